@@ -1,0 +1,16 @@
+package org.saath.nlu;
+
+import java.util.List;
+
+/**
+ * Everything the NLU stage knows about one message. {@code intent} is {@code out_of_scope} with
+ * {@code lowConfidence} set when the classifier was unsure; {@code risk} combines lexicon and classifier for this
+ * message alone (the conversation's risk is kept by the dialogue).
+ */
+public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
+                       boolean thirdPerson, boolean requestsHuman, List<String> signals, String modelVersion) {
+
+    public Analysis {
+        signals = List.copyOf(signals);
+    }
+}

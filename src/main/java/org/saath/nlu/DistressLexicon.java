@@ -1,0 +1,123 @@
+package org.saath.nlu;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The distress lexicon: every {@code *.tsv} file of a folder, with the columns
+ * {@code phrase<TAB>language<TAB>severity<TAB>category} after a header line. Phrases go through the same
+ * {@link TextNormaliser} as messages, so they are written the natural way. Immutable once loaded.
+ */
+public final class DistressLexicon {
+
+    /** A phrase found in a message: where it starts, how many tokens it covers. */
+    public record Match(LexiconEntry entry, int start, int length) {
+
+        int end() {
+            return start + length;
+        }
+    }
+
+    private final List<LexiconEntry> entries;
+    private final Map<String, List<LexiconEntry>> byFirstToken = new HashMap<>();
+    private final List<LexiconEntry> prefixFirst = new ArrayList<>();
+
+    public DistressLexicon(List<LexiconEntry> entries) {
+        this.entries = List.copyOf(entries);
+        for (LexiconEntry entry : this.entries) {
+            String first = entry.tokens().get(0);
+            if (first.endsWith("*")) {
+                prefixFirst.add(entry);
+            } else {
+                byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
+            }
+        }
+    }
+
+    /** Loads every {@code *.tsv} of {@code dir}; a malformed line fails with its file and line number. */
+    public static DistressLexicon load(Path dir, TextNormaliser normaliser) {
+        List<LexiconEntry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                readFile(file, normaliser, entries);
+            }
+        } catch (IOException e) {
+            throw new LexiconException("cannot read the distress lexicon in " + dir + ": " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) {
+            throw new LexiconException("the distress lexicon in " + dir + " has no entries", null);
+        }
+        return new DistressLexicon(entries);
+    }
+
+    private static void readFile(Path file, TextNormaliser normaliser, List<LexiconEntry> into) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                into.add(parse(line, normaliser));
+            } catch (IllegalArgumentException e) {
+                throw new LexiconException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static LexiconEntry parse(String line, TextNormaliser normaliser) {
+        String[] cols = line.split("\t", -1);
+        if (cols.length != 4) {
+            throw new IllegalArgumentException("expected 4 tab-separated columns, found " + cols.length);
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String word : cols[0].trim().split("\\s+")) {
+            boolean prefix = word.endsWith("*");
+            List<String> normalised = normaliser.normalise(prefix ? word.substring(0, word.length() - 1) : word)
+                    .tokens();
+            tokens.addAll(normalised);
+            if (prefix && !normalised.isEmpty()) {
+                tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + "*");
+            }
+        }
+        DistressCategory category;
+        try {
+            category = DistressCategory.fromCode(cols[3]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown category '" + cols[3] + "'", e);
+        }
+        return new LexiconEntry(cols[0].trim(), tokens, Language.fromCode(cols[1].trim()),
+                RiskLevel.fromCode(cols[2]), category);
+    }
+
+    /** Every phrase that occurs in {@code tokens}, in order of position. */
+    public List<Match> find(List<String> tokens) {
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (LexiconEntry entry : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
+                addIfMatches(entry, tokens, i, matches);
+            }
+            for (LexiconEntry entry : prefixFirst) {
+                addIfMatches(entry, tokens, i, matches);
+            }
+        }
+        return matches;
+    }
+
+    private static void addIfMatches(LexiconEntry entry, List<String> tokens, int i, List<Match> into) {
+        if (entry.matchesAt(tokens, i)) {
+            into.add(new Match(entry, i, entry.tokens().size()));
+        }
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

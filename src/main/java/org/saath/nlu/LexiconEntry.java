@@ -1,0 +1,38 @@
+package org.saath.nlu;
+
+import java.util.List;
+
+/**
+ * One phrase of the distress lexicon, already normalised into tokens. A token ending in {@code *} matches any token
+ * that starts with the rest of it.
+ */
+public record LexiconEntry(String phrase, List<String> tokens, Language language, RiskLevel severity,
+                           DistressCategory category) {
+
+    public LexiconEntry {
+        tokens = List.copyOf(tokens);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("lexicon phrase '" + phrase + "' has no words after normalisation");
+        }
+    }
+
+    /** Whether this phrase starts at {@code start} in {@code text}. */
+    boolean matchesAt(List<String> text, int start) {
+        if (start + tokens.size() > text.size()) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokenMatches(tokens.get(i), text.get(start + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean tokenMatches(String pattern, String token) {
+        if (pattern.endsWith("*")) {
+            return token.startsWith(pattern.substring(0, pattern.length() - 1));
+        }
+        return pattern.equals(token);
+    }
+}

@@ -1,0 +1,177 @@
+package org.saath.nlu;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one normalisation that the intent classifier and the distress lexicon share, so that a phrase written in
+ * the lexicon matches however a person types it.
+ *
+ * <p>In order: Unicode NFKC; lower case; Arabic/Urdu letter variants folded (ي/ی/ى/ے → ي, ك/ک → ك, ه/ہ/ة/ۃ/ھ → ه,
+ * أ/إ/آ → ا), diacritics, tatweel and zero-width marks removed, Eastern digits made ASCII; leetspeak inside words
+ * undone ({@code k1ll mys3lf} → {@code kill myself}); apostrophes dropped ({@code don't} → {@code dont}); then
+ * tokens are cut at anything that is not a letter or digit, each emoji becomes a token of its own, runs of three or
+ * more equal characters collapse to one ({@code diiiie} → {@code die}), and three or more single Latin letters in a
+ * row are joined ({@code s u i c i d e} → {@code suicide}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TextNormaliser {
+
+    /** Normalises {@code raw}; never returns null, and an empty or symbol-only message gives no tokens. */
+    public NormalisedText normalise(String raw) {
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        text = foldLetters(text);
+        List<String> tokens = joinSpacedLetters(tokenise(text));
+        return new NormalisedText(String.join(" ", tokens), tokens);
+    }
+
+    /** Folds letter variants and undoes leetspeak; output has the same shape as the input minus removed marks. */
+    static String foldLetters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRemovedMark(c)) {
+                continue;
+            }
+            char folded = foldArabicScript(c);
+            if (folded != c) {
+                out.append(folded);
+                continue;
+            }
+            if (c >= '\u0660' && c <= '\u0669') {
+                out.append((char) ('0' + (c - '\u0660')));
+            } else if (c >= '\u06F0' && c <= '\u06F9') {
+                out.append((char) ('0' + (c - '\u06F0')));
+            } else if (isLeetBetweenLetters(text, i)) {
+                out.append(leet(c));
+            } else if (c != '\'' && c != '\u2019') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isRemovedMark(char c) {
+        return c == '\u0640' // tatweel
+                || (c >= '\u064B' && c <= '\u065F') // harakat
+                || c == '\u0670' || (c >= '\u06D6' && c <= '\u06ED') // Quranic marks
+                || c == '\u0621' // lone hamza
+                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F'
+                || c == '\uFEFF' || c == '\uFE0F' || c == '\uFE0E';
+    }
+
+    private static char foldArabicScript(char c) {
+        return switch (c) {
+            case '\u06CC', '\u0649', '\u06D2', '\u06D3', '\u0626' -> '\u064A'; // ی ى ے ۓ ئ → ي
+            case '\u06A9' -> '\u0643'; // ک → ك
+            case '\u06C1', '\u0629', '\u06C3', '\u06BE', '\u06C0', '\u06D5' -> '\u0647'; // ہ ة ۃ ھ ۀ ە → ه
+            case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627'; // أ إ آ ٱ → ا
+            case '\u0624' -> '\u0648'; // ؤ → و
+            default -> c;
+        };
+    }
+
+    private static boolean isLeetBetweenLetters(String text, int i) {
+        char c = text.charAt(i);
+        if ("013457@$".indexOf(c) < 0 || i == 0 || i == text.length() - 1) {
+            return false;
+        }
+        return isLatinLetter(text.charAt(i - 1)) && isLatinLetter(text.charAt(i + 1));
+    }
+
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> c;
+        };
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    /** Cuts tokens at non-letter/digit characters; each emoji is a token; elongations collapse. */
+    private static List<String> tokenise(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+                word.appendCodePoint(cp);
+                continue;
+            }
+            flush(word, tokens);
+            if (isEmoji(cp)) {
+                tokens.add(new String(Character.toChars(cp)));
+            }
+        }
+        flush(word, tokens);
+        return tokens;
+    }
+
+    private static void flush(StringBuilder word, List<String> tokens) {
+        if (word.length() > 0) {
+            tokens.add(collapseElongation(word));
+            word.setLength(0);
+        }
+    }
+
+    /** Runs of three or more equal characters become one ({@code sooo} → {@code so}); pairs stay ({@code ll}). */
+    private static String collapseElongation(CharSequence word) {
+        StringBuilder out = new StringBuilder(word.length());
+        int i = 0;
+        while (i < word.length()) {
+            char c = word.charAt(i);
+            int j = i;
+            while (j < word.length() && word.charAt(j) == c) {
+                j++;
+            }
+            int run = j - i;
+            out.append(c);
+            if (run == 2) {
+                out.append(c);
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
+    private static boolean isEmoji(int cp) {
+        int type = Character.getType(cp);
+        return (type == Character.OTHER_SYMBOL && cp >= 0x2190) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+    }
+
+    /** Joins runs of three or more single Latin letters: {@code k m s} → {@code kms}. */
+    private static List<String> joinSpacedLetters(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            while (j < tokens.size() && isSingleLatinLetter(tokens.get(j))) {
+                j++;
+            }
+            if (j - i >= 3) {
+                out.add(String.join("", tokens.subList(i, j)));
+                i = j;
+            } else {
+                out.add(tokens.get(i));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSingleLatinLetter(String token) {
+        return token.length() == 1 && isLatinLetter(token.charAt(0));
+    }
+}
