@@ -1,0 +1,125 @@
+package org.saath.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.saath.nlu.Intent;
+import org.saath.nlu.TextNormaliser;
+
+/**
+ * The training rows of every {@code *.tsv} in the given folders (models/training, then conversations/labelled),
+ * with a SHA-256 over the files so that a model card can prove which data it came from.
+ *
+ * <p>Rows are validated (a known label, a non-empty text: else the load fails naming file and line) and
+ * de-duplicated on their normalised text, the first occurrence winning.
+ */
+public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplicatesDropped) {
+
+    public TrainingCorpus {
+        rows = List.copyOf(rows);
+    }
+
+    public static TrainingCorpus load(List<Path> folders, TextNormaliser normaliser) {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            files.addAll(tsvFiles(folder));
+        }
+        if (files.isEmpty()) {
+            throw new CorpusException("no training files (*.tsv) in " + folders);
+        }
+        List<LabelledText> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        for (Path file : files) {
+            for (LabelledText row : readFile(file)) {
+                if (seen.add(normaliser.normalise(row.text()).text())) {
+                    rows.add(row);
+                } else {
+                    duplicates++;
+                }
+            }
+        }
+        return new TrainingCorpus(rows, sha256(files), duplicates);
+    }
+
+    private static List<Path> tsvFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            throw new CorpusException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one labelled file; the language is the file's stem when it names one, else "mixed". */
+    static List<LabelledText> readFile(Path file) {
+        TsvTable table = TsvTable.read(file);
+        int label = table.column("label");
+        int text = table.column("text");
+        String stem = file.getFileName().toString().replaceFirst("\\.tsv$", "");
+        String language = List.of("en", "ur", "roman_ur", "ar").contains(stem) ? stem : "mixed";
+        List<LabelledText> rows = new ArrayList<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            String labelValue = table.field(i, label).trim();
+            String textValue = table.field(i, text).trim();
+            if (labelValue.isEmpty() && textValue.isEmpty()) {
+                continue;
+            }
+            Intent intent = Intent.fromLabel(labelValue).orElse(null);
+            if (intent == null) {
+                throw new CorpusException(table.origin(i) + ": unknown label '" + labelValue + "'");
+            }
+            if (textValue.isEmpty()) {
+                throw new CorpusException(table.origin(i) + ": empty text");
+            }
+            rows.add(new LabelledText(intent, textValue, language, table.origin(i)));
+        }
+        return rows;
+    }
+
+    private static String sha256(List<Path> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new CorpusException("cannot hash the training files: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Row counts per label, in label order. */
+    public Map<String, Integer> countsByIntent() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Intent intent : Intent.values()) {
+            counts.put(intent.label(), 0);
+        }
+        rows.forEach(r -> counts.merge(r.intent().label(), 1, Integer::sum));
+        return counts;
+    }
+
+    public Map<String, Integer> countsByLanguage() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        rows.forEach(r -> counts.merge(r.language(), 1, Integer::sum));
+        return counts;
+    }
+}
