@@ -1,0 +1,170 @@
+package org.saath.helpline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads and validates the helpline directory YAML (kebab-case keys). Any bad entry — unknown topic, language or
+ * contact type, bad hours, missing source — stops the load with a message naming the file and the entry id.
+ *
+ * <pre>
+ * helplines:
+ *   - id: pk-umang
+ *     name: Umang
+ *     country: PK
+ *     topics: [crisis, depression]
+ *     languages: [en, ur, roman_ur]
+ *     source: https://…
+ *     last-verified: 2026-11-21
+ *     verified: true
+ *     contacts:
+ *       - {type: phone, value: "0311-7786264", hours: always}
+ *       - {type: phone, value: "0800-39393", hours: {zone: Asia/Karachi, days: [MON, SUN], from: "09:00", to: "17:00"}}
+ * </pre>
+ */
+public final class HelplineDirectoryLoader {
+
+    /** Topics a helpline may list: the twelve intent labels and the cross-cutting ones. */
+    public static final Set<String> TOPICS = Set.of("greeting", "seek_help", "anxiety", "depression", "crisis",
+            "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
+            "out_of_scope", "suicide", "gbv", "child", "addiction", "legal", "digital_safety", "professional_care");
+    private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");
+
+    record RawDirectory(List<RawHelpline> helplines) {
+    }
+
+    record RawHelpline(String id, String name, String country, List<String> topics, List<String> languages,
+                       List<RawContact> contacts, String source, @JsonProperty("last-verified") String lastVerified,
+                       Boolean verified, String notes) {
+    }
+
+    record RawContact(String type, String value, Object hours) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private HelplineDirectoryLoader() {
+    }
+
+    public static HelplineDirectory load(InputStream in, String name) {
+        RawDirectory raw;
+        try {
+            raw = YAML.readValue(in, RawDirectory.class);
+        } catch (IOException e) {
+            throw new HelplineDirectoryException(name + ": " + e.getMessage(), e);
+        }
+        if (raw == null || raw.helplines() == null || raw.helplines().isEmpty()) {
+            throw new HelplineDirectoryException(name + ": no helplines", null);
+        }
+        List<Helpline> helplines = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (RawHelpline entry : raw.helplines()) {
+            String where = name + ", helpline '" + entry.id() + "'";
+            try {
+                Helpline helpline = convert(entry);
+                if (!ids.add(helpline.id())) {
+                    throw new IllegalArgumentException("duplicate id");
+                }
+                helplines.add(helpline);
+            } catch (RuntimeException e) {
+                throw new HelplineDirectoryException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return new HelplineDirectory(helplines);
+    }
+
+    private static Helpline convert(RawHelpline e) {
+        require(e.id() != null && e.id().matches("[a-z0-9-]+"), "id must be lowercase letters, digits and '-'");
+        require(e.name() != null && !e.name().isBlank(), "name is missing");
+        require(e.country() != null && Set.of(Locale.getISOCountries()).contains(e.country()),
+                "country must be an ISO 3166 code, was '" + e.country() + "'");
+        require(e.source() != null && e.source().startsWith("http"), "source URL is missing");
+        require(e.verified() != null, "verified (true/false) is missing");
+        require(e.topics() != null && !e.topics().isEmpty(), "topics are missing");
+        e.topics().forEach(t -> require(TOPICS.contains(t), "unknown topic '" + t + "'"));
+        require(e.languages() != null && !e.languages().isEmpty(), "languages are missing");
+        e.languages().forEach(l -> require(LANGUAGES.contains(l), "unknown language '" + l + "'"));
+        require(e.contacts() != null && !e.contacts().isEmpty(), "contacts are missing");
+        List<Contact> contacts = e.contacts().stream().map(HelplineDirectoryLoader::contact).toList();
+        LocalDate lastVerified;
+        try {
+            lastVerified = LocalDate.parse(String.valueOf(e.lastVerified()));
+        } catch (DateTimeException ex) {
+            throw new IllegalArgumentException("last-verified must be a date YYYY-MM-DD", ex);
+        }
+        return new Helpline(e.id(), e.name(), e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
+                contacts, e.source(), lastVerified, e.verified(), e.notes() == null ? "" : e.notes());
+    }
+
+    private static Contact contact(RawContact c) {
+        require(c.type() != null && Contact.TYPES.contains(c.type()), "unknown contact type '" + c.type() + "'");
+        require(c.value() != null && !c.value().isBlank(), "contact value is missing");
+        return new Contact(c.type(), c.value(), hours(c.hours()));
+    }
+
+    static OpeningHours hours(Object raw) {
+        if ("always".equals(raw)) {
+            return new OpeningHours.Always();
+        }
+        if ("unknown".equals(raw)) {
+            return new OpeningHours.Unknown();
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("hours must be 'always', 'unknown' or {zone, days, from, to}");
+        }
+        try {
+            ZoneId zone = ZoneId.of(String.valueOf(map.get("zone")));
+            List<?> days = (List<?>) map.get("days");
+            require(days != null && days.size() == 2, "hours.days must be [FIRST, LAST], e.g. [MON, SUN]");
+            DayOfWeek first = day(days.get(0));
+            DayOfWeek last = day(days.get(1));
+            Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+            for (DayOfWeek d = first; ; d = d.plus(1)) {
+                set.add(d);
+                if (d == last) {
+                    break;
+                }
+            }
+            LocalTime from = LocalTime.parse(String.valueOf(map.get("from")));
+            LocalTime to = LocalTime.parse(String.valueOf(map.get("to")));
+            require(!from.equals(to), "hours.from and hours.to are equal; use 'always' for 24/7");
+            return new OpeningHours.Weekly(zone, List.of(new OpeningHours.Range(set, from, to)));
+        } catch (DateTimeException | ClassCastException e) {
+            throw new IllegalArgumentException("bad hours " + raw + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DayOfWeek day(Object value) {
+        String code = String.valueOf(value).toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().startsWith(code) && code.length() >= 3) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown day '" + value + "'");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
