@@ -1,0 +1,43 @@
+package org.saath.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+/**
+ * One rule of the rule book: when every condition that is set holds, its action is taken. Unset conditions
+ * ({@code null} or empty) match anything.
+ */
+public record Rule(String id, int priority, When when, Then then) {
+
+    /** Conditions. */
+    public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
+                       Set<String> countries, Set<DialogueState> states, Double minConfidence,
+                       Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson) {
+
+        boolean matches(TurnFacts f) {
+            return (intents.isEmpty() || intents.contains(f.intent()))
+                    && (riskAtLeast == null || f.risk().atLeast(riskAtLeast))
+                    && (riskAtMost == null || riskAtMost.atLeast(f.risk()))
+                    && (languages.isEmpty() || languages.contains(f.language()))
+                    && (countries.isEmpty() || countries.contains(f.country()))
+                    && (states.isEmpty() || states.contains(f.state()))
+                    && (minConfidence == null || f.confidence() >= minConfidence)
+                    && (lowConfidence == null || lowConfidence == f.lowConfidence())
+                    && (requestsHuman == null || requestsHuman == f.requestsHuman())
+                    && (thirdPerson == null || thirdPerson == f.thirdPerson());
+        }
+    }
+
+    /** Actions. {@code nextState} null keeps the current state. */
+    public record Then(String template, Set<String> helplineTopics, List<String> helplineIds, boolean escalate,
+                       DialogueState nextState) {
+    }
+
+    boolean matches(TurnFacts facts) {
+        return when.matches(facts);
+    }
+}

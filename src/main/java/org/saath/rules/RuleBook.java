@@ -1,0 +1,146 @@
+package org.saath.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+/**
+ * The rule book: rules in descending priority, validated at load. An unknown intent, risk level, language,
+ * state, template, helpline topic or helpline id fails the load with a message naming the file and the rule, and
+ * a book without a default rule (one with no conditions) is refused.
+ */
+public record RuleBook(List<Rule> rules) {
+
+    public RuleBook {
+        rules = List.copyOf(rules);
+    }
+
+    record RawBook(List<RawRule> rules) {
+    }
+
+    record RawRule(String id, Integer priority, RawWhen when, RawThen then) {
+    }
+
+    record RawWhen(List<String> intents, @JsonProperty("risk-at-least") String riskAtLeast,
+                   @JsonProperty("risk-at-most") String riskAtMost, List<String> languages, List<String> countries,
+                   List<String> states, @JsonProperty("min-confidence") Double minConfidence,
+                   @JsonProperty("low-confidence") Boolean lowConfidence,
+                   @JsonProperty("requests-human") Boolean requestsHuman,
+                   @JsonProperty("third-person") Boolean thirdPerson) {
+    }
+
+    record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
+                   List<String> helplines, Boolean escalate, @JsonProperty("next-state") String nextState) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Loads and validates a rule book.
+     *
+     * @param templates    the template ids every language has
+     * @param topics       the helpline topics the directory knows
+     * @param helplineById whether a helpline id exists
+     */
+    public static RuleBook load(InputStream in, String name, Set<String> templates, Set<String> topics,
+                                Predicate<String> helplineById) {
+        RawBook raw;
+        try {
+            raw = YAML.readValue(in, RawBook.class);
+        } catch (IOException e) {
+            throw new RuleBookException(name + ": " + e.getMessage(), e);
+        }
+        if (raw == null || raw.rules() == null || raw.rules().isEmpty()) {
+            throw new RuleBookException(name + ": no rules", null);
+        }
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (RawRule r : raw.rules()) {
+            try {
+                Rule rule = convert(r, templates, topics, helplineById);
+                check(ids.add(rule.id()), "duplicate rule id");
+                rules.add(rule);
+            } catch (RuntimeException e) {
+                throw new RuleBookException(name + ", rule '" + r.id() + "': " + e.getMessage(), e);
+            }
+        }
+        rules.sort(Comparator.comparingInt(Rule::priority).reversed());
+        if (rules.stream().noneMatch(RuleBook::isDefault)) {
+            throw new RuleBookException(name + ": no default rule (a rule without conditions)", null);
+        }
+        return new RuleBook(rules);
+    }
+
+    private static boolean isDefault(Rule rule) {
+        Rule.When w = rule.when();
+        return w.intents().isEmpty() && w.riskAtLeast() == null && w.riskAtMost() == null
+                && w.languages().isEmpty() && w.countries().isEmpty() && w.states().isEmpty()
+                && w.minConfidence() == null && w.lowConfidence() == null && w.requestsHuman() == null
+                && w.thirdPerson() == null;
+    }
+
+    private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
+                                Predicate<String> helplineById) {
+        check(r.id() != null && !r.id().isBlank(), "id is missing");
+        check(r.priority() != null, "priority is missing");
+        check(r.then() != null && r.then().template() != null, "then.template is missing");
+        check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
+        RawWhen w = r.when() == null
+                ? new RawWhen(null, null, null, null, null, null, null, null, null, null) : r.when();
+        RawThen t = r.then();
+        Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
+            check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
+            return topic;
+        });
+        List<String> helplineIds = t.helplines() == null ? List.of() : t.helplines();
+        helplineIds.forEach(id -> check(helplineById.test(id), "unknown helpline id '" + id + "'"));
+        return new Rule(r.id(), r.priority(), new Rule.When(
+                set(w.intents(), label -> Intent.fromLabel(label).orElseThrow(
+                        () -> new IllegalArgumentException("unknown intent '" + label + "'"))),
+                w.riskAtLeast() == null ? null : RiskLevel.fromCode(w.riskAtLeast()),
+                w.riskAtMost() == null ? null : RiskLevel.fromCode(w.riskAtMost()),
+                set(w.languages(), Language::fromCode), set(w.countries(), c -> c),
+                set(w.states(), RuleBook::state), w.minConfidence(), w.lowConfidence(), w.requestsHuman(),
+                w.thirdPerson()),
+                new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
+                        t.nextState() == null ? null : state(t.nextState())));
+    }
+
+    private static DialogueState state(String code) {
+        try {
+            return DialogueState.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown dialogue state '" + code + "'", e);
+        }
+    }
+
+    private static <T> Set<T> set(List<String> values, Function<String, T> parse) {
+        Set<T> out = new LinkedHashSet<>();
+        if (values != null) {
+            values.forEach(v -> out.add(parse.apply(v)));
+        }
+        return out;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.saath.rules;
+
+import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+/**
+ * What the rules may look at for one turn. {@code risk} is this message's risk; {@code conversationRisk} is the
+ * conversation's after this message (never lower than {@code risk}), which keeps a crisis line attached after a
+ * crisis even when the next message is "ok thanks".
+ */
+public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
+                        RiskLevel conversationRisk, Language language,
+                        String country, DialogueState state, boolean requestsHuman, boolean thirdPerson) {
+}
