@@ -1,0 +1,38 @@
+package org.saath.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a channel's user id (a phone number, a Telegram id) into the only form Saath stores: HMAC-SHA256 keyed
+ * with the deployment's secret, over the channel name and the id. Without the secret the hash cannot be
+ * reversed or recomputed from a guessed phone number.
+ */
+public final class UserRefHasher {
+
+    private final SecretKeySpec key;
+
+    public UserRefHasher(byte[] secret) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("the user-id secret must be at least 16 bytes");
+        }
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    }
+
+    public String hash(String channel, String userId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(channel.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.saath.store;
+
+import java.util.Optional;
+
+/** Durable conversation state: SQLite by default, PostgreSQL when several nodes share it. */
+public interface ConversationStore {
+
+    /** The response stored for a message id already processed for this user, if any. */
+    Optional<String> processedResponse(String channel, String userRef, String messageId);
+
+    Optional<ConversationRow> conversation(String channel, String userRef);
+
+    /** The conversation's open escalation (requested, offered, claimed or active), if any. */
+    Optional<EscalationRow> openEscalation(String conversationId);
+
+    /**
+     * Writes a turn atomically. When the same message id was recorded concurrently, nothing is written and the
+     * earlier response is returned; otherwise {@code write.responseJson()}.
+     */
+    String record(TurnWrite write);
+}

@@ -1,0 +1,229 @@
+package org.saath.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * The {@link ConversationStore} over plain JDBC, with SQL that SQLite and PostgreSQL both accept. Dedupe rests on
+ * the primary key of {@code processed_messages}: the first writer of a message id wins, a concurrent duplicate
+ * rolls back and reads the winner's response.
+ */
+public final class JdbcConversationStore implements ConversationStore {
+
+    private final DataSource dataSource;
+
+    public JdbcConversationStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<String> processedResponse(String channel, String userRef, String messageId) {
+        try (Connection c = dataSource.getConnection()) {
+            return processedResponse(c, channel, userRef, messageId);
+        } catch (SQLException e) {
+            throw new StoreException("reading processed messages failed", e);
+        }
+    }
+
+    private static Optional<String> processedResponse(Connection c, String channel, String userRef,
+                                                      String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT response FROM processed_messages "
+                + "WHERE channel = ? AND user_ref = ? AND message_id = ?")) {
+            s.setString(1, channel);
+            s.setString(2, userRef);
+            s.setString(3, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ConversationRow> conversation(String channel, String userRef) {
+        String sql = "SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at "
+                + "FROM conversations WHERE channel = ? AND user_ref = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, channel);
+            s.setString(2, userRef);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getString(7)), rs.getInt(8),
+                        instant(rs.getString(9))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading a conversation failed", e);
+        }
+    }
+
+    @Override
+    public Optional<EscalationRow> openEscalation(String conversationId) {
+        String sql = "SELECT id, conversation_id, state, reason, risk, topic, language, created_at FROM escalations "
+                + "WHERE conversation_id = ? AND state IN ('requested', 'offered', 'claimed', 'active') "
+                + "ORDER BY created_at DESC";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, conversationId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new EscalationRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        instant(rs.getString(8))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading an escalation failed", e);
+        }
+    }
+
+    @Override
+    public String record(TurnWrite write) {
+        TurnRow turn = write.turn();
+        ConversationRow conversation = write.conversation();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<String> earlier = processedResponse(c, conversation.channel(), conversation.userRef(),
+                        write.messageId());
+                if (earlier.isPresent()) {
+                    c.rollback();
+                    return earlier.get();
+                }
+                String conversationId = upsertConversation(c, conversation, write.newConversation(),
+                        turn.createdAt());
+                insertProcessed(c, write, conversationId);
+                insertTurn(c, turn, conversationId);
+                if (write.newEscalation().isPresent()) {
+                    insertEscalation(c, write.newEscalation().get(), conversationId);
+                }
+                c.commit();
+                return write.responseJson();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                Optional<String> winner = processedResponse(c, conversation.channel(), conversation.userRef(),
+                        write.messageId());
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("recording a turn failed", e);
+        }
+    }
+
+    /**
+     * Inserts or updates the conversation and returns its id. When another message of a new user created the
+     * conversation first, this turn joins that conversation instead of failing on the unique constraint.
+     */
+    private static String upsertConversation(Connection c, ConversationRow row, boolean isNew, Instant now)
+            throws SQLException {
+        if (isNew) {
+            Optional<String> existing = conversationId(c, row.channel(), row.userRef());
+            if (existing.isPresent()) {
+                return upsertConversation(c, new ConversationRow(existing.get(), row.channel(), row.userRef(),
+                        row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
+                        row.createdAt()), false, now);
+            }
+        }
+        String sql = isNew
+                ? "INSERT INTO conversations (language, state, peak_risk, peak_risk_at, turns, updated_at, id, "
+                        + "channel, user_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, turns = ?, "
+                        + "updated_at = ? WHERE id = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, row.language());
+            s.setString(2, row.state());
+            s.setString(3, row.peakRisk());
+            s.setString(4, row.peakRiskAt() == null ? null : row.peakRiskAt().toString());
+            s.setInt(5, row.turns());
+            s.setString(6, now.toString());
+            s.setString(7, row.id());
+            if (isNew) {
+                s.setString(8, row.channel());
+                s.setString(9, row.userRef());
+                s.setString(10, row.createdAt().toString());
+            }
+            s.executeUpdate();
+        }
+        return row.id();
+    }
+
+    private static Optional<String> conversationId(Connection c, String channel, String userRef)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM conversations WHERE channel = ? AND user_ref = ?")) {
+            s.setString(1, channel);
+            s.setString(2, userRef);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void insertProcessed(Connection c, TurnWrite write, String conversationId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO processed_messages (channel, user_ref, message_id, "
+                + "conversation_id, response, processed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, write.conversation().channel());
+            s.setString(2, write.conversation().userRef());
+            s.setString(3, write.messageId());
+            s.setString(4, conversationId);
+            s.setString(5, write.responseJson());
+            s.setString(6, write.turn().createdAt().toString());
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertTurn(Connection c, TurnRow t, String conversationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO turns (id, conversation_id, message_id, "
+                + "created_at, text_redacted, language, intent, confidence, risk, conversation_risk, signals, "
+                + "rule_id, helplines, reply_text, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, t.id());
+            s.setString(2, conversationId);
+            s.setString(3, t.messageId());
+            s.setString(4, t.createdAt().toString());
+            s.setString(5, t.textRedacted());
+            s.setString(6, t.language());
+            s.setString(7, t.intent());
+            s.setDouble(8, t.confidence());
+            s.setString(9, t.risk());
+            s.setString(10, t.conversationRisk());
+            s.setString(11, t.signals());
+            s.setString(12, t.ruleId());
+            s.setString(13, t.helplines());
+            s.setString(14, t.replyText());
+            s.setString(15, t.modelVersion());
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertEscalation(Connection c, EscalationRow e, String conversationId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO escalations (id, conversation_id, state, reason, "
+                + "risk, topic, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, e.id());
+            s.setString(2, conversationId);
+            s.setString(3, e.state());
+            s.setString(4, e.reason());
+            s.setString(5, e.risk());
+            s.setString(6, e.topic());
+            s.setString(7, e.language());
+            s.setString(8, e.createdAt().toString());
+            s.setString(9, e.createdAt().toString());
+            s.executeUpdate();
+        }
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}
