@@ -1,0 +1,44 @@
+package org.saath.channel;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What the bot answers to one message: the replies (each with its helplines) and the conversation's escalation,
+ * if any. This is the body of {@code POST /v1/messages} and is stored with the message id so a repeated delivery
+ * gets the same answer.
+ */
+public record TurnResult(List<Reply> replies, @JsonInclude(JsonInclude.Include.ALWAYS) EscalationView escalation) {
+
+    public TurnResult {
+        replies = List.copyOf(replies);
+    }
+
+    /** One message back to the person. */
+    public record Reply(String text, List<HelplineView> helplines) {
+
+        public Reply {
+            helplines = List.copyOf(helplines);
+        }
+    }
+
+    /** A helpline as shown to the person; {@code open_now} is null when its hours are not confirmed. */
+    public record HelplineView(String id, String name, List<ContactView> contacts,
+                               @JsonProperty("open_now") @JsonInclude(JsonInclude.Include.ALWAYS) Boolean openNow,
+                               boolean verified) {
+
+        public HelplineView {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** One way to reach a helpline. */
+    public record ContactView(String type, String value) {
+    }
+
+    /** The escalation's id and state ({@code requested}, {@code claimed}, …). */
+    public record EscalationView(String id, String state) {
+    }
+}

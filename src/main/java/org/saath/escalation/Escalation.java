@@ -1,0 +1,13 @@
+package org.saath.escalation;
+
+import java.time.Instant;
+
+import org.saath.nlu.RiskLevel;
+
+/**
+ * A request for a human counsellor. {@code reason} says why ({@code risk} or {@code asked}); {@code topic} and
+ * {@code language} are what a partner needs for routing, never the person's words.
+ */
+public record Escalation(String id, String conversationId, EscalationState state, String reason, RiskLevel risk,
+                         String topic, String language, Instant createdAt) {
+}
