@@ -1,0 +1,29 @@
+package org.saath;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.saath.channel.generic.GenericMessageController;
+import org.saath.web.ErrorMapping;
+import org.saath.web.HealthController;
+
+/** Builds the HTTP application: the one place routes are wired, in one visible list. */
+public final class App {
+
+    private App() {
+    }
+
+    public static Javalin create(Components components) {
+        GenericMessageController messages = new GenericMessageController(components.turns(),
+                components.config().server().maxBodyBytes());
+        HealthController health = new HealthController(components.modelVersion());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            ErrorMapping.addTo(config.routes);
+            messages.addRoutes(config.routes);
+            health.addRoutes(config.routes);
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package org.saath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.saath.config.ConfigException;
+import org.saath.config.SaathConfig;
+import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.ReplyRenderer;
+import org.saath.dialogue.Templates;
+import org.saath.dialogue.TurnProcessor;
+import org.saath.escalation.EscalationRequester;
+import org.saath.helpline.HelplineDirectory;
+import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.nlu.Analyser;
+import org.saath.nlu.DistressDetector;
+import org.saath.nlu.DistressLexicon;
+import org.saath.nlu.IntentClassifier;
+import org.saath.nlu.OpenNlpIntentClassifier;
+import org.saath.nlu.ScriptLanguageDetector;
+import org.saath.nlu.TextNormaliser;
+import org.saath.privacy.Redactor;
+import org.saath.privacy.SecretFile;
+import org.saath.privacy.UserRefHasher;
+import org.saath.rules.RuleBook;
+import org.saath.rules.RuleEngine;
+import org.saath.rules.SafetyPolicy;
+import org.saath.store.JdbcConversationStore;
+import org.saath.store.SqliteDatabase;
+import org.saath.training.ModelCard;
+
+/**
+ * The composition root: builds every collaborator from the validated configuration. Everything that can be
+ * wrong (model, lexicon, rules, helplines, templates, store) fails here, at start, with a message naming the
+ * file and the entry.
+ */
+public record Components(SaathConfig config, TurnProcessor turns, String modelVersion, DataSource dataSource) {
+
+    /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
+    public static Analyser analyser(SaathConfig config) {
+        Path models = Path.of(config.modelsDir());
+        ModelCard card = ModelCard.read(models.resolve("intent.card.json"));
+        IntentClassifier classifier = OpenNlpIntentClassifier.load(models.resolve("intent.bin"),
+                card.parameters().featureSpec(), card.version());
+        return analyser(config, classifier);
+    }
+
+    public static Analyser analyser(SaathConfig config, IntentClassifier classifier) {
+        TextNormaliser normaliser = new TextNormaliser();
+        DistressLexicon lexicon = DistressLexicon.load(Path.of(config.modelsDir()).resolve("lexicon"), normaliser);
+        return new Analyser(normaliser, new ScriptLanguageDetector(), classifier, new DistressDetector(lexicon),
+                config.nlu().minConfidence());
+    }
+
+    /** Everything the service needs, with the store in {@code config.dataDir()}. */
+    public static Components load(SaathConfig config, Clock clock) {
+        Analyser analyser = analyser(config);
+        return load(config, analyser, clock);
+    }
+
+    public static Components load(SaathConfig config, Analyser analyser, Clock clock) {
+        Path dataDir = Path.of(config.dataDir());
+        HelplineDirectory helplines = helplines();
+        Templates templates = Templates.loadFromClasspath();
+        RuleBook rules = rules(templates, helplines);
+        DataSource dataSource = SqliteDatabase.open(dataDir);
+        TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
+                new JdbcConversationStore(dataSource), analyser, new RuleEngine(rules), new SafetyPolicy(),
+                helplines, new EscalationRequester(UUID::randomUUID), new ReplyRenderer(templates), new Redactor(),
+                new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
+                config.defaultCountry(), config.dialogue().maxHelplines()));
+        return new Components(config, turns, analyser.modelVersion(), dataSource);
+    }
+
+    public static HelplineDirectory helplines() {
+        try (InputStream in = resource("helplines.yaml")) {
+            return HelplineDirectoryLoader.load(in, "helplines.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RuleBook rules(Templates templates, HelplineDirectory helplines) {
+        try (InputStream in = resource("rules.yaml")) {
+            return RuleBook.load(in, "rules.yaml", templates.ids(), HelplineDirectoryLoader.TOPICS,
+                    id -> helplines.byId(id).isPresent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = Components.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the jar");
+        }
+        return in;
+    }
+
+    private static byte[] secret(SaathConfig config, Path dataDir) {
+        String configured = config.privacy().userIdSecret();
+        if (configured == null || configured.isEmpty()) {
+            return SecretFile.loadOrCreate(dataDir);
+        }
+        try {
+            return Base64.getDecoder().decode(configured);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("privacy.user-id-secret is not valid base64", e);
+        }
+    }
+}

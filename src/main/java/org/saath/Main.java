@@ -1,0 +1,46 @@
+package org.saath;
+
+import java.io.PrintWriter;
+
+import org.saath.cli.ChatCommand;
+import org.saath.cli.ClassifyCommand;
+import org.saath.cli.EvaluateCommand;
+import org.saath.cli.ServeCommand;
+import org.saath.cli.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code saath} command line. Exit codes: 0 success, 1 data, model or configuration error (one readable line
+ * on stderr), 2 usage error. The only place that calls {@link System#exit}.
+ */
+@Command(name = "saath", mixinStandardHelpOptions = true, version = "saath 0.1.0",
+        description = "Routes people in distress to the right mental-health help.",
+        subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
+                TrainCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,99 @@
+package org.saath.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.saath.Components;
+import org.saath.nlu.Analyser;
+import org.saath.nlu.Intent;
+import org.saath.nlu.RiskLevel;
+import org.saath.training.CorpusException;
+import org.saath.training.Evaluator;
+import org.saath.training.LabelledText;
+import org.saath.training.TsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code saath evaluate}: scores the committed model and lexicon on a labelled TSV file. Intent labels give
+ * per-intent and per-language figures, crisis recall and false crisis alarms; risk labels
+ * ({@code none|low|moderate|high}) give ordinal agreement and urgent recall.
+ */
+@Command(name = "evaluate", description = "Evaluate on a TSV file with a header holding 'label' and 'text'.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    private static final Set<String> RISK_LABELS = Set.of("none", "low", "moderate", "high");
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "labelled TSV file")
+    Path data;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        TsvTable table = TsvTable.read(data);
+        int label = table.column("label");
+        int text = table.column("text");
+        Analyser analyser = Components.analyser(options.load());
+        boolean riskMode = table.rows().stream().allMatch(r -> r.length <= label
+                || RISK_LABELS.contains(r[label].trim()) || r[label].isBlank());
+        Object report = riskMode ? riskReport(table, label, text, analyser) : intentReport(table, label, text,
+                analyser);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (json) {
+            Map<String, Object> wrapped = new LinkedHashMap<>();
+            wrapped.put("file", data.toString());
+            wrapped.put("mode", riskMode ? "risk" : "intent");
+            wrapped.put("model", analyser.modelVersion());
+            wrapped.put("report", report);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
+        } else {
+            out.println("file " + data + "  model " + analyser.modelVersion());
+            out.print(report instanceof org.saath.training.RiskReport r ? r.render()
+                    : ((org.saath.training.IntentReport) report).render());
+        }
+        return 0;
+    }
+
+    private static Object intentReport(TsvTable table, int label, int text, Analyser analyser) {
+        List<LabelledText> rows = new ArrayList<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            String value = table.field(i, label).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            int row = i;
+            Intent intent = Intent.fromLabel(value).orElseThrow(() -> new CorpusException(
+                    table.origin(row) + ": unknown label '" + value + "'"));
+            rows.add(new LabelledText(intent, table.field(i, text), "mixed", table.origin(i)));
+        }
+        return Evaluator.intentReport(Evaluator.run(rows, analyser::analyse));
+    }
+
+    private static Object riskReport(TsvTable table, int label, int text, Analyser analyser) {
+        List<RiskLevel> gold = new ArrayList<>();
+        List<RiskLevel> predicted = new ArrayList<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            String value = table.field(i, label).trim();
+            if (!value.isEmpty()) {
+                gold.add(RiskLevel.fromCode(value));
+                predicted.add(analyser.analyse(table.field(i, text)).risk());
+            }
+        }
+        return Evaluator.riskReport(gold, predicted);
+    }
+}

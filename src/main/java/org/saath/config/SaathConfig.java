@@ -1,0 +1,76 @@
+package org.saath.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The immutable configuration tree, validated at start: a bad value stops the start with a message naming the
+ * key. File keys are kebab-case ({@code default-country}); see {@code src/main/resources/saath.yaml}.
+ */
+public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, Privacy privacy,
+                          Nlu nlu, Dialogue dialogue) {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public SaathConfig {
+        require(server != null, "server", "is missing");
+        require(dataDir != null && !dataDir.isBlank(), "data-dir", "must be a folder path");
+        require(modelsDir != null && !modelsDir.isBlank(), "models-dir", "must be a folder path");
+        require(defaultCountry != null && COUNTRIES.contains(defaultCountry), "default-country",
+                "must be an ISO 3166 alpha-2 code, was '" + defaultCountry + "'");
+        require(privacy != null, "privacy", "is missing");
+        require(nlu != null, "nlu", "is missing");
+        require(dialogue != null, "dialogue", "is missing");
+    }
+
+    /** HTTP server settings. */
+    public record Server(int port, int maxBodyBytes) {
+        public Server {
+            require(port >= 0 && port <= 65535, "server.port", "must be 0-65535, was " + port);
+            require(maxBodyBytes >= 256 && maxBodyBytes <= 1 << 20, "server.max-body-bytes",
+                    "must be 256-1048576, was " + maxBodyBytes);
+        }
+    }
+
+    /** Privacy settings. An empty secret means "generate one and keep it in the data folder". */
+    public record Privacy(String userIdSecret) {
+        public Privacy {
+            require(userIdSecret == null || userIdSecret.isEmpty() || userIdSecret.length() >= 24,
+                    "privacy.user-id-secret", "must be base64 of at least 16 bytes, or empty");
+        }
+    }
+
+    /** NLU settings. */
+    public record Nlu(double minConfidence) {
+        public Nlu {
+            require(minConfidence >= 0 && minConfidence < 1, "nlu.min-confidence",
+                    "must be in [0, 1), was " + minConfidence);
+        }
+    }
+
+    /** Dialogue settings. */
+    public record Dialogue(Duration riskMemory, int maxHelplines) {
+        public Dialogue {
+            require(riskMemory != null && !riskMemory.isNegative() && !riskMemory.isZero(), "dialogue.risk-memory",
+                    "must be a positive ISO-8601 duration such as PT24H, was " + riskMemory);
+            require(maxHelplines >= 1 && maxHelplines <= 10, "dialogue.max-helplines",
+                    "must be 1-10, was " + maxHelplines);
+        }
+    }
+
+    public SaathConfig withPort(int port) {
+        return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, privacy,
+                nlu, dialogue);
+    }
+
+    public SaathConfig withDataDir(String dir) {
+        return new SaathConfig(server, dir, modelsDir, defaultCountry, privacy, nlu, dialogue);
+    }
+
+    private static void require(boolean condition, String key, String message) {
+        if (!condition) {
+            throw new ConfigException(key + " " + message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.saath.web;
+
+import java.util.Map;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.saath.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place exceptions become HTTP answers, always as {@code {"error": "…"}}. A sender's mistake is a 4xx;
+ * a store failure is a 503 so that platforms retry the delivery; anything else is logged (never with message
+ * text) and answered 500 without details.
+ */
+public final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    public static void addTo(RoutesConfig routes) {
+        routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, 503, "temporarily unavailable, please retry");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
+            error(ctx, 500, "internal error");
+        });
+        routes.error(404, "*", ctx -> error(ctx, 404, "not found"));
+        routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed"));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? "error" : message));
+    }
+}
