@@ -66,10 +66,21 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
     }
 
     public static Components load(SaathConfig config, Analyser analyser, Clock clock) {
+        try (InputStream rules = resource("rules.yaml")) {
+            return load(config, analyser, clock, rules, "rules.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #load(SaathConfig, Analyser, Clock)}, with the rule book read from {@code rulesYaml}. */
+    public static Components load(SaathConfig config, Analyser analyser, Clock clock, InputStream rulesYaml,
+                                  String rulesName) {
         Path dataDir = Path.of(config.dataDir());
         HelplineDirectory helplines = helplines();
         Templates templates = Templates.loadFromClasspath();
-        RuleBook rules = rules(templates, helplines);
+        RuleBook rules = RuleBook.load(rulesYaml, rulesName, templates.ids(), HelplineDirectoryLoader.TOPICS,
+                id -> helplines.byId(id).isPresent());
         DataSource dataSource = SqliteDatabase.open(dataDir);
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
                 new JdbcConversationStore(dataSource), analyser, new RuleEngine(rules), new SafetyPolicy(),
@@ -82,15 +93,6 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
     public static HelplineDirectory helplines() {
         try (InputStream in = resource("helplines.yaml")) {
             return HelplineDirectoryLoader.load(in, "helplines.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static RuleBook rules(Templates templates, HelplineDirectory helplines) {
-        try (InputStream in = resource("rules.yaml")) {
-            return RuleBook.load(in, "rules.yaml", templates.ids(), HelplineDirectoryLoader.TOPICS,
-                    id -> helplines.byId(id).isPresent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

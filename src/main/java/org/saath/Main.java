@@ -29,11 +29,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(execute(args));
     }
 
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
-    public static int run(String... args) {
+    public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

@@ -1,0 +1,47 @@
+package org.saath;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.saath.config.ConfigLoader;
+import org.saath.config.SaathConfig;
+import org.saath.nlu.Analyser;
+
+/**
+ * Real components for tests: the committed model and lexicon, the real rules, helplines and templates, and a
+ * SQLite file in a temporary folder. The analyser is loaded once per test JVM (it is immutable and thread-safe).
+ */
+public final class TestComponents {
+
+    /** 14:00 in Karachi on a Saturday: DRF's helpline (09:00–17:00) is open. */
+    public static final Instant PK_AFTERNOON = Instant.parse("2026-11-21T09:00:00Z");
+    /** 02:00 in Karachi: DRF is closed, Umang (24/7) is open. */
+    public static final Instant PK_NIGHT = Instant.parse("2026-11-20T21:00:00Z");
+
+    private static final class Shared {
+        static final SaathConfig CONFIG = ConfigLoader.load(Optional.empty());
+        static final Analyser ANALYSER = Components.analyser(CONFIG);
+    }
+
+    private TestComponents() {
+    }
+
+    public static SaathConfig config(Path dataDir) {
+        return Shared.CONFIG.withDataDir(dataDir.toString()).withPort(0);
+    }
+
+    public static Analyser analyser() {
+        return Shared.ANALYSER;
+    }
+
+    public static Components components(Path dataDir, Instant now) {
+        return Components.load(config(dataDir), Shared.ANALYSER, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    public static Components components(Path dataDir, Clock clock) {
+        return Components.load(config(dataDir), Shared.ANALYSER, clock);
+    }
+}

@@ -1,0 +1,149 @@
+package org.saath.channel.generic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.saath.App;
+import org.saath.Sqlite;
+import org.saath.TestComponents;
+
+/** {@code POST /v1/messages} against the real app on a free port, with a real SQLite file. */
+class GenericMessageHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        app = App.create(TestComponents.components(data, TestComponents.PK_NIGHT)).start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/v1/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String fixture(String name) throws IOException {
+        return Files.readString(Path.of("src/test/resources/messages", name), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void crisis_message_gets_an_open_pakistani_crisis_line_first_and_an_escalation() throws Exception {
+        HttpResponse<String> response = post(fixture("crisis-roman-urdu.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        JsonNode first = body.at("/replies/0");
+        assertThat(first.at("/helplines/0/id").asText()).isEqualTo("pk-umang");
+        assertThat(first.at("/helplines/0/open_now").asBoolean()).isTrue();
+        assertThat(first.at("/helplines/0/contacts/0/value").asText()).isEqualTo("0311-7786264");
+        assertThat(first.get("text").asText()).contains("0311-7786264");
+        assertThat(body.at("/escalation/state").asText()).isEqualTo("requested");
+        assertThat(Sqlite.count(data, "escalations")).isEqualTo(1);
+    }
+
+    @Test
+    void repeated_message_id_returns_the_same_replies_and_records_nothing_new() throws Exception {
+        HttpResponse<String> first = post(fixture("crisis-roman-urdu.json"));
+        HttpResponse<String> second = post(fixture("crisis-roman-urdu.json"));
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(1);
+        assertThat(Sqlite.count(data, "processed_messages")).isEqualTo(1);
+        assertThat(Sqlite.count(data, "escalations")).isEqualTo(1);
+    }
+
+    @Test
+    void same_message_id_from_another_user_is_a_new_message() throws Exception {
+        post("{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}");
+        post("{\"user\":\"u-2\",\"id\":\"m-1\",\"text\":\"hello\"}");
+
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(2);
+        assertThat(Sqlite.count(data, "conversations")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{not json",
+        "[\"an\", \"array\"]",
+        "{\"user\":\"u-1\",\"id\":\"m-1\"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"   \"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":42}",
+        "{\"id\":\"m-1\",\"text\":\"hello\"}",
+        "{\"user\":\"u-1\",\"text\":\"hello\"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":\"XX\"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":7}",
+        ""
+    })
+    void bad_input_gets_400_with_a_reason_and_stores_nothing(String body) throws Exception {
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+        assertNothingStored();
+    }
+
+    @Test
+    void body_over_16_kib_gets_413_and_stores_nothing() throws Exception {
+        String body = "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"" + "a".repeat(17 * 1024) + "\"}";
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("16384");
+        assertNothingStored();
+    }
+
+    @Test
+    void unknown_path_is_a_json_404() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.port() + "/v1/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not found");
+    }
+
+    @Test
+    void lowercase_country_is_accepted_and_routes_to_that_country() throws Exception {
+        HttpResponse<String> response = post("{\"user\":\"u-9\",\"id\":\"m-1\",\"text\":\"i want to kill myself\","
+                + "\"country\":\"us\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).at("/replies/0/helplines/0/id").asText()).isEqualTo("us-988");
+    }
+
+    private void assertNothingStored() {
+        assertThat(Sqlite.count(data, "turns")).isZero();
+        assertThat(Sqlite.count(data, "processed_messages")).isZero();
+        assertThat(Sqlite.count(data, "conversations")).isZero();
+    }
+}

@@ -1,0 +1,118 @@
+package org.saath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.Main;
+
+/** The CLI contract: output shape and exit codes (0 ok, 1 data/model error, 2 usage). */
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+    private InputStream oldIn;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        oldIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+        System.setIn(oldIn);
+    }
+
+    @Test
+    void classify_prints_one_json_line_per_input_line_in_order() throws IOException {
+        System.setIn(new ByteArrayInputStream("i want to die\nhello\n\nexam ka pressure hai\n"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        int code = Main.execute("classify");
+
+        assertThat(code).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(4);
+        JsonNode first = new ObjectMapper().readTree(lines[0]);
+        assertThat(first.get("text").asText()).isEqualTo("i want to die");
+        assertThat(first.get("intent").asText()).isEqualTo("crisis");
+        assertThat(first.get("risk").asText()).isIn("high", "imminent");
+        assertThat(first.get("language").asText()).isEqualTo("en");
+        assertThat(first.get("signals").isArray()).isTrue();
+        assertThat(new ObjectMapper().readTree(lines[3]).get("language").asText()).isEqualTo("roman_ur");
+    }
+
+    @Test
+    void an_unknown_command_or_option_is_a_usage_error() {
+        assertThat(Main.execute("dance")).isEqualTo(2);
+        assertThat(Main.execute("classify", "--nope")).isEqualTo(2);
+        assertThat(Main.execute()).isEqualTo(2);
+    }
+
+    @Test
+    void a_missing_model_is_a_data_error_with_one_readable_line() throws IOException {
+        Path config = Files.writeString(dir.resolve("c.yaml"), "models-dir: " + dir.resolve("nothing") + "\n");
+
+        int code = Main.execute("classify", "--config", config.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("saath: model card not found");
+    }
+
+    @Test
+    void a_corrupt_model_stops_with_a_clear_message() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.copy(Path.of("models/intent.card.json"), models.resolve("intent.card.json"));
+        Files.writeString(models.resolve("intent.bin"), "not a model");
+        Path config = Files.writeString(dir.resolve("c.yaml"), "models-dir: " + models + "\n");
+
+        assertThat(Main.execute("classify", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("intent model").contains("cannot be read");
+    }
+
+    @Test
+    void evaluate_reports_per_intent_figures_and_crisis_recall() throws IOException {
+        Path data = Files.writeString(dir.resolve("tiny.tsv"), "label\ttext\ncrisis\ti want to kill myself\n"
+                + "greeting\thello there\ngratitude_goodbye\tthanks a lot, bye\n");
+
+        int code = Main.execute("evaluate", "--data", data.toString(), "--json");
+
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("report");
+        assertThat(report.get("rows").asInt()).isEqualTo(3);
+        assertThat(report.get("crisisRecallModerate").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/perIntent/crisis/support").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void evaluate_refuses_an_unknown_label_naming_the_line() throws IOException {
+        Path data = Files.writeString(dir.resolve("bad.tsv"), "label\ttext\ncrisis\tx\nsadness\ty\n");
+
+        assertThat(Main.execute("evaluate", "--data", data.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv:3").contains("unknown label 'sadness'");
+    }
+}

@@ -1,0 +1,98 @@
+package org.saath.helpline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.Components;
+import org.saath.TestComponents;
+
+class HelplineDirectoryTest {
+
+    private static final HelplineDirectory DIRECTORY = Components.helplines();
+
+    @Test
+    void the_shipped_directory_has_the_seed_lines_each_with_a_source() {
+        assertThat(DIRECTORY.all()).extracting(Helpline::id).contains("pk-umang", "pk-drf-cyber-harassment",
+                "pk-madadgaar", "pk-punjab-emergency-15-7", "us-988", "gb-samaritans", "ae-mental-support-line");
+        assertThat(DIRECTORY.all()).allSatisfy(h -> assertThat(h.source()).startsWith("http"));
+    }
+
+    @Test
+    void numbers_match_the_research_notes() {
+        assertThat(contact("pk-umang")).isEqualTo("0311-7786264");
+        assertThat(contact("pk-drf-cyber-harassment")).isEqualTo("0800-39393");
+        assertThat(contact("pk-madadgaar")).isEqualTo("1098");
+        assertThat(contact("us-988")).isEqualTo("988");
+        assertThat(contact("gb-samaritans")).isEqualTo("116 123");
+        assertThat(contact("ae-mental-support-line")).startsWith("800-4673");
+    }
+
+    @Test
+    void at_night_in_pakistan_open_lines_come_first_and_drf_is_marked_closed() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("cyberbullying", "crisis"), "PK", "ur",
+                TestComponents.PK_NIGHT, 5);
+
+        assertThat(offers.get(0).helpline().id()).isEqualTo("pk-umang");
+        assertThat(offers.get(0).openNow()).isTrue();
+        assertThat(offers).filteredOn(o -> o.helpline().id().equals("pk-drf-cyber-harassment"))
+                .singleElement().satisfies(o -> assertThat(o.openNow()).isFalse());
+    }
+
+    @Test
+    void verified_lines_rank_before_unverified_ones_with_the_same_status() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("crisis"), "PK", "ur", Instant.now(), 5);
+
+        assertThat(offers).extracting(o -> o.helpline().id())
+                .containsSubsequence("pk-umang", "pk-punjab-emergency-15-7");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "topics: [astrology]|unknown topic 'astrology'",
+        "country: XX|country must be an ISO 3166 code",
+        "source: ''|source URL is missing",
+        "languages: [fr]|unknown language 'fr'"
+    })
+    void a_bad_entry_is_a_load_error_naming_the_entry(String override, String message) {
+        String entry = """
+                helplines:
+                  - id: test-line
+                    name: Test
+                    country: PK
+                    topics: [crisis]
+                    languages: [en]
+                    source: https://example.org
+                    last-verified: 2026-11-21
+                    verified: false
+                    contacts: [{type: phone, value: "1", hours: always}]
+                """;
+        String key = override.substring(0, override.indexOf(':'));
+        String yaml = entry.replaceFirst("(?m)^    " + key + ":.*$", "    " + override);
+
+        assertThatThrownBy(() -> HelplineDirectoryLoader.load(
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"))
+                .isInstanceOf(HelplineDirectoryException.class)
+                .hasMessageContaining("test.yaml, helpline 'test-line'")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void bad_hours_are_refused() {
+        assertThatThrownBy(() -> HelplineDirectoryLoader.hours(java.util.Map.of("zone", "Asia/Nowhere",
+                "days", List.of("MON", "SUN"), "from", "09:00", "to", "17:00"))).hasMessageContaining("bad hours");
+        assertThatThrownBy(() -> HelplineDirectoryLoader.hours("sometimes")).hasMessageContaining("always");
+    }
+
+    private static String contact(String id) {
+        return DIRECTORY.byId(id).orElseThrow().contacts().get(0).value();
+    }
+}

@@ -1,0 +1,48 @@
+package org.saath.helpline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Opening hours in the helpline's own zone, with an explicit instant instead of the wall clock. */
+class OpeningHoursTest {
+
+    private static final OpeningHours KARACHI_9_TO_5 = HelplineDirectoryLoader.hours(
+            Map.of("zone", "Asia/Karachi", "days", java.util.List.of("MON", "SUN"), "from", "09:00", "to", "17:00"));
+    private static final OpeningHours BEIRUT_0830_TO_0530 = HelplineDirectoryLoader.hours(
+            Map.of("zone", "Asia/Beirut", "days", java.util.List.of("MON", "FRI"), "from", "08:30", "to", "05:30"));
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-11-21T03:59:00Z,false",   // 08:59 in Karachi
+        "2026-11-21T04:00:00Z,true",    // 09:00
+        "2026-11-21T11:59:00Z,true",    // 16:59
+        "2026-11-21T12:00:00Z,false",   // 17:00 closes
+        "2026-11-20T21:00:00Z,false"    // 02:00
+    })
+    void a_day_range_in_karachi(String at, boolean open) {
+        assertThat(KARACHI_9_TO_5.isOpen(Instant.parse(at))).contains(open);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-11-20T01:00:00Z,true",    // Fri 03:00 Beirut: still Thursday's shift
+        "2026-11-20T03:45:00Z,false",   // Fri 05:45: closed until 08:30
+        "2026-11-21T01:00:00Z,true",    // Sat 03:00: Friday's shift runs past midnight
+        "2026-11-22T01:00:00Z,false",   // Sun 03:00: no Saturday shift
+        "2026-11-23T22:00:00Z,true"     // Tue 00:00: Monday's shift
+    })
+    void a_range_past_midnight_belongs_to_the_day_it_starts(String at, boolean open) {
+        assertThat(BEIRUT_0830_TO_0530.isOpen(Instant.parse(at))).contains(open);
+    }
+
+    @Test
+    void unknown_hours_are_never_shown_as_open() {
+        assertThat(new OpeningHours.Unknown().isOpen(Instant.now())).isEmpty();
+    }
+}

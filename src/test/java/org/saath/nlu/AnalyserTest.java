@@ -1,0 +1,75 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.saath.TestComponents;
+
+class AnalyserTest {
+
+    @Test
+    void i_want_to_die_is_a_crisis_at_high_risk() {
+        Analysis a = TestComponents.analyser().analyse("i want to die");
+
+        assertThat(a.intent()).isEqualTo(Intent.CRISIS);
+        assertThat(a.risk()).isIn(RiskLevel.HIGH, RiskLevel.IMMINENT);
+        assertThat(a.language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void a_broken_classifier_degrades_to_unsure_and_the_lexicon_still_finds_the_crisis() {
+        IntentClassifier broken = new IntentClassifier() {
+            @Override
+            public Classification classify(NormalisedText text) {
+                throw new IllegalStateException("model corrupted");
+            }
+
+            @Override
+            public String modelVersion() {
+                return "broken";
+            }
+        };
+        TextNormaliser normaliser = new TextNormaliser();
+        Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken,
+                new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), normaliser)), 0.2);
+
+        Analysis hello = analyser.analyse("hello there");
+        Analysis crisis = analyser.analyse("i am going to kill myself");
+
+        assertThat(hello.lowConfidence()).isTrue();
+        assertThat(crisis.risk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(crisis.intent()).isEqualTo(Intent.CRISIS);
+    }
+
+    @Test
+    void one_classifier_gives_identical_answers_on_many_threads() throws Exception {
+        Analyser analyser = TestComponents.analyser();
+        List<String> messages = List.of("i want to die", "hi", "exam ka bohat pressure hai", "بدي انتحر",
+                "someone leaked my pictures", "میں بہت اداس ہوں", "thanks bye", "my husband beats me");
+        List<Analysis> reference = messages.stream().map(analyser::analyse).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            results.add(pool.submit(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    int k = i % messages.size();
+                    if (!analyser.analyse(messages.get(k)).equals(reference.get(k))) {
+                        return false;
+                    }
+                }
+                return true;
+            }));
+        }
+        for (Future<Boolean> result : results) {
+            assertThat(result.get()).isTrue();
+        }
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,76 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The committed lexicon with the detector: idioms, negation, third person, imminence, coded words. */
+class DistressDetectorTest {
+
+    private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static final DistressDetector DETECTOR =
+            new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), NORMALISER));
+
+    private static DistressAssessment assess(String text) {
+        return DETECTOR.assess(NORMALISER.normalise(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i want to kill myself|high",
+        "kms|high",
+        "thinking of unaliving myself|high",
+        "k1ll mys3lf|high",
+        "i want to die, i have the pills ready and i will do it tonight|imminent",
+        "khudkushi karna chahta hoon|high",
+        "بدي انتحر|high",
+        "میں خودکشی کرنا چاہتا ہوں|high",
+        "i wish i could sleep and never wake up|moderate"
+    })
+    void finds_risk_in_every_language(String text, String risk) {
+        assertThat(assess(text).risk().code()).isEqualTo(risk);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "this traffic is killing me",
+        "i'd die for a biryani right now",
+        "how do i kill the process on port 8080",
+        "garmi se mar gaye aaj",
+        "my phone died again",
+        "i need pills for my headache"
+    })
+    void idioms_and_everyday_talk_carry_no_risk(String text) {
+        assertThat(assess(text).risk()).isIn(RiskLevel.NONE, RiskLevel.LOW);
+    }
+
+    @Test
+    void negation_lowers_but_does_not_erase() {
+        DistressAssessment negated = assess("i'm not suicidal");
+
+        assertThat(negated.risk()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(negated.onlyNegated()).isTrue();
+        assertThat(assess("i am suicidal").risk()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void third_person_crisis_is_flagged_and_stays_a_crisis() {
+        DistressAssessment a = assess("my brother says he will kill himself");
+
+        assertThat(a.risk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(a.thirdPerson()).isTrue();
+        assertThat(a.signals()).contains("third_person");
+    }
+
+    @Test
+    void a_request_for_a_person_is_seen_and_carries_no_risk() {
+        DistressAssessment a = assess("can i talk to a human");
+
+        assertThat(a.requestsHuman()).isTrue();
+        assertThat(a.risk()).isEqualTo(RiskLevel.NONE);
+    }
+}

@@ -1,0 +1,51 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormaliserTest {
+
+    private final TextNormaliser normaliser = new TextNormaliser();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I want to DIIIIE|i want to die",
+        "k1ll mys3lf|kill myself",
+        "s u i c i d e|suicide",
+        "s.u.i.c.i.d.e now|suicide now",
+        "plzzzz help|plz help",
+        "I don't want to live|i dont want to live",
+        "ｆｕｌｌ width|full width",
+        "800mg tonight|800mg tonight",
+        "call 0300-1234567|call 0300 1234567",
+        "i'm fine...|im fine"
+    })
+    void latin_text_is_folded(String in, String expected) {
+        assertThat(normaliser.normalise(in).text()).isEqualTo(expected);
+    }
+
+    @Test
+    void arabic_and_urdu_letter_variants_fold_to_one_form() {
+        // Urdu keyboard forms (ی ک ہ) and Arabic forms (ي ك ه) give the same tokens
+        assertThat(normaliser.normalise("مجھے کیا ہوا").text()).isEqualTo(normaliser.normalise("مجهے كيا هوا").text());
+        assertThat(normaliser.normalise("أنا حزينة").text()).isEqualTo("انا حزينه");
+        assertThat(normaliser.normalise("تعبااااان").text()).isEqualTo("تعبان");
+        assertThat(normaliser.normalise("الـــــلــه").text()).isEqualTo("الله");
+        assertThat(normaliser.normalise("مُحَمَّد").text()).isEqualTo("محمد");
+    }
+
+    @Test
+    void eastern_digits_become_ascii_and_emoji_are_their_own_tokens() {
+        assertThat(normaliser.normalise("٢٠ حبة💊💊").tokens()).containsExactly("20", "حبه", "💊", "💊");
+        assertThat(normaliser.normalise("۸۰۰mg").text()).isEqualTo("800mg");
+    }
+
+    @Test
+    void empty_or_symbol_only_text_has_no_tokens() {
+        assertThat(normaliser.normalise("   ...  ").isEmpty()).isTrue();
+        assertThat(normaliser.normalise("").tokens()).isEmpty();
+    }
+}

@@ -1,0 +1,76 @@
+package org.saath.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+class RuleBookTest {
+
+    private static final Set<String> TEMPLATES = Set.of("crisis", "greeting", "out_of_scope");
+    private static final Set<String> TOPICS = Set.of("crisis", "depression");
+
+    private static RuleBook load(String yaml) {
+        return RuleBook.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml",
+                TEMPLATES, TOPICS, id -> id.equals("pk-umang"));
+    }
+
+    private static final String DEFAULT = "  - {id: default, priority: 0, then: {template: out_of_scope}}\n";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{id: r1, priority: 5, when: {intents: [crisiss]}, then: {template: crisis}}|rule 'r1': unknown intent 'crisiss'",
+        "{id: r2, priority: 5, then: {template: nothing}}|rule 'r2': unknown template 'nothing'",
+        "{id: r3, priority: 5, then: {template: crisis, helplines: [pk-nope]}}|rule 'r3': unknown helpline id 'pk-nope'",
+        "{id: r4, priority: 5, then: {template: crisis, helpline-topics: [astrology]}}|unknown helpline topic",
+        "{id: r5, priority: 5, when: {risk-at-least: extreme}, then: {template: crisis}}|unknown risk level",
+        "{id: r6, then: {template: crisis}}|rule 'r6': priority is missing",
+        "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood"
+    })
+    void a_bad_rule_is_a_start_error_naming_the_file_and_the_rule(String rule, String message) {
+        assertThatThrownBy(() -> load("rules:\n  - " + rule + "\n" + DEFAULT))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("test.yaml")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void a_book_without_a_default_rule_is_refused() {
+        assertThatThrownBy(() -> load("rules:\n  - {id: g, priority: 1, when: {intents: [greeting]}, "
+                + "then: {template: greeting}}\n"))
+                .hasMessageContaining("no default rule");
+    }
+
+    @Test
+    void the_highest_priority_match_wins_and_the_default_catches_the_rest() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: low-greeting, priority: 1, when: {intents: [greeting]}, then: {template: greeting}}
+                  - {id: risky, priority: 9, when: {risk-at-least: moderate}, then: {template: crisis, escalate: true}}
+                """ + DEFAULT));
+
+        assertThat(engine.decide(facts(Intent.GREETING, RiskLevel.MODERATE)).ruleId()).isEqualTo("risky");
+        assertThat(engine.decide(facts(Intent.GREETING, RiskLevel.NONE)).ruleId()).isEqualTo("low-greeting");
+        assertThat(engine.decide(facts(Intent.ANXIETY, RiskLevel.LOW)).ruleId()).isEqualTo("default");
+    }
+
+    @Test
+    void risk_levels_order_and_lower_within_a_floor() {
+        assertThat(RiskLevel.IMMINENT.atLeast(RiskLevel.HIGH)).isTrue();
+        assertThat(RiskLevel.HIGH.lowered(RiskLevel.LOW)).isEqualTo(RiskLevel.MODERATE);
+        assertThat(RiskLevel.LOW.lowered(RiskLevel.LOW)).isEqualTo(RiskLevel.LOW);
+    }
+
+    private static TurnFacts facts(Intent intent, RiskLevel risk) {
+        return new TurnFacts(intent, 0.9, false, risk, risk, Language.EN, "PK", DialogueState.OPEN, false, false);
+    }
+}
