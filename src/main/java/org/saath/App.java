@@ -3,6 +3,7 @@ package org.saath;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
@@ -17,6 +18,7 @@ public final class App {
         GenericMessageController messages = new GenericMessageController(components.turns(),
                 components.config().server().maxBodyBytes());
         HealthController health = new HealthController(components.modelVersion());
+        AdminController admin = new AdminController(components.rules(), components.config().admin().token());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
@@ -24,6 +26,7 @@ public final class App {
             ErrorMapping.addTo(config.routes);
             messages.addRoutes(config.routes);
             health.addRoutes(config.routes);
+            admin.addRoutes(config.routes);
         });
     }
 }

@@ -3,10 +3,13 @@ package org.saath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -20,17 +23,20 @@ import org.saath.escalation.EscalationRequester;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.nlu.Analyser;
+import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.IntentClassifier;
 import org.saath.nlu.OpenNlpIntentClassifier;
+import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
 import org.saath.privacy.Redactor;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.rules.RuleBook;
-import org.saath.rules.RuleEngine;
+import org.saath.rules.ReloadableRules;
+import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.SqliteDatabase;
@@ -41,7 +47,8 @@ import org.saath.training.ModelCard;
  * wrong (model, lexicon, rules, helplines, templates, store) fails here, at start, with a message naming the
  * file and the entry.
  */
-public record Components(SaathConfig config, TurnProcessor turns, String modelVersion, DataSource dataSource) {
+public record Components(SaathConfig config, TurnProcessor turns, String modelVersion, DataSource dataSource,
+                         ReloadableRules rules) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -55,7 +62,8 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
     public static Analyser analyser(SaathConfig config, IntentClassifier classifier) {
         TextNormaliser normaliser = new TextNormaliser();
         DistressLexicon lexicon = DistressLexicon.load(Path.of(config.modelsDir()).resolve("lexicon"), normaliser);
-        return new Analyser(normaliser, new ScriptLanguageDetector(), classifier, new DistressDetector(lexicon),
+        return new Analyser(normaliser, new ScriptLanguageDetector(OpenNlpLanguageModel.load()), classifier,
+                new DistressDetector(lexicon), CommandDetector.loadFromClasspath(normaliser),
                 config.nlu().minConfidence());
     }
 
@@ -65,29 +73,50 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
         return load(config, analyser, clock);
     }
 
+    /** Everything the service needs, with the rule book from {@code rules-file} (or the built-in one). */
     public static Components load(SaathConfig config, Analyser analyser, Clock clock) {
-        try (InputStream rules = resource("rules.yaml")) {
-            return load(config, analyser, clock, rules, "rules.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Optional<Path> file = config.rulesFile() == null || config.rulesFile().isBlank()
+                ? Optional.empty() : Optional.of(Path.of(config.rulesFile()));
+        return load(config, analyser, clock, () -> file.isPresent() ? read(file.get()) : readResource("rules.yaml"),
+                file.map(Path::toString).orElse("rules.yaml"));
     }
 
-    /** As {@link #load(SaathConfig, Analyser, Clock)}, with the rule book read from {@code rulesYaml}. */
-    public static Components load(SaathConfig config, Analyser analyser, Clock clock, InputStream rulesYaml,
-                                  String rulesName) {
+    /**
+     * As {@link #load(SaathConfig, Analyser, Clock)}, with the rule book read by {@code rulesYaml} — again on
+     * every reload.
+     */
+    public static Components load(SaathConfig config, Analyser analyser, Clock clock,
+                                  Supplier<InputStream> rulesYaml, String rulesName) {
         Path dataDir = Path.of(config.dataDir());
         HelplineDirectory helplines = helplines();
         Templates templates = Templates.loadFromClasspath();
-        RuleBook rules = RuleBook.load(rulesYaml, rulesName, templates.ids(), HelplineDirectoryLoader.TOPICS,
-                id -> helplines.byId(id).isPresent());
+        ReloadableRules rules = new ReloadableRules(() -> {
+            try (InputStream in = rulesYaml.get()) {
+                return RuleBook.load(in, rulesName, templates.ids(), HelplineDirectoryLoader.TOPICS,
+                        id -> helplines.byId(id).isPresent());
+            } catch (IOException e) {
+                throw new RuleBookException(rulesName + ": " + e.getMessage(), e);
+            }
+        });
         DataSource dataSource = SqliteDatabase.open(dataDir);
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
-                new JdbcConversationStore(dataSource), analyser, new RuleEngine(rules), new SafetyPolicy(),
+                new JdbcConversationStore(dataSource), analyser, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), new ReplyRenderer(templates), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
                 config.defaultCountry(), config.dialogue().maxHelplines()));
-        return new Components(config, turns, analyser.modelVersion(), dataSource);
+        return new Components(config, turns, analyser.modelVersion(), dataSource, rules);
+    }
+
+    private static InputStream read(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new RuleBookException("cannot read rule book " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream readResource(String name) {
+        return resource(name);
     }
 
     public static HelplineDirectory helplines() {

@@ -24,10 +24,13 @@ public record TurnResult(List<Reply> replies, @JsonInclude(JsonInclude.Include.A
         }
     }
 
-    /** A helpline as shown to the person; {@code open_now} is null when its hours are not confirmed. */
+    /**
+     * A helpline as shown to the person; {@code open_now} is null when its hours are not confirmed, and
+     * {@code next_opening} (ISO-8601 instant) is set when it is closed now.
+     */
     public record HelplineView(String id, String name, List<ContactView> contacts,
                                @JsonProperty("open_now") @JsonInclude(JsonInclude.Include.ALWAYS) Boolean openNow,
-                               boolean verified) {
+                               @JsonProperty("next_opening") String nextOpening, boolean verified) {
 
         public HelplineView {
             contacts = List.copyOf(contacts);

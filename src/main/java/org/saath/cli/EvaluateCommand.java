@@ -17,7 +17,11 @@ import org.saath.nlu.Analyser;
 import org.saath.nlu.Intent;
 import org.saath.nlu.RiskLevel;
 import org.saath.training.CorpusException;
+import org.saath.config.SaathConfig;
 import org.saath.training.Evaluator;
+import org.saath.training.IntentReport;
+import org.saath.training.ModelCard;
+import org.saath.training.RiskReport;
 import org.saath.training.LabelledText;
 import org.saath.training.TsvTable;
 import picocli.CommandLine.Command;
@@ -43,17 +47,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
+    @Option(names = "--record", description = "also record the headline figures in models/intent.card.json")
+    boolean record;
+
     @Override
     public Integer call() throws Exception {
         TsvTable table = TsvTable.read(data);
         int label = table.column("label");
         int text = table.column("text");
-        Analyser analyser = Components.analyser(options.load());
+        SaathConfig config = options.load();
+        Analyser analyser = Components.analyser(config);
         boolean riskMode = table.rows().stream().allMatch(r -> r.length <= label
                 || RISK_LABELS.contains(r[label].trim()) || r[label].isBlank());
         Object report = riskMode ? riskReport(table, label, text, analyser) : intentReport(table, label, text,
                 analyser);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (record) {
+            Path cardFile = Path.of(config.modelsDir()).resolve("intent.card.json");
+            ModelCard.read(cardFile).withHeldOut(data.getFileName().toString(), summary(report)).write(cardFile);
+        }
         if (json) {
             Map<String, Object> wrapped = new LinkedHashMap<>();
             wrapped.put("file", data.toString());
@@ -63,10 +75,35 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
         } else {
             out.println("file " + data + "  model " + analyser.modelVersion());
-            out.print(report instanceof org.saath.training.RiskReport r ? r.render()
-                    : ((org.saath.training.IntentReport) report).render());
+            out.print(report instanceof RiskReport r ? r.render() : ((IntentReport) report).render());
         }
         return 0;
+    }
+
+    /** The headline figures kept in the model card, rounded to four places. */
+    static Map<String, Object> summary(Object report) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (report instanceof RiskReport r) {
+            s.put("rows", r.rows());
+            s.put("exactAgreement", round(r.exactAgreement()));
+            s.put("withinOneAgreement", round(r.withinOneAgreement()));
+            s.put("urgentRecall", round(r.urgentRecall()));
+            s.put("urgentPrecision", round(r.urgentPrecision()));
+        } else if (report instanceof IntentReport r) {
+            s.put("rows", r.rows());
+            s.put("accuracy", round(r.accuracy()));
+            s.put("macroF1", round(r.macroF1()));
+            if (r.crisisRows() > 0) {
+                s.put("crisisRecallModerate", round(r.crisisRecallModerate()));
+                s.put("crisisRecallHigh", round(r.crisisRecallHigh()));
+            }
+            s.put("falseCrisisAlarmRate", round(r.falseCrisisAlarmRate()));
+        }
+        return s;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     private static Object intentReport(TsvTable table, int label, int text, Analyser analyser) {

@@ -83,7 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
                 corpus.countsByIntent(), corpus.countsByLanguage(),
                 ModelCard.Parameters.of(params, config.nlu().minConfidence()),
                 new ModelCard.CrossValidation(folds, seed, cv), gateLines(cv, failed), !failed.isEmpty(),
-                "Trained on Saath's own hand-written corpus only; never on ../shared/eval.")
+                "Trained on Saath's own hand-written corpus only; never on ../shared/eval. Held-out figures are "
+                        + "added by `saath evaluate --data FILE --record`.", null)
                 .write(models.resolve("intent.card.json"));
         out.println("wrote " + models.resolve("intent.bin") + " version " + version);
         return 0;

@@ -8,8 +8,8 @@ import java.util.Set;
  * The immutable configuration tree, validated at start: a bad value stops the start with a message naming the
  * key. File keys are kebab-case ({@code default-country}); see {@code src/main/resources/saath.yaml}.
  */
-public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, Privacy privacy,
-                          Nlu nlu, Dialogue dialogue) {
+public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
+                          Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -19,6 +19,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(modelsDir != null && !modelsDir.isBlank(), "models-dir", "must be a folder path");
         require(defaultCountry != null && COUNTRIES.contains(defaultCountry), "default-country",
                 "must be an ISO 3166 alpha-2 code, was '" + defaultCountry + "'");
+        require(admin != null, "admin", "is missing");
         require(privacy != null, "privacy", "is missing");
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
@@ -30,6 +31,18 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
             require(port >= 0 && port <= 65535, "server.port", "must be 0-65535, was " + port);
             require(maxBodyBytes >= 256 && maxBodyBytes <= 1 << 20, "server.max-body-bytes",
                     "must be 256-1048576, was " + maxBodyBytes);
+        }
+    }
+
+    /** Admin API: {@code POST /admin/reload} needs {@code Authorization: Bearer <token>}; empty disables it. */
+    public record Admin(String token) {
+        public Admin {
+            require(token == null || token.isEmpty() || token.length() >= 16, "admin.token",
+                    "must be at least 16 characters, or empty to disable the admin API");
+        }
+
+        public boolean enabled() {
+            return token != null && !token.isEmpty();
         }
     }
 
@@ -60,12 +73,21 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
     }
 
     public SaathConfig withPort(int port) {
-        return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, privacy,
-                nlu, dialogue);
+        return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
+                admin, privacy, nlu, dialogue);
     }
 
     public SaathConfig withDataDir(String dir) {
-        return new SaathConfig(server, dir, modelsDir, defaultCountry, privacy, nlu, dialogue);
+        return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, admin, privacy, nlu, dialogue);
+    }
+
+    public SaathConfig withAdminToken(String token) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, new Admin(token), privacy, nlu,
+                dialogue);
+    }
+
+    public SaathConfig withRulesFile(String file) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, admin, privacy, nlu, dialogue);
     }
 
     private static void require(boolean condition, String key, String message) {

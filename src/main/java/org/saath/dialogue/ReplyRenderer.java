@@ -1,6 +1,11 @@
 package org.saath.dialogue;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
+import java.util.SortedMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,6 +43,17 @@ public final class ReplyRenderer {
         return new TurnResult.Reply(String.join("\n", parts), offers.stream().map(ReplyRenderer::view).toList());
     }
 
+    /** The person's safety plan, one line a step, or the "no plan yet" text. */
+    public String plan(SortedMap<Integer, String> answers, Language language) {
+        if (answers.isEmpty()) {
+            return templates.get("plan_empty", language).text();
+        }
+        List<String> lines = new ArrayList<>();
+        answers.forEach((step, answer) -> lines.add(step + ". " + templates.word("plan-" + step, language) + ": "
+                + answer));
+        return String.join("\n", lines);
+    }
+
     /** A template's text alone, for notices. */
     public String text(String templateId, Language language) {
         return templates.get(templateId, language).text();
@@ -67,7 +83,15 @@ public final class ReplyRenderer {
             return templates.word("hours-unknown", language);
         }
         if (!offer.openNow()) {
-            return templates.word("closed-now", language);
+            String closed = templates.word("closed-now", language);
+            if (offer.nextOpening() == null) {
+                return closed;
+            }
+            ZoneId zone = offer.helpline().zone().orElse(ZoneOffset.UTC);
+            Locale locale = language == Language.UR ? Locale.forLanguageTag("ur")
+                    : language == Language.AR ? Locale.forLanguageTag("ar") : Locale.ENGLISH;
+            return closed + ", " + templates.word("opens", language) + " "
+                    + DateTimeFormatter.ofPattern("EEE HH:mm", locale).format(offer.nextOpening().atZone(zone));
         }
         return templates.word(offer.helpline().alwaysOpen() ? "open-24-7" : "open-now", language);
     }
@@ -78,6 +102,7 @@ public final class ReplyRenderer {
             contacts.add(new TurnResult.ContactView(c.type(), c.value()));
         }
         return new TurnResult.HelplineView(offer.helpline().id(), offer.helpline().name(), contacts,
-                offer.openNow(), offer.helpline().verified());
+                offer.openNow(), offer.nextOpening() == null ? null : offer.nextOpening().toString(),
+                offer.helpline().verified());
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -20,6 +22,7 @@ import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
+import org.saath.nlu.Command;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 import org.saath.privacy.Redactor;
@@ -41,16 +44,21 @@ import org.saath.store.TurnWrite;
  */
 public final class TurnProcessor {
 
-    /** The collaborators of a turn, wired once in {@code App}. */
-    public record Parts(UserRefHasher hasher, ConversationStore store, Analyser analyser, RuleEngine rules,
+    /** The collaborators of a turn, wired once in {@code Components}. */
+    public record Parts(UserRefHasher hasher, ConversationStore store, Analyser analyser, Supplier<RuleEngine> rules,
                         SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
                         ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
                         Supplier<UUID> ids, String defaultCountry, int maxHelplines) {
     }
 
+    /** The facts after the rules had their say, and the decision taken on them. */
+    private record Decided(TurnFacts facts, Decision decision) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Parts p;
+    private final SafetyPlanFlow plans = new SafetyPlanFlow();
 
     public TurnProcessor(Parts parts) {
         this.p = parts;
@@ -66,17 +74,22 @@ public final class TurnProcessor {
         Instant now = p.clock().instant();
         Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
         Analysis analysis = p.analyser().analyse(in.text());                                          // 3 analyse
-        TurnFacts facts = facts(in, conversation, analysis, now);
-        Decision decision = p.safety().apply(p.rules().decide(facts), facts);                         // 4 decide
-        List<HelplineOffer> offers = helplines(decision, facts, now);                                 // 5 resources
-        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 6 escalate
+        Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
+        TurnFacts facts = decided.facts();
+        if (decided.decision().forget()) {
+            return forget(in.channel(), userRef, facts.language());
+        }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
-        Optional<Escalation> opened = p.escalations().request(decision.escalate(), open.map(TurnProcessor::toDomain),
-                conversationId, facts.conversationRisk(), facts.requestsHuman(), decision.template(),
-                facts.language().code(), now);
-        TurnResult result = reply(decision, facts, offers, conversation.isEmpty(), opened, open);      // 7 reply
-        String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis, facts,  // 8 record
-                decision, offers, opened, result, now));
+        SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
+                conversation.map(ConversationRow::planStep).orElse(0), p.redactor().redact(in.text()));
+        List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
+        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 6 escalate
+        Optional<Escalation> opened = p.escalations().request(decided.decision().escalate(),
+                open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
+                decided.decision().template(), facts.language().code(), now);
+        TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
+        String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
+                decided, plan, offers, opened, result, now));
         return fromJson(stored);
     }
 
@@ -87,14 +100,30 @@ public final class TurnProcessor {
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 replyLanguage(a, in.text(), conversation), in.country().orElse(p.defaultCountry()), state,
-                a.requestsHuman(), a.thirdPerson());
+                a.requestsHuman(), a.thirdPerson(), a.command());
+    }
+
+    /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */
+    private Decided decide(TurnFacts facts) {
+        RuleEngine rules = p.rules().get();
+        TurnFacts raised = facts.withRiskAtLeast(rules.riskFloor(facts));
+        return new Decided(raised, p.safety().apply(rules.decide(raised), raised));
     }
 
     /**
-     * The language to answer in: the message's, except that a short message in English or an unknown language
-     * keeps the conversation's language ("ok", "thanks" should not switch a Roman Urdu chat to English).
+     * The language to answer in: the one the person asked for ("english please"), else the one they asked for
+     * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
+     * language ("ok", "thanks" should not switch a Roman Urdu chat to English).
      */
     private static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
+        Optional<Language> asked = a.command().flatMap(Command::language);
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        Optional<String> preferred = conversation.map(ConversationRow::preferredLanguage);
+        if (preferred.isPresent()) {
+            return Language.fromCode(preferred.get());
+        }
         boolean weak = a.language() == Language.OTHER
                 || a.language() == Language.EN && text.trim().split("\\s+").length <= 3;
         if (weak && conversation.isPresent()) {
@@ -108,26 +137,39 @@ public final class TurnProcessor {
                 facts.language().code(), now, p.maxHelplines()));
         for (String id : decision.helplineIds()) {
             p.helplines().byId(id).filter(h -> offers.stream().noneMatch(o -> o.helpline().id().equals(id)))
-                    .ifPresent(h -> offers.add(new HelplineOffer(h, h.openAt(now).orElse(null))));
+                    .ifPresent(h -> offers.add(HelplineOffer.at(h, now)));
         }
         return p.safety().ensureOpenCrisisLine(offers, facts.conversationRisk(), p.helplines(), facts.country(),
                 facts.language().code(), now);
     }
 
-    private TurnResult reply(Decision decision, TurnFacts facts, List<HelplineOffer> offers, boolean firstTurn,
+    /** Deletes everything about the person and confirms; nothing of this turn is recorded. */
+    private TurnResult forget(String channel, String userRef, Language language) {
+        p.store().forget(channel, userRef);
+        return new TurnResult(List.of(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of())),
+                null);
+    }
+
+    private TurnResult reply(SafetyPlanFlow.Outcome plan, TurnFacts facts, List<HelplineOffer> offers,
+                             Optional<ConversationRow> conversation, String conversationId,
                              Optional<Escalation> opened, Optional<EscalationRow> open) {
         Language language = facts.language();
         List<String> extra = new ArrayList<>();
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)
-                && offers.stream().noneMatch(o -> Boolean.TRUE.equals(o.openNow()))) {
+        if (plan.showPlan()) {
+            SortedMap<Integer, String> answers = new TreeMap<>(conversation.isPresent()
+                    ? p.store().planAnswers(conversationId) : new TreeMap<>());
+            plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
+            extra.add(p.renderer().plan(answers, language));
+        }
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH) && offers.stream().noneMatch(HelplineOffer::isOpen)) {
             extra.add(p.renderer().text("no_open_line", language));
         }
         List<TurnResult.Reply> replies = new ArrayList<>();
-        replies.add(p.renderer().render(decision.template(), language, offers, extra));
+        replies.add(p.renderer().render(plan.template(), language, offers, extra));
         if (opened.isPresent()) {
             replies.add(new TurnResult.Reply(p.renderer().text("escalation_opened", language), List.of()));
         }
-        if (firstTurn) {
+        if (conversation.isEmpty()) {
             replies.add(new TurnResult.Reply(p.renderer().text("privacy_notice", language), List.of()));
         }
         TurnResult.EscalationView escalation = opened
@@ -138,23 +180,29 @@ public final class TurnProcessor {
     }
 
     private TurnWrite write(InboundMessage in, String userRef, String conversationId,
-                            Optional<ConversationRow> existing, Analysis a, TurnFacts facts, Decision decision,
-                            List<HelplineOffer> offers, Optional<Escalation> opened, TurnResult result,
-                            Instant now) {
+                            Optional<ConversationRow> existing, Analysis a, Decided decided,
+                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
+                            TurnResult result, Instant now) {
+        TurnFacts facts = decided.facts();
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
                 : existing.map(ConversationRow::peakRiskAt).orElse(now);
+        String preferred = a.command().flatMap(Command::language).map(Language::code)
+                .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
         ConversationRow row = new ConversationRow(conversationId, in.channel(), userRef, facts.language().code(),
-                decision.nextState().code(), facts.conversationRisk().code(), peakAt,
-                existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now));
+                plan.nextState().code(), facts.conversationRisk().code(), peakAt,
+                existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
+                preferred, plan.nextStep());
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
                 p.redactor().redact(in.text()), a.language().code(), a.intent().label(), a.confidence(),
-                a.risk().code(), facts.conversationRisk().code(), String.join(";", a.signals()), decision.ruleId(),
-                String.join(",", offers.stream().map(o -> o.helpline().id()).toList()), replyText, a.modelVersion());
+                a.risk().code(), facts.conversationRisk().code(), String.join(";", a.signals()),
+                decided.decision().ruleId(), String.join(",", offers.stream().map(o -> o.helpline().id()).toList()),
+                replyText, a.modelVersion());
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt()));
-        return new TurnWrite(row, existing.isEmpty(), in.messageId(), toJson(result), turn, escalation);
+        return new TurnWrite(row, existing.isEmpty(), in.messageId(), toJson(result), turn, escalation,
+                plan.answer());
     }
 
     private static Escalation toDomain(EscalationRow r) {

@@ -2,6 +2,7 @@ package org.saath.helpline;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,15 +10,20 @@ import java.util.Set;
 /**
  * One entry of the helpline directory. {@code verified} is true only where the cited source states the number
  * and hours without conflict; every other entry is shown as unverified and ranked after verified ones.
+ * {@code pairedWith} names entries shown together with this one or not at all; {@code region} is empty for a
+ * national line and names the province or district otherwise.
  */
 public record Helpline(String id, String name, String country, Set<String> topics, Set<String> languages,
-                       List<Contact> contacts, String source, LocalDate lastVerified, boolean verified,
-                       String notes) {
+                       Set<String> audience, String region, String cost, List<Contact> contacts,
+                       List<String> pairedWith,
+                       String source, LocalDate lastVerified, boolean verified, String notes) {
 
     public Helpline {
         topics = Set.copyOf(topics);
         languages = Set.copyOf(languages);
+        audience = Set.copyOf(audience);
         contacts = List.copyOf(contacts);
+        pairedWith = List.copyOf(pairedWith);
     }
 
     /** True when any contact is open, false when all known hours are closed, empty when nothing is known. */
@@ -31,6 +37,23 @@ public record Helpline(String id, String name, String country, Set<String> topic
             anyKnown |= open.isPresent();
         }
         return anyKnown ? Optional.of(false) : Optional.empty();
+    }
+
+    /** The earliest next opening of any contact, when all are closed at {@code at}. */
+    public Optional<Instant> nextOpening(Instant at) {
+        return contacts.stream().map(c -> c.hours().nextOpening(at)).flatMap(Optional::stream)
+                .min(Instant::compareTo);
+    }
+
+    /** The time zone of the first contact with weekly hours, for showing its opening times. */
+    public Optional<ZoneId> zone() {
+        return contacts.stream().map(Contact::hours).filter(OpeningHours.Weekly.class::isInstance)
+                .map(h -> ((OpeningHours.Weekly) h).zone()).findFirst();
+    }
+
+    /** A national line for everyone, as opposed to one for a region or a particular group. */
+    public boolean general() {
+        return region.isEmpty() && audience.contains("everyone");
     }
 
     public boolean alwaysOpen() {

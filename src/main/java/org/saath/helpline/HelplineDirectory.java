@@ -1,16 +1,25 @@
 package org.saath.helpline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The validated helpline directory and its matching: topic × country × open now, ranked open first (then hours
- * unknown, then closed), verified before unverified, the person's language before others, then file order.
+ * The validated helpline directory and its matching: topic × country × language × open now.
+ *
+ * <p>Lines open now come first (verified before unverified, national lines for everyone before regional or
+ * group-specific ones, the person's language before others, then file order),
+ * then lines whose hours are not confirmed. Closed lines appear only when no fitting line is open, marked with
+ * their next opening, and then always together with an open general-support line of the country, so a person is
+ * never left with only closed doors. Lines {@code paired-with} each other are shown together.
  */
 public final class HelplineDirectory {
+
+    /** Topics of a line that can take anyone in distress when the specialist line is closed. */
+    static final Set<String> GENERAL_SUPPORT = Set.of("crisis", "seek_help", "depression");
 
     private final List<Helpline> helplines;
 
@@ -18,28 +27,57 @@ public final class HelplineDirectory {
         this.helplines = List.copyOf(helplines);
     }
 
-    /** Lines of {@code country} that list any of {@code topics}, best first, at most {@code limit}. */
+    /** What to offer for {@code topics} in {@code country} at {@code at}, at most {@code limit} lines (plus pairs). */
     public List<HelplineOffer> match(Set<String> topics, String country, String language, Instant at, int limit) {
+        List<HelplineOffer> fitting = fitting(topics, country, language, at);
+        List<HelplineOffer> chosen = new ArrayList<>();
+        fitting.stream().filter(HelplineOffer::isOpen).forEach(chosen::add);
+        fitting.stream().filter(o -> o.openNow() == null).forEach(chosen::add);
+        if (chosen.stream().noneMatch(HelplineOffer::isOpen)) {
+            fitting.stream().filter(o -> Boolean.FALSE.equals(o.openNow())).forEach(chosen::add);
+            if (!chosen.isEmpty()) {
+                openGeneralLine(country, language, at).ifPresent(alternative -> chosen.add(0, alternative));
+            }
+        }
+        return withPairs(chosen.stream().distinct().limit(limit).toList(), at);
+    }
+
+    /** Every line of {@code country} listing one of {@code topics}, ranked, whatever its hours. */
+    public List<HelplineOffer> fitting(Set<String> topics, String country, String language, Instant at) {
         return helplines.stream()
                 .filter(h -> h.country().equals(country))
                 .filter(h -> h.topics().stream().anyMatch(topics::contains))
-                .map(h -> new HelplineOffer(h, h.openAt(at).orElse(null)))
+                .map(h -> HelplineOffer.at(h, at))
                 .sorted(ranking(language))
-                .limit(limit)
                 .toList();
     }
 
     /** The best crisis line of {@code country} that is open at {@code at}, if any. */
     public Optional<HelplineOffer> openCrisisLine(String country, String language, Instant at) {
-        return match(Set.of("crisis", "suicide"), country, language, at, Integer.MAX_VALUE).stream()
-                .filter(o -> Boolean.TRUE.equals(o.openNow()))
-                .findFirst();
+        return fitting(Set.of("crisis", "suicide"), country, language, at).stream()
+                .filter(HelplineOffer::isOpen).findFirst();
+    }
+
+    private Optional<HelplineOffer> openGeneralLine(String country, String language, Instant at) {
+        return fitting(GENERAL_SUPPORT, country, language, at).stream().filter(HelplineOffer::isOpen).findFirst();
+    }
+
+    private List<HelplineOffer> withPairs(List<HelplineOffer> offers, Instant at) {
+        List<HelplineOffer> out = new ArrayList<>(offers);
+        for (HelplineOffer offer : offers) {
+            for (String id : offer.helpline().pairedWith()) {
+                if (out.stream().noneMatch(o -> o.helpline().id().equals(id))) {
+                    byId(id).ifPresent(h -> out.add(out.indexOf(offer) + 1, HelplineOffer.at(h, at)));
+                }
+            }
+        }
+        return out;
     }
 
     private Comparator<HelplineOffer> ranking(String language) {
-        return Comparator.<HelplineOffer>comparingInt(o -> Boolean.TRUE.equals(o.openNow()) ? 0
-                        : o.openNow() == null ? 1 : 2)
+        return Comparator.<HelplineOffer>comparingInt(o -> o.isOpen() ? 0 : o.openNow() == null ? 1 : 2)
                 .thenComparing(o -> o.helpline().verified() ? 0 : 1)
+                .thenComparing(o -> o.helpline().general() ? 0 : 1)
                 .thenComparing(o -> o.helpline().languages().contains(language) ? 0 : 1)
                 .thenComparingInt(o -> helplines.indexOf(o.helpline()));
     }

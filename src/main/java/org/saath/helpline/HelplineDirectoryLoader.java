@@ -46,13 +46,17 @@ public final class HelplineDirectoryLoader {
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
             "out_of_scope", "suicide", "gbv", "child", "addiction", "legal", "digital_safety", "professional_care");
     private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");
+    private static final Set<String> COSTS = Set.of("free", "toll-free", "standard-rate", "unknown");
+    private static final Set<String> AUDIENCES = Set.of("everyone", "youth", "women", "children", "men",
+            "displaced", "lgbtq", "veterans");
 
     record RawDirectory(List<RawHelpline> helplines) {
     }
 
     record RawHelpline(String id, String name, String country, List<String> topics, List<String> languages,
-                       List<RawContact> contacts, String source, @JsonProperty("last-verified") String lastVerified,
-                       Boolean verified, String notes) {
+                       List<String> audience, String region, String cost, List<RawContact> contacts,
+                       @JsonProperty("paired-with") List<String> pairedWith, String source,
+                       @JsonProperty("last-verified") String lastVerified, Boolean verified, String notes) {
     }
 
     record RawContact(String type, String value, Object hours) {
@@ -76,13 +80,14 @@ public final class HelplineDirectoryLoader {
         }
         List<Helpline> helplines = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        raw.helplines().forEach(h -> ids.add(h.id()));
+        Set<String> seen = new HashSet<>();
         for (RawHelpline entry : raw.helplines()) {
             String where = name + ", helpline '" + entry.id() + "'";
             try {
                 Helpline helpline = convert(entry);
-                if (!ids.add(helpline.id())) {
-                    throw new IllegalArgumentException("duplicate id");
-                }
+                require(seen.add(helpline.id()), "duplicate id");
+                helpline.pairedWith().forEach(p -> require(ids.contains(p), "paired-with names unknown id '" + p + "'"));
                 helplines.add(helpline);
             } catch (RuntimeException e) {
                 throw new HelplineDirectoryException(where + ": " + e.getMessage(), e);
@@ -110,8 +115,13 @@ public final class HelplineDirectoryLoader {
         } catch (DateTimeException ex) {
             throw new IllegalArgumentException("last-verified must be a date YYYY-MM-DD", ex);
         }
+        require(e.cost() == null || COSTS.contains(e.cost()), "cost must be one of " + COSTS);
+        Set<String> audience = e.audience() == null ? Set.of("everyone") : Set.copyOf(e.audience());
+        audience.forEach(a -> require(AUDIENCES.contains(a), "unknown audience '" + a + "'"));
         return new Helpline(e.id(), e.name(), e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
-                contacts, e.source(), lastVerified, e.verified(), e.notes() == null ? "" : e.notes());
+                audience, e.region() == null ? "" : e.region(), e.cost() == null ? "unknown" : e.cost(), contacts,
+                e.pairedWith() == null ? List.of() : e.pairedWith(), e.source(), lastVerified, e.verified(),
+                e.notes() == null ? "" : e.notes());
     }
 
     private static Contact contact(RawContact c) {
@@ -120,6 +130,10 @@ public final class HelplineDirectoryLoader {
         return new Contact(c.type(), c.value(), hours(c.hours()));
     }
 
+    /**
+     * Parses {@code always}, {@code unknown}, or {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the
+     * short form {@code {zone, days, from, to}} is one weekly range.
+     */
     static OpeningHours hours(Object raw) {
         if ("always".equals(raw)) {
             return new OpeningHours.Always();
@@ -128,28 +142,45 @@ public final class HelplineDirectoryLoader {
             return new OpeningHours.Unknown();
         }
         if (!(raw instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("hours must be 'always', 'unknown' or {zone, days, from, to}");
+            throw new IllegalArgumentException("hours must be 'always', 'unknown' or {zone, weekly, closed}");
         }
         try {
             ZoneId zone = ZoneId.of(String.valueOf(map.get("zone")));
-            List<?> days = (List<?>) map.get("days");
-            require(days != null && days.size() == 2, "hours.days must be [FIRST, LAST], e.g. [MON, SUN]");
-            DayOfWeek first = day(days.get(0));
-            DayOfWeek last = day(days.get(1));
-            Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-            for (DayOfWeek d = first; ; d = d.plus(1)) {
-                set.add(d);
-                if (d == last) {
-                    break;
+            List<OpeningHours.Range> ranges = new ArrayList<>();
+            if (map.get("weekly") instanceof List<?> weekly) {
+                for (Object range : weekly) {
+                    ranges.add(range((Map<?, ?>) range));
                 }
+            } else {
+                ranges.add(range(map));
             }
-            LocalTime from = LocalTime.parse(String.valueOf(map.get("from")));
-            LocalTime to = LocalTime.parse(String.valueOf(map.get("to")));
-            require(!from.equals(to), "hours.from and hours.to are equal; use 'always' for 24/7");
-            return new OpeningHours.Weekly(zone, List.of(new OpeningHours.Range(set, from, to)));
+            require(!ranges.isEmpty(), "hours.weekly has no ranges");
+            Set<LocalDate> closed = new HashSet<>();
+            if (map.get("closed") instanceof List<?> dates) {
+                dates.forEach(d -> closed.add(LocalDate.parse(String.valueOf(d))));
+            }
+            return new OpeningHours.Weekly(zone, ranges, closed);
         } catch (DateTimeException | ClassCastException e) {
             throw new IllegalArgumentException("bad hours " + raw + ": " + e.getMessage(), e);
         }
+    }
+
+    private static OpeningHours.Range range(Map<?, ?> map) {
+        List<?> days = (List<?>) map.get("days");
+        require(days != null && days.size() == 2, "hours days must be [FIRST, LAST], e.g. [MON, SUN]");
+        DayOfWeek first = day(days.get(0));
+        DayOfWeek last = day(days.get(1));
+        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+        for (DayOfWeek d = first; ; d = d.plus(1)) {
+            set.add(d);
+            if (d == last) {
+                break;
+            }
+        }
+        LocalTime from = LocalTime.parse(String.valueOf(map.get("from")));
+        LocalTime to = LocalTime.parse(String.valueOf(map.get("to")));
+        require(!from.equals(to), "hours from and to are equal; use 'always' for 24/7");
+        return new OpeningHours.Range(set, from, to);
     }
 
     private static DayOfWeek day(Object value) {

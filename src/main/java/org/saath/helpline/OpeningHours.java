@@ -2,6 +2,7 @@ package org.saath.helpline;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,11 +16,19 @@ public sealed interface OpeningHours {
     /** Whether it is open at {@code at}; empty when the hours are not known. */
     Optional<Boolean> isOpen(Instant at);
 
+    /** The next time it opens after {@code at}, if it is closed then and its hours are known. */
+    Optional<Instant> nextOpening(Instant at);
+
     /** Open around the clock. */
     record Always() implements OpeningHours {
         @Override
         public Optional<Boolean> isOpen(Instant at) {
             return Optional.of(true);
+        }
+
+        @Override
+        public Optional<Instant> nextOpening(Instant at) {
+            return Optional.empty();
         }
     }
 
@@ -29,28 +38,63 @@ public sealed interface OpeningHours {
         public Optional<Boolean> isOpen(Instant at) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<Instant> nextOpening(Instant at) {
+            return Optional.empty();
+        }
     }
 
     /**
-     * Weekly ranges in the helpline's own zone. A range whose end is not after its start spans midnight
-     * ({@code 08:30–05:30}) and belongs to the day it starts on.
+     * Weekly ranges in the helpline's own zone, minus closed dates (holidays). A range whose end is not after its
+     * start spans midnight ({@code 08:30–05:30}) and belongs to the day it starts on; a closed date closes the
+     * shifts that start on it.
      */
-    record Weekly(ZoneId zone, List<Range> ranges) implements OpeningHours {
+    record Weekly(ZoneId zone, List<Range> ranges, Set<LocalDate> closedDates) implements OpeningHours {
 
         public Weekly {
             ranges = List.copyOf(ranges);
+            closedDates = Set.copyOf(closedDates);
         }
 
         @Override
         public Optional<Boolean> isOpen(Instant at) {
             ZonedDateTime local = at.atZone(zone);
+            LocalDate today = local.toLocalDate();
             LocalTime time = local.toLocalTime();
             for (Range range : ranges) {
-                if (range.covers(local.getDayOfWeek(), time)) {
+                if (!closedDates.contains(today) && range.coversSameDay(today.getDayOfWeek(), time)) {
+                    return Optional.of(true);
+                }
+                LocalDate yesterday = today.minusDays(1);
+                if (!closedDates.contains(yesterday) && range.coversFromYesterday(yesterday.getDayOfWeek(), time)) {
                     return Optional.of(true);
                 }
             }
             return Optional.of(false);
+        }
+
+        @Override
+        public Optional<Instant> nextOpening(Instant at) {
+            if (isOpen(at).orElse(false)) {
+                return Optional.empty();
+            }
+            LocalDate day = at.atZone(zone).toLocalDate();
+            Instant best = null;
+            for (int d = 0; d <= 400 && best == null; d++) {
+                LocalDate date = day.plusDays(d);
+                if (closedDates.contains(date)) {
+                    continue;
+                }
+                for (Range range : ranges) {
+                    Instant start = date.atTime(range.from()).atZone(zone).toInstant();
+                    if (range.days().contains(date.getDayOfWeek()) && start.isAfter(at)
+                            && (best == null || start.isBefore(best))) {
+                        best = start;
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
         }
     }
 
@@ -61,13 +105,19 @@ public sealed interface OpeningHours {
             days = Set.copyOf(days);
         }
 
-        boolean covers(DayOfWeek day, LocalTime time) {
-            if (from.isBefore(to)) {
-                return days.contains(day) && !time.isBefore(from) && time.isBefore(to);
+        boolean spansMidnight() {
+            return !from.isBefore(to);
+        }
+
+        boolean coversSameDay(DayOfWeek day, LocalTime time) {
+            if (!days.contains(day) || time.isBefore(from)) {
+                return false;
             }
-            boolean lateToday = days.contains(day) && !time.isBefore(from);
-            boolean earlyFromYesterday = days.contains(day.minus(1)) && time.isBefore(to);
-            return lateToday || earlyFromYesterday;
+            return spansMidnight() || time.isBefore(to);
+        }
+
+        boolean coversFromYesterday(DayOfWeek yesterday, LocalTime time) {
+            return spansMidnight() && days.contains(yesterday) && time.isBefore(to);
         }
     }
 }

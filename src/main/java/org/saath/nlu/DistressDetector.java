@@ -54,7 +54,7 @@ public final class DistressDetector {
                 requestsHuman = true;
                 continue;
             }
-            boolean negated = isNegated(match, matches, masked);
+            boolean negated = isNegated(match, matches, masked, text);
             RiskLevel severity = match.entry().severity();
             if (negated && severity.atLeast(RiskLevel.LOW)) {
                 severity = severity.lowered(RiskLevel.LOW);
@@ -115,14 +115,29 @@ public final class DistressDetector {
         return true;
     }
 
+    /**
+     * A negation cue in the same clause right before the phrase (at most {@value #NEGATION_WINDOW} tokens away),
+     * or, for Urdu and Roman Urdu, whose verbs come last, right after it ("khudkushi nahi karunga").
+     */
     private static boolean isNegated(DistressLexicon.Match target, List<DistressLexicon.Match> matches,
-                                     boolean[] masked) {
+                                     boolean[] masked, NormalisedText text) {
         for (DistressLexicon.Match cue : matches) {
-            if (cue.entry().category() == DistressCategory.NEGATION && !masked[cue.start()]
-                    && cue.end() <= target.start() && target.start() - cue.end() < NEGATION_WINDOW) {
+            if (cue.entry().category() != DistressCategory.NEGATION || masked[cue.start()]) {
+                continue;
+            }
+            boolean before = cue.end() <= target.start() && target.start() - cue.end() < NEGATION_WINDOW
+                    && !text.clauseBreakBetween(cue.start(), target.start());
+            boolean after = verbFinal(target.entry().language()) && verbFinal(cue.entry().language())
+                    && cue.start() >= target.end() && cue.start() - target.end() <= 1
+                    && !text.clauseBreakBetween(target.start(), cue.start());
+            if (before || after) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean verbFinal(Language language) {
+        return language == Language.UR || language == Language.ROMAN_UR;
     }
 }

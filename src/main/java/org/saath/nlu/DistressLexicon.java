@@ -27,14 +27,17 @@ public final class DistressLexicon {
 
     private final List<LexiconEntry> entries;
     private final Map<String, List<LexiconEntry>> byFirstToken = new HashMap<>();
-    private final List<LexiconEntry> prefixFirst = new ArrayList<>();
+    /** Entries whose first token is a prefix ({@code suicid*}), keyed by its first one or two characters. */
+    private final Map<String, List<LexiconEntry>> prefixFirst = new HashMap<>();
 
     public DistressLexicon(List<LexiconEntry> entries) {
         this.entries = List.copyOf(entries);
         for (LexiconEntry entry : this.entries) {
             String first = entry.tokens().get(0);
             if (first.endsWith("*")) {
-                prefixFirst.add(entry);
+                String stem = first.substring(0, first.length() - 1);
+                prefixFirst.computeIfAbsent(stem.substring(0, Math.min(2, stem.length())), k -> new ArrayList<>())
+                        .add(entry);
             } else {
                 byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
             }
@@ -104,8 +107,15 @@ public final class DistressLexicon {
             for (LexiconEntry entry : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
                 addIfMatches(entry, tokens, i, matches);
             }
-            for (LexiconEntry entry : prefixFirst) {
+            String token = tokens.get(i);
+            for (LexiconEntry entry : prefixFirst.getOrDefault(token.substring(0, Math.min(2, token.length())),
+                    List.of())) {
                 addIfMatches(entry, tokens, i, matches);
+            }
+            if (token.length() > 1) {
+                for (LexiconEntry entry : prefixFirst.getOrDefault(token.substring(0, 1), List.of())) {
+                    addIfMatches(entry, tokens, i, matches);
+                }
             }
         }
         return matches;

@@ -69,7 +69,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
             }
         }
         Intent intent = Intent.fromLabel(categorizer.getCategory(best)).orElseThrow();
-        return new Classification(intent, Math.min(1.0, Math.max(0.0, probabilities[best])));
+        double crisis = probabilities[categorizer.getIndex(Intent.CRISIS.label())];
+        return new Classification(intent, clamp(probabilities[best]), clamp(crisis));
+    }
+
+    private static double clamp(double p) {
+        return Math.min(1.0, Math.max(0.0, p));
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.saath.nlu;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one normalisation that the intent classifier and the distress lexicon share, so that a phrase written in
@@ -20,12 +22,15 @@ import java.util.Locale;
  */
 public final class TextNormaliser {
 
+    private static final String CLAUSE_PUNCTUATION = ".,!?;:\n\u060C\u061F\u061B\u06D4";
+
     /** Normalises {@code raw}; never returns null, and an empty or symbol-only message gives no tokens. */
     public NormalisedText normalise(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         text = foldLetters(text);
-        List<String> tokens = joinSpacedLetters(tokenise(text));
-        return new NormalisedText(String.join(" ", tokens), tokens);
+        Set<Integer> clauseStarts = new HashSet<>();
+        List<String> tokens = joinSpacedLetters(tokenise(text, clauseStarts), clauseStarts);
+        return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts);
     }
 
     /** Folds letter variants and undoes leetspeak; output has the same shape as the input minus removed marks. */
@@ -98,8 +103,11 @@ public final class TextNormaliser {
         return c >= 'a' && c <= 'z';
     }
 
-    /** Cuts tokens at non-letter/digit characters; each emoji is a token; elongations collapse. */
-    private static List<String> tokenise(String text) {
+    /**
+     * Cuts tokens at non-letter/digit characters; each emoji is a token; elongations collapse. Records in
+     * {@code clauseStarts} the index of every token that follows sentence punctuation.
+     */
+    private static List<String> tokenise(String text, Set<Integer> clauseStarts) {
         List<String> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int i = 0;
@@ -111,6 +119,9 @@ public final class TextNormaliser {
                 continue;
             }
             flush(word, tokens);
+            if (CLAUSE_PUNCTUATION.indexOf(cp) >= 0 && !tokens.isEmpty()) {
+                clauseStarts.add(tokens.size());
+            }
             if (isEmoji(cp)) {
                 tokens.add(new String(Character.toChars(cp)));
             }
@@ -151,14 +162,21 @@ public final class TextNormaliser {
         return (type == Character.OTHER_SYMBOL && cp >= 0x2190) || (cp >= 0x1F000 && cp <= 0x1FAFF);
     }
 
-    /** Joins runs of three or more single Latin letters: {@code k m s} → {@code kms}. */
-    private static List<String> joinSpacedLetters(List<String> tokens) {
+    /**
+     * Joins runs of three or more single Latin letters: {@code k m s} → {@code kms}; clause starts are moved to the
+     * new token positions (a clause start inside a joined run disappears with the dots that made it).
+     */
+    private static List<String> joinSpacedLetters(List<String> tokens, Set<Integer> clauseStarts) {
         List<String> out = new ArrayList<>(tokens.size());
+        Set<Integer> moved = new HashSet<>();
         int i = 0;
         while (i < tokens.size()) {
             int j = i;
             while (j < tokens.size() && isSingleLatinLetter(tokens.get(j))) {
                 j++;
+            }
+            if (clauseStarts.contains(i)) {
+                moved.add(out.size());
             }
             if (j - i >= 3) {
                 out.add(String.join("", tokens.subList(i, j)));
@@ -168,6 +186,8 @@ public final class TextNormaliser {
                 i++;
             }
         }
+        clauseStarts.clear();
+        clauseStarts.addAll(moved);
         return out;
     }
 

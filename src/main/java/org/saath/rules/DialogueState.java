@@ -8,8 +8,20 @@ public enum DialogueState {
     NEW,
     /** Talking with the bot. */
     OPEN,
+    /** The bot asked "would you like to talk to a counsellor?": a yes or no answers it. */
+    OFFERED_COUNSELLOR,
+    /** The bot asked "shall I share some helplines?". */
+    OFFERED_HELPLINES,
+    /** The bot offered a short grounding exercise. */
+    OFFERED_GROUNDING,
+    /** The bot asked directly about thoughts of suicide; a "no" does not close the check. */
+    CRISIS_CHECK,
+    /** Building a safety plan, one step at a time. */
+    SAFETY_PLAN,
     /** An escalation to a human has been requested. */
-    ESCALATED;
+    ESCALATED,
+    /** The person said stop; the next message they send reopens the conversation. */
+    STOPPED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package org.saath.rules;
 import java.util.List;
 import java.util.Set;
 
+import org.saath.nlu.Command;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -16,7 +17,7 @@ public record Rule(String id, int priority, When when, Then then) {
     /** Conditions. */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
-                       Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson) {
+                       Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands) {
 
         boolean matches(TurnFacts f) {
             return (intents.isEmpty() || intents.contains(f.intent()))
@@ -28,13 +29,18 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (minConfidence == null || f.confidence() >= minConfidence)
                     && (lowConfidence == null || lowConfidence == f.lowConfidence())
                     && (requestsHuman == null || requestsHuman == f.requestsHuman())
-                    && (thirdPerson == null || thirdPerson == f.thirdPerson());
+                    && (thirdPerson == null || thirdPerson == f.thirdPerson())
+                    && (commands.isEmpty() || f.command().filter(commands::contains).isPresent());
         }
     }
 
-    /** Actions. {@code nextState} null keeps the current state. */
+    /**
+     * Actions. {@code nextState} null keeps the current state; {@code riskAtLeast} raises the turn's risk before the
+     * safety floor (a "yes" to "are you thinking of ending your life?" is {@code high}).
+     */
     public record Then(String template, Set<String> helplineTopics, List<String> helplineIds, boolean escalate,
-                       DialogueState nextState) {
+                       String priority, DialogueState nextState, boolean forget, Decision.PlanStep plan,
+                       RiskLevel riskAtLeast) {
     }
 
     boolean matches(TurnFacts facts) {

@@ -15,12 +15,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.saath.nlu.Command;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 
 /**
- * The rule book: rules in descending priority, validated at load. An unknown intent, risk level, language,
+ * The rule book: rules in descending priority, validated at load. Conditions: intents, risk-at-least,
+ * risk-at-most, languages, countries, states, min-confidence, low-confidence, requests-human, third-person,
+ * commands. Actions: template, helpline-topics, helplines, escalate, escalate-priority, next-state, forget,
+ * safety-plan (start | answer | show), risk-at-least. An unknown intent, risk level, language,
  * state, template, helpline topic or helpline id fails the load with a message naming the file and the rule, and
  * a book without a default rule (one with no conditions) is refused.
  */
@@ -41,11 +45,13 @@ public record RuleBook(List<Rule> rules) {
                    List<String> states, @JsonProperty("min-confidence") Double minConfidence,
                    @JsonProperty("low-confidence") Boolean lowConfidence,
                    @JsonProperty("requests-human") Boolean requestsHuman,
-                   @JsonProperty("third-person") Boolean thirdPerson) {
+                   @JsonProperty("third-person") Boolean thirdPerson, List<String> commands) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
-                   List<String> helplines, Boolean escalate, @JsonProperty("next-state") String nextState) {
+                   List<String> helplines, Boolean escalate, @JsonProperty("escalate-priority") String priority,
+                   @JsonProperty("next-state") String nextState, Boolean forget, @JsonProperty("safety-plan") String plan,
+                   @JsonProperty("risk-at-least") String riskAtLeast) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -92,7 +98,7 @@ public record RuleBook(List<Rule> rules) {
         return w.intents().isEmpty() && w.riskAtLeast() == null && w.riskAtMost() == null
                 && w.languages().isEmpty() && w.countries().isEmpty() && w.states().isEmpty()
                 && w.minConfidence() == null && w.lowConfidence() == null && w.requestsHuman() == null
-                && w.thirdPerson() == null;
+                && w.thirdPerson() == null && w.commands().isEmpty();
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -102,7 +108,7 @@ public record RuleBook(List<Rule> rules) {
         check(r.then() != null && r.then().template() != null, "then.template is missing");
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
-                ? new RawWhen(null, null, null, null, null, null, null, null, null, null) : r.when();
+                ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -117,9 +123,11 @@ public record RuleBook(List<Rule> rules) {
                 w.riskAtMost() == null ? null : RiskLevel.fromCode(w.riskAtMost()),
                 set(w.languages(), Language::fromCode), set(w.countries(), c -> c),
                 set(w.states(), RuleBook::state), w.minConfidence(), w.lowConfidence(), w.requestsHuman(),
-                w.thirdPerson()),
+                w.thirdPerson(), set(w.commands(), RuleBook::command)),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
-                        t.nextState() == null ? null : state(t.nextState())));
+                        priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
+                        Boolean.TRUE.equals(t.forget()), plan(t.plan()),
+                        t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast())));
     }
 
     private static DialogueState state(String code) {
@@ -127,6 +135,31 @@ public record RuleBook(List<Rule> rules) {
             return DialogueState.fromCode(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown dialogue state '" + code + "'", e);
+        }
+    }
+
+    private static Command command(String code) {
+        try {
+            return Command.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown command '" + code + "'", e);
+        }
+    }
+
+    private static String priority(String value) {
+        check(value == null || value.equals("normal") || value.equals("urgent"),
+                "escalate-priority must be normal or urgent, was '" + value + "'");
+        return value == null ? "normal" : value;
+    }
+
+    private static Decision.PlanStep plan(String value) {
+        if (value == null) {
+            return Decision.PlanStep.NONE;
+        }
+        try {
+            return Decision.PlanStep.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("safety-plan must be start, answer or show, was '" + value + "'", e);
         }
     }
 

@@ -40,8 +40,8 @@ public final class SafetyPolicy {
             raised.add("escalate");
         }
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
-        return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true,
-                decision.escalate() ? next : DialogueState.ESCALATED,
+        return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent",
+                decision.escalate() ? next : DialogueState.ESCALATED, decision.forget(), decision.plan(),
                 raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
     }
 

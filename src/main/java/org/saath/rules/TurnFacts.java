@@ -1,5 +1,8 @@
 package org.saath.rules;
 
+import java.util.Optional;
+
+import org.saath.nlu.Command;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -11,5 +14,16 @@ import org.saath.nlu.RiskLevel;
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
-                        String country, DialogueState state, boolean requestsHuman, boolean thirdPerson) {
+                        String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
+                        Optional<Command> command) {
+
+    public TurnFacts {
+        command = command == null ? Optional.empty() : command;
+    }
+
+    /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
+    public TurnFacts withRiskAtLeast(RiskLevel floor) {
+        return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
+                RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command);
+    }
 }

@@ -18,4 +18,13 @@ public interface ConversationStore {
      * earlier response is returned; otherwise {@code write.responseJson()}.
      */
     String record(TurnWrite write);
+
+    /** The safety-plan answers of a conversation, by step. */
+    java.util.SortedMap<Integer, String> planAnswers(String conversationId);
+
+    /**
+     * Deletes everything about one person: conversation, turns, processed message ids, escalations and safety
+     * plan, so that no trace stays in the store's files. Returns whether there was anything to delete.
+     */
+    boolean forget(String channel, String userRef);
 }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -46,8 +48,8 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<ConversationRow> conversation(String channel, String userRef) {
-        String sql = "SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at "
-                + "FROM conversations WHERE channel = ? AND user_ref = ?";
+        String sql = "SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
+                + "preferred_language, plan_step FROM conversations WHERE channel = ? AND user_ref = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, channel);
             s.setString(2, userRef);
@@ -57,7 +59,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 return Optional.of(new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getString(7)), rs.getInt(8),
-                        instant(rs.getString(9))));
+                        instant(rs.getString(9)), rs.getString(10), rs.getInt(11)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading a conversation failed", e);
@@ -104,6 +106,9 @@ public final class JdbcConversationStore implements ConversationStore {
                 if (write.newEscalation().isPresent()) {
                     insertEscalation(c, write.newEscalation().get(), conversationId);
                 }
+                if (write.planAnswer().isPresent()) {
+                    savePlanAnswer(c, conversationId, write.planAnswer().get(), turn.createdAt());
+                }
                 c.commit();
                 return write.responseJson();
             } catch (SQLException | RuntimeException e) {
@@ -131,26 +136,29 @@ public final class JdbcConversationStore implements ConversationStore {
             if (existing.isPresent()) {
                 return upsertConversation(c, new ConversationRow(existing.get(), row.channel(), row.userRef(),
                         row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
-                        row.createdAt()), false, now);
+                        row.createdAt(), row.preferredLanguage(), row.planStep()), false, now);
             }
         }
         String sql = isNew
-                ? "INSERT INTO conversations (language, state, peak_risk, peak_risk_at, turns, updated_at, id, "
-                        + "channel, user_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO conversations (language, state, peak_risk, peak_risk_at, turns, preferred_language, "
+                        + "plan_step, updated_at, id, channel, user_ref, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, turns = ?, "
-                        + "updated_at = ? WHERE id = ?";
+                        + "preferred_language = ?, plan_step = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, row.language());
             s.setString(2, row.state());
             s.setString(3, row.peakRisk());
             s.setString(4, row.peakRiskAt() == null ? null : row.peakRiskAt().toString());
             s.setInt(5, row.turns());
-            s.setString(6, now.toString());
-            s.setString(7, row.id());
+            s.setString(6, row.preferredLanguage());
+            s.setInt(7, row.planStep());
+            s.setString(8, now.toString());
+            s.setString(9, row.id());
             if (isNew) {
-                s.setString(8, row.channel());
-                s.setString(9, row.userRef());
-                s.setString(10, row.createdAt().toString());
+                s.setString(10, row.channel());
+                s.setString(11, row.userRef());
+                s.setString(12, row.createdAt().toString());
             }
             s.executeUpdate();
         }
@@ -220,6 +228,85 @@ public final class JdbcConversationStore implements ConversationStore {
             s.setString(8, e.createdAt().toString());
             s.setString(9, e.createdAt().toString());
             s.executeUpdate();
+        }
+    }
+
+    private static void savePlanAnswer(Connection c, String conversationId, TurnWrite.PlanAnswer answer, Instant now)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM safety_plans WHERE conversation_id = ? AND step = ?");
+             PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO safety_plans (conversation_id, step, answer, updated_at) VALUES (?, ?, ?, ?)")) {
+            delete.setString(1, conversationId);
+            delete.setInt(2, answer.step());
+            delete.executeUpdate();
+            insert.setString(1, conversationId);
+            insert.setInt(2, answer.step());
+            insert.setString(3, answer.answerRedacted());
+            insert.setString(4, now.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public SortedMap<Integer, String> planAnswers(String conversationId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT step, answer FROM safety_plans WHERE conversation_id = ? ORDER BY step")) {
+            s.setString(1, conversationId);
+            SortedMap<Integer, String> answers = new TreeMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    answers.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+            return answers;
+        } catch (SQLException e) {
+            throw new StoreException("reading a safety plan failed", e);
+        }
+    }
+
+    @Override
+    public boolean forget(String channel, String userRef) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Optional<String> id = conversationId(c, channel, userRef);
+            int deleted = 0;
+            for (String table : new String[] {"safety_plans", "turns", "escalations", "processed_messages"}) {
+                if (id.isPresent()) {
+                    deleted += deleteWhere(c, "DELETE FROM " + table + " WHERE conversation_id = ?", id.get());
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM processed_messages WHERE channel = ? AND user_ref = ?")) {
+                s.setString(1, channel);
+                s.setString(2, userRef);
+                deleted += s.executeUpdate();
+            }
+            if (id.isPresent()) {
+                deleted += deleteWhere(c, "DELETE FROM conversations WHERE id = ?", id.get());
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            erasePages(c);
+            return deleted > 0;
+        } catch (SQLException e) {
+            throw new StoreException("forgetting a user failed", e);
+        }
+    }
+
+    private static int deleteWhere(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            return s.executeUpdate();
+        }
+    }
+
+    /** Moves the WAL into the database (whose deleted pages secure_delete has zeroed) and empties the WAL file. */
+    private static void erasePages(Connection c) throws SQLException {
+        if (c.getMetaData().getURL().startsWith("jdbc:sqlite:")) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
         }
     }
 

@@ -34,6 +34,7 @@ public final class SqliteDatabase {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // deleted rows are zeroed, not left in free pages
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
         migrate(dataSource);

@@ -15,7 +15,7 @@ import org.saath.nlu.RiskLevel;
 public final class Evaluator {
 
     /** One row with what the analyser said of it. */
-    public record Outcome(Intent gold, Intent predicted, RiskLevel risk, String language) {
+    public record Outcome(Intent gold, Intent predicted, RiskLevel risk, String language, String detected) {
     }
 
     private Evaluator() {
@@ -26,7 +26,8 @@ public final class Evaluator {
         for (LabelledText row : rows) {
             Analysis analysis = analyser.apply(row.text());
             String language = "mixed".equals(row.language()) ? analysis.language().code() : row.language();
-            outcomes.add(new Outcome(row.intent(), analysis.intent(), analysis.risk(), language));
+            outcomes.add(new Outcome(row.intent(), analysis.intent(), analysis.risk(), language,
+                    analysis.language().code()));
         }
         return outcomes;
     }
@@ -37,7 +38,8 @@ public final class Evaluator {
         outcomes.forEach(o -> byLanguage.computeIfAbsent(o.language(), k -> new ArrayList<>()).add(o));
         Map<String, IntentReport.LanguageScores> perLanguage = new LinkedHashMap<>();
         byLanguage.forEach((language, subset) -> perLanguage.put(language, new IntentReport.LanguageScores(
-                subset.size(), accuracy(subset), macroF1(perIntent(subset)), crisisRecall(subset, RiskLevel.MODERATE))));
+                subset.size(), accuracy(subset), macroF1(perIntent(subset)), crisisRecall(subset, RiskLevel.MODERATE),
+                (double) subset.stream().filter(o -> o.detected().equals(o.language())).count() / subset.size())));
         long crisisRows = outcomes.stream().filter(o -> o.gold() == Intent.CRISIS).count();
         long falseAlarms = outcomes.stream()
                 .filter(o -> o.gold() != Intent.CRISIS && o.risk().atLeast(RiskLevel.HIGH)).count();

@@ -18,8 +18,12 @@ public record IntentReport(int rows, double accuracy, double macroF1, Map<String
     public record Scores(double precision, double recall, double f1, int support) {
     }
 
-    /** Accuracy and macro-F1 of the rows in one language. */
-    public record LanguageScores(int rows, double accuracy, double macroF1, double crisisRecallModerate) {
+    /**
+     * Accuracy and macro-F1 of the rows in one language, and how often the language detector named that
+     * language (meaningful where the row's language is known, as in the training corpus).
+     */
+    public record LanguageScores(int rows, double accuracy, double macroF1, double crisisRecallModerate,
+                                 double languageDetected) {
     }
 
     /** A plain-text rendering for people. */
@@ -34,12 +38,12 @@ public record IntentReport(int rows, double accuracy, double macroF1, Map<String
                 "support"));
         perIntent.forEach((label, s) -> out.append(String.format(Locale.ROOT, "%-18s %9.3f %9.3f %9.3f %8d%n",
                 label, s.precision(), s.recall(), s.f1(), s.support())));
-        out.append(String.format(Locale.ROOT, "%n%-10s %6s %9s %9s %12s%n", "language", "rows", "accuracy",
-                "macro-F1", "crisis-rec"));
-        perLanguage.forEach((language, s) -> out.append(String.format(Locale.ROOT, "%-10s %6d %9.3f %9.3f %12s%n",
-                language, s.rows(), s.accuracy(), s.macroF1(),
+        out.append(String.format(Locale.ROOT, "%n%-10s %6s %9s %9s %12s %10s%n", "language", "rows", "accuracy",
+                "macro-F1", "crisis-rec", "detected"));
+        perLanguage.forEach((language, s) -> out.append(String.format(Locale.ROOT,
+                "%-10s %6d %9.3f %9.3f %12s %10.3f%n", language, s.rows(), s.accuracy(), s.macroF1(),
                 Double.isNaN(s.crisisRecallModerate()) ? "-" : String.format(Locale.ROOT, "%.3f",
-                        s.crisisRecallModerate()))));
+                        s.crisisRecallModerate()), s.languageDetected())));
         out.append(String.format(Locale.ROOT, "%nconfusion (rows = gold, columns = predicted)%n"));
         Confusion.render(confusion, out);
         return out.toString();

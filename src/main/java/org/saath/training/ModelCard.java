@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +19,19 @@ import org.saath.nlu.ModelUnavailableException;
 public record ModelCard(String version, String createdAt, String dataSha256, int rows, int duplicatesDropped,
                         Map<String, Integer> rowsPerIntent, Map<String, Integer> rowsPerLanguage,
                         Parameters parameters, CrossValidation crossValidation, List<String> gates, boolean forced,
-                        String notes) {
+                        String notes, Map<String, Map<String, Object>> heldOut) {
+
+    public ModelCard {
+        heldOut = heldOut == null ? new TreeMap<>() : new TreeMap<>(heldOut);
+    }
+
+    /** This card with the summary of an evaluation on a held-out file added (or replaced). */
+    public ModelCard withHeldOut(String file, Map<String, Object> summary) {
+        Map<String, Map<String, Object>> all = new TreeMap<>(heldOut);
+        all.put(file, summary);
+        return new ModelCard(version, createdAt, dataSha256, rows, duplicatesDropped, rowsPerIntent, rowsPerLanguage,
+                parameters, crossValidation, gates, forced, notes, all);
+    }
 
     /** Training parameters as recorded in the card. */
     public record Parameters(String algorithm, int iterations, int cutoff, boolean wordBigrams, int charMin,

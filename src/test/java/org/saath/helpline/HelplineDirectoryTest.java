@@ -37,14 +37,41 @@ class HelplineDirectoryTest {
     }
 
     @Test
-    void at_night_in_pakistan_open_lines_come_first_and_drf_is_marked_closed() {
+    void at_2am_in_pakistan_the_closed_drf_line_comes_only_with_an_open_alternative_and_its_next_opening() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("cyberbullying", "digital_safety"), "PK", "ur",
+                TestComponents.PK_NIGHT, 3);
+
+        assertThat(offers).extracting(o -> o.helpline().id())
+                .containsExactly("pk-umang", "pk-drf-cyber-harassment");
+        assertThat(offers.get(0).isOpen()).isTrue();
+        HelplineOffer drf = offers.get(1);
+        assertThat(drf.openNow()).isFalse();
+        assertThat(drf.nextOpening()).isEqualTo(Instant.parse("2026-11-21T04:00:00Z")); // 09:00 in Karachi
+    }
+
+    @Test
+    void in_the_afternoon_only_the_open_drf_line_is_offered_for_cyberbullying() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("cyberbullying"), "PK", "ur",
+                TestComponents.PK_AFTERNOON, 3);
+
+        assertThat(offers).extracting(o -> o.helpline().id()).containsExactly("pk-drf-cyber-harassment");
+        assertThat(offers.get(0).isOpen()).isTrue();
+    }
+
+    @Test
+    void closed_lines_are_left_out_when_a_fitting_line_is_open() {
         List<HelplineOffer> offers = DIRECTORY.match(Set.of("cyberbullying", "crisis"), "PK", "ur",
                 TestComponents.PK_NIGHT, 5);
 
-        assertThat(offers.get(0).helpline().id()).isEqualTo("pk-umang");
-        assertThat(offers.get(0).openNow()).isTrue();
-        assertThat(offers).filteredOn(o -> o.helpline().id().equals("pk-drf-cyber-harassment"))
-                .singleElement().satisfies(o -> assertThat(o.openNow()).isFalse());
+        assertThat(offers).extracting(o -> o.helpline().id()).doesNotContain("pk-drf-cyber-harassment");
+        assertThat(offers).filteredOn(o -> Boolean.FALSE.equals(o.openNow())).isEmpty();
+    }
+
+    @Test
+    void paired_lines_are_shown_together() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("suicide"), "US", "en", Instant.now(), 1);
+
+        assertThat(offers).extracting(o -> o.helpline().id()).containsExactly("us-988", "us-crisis-text-line");
     }
 
     @Test

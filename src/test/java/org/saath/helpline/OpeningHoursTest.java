@@ -42,6 +42,31 @@ class OpeningHoursTest {
     }
 
     @Test
+    void a_closed_date_closes_the_day_and_the_next_opening_skips_it() {
+        OpeningHours eid = HelplineDirectoryLoader.hours(Map.of("zone", "Asia/Karachi",
+                "weekly", java.util.List.of(Map.of("days", java.util.List.of("MON", "SUN"), "from", "09:00",
+                        "to", "17:00")),
+                "closed", java.util.List.of("2026-11-21")));
+
+        assertThat(eid.isOpen(Instant.parse("2026-11-21T06:00:00Z"))).contains(false); // 11:00 on the closed day
+        assertThat(eid.nextOpening(Instant.parse("2026-11-21T06:00:00Z")))
+                .contains(Instant.parse("2026-11-22T04:00:00Z")); // Sunday 09:00
+    }
+
+    @Test
+    void several_ranges_a_day_and_the_gap_between_them() {
+        OpeningHours split = HelplineDirectoryLoader.hours(Map.of("zone", "Asia/Dubai", "weekly", java.util.List.of(
+                Map.of("days", java.util.List.of("SUN", "THU"), "from", "08:00", "to", "12:00"),
+                Map.of("days", java.util.List.of("SUN", "THU"), "from", "16:00", "to", "20:00"))));
+
+        assertThat(split.isOpen(Instant.parse("2026-11-23T05:00:00Z"))).contains(true);   // Mon 09:00 Dubai
+        assertThat(split.isOpen(Instant.parse("2026-11-23T10:00:00Z"))).contains(false);  // Mon 14:00
+        assertThat(split.nextOpening(Instant.parse("2026-11-23T10:00:00Z")))
+                .contains(Instant.parse("2026-11-23T12:00:00Z"));                          // Mon 16:00
+        assertThat(split.isOpen(Instant.parse("2026-11-21T05:00:00Z"))).contains(false);  // Saturday
+    }
+
+    @Test
     void unknown_hours_are_never_shown_as_open() {
         assertThat(new OpeningHours.Unknown().isOpen(Instant.now())).isEmpty();
     }

@@ -38,7 +38,8 @@ class AnalyserTest {
         };
         TextNormaliser normaliser = new TextNormaliser();
         Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken,
-                new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), normaliser)), 0.2);
+                new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), normaliser)),
+                CommandDetector.loadFromClasspath(normaliser), 0.2);
 
         Analysis hello = analyser.analyse("hello there");
         Analysis crisis = analyser.analyse("i am going to kill myself");

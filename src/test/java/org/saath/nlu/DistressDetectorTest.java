@@ -58,6 +58,19 @@ class DistressDetectorTest {
     }
 
     @Test
+    void a_no_in_an_earlier_clause_does_not_negate() {
+        assertThat(assess("no. i want to die").risk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(assess("no, i want to kill myself").risk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(assess("i don't want to die, i'm scared").risk()).isEqualTo(RiskLevel.MODERATE);
+    }
+
+    @Test
+    void urdu_negation_after_the_verb_lowers_too() {
+        assertThat(assess("main khudkushi nahi karunga").risk()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(assess("main khudkushi karunga").risk()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
     void third_person_crisis_is_flagged_and_stays_a_crisis() {
         DistressAssessment a = assess("my brother says he will kill himself");
 

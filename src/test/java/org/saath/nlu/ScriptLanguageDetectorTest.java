@@ -10,6 +10,20 @@ class ScriptLanguageDetectorTest {
     private final TextNormaliser normaliser = new TextNormaliser();
     private final ScriptLanguageDetector detector = new ScriptLanguageDetector();
 
+    private static final ScriptLanguageDetector WITH_MODEL = new ScriptLanguageDetector(OpenNlpLanguageModel.load());
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Me siento muy triste y no puedo dormir por las noches|other",
+        "Je me sens très seul depuis que je suis arrivé ici|other",
+        "Ich habe seit Wochen keine Freude mehr am Leben|other",
+        "billi ne chooha maar diya|roman_ur",
+        "Everything feels heavy lately|en"
+    })
+    void unclear_latin_text_goes_to_the_language_model_but_roman_urdu_words_win(String text, String expected) {
+        assertThat(WITH_MODEL.detect(text, normaliser.normalise(text)).code()).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "I have been feeling really anxious lately|en",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,7 @@ class RuleBookTest {
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
-        return new TurnFacts(intent, 0.9, false, risk, risk, Language.EN, "PK", DialogueState.OPEN, false, false);
+        return new TurnFacts(intent, 0.9, false, risk, risk, Language.EN, "PK", DialogueState.OPEN, false, false,
+                Optional.empty());
     }
 }

@@ -39,7 +39,7 @@ class SafetyFloorTest {
     void a_crisis_gets_an_open_crisis_line_and_an_escalation_even_when_the_rules_ignore_it() {
         Components components = Components.load(TestComponents.config(data), TestComponents.analyser(),
                 Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
-                new ByteArrayInputStream(CARELESS_RULES.getBytes(StandardCharsets.UTF_8)), "careless.yaml");
+                () -> new ByteArrayInputStream(CARELESS_RULES.getBytes(StandardCharsets.UTF_8)), "careless.yaml");
 
         TurnResult result = components.turns().handle(new InboundMessage("test", "u-1", "m-1",
                 "i am going to end my life", Optional.of("PK")));
@@ -57,7 +57,7 @@ class SafetyFloorTest {
         Decision escalating = new Decision("asks", "human_requested", Set.of("seek_help"), List.of(), true,
                 DialogueState.ESCALATED, null);
         TurnFacts calm = new TurnFacts(Intent.SEEK_HELP, 0.9, false, RiskLevel.NONE, RiskLevel.NONE, Language.EN,
-                "PK", DialogueState.OPEN, true, false);
+                "PK", DialogueState.OPEN, true, false, Optional.empty());
 
         assertThat(safety.apply(escalating, calm)).isEqualTo(escalating);
     }
@@ -67,7 +67,7 @@ class SafetyFloorTest {
         Decision careless = new Decision("everything", "out_of_scope", Set.of(), List.of(), false,
                 DialogueState.OPEN, null);
         TurnFacts thirdPerson = new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.HIGH, RiskLevel.HIGH,
-                Language.EN, "PK", DialogueState.OPEN, false, true);
+                Language.EN, "PK", DialogueState.OPEN, false, true, Optional.empty());
 
         Decision raised = new SafetyPolicy().apply(careless, thirdPerson);
 

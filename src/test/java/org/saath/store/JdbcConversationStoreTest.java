@@ -36,10 +36,11 @@ class JdbcConversationStoreTest {
 
     private static TurnWrite write(String conversationId, boolean isNew, String messageId, String response,
                                    Optional<EscalationRow> escalation) {
-        ConversationRow row = new ConversationRow(conversationId, "generic", "ref-1", "en", "open", "high", T0, 1, T0);
+        ConversationRow row = new ConversationRow(conversationId, "generic", "ref-1", "en", "open", "high", T0, 1, T0,
+                null, 0);
         TurnRow turn = new TurnRow("turn-" + messageId, conversationId, messageId, T0, "hello [PHONE]", "en",
                 "crisis", 0.9, "high", "high", "ideation:want* to die", "crisis", "pk-umang", "reply", "v1");
-        return new TurnWrite(row, isNew, messageId, response, turn, escalation);
+        return new TurnWrite(row, isNew, messageId, response, turn, escalation, Optional.empty());
     }
 
     @Test

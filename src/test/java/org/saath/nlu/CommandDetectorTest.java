@@ -1,0 +1,33 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandDetectorTest {
+
+    private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static final CommandDetector COMMANDS = CommandDetector.loadFromClasspath(NORMALISER);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "yes|yes", "Yesss|yes", "haan ji|yes", "ہاں|yes", "نعم|yes", "ji|yes",
+        "no|no", "nahi|no", "نہیں|no", "لا|no", "no thanks|no",
+        "stop|stop", "band karo|stop", "توقف|stop",
+        "please delete my data|delete_data", "mera data delete kar do|delete_data", "میرا ڈیٹا مٹا دیں|delete_data",
+        "احذف بياناتي|delete_data",
+        "can we make a safety plan|safety_plan", "show my safety plan|show_plan",
+        "english please|speak_en", "urdu mein baat karo|speak_roman_ur", "بالعربي لو سمحت|speak_ar"
+    })
+    void commands_are_understood_in_every_language(String text, String command) {
+        assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no i want to die", "yes i took the pills", "i said no to my boss", "stop the pain"})
+    void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
+        assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
+    }
+}
