@@ -20,6 +20,7 @@ import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
 import org.saath.dialogue.TurnProcessor;
 import org.saath.escalation.EscalationRequester;
+import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.nlu.Analyser;
@@ -103,7 +104,7 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
                 new JdbcConversationStore(dataSource), analyser, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), new ReplyRenderer(templates), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                config.defaultCountry(), config.dialogue().maxHelplines()));
+                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines()));
         return new Components(config, turns, analyser.modelVersion(), dataSource, rules);
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
 import org.saath.cli.EvaluateCommand;
+import org.saath.cli.HelplinesCommand;
 import org.saath.cli.ServeCommand;
 import org.saath.cli.TrainCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "saath", mixinStandardHelpOptions = true, version = "saath 0.1.0",
         description = "Routes people in distress to the right mental-health help.",
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
-                TrainCommand.class})
+                TrainCommand.class, HelplinesCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

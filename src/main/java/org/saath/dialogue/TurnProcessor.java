@@ -18,6 +18,7 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationState;
+import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
 import org.saath.nlu.Analyser;
@@ -48,7 +49,7 @@ public final class TurnProcessor {
     public record Parts(UserRefHasher hasher, ConversationStore store, Analyser analyser, Supplier<RuleEngine> rules,
                         SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
                         ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
-                        Supplier<UUID> ids, String defaultCountry, int maxHelplines) {
+                        Supplier<UUID> ids, CountryResolver countries, int maxHelplines) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
@@ -76,13 +77,13 @@ public final class TurnProcessor {
         Analysis analysis = p.analyser().analyse(in.text());                                          // 3 analyse
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
+        List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
         if (decided.decision().forget()) {
-            return forget(in.channel(), userRef, facts.language());
+            return forget(in.channel(), userRef, decided.decision(), facts.language(), offers);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), p.redactor().redact(in.text()));
-        List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
         Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 6 escalate
         Optional<Escalation> opened = p.escalations().request(decided.decision().escalate(),
                 open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
@@ -99,7 +100,7 @@ public final class TurnProcessor {
         RiskLevel conversationRisk = p.conversationRisk().after(a.risk(), peak, peakAt, now);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
-                replyLanguage(a, in.text(), conversation), in.country().orElse(p.defaultCountry()), state,
+                replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson(), a.command());
     }
 
@@ -143,11 +144,20 @@ public final class TurnProcessor {
                 facts.language().code(), now);
     }
 
-    /** Deletes everything about the person and confirms; nothing of this turn is recorded. */
-    private TurnResult forget(String channel, String userRef, Language language) {
+    /**
+     * Deletes everything about the person and confirms; nothing of this turn is recorded. When the safety floor
+     * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
+     * first: the data still goes, as asked, but the person is not left without a number.
+     */
+    private TurnResult forget(String channel, String userRef, Decision decision, Language language,
+                              List<HelplineOffer> offers) {
         p.store().forget(channel, userRef);
-        return new TurnResult(List.of(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of())),
-                null);
+        List<TurnResult.Reply> replies = new ArrayList<>();
+        if (!decision.template().equals("data_deleted")) {
+            replies.add(p.renderer().render(decision.template(), language, offers, List.of()));
+        }
+        replies.add(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of()));
+        return new TurnResult(replies, null);
     }
 
     private TurnResult reply(SafetyPlanFlow.Outcome plan, TurnFacts facts, List<HelplineOffer> offers,

@@ -67,6 +67,17 @@ class MainTest {
     }
 
     @Test
+    void helplines_shows_what_would_be_offered_at_a_time() {
+        int code = Main.execute("helplines", "--country", "PK", "--topic", "cyberbullying", "--at",
+                "2026-11-21T02:00+05:00");
+
+        assertThat(code).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("pk-umang", "open now", "pk-drf-cyber-harassment", "closed, opens 2026-11-21T09:00+05:00");
+        assertThat(Main.execute("helplines", "--country", "PK", "--topic", "astrology")).isEqualTo(2);
+    }
+
+    @Test
     void an_unknown_command_or_option_is_a_usage_error() {
         assertThat(Main.execute("dance")).isEqualTo(2);
         assertThat(Main.execute("classify", "--nope")).isEqualTo(2);

@@ -39,6 +39,29 @@ class StoredTextPrivacyTest {
         assertThat(storeBytes()).doesNotContain("7654321", "sana.k@example.com", "35202-1234567-1", "3331234567");
     }
 
+    @Test
+    void delete_my_data_leaves_no_trace_in_the_store_files() throws IOException {
+        Components components = TestComponents.components(data, TestComponents.PK_AFTERNOON);
+        String userId = "+923339876543";
+        String secret = "zafarabad blackmailer uncle";
+        components.turns().handle(new InboundMessage("whatsapp", userId, "w-1", "my " + secret + " keeps threatening me",
+                Optional.of("PK")));
+        components.turns().handle(new InboundMessage("whatsapp", userId, "w-2", "can we make a safety plan",
+                Optional.of("PK")));
+        components.turns().handle(new InboundMessage("whatsapp", userId, "w-3", "when my secret diary gets opened",
+                Optional.of("PK")));
+        String userRef = Sqlite.strings(data, "SELECT user_ref FROM conversations").get(0);
+        assertThat(storeBytes()).contains("zafarabad");
+
+        components.turns().handle(new InboundMessage("whatsapp", userId, "w-4", "delete my data", Optional.of("PK")));
+
+        for (String table : new String[] {"conversations", "turns", "processed_messages", "escalations",
+                "safety_plans"}) {
+            assertThat(Sqlite.count(data, table)).as(table).isZero();
+        }
+        assertThat(storeBytes()).doesNotContain("zafarabad", "blackmailer", "secret diary", userRef);
+    }
+
     /** Every byte of the store's files (database, WAL, shared memory), not only what queries return. */
     private String storeBytes() throws IOException {
         StringBuilder all = new StringBuilder();

@@ -70,6 +70,32 @@ class GenericMessageHttpTest {
     }
 
     @Test
+    void at_2am_in_pakistan_cyberbullying_gets_the_closed_drf_line_only_with_an_open_alternative() throws Exception {
+        HttpResponse<String> response = post("{\"user\":\"u-5\",\"id\":\"m-1\",\"text\":\"someone made a fake "
+                + "account with my photos and is threatening to leak them\",\"country\":\"PK\"}");
+
+        JsonNode helplines = JSON.readTree(response.body()).at("/replies/0/helplines");
+        assertThat(helplines.findValuesAsText("id")).contains("pk-drf-cyber-harassment");
+        for (JsonNode h : helplines) {
+            if (h.get("id").asText().equals("pk-drf-cyber-harassment")) {
+                assertThat(h.get("open_now").asBoolean()).isFalse();
+                assertThat(h.get("next_opening").asText()).isEqualTo("2026-11-21T04:00:00Z");
+            }
+        }
+        assertThat(helplines).anyMatch(h -> h.get("open_now").asBoolean());
+    }
+
+    @Test
+    void a_crisis_at_2am_always_gets_an_open_line() throws Exception {
+        for (String text : new String[] {"i want to die", "mujhe jeena nahi hai", "بدي انتحر", "میں مرنا چاہتا ہوں"}) {
+            HttpResponse<String> response = post(JSON.writeValueAsString(java.util.Map.of("user", "u-" + text,
+                    "id", "m-1", "text", text, "country", "PK")));
+            assertThat(JSON.readTree(response.body()).at("/replies/0/helplines"))
+                    .as(text).anyMatch(h -> h.get("open_now").asBoolean());
+        }
+    }
+
+    @Test
     void repeated_message_id_returns_the_same_replies_and_records_nothing_new() throws Exception {
         HttpResponse<String> first = post(fixture("crisis-roman-urdu.json"));
         HttpResponse<String> second = post(fixture("crisis-roman-urdu.json"));
