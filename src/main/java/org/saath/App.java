@@ -17,8 +17,9 @@ public final class App {
     public static Javalin create(Components components) {
         GenericMessageController messages = new GenericMessageController(components.turns(),
                 components.config().server().maxBodyBytes());
-        HealthController health = new HealthController(components.modelVersion());
-        AdminController admin = new AdminController(components.rules(), components.config().admin().token());
+        HealthController health = new HealthController(components.model());
+        AdminController admin = new AdminController(components.rules(), components.model(),
+                components.config().admin().token());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();

@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 
 import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
+import org.saath.channel.InboundMessage;
+import org.saath.channel.TurnResult;
 import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.GoldenConversations;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
 import org.saath.dialogue.TurnProcessor;
@@ -42,13 +45,14 @@ import org.saath.rules.SafetyPolicy;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.SqliteDatabase;
 import org.saath.training.ModelCard;
+import org.saath.training.PromotedModel;
 
 /**
  * The composition root: builds every collaborator from the validated configuration. Everything that can be
  * wrong (model, lexicon, rules, helplines, templates, store) fails here, at start, with a message naming the
  * file and the entry.
  */
-public record Components(SaathConfig config, TurnProcessor turns, String modelVersion, DataSource dataSource,
+public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
                          ReloadableRules rules) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
@@ -89,6 +93,7 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
     public static Components load(SaathConfig config, Analyser analyser, Clock clock,
                                   Supplier<InputStream> rulesYaml, String rulesName) {
         Path dataDir = Path.of(config.dataDir());
+        PromotedModel model = new PromotedModel(analyser, () -> analyser(config));
         HelplineDirectory helplines = helplines();
         Templates templates = Templates.loadFromClasspath();
         ReloadableRules rules = new ReloadableRules(() -> {
@@ -101,11 +106,11 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
         });
         DataSource dataSource = SqliteDatabase.open(dataDir);
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
-                new JdbcConversationStore(dataSource), analyser, rules, new SafetyPolicy(),
+                new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), new ReplyRenderer(templates), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
                 new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines()));
-        return new Components(config, turns, analyser.modelVersion(), dataSource, rules);
+        return new Components(config, turns, model, dataSource, rules);
     }
 
     private static InputStream read(Path file) {
@@ -118,6 +123,34 @@ public record Components(SaathConfig config, TurnProcessor turns, String modelVe
 
     private static InputStream readResource(String name) {
         return resource(name);
+    }
+
+    /**
+     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock fixed
+     * at the script's time, and {@code analyser} (the committed model, or a candidate being gated).
+     */
+    public static GoldenConversations.Pipeline goldenPipeline(SaathConfig config, Analyser analyser,
+                                                              GoldenConversations.Script script) {
+        try {
+            Path data = Files.createTempDirectory("saath-golden");
+            Components components = load(config.withDataDir(data.toString()), analyser,
+                    GoldenConversations.clock(script));
+            JdbcConversationStore store = new JdbcConversationStore(components.dataSource());
+            return new GoldenConversations.Pipeline() {
+                @Override
+                public TurnResult handle(InboundMessage message) {
+                    return components.turns().handle(message);
+                }
+
+                @Override
+                public GoldenConversations.Stored stored() {
+                    return store.lastTurnSummary().map(r -> new GoldenConversations.Stored(r[0], r[1], r[2],
+                            Long.parseLong(r[3]))).orElse(new GoldenConversations.Stored("none", "none", "none", 0));
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static HelplineDirectory helplines() {

@@ -5,7 +5,11 @@ import java.io.PrintWriter;
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
 import org.saath.cli.EvaluateCommand;
+import org.saath.cli.ExportCommand;
+import org.saath.cli.ForgetCommand;
 import org.saath.cli.HelplinesCommand;
+import org.saath.cli.ModelsCommand;
+import org.saath.cli.PromoteCommand;
 import org.saath.cli.ServeCommand;
 import org.saath.cli.TrainCommand;
 import picocli.CommandLine;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "saath", mixinStandardHelpOptions = true, version = "saath 0.1.0",
         description = "Routes people in distress to the right mental-health help.",
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
-                TrainCommand.class, HelplinesCommand.class})
+                TrainCommand.class, HelplinesCommand.class, ModelsCommand.class,
+                PromoteCommand.class, ExportCommand.class, ForgetCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -8,7 +8,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
+import org.saath.nlu.LexiconException;
+import org.saath.nlu.ModelUnavailableException;
 import org.saath.rules.ReloadableRules;
+import org.saath.training.PromotedModel;
 import org.saath.rules.RuleBook;
 import org.saath.rules.RuleBookException;
 import org.slf4j.Logger;
@@ -25,10 +28,12 @@ public final class AdminController {
     private static final Logger LOG = LoggerFactory.getLogger(AdminController.class);
 
     private final ReloadableRules rules;
+    private final PromotedModel model;
     private final byte[] token;
 
-    public AdminController(ReloadableRules rules, String token) {
+    public AdminController(ReloadableRules rules, PromotedModel model, String token) {
         this.rules = rules;
+        this.model = model;
         this.token = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -36,15 +41,19 @@ public final class AdminController {
         routes.post("/admin/reload", this::reload);
     }
 
-    /** Reloads the rule book; a bad file answers 422 with the reason and the old rules stay in force. */
+    /**
+     * Reloads the rule book and the promoted model, each swapped atomically; a bad file answers 422 with the
+     * reason and the old rules and model stay in force.
+     */
     void reload(Context ctx) {
         authorise(ctx);
         try {
             RuleBook book = rules.reload();
-            LOG.info("rule book reloaded: {} rules", book.rules().size());
-            ctx.json(Map.of("reloaded", "rules", "rules", book.rules().size()));
-        } catch (RuleBookException e) {
-            LOG.warn("rule book reload refused: {}", e.getMessage());
+            String version = model.reload();
+            LOG.info("reloaded: {} rules, model {}", book.rules().size(), version);
+            ctx.json(Map.of("rules", book.rules().size(), "model", version));
+        } catch (RuleBookException | ModelUnavailableException | LexiconException e) {
+            LOG.warn("reload refused: {}", e.getMessage());
             ctx.status(422).json(Map.of("error", e.getMessage()));
         }
     }

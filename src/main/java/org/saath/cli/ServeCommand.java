@@ -3,11 +3,19 @@ package org.saath.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import java.nio.file.Path;
 
 import io.javalin.Javalin;
 import org.saath.App;
 import org.saath.Components;
 import org.saath.config.SaathConfig;
+import org.saath.privacy.RetentionJob;
+import org.saath.store.JdbcConversationStore;
+import org.saath.training.ModelFileWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -30,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     String dataDir;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         SaathConfig config = options.load();
         if (port != null) {
             config = config.withPort(port);
@@ -40,10 +48,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Components components = Components.load(config, Clock.systemUTC());
         Javalin app = App.create(components).start(config.server().port());
+        ModelFileWatcher watcher = new ModelFileWatcher(Path.of(config.modelsDir()), components.model());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "saath-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleAtFixedRate(new RetentionJob(new JdbcConversationStore(components.dataSource()),
+                config.privacy().retention(), Clock.systemUTC()), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            scheduler.shutdownNow();
+            try {
+                watcher.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("closing the model watcher failed: {}", e.getMessage());
+            }
             stopped.countDown();
         }, "saath-shutdown"));
         stopped.await();

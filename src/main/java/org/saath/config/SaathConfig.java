@@ -47,10 +47,12 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
     }
 
     /** Privacy settings. An empty secret means "generate one and keep it in the data folder". */
-    public record Privacy(String userIdSecret) {
+    public record Privacy(String userIdSecret, Duration retention) {
         public Privacy {
             require(userIdSecret == null || userIdSecret.isEmpty() || userIdSecret.length() >= 24,
                     "privacy.user-id-secret", "must be base64 of at least 16 bytes, or empty");
+            require(retention != null && !retention.isNegative() && !retention.isZero(), "privacy.retention",
+                    "must be a positive ISO-8601 duration such as P90D, was " + retention);
         }
     }
 

@@ -46,7 +46,8 @@ import org.saath.store.TurnWrite;
 public final class TurnProcessor {
 
     /** The collaborators of a turn, wired once in {@code Components}. */
-    public record Parts(UserRefHasher hasher, ConversationStore store, Analyser analyser, Supplier<RuleEngine> rules,
+    public record Parts(UserRefHasher hasher, ConversationStore store, Supplier<Analyser> analyser,
+                        Supplier<RuleEngine> rules,
                         SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
                         ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
                         Supplier<UUID> ids, CountryResolver countries, int maxHelplines) {
@@ -74,7 +75,7 @@ public final class TurnProcessor {
         }
         Instant now = p.clock().instant();
         Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
-        Analysis analysis = p.analyser().analyse(in.text());                                          // 3 analyse
+        Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
         List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources

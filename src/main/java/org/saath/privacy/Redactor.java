@@ -8,7 +8,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
  * Removes personal data from text before it is stored or logged, replacing each piece with its type so that
- * models can still learn from the context: {@code [EMAIL]}, {@code [CNIC]}, {@code [CARD]}, {@code [PHONE]}.
+ * models can still learn from the context: {@code [URL]} (links can carry tokens), {@code [EMAIL]},
+ * {@code [ADDRESS]} (house, street, gali, sector and block numbers, where detectable), {@code [CNIC]},
+ * {@code [CARD]}, {@code [PHONE]}.
  *
  * <p>Phone numbers are found by libphonenumber (Pakistani and Gulf formats, with or without country code) and,
  * as a backstop, by any run of seven or more digits with the separators people type. Short service numbers
@@ -16,6 +18,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  */
 public final class Redactor {
 
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s]+");
+    private static final Pattern ADDRESS = Pattern.compile("(?iu)\\b(?:house|h|flat|plot|apartment|apt|makan|ghar)"
+            + "\\s*(?:no\\.?|number|#|nmbr)?\\s*\\d+[a-z]?(?:[,\\s]+(?:street|st|gali|road|lane|block|sector)"
+            + "\\s*(?:no\\.?|#)?\\s*[a-z]?-?\\d+[a-z]?)*"
+            + "|\\b(?:street|gali|sector|block)\\s*(?:no\\.?|number|#)?\\s*[a-z]?-?\\d+[a-z]?"
+            + "|(?:مکان|گلی|گھر|بلاک|سیکٹر)\\s*(?:نمبر)?\\s*\\d+");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.\\p{L}{2,}");
     private static final Pattern CNIC = Pattern.compile("(?<!\\d)\\d{5}[-‐–\\s]?\\d{7}[-‐–\\s]?\\d(?!\\d)");
     private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){15}\\d(?!\\d)");
@@ -26,7 +34,9 @@ public final class Redactor {
 
     public String redact(String text) {
         String out = asciiDigits(text);
+        out = URL.matcher(out).replaceAll("[URL]");
         out = EMAIL.matcher(out).replaceAll("[EMAIL]");
+        out = ADDRESS.matcher(out).replaceAll("[ADDRESS]");
         out = CNIC.matcher(out).replaceAll("[CNIC]");
         out = CARD.matcher(out).replaceAll("[CARD]");
         for (String region : REGIONS) {

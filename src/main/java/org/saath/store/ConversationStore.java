@@ -27,4 +27,10 @@ public interface ConversationStore {
      * plan, so that no trace stays in the store's files. Returns whether there was anything to delete.
      */
     boolean forget(String channel, String userRef);
+
+    /** Turns stored at or after {@code since}, for the labelling export (redacted text, no user reference). */
+    java.util.List<ExportRow> turnsSince(java.time.Instant since);
+
+    /** Deletes turns stored before {@code before} (retention); returns how many went. */
+    int deleteTurnsBefore(java.time.Instant before);
 }

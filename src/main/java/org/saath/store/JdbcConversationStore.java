@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -307,6 +309,53 @@ public final class JdbcConversationStore implements ConversationStore {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
+        }
+    }
+
+    @Override
+    public List<ExportRow> turnsSince(Instant since) {
+        String sql = "SELECT t.id, t.created_at, t.text_redacted, t.intent, t.confidence, t.risk, t.language, "
+                + "t.signals, EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = t.conversation_id) "
+                + "FROM turns t WHERE t.created_at >= ? ORDER BY t.created_at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, since.toString());
+            List<ExportRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ExportRow(rs.getString(1), instant(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getDouble(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getBoolean(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("reading turns for export failed", e);
+        }
+    }
+
+    @Override
+    public int deleteTurnsBefore(Instant before) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM turns WHERE created_at < ?")) {
+            s.setString(1, before.toString());
+            int deleted = s.executeUpdate();
+            erasePages(c);
+            return deleted;
+        } catch (SQLException e) {
+            throw new StoreException("retention failed", e);
+        }
+    }
+
+    /** Intent, risk and reply language of the last stored turn, and the number of turns (for golden replays). */
+    public Optional<String[]> lastTurnSummary() {
+        String sql = "SELECT t.intent, t.risk, c.language, (SELECT COUNT(*) FROM turns) FROM turns t "
+                + "JOIN conversations c ON c.id = t.conversation_id ORDER BY t.created_at DESC, t.rowid DESC LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4)}) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("reading the last turn failed", e);
         }
     }
 

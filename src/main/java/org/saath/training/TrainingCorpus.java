@@ -32,6 +32,14 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
     }
 
     public static TrainingCorpus load(List<Path> folders, TextNormaliser normaliser) {
+        return load(folders, normaliser, Map.of());
+    }
+
+    /**
+     * As {@link #load(List, TextNormaliser)}, refusing any row whose normalised text is in {@code heldOut}
+     * (normalised text → the evaluation file it comes from): evaluation data must never be trained on.
+     */
+    public static TrainingCorpus load(List<Path> folders, TextNormaliser normaliser, Map<String, String> heldOut) {
         List<Path> files = new ArrayList<>();
         for (Path folder : folders) {
             files.addAll(tsvFiles(folder));
@@ -44,7 +52,12 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
         int duplicates = 0;
         for (Path file : files) {
             for (LabelledText row : readFile(file)) {
-                if (seen.add(normaliser.normalise(row.text()).text())) {
+                String normalised = normaliser.normalise(row.text()).text();
+                if (heldOut.containsKey(normalised)) {
+                    throw new CorpusException(row.origin() + ": this text is in the held-out evaluation file "
+                            + heldOut.get(normalised) + "; evaluation data must never be trained on");
+                }
+                if (seen.add(normalised)) {
                     rows.add(row);
                 } else {
                     duplicates++;
@@ -52,6 +65,22 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
             }
         }
         return new TrainingCorpus(rows, sha256(files), duplicates);
+    }
+
+    /** The normalised texts of every {@code *.tsv} in {@code folder} (a {@code text} column), mapped to their file. */
+    public static Map<String, String> heldOutTexts(Path folder, TextNormaliser normaliser) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (Path file : tsvFiles(folder)) {
+            TsvTable table = TsvTable.read(file);
+            int text = table.column("text");
+            for (int i = 0; i < table.rows().size(); i++) {
+                String value = table.field(i, text);
+                if (value.length() > 15) {
+                    texts.putIfAbsent(normaliser.normalise(value).text(), file.getFileName().toString());
+                }
+            }
+        }
+        return texts;
     }
 
     private static List<Path> tsvFiles(Path folder) {

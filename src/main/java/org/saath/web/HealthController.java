@@ -1,9 +1,11 @@
 package org.saath.web;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.saath.nlu.Analyser;
 
 /**
  * Liveness and the model version answering.
@@ -12,10 +14,10 @@ import io.javalin.http.Context;
  */
 public final class HealthController {
 
-    private final String modelVersion;
+    private final Supplier<Analyser> model;
 
-    public HealthController(String modelVersion) {
-        this.modelVersion = modelVersion;
+    public HealthController(Supplier<Analyser> model) {
+        this.model = model;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -23,6 +25,6 @@ public final class HealthController {
     }
 
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "model", modelVersion));
+        ctx.json(Map.of("status", "ok", "model", model.get().modelVersion()));
     }
 }

@@ -24,7 +24,11 @@ class RedactorTest {
         "mail me at sara.k@example.com pls|mail me at [EMAIL] pls",
         "my cnic is 35202-1234567-1 ok|my cnic is [CNIC] ok",
         "cnic 3520212345671|cnic [CNIC]",
-        "card 4111 1111 1111 1111 stolen|card [CARD] stolen"
+        "card 4111 1111 1111 1111 stolen|card [CARD] stolen",
+        "reset link https://bank.example/reset?token=ab12cd34 pls|reset link [URL] pls",
+        "i live at house no 12, street 5 near the market|i live at [ADDRESS] near the market",
+        "gali no 4 sector G-9 mein|[ADDRESS] [ADDRESS] mein",
+        "ہمارا مکان نمبر 22 ہے|ہمارا [ADDRESS] ہے"
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);

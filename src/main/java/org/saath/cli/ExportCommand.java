@@ -1,0 +1,77 @@
+package org.saath.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.saath.config.SaathConfig;
+import org.saath.nlu.TextNormaliser;
+import org.saath.store.JdbcConversationStore;
+import org.saath.store.SqliteDatabase;
+import org.saath.training.LabellingExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code saath export}: stored turns for labelling, most useful first, as TSV
+ * ({@code suggested_label, confidence, risk, language, text, turn_ref}); redacted text only.
+ */
+@Command(name = "export", description = "Export stored turns for labelling (redacted), most useful first.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
+    String dataDir;
+
+    @Option(names = "--since", defaultValue = "7d", description = "how far back, e.g. 7d, 24h (default: ${DEFAULT-VALUE})")
+    String since;
+
+    @Option(names = "--limit", defaultValue = "500", description = "at most this many rows (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (default: stdout)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        SaathConfig config = options.load();
+        Duration window = window(since);
+        Path data = Path.of(dataDir == null ? config.dataDir() : dataDir);
+        if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
+            throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
+        }
+        JdbcConversationStore store = new JdbcConversationStore(SqliteDatabase.open(data));
+        List<String> lines = new LabellingExport(new TextNormaliser())
+                .lines(store.turnsSince(Clock.systemUTC().instant().minus(window)), limit);
+        if (out == null) {
+            PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            lines.forEach(stdout::println);
+        } else {
+            Files.write(out, lines, StandardCharsets.UTF_8);
+            System.err.println("wrote " + (lines.size() - 1) + " rows to " + out);
+        }
+        return 0;
+    }
+
+    private Duration window(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([dh])").matcher(value);
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--since must look like 7d or 24h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+    }
+}

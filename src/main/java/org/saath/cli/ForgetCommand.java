@@ -1,0 +1,55 @@
+package org.saath.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+
+import org.saath.config.SaathConfig;
+import org.saath.privacy.SecretFile;
+import org.saath.privacy.UserRefHasher;
+import org.saath.store.JdbcConversationStore;
+import org.saath.store.SqliteDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code saath forget --user ID [--channel C]}: deletes everything about one person (conversation, turns,
+ * escalations, safety plan, dedupe keys), as "delete my data" does. The id is hashed with the deployment's secret
+ * to find them; it is never stored.
+ */
+@Command(name = "forget", description = "Delete everything stored about one user.")
+public final class ForgetCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--user", required = true, description = "the channel's user id (e.g. a WhatsApp number)")
+    String user;
+
+    @Option(names = "--channel", defaultValue = "generic", description = "the channel (default: ${DEFAULT-VALUE})")
+    String channel;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
+    String dataDir;
+
+    @Override
+    public Integer call() {
+        SaathConfig config = options.load();
+        Path data = Path.of(dataDir == null ? config.dataDir() : dataDir);
+        if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
+            throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
+        }
+        String configured = config.privacy().userIdSecret();
+        byte[] secret = configured == null || configured.isEmpty() ? SecretFile.loadOrCreate(data)
+                : Base64.getDecoder().decode(configured);
+        boolean found = new JdbcConversationStore(SqliteDatabase.open(data))
+                .forget(channel, new UserRefHasher(secret).hash(channel, user));
+        new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
+                ? "deleted everything stored about that user" : "nothing stored about that user");
+        return 0;
+    }
+}

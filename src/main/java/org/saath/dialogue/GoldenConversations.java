@@ -1,0 +1,145 @@
+package org.saath.dialogue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.saath.channel.InboundMessage;
+import org.saath.channel.TurnResult;
+import org.saath.nlu.RiskLevel;
+
+/**
+ * The scripted conversations of {@code conversations/golden/*.yaml}: what a person says, turn by turn, and what
+ * must come back. Replayed by the tests and by {@code saath train} as a gate: a model that breaks one is refused.
+ */
+public final class GoldenConversations {
+
+    /** One scripted conversation. */
+    public record Script(String name, String country, String at, List<Turn> turns) {
+    }
+
+    /** What the person says and what must come back; every expectation is optional. */
+    public record Turn(String user, Expect expect) {
+    }
+
+    /** Expectations on one turn. */
+    public record Expect(String intent, @JsonProperty("risk-at-least") String riskAtLeast,
+                         @JsonProperty("risk-at-most") String riskAtMost, String language,
+                         @JsonProperty("first-helpline") String firstHelpline,
+                         @JsonProperty("helplines-include") List<String> helplinesInclude,
+                         @JsonProperty("helplines-exclude") List<String> helplinesExclude,
+                         @JsonProperty("closed-helplines") List<String> closedHelplines,
+                         @JsonProperty("no-helplines") Boolean noHelplines,
+                         @JsonProperty("open-line") Boolean openLine, String escalation,
+                         @JsonProperty("reply-contains") List<String> replyContains,
+                         @JsonProperty("reply-excludes") List<String> replyExcludes,
+                         @JsonProperty("stored-turns") Integer storedTurns) {
+    }
+
+    /** What the store holds after a turn: the last turn's intent and risk, the reply language, the turn count. */
+    public record Stored(String intent, String risk, String language, long turns) {
+    }
+
+    /** A fresh pipeline for one script (its own store, the clock fixed at the script's time). */
+    public interface Pipeline {
+        TurnResult handle(InboundMessage message);
+
+        Stored stored();
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private GoldenConversations() {
+    }
+
+    public static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    public static Script read(Path file) throws IOException {
+        return YAML.readValue(file.toFile(), Script.class);
+    }
+
+    public static Clock clock(Script script) {
+        return Clock.fixed(OffsetDateTime.parse(script.at()).toInstant(), ZoneOffset.UTC);
+    }
+
+    /** Replays one script; returns the broken expectations, one readable line each (empty when it passes). */
+    public static List<String> replay(Path file, Function<Script, Pipeline> pipelines) throws IOException {
+        Script script = read(file);
+        Pipeline pipeline = pipelines.apply(script);
+        List<String> problems = new ArrayList<>();
+        int n = 0;
+        for (Turn turn : script.turns()) {
+            n++;
+            TurnResult result = pipeline.handle(new InboundMessage("golden", "person", "m-" + n, turn.user(),
+                    Optional.ofNullable(script.country())));
+            if (turn.expect() != null) {
+                String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
+                check(turn.expect(), result, pipeline.stored()).forEach(p -> problems.add(where + p));
+            }
+        }
+        return problems;
+    }
+
+    static List<String> check(Expect e, TurnResult result, Stored s) {
+        List<String> problems = new ArrayList<>();
+        TurnResult.Reply first = result.replies().get(0);
+        List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
+        String text = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
+        expect(problems, e.intent() == null || e.intent().equals(s.intent()), "intent " + s.intent() + ", expected "
+                + e.intent());
+        expect(problems, e.riskAtLeast() == null || RiskLevel.fromCode(s.risk()).atLeast(
+                RiskLevel.fromCode(e.riskAtLeast())), "risk " + s.risk() + ", expected at least " + e.riskAtLeast());
+        expect(problems, e.riskAtMost() == null || RiskLevel.fromCode(e.riskAtMost()).atLeast(
+                RiskLevel.fromCode(s.risk())), "risk " + s.risk() + ", expected at most " + e.riskAtMost());
+        expect(problems, e.language() == null || e.language().equals(s.language()), "reply language "
+                + s.language() + ", expected " + e.language());
+        expect(problems, e.firstHelpline() == null || !ids.isEmpty() && ids.get(0).equals(e.firstHelpline()),
+                "helplines " + ids + ", expected first " + e.firstHelpline());
+        expect(problems, e.helplinesInclude() == null || ids.containsAll(e.helplinesInclude()),
+                "helplines " + ids + ", expected to include " + e.helplinesInclude());
+        expect(problems, e.helplinesExclude() == null || e.helplinesExclude().stream().noneMatch(ids::contains),
+                "helplines " + ids + ", expected none of " + e.helplinesExclude());
+        List<String> closed = first.helplines().stream().filter(h -> Boolean.FALSE.equals(h.openNow()))
+                .map(TurnResult.HelplineView::id).toList();
+        expect(problems, e.closedHelplines() == null || closed.equals(e.closedHelplines()),
+                "closed helplines " + closed + ", expected " + e.closedHelplines());
+        expect(problems, !Boolean.TRUE.equals(e.noHelplines()) || ids.isEmpty(), "helplines " + ids + ", expected none");
+        expect(problems, !Boolean.TRUE.equals(e.openLine())
+                || first.helplines().stream().anyMatch(h -> Boolean.TRUE.equals(h.openNow())), "no open line");
+        String escalation = result.escalation() == null ? "none" : result.escalation().state();
+        expect(problems, e.escalation() == null || e.escalation().equals(escalation), "escalation " + escalation
+                + ", expected " + e.escalation());
+        if (e.replyContains() != null) {
+            e.replyContains().forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
+        }
+        if (e.replyExcludes() != null) {
+            e.replyExcludes().forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
+        }
+        expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
+                + ", expected " + e.storedTurns());
+        return problems;
+    }
+
+    private static void expect(List<String> problems, boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+}

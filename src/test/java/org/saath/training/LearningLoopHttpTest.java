@@ -1,0 +1,127 @@
+package org.saath.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.App;
+import org.saath.Components;
+import org.saath.Main;
+import org.saath.Sqlite;
+import org.saath.config.ConfigLoader;
+import org.saath.config.SaathConfig;
+
+/**
+ * The maintainer's whole loop against a running app: conversations through {@code /v1/messages} → export →
+ * a labelled file → train (cross-validation and gates) → promote → reload in the running app → the next message
+ * is answered, and recorded, by the new model version. Works on a copy of models/ in a temporary folder.
+ */
+class LearningLoopHttpTest {
+
+    private static final String TOKEN = "loop-admin-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void export_label_train_promote_reload_and_the_next_message_uses_the_new_model() throws Exception {
+        Path models = copyModels(dir.resolve("models"));
+        Path data = dir.resolve("data");
+        Path configFile = Files.writeString(dir.resolve("saath.yaml"), "models-dir: " + models + "\ndata-dir: " + data
+                + "\nadmin:\n  token: " + TOKEN + "\n");
+        SaathConfig config = ConfigLoader.load(java.util.Optional.of(configFile)).withPort(0);
+        Components components = Components.load(config, Clock.systemUTC());
+        String before = components.model().get().modelVersion();
+        Javalin app = App.create(components).start(0);
+        try {
+            for (String text : List.of("i think about not waking up sometimes", "my boss shouts at me daily",
+                    "can you recommend a good pizza place", "bas yaar sab bekaar lagta hai", "hello")) {
+                post(app, Map.of("user", "u-" + text.length(), "id", "m-" + text.hashCode(), "text", text));
+            }
+            Path export = dir.resolve("export.tsv");
+            assertThat(Main.execute("export", "--config", configFile.toString(), "--out", export.toString()))
+                    .isZero();
+            List<String> exported = Files.readAllLines(export);
+            assertThat(exported.get(0)).isEqualTo(LabellingExport.HEADER);
+            assertThat(exported).hasSize(6);
+
+            Path labelled = Files.createDirectories(dir.resolve("labelled"));
+            Files.write(labelled.resolve("week-47.tsv"), label(exported), StandardCharsets.UTF_8);
+            assertThat(Main.execute("train", "--config", configFile.toString(), "--labelled", labelled.toString()))
+                    .isZero();
+            String after = new ModelRegistry(models).current().orElseThrow().version();
+            assertThat(after).isNotEqualTo(before);
+
+            HttpResponse<String> reload = http.send(HttpRequest.newBuilder(uri(app, "/admin/reload"))
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reload.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(reload.body()).get("model").asText()).isEqualTo(after);
+
+            post(app, Map.of("user", "u-next", "id", "m-next", "text", "i feel anxious before exams"));
+            assertThat(Sqlite.strings(data, "SELECT model_version FROM turns WHERE message_id = 'm-next'"))
+                    .containsExactly(after);
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** A maintainer's labels: the suggestion, corrected where it is plainly wrong. */
+    private static List<String> label(List<String> exported) {
+        List<String> out = new ArrayList<>();
+        out.add("label\t" + exported.get(0));
+        for (String line : exported.subList(1, exported.size())) {
+            String text = line.split("\t")[4];
+            String label = text.contains("waking up") ? "crisis" : text.contains("pizza") ? "out_of_scope"
+                    : text.contains("boss") ? "work_stress" : text.contains("bekaar") ? "depression"
+                    : line.split("\t")[0];
+            out.add(label + "\t" + line);
+        }
+        return out;
+    }
+
+    private HttpResponse<String> post(Javalin app, Map<String, String> body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, "/v1/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    private static URI uri(Javalin app, String path) {
+        return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    private static Path copyModels(Path target) throws IOException {
+        Path source = Path.of("models");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path to = target.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return target;
+    }
+}
