@@ -16,8 +16,9 @@ import org.saath.nlu.ModelUnavailableException;
 /**
  * The trained models of a models folder: every version is kept as {@code intent-<version>.bin} with
  * {@code intent-<version>.card.json}; {@code intent.bin} and {@code intent.card.json} are the promoted one.
- * Promotion replaces the card, then the model, each by an atomic rename, so a watcher that reacts to the model file
- * always finds the matching card.
+ * Promotion first keeps the model it replaces as a version (so it can be promoted back), then replaces the card,
+ * then the model, each by an atomic rename, so a watcher that reacts to the model file always finds the matching
+ * card.
  */
 public final class ModelRegistry {
 
@@ -49,8 +50,22 @@ public final class ModelRegistry {
             throw new ModelUnavailableException("no kept model version '" + version + "' in " + folder
                     + " (see `saath models`)", null);
         }
+        keepCurrent();
         replace(card, folder.resolve(CARD));
         replace(model, folder.resolve(MODEL));
+    }
+
+    /** Keeps the promoted model as a version of its own, if it is not kept yet, so it can be promoted back. */
+    private void keepCurrent() throws IOException {
+        Optional<ModelCard> current = current();
+        if (current.isEmpty() || !Files.isRegularFile(folder.resolve(MODEL))) {
+            return;
+        }
+        Path keptModel = folder.resolve("intent-" + current.get().version() + ".bin");
+        if (!Files.exists(keptModel)) {
+            Files.copy(folder.resolve(CARD), folder.resolve("intent-" + current.get().version() + ".card.json"));
+            Files.copy(folder.resolve(MODEL), keptModel);
+        }
     }
 
     private static void replace(Path source, Path target) throws IOException {

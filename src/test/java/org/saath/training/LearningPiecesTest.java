@@ -82,6 +82,25 @@ class LearningPiecesTest {
     }
 
     @Test
+    void promoting_keeps_the_replaced_model_so_it_can_be_promoted_back() throws IOException {
+        Files.copy(Path.of("models/intent.bin"), dir.resolve("intent.bin"));
+        Files.copy(Path.of("models/intent.card.json"), dir.resolve("intent.card.json"));
+        ModelRegistry registry = new ModelRegistry(dir);
+        ModelCard old = registry.current().orElseThrow();
+        ModelCard next = new ModelCard("next-version", "2026-11-22T00:00:00Z", old.dataSha256(), old.rows(),
+                old.duplicatesDropped(), old.rowsPerIntent(), old.rowsPerLanguage(), old.parameters(),
+                old.crossValidation(), old.gates(), false, old.notes(), null);
+        registry.save(Files.readAllBytes(Path.of("models/intent.bin")), next);
+
+        registry.promote("next-version");
+
+        assertThat(registry.current()).map(ModelCard::version).contains("next-version");
+        assertThat(registry.versions()).extracting(ModelCard::version).contains(old.version(), "next-version");
+        registry.promote(old.version());
+        assertThat(registry.current()).map(ModelCard::version).contains(old.version());
+    }
+
+    @Test
     void promoting_an_unknown_version_is_refused() {
         assertThatThrownBy(() -> new ModelRegistry(dir).promote("nope"))
                 .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("saath models");
