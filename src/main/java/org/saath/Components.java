@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -65,10 +66,20 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     public static Analyser analyser(SaathConfig config, IntentClassifier classifier) {
+        return analysers(config).apply(classifier);
+    }
+
+    /**
+     * Builds analysers around any intent classifier, loading the lexicon, the language model and the commands
+     * once (cross-validation builds one analyser a fold).
+     */
+    public static Function<IntentClassifier, Analyser> analysers(SaathConfig config) {
         TextNormaliser normaliser = new TextNormaliser();
-        DistressLexicon lexicon = DistressLexicon.load(Path.of(config.modelsDir()).resolve("lexicon"), normaliser);
-        return new Analyser(normaliser, new ScriptLanguageDetector(OpenNlpLanguageModel.load()), classifier,
-                new DistressDetector(lexicon), CommandDetector.loadFromClasspath(normaliser),
+        DistressDetector distress = new DistressDetector(
+                DistressLexicon.load(Path.of(config.modelsDir()).resolve("lexicon"), normaliser));
+        ScriptLanguageDetector languages = new ScriptLanguageDetector(OpenNlpLanguageModel.load());
+        CommandDetector commands = CommandDetector.loadFromClasspath(normaliser);
+        return classifier -> new Analyser(normaliser, languages, classifier, distress, commands,
                 config.nlu().minConfidence());
     }
 

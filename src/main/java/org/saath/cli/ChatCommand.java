@@ -24,18 +24,15 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
-    String dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--country", description = "ISO country code of the person (default: from config)")
     String country;
 
     @Override
     public Integer call() throws Exception {
-        SaathConfig config = options.load();
-        if (dataDir != null) {
-            config = config.withDataDir(dataDir);
-        }
+        SaathConfig config = data.apply(options.load());
         Components components = Components.load(config, Clock.systemUTC());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = "terminal-" + UUID.randomUUID();

@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.saath.config.SaathConfig;
 import org.saath.nlu.TextNormaliser;
 import org.saath.store.JdbcConversationStore;
-import org.saath.store.SqliteDatabase;
 import org.saath.training.LabellingExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +31,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
-    String dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--since", defaultValue = "7d", description = "how far back, e.g. 7d, 24h (default: ${DEFAULT-VALUE})")
     String since;
@@ -47,13 +45,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SaathConfig config = options.load();
         Duration window = window(since);
-        Path data = Path.of(dataDir == null ? config.dataDir() : dataDir);
-        if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
-            throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
-        }
-        JdbcConversationStore store = new JdbcConversationStore(SqliteDatabase.open(data));
+        JdbcConversationStore store = data.existingStore(options.load());
         List<String> lines = new LabellingExport(new TextNormaliser())
                 .lines(store.turnsSince(Clock.systemUTC().instant().minus(window)), limit);
         if (out == null) {

@@ -2,7 +2,6 @@ package org.saath.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import org.saath.config.SaathConfig;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.store.JdbcConversationStore;
-import org.saath.store.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,21 +31,17 @@ public final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--channel", defaultValue = "generic", description = "the channel (default: ${DEFAULT-VALUE})")
     String channel;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
-    String dataDir;
+    @Mixin
+    DataOptions data;
 
     @Override
     public Integer call() {
-        SaathConfig config = options.load();
-        Path data = Path.of(dataDir == null ? config.dataDir() : dataDir);
-        if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
-            throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
-        }
+        SaathConfig config = data.apply(options.load());
+        JdbcConversationStore store = data.existingStore(config);
         String configured = config.privacy().userIdSecret();
-        byte[] secret = configured == null || configured.isEmpty() ? SecretFile.loadOrCreate(data)
+        byte[] secret = configured == null || configured.isEmpty() ? SecretFile.loadOrCreate(Path.of(config.dataDir()))
                 : Base64.getDecoder().decode(configured);
-        boolean found = new JdbcConversationStore(SqliteDatabase.open(data))
-                .forget(channel, new UserRefHasher(secret).hash(channel, user));
+        boolean found = store.forget(channel, new UserRefHasher(secret).hash(channel, user));
         new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
                 ? "deleted everything stored about that user" : "nothing stored about that user");
         return 0;

@@ -34,17 +34,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on; 0 picks a free one (default: from config, 8080)")
     Integer port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: from config, ./data)")
-    String dataDir;
+    @Mixin
+    DataOptions data;
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
-        SaathConfig config = options.load();
+        SaathConfig config = data.apply(options.load());
         if (port != null) {
             config = config.withPort(port);
-        }
-        if (dataDir != null) {
-            config = config.withDataDir(dataDir);
         }
         Components components = Components.load(config, Clock.systemUTC());
         Javalin app = App.create(components).start(config.server().port());

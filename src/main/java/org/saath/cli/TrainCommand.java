@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.saath.Components;
 import org.saath.config.SaathConfig;
 import org.saath.dialogue.GoldenConversations;
 import org.saath.nlu.Analyser;
+import org.saath.nlu.IntentClassifier;
 import org.saath.nlu.TextNormaliser;
 import org.saath.training.CrossValidator;
 import org.saath.training.Gates;
@@ -102,15 +104,15 @@ public final class TrainCommand implements Callable<Integer> {
                 + "held-out texts%n", corpus.rows().size(), corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());
         IntentTrainer trainer = new IntentTrainer(normaliser);
         TrainerParams params = TrainerParams.DEFAULT;
-        IntentReport cv = new CrossValidator(trainer, c -> Components.analyser(config, c))
-                .run(corpus.rows(), params, folds, seed);
+        Function<IntentClassifier, Analyser> analysers = Components.analysers(config);
+        IntentReport cv = new CrossValidator(trainer, analysers).run(corpus.rows(), params, folds, seed);
         out.println("cross-validation (" + folds + " folds, seed " + seed + "):");
         out.print(cv.render());
         String created = ZonedDateTime.now(Clock.systemUTC()).withNano(0).format(DateTimeFormatter.ISO_INSTANT);
         String version = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC))
                 + "-" + corpus.sha256().substring(0, 8);
         IntentTrainer.TrainedModel model = trainer.train(corpus.rows(), params);
-        Analyser candidate = Components.analyser(config, model.classifier(version));
+        Analyser candidate = analysers.apply(model.classifier(version));
         List<String> goldenProblems = new ArrayList<>();
         if (Files.isDirectory(golden)) {
             for (Path file : GoldenConversations.files(golden)) {
