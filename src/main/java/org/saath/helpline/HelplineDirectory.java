@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The validated helpline directory and its matching: topic × country × language × open now.
  *
- * <p>Lines open now come first (verified before unverified, national lines for everyone before regional or
- * group-specific ones, the person's language before others, then file order),
- * then lines whose hours are not confirmed. Closed lines appear only when no fitting line is open, marked with
+ * <p>National lines for everyone come before regional or group-specific ones; within each, lines open now come
+ * before lines whose hours are not confirmed, verified before unverified, the person's language before others, then
+ * file order. Closed lines appear only when no fitting line is open, marked with
  * their next opening, and then always together with an open general-support line of the country, so a person is
  * never left with only closed doors. Lines {@code paired-with} each other are shown together.
  */
@@ -30,9 +30,8 @@ public final class HelplineDirectory {
     /** What to offer for {@code topics} in {@code country} at {@code at}, at most {@code limit} lines (plus pairs). */
     public List<HelplineOffer> match(Set<String> topics, String country, String language, Instant at, int limit) {
         List<HelplineOffer> fitting = fitting(topics, country, language, at);
-        List<HelplineOffer> chosen = new ArrayList<>();
-        fitting.stream().filter(HelplineOffer::isOpen).forEach(chosen::add);
-        fitting.stream().filter(o -> o.openNow() == null).forEach(chosen::add);
+        List<HelplineOffer> chosen = new ArrayList<>(fitting.stream()
+                .filter(o -> !Boolean.FALSE.equals(o.openNow())).toList());
         if (chosen.stream().noneMatch(HelplineOffer::isOpen)) {
             fitting.stream().filter(o -> Boolean.FALSE.equals(o.openNow())).forEach(chosen::add);
             if (!chosen.isEmpty()) {
@@ -74,10 +73,15 @@ public final class HelplineDirectory {
         return out;
     }
 
+    /**
+     * National lines for everyone before regional or group-specific ones (a women's line in one district is not
+     * the second thing to offer a man in Lahore); within each, open before hours-unknown; closed lines last.
+     */
     private Comparator<HelplineOffer> ranking(String language) {
-        return Comparator.<HelplineOffer>comparingInt(o -> o.isOpen() ? 0 : o.openNow() == null ? 1 : 2)
-                .thenComparing(o -> o.helpline().verified() ? 0 : 1)
+        return Comparator.<HelplineOffer>comparingInt(o -> o.openNow() != null && !o.openNow() ? 1 : 0)
                 .thenComparing(o -> o.helpline().general() ? 0 : 1)
+                .thenComparing(o -> o.isOpen() ? 0 : 1)
+                .thenComparing(o -> o.helpline().verified() ? 0 : 1)
                 .thenComparing(o -> o.helpline().languages().contains(language) ? 0 : 1)
                 .thenComparingInt(o -> helplines.indexOf(o.helpline()));
     }

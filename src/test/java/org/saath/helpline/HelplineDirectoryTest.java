@@ -68,6 +68,17 @@ class HelplineDirectoryTest {
     }
 
     @Test
+    void national_lines_for_everyone_come_before_regional_or_group_lines() {
+        List<HelplineOffer> offers = DIRECTORY.match(Set.of("crisis", "suicide"), "PK", "roman_ur",
+                TestComponents.PK_NIGHT, 10);
+
+        List<String> ids = offers.stream().map(o -> o.helpline().id()).toList();
+        assertThat(ids.get(0)).isEqualTo("pk-umang");
+        assertThat(ids.indexOf("pk-humraaz-1166")).isLessThan(ids.indexOf("pk-chitral-women-helpline"));
+        assertThat(ids.indexOf("pk-humraaz-1166")).isLessThan(ids.indexOf("pk-punjab-emergency-15-7"));
+    }
+
+    @Test
     void paired_lines_are_shown_together() {
         List<HelplineOffer> offers = DIRECTORY.match(Set.of("suicide"), "US", "en", Instant.now(), 1);
 
