@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
+import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
 
@@ -15,8 +16,9 @@ public final class App {
     }
 
     public static Javalin create(Components components) {
-        GenericMessageController messages = new GenericMessageController(components.turns(),
+        GenericMessageController messages = new GenericMessageController(components.turns(), components.handoffs(),
                 components.config().server().maxBodyBytes());
+        PartnerController partners = new PartnerController(components.partners(), components.desk());
         HealthController health = new HealthController(components.model());
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
@@ -28,6 +30,7 @@ public final class App {
             messages.addRoutes(config.routes);
             health.addRoutes(config.routes);
             admin.addRoutes(config.routes);
+            partners.addRoutes(config.routes);
         });
     }
 }

@@ -23,7 +23,9 @@ import org.saath.dialogue.GoldenConversations;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
 import org.saath.dialogue.TurnProcessor;
+import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.PartnerDirectory;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
@@ -32,6 +34,7 @@ import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.IntentClassifier;
+import org.saath.nlu.Language;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
@@ -43,6 +46,7 @@ import org.saath.rules.RuleBook;
 import org.saath.rules.ReloadableRules;
 import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
+import org.saath.store.HandoffStore;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.SqliteDatabase;
 import org.saath.training.ModelCard;
@@ -54,7 +58,7 @@ import org.saath.training.PromotedModel;
  * file and the entry.
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
-                         ReloadableRules rules) {
+                         ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -116,12 +120,31 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
             }
         });
         DataSource dataSource = SqliteDatabase.open(dataDir);
+        ReplyRenderer renderer = new ReplyRenderer(templates);
+        HandoffStore handoffs = new HandoffStore(dataSource);
+        EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
+                (template, language) -> renderer.text(template, Language.fromCode(language)));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
                 new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
-                helplines, new EscalationRequester(UUID::randomUUID), new ReplyRenderer(templates), new Redactor(),
+                helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines()));
-        return new Components(config, turns, model, dataSource, rules);
+                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config));
+    }
+
+    /** The deployment's partners from {@code partners-file}; none when it is empty. */
+    static PartnerDirectory partners(SaathConfig config) {
+        if (config.partnersFile() == null || config.partnersFile().isBlank()) {
+            return PartnerDirectory.none();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(config.partnersFile()))) {
+            return PartnerDirectory.load(in, config.partnersFile());
+        } catch (IOException e) {
+            throw new ConfigException("partners-file " + config.partnersFile() + " cannot be read: " + e.getMessage(),
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("partners-file " + e.getMessage(), e);
+        }
     }
 
     private static InputStream read(Path file) {

@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import org.saath.App;
 import org.saath.Components;
 import org.saath.config.SaathConfig;
+import org.saath.outbox.OutboxDispatcher;
 import org.saath.privacy.RetentionJob;
 import org.saath.store.JdbcConversationStore;
 import org.saath.training.ModelFileWatcher;
@@ -51,6 +52,16 @@ public final class ServeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        OutboxDispatcher dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(),
+                java.net.http.HttpClient.newHttpClient(), Clock.systemUTC(), new java.util.Random()::nextDouble,
+                java.time.Duration.ofSeconds(2), 12);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                dispatcher.dispatchDue();
+            } catch (RuntimeException e) {
+                LOG.warn("outbox dispatch failed: {}", e.getMessage());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(new RetentionJob(new JdbcConversationStore(components.dataSource()),
                 config.privacy().retention(), Clock.systemUTC()), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());

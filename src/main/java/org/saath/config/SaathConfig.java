@@ -9,7 +9,7 @@ import java.util.Set;
  * key. File keys are kebab-case ({@code default-country}); see {@code src/main/resources/saath.yaml}.
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
-                          Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue) {
+                          String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -76,20 +76,27 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                admin, privacy, nlu, dialogue);
+                partnersFile, admin, privacy, nlu, dialogue);
     }
 
     public SaathConfig withDataDir(String dir) {
-        return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, admin, privacy, nlu, dialogue);
-    }
-
-    public SaathConfig withAdminToken(String token) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, new Admin(token), privacy, nlu,
+        return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
                 dialogue);
     }
 
+    public SaathConfig withAdminToken(String token) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
+                privacy, nlu, dialogue);
+    }
+
     public SaathConfig withRulesFile(String file) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, admin, privacy, nlu, dialogue);
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
+                dialogue);
+    }
+
+    public SaathConfig withPartnersFile(String file) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
+                dialogue);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -17,7 +18,10 @@ import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationState;
+import org.saath.escalation.Notifications;
+import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
@@ -36,6 +40,7 @@ import org.saath.rules.TurnFacts;
 import org.saath.store.ConversationRow;
 import org.saath.store.ConversationStore;
 import org.saath.store.EscalationRow;
+import org.saath.store.OutboxRow;
 import org.saath.store.TurnRow;
 import org.saath.store.TurnWrite;
 
@@ -50,7 +55,7 @@ public final class TurnProcessor {
                         Supplier<RuleEngine> rules,
                         SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
                         ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
-                        Supplier<UUID> ids, CountryResolver countries, int maxHelplines) {
+                        Supplier<UUID> ids, CountryResolver countries, int maxHelplines, EscalationDesk desk) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
@@ -58,6 +63,7 @@ public final class TurnProcessor {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
@@ -75,7 +81,11 @@ public final class TurnProcessor {
         }
         Instant now = p.clock().instant();
         Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
+        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 2 handoff?
         Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
+        if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
+            return relay(in, userRef, conversation.get(), open.get(), analysis, now);
+        }
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
         List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
@@ -85,14 +95,21 @@ public final class TurnProcessor {
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), p.redactor().redact(in.text()));
-        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 6 escalate
-        Optional<Escalation> opened = p.escalations().request(decided.decision().escalate(),
+        Optional<Escalation> requested = p.escalations().request(decided.decision().escalate(),
                 open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
-                decided.decision().template(), facts.language().code(), now);
+                escalationTopic(facts), facts.language().code(), now);
+        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));
+        Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
         TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
         String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
-                decided, plan, offers, opened, result, now));
+                decided, plan, offers, opened, partner, result, now));
         return fromJson(stored);
+    }
+
+    /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
+    public List<org.saath.store.HandoffStore.UserMessage> messagesFor(String channel, String userId, long after,
+                                                                      org.saath.store.HandoffStore handoffs) {
+        return handoffs.userMessages(channel, p.hasher().hash(channel, userId), after);
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a, Instant now) {
@@ -193,7 +210,7 @@ public final class TurnProcessor {
     private TurnWrite write(InboundMessage in, String userRef, String conversationId,
                             Optional<ConversationRow> existing, Analysis a, Decided decided,
                             SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
-                            TurnResult result, Instant now) {
+                            Optional<Partner> partner, TurnResult result, Instant now) {
         TurnFacts facts = decided.facts();
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
@@ -211,9 +228,47 @@ public final class TurnProcessor {
                 decided.decision().ruleId(), String.join(",", offers.stream().map(o -> o.helpline().id()).toList()),
                 replyText, a.modelVersion());
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
-                e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt()));
+                e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
+                partner.map(Partner::id).orElse(null)));
+        List<OutboxRow> outbox = escalation.filter(e -> e.partnerId() != null).map(e -> List.of(Notifications
+                .offered(e.partnerId(), e.id(), conversationId, e.risk(), e.topic(), e.language(), now)))
+                .orElse(List.of());
         return new TurnWrite(row, existing.isEmpty(), in.messageId(), toJson(result), turn, escalation,
-                plan.answer());
+                plan.answer(), outbox);
+    }
+
+    /**
+     * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
+     * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
+     */
+    private TurnResult relay(InboundMessage in, String userRef, ConversationRow conversation, EscalationRow held,
+                             Analysis a, Instant now) {
+        if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
+            p.desk().endByPerson(held.id());
+            return new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+        }
+        RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
+        String redacted = p.redactor().redact(in.text());
+        TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
+        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), userRef,
+                conversation.language(), conversation.state(), risk.code(),
+                a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
+                conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep());
+        TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversation.id(), in.messageId(), now, redacted,
+                a.language().code(), a.intent().label(), a.confidence(), a.risk().code(), risk.code(),
+                String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
+        List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
+                held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
+        return fromJson(p.store().record(new TurnWrite(row, false, in.messageId(), toJson(result), turn,
+                Optional.empty(), Optional.empty(), outbox)));
+    }
+
+    /** What a partner is routed on: a crisis, a request for a person, or the person's need. */
+    private static String escalationTopic(TurnFacts facts) {
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
+            return "crisis";
+        }
+        return facts.requestsHuman() ? "seek_help" : facts.intent().label();
     }
 
     private static Escalation toDomain(EscalationRow r) {

@@ -10,4 +10,9 @@ import org.saath.nlu.RiskLevel;
  */
 public record Escalation(String id, String conversationId, EscalationState state, String reason, RiskLevel risk,
                          String topic, String language, Instant createdAt) {
+
+    /** This escalation, offered to a partner. */
+    public Escalation offered() {
+        return new Escalation(id, conversationId, EscalationState.OFFERED, reason, risk, topic, language, createdAt);
+    }
 }

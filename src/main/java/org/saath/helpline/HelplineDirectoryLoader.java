@@ -135,6 +135,11 @@ public final class HelplineDirectoryLoader {
      * short form {@code {zone, days, from, to}} is one weekly range.
      */
     static OpeningHours hours(Object raw) {
+        return parseHours(raw);
+    }
+
+    /** Parses opening hours in the directory's format (also used for partners). */
+    public static OpeningHours parseHours(Object raw) {
         if ("always".equals(raw)) {
             return new OpeningHours.Always();
         }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Something a person says to steer the conversation rather than to describe how they feel. */
 public enum Command {
-    YES, NO, STOP, DELETE_DATA, SAFETY_PLAN, SHOW_PLAN, GROUNDING, SPEAK_EN, SPEAK_UR, SPEAK_ROMAN_UR, SPEAK_AR;
+    YES, NO, STOP, END_CHAT, DELETE_DATA, SAFETY_PLAN, SHOW_PLAN, GROUNDING, SPEAK_EN, SPEAK_UR, SPEAK_ROMAN_UR, SPEAK_AR;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,15 @@ package org.saath.store;
 
 import java.time.Instant;
 
-/** An escalation as stored; {@code topic} and {@code language} only, never the person's words. */
+/**
+ * An escalation as stored; {@code topic} and {@code language} only, never the person's words. {@code partnerId} is
+ * set when it was offered to a partner.
+ */
 public record EscalationRow(String id, String conversationId, String state, String reason, String risk,
-                            String topic, String language, Instant createdAt) {
+                            String topic, String language, Instant createdAt, String partnerId) {
+
+    public EscalationRow(String id, String conversationId, String state, String reason, String risk, String topic,
+                         String language, Instant createdAt) {
+        this(id, conversationId, state, reason, risk, topic, language, createdAt, null);
+    }
 }

@@ -70,8 +70,8 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<EscalationRow> openEscalation(String conversationId) {
-        String sql = "SELECT id, conversation_id, state, reason, risk, topic, language, created_at FROM escalations "
-                + "WHERE conversation_id = ? AND state IN ('requested', 'offered', 'claimed', 'active') "
+        String sql = "SELECT id, conversation_id, state, reason, risk, topic, language, created_at, partner_id "
+                + "FROM escalations WHERE conversation_id = ? AND state IN ('requested', 'offered', 'claimed', 'active') "
                 + "ORDER BY created_at DESC";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, conversationId);
@@ -81,7 +81,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 return Optional.of(new EscalationRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        instant(rs.getString(8))));
+                        instant(rs.getString(8)), rs.getString(9)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading an escalation failed", e);
@@ -107,6 +107,9 @@ public final class JdbcConversationStore implements ConversationStore {
                 insertTurn(c, turn, conversationId);
                 if (write.newEscalation().isPresent()) {
                     insertEscalation(c, write.newEscalation().get(), conversationId);
+                }
+                for (OutboxRow row : write.outbox()) {
+                    HandoffSql.insertOutbox(c, row);
                 }
                 if (write.planAnswer().isPresent()) {
                     savePlanAnswer(c, conversationId, write.planAnswer().get(), turn.createdAt());
@@ -219,7 +222,8 @@ public final class JdbcConversationStore implements ConversationStore {
     private static void insertEscalation(Connection c, EscalationRow e, String conversationId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO escalations (id, conversation_id, state, reason, "
-                + "risk, topic, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "risk, topic, language, created_at, updated_at, partner_id, offered_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.id());
             s.setString(2, conversationId);
             s.setString(3, e.state());
@@ -229,7 +233,13 @@ public final class JdbcConversationStore implements ConversationStore {
             s.setString(7, e.language());
             s.setString(8, e.createdAt().toString());
             s.setString(9, e.createdAt().toString());
+            s.setString(10, e.partnerId());
+            s.setString(11, e.partnerId() == null ? null : e.createdAt().toString());
             s.executeUpdate();
+        }
+        HandoffSql.insertEvent(c, e.id(), null, "requested", "saath", e.createdAt());
+        if (e.state().equals("offered")) {
+            HandoffSql.insertEvent(c, e.id(), "requested", "offered", "saath", e.createdAt());
         }
     }
 
@@ -273,10 +283,20 @@ public final class JdbcConversationStore implements ConversationStore {
             c.setAutoCommit(false);
             Optional<String> id = conversationId(c, channel, userRef);
             int deleted = 0;
-            for (String table : new String[] {"safety_plans", "turns", "escalations", "processed_messages"}) {
+            if (id.isPresent()) {
+                deleted += deleteWhere(c, "DELETE FROM escalation_events WHERE escalation_id IN "
+                        + "(SELECT id FROM escalations WHERE conversation_id = ?)", id.get());
+            }
+            for (String table : new String[] {"safety_plans", "turns", "escalations", "processed_messages", "outbox"}) {
                 if (id.isPresent()) {
                     deleted += deleteWhere(c, "DELETE FROM " + table + " WHERE conversation_id = ?", id.get());
                 }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM user_messages WHERE channel = ? AND user_ref = ?")) {
+                s.setString(1, channel);
+                s.setString(2, userRef);
+                deleted += s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
                     "DELETE FROM processed_messages WHERE channel = ? AND user_ref = ?")) {

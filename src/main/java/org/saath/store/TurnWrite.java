@@ -1,5 +1,6 @@
 package org.saath.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,17 @@ import java.util.Optional;
  */
 public record TurnWrite(ConversationRow conversation, boolean newConversation, String messageId,
                         String responseJson, TurnRow turn, Optional<EscalationRow> newEscalation,
-                        Optional<PlanAnswer> planAnswer) {
+                        Optional<PlanAnswer> planAnswer, List<OutboxRow> outbox) {
+
+    public TurnWrite {
+        outbox = List.copyOf(outbox);
+    }
+
+    /** A turn that sends nothing through the outbox. */
+    public TurnWrite(ConversationRow conversation, boolean newConversation, String messageId, String responseJson,
+                     TurnRow turn, Optional<EscalationRow> newEscalation, Optional<PlanAnswer> planAnswer) {
+        this(conversation, newConversation, messageId, responseJson, turn, newEscalation, planAnswer, List.of());
+    }
 
     /** One answered safety-plan step. */
     public record PlanAnswer(int step, String answerRedacted) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.saath.escalation.EscalationStateException;
+import org.saath.escalation.UnknownEscalationException;
 import org.saath.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ public final class ErrorMapping {
     public static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+        routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -2,6 +2,7 @@ package org.saath.channel.generic;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.saath.channel.InboundMessage;
 import org.saath.dialogue.TurnProcessor;
+import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
 import org.saath.web.PayloadTooLargeException;
 
@@ -28,15 +30,38 @@ public final class GenericMessageController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TurnProcessor turns;
+    private final HandoffStore handoffs;
     private final int maxBodyBytes;
 
-    public GenericMessageController(TurnProcessor turns, int maxBodyBytes) {
+    public GenericMessageController(TurnProcessor turns, HandoffStore handoffs, int maxBodyBytes) {
         this.turns = turns;
+        this.handoffs = handoffs;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.post("/v1/messages", this::receive);
+        routes.get("/v1/messages", this::poll);
+    }
+
+    /**
+     * Messages for a person that are not direct replies (a counsellor's words, status notes), after {@code after}.
+     *
+     * <p>{@code curl -s 'localhost:8080/v1/messages?user=u1&after=0'}
+     */
+    void poll(Context ctx) {
+        String user = ctx.queryParam("user");
+        if (user == null || user.isBlank() || user.length() > MAX_ID_LENGTH) {
+            throw new BadRequestException("'user' query parameter is required");
+        }
+        long after;
+        try {
+            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("'after' must be a number");
+        }
+        ctx.json(Map.of("messages", turns.messagesFor(CHANNEL, user, after, handoffs).stream().map(m -> Map.of(
+                "seq", m.seq(), "sender", m.sender(), "text", m.text(), "at", m.createdAt().toString())).toList()));
     }
 
     void receive(Context ctx) {

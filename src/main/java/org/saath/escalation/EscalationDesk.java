@@ -1,0 +1,94 @@
+package org.saath.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.saath.store.HandoffStore;
+
+/**
+ * The human side of an escalation: routing an offer to a partner, a counsellor claiming it, writing to the person,
+ * and ending it (by the counsellor or the person). Every change is a recorded transition; a partner can touch only
+ * its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
+ */
+public final class EscalationDesk {
+
+    private static final Set<String> HELD = Set.of("claimed", "active");
+
+    private final HandoffStore store;
+    private final PartnerDirectory partners;
+    private final Clock clock;
+    private final BiFunction<String, String, String> texts;
+
+    /** {@code texts} renders a reply template in a language (status messages to the person). */
+    public EscalationDesk(HandoffStore store, PartnerDirectory partners, Clock clock,
+                          BiFunction<String, String, String> texts) {
+        this.store = store;
+        this.partners = partners;
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    /** The partner an escalation for this person should be offered to now, if any is open with free capacity. */
+    public Optional<Partner> route(String country, String language, String topic) {
+        return partners.route(country, language, topic, clock.instant(), store::load, Set.of());
+    }
+
+    public List<HandoffStore.Escalation> queue(Partner partner) {
+        return store.queue(partner.id());
+    }
+
+    /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
+    public void claim(Partner partner, String escalationId) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        if (!store.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), partner.id(), clock.instant(),
+                List.of())) {
+            throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
+        }
+        store.addUserMessage(e.channel(), e.userRef(), "saath", texts.apply("counsellor_joined", e.language()),
+                clock.instant());
+    }
+
+    /** A counsellor's words to the person, delivered in order through their channel. */
+    public void message(Partner partner, String escalationId, String text) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        if (!HELD.contains(e.state())) {
+            throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + "; claim it first");
+        }
+        if (e.state().equals("claimed")) {
+            store.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), partner.id(), clock.instant(),
+                    List.of());
+        }
+        store.addUserMessage(e.channel(), e.userRef(), "counsellor", text, clock.instant());
+    }
+
+    /** The counsellor ends the conversation; the bot takes it back and says so. */
+    public void resolve(Partner partner, String escalationId) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        end(e, partner.id());
+    }
+
+    /** The person ends the chat ("end chat"); their partner is told. */
+    public void endByPerson(String escalationId) {
+        store.escalation(escalationId).ifPresent(e -> end(e, "person"));
+    }
+
+    private void end(HandoffStore.Escalation e, String actor) {
+        Instant now = clock.instant();
+        List<org.saath.store.OutboxRow> notify = e.partnerId() == null || actor.equals(e.partnerId()) ? List.of()
+                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
+        if (!store.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
+                Optional.empty(), actor, now, notify)) {
+            throw new EscalationStateException("escalation " + e.id() + " is already " + e.state());
+        }
+        store.addUserMessage(e.channel(), e.userRef(), "saath", texts.apply("counsellor_left", e.language()), now);
+    }
+
+    private HandoffStore.Escalation own(Partner partner, String escalationId) {
+        return store.escalation(escalationId).filter(e -> partner.id().equals(e.partnerId()))
+                .orElseThrow(() -> new UnknownEscalationException(escalationId));
+    }
+}

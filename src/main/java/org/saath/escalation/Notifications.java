@@ -1,0 +1,67 @@
+package org.saath.escalation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.saath.store.OutboxRow;
+
+/**
+ * What partners are told, as outbox rows. Without the person's consent a partner gets risk, topic, language and
+ * a conversation reference, never what the person wrote; once a counsellor holds the conversation, the person's
+ * new messages are relayed to that counsellor, redacted.
+ */
+public final class Notifications {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Notifications() {
+    }
+
+    public static OutboxRow offered(String partnerId, String escalationId, String conversationId, String risk,
+                                    String topic, String language, Instant at) {
+        Map<String, Object> body = event("escalation.offered", escalationId, at);
+        body.put("conversation_ref", conversationId);
+        body.put("risk", risk);
+        body.put("topic", topic);
+        body.put("language", language);
+        return row(partnerId, escalationId + ":offered:" + partnerId, conversationId, body, at);
+    }
+
+    public static OutboxRow userMessage(String partnerId, String escalationId, String conversationId,
+                                        String messageId, String textRedacted, String risk, Instant at) {
+        Map<String, Object> body = event("conversation.user_message", escalationId, at);
+        body.put("text", textRedacted);
+        body.put("risk", risk);
+        return row(partnerId, escalationId + ":user:" + messageId, conversationId, body, at);
+    }
+
+    public static OutboxRow ended(String partnerId, String escalationId, String conversationId, String by,
+                                  Instant at) {
+        Map<String, Object> body = event("escalation.resolved", escalationId, at);
+        body.put("by", by);
+        return row(partnerId, escalationId + ":resolved", conversationId, body, at);
+    }
+
+    private static Map<String, Object> event(String type, String escalationId, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", type);
+        body.put("escalation_id", escalationId);
+        body.put("at", at.toString());
+        return body;
+    }
+
+    private static OutboxRow row(String partnerId, String key, String conversationId, Map<String, Object> body,
+                                 Instant at) {
+        body.put("delivery_id", key);
+        try {
+            return new OutboxRow("ob-" + UUID.randomUUID(), key, conversationId, "partner", partnerId,
+                    JSON.writeValueAsString(body), "pending", 0, at, at);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

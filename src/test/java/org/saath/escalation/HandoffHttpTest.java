@@ -1,0 +1,170 @@
+package org.saath.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.App;
+import org.saath.Components;
+import org.saath.Sqlite;
+import org.saath.TestComponents;
+import org.saath.outbox.OutboxDispatcher;
+import org.saath.outbox.PartnerEndpoint;
+
+/**
+ * A warm handoff over real HTTP: a crisis escalates to the partner that fits, the partner is notified (signed, no
+ * user text), a counsellor claims through the partner API, the bot goes silent and relays, the counsellor's words
+ * reach the person, and resolving hands the conversation back to the bot.
+ */
+class HandoffHttpTest {
+
+    static final String KEY_A = "partner-a-key-0123456789";
+    static final String KEY_B = "partner-b-key-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+    private PartnerEndpoint endpoint;
+    private Components components;
+    private Javalin app;
+    private OutboxDispatcher dispatcher;
+
+    static Path partnersFile(Path dir, String webhookUrl, String secret) throws Exception {
+        return Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - id: partner-a
+                    name: Partner A counsellors
+                    countries: [PK]
+                    topics: [crisis, seek_help, depression]
+                    capacity: 2
+                    api-key-sha256: %s
+                    webhook: {url: "%s", secret: "%s"}
+                  - id: partner-b
+                    name: Partner B counsellors
+                    countries: [AE]
+                    capacity: 2
+                    api-key-sha256: %s
+                """.formatted(PartnerDirectory.sha256(KEY_A), webhookUrl, secret, PartnerDirectory.sha256(KEY_B)));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        endpoint = new PartnerEndpoint("partner-a-webhook-secret");
+        components = Components.load(TestComponents.config(dir.resolve("data"))
+                .withPartnersFile(partnersFile(dir, endpoint.url(), endpoint.secret()).toString()),
+                TestComponents.analyser(), Clock.systemUTC());
+        app = App.create(components).start(0);
+        dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(), http, Clock.systemUTC(),
+                () -> 0.5, Duration.ofMillis(1), 5);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+        endpoint.close();
+    }
+
+    private JsonNode send(String text, String id) throws Exception {
+        return call("POST", "/v1/messages", JSON.writeValueAsString(Map.of("user", "u-1", "id", id, "text", text,
+                "country", "PK")), null, 200);
+    }
+
+    private JsonNode call(String method, String path, String body, String key, int status) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void a_crisis_is_handed_to_a_counsellor_and_back() throws Exception {
+        JsonNode first = send("i want to kill myself, my number is 0300-1234567", "m-1");
+        String escalation = first.at("/escalation/id").asText();
+        assertThat(first.at("/escalation/state").asText()).isEqualTo("offered");
+
+        dispatcher.dispatchDue();
+        assertThat(endpoint.received()).singleElement().satisfies(r -> {
+            assertThat(r.signatureValid()).isTrue();
+            assertThat(r.body()).contains("escalation.offered", escalation, "\"risk\":\"high\"")
+                    .doesNotContain("kill myself", "1234567");
+        });
+
+        JsonNode queue = call("GET", "/v1/partner/escalations", null, KEY_A, 200);
+        assertThat(queue.at("/escalations/0/id").asText()).isEqualTo(escalation);
+        assertThat(queue.toString()).doesNotContain("kill myself");
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+        assertThat(call("GET", "/v1/messages?user=u-1&after=0", null, null, 200).at("/messages/0/text").asText())
+                .contains("counsellor has joined");
+
+        JsonNode whileHeld = send("i am still here, scared", "m-2");
+        assertThat(whileHeld.get("replies")).isEmpty();
+        dispatcher.dispatchDue();
+        assertThat(endpoint.received().get(1).body()).contains("conversation.user_message", "still here, scared");
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara, a counsellor. "
+                + "I'm here with you.\"}", KEY_A, 200);
+        JsonNode messages = call("GET", "/v1/messages?user=u-1&after=1", null, null, 200);
+        assertThat(messages.at("/messages/0/sender").asText()).isEqualTo("counsellor");
+        assertThat(messages.at("/messages/0/text").asText()).contains("I'm here with you");
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/resolve", null, KEY_A, 200);
+        assertThat(call("GET", "/v1/messages?user=u-1&after=2", null, null, 200).at("/messages/0/text").asText())
+                .contains("automated assistant again");
+        assertThat(send("thanks, bye", "m-3").get("replies")).isNotEmpty();
+        assertThat(components.handoffs().events(escalation)).containsExactly("null>requested by saath",
+                "requested>offered by saath", "offered>claimed by partner-a", "claimed>active by partner-a",
+                "active>resolved by partner-a");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT risk FROM turns WHERE message_id = 'm-2'"))
+                .as("risk keeps being scored while a human holds the conversation").hasSize(1);
+    }
+
+    @Test
+    void a_partner_sees_and_touches_only_its_own_escalations() throws Exception {
+        String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
+
+        assertThat(call("GET", "/v1/partner/escalations", null, KEY_B, 200).get("escalations")).isEmpty();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_B, 404);
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"hi\"}", KEY_B, 404);
+        call("POST", "/v1/partner/escalations/" + escalation + "/resolve", null, KEY_B, 404);
+        call("GET", "/v1/partner/escalations", null, null, 401);
+        call("GET", "/v1/partner/escalations", null, "not-a-key", 401);
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"hi\"}", KEY_A, 409);
+    }
+
+    @Test
+    void the_person_can_end_the_chat_and_the_bot_takes_it_back() throws Exception {
+        String escalation = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+
+        JsonNode ended = send("end chat", "m-2");
+
+        assertThat(ended.get("replies")).isEmpty();
+        assertThat(ended.at("/escalation/state").asText()).isEqualTo("resolved");
+        assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
+        dispatcher.dispatchDue();
+        assertThat(endpoint.received()).anyMatch(r -> r.body().contains("escalation.resolved")
+                && r.body().contains("\"by\":\"person\""));
+        assertThat(send("hello", "m-3").get("replies")).isNotEmpty();
+    }
+}

@@ -1,0 +1,77 @@
+package org.saath.outbox;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A partner's webhook on a local port, as a partner would write it: it checks the signature over the raw body and
+ * drops deliveries it has seen (by {@code X-Saath-Delivery}). It can be told to fail the next N requests.
+ */
+public final class PartnerEndpoint implements AutoCloseable {
+
+    /** One request as received. */
+    public record Received(String deliveryId, String body, boolean signatureValid) {
+    }
+
+    private final HttpServer server;
+    private final String secret;
+    private final List<Received> received = new ArrayList<>();
+    private final Set<String> processed = new LinkedHashSet<>();
+    private final AtomicInteger failNext = new AtomicInteger();
+
+    public PartnerEndpoint(String secret) throws IOException {
+        this.secret = secret;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String signature = exchange.getRequestHeaders().getFirst("X-Saath-Signature");
+            String delivery = exchange.getRequestHeaders().getFirst("X-Saath-Delivery");
+            boolean valid = signature != null && signature.equals(WebhookSigner.signature(secret,
+                    Long.parseLong(signature.substring(2, signature.indexOf(','))), body));
+            synchronized (this) {
+                received.add(new Received(delivery, new String(body, StandardCharsets.UTF_8), valid));
+                int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+                if (status == 200 && valid) {
+                    processed.add(delivery);
+                }
+                exchange.sendResponseHeaders(status, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public void failNext(int requests) {
+        failNext.set(requests);
+    }
+
+    public synchronized List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Delivery ids processed once each, in the order they were first accepted. */
+    public synchronized List<String> processed() {
+        return List.copyOf(processed);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
