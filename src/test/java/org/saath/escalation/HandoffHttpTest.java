@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.saath.App;
 import org.saath.Components;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
+import org.saath.TestPartners;
 import org.saath.outbox.OutboxDispatcher;
 import org.saath.outbox.PartnerEndpoint;
 
@@ -33,8 +33,8 @@ import org.saath.outbox.PartnerEndpoint;
  */
 class HandoffHttpTest {
 
-    static final String KEY_A = "partner-a-key-0123456789";
-    static final String KEY_B = "partner-b-key-0123456789";
+    private static final String KEY_A = TestPartners.KEY_A;
+    private static final String KEY_B = TestPartners.KEY_B;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,29 +45,11 @@ class HandoffHttpTest {
     private Javalin app;
     private OutboxDispatcher dispatcher;
 
-    static Path partnersFile(Path dir, String webhookUrl, String secret) throws Exception {
-        return Files.writeString(dir.resolve("partners.yaml"), """
-                partners:
-                  - id: partner-a
-                    name: Partner A counsellors
-                    countries: [PK]
-                    topics: [crisis, seek_help, depression]
-                    capacity: 2
-                    api-key-sha256: %s
-                    webhook: {url: "%s", secret: "%s"}
-                  - id: partner-b
-                    name: Partner B counsellors
-                    countries: [AE]
-                    capacity: 2
-                    api-key-sha256: %s
-                """.formatted(PartnerDirectory.sha256(KEY_A), webhookUrl, secret, PartnerDirectory.sha256(KEY_B)));
-    }
-
     @BeforeEach
     void start() throws Exception {
         endpoint = new PartnerEndpoint("partner-a-webhook-secret");
         components = Components.load(TestComponents.config(dir.resolve("data"))
-                .withPartnersFile(partnersFile(dir, endpoint.url(), endpoint.secret()).toString()),
+                .withPartnersFile(TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
                 TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);
         dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(), http, Clock.systemUTC(),

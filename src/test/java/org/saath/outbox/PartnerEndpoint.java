@@ -26,6 +26,8 @@ public final class PartnerEndpoint implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Set<String> processed = new LinkedHashSet<>();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger dropAfterProcessing = new AtomicInteger();
+    private volatile boolean down;
 
     public PartnerEndpoint(String secret) throws IOException {
         this.secret = secret;
@@ -38,9 +40,13 @@ public final class PartnerEndpoint implements AutoCloseable {
                     Long.parseLong(signature.substring(2, signature.indexOf(','))), body));
             synchronized (this) {
                 received.add(new Received(delivery, new String(body, StandardCharsets.UTF_8), valid));
-                int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+                int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
                 if (status == 200 && valid) {
                     processed.add(delivery);
+                }
+                if (status == 200 && dropAfterProcessing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    exchange.close(); // processed, but the answer never reaches Saath: as if it crashed mid-delivery
+                    return;
                 }
                 exchange.sendResponseHeaders(status, -1);
             }
@@ -59,6 +65,21 @@ public final class PartnerEndpoint implements AutoCloseable {
 
     public void failNext(int requests) {
         failNext.set(requests);
+    }
+
+    /** Answers 503 to everything while down. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** Processes the next N deliveries but drops the connection before answering. */
+    public void dropAfterProcessing(int requests) {
+        dropAfterProcessing.set(requests);
+    }
+
+    /** How many requests carried this delivery id. */
+    public synchronized long attempts(String deliveryId) {
+        return received.stream().filter(r -> deliveryId.equals(r.deliveryId())).count();
     }
 
     public synchronized List<Received> received() {

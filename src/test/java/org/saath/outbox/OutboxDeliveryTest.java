@@ -1,0 +1,144 @@
+package org.saath.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.Components;
+import org.saath.Sqlite;
+import org.saath.TestComponents;
+import org.saath.TestPartners;
+import org.saath.channel.InboundMessage;
+import org.saath.escalation.Notifications;
+import org.saath.store.HandoffStore;
+import org.saath.store.OutboxRow;
+
+/** The outbox against a real partner endpoint on a local port: nothing lost, nothing processed twice. */
+class OutboxDeliveryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private PartnerEndpoint endpoint;
+    private final MutableClock clock = new MutableClock(T0);
+
+    @BeforeEach
+    void start() throws Exception {
+        endpoint = new PartnerEndpoint("partner-a-webhook-secret");
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    private Components components() throws Exception {
+        return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
+                TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
+                TestComponents.analyser(), clock);
+    }
+
+    private static OutboxDispatcher dispatcher(Components c, MutableClock clock) {
+        return new OutboxDispatcher(c.handoffs(), c.partners(), HttpClient.newHttpClient(), clock, () -> 0.5,
+                Duration.ofSeconds(10), 12);
+    }
+
+    /** Five notifications over two conversations, enqueued in order. */
+    private static List<String> enqueue(HandoffStore store) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String conversation = i % 2 == 0 ? "conv-a" : "conv-b";
+            OutboxRow row = Notifications.userMessage("partner-a", "esc-" + conversation, conversation, "m-" + i,
+                    "message " + i, "low", T0);
+            store.enqueue(row);
+            keys.add(row.idempotencyKey());
+        }
+        return keys;
+    }
+
+    @Test
+    void a_partner_down_for_ten_minutes_gets_everything_once_in_order_signed() throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        List<String> keys = enqueue(c.handoffs());
+
+        endpoint.down(true);
+        for (int s = 0; s <= 600; s += 15) {       // ten minutes of failures, dispatching every 15 s
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(endpoint.processed()).isEmpty();
+        endpoint.down(false);
+        for (int s = 0; s <= 600; s += 15) {       // back up: backoff is capped, so everything drains
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofSeconds(15));
+        }
+
+        assertThat(endpoint.processed()).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(endpoint.processed()).filteredOn(k -> k.contains("conv-a"))
+                .containsExactly(keys.get(0), keys.get(2), keys.get(4));
+        assertThat(endpoint.received()).allMatch(PartnerEndpoint.Received::signatureValid);
+        assertThat(c.handoffs().backlog()).isZero();
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void a_delivery_cut_off_after_the_partner_processed_it_is_sent_again_with_the_same_id_and_processed_once()
+            throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        List<String> keys = enqueue(c.handoffs());
+        endpoint.dropAfterProcessing(1);
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+
+        assertThat(endpoint.attempts(keys.get(0))).isEqualTo(2);
+        assertThat(endpoint.processed()).containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
+    void an_escalation_and_its_notification_survive_a_restart_on_the_same_file_and_go_out_once() throws Exception {
+        Components before = components();
+        String escalation = before.turns().handle(new InboundMessage("test", "u-1", "m-1", "i want to kill myself",
+                Optional.of("PK"))).escalation().id();
+        // the process dies here, before the dispatcher ran
+
+        Components after = components();
+        OutboxDispatcher dispatcher = dispatcher(after, clock);
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        assertThat(after.handoffs().escalation(escalation)).map(HandoffStore.Escalation::state).contains("offered");
+        assertThat(endpoint.processed()).containsExactly(escalation + ":offered:partner-a");
+        assertThat(endpoint.received()).hasSize(1);
+    }
+
+    @Test
+    void after_the_last_attempt_a_delivery_is_dead_lettered_not_retried_forever() throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        enqueue(c.handoffs());
+        endpoint.down(true);
+
+        for (int i = 0; i < 200; i++) {
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofMinutes(5));
+        }
+
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT DISTINCT state FROM outbox")).containsExactly("dead");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT DISTINCT attempts FROM outbox")).containsExactly("12");
+    }
+}
