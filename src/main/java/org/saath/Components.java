@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,6 +29,7 @@ import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
+import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
@@ -123,13 +125,28 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         ReplyRenderer renderer = new ReplyRenderer(templates);
         HandoffStore handoffs = new HandoffStore(dataSource);
         EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
-                (template, language) -> renderer.text(template, Language.fromCode(language)));
+                (template, language) -> statusText(renderer, helplines, config, clock, template, language));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
                 new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
                 new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
         return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config));
+    }
+
+    /**
+     * A status message for the person; when no counsellor could take the conversation it carries the open crisis
+     * line of the deployment's country, so the person is never left without a number.
+     */
+    private static String statusText(ReplyRenderer renderer, HelplineDirectory helplines, SaathConfig config,
+                                     Clock clock, String template, String languageCode) {
+        Language language = Language.fromCode(languageCode);
+        if (!template.equals("counsellor_unavailable")) {
+            return renderer.text(template, language);
+        }
+        List<HelplineOffer> line = helplines.openCrisisLine(config.defaultCountry(), languageCode, clock.instant())
+                .map(List::of).orElse(List.of());
+        return renderer.render(template, language, line, List.of()).text();
     }
 
     /** The deployment's partners from {@code partners-file}; none when it is empty. */

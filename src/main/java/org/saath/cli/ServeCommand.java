@@ -57,6 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
                 java.time.Duration.ofSeconds(2), 12);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
+                components.desk().expireLapsedOffers();
                 dispatcher.dispatchDue();
             } catch (RuntimeException e) {
                 LOG.warn("outbox dispatch failed: {}", e.getMessage());

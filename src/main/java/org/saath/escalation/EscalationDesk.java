@@ -41,6 +41,41 @@ public final class EscalationDesk {
         return store.queue(partner.id());
     }
 
+    /**
+     * Offers not claimed within their partner's acceptance deadline move to the next partner that fits (told
+     * through the outbox), or, when none is left, expire: the person is told honestly and given a crisis line.
+     * Returns how many offers moved or expired.
+     */
+    public int expireLapsedOffers() {
+        Instant now = clock.instant();
+        int changed = 0;
+        for (HandoffStore.Escalation e : store.lapsedOffers(now)) {
+            Optional<Partner> current = partners.byId(e.partnerId());
+            if (current.isPresent() && e.offeredAt().plus(current.get().acceptanceDeadline()).isAfter(now)) {
+                continue;
+            }
+            Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
+            tried.add(e.partnerId());
+            Optional<Partner> next = partners.route(country(e), e.language(), e.topic(), now, store::load, tried);
+            String actor = "lapsed:" + e.partnerId();
+            if (next.isPresent()) {
+                store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
+                        List.of(Notifications.offered(next.get().id(), e.id(), e.conversationId(), e.risk(), e.topic(),
+                                e.language(), now)));
+            } else if (store.transition(e.id(), Set.of("offered"), "expired", Optional.empty(), actor, now,
+                    List.of())) {
+                store.addUserMessage(e.channel(), e.userRef(), "saath",
+                        texts.apply("counsellor_unavailable", e.language()), now);
+            }
+            changed++;
+        }
+        return changed;
+    }
+
+    private String country(HandoffStore.Escalation e) {
+        return partners.byId(e.partnerId()).map(p -> p.countries().iterator().next()).orElse("");
+    }
+
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
     public void claim(Partner partner, String escalationId) {
         HandoffStore.Escalation e = own(partner, escalationId);

@@ -100,6 +100,23 @@ public final class HandoffStore {
         }
     }
 
+    /** Partners that let an offer of this escalation lapse (their transitions are recorded as {@code lapsed:<id>}). */
+    public Set<String> lapsedPartners(String escalationId) {
+        Set<String> out = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT actor FROM escalation_events WHERE escalation_id = ? AND actor LIKE 'lapsed:%'")) {
+            s.setString(1, escalationId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).substring("lapsed:".length()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading escalation events failed", e);
+        }
+    }
+
     /** The recorded transitions of an escalation, oldest first, as {@code from>to by actor}. */
     public List<String> events(String escalationId) {
         List<String> out = new ArrayList<>();

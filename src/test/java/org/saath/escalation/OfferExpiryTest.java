@@ -1,0 +1,66 @@
+package org.saath.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.Components;
+import org.saath.TestComponents;
+import org.saath.channel.InboundMessage;
+import org.saath.outbox.MutableClock;
+import org.saath.store.HandoffStore;
+
+/** An offer nobody claims moves to the fallback partner, then expires back to the bot with a crisis line. */
+class OfferExpiryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void an_unclaimed_offer_moves_on_then_expires_and_the_person_is_told_with_a_number() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - id: partner-a
+                    name: A
+                    countries: [PK]
+                    capacity: 1
+                    acceptance-deadline: PT5M
+                    api-key-sha256: %s
+                    fallback: partner-c
+                  - id: partner-c
+                    name: C
+                    countries: [PK]
+                    capacity: 1
+                    acceptance-deadline: PT5M
+                    api-key-sha256: %s
+                """.formatted(PartnerDirectory.sha256("key-a-0123456789"), PartnerDirectory.sha256("key-c-0123456789")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
+                Optional.of("PK"))).escalation().id();
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
+
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(c.desk().expireLapsedOffers()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(c.desk().expireLapsedOffers()).isEqualTo(1);
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-c");
+
+        clock.advance(Duration.ofMinutes(6));
+        c.desk().expireLapsedOffers();
+
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::state)).contains("expired");
+        assertThat(c.handoffs().events(id)).containsExactly("null>requested by saath", "requested>offered by saath",
+                "offered>offered by lapsed:partner-a", "offered>expired by lapsed:partner-c");
+        assertThat(c.turns().messagesFor("generic", "u-1", 0, c.handoffs())).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("No counsellor could take the conversation")
+                        .contains("0311-7786264"));
+    }
+}
