@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
+import org.saath.escalation.ConsoleController;
 import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
@@ -19,6 +20,8 @@ public final class App {
         GenericMessageController messages = new GenericMessageController(components.turns(), components.handoffs(),
                 components.config().server().maxBodyBytes());
         PartnerController partners = new PartnerController(components.partners(), components.desk());
+        ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
+                java.time.Clock.systemUTC());
         HealthController health = new HealthController(components.model());
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
@@ -31,6 +34,8 @@ public final class App {
             health.addRoutes(config.routes);
             admin.addRoutes(config.routes);
             partners.addRoutes(config.routes);
+            console.addRoutes(config.routes);
+            config.events.serverStopped(console::close);
         });
     }
 }

@@ -100,6 +100,29 @@ public final class HandoffStore {
         }
     }
 
+    /** A message the person wrote while a counsellor held the conversation (redacted), with its risk. */
+    public record RelayedTurn(String text, String risk, String signals, Instant at) {
+    }
+
+    /** What the person wrote while this conversation was held by a counsellor, oldest first. */
+    public List<RelayedTurn> relayedTurns(String conversationId) {
+        List<RelayedTurn> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT text_redacted, risk, signals, created_at FROM turns WHERE conversation_id = ? "
+                        + "AND rule_id = 'relayed-to-counsellor' ORDER BY created_at, rowid")) {
+            s.setString(1, conversationId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RelayedTurn(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading relayed turns failed", e);
+        }
+    }
+
     /** Partners that let an offer of this escalation lapse (their transitions are recorded as {@code lapsed:<id>}). */
     public Set<String> lapsedPartners(String escalationId) {
         Set<String> out = new java.util.HashSet<>();

@@ -1,0 +1,158 @@
+package org.saath.escalation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.sse.SseClient;
+import org.saath.store.HandoffStore;
+
+/**
+ * The counsellor console: a plain HTML page from the jar at {@code /console}, and a server-sent-events stream of
+ * the partner's queue (most urgent first) and of the conversations it holds, pushed when anything changes.
+ * EventSource cannot send headers, so the page trades its API key (in the Authorization header) for a short-lived
+ * stream token, kept only in memory.
+ *
+ * <p>{@code curl -s -X POST -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/stream-token}
+ */
+public final class ConsoleController implements AutoCloseable {
+
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Session(String partnerId, Instant expires) {
+    }
+
+    private record Stream(SseClient client, String partnerId, String[] last) {
+    }
+
+    private final PartnerDirectory partners;
+    private final HandoffStore store;
+    private final Clock clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService pusher;
+
+    public ConsoleController(PartnerDirectory partners, HandoffStore store, Clock clock) {
+        this.partners = partners;
+        this.store = store;
+        this.clock = clock;
+        this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "saath-console-push");
+            t.setDaemon(true);
+            return t;
+        });
+        pusher.scheduleWithFixedDelay(this::push, 300, 300, TimeUnit.MILLISECONDS);
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        routes.get("/console", this::page);
+        routes.post("/v1/partner/stream-token", this::token);
+        routes.sse("/v1/partner/stream", this::stream);
+    }
+
+    void page(Context ctx) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("console/index.html")) {
+            ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    void token(Context ctx) {
+        String header = ctx.header("Authorization");
+        Partner partner = Optional.ofNullable(header).filter(h -> h.startsWith("Bearer "))
+                .flatMap(h -> partners.byApiKey(h.substring(7).trim()))
+                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key"));
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        sessions.put(token, new Session(partner.id(), clock.instant().plus(TOKEN_LIFETIME)));
+        ctx.json(Map.of("token", token, "partner", partner.name()));
+    }
+
+    void stream(SseClient client) {
+        Session session = sessions.get(String.valueOf(client.ctx().queryParam("token")));
+        if (session == null || session.expires().isBefore(clock.instant())) {
+            client.sendEvent("error", "unknown or expired stream token");
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        Stream stream = new Stream(client, session.partnerId(), new String[1]);
+        client.onClose(() -> streams.remove(stream));
+        streams.add(stream);
+    }
+
+    /** Sends each open stream its partner's state when it changed since the last push. */
+    private void push() {
+        for (Stream stream : streams) {
+            try {
+                String state = JSON.writeValueAsString(state(stream.partnerId()));
+                if (!state.equals(stream.last()[0]) && !stream.client().terminated()) {
+                    stream.client().sendEvent("state", state);
+                    stream.last()[0] = state;
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
+                streams.remove(stream);
+            }
+        }
+    }
+
+    /** The queue, and for conversations this partner holds what was said since (redacted) and the risk. */
+    Map<String, Object> state(String partnerId) {
+        List<Map<String, Object>> queue = new ArrayList<>();
+        for (HandoffStore.Escalation e : store.queue(partnerId)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", e.id());
+            item.put("state", e.state());
+            item.put("risk", e.risk());
+            item.put("topic", e.topic());
+            item.put("language", e.language());
+            item.put("waiting_since", e.createdAt().toString());
+            if (!e.state().equals("offered")) {
+                item.put("messages", conversation(e));
+            }
+            queue.add(item);
+        }
+        return Map.of("escalations", queue);
+    }
+
+    private List<Map<String, Object>> conversation(HandoffStore.Escalation e) {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (HandoffStore.RelayedTurn t : store.relayedTurns(e.conversationId())) {
+            messages.add(Map.of("from", "person", "text", t.text(), "risk", t.risk(), "signals", t.signals(),
+                    "at", t.at().toString()));
+        }
+        for (HandoffStore.UserMessage m : store.userMessages(e.channel(), e.userRef(), 0)) {
+            messages.add(Map.of("from", m.sender(), "text", m.text(), "at", m.createdAt().toString()));
+        }
+        messages.sort(Comparator.comparing(m -> (String) m.get("at")));
+        return messages;
+    }
+
+    @Override
+    public void close() {
+        pusher.shutdownNow();
+    }
+}
