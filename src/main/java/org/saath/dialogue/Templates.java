@@ -21,7 +21,8 @@ import org.saath.nlu.Language;
 public final class Templates {
 
     /** Ids the pipeline itself uses, beyond those named by rules. */
-    public static final Set<String> SYSTEM_IDS = Set.of("privacy_notice", "escalation_opened", "no_open_line");
+    public static final Set<String> SYSTEM_IDS = Set.of("privacy_notice", "escalation_opened", "no_open_line",
+            "consent_question", "counsellor_joined", "counsellor_left", "counsellor_unavailable");
 
     /** One template: the text, an optional intro said before the helplines, and whether helplines lead. */
     public record Template(String text, String intro, @JsonProperty("lines-first") boolean linesFirst) {

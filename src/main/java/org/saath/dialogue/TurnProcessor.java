@@ -196,6 +196,9 @@ public final class TurnProcessor {
         replies.add(p.renderer().render(plan.template(), language, offers, extra));
         if (opened.isPresent()) {
             replies.add(new TurnResult.Reply(p.renderer().text("escalation_opened", language), List.of()));
+            if (conversation.map(ConversationRow::consent).orElse(null) == null) {
+                replies.add(new TurnResult.Reply(p.renderer().text("consent_question", language), List.of()));
+            }
         }
         if (conversation.isEmpty()) {
             replies.add(new TurnResult.Reply(p.renderer().text("privacy_notice", language), List.of()));
@@ -217,10 +220,14 @@ public final class TurnProcessor {
                 : existing.map(ConversationRow::peakRiskAt).orElse(now);
         String preferred = a.command().flatMap(Command::language).map(Language::code)
                 .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
+        String consent = decided.decision().consent() != null ? decided.decision().consent()
+                : existing.map(ConversationRow::consent).orElse(null);
+        // a newly offered escalation asks whether the counsellor may read the conversation so far
+        DialogueState next = opened.isPresent() && consent == null ? DialogueState.CONSENT_ASKED : plan.nextState();
         ConversationRow row = new ConversationRow(conversationId, in.channel(), userRef, facts.language().code(),
-                plan.nextState().code(), facts.conversationRisk().code(), peakAt,
+                next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
-                preferred, plan.nextStep());
+                preferred, plan.nextStep(), consent);
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
                 p.redactor().redact(in.text()), a.language().code(), a.intent().label(), a.confidence(),
@@ -253,7 +260,8 @@ public final class TurnProcessor {
         ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), userRef,
                 conversation.language(), conversation.state(), risk.code(),
                 a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
-                conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep());
+                conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
+                conversation.consent());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversation.id(), in.messageId(), now, redacted,
                 a.language().code(), a.intent().label(), a.confidence(), a.risk().code(), risk.code(),
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());

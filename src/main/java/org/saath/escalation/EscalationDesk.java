@@ -76,6 +76,18 @@ public final class EscalationDesk {
         return partners.byId(e.partnerId()).map(p -> p.countries().iterator().next()).orElse("");
     }
 
+    /**
+     * The conversation before the handoff, for the partner that holds the escalation, only if the person agreed;
+     * otherwise {@link ConsentRequiredException}.
+     */
+    public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        if (!e.shared()) {
+            throw new ConsentRequiredException(e.id());
+        }
+        return store.transcript(e.conversationId());
+    }
+
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
     public void claim(Partner partner, String escalationId) {
         HandoffStore.Escalation e = own(partner, escalationId);

@@ -37,6 +37,7 @@ public final class PartnerController {
         routes.post("/v1/partner/escalations/{id}/claim", this::claim);
         routes.post("/v1/partner/escalations/{id}/messages", this::message);
         routes.post("/v1/partner/escalations/{id}/resolve", this::resolve);
+        routes.get("/v1/partner/escalations/{id}/transcript", this::transcript);
     }
 
     void queue(Context ctx) {
@@ -59,6 +60,12 @@ public final class PartnerController {
     void resolve(Context ctx) {
         desk.resolve(partner(ctx), ctx.pathParam("id"));
         ctx.json(Map.of("id", ctx.pathParam("id"), "state", "resolved"));
+    }
+
+    /** The conversation before the handoff; 403 unless the person agreed to share it. */
+    void transcript(Context ctx) {
+        ctx.json(Map.of("messages", desk.transcript(partner(ctx), ctx.pathParam("id")).stream().map(t -> Map.of(
+                "text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 
     private Partner partner(Context ctx) {
@@ -91,6 +98,7 @@ public final class PartnerController {
         view.put("topic", e.topic());
         view.put("language", e.language());
         view.put("conversation_ref", e.conversationId());
+        view.put("transcript_shared", e.shared());
         view.put("created_at", e.createdAt().toString());
         return view;
     }

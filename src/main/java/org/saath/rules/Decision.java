@@ -6,11 +6,12 @@ import java.util.Set;
 /**
  * What to do with a turn: the reply template, which helplines to offer (by topic and by id), whether to escalate
  * to a human and how urgently, the next dialogue state, and the special actions: forget everything about the
- * person, or a safety-plan step. {@code raisedBy} names what the safety policy changed, if anything.
+ * person, a safety-plan step, or recording the person's answer about sharing the conversation ({@code consent}:
+ * {@code yes}, {@code no} or null). {@code raisedBy} names what the safety policy changed, if anything.
  */
 public record Decision(String ruleId, String template, Set<String> helplineTopics, List<String> helplineIds,
                        boolean escalate, String priority, DialogueState nextState, boolean forget, PlanStep plan,
-                       String raisedBy) {
+                       String consent, String raisedBy) {
 
     /** What a rule does with the person's safety plan. */
     public enum PlanStep { NONE, START, ANSWER, SHOW }
@@ -25,7 +26,7 @@ public record Decision(String ruleId, String template, Set<String> helplineTopic
     /** A plain decision: reply, helplines, escalation and next state, no special action. */
     public Decision(String ruleId, String template, Set<String> helplineTopics, List<String> helplineIds,
                     boolean escalate, DialogueState nextState, String raisedBy) {
-        this(ruleId, template, helplineTopics, helplineIds, escalate, "normal", nextState, false, PlanStep.NONE,
+        this(ruleId, template, helplineTopics, helplineIds, escalate, "normal", nextState, false, PlanStep.NONE, null,
                 raisedBy);
     }
 }

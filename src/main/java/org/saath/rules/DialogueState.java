@@ -16,6 +16,8 @@ public enum DialogueState {
     OFFERED_GROUNDING,
     /** The bot asked directly about thoughts of suicide; a "no" does not close the check. */
     CRISIS_CHECK,
+    /** The bot asked whether a counsellor may read the conversation so far. */
+    CONSENT_ASKED,
     /** Building a safety plan, one step at a time. */
     SAFETY_PLAN,
     /** An escalation to a human has been requested. */

@@ -40,7 +40,7 @@ public record Rule(String id, int priority, When when, Then then) {
      */
     public record Then(String template, Set<String> helplineTopics, List<String> helplineIds, boolean escalate,
                        String priority, DialogueState nextState, boolean forget, Decision.PlanStep plan,
-                       RiskLevel riskAtLeast) {
+                       RiskLevel riskAtLeast, String consent) {
     }
 
     boolean matches(TurnFacts facts) {

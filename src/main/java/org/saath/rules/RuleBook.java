@@ -51,7 +51,7 @@ public record RuleBook(List<Rule> rules) {
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
                    List<String> helplines, Boolean escalate, @JsonProperty("escalate-priority") String priority,
                    @JsonProperty("next-state") String nextState, Boolean forget, @JsonProperty("safety-plan") String plan,
-                   @JsonProperty("risk-at-least") String riskAtLeast) {
+                   @JsonProperty("risk-at-least") String riskAtLeast, String consent) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -127,7 +127,7 @@ public record RuleBook(List<Rule> rules) {
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
-                        t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast())));
+                        t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast()), consent(t.consent())));
     }
 
     private static DialogueState state(String code) {
@@ -144,6 +144,12 @@ public record RuleBook(List<Rule> rules) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown command '" + code + "'", e);
         }
+    }
+
+    private static String consent(String value) {
+        check(value == null || value.equals("yes") || value.equals("no"), "consent must be yes or no, was '" + value
+                + "'");
+        return value;
     }
 
     private static String priority(String value) {

@@ -19,7 +19,7 @@ public final class RuleEngine {
         Rule.Then then = match(facts).then();
         return new Decision(match(facts).id(), then.template(), then.helplineTopics(), then.helplineIds(),
                 then.escalate(), then.priority(), then.nextState() == null ? facts.state() : then.nextState(),
-                then.forget(), then.plan(), null);
+                then.forget(), then.plan(), then.consent(), null);
     }
 
     /** The risk the matching rule says this turn has at least ({@code none} when it says nothing). */

@@ -42,7 +42,7 @@ public final class SafetyPolicy {
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
         return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent",
                 decision.escalate() ? next : DialogueState.ESCALATED, decision.forget(), decision.plan(),
-                raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
+                decision.consent(), raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
     }
 
     /**

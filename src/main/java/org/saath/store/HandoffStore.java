@@ -23,7 +23,12 @@ public final class HandoffStore {
     /** An escalation as a partner sees it: no user reference and nothing the person wrote. */
     public record Escalation(String id, String conversationId, String state, String risk, String topic,
                              String language, String partnerId, Instant createdAt, Instant offeredAt, String channel,
-                             String userRef) {
+                             String userRef, String consent) {
+
+        /** Whether the person said a counsellor may read the conversation so far. */
+        public boolean shared() {
+            return "yes".equals(consent);
+        }
     }
 
     /** A message waiting for the person, in order. */
@@ -32,7 +37,7 @@ public final class HandoffStore {
 
     private static final String OPEN = "('offered', 'claimed', 'active')";
     private static final String SELECT = "SELECT e.id, e.conversation_id, e.state, e.risk, e.topic, e.language, "
-            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref FROM escalations e "
+            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent FROM escalations e "
             + "JOIN conversations c ON c.id = e.conversation_id ";
 
     private final DataSource dataSource;
@@ -102,6 +107,25 @@ public final class HandoffStore {
 
     /** A message the person wrote while a counsellor held the conversation (redacted), with its risk. */
     public record RelayedTurn(String text, String risk, String signals, Instant at) {
+    }
+
+    /** What the person wrote to the bot before the handoff (redacted), oldest first: only for consented sharing. */
+    public List<RelayedTurn> transcript(String conversationId) {
+        List<RelayedTurn> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT text_redacted, risk, signals, created_at FROM turns WHERE conversation_id = ? "
+                        + "AND rule_id <> 'relayed-to-counsellor' ORDER BY created_at, rowid")) {
+            s.setString(1, conversationId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RelayedTurn(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading a transcript failed", e);
+        }
     }
 
     /** What the person wrote while this conversation was held by a counsellor, oldest first. */
@@ -277,7 +301,7 @@ public final class HandoffStore {
                 out.add(new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), Instant.parse(rs.getString(8)),
                         rs.getString(9) == null ? null : Instant.parse(rs.getString(9)), rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11), rs.getString(12)));
             }
         }
         return out;

@@ -51,7 +51,7 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<ConversationRow> conversation(String channel, String userRef) {
         String sql = "SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
-                + "preferred_language, plan_step FROM conversations WHERE channel = ? AND user_ref = ?";
+                + "preferred_language, plan_step, consent FROM conversations WHERE channel = ? AND user_ref = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, channel);
             s.setString(2, userRef);
@@ -61,7 +61,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 return Optional.of(new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getString(7)), rs.getInt(8),
-                        instant(rs.getString(9)), rs.getString(10), rs.getInt(11)));
+                        instant(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading a conversation failed", e);
@@ -141,15 +141,15 @@ public final class JdbcConversationStore implements ConversationStore {
             if (existing.isPresent()) {
                 return upsertConversation(c, new ConversationRow(existing.get(), row.channel(), row.userRef(),
                         row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
-                        row.createdAt(), row.preferredLanguage(), row.planStep()), false, now);
+                        row.createdAt(), row.preferredLanguage(), row.planStep(), row.consent()), false, now);
             }
         }
         String sql = isNew
                 ? "INSERT INTO conversations (language, state, peak_risk, peak_risk_at, turns, preferred_language, "
-                        + "plan_step, updated_at, id, channel, user_ref, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + "plan_step, consent, updated_at, id, channel, user_ref, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, turns = ?, "
-                        + "preferred_language = ?, plan_step = ?, updated_at = ? WHERE id = ?";
+                        + "preferred_language = ?, plan_step = ?, consent = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, row.language());
             s.setString(2, row.state());
@@ -158,12 +158,13 @@ public final class JdbcConversationStore implements ConversationStore {
             s.setInt(5, row.turns());
             s.setString(6, row.preferredLanguage());
             s.setInt(7, row.planStep());
-            s.setString(8, now.toString());
-            s.setString(9, row.id());
+            s.setString(8, row.consent());
+            s.setString(9, now.toString());
+            s.setString(10, row.id());
             if (isNew) {
-                s.setString(10, row.channel());
-                s.setString(11, row.userRef());
-                s.setString(12, row.createdAt().toString());
+                s.setString(11, row.channel());
+                s.setString(12, row.userRef());
+                s.setString(13, row.createdAt().toString());
             }
             s.executeUpdate();
         }

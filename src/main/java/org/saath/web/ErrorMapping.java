@@ -5,6 +5,7 @@ import java.util.Map;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.saath.escalation.ConsentRequiredException;
 import org.saath.escalation.EscalationStateException;
 import org.saath.escalation.UnknownEscalationException;
 import org.saath.store.StoreException;
@@ -28,6 +29,7 @@ public final class ErrorMapping {
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+        routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

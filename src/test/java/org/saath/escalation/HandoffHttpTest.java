@@ -122,6 +122,32 @@ class HandoffHttpTest {
     }
 
     @Test
+    void the_transcript_reaches_a_partner_only_after_the_person_says_yes() throws Exception {
+        JsonNode first = send("i want to kill myself, call me on 0300-7654321", "m-1");
+        String escalation = first.at("/escalation/id").asText();
+        assertThat(first.get("replies").toString()).contains("may the counsellor read what you wrote here?");
+        call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403);
+        assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).at("/escalations/0/transcript_shared")
+                .asBoolean()).isFalse();
+
+        send("yes", "m-2");
+
+        JsonNode transcript = call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 200);
+        assertThat(transcript.at("/messages/0/text").asText()).contains("kill myself", "[PHONE]")
+                .doesNotContain("7654321");
+        call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_B, 404);
+    }
+
+    @Test
+    void a_no_keeps_the_transcript_closed() throws Exception {
+        String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
+
+        send("no", "m-2");
+
+        call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403);
+    }
+
+    @Test
     void a_partner_sees_and_touches_only_its_own_escalations() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
 
