@@ -22,7 +22,7 @@ public final class App {
         PartnerController partners = new PartnerController(components.partners(), components.desk());
         ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
                 java.time.Clock.systemUTC());
-        HealthController health = new HealthController(components.model());
+        HealthController health = new HealthController(components.model(), components.handoffs()::backlog);
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
         return Javalin.create(config -> {

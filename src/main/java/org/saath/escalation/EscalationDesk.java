@@ -99,6 +99,22 @@ public final class EscalationDesk {
                 clock.instant());
     }
 
+    /**
+     * Hands an escalation to another partner, which is told through the outbox; the person's conversation stays
+     * with the bot until the new partner claims it.
+     */
+    public void transfer(Partner from, String escalationId, String toPartnerId) {
+        HandoffStore.Escalation e = own(from, escalationId);
+        Partner to = partners.byId(toPartnerId).filter(p -> !p.id().equals(from.id()))
+                .orElseThrow(() -> new EscalationStateException("no other partner '" + toPartnerId + "'"));
+        Instant now = clock.instant();
+        if (!store.transition(e.id(), Set.of("offered", "claimed", "active"), "offered", Optional.of(to.id()),
+                from.id(), now, List.of(Notifications.offered(to.id(), e.id(), e.conversationId(), e.risk(), e.topic(),
+                        e.language(), now)))) {
+            throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
+        }
+    }
+
     /** A counsellor's words to the person, delivered in order through their channel. */
     public void message(Partner partner, String escalationId, String text) {
         HandoffStore.Escalation e = own(partner, escalationId);

@@ -38,6 +38,7 @@ public final class PartnerController {
         routes.post("/v1/partner/escalations/{id}/messages", this::message);
         routes.post("/v1/partner/escalations/{id}/resolve", this::resolve);
         routes.get("/v1/partner/escalations/{id}/transcript", this::transcript);
+        routes.post("/v1/partner/escalations/{id}/transfer", this::transfer);
     }
 
     void queue(Context ctx) {
@@ -60,6 +61,23 @@ public final class PartnerController {
     void resolve(Context ctx) {
         desk.resolve(partner(ctx), ctx.pathParam("id"));
         ctx.json(Map.of("id", ctx.pathParam("id"), "state", "resolved"));
+    }
+
+    /** Hands the escalation to another partner: {@code {"partner": "id"}}. */
+    void transfer(Context ctx) {
+        Partner partner = partner(ctx);
+        String to;
+        try {
+            JsonNode node = JSON.readTree(ctx.bodyAsBytes());
+            to = node == null || node.get("partner") == null ? "" : node.get("partner").asText();
+        } catch (IOException e) {
+            throw new BadRequestException("body is not valid JSON");
+        }
+        if (to.isBlank()) {
+            throw new BadRequestException("'partner' is required");
+        }
+        desk.transfer(partner, ctx.pathParam("id"), to);
+        ctx.json(Map.of("id", ctx.pathParam("id"), "state", "offered", "partner", to));
     }
 
     /** The conversation before the handoff; 403 unless the person agreed to share it. */

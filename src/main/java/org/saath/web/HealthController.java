@@ -1,6 +1,7 @@
 package org.saath.web;
 
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.javalin.config.RoutesConfig;
@@ -8,16 +9,18 @@ import io.javalin.http.Context;
 import org.saath.nlu.Analyser;
 
 /**
- * Liveness and the model version answering.
+ * Liveness, the model version answering, and the outbox backlog (deliveries not yet made).
  *
  * <p>{@code curl -s localhost:8080/health}
  */
 public final class HealthController {
 
     private final Supplier<Analyser> model;
+    private final IntSupplier outboxBacklog;
 
-    public HealthController(Supplier<Analyser> model) {
+    public HealthController(Supplier<Analyser> model, IntSupplier outboxBacklog) {
         this.model = model;
+        this.outboxBacklog = outboxBacklog;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -25,6 +28,7 @@ public final class HealthController {
     }
 
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "model", model.get().modelVersion()));
+        ctx.json(Map.of("status", "ok", "model", model.get().modelVersion(), "outbox_backlog",
+                outboxBacklog.getAsInt()));
     }
 }

@@ -139,6 +139,21 @@ class HandoffHttpTest {
     }
 
     @Test
+    void a_transfer_offers_the_escalation_to_the_other_partner_and_the_first_loses_it() throws Exception {
+        String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/transfer", "{\"partner\":\"partner-b\"}", KEY_A, 200);
+
+        assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).get("escalations")).isEmpty();
+        assertThat(call("GET", "/v1/partner/escalations", null, KEY_B, 200).at("/escalations/0/id").asText())
+                .isEqualTo(escalation);
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 404);
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_B, 200);
+        assertThat(call("GET", "/health", null, null, 200).get("outbox_backlog").asInt())
+                .as("the offers to partner A and then B, not dispatched in this test").isEqualTo(2);
+    }
+
+    @Test
     void a_no_keeps_the_transcript_closed() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
 
