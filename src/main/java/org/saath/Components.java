@@ -125,7 +125,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         ReplyRenderer renderer = new ReplyRenderer(templates);
         HandoffStore handoffs = new HandoffStore(dataSource);
         EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
-                (template, language) -> statusText(renderer, helplines, config, clock, template, language));
+                (template, language) -> statusText(renderer, helplines, config, clock, template, language),
+                config.callback().enabled());
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
                 new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.javalin.Javalin;
 import org.saath.App;
@@ -53,6 +54,8 @@ public final class ServeCommand implements Callable<Integer> {
             return t;
         });
         OutboxDispatcher dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(),
+                Optional.of(config.callback()).filter(SaathConfig.Callback::enabled)
+                        .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())),
                 java.net.http.HttpClient.newHttpClient(), Clock.systemUTC(), new java.util.Random()::nextDouble,
                 java.time.Duration.ofSeconds(2), 12);
         scheduler.scheduleWithFixedDelay(() -> {

@@ -9,7 +9,8 @@ import java.util.Set;
  * key. File keys are kebab-case ({@code default-country}); see {@code src/main/resources/saath.yaml}.
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
-                          String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue) {
+                          String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
+                          Callback callback) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -20,6 +21,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(defaultCountry != null && COUNTRIES.contains(defaultCountry), "default-country",
                 "must be an ISO 3166 alpha-2 code, was '" + defaultCountry + "'");
         require(admin != null, "admin", "is missing");
+        require(callback != null, "callback", "is missing");
         require(privacy != null, "privacy", "is missing");
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
@@ -43,6 +45,22 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
         public boolean enabled() {
             return token != null && !token.isEmpty();
+        }
+    }
+
+    /**
+     * Where the generic JSON channel's messages that are not direct replies go (a counsellor's words, status
+     * notes), signed like partner webhooks; empty = only {@code GET /v1/messages}.
+     */
+    public record Callback(String url, String secret) {
+        public Callback {
+            require(url == null || url.isEmpty() || url.startsWith("http"), "callback.url", "must be an http(s) URL");
+            require(url == null || url.isEmpty() || secret != null && secret.length() >= 16, "callback.secret",
+                    "must be at least 16 characters when callback.url is set");
+        }
+
+        public boolean enabled() {
+            return url != null && !url.isEmpty();
         }
     }
 
@@ -76,27 +94,32 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue);
+                partnersFile, admin, privacy, nlu, dialogue, callback);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue);
+                dialogue, callback);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue);
+                privacy, nlu, dialogue, callback);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue);
+                dialogue, callback);
+    }
+
+    public SaathConfig withCallback(String url, String secret) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, new Callback(url, secret));
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue);
+                dialogue, callback);
     }
 
     private static void require(boolean condition, String key, String message) {

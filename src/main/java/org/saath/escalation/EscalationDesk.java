@@ -22,14 +22,27 @@ public final class EscalationDesk {
     private final PartnerDirectory partners;
     private final Clock clock;
     private final BiFunction<String, String, String> texts;
+    private final boolean callback;
 
-    /** {@code texts} renders a reply template in a language (status messages to the person). */
+    /**
+     * @param texts    renders a reply template in a language (status messages to the person)
+     * @param callback whether messages for people on the generic channel also go to the deployment's callback
+     */
     public EscalationDesk(HandoffStore store, PartnerDirectory partners, Clock clock,
-                          BiFunction<String, String, String> texts) {
+                          BiFunction<String, String, String> texts, boolean callback) {
         this.store = store;
         this.partners = partners;
         this.clock = clock;
         this.texts = texts;
+        this.callback = callback;
+    }
+
+    /** Keeps a message for the person, and sends it to the callback on the generic channel. */
+    private void tell(HandoffStore.Escalation e, String sender, String text, Instant at) {
+        store.addUserMessage(e.channel(), e.userRef(), sender, text, at);
+        if (callback && e.channel().equals("generic")) {
+            store.enqueue(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at));
+        }
     }
 
     /** The partner an escalation for this person should be offered to now, if any is open with free capacity. */
@@ -64,8 +77,7 @@ public final class EscalationDesk {
                                 e.language(), now)));
             } else if (store.transition(e.id(), Set.of("offered"), "expired", Optional.empty(), actor, now,
                     List.of())) {
-                store.addUserMessage(e.channel(), e.userRef(), "saath",
-                        texts.apply("counsellor_unavailable", e.language()), now);
+                tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
             }
             changed++;
         }
@@ -95,8 +107,7 @@ public final class EscalationDesk {
                 List.of())) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
         }
-        store.addUserMessage(e.channel(), e.userRef(), "saath", texts.apply("counsellor_joined", e.language()),
-                clock.instant());
+        tell(e, "saath", texts.apply("counsellor_joined", e.language()), clock.instant());
     }
 
     /**
@@ -125,7 +136,7 @@ public final class EscalationDesk {
             store.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), partner.id(), clock.instant(),
                     List.of());
         }
-        store.addUserMessage(e.channel(), e.userRef(), "counsellor", text, clock.instant());
+        tell(e, "counsellor", text, clock.instant());
     }
 
     /** The counsellor ends the conversation; the bot takes it back and says so. */
@@ -147,7 +158,7 @@ public final class EscalationDesk {
                 Optional.empty(), actor, now, notify)) {
             throw new EscalationStateException("escalation " + e.id() + " is already " + e.state());
         }
-        store.addUserMessage(e.channel(), e.userRef(), "saath", texts.apply("counsellor_left", e.language()), now);
+        tell(e, "saath", texts.apply("counsellor_left", e.language()), now);
     }
 
     private HandoffStore.Escalation own(Partner partner, String escalationId) {

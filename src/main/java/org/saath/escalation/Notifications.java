@@ -46,6 +46,18 @@ public final class Notifications {
         return row(partnerId, escalationId + ":resolved", conversationId, body, at);
     }
 
+    /**
+     * A message for a person on the generic channel (a counsellor's words, a status note), for the deployment's
+     * callback. The escalation id, which the person's client got in its earlier response, says whose it is.
+     */
+    public static OutboxRow forPerson(String escalationId, String conversationId, String sender, String text,
+                                      Instant at) {
+        Map<String, Object> body = event("person.message", escalationId, at);
+        body.put("sender", sender);
+        body.put("text", text);
+        return row("generic", escalationId + ":person:" + UUID.randomUUID(), conversationId, body, at, "callback");
+    }
+
     private static Map<String, Object> event(String type, String escalationId, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", type);
@@ -56,9 +68,14 @@ public final class Notifications {
 
     private static OutboxRow row(String partnerId, String key, String conversationId, Map<String, Object> body,
                                  Instant at) {
+        return row(partnerId, key, conversationId, body, at, "partner");
+    }
+
+    private static OutboxRow row(String target, String key, String conversationId, Map<String, Object> body,
+                                 Instant at, String destination) {
         body.put("delivery_id", key);
         try {
-            return new OutboxRow("ob-" + UUID.randomUUID(), key, conversationId, "partner", partnerId,
+            return new OutboxRow("ob-" + UUID.randomUUID(), key, conversationId, destination, target,
                     JSON.writeValueAsString(body), "pending", 0, at, at);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-import org.saath.escalation.Partner;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
@@ -20,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox: at least once, in order per conversation, each attempt signed and carrying the same
+ * Delivers the outbox to partners' webhooks and to the generic channel's callback: at least once, in order per conversation, each attempt signed and carrying the same
  * idempotency key ({@code X-Saath-Delivery}), with exponential backoff and jitter between failures, and a dead
  * letter after {@code maxAttempts}. State lives in the store, so a crash or restart loses nothing; a delivery that
  * reached the partner just before a crash is sent again with the same key, which the partner drops.
@@ -30,8 +29,13 @@ public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+    /** Where one kind of delivery goes, with the secret that signs it. */
+    public record Endpoint(String url, String secret) {
+    }
+
     private final HandoffStore store;
     private final PartnerDirectory partners;
+    private final Optional<Endpoint> callback;
     private final HttpClient http;
     private final Clock clock;
     private final DoubleSupplier jitter;
@@ -40,8 +44,16 @@ public final class OutboxDispatcher {
 
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, HttpClient http, Clock clock,
                             DoubleSupplier jitter, Duration baseBackoff, int maxAttempts) {
+        this(store, partners, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts);
+    }
+
+    /** As above, with the generic channel's callback for messages to people. */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
+                            int maxAttempts) {
         this.store = store;
         this.partners = partners;
+        this.callback = callback;
         this.http = http;
         this.clock = clock;
         this.jitter = jitter;
@@ -70,19 +82,21 @@ public final class OutboxDispatcher {
 
     private boolean deliver(OutboxRow row) {
         Instant now = clock.instant();
-        Optional<Partner> partner = partners.byId(row.target());
-        if (partner.isEmpty() || partner.get().webhookUrl().isEmpty()) {
-            store.attempted(row.id(), "delivered", row.attempts(), now, "no webhook: console only");
+        Optional<Endpoint> endpoint = row.destination().equals("callback") ? callback
+                : partners.byId(row.target()).filter(p -> p.webhookUrl().isPresent())
+                        .map(p -> new Endpoint(p.webhookUrl().get(), p.webhookSecret().orElseThrow()));
+        if (endpoint.isEmpty()) {
+            store.attempted(row.id(), "delivered", row.attempts(), now, "no endpoint: console or polling only");
             return true;
         }
         String error;
         try {
             byte[] body = row.payload().getBytes(StandardCharsets.UTF_8);
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(partner.get().webhookUrl().get()))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.get().url()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("X-Saath-Delivery", row.idempotencyKey())
-                    .header("X-Saath-Signature", WebhookSigner.signature(partner.get().webhookSecret().orElseThrow(),
+                    .header("X-Saath-Signature", WebhookSigner.signature(endpoint.get().secret(),
                             now.getEpochSecond(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
