@@ -67,21 +67,38 @@ public final class EscalationDesk {
             if (current.isPresent() && e.offeredAt().plus(current.get().acceptanceDeadline()).isAfter(now)) {
                 continue;
             }
-            Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
-            tried.add(e.partnerId());
-            Optional<Partner> next = partners.route(country(e), e.language(), e.topic(), now, store::load, tried);
-            String actor = "lapsed:" + e.partnerId();
-            if (next.isPresent()) {
-                store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
-                        List.of(Notifications.offered(next.get().id(), e.id(), e.conversationId(), e.risk(), e.topic(),
-                                e.language(), now)));
-            } else if (store.transition(e.id(), Set.of("offered"), "expired", Optional.empty(), actor, now,
-                    List.of())) {
-                tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
-            }
+            moveOn(e, "expired", now);
             changed++;
         }
         return changed;
+    }
+
+    /** The partner says no to an offer: it moves to the next partner, or ends as {@code declined}. */
+    public void decline(Partner partner, String escalationId) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        if (!e.state().equals("offered")) {
+            throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
+        }
+        moveOn(e, "declined", clock.instant());
+    }
+
+    /**
+     * Offers the escalation to the next partner that fits and has not passed on it yet (told through the outbox);
+     * when none is left it ends in {@code finalState} and the person is told honestly, with a crisis line.
+     */
+    private void moveOn(HandoffStore.Escalation e, String finalState, Instant now) {
+        Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
+        tried.add(e.partnerId());
+        Optional<Partner> next = partners.route(country(e), e.language(), e.topic(), now, store::load, tried);
+        String actor = "lapsed:" + e.partnerId();
+        if (next.isPresent()) {
+            store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
+                    List.of(Notifications.offered(next.get().id(), e.id(), e.conversationId(), e.risk(), e.topic(),
+                            e.language(), now)));
+        } else if (store.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
+                List.of())) {
+            tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
+        }
     }
 
     private String country(HandoffStore.Escalation e) {

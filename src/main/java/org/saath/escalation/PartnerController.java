@@ -39,6 +39,7 @@ public final class PartnerController {
         routes.post("/v1/partner/escalations/{id}/resolve", this::resolve);
         routes.get("/v1/partner/escalations/{id}/transcript", this::transcript);
         routes.post("/v1/partner/escalations/{id}/transfer", this::transfer);
+        routes.post("/v1/partner/escalations/{id}/decline", this::decline);
     }
 
     void queue(Context ctx) {
@@ -61,6 +62,12 @@ public final class PartnerController {
     void resolve(Context ctx) {
         desk.resolve(partner(ctx), ctx.pathParam("id"));
         ctx.json(Map.of("id", ctx.pathParam("id"), "state", "resolved"));
+    }
+
+    /** Passes on an offer: it goes to the next partner that fits, or back to the bot. */
+    void decline(Context ctx) {
+        desk.decline(partner(ctx), ctx.pathParam("id"));
+        ctx.json(Map.of("id", ctx.pathParam("id"), "declined", true));
     }
 
     /** Hands the escalation to another partner: {@code {"partner": "id"}}. */

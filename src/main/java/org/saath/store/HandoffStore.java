@@ -147,7 +147,10 @@ public final class HandoffStore {
         }
     }
 
-    /** Partners that let an offer of this escalation lapse (their transitions are recorded as {@code lapsed:<id>}). */
+    /**
+     * Partners that let an offer of this escalation lapse or declined it (their transitions are recorded as
+     * {@code lapsed:<id>}).
+     */
     public Set<String> lapsedPartners(String escalationId) {
         Set<String> out = new java.util.HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

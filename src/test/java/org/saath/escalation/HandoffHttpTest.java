@@ -154,6 +154,18 @@ class HandoffHttpTest {
     }
 
     @Test
+    void a_declined_offer_with_no_other_partner_comes_back_to_the_bot_with_a_crisis_line() throws Exception {
+        String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 200);
+
+        assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("declined");
+        assertThat(call("GET", "/v1/messages?user=u-1&after=0", null, null, 200).at("/messages/0/text").asText())
+                .contains("No counsellor could take the conversation", "0311-7786264");
+        call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 409);
+    }
+
+    @Test
     void a_no_keeps_the_transcript_closed() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
 
