@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -80,9 +79,7 @@ public final class ConsoleController implements AutoCloseable {
     }
 
     void token(Context ctx) {
-        String header = ctx.header("Authorization");
-        Partner partner = Optional.ofNullable(header).filter(h -> h.startsWith("Bearer "))
-                .flatMap(h -> partners.byApiKey(h.substring(7).trim()))
+        Partner partner = partners.byAuthorization(ctx.header("Authorization"))
                 .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key"));
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);

@@ -94,12 +94,8 @@ public final class PartnerController {
     }
 
     private Partner partner(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            throw new UnauthorizedResponse("missing partner API key");
-        }
-        return partners.byApiKey(header.substring(7).trim())
-                .orElseThrow(() -> new UnauthorizedResponse("unknown partner API key"));
+        return partners.byAuthorization(ctx.header("Authorization"))
+                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key"));
     }
 
     private static String text(byte[] body) {

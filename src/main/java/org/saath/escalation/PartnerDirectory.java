@@ -110,6 +110,12 @@ public final class PartnerDirectory {
         return Optional.empty();
     }
 
+    /** The partner named by an {@code Authorization: Bearer <key>} header, if any. */
+    public Optional<Partner> byAuthorization(String header) {
+        return Optional.ofNullable(header).filter(h -> h.startsWith("Bearer "))
+                .flatMap(h -> byApiKey(h.substring(7).trim()));
+    }
+
     /** The partner whose API key this is; keys are compared by their SHA-256 only. */
     public Optional<Partner> byApiKey(String key) {
         byte[] given = sha256(key).getBytes(StandardCharsets.US_ASCII);

@@ -111,29 +111,19 @@ public final class HandoffStore {
 
     /** What the person wrote to the bot before the handoff (redacted), oldest first: only for consented sharing. */
     public List<RelayedTurn> transcript(String conversationId) {
-        List<RelayedTurn> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT text_redacted, risk, signals, created_at FROM turns WHERE conversation_id = ? "
-                        + "AND rule_id <> 'relayed-to-counsellor' ORDER BY created_at, rowid")) {
-            s.setString(1, conversationId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RelayedTurn(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Instant.parse(rs.getString(4))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading a transcript failed", e);
-        }
+        return turns(conversationId, "<>");
     }
 
     /** What the person wrote while this conversation was held by a counsellor, oldest first. */
     public List<RelayedTurn> relayedTurns(String conversationId) {
+        return turns(conversationId, "=");
+    }
+
+    private List<RelayedTurn> turns(String conversationId, String relayed) {
         List<RelayedTurn> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT text_redacted, risk, signals, created_at FROM turns WHERE conversation_id = ? "
-                        + "AND rule_id = 'relayed-to-counsellor' ORDER BY created_at, rowid")) {
+                        + "AND rule_id " + relayed + " 'relayed-to-counsellor' ORDER BY created_at, rowid")) {
             s.setString(1, conversationId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -143,7 +133,7 @@ public final class HandoffStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("reading relayed turns failed", e);
+            throw new StoreException("reading turns failed", e);
         }
     }
 
