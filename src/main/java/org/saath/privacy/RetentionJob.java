@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes turns older than the retention period ({@code privacy.retention}, 90 days by default). Labelled exports
+ * Deletes turns, messages kept for people and finished outbox rows older than the retention period ({@code privacy.retention}, 90 days by default). Labelled exports
  * are files outside the store and are not touched (they are redacted and carry no user reference).
  */
 public final class RetentionJob implements Runnable {

@@ -31,6 +31,9 @@ public interface ConversationStore {
     /** Turns stored at or after {@code since}, for the labelling export (redacted text, no user reference). */
     java.util.List<ExportRow> turnsSince(java.time.Instant since);
 
-    /** Deletes turns stored before {@code before} (retention); returns how many went. */
+    /**
+     * Deletes turns, messages kept for people, and delivered or dead outbox rows from before {@code before}
+     * (retention); returns how many rows went.
+     */
     int deleteTurnsBefore(java.time.Instant before);
 }

@@ -356,10 +356,16 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public int deleteTurnsBefore(Instant before) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM turns WHERE created_at < ?")) {
-            s.setString(1, before.toString());
-            int deleted = s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            int deleted = 0;
+            for (String sql : new String[] {"DELETE FROM turns WHERE created_at < ?",
+                "DELETE FROM user_messages WHERE created_at < ?",
+                "DELETE FROM outbox WHERE state <> 'pending' AND created_at < ?"}) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, before.toString());
+                    deleted += s.executeUpdate();
+                }
+            }
             erasePages(c);
             return deleted;
         } catch (SQLException e) {
