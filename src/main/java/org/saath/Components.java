@@ -99,7 +99,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     public static Components load(SaathConfig config, Analyser analyser, Clock clock) {
         Optional<Path> file = config.rulesFile() == null || config.rulesFile().isBlank()
                 ? Optional.empty() : Optional.of(Path.of(config.rulesFile()));
-        return load(config, analyser, clock, () -> file.isPresent() ? read(file.get()) : readResource("rules.yaml"),
+        return load(config, analyser, clock, () -> file.isPresent() ? read(file.get()) : resource("rules.yaml"),
                 file.map(Path::toString).orElse("rules.yaml"));
     }
 
@@ -171,10 +171,6 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         } catch (IOException e) {
             throw new RuleBookException("cannot read rule book " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static InputStream readResource(String name) {
-        return resource(name);
     }
 
     /**

@@ -236,7 +236,7 @@ public final class TurnProcessor {
                 replyText, a.modelVersion());
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
-                partner.map(Partner::id).orElse(null)));
+                partner.map(Partner::id).orElse(null), facts.country()));
         List<OutboxRow> outbox = escalation.filter(e -> e.partnerId() != null).map(e -> List.of(Notifications
                 .offered(e.partnerId(), e.id(), conversationId, e.risk(), e.topic(), e.language(), now)))
                 .orElse(List.of());

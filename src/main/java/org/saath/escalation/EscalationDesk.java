@@ -89,7 +89,7 @@ public final class EscalationDesk {
     private void moveOn(HandoffStore.Escalation e, String finalState, Instant now) {
         Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
         tried.add(e.partnerId());
-        Optional<Partner> next = partners.route(country(e), e.language(), e.topic(), now, store::load, tried);
+        Optional<Partner> next = partners.route(e.country(), e.language(), e.topic(), now, store::load, tried);
         String actor = "lapsed:" + e.partnerId();
         if (next.isPresent()) {
             store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
@@ -99,10 +99,6 @@ public final class EscalationDesk {
                 List.of())) {
             tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
         }
-    }
-
-    private String country(HandoffStore.Escalation e) {
-        return partners.byId(e.partnerId()).map(p -> p.countries().iterator().next()).orElse("");
     }
 
     /**

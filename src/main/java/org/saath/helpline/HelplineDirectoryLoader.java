@@ -127,17 +127,13 @@ public final class HelplineDirectoryLoader {
     private static Contact contact(RawContact c) {
         require(c.type() != null && Contact.TYPES.contains(c.type()), "unknown contact type '" + c.type() + "'");
         require(c.value() != null && !c.value().isBlank(), "contact value is missing");
-        return new Contact(c.type(), c.value(), hours(c.hours()));
+        return new Contact(c.type(), c.value(), parseHours(c.hours()));
     }
 
     /**
      * Parses {@code always}, {@code unknown}, or {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the
      * short form {@code {zone, days, from, to}} is one weekly range.
      */
-    static OpeningHours hours(Object raw) {
-        return parseHours(raw);
-    }
-
     /** Parses opening hours in the directory's format (also used for partners). */
     public static OpeningHours parseHours(Object raw) {
         if ("always".equals(raw)) {

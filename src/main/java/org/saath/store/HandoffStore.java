@@ -23,7 +23,7 @@ public final class HandoffStore {
     /** An escalation as a partner sees it: no user reference and nothing the person wrote. */
     public record Escalation(String id, String conversationId, String state, String risk, String topic,
                              String language, String partnerId, Instant createdAt, Instant offeredAt, String channel,
-                             String userRef, String consent) {
+                             String userRef, String consent, String country) {
 
         /** Whether the person said a counsellor may read the conversation so far. */
         public boolean shared() {
@@ -37,7 +37,7 @@ public final class HandoffStore {
 
     private static final String OPEN = "('offered', 'claimed', 'active')";
     private static final String SELECT = "SELECT e.id, e.conversation_id, e.state, e.risk, e.topic, e.language, "
-            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent FROM escalations e "
+            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent, e.country FROM escalations e "
             + "JOIN conversations c ON c.id = e.conversation_id ";
 
     private final DataSource dataSource;
@@ -294,7 +294,7 @@ public final class HandoffStore {
                 out.add(new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), Instant.parse(rs.getString(8)),
                         rs.getString(9) == null ? null : Instant.parse(rs.getString(9)), rs.getString(10),
-                        rs.getString(11), rs.getString(12)));
+                        rs.getString(11), rs.getString(12), rs.getString(13)));
             }
         }
         return out;

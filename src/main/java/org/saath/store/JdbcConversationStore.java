@@ -81,7 +81,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 return Optional.of(new EscalationRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        instant(rs.getString(8)), rs.getString(9)));
+                        instant(rs.getString(8)), rs.getString(9), null));
             }
         } catch (SQLException e) {
             throw new StoreException("reading an escalation failed", e);
@@ -223,8 +223,8 @@ public final class JdbcConversationStore implements ConversationStore {
     private static void insertEscalation(Connection c, EscalationRow e, String conversationId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO escalations (id, conversation_id, state, reason, "
-                + "risk, topic, language, created_at, updated_at, partner_id, offered_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "risk, topic, language, created_at, updated_at, partner_id, offered_at, country) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.id());
             s.setString(2, conversationId);
             s.setString(3, e.state());
@@ -236,6 +236,7 @@ public final class JdbcConversationStore implements ConversationStore {
             s.setString(9, e.createdAt().toString());
             s.setString(10, e.partnerId());
             s.setString(11, e.partnerId() == null ? null : e.createdAt().toString());
+            s.setString(12, e.country());
             s.executeUpdate();
         }
         HandoffSql.insertEvent(c, e.id(), null, "requested", "saath", e.createdAt());

@@ -63,4 +63,26 @@ class OfferExpiryTest {
                 .satisfies(m -> assertThat(m.text()).contains("No counsellor could take the conversation")
                         .contains("0311-7786264"));
     }
+
+    @Test
+    void a_lapsed_offer_moves_on_for_the_person_s_country_not_the_partner_s() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: both, name: Both, countries: [PK, AE], capacity: 1, acceptance-deadline: PT5M,
+                     api-key-sha256: %1$s}
+                  - {id: pakistan-only, name: P, countries: [PK], capacity: 1, api-key-sha256: %1$s}
+                  - {id: uae-only, name: U, countries: [AE], capacity: 1, api-key-sha256: %1$s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
+                Optional.of("AE"))).escalation().id();
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("both");
+
+        clock.advance(Duration.ofMinutes(6));
+        c.desk().expireLapsedOffers();
+
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("uae-only");
+    }
 }

@@ -125,9 +125,9 @@ class HelplineDirectoryTest {
 
     @Test
     void bad_hours_are_refused() {
-        assertThatThrownBy(() -> HelplineDirectoryLoader.hours(java.util.Map.of("zone", "Asia/Nowhere",
+        assertThatThrownBy(() -> HelplineDirectoryLoader.parseHours(java.util.Map.of("zone", "Asia/Nowhere",
                 "days", List.of("MON", "SUN"), "from", "09:00", "to", "17:00"))).hasMessageContaining("bad hours");
-        assertThatThrownBy(() -> HelplineDirectoryLoader.hours("sometimes")).hasMessageContaining("always");
+        assertThatThrownBy(() -> HelplineDirectoryLoader.parseHours("sometimes")).hasMessageContaining("always");
     }
 
     private static String contact(String id) {

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Opening hours in the helpline's own zone, with an explicit instant instead of the wall clock. */
 class OpeningHoursTest {
 
-    private static final OpeningHours KARACHI_9_TO_5 = HelplineDirectoryLoader.hours(
+    private static final OpeningHours KARACHI_9_TO_5 = HelplineDirectoryLoader.parseHours(
             Map.of("zone", "Asia/Karachi", "days", java.util.List.of("MON", "SUN"), "from", "09:00", "to", "17:00"));
-    private static final OpeningHours BEIRUT_0830_TO_0530 = HelplineDirectoryLoader.hours(
+    private static final OpeningHours BEIRUT_0830_TO_0530 = HelplineDirectoryLoader.parseHours(
             Map.of("zone", "Asia/Beirut", "days", java.util.List.of("MON", "FRI"), "from", "08:30", "to", "05:30"));
 
     @ParameterizedTest
@@ -43,7 +43,7 @@ class OpeningHoursTest {
 
     @Test
     void a_closed_date_closes_the_day_and_the_next_opening_skips_it() {
-        OpeningHours eid = HelplineDirectoryLoader.hours(Map.of("zone", "Asia/Karachi",
+        OpeningHours eid = HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Karachi",
                 "weekly", java.util.List.of(Map.of("days", java.util.List.of("MON", "SUN"), "from", "09:00",
                         "to", "17:00")),
                 "closed", java.util.List.of("2026-11-21")));
@@ -55,7 +55,7 @@ class OpeningHoursTest {
 
     @Test
     void several_ranges_a_day_and_the_gap_between_them() {
-        OpeningHours split = HelplineDirectoryLoader.hours(Map.of("zone", "Asia/Dubai", "weekly", java.util.List.of(
+        OpeningHours split = HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Dubai", "weekly", java.util.List.of(
                 Map.of("days", java.util.List.of("SUN", "THU"), "from", "08:00", "to", "12:00"),
                 Map.of("days", java.util.List.of("SUN", "THU"), "from", "16:00", "to", "20:00"))));
 
