@@ -82,7 +82,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     public static Function<IntentClassifier, Analyser> analysers(SaathConfig config) {
         TextNormaliser normaliser = new TextNormaliser();
         DistressDetector distress = new DistressDetector(
-                DistressLexicon.load(Path.of(config.modelsDir()).resolve("lexicon"), normaliser));
+                DistressLexicon.load(Path.of(config.modelsDir()).resolve("lang"), normaliser));
         ScriptLanguageDetector languages = new ScriptLanguageDetector(OpenNlpLanguageModel.load());
         CommandDetector commands = CommandDetector.loadFromClasspath(normaliser);
         return classifier -> new Analyser(normaliser, languages, classifier, distress, commands,

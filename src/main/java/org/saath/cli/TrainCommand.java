@@ -34,7 +34,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code saath train}: trains the intent model from models/training and conversations/labelled (refusing rows
+ * {@code saath train}: trains the intent model from models/lang/&lt;code&gt;/intents.tsv and conversations/labelled (refusing rows
  * that are in the held-out evaluation files), cross-validates the whole analyser, replays the golden
  * conversations with the candidate, applies the gates against the current model, and only when they pass (or with
  * {@code --force}, which the card records) keeps the model as a new version and promotes it.
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", description = "Train, cross-validate and gate the intent model; keep and promote it if it passes.")
 public final class TrainCommand implements Callable<Integer> {
 
-    /** Why the committed parameters, from 5-fold cross-validation on models/training (never on shared/eval). */
+    /** Why the committed parameters, from 5-fold cross-validation on the intent sentences (never on shared/eval). */
     static final String NOTES = "Trained on Saath's own hand-written corpus only; never on ../shared/eval. "
             + "Held-out figures are added by `saath evaluate --data FILE --record`. Features and algorithm were chosen "
             + "by 5-fold cross-validation of the whole analyser on models/training (accuracy, crisis recall at "
@@ -98,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
         TextNormaliser normaliser = new TextNormaliser();
         Map<String, String> heldOut = Files.isDirectory(heldout)
                 ? TrainingCorpus.heldOutTexts(heldout, normaliser) : Map.of();
-        TrainingCorpus corpus = TrainingCorpus.load(List.of(registry.folder().resolve("training"), labelled),
+        TrainingCorpus corpus = TrainingCorpus.load(List.of(registry.folder().resolve("lang"), labelled),
                 normaliser, heldOut);
         out.printf(Locale.ROOT, "training rows %d (duplicates dropped %d), data sha256 %s; checked against %d "
                 + "held-out texts%n", corpus.rows().size(), corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.saath.nlu.Language;
 
 /**
- * Reply templates for every supported language, loaded from {@code templates/<language>.yaml} on the classpath.
+ * Reply templates for every supported language, loaded from {@code lang/<language>/templates.yaml} on the classpath.
  * Every language must have exactly the same template ids and words as English, so no reply can fall back to a
  * language the person did not write in; a mismatch stops the start naming the file and the ids.
  */
@@ -33,7 +33,6 @@ public final class Templates {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final Language[] LANGUAGES = {Language.EN, Language.UR, Language.ROMAN_UR, Language.AR};
 
     private final Map<Language, RawFile> files;
 
@@ -43,8 +42,8 @@ public final class Templates {
 
     public static Templates loadFromClasspath() {
         Map<Language, RawFile> files = new EnumMap<>(Language.class);
-        for (Language language : LANGUAGES) {
-            String name = "templates/" + language.code() + ".yaml";
+        for (Language language : Language.supported()) {
+            String name = fileName(language);
             try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(name)) {
                 if (in == null) {
                     throw new TemplateException(name + " is missing from the classpath");
@@ -63,16 +62,16 @@ public final class Templates {
         Set<String> missingSystem = new TreeSet<>(SYSTEM_IDS);
         missingSystem.removeAll(en.templates().keySet());
         if (!missingSystem.isEmpty()) {
-            throw new TemplateException("templates/en.yaml lacks " + missingSystem);
+            throw new TemplateException(fileName(Language.EN) + " lacks " + missingSystem);
         }
         for (Map.Entry<Language, RawFile> file : files.entrySet()) {
-            String name = "templates/" + file.getKey().code() + ".yaml";
+            String name = fileName(file.getKey());
             if (!file.getValue().templates().keySet().equals(en.templates().keySet())
                     || !file.getValue().words().keySet().equals(en.words().keySet())) {
                 Set<String> diff = new TreeSet<>(en.templates().keySet());
                 diff.removeAll(file.getValue().templates().keySet());
                 throw new TemplateException(name + " does not have the same templates and words as "
-                        + "templates/en.yaml (missing " + diff + ")");
+                        + fileName(Language.EN) + " (missing " + diff + ")");
             }
             file.getValue().templates().forEach((id, t) -> {
                 if (t == null || t.text() == null || t.text().isBlank()) {
@@ -80,6 +79,10 @@ public final class Templates {
                 }
             });
         }
+    }
+
+    private static String fileName(Language language) {
+        return "lang/" + language.code() + "/templates.yaml";
     }
 
     /** The ids every language has. */

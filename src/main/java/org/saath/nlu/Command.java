@@ -3,9 +3,14 @@ package org.saath.nlu;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Something a person says to steer the conversation rather than to describe how they feel. */
+/**
+ * Something a person says to steer the conversation rather than to describe how they feel. The declaration order is
+ * the precedence when a message holds phrases of several commands: deleting data first, "show my safety plan" before
+ * "safety plan", a specific language request before a general one ("urdu script" before "urdu").
+ */
 public enum Command {
-    YES, NO, STOP, END_CHAT, DELETE_DATA, SAFETY_PLAN, SHOW_PLAN, GROUNDING, SPEAK_EN, SPEAK_UR, SPEAK_ROMAN_UR, SPEAK_AR;
+    DELETE_DATA, SHOW_PLAN, SAFETY_PLAN, GROUNDING, SPEAK_EN, SPEAK_UR, SPEAK_ROMAN_UR, SPEAK_AR, END_CHAT, YES, NO,
+    STOP;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,21 +3,26 @@ package org.saath.nlu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Finds a {@link Command} in a message, from {@code commands.yaml}: {@code whole} phrases must be the entire message
- * (so a bare "no" is an answer but "no i want to die" is not), {@code within} phrases may appear anywhere. Data
- * commands (delete my data) win over answers. Immutable and thread-safe.
+ * Finds a {@link Command} in a message, from every language's {@code lang/<code>/commands.yaml}: a person may say
+ * "stop" in English in the middle of an Urdu conversation. {@code whole} phrases must be the entire message (so a
+ * bare "no" is an answer but "no i want to die" is not), {@code within} phrases may appear anywhere; when several
+ * match, the command declared first in {@link Command} wins. Immutable and thread-safe.
  */
 public final class CommandDetector {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, Command> whole;
     private final Map<Command, List<List<String>>> within;
@@ -28,24 +33,36 @@ public final class CommandDetector {
     }
 
     public static CommandDetector loadFromClasspath(TextNormaliser normaliser) {
-        try (InputStream in = CommandDetector.class.getClassLoader().getResourceAsStream("commands.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("commands.yaml is missing from the jar");
-            }
-            Map<String, Map<String, List<String>>> raw = new ObjectMapper(new YAMLFactory()).readValue(in,
-                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String,
-                            Map<String, List<String>>>>() { });
-            Map<String, Command> whole = new HashMap<>();
-            Map<Command, List<List<String>>> within = new LinkedHashMap<>();
-            raw.forEach((code, kinds) -> {
-                Command command = Command.fromCode(code);
+        Map<String, Command> whole = new HashMap<>();
+        Map<Command, List<List<String>>> within = new EnumMap<>(Command.class);
+        for (Language language : Language.supported()) {
+            String name = "lang/" + language.code() + "/commands.yaml";
+            read(name).forEach((code, kinds) -> {
+                Command command = command(name, code);
                 kinds.getOrDefault("whole", List.of()).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
                 kinds.getOrDefault("within", List.of()).forEach(p -> within
                         .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
             });
-            return new CommandDetector(whole, within);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("commands.yaml: " + e.getMessage(), e);
+        }
+        return new CommandDetector(whole, within);
+    }
+
+    private static Command command(String file, String code) {
+        try {
+            return Command.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": unknown command '" + code + "'", e);
+        }
+    }
+
+    private static Map<String, Map<String, List<String>>> read(String name) {
+        try (InputStream in = CommandDetector.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return YAML.readValue(in, new TypeReference<LinkedHashMap<String, Map<String, List<String>>>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The distress lexicon: every {@code *.tsv} file of a folder, with the columns
+ * The distress lexicon: each supported language's {@code lang/<code>/lexicon.tsv}, with the columns
  * {@code phrase<TAB>language<TAB>severity<TAB>category} after a header line. Phrases go through the same
  * {@link TextNormaliser} as messages, so they are written the natural way. Immutable once loaded.
  */
@@ -44,18 +43,22 @@ public final class DistressLexicon {
         }
     }
 
-    /** Loads every {@code *.tsv} of {@code dir}; a malformed line fails with its file and line number. */
-    public static DistressLexicon load(Path dir, TextNormaliser normaliser) {
+    /**
+     * Loads {@code <langRoot>/<code>/lexicon.tsv} of every supported language; a missing file or a malformed line
+     * fails with its file and line number.
+     */
+    public static DistressLexicon load(Path langRoot, TextNormaliser normaliser) {
         List<LexiconEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+        for (Language language : Language.supported()) {
+            Path file = langRoot.resolve(language.code()).resolve("lexicon.tsv");
+            try {
                 readFile(file, normaliser, entries);
+            } catch (IOException e) {
+                throw new LexiconException("cannot read the distress lexicon " + file + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new LexiconException("cannot read the distress lexicon in " + dir + ": " + e.getMessage(), e);
         }
         if (entries.isEmpty()) {
-            throw new LexiconException("the distress lexicon in " + dir + " has no entries", null);
+            throw new LexiconException("the distress lexicon in " + langRoot + " has no entries", null);
         }
         return new DistressLexicon(entries);
     }

@@ -12,20 +12,27 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
 import org.saath.nlu.TextNormaliser;
 
 /**
- * The training rows of every {@code *.tsv} in the given folders (models/training, then conversations/labelled),
- * with a SHA-256 over the files so that a model card can prove which data it came from.
+ * The training rows of the given folders, with a SHA-256 over the files so that a model card can prove which data it
+ * came from. A folder is either a language root ({@code models/lang}: each supported language's
+ * {@code <code>/intents.tsv}, in that language) or a folder of labelled exports ({@code conversations/labelled}: every
+ * {@code *.tsv}, of mixed language).
  *
  * <p>Rows are validated (a known label, a non-empty text: else the load fails naming file and line) and
  * de-duplicated on their normalised text, the first occurrence winning.
  */
 public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplicatesDropped) {
+
+    /** A language folder's intent sentences: {@code models/lang/<code>/intents.tsv}. */
+    public static final String SEED_FILE = "intents.tsv";
 
     public TrainingCorpus {
         rows = List.copyOf(rows);
@@ -42,7 +49,7 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
     public static TrainingCorpus load(List<Path> folders, TextNormaliser normaliser, Map<String, String> heldOut) {
         List<Path> files = new ArrayList<>();
         for (Path folder : folders) {
-            files.addAll(tsvFiles(folder));
+            files.addAll(trainingFiles(folder));
         }
         if (files.isEmpty()) {
             throw new CorpusException("no training files (*.tsv) in " + folders);
@@ -83,6 +90,17 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
         return texts;
     }
 
+    /**
+     * The training files of a folder: a language root gives each language's {@code intents.tsv}, any other folder its
+     * {@code *.tsv} files; both in name order (of the language code), so that rows, dedupe and folds do not depend
+     * on the order languages are declared in.
+     */
+    private static List<Path> trainingFiles(Path folder) {
+        List<Path> seed = Language.supported().stream().map(Language::code).sorted()
+                .map(code -> folder.resolve(code).resolve(SEED_FILE)).filter(Files::isRegularFile).toList();
+        return seed.isEmpty() ? tsvFiles(folder) : seed;
+    }
+
     private static List<Path> tsvFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -94,13 +112,12 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
         }
     }
 
-    /** Reads one labelled file; the language is the file's stem when it names one, else "mixed". */
+    /** Reads one labelled file; a language folder's {@code intents.tsv} is in that language, any other "mixed". */
     static List<LabelledText> readFile(Path file) {
         TsvTable table = TsvTable.read(file);
         int label = table.column("label");
         int text = table.column("text");
-        String stem = file.getFileName().toString().replaceFirst("\\.tsv$", "");
-        String language = List.of("en", "ur", "roman_ur", "ar").contains(stem) ? stem : "mixed";
+        String language = seedLanguage(file).map(Language::code).orElse("mixed");
         List<LabelledText> rows = new ArrayList<>();
         for (int i = 0; i < table.rows().size(); i++) {
             String labelValue = table.field(i, label).trim();
@@ -120,11 +137,22 @@ public record TrainingCorpus(List<LabelledText> rows, String sha256, int duplica
         return rows;
     }
 
+    private static Optional<Language> seedLanguage(Path file) {
+        Path parent = file.getParent();
+        return file.getFileName().toString().equals(SEED_FILE) && parent != null
+                ? Language.supported(parent.getFileName().toString()) : Optional.empty();
+    }
+
+    /**
+     * The digest names each file by its language ({@code ur.tsv} for {@code lang/ur/intents.tsv}) or its own name,
+     * then hashes its bytes: moving the corpus between folders does not change what a card proves.
+     */
     private static String sha256(List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
-                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                String name = seedLanguage(file).map(l -> l.code() + ".tsv").orElse(file.getFileName().toString());
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));
             }

@@ -38,7 +38,7 @@ class AnalyserTest {
         };
         TextNormaliser normaliser = new TextNormaliser();
         Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken,
-                new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), normaliser)),
+                new DistressDetector(DistressLexicon.load(Path.of("models/lang"), normaliser)),
                 CommandDetector.loadFromClasspath(normaliser), 0.2);
 
         Analysis hello = analyser.analyse("hello there");

@@ -13,7 +13,7 @@ class DistressDetectorTest {
 
     private static final TextNormaliser NORMALISER = new TextNormaliser();
     private static final DistressDetector DETECTOR =
-            new DistressDetector(DistressLexicon.load(Path.of("models/lexicon"), NORMALISER));
+            new DistressDetector(DistressLexicon.load(Path.of("models/lang"), NORMALISER));
 
     private static DistressAssessment assess(String text) {
         return DETECTOR.assess(NORMALISER.normalise(text));

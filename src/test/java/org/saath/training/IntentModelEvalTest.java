@@ -19,7 +19,7 @@ import org.saath.TestComponents;
 import org.saath.nlu.TextNormaliser;
 
 /**
- * Golden evaluation of the intent model: after checking that models/training is the data the committed model was
+ * Golden evaluation of the intent model: after checking that the intents.tsv of models/lang is the data the committed model was
  * trained on (its SHA-256 is in the model card), trains with the committed parameters on four fifths of it (a fixed,
  * seeded split), evaluates the whole analyser on the held-back fifth, and compares with the reviewed figures in
  * {@code src/test/resources/golden/intent-eval.txt}. Regenerate with {@code mvn test -Dgolden.update=true} and review
@@ -33,11 +33,11 @@ class IntentModelEvalTest {
     @Test
     void the_model_on_a_fixed_split_of_the_training_data_matches_the_reviewed_figures() throws IOException {
         TextNormaliser normaliser = new TextNormaliser();
-        TrainingCorpus corpus = TrainingCorpus.load(List.of(Path.of("models/training"),
+        TrainingCorpus corpus = TrainingCorpus.load(List.of(Path.of("models/lang"),
                 Path.of("conversations/labelled")), normaliser);
         ModelCard card = ModelCard.read(Path.of("models/intent.card.json"));
         assertThat(corpus.sha256())
-                .as("models/training changed since models/intent.bin was trained: run `saath train`, then "
+                .as("models/lang/*/intents.tsv changed since models/intent.bin was trained: run `saath train`, then "
                         + "`mvn test -Dgolden.update=true`, and review the figures")
                 .isEqualTo(card.dataSha256());
 
