@@ -93,16 +93,17 @@ public final class TurnProcessor {
             return forget(in.channel(), userRef, decided.decision(), facts.language(), offers);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
+        String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
-                conversation.map(ConversationRow::planStep).orElse(0), p.redactor().redact(in.text()));
+                conversation.map(ConversationRow::planStep).orElse(0), redacted);
         Optional<Escalation> requested = p.escalations().request(decided.decision().escalate(),
                 open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 escalationTopic(facts), facts.language().code(), now);
         Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
         TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
-        String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
-                decided, plan, offers, opened, partner, result, now));
+        String stored = p.store().record(write(in, redacted, userRef, conversationId, conversation,   // 8 record
+                analysis, decided, plan, offers, opened, partner, result, now));
         return fromJson(stored);
     }
 
@@ -210,7 +211,7 @@ public final class TurnProcessor {
         return new TurnResult(replies, escalation);
     }
 
-    private TurnWrite write(InboundMessage in, String userRef, String conversationId,
+    private TurnWrite write(InboundMessage in, String redacted, String userRef, String conversationId,
                             Optional<ConversationRow> existing, Analysis a, Decided decided,
                             SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
                             Optional<Partner> partner, TurnResult result, Instant now) {
@@ -230,7 +231,7 @@ public final class TurnProcessor {
                 preferred, plan.nextStep(), consent);
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
-                p.redactor().redact(in.text()), a.language().code(), a.intent().label(), a.confidence(),
+                redacted, a.language().code(), a.intent().label(), a.confidence(),
                 a.risk().code(), facts.conversationRisk().code(), String.join(";", a.signals()),
                 decided.decision().ruleId(), String.join(",", offers.stream().map(o -> o.helpline().id()).toList()),
                 replyText, a.modelVersion());
