@@ -9,6 +9,7 @@ import org.saath.escalation.ConsoleController;
 import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
+import org.saath.web.JsonErrorHandler;
 
 /** Builds the HTTP application: the one place routes are wired, in one visible list. */
 public final class App {
@@ -28,6 +29,7 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             ErrorMapping.addTo(config.routes);
             messages.addRoutes(config.routes);

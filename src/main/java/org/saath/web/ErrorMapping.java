@@ -1,10 +1,14 @@
 package org.saath.web;
 
 import java.util.Map;
+import java.util.OptionalInt;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 import org.saath.escalation.ConsentRequiredException;
 import org.saath.escalation.EscalationStateException;
 import org.saath.escalation.UnknownEscalationException;
@@ -14,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place exceptions become HTTP answers, always as {@code {"error": "…"}}. A sender's mistake is a 4xx;
+ * a request the server could not even read (broken chunked framing, a body cut off) is the sender's mistake too;
  * a store failure is a 503 so that platforms retry the delivery; anything else is logged (never with message
- * text) and answered 500 without details.
+ * text) and answered 500 without details. Errors Jetty answers itself, before any route, are JSON too
+ * ({@link JsonErrorHandler}).
  */
 public final class ErrorMapping {
 
@@ -36,11 +42,33 @@ public final class ErrorMapping {
             error(ctx, 503, "temporarily unavailable, please retry");
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            OptionalInt sendersFault = malformedRequest(e);
+            if (sendersFault.isPresent()) {
+                error(ctx, sendersFault.getAsInt(), "the request could not be read (" + HttpStatus
+                        .getMessage(sendersFault.getAsInt()) + ")");
+                return;
+            }
             LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
             error(ctx, 500, "internal error");
         });
         routes.error(404, "*", ctx -> error(ctx, 404, "not found"));
         routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed"));
+    }
+
+    /**
+     * The status for a request whose framing the server could not read (a broken chunked body, a body cut off by
+     * the sender): Jetty says so with an {@link HttpException} carrying a 4xx code, or an {@link EofException}.
+     */
+    static OptionalInt malformedRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return OptionalInt.of(http.getCode());
+            }
+            if (t instanceof EofException) {
+                return OptionalInt.of(400);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static void error(Context ctx, int status, String message) {
