@@ -10,6 +10,7 @@ import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
 import org.saath.web.JsonErrorHandler;
+import org.saath.web.SecurityHeaders;
 
 /** Builds the HTTP application: the one place routes are wired, in one visible list. */
 public final class App {
@@ -18,11 +19,11 @@ public final class App {
     }
 
     public static Javalin create(Components components) {
-        GenericMessageController messages = new GenericMessageController(components.turns(), components.handoffs(),
-                components.config().server().maxBodyBytes());
+        GenericMessageController messages = new GenericMessageController(components.turns(), components.floodGate(),
+                components.handoffs(), components.config().server().maxBodyBytes());
         PartnerController partners = new PartnerController(components.partners(), components.desk());
         ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), components.config().limits().streamsPerKey());
         HealthController health = new HealthController(components.model(), components.handoffs()::backlog);
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
@@ -32,6 +33,7 @@ public final class App {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             ErrorMapping.addTo(config.routes);
+            SecurityHeaders.addTo(config.routes);
             messages.addRoutes(config.routes);
             health.addRoutes(config.routes);
             admin.addRoutes(config.routes);

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.GoldenConversations;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
@@ -31,6 +35,7 @@ import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
@@ -60,7 +65,8 @@ import org.saath.training.PromotedModel;
  * file and the entry.
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
-                         ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners) {
+                         ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
+                         FloodGate floodGate) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -127,12 +133,27 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
                 (template, language) -> statusText(renderer, helplines, config, clock, template, language),
                 config.callback().enabled());
-        TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
+        UserRefHasher hasher = new UserRefHasher(secret(config, dataDir));
+        SaathConfig.Limits limits = config.limits();
+        Ticker ticker = ticker(clock);
+        EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
+                new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
+        TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
                 new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
-                helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),
+                helplines, requester, renderer, new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
                 new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config));
+        FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
+                hasher, model);
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), floodGate);
+    }
+
+    /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
+    private static Ticker ticker(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback) {
+                          Callback callback, Limits limits) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -25,6 +25,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(privacy != null, "privacy", "is missing");
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
+        require(limits != null, "limits", "is missing");
     }
 
     /** HTTP server settings. */
@@ -92,34 +93,59 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * Limits on what one sender can cost everyone else. None of them withholds a crisis reply: a message at risk
+     * {@code high} or above is answered even over the message limit, and over the escalation limit the person
+     * still gets the crisis reply and its lines, only no new escalation.
+     */
+    public record Limits(int messagesPerMinute, int escalationsPerSender, Duration escalationWindow,
+                         int streamsPerKey) {
+        public Limits {
+            require(messagesPerMinute >= 1 && messagesPerMinute <= 10_000, "limits.messages-per-minute",
+                    "must be 1-10000, was " + messagesPerMinute);
+            require(escalationsPerSender >= 1 && escalationsPerSender <= 1000, "limits.escalations-per-sender",
+                    "must be 1-1000, was " + escalationsPerSender);
+            require(escalationWindow != null && !escalationWindow.isNegative() && !escalationWindow.isZero(),
+                    "limits.escalation-window", "must be a positive ISO-8601 duration such as PT24H, was "
+                            + escalationWindow);
+            require(streamsPerKey >= 1 && streamsPerKey <= 1000, "limits.streams-per-key",
+                    "must be 1-1000, was " + streamsPerKey);
+        }
+    }
+
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, limits);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback);
+                privacy, nlu, dialogue, callback, limits);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, limits);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret));
+                dialogue, new Callback(url, secret), limits);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, limits);
+    }
+
+    public SaathConfig withLimits(Limits l) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, l);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -96,7 +96,7 @@ public final class TurnProcessor {
         String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), redacted);
-        Optional<Escalation> requested = p.escalations().request(decided.decision().escalate(),
+        Optional<Escalation> requested = p.escalations().request(userRef, decided.decision().escalate(),
                 open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 escalationTopic(facts), facts.language().code(), now);
         Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));

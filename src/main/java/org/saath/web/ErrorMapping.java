@@ -12,6 +12,7 @@ import org.eclipse.jetty.io.EofException;
 import org.saath.escalation.ConsentRequiredException;
 import org.saath.escalation.EscalationStateException;
 import org.saath.escalation.UnknownEscalationException;
+import org.saath.limits.RateLimitedException;
 import org.saath.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,10 @@ public final class ErrorMapping {
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            ctx.status(429).json(Map.of("error", e.getMessage(), "retry_after_seconds", e.retryAfterSeconds()));
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
