@@ -1,5 +1,7 @@
 package org.saath.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -27,13 +29,17 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final long MAX_DRAIN_BYTES = 1 << 20;
 
     private ErrorMapping() {
     }
 
     public static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        routes.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+        routes.exception(PayloadTooLargeException.class, (e, ctx) -> {
+            drainBody(ctx);
+            error(ctx, 413, e.getMessage());
+        });
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
@@ -41,7 +47,12 @@ public final class ErrorMapping {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(429).json(Map.of("error", e.getMessage(), "retry_after_seconds", e.retryAfterSeconds()));
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                drainBody(ctx);
+            }
+            error(ctx, e.getStatus(), e.getMessage());
+        });
         routes.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             error(ctx, 503, "temporarily unavailable, please retry");
@@ -74,6 +85,23 @@ public final class ErrorMapping {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Reads and drops what is left of a body refused as too large (up to {@link #MAX_DRAIN_BYTES}): a client still
+     * sending it would otherwise see the connection reset and never read the 413.
+     */
+    private static void drainBody(Context ctx) {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAIN_BYTES;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("the sender of an over-limit body went away while it was drained: {}", e.getMessage());
+        }
     }
 
     private static void error(Context ctx, int status, String message) {

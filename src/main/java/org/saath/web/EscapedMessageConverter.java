@@ -6,8 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 /**
  * Logback's {@code %msg}, with line breaks and other control characters escaped (a newline is written as
  * backslash-n, NEL as its escape, and so on): whatever a sender wrote can end up in a log message (a path, a
- * message id, an exception's text), and none of it can start a new line or reorder one on screen. Wired in {@code logback.xml} as
- * {@code %safeMsg}, so no call site has to remember it.
+ * message id, an exception's text), and none of it can start a new line or reorder one on screen. Wired in
+ * {@code logback.xml} as {@code %safeMsg}, so no call site has to remember it.
  */
 public final class EscapedMessageConverter extends MessageConverter {
 

@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,8 +34,11 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.saath.App;
+import org.saath.Components;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
+import org.saath.TestPartners;
+import org.saath.config.SaathConfig;
 
 /**
  * Nothing a sender writes produces a 5xx: generated hostile requests go to the running app (port 0, a real SQLite
@@ -62,8 +68,12 @@ class HostileInputProperties {
 
     @BeforeContainer
     static void start() throws IOException {
-        data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "saath-hostile");
-        app = App.create(TestComponents.components(data, TestComponents.PK_NIGHT)).start(0);
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "saath-hostile");
+        data = dir.resolve("data");
+        SaathConfig config = TestComponents.config(data).withPartnersFile(TestPartners.file(dir,
+                "http://127.0.0.1:9/hook", "partner-a-webhook-secret").toString());
+        app = App.create(Components.load(config, TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT,
+                ZoneOffset.UTC))).start(0);
         http = HttpClient.newHttpClient();
     }
 
@@ -96,6 +106,28 @@ class HostileInputProperties {
             body = dechunk(body);
         }
         assertAnswered(status, body, before);
+    }
+
+    @Property(tries = 120)
+    void any_route_with_any_path_headers_and_body_gets_json_and_no_5xx(@ForAll("requests") Body request)
+            throws Exception {
+        long[] before = stored();
+
+        String raw = exchange(request.bytes());
+
+        assertThat(raw).as("an answer, not a dropped connection").startsWith("HTTP/1.1 ");
+        int status = Integer.parseInt(raw.substring(9, 12));
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        body = head.contains("transfer-encoding: chunked") ? dechunk(body) : body;
+        Statistics.label("status").collect(status);
+        assertThat(status).as(body).isBetween(200, 499);
+        if (status >= 400) {
+            assertThat(JSON.readTree(body).path("error").asText()).as(body).isNotBlank();
+            assertThat(stored()).as("a refused request stores nothing").containsExactly(before);
+        } else if (head.contains("content-type: application/json")) {
+            assertThat(JSON.readTree(body).isContainerNode()).as(body).isTrue();
+        }
     }
 
     private static void assertAnswered(int status, String body, long[] before) throws IOException {
@@ -225,6 +257,43 @@ class HostileInputProperties {
             return new Body("about " + size + " bytes", (head + "a".repeat(fill) + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** A request line, headers and body for any route, with hostile path segments, keys and bodies. */
+    @Provide
+    Arbitrary<Body> requests() {
+        Arbitrary<String> segment = Arbitraries.oneOf(Arbitraries.of("esc-1", "..", "%2e%2e", "%0aforged", "%00",
+                "\u0645\u06a9\u0627\u0646", "a b", "%", "%zz", "x".repeat(3000)),
+                Arbitraries.strings().withChars(ODD).ofMaxLength(20).map(HostileInputProperties::percentEncode));
+        Arbitrary<String> path = Combinators.combine(Arbitraries.of("/v1/messages?user=%s&after=%s",
+                "/v1/partner/escalations/%s/claim", "/v1/partner/escalations/%s/messages",
+                "/v1/partner/escalations/%s/transfer", "/v1/partner/escalations/%s/transcript",
+                "/v1/partner/escalations/%s/resolve", "/v1/partner/escalations/%s/decline", "/v1/partner/escalations",
+                "/v1/partner/stream-token", "/v1/partner/stream?token=%s", "/admin/reload", "/health",
+                "/console/%s", "/%s", "/v1/messages/%s"), segment, segment).as((f, a, b) -> f.formatted(a, b));
+        Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD\u0000");
+        Arbitrary<String> auth = Arbitraries.of("", "Authorization: Bearer " + TestPartners.KEY_A + "\r\n",
+                "Authorization: Bearer " + TestPartners.KEY_B + "\r\n", "Authorization: Bearer nope\r\n",
+                "Authorization: Basic \u00ff\u00fe\r\n", "Authorization: " + "B".repeat(9000) + "\r\n");
+        Arbitrary<byte[]> body = Arbitraries.oneOf(bodies().map(Body::bytes), Arbitraries.of(
+                "{\"text\":\"I'm here\"}", "{\"partner\":\"partner-b\"}", "{\"partner\":[1]}", "[]", "")
+                .map(b -> b.getBytes(StandardCharsets.UTF_8)));
+        return Combinators.combine(method, path, auth, body).as((m, p, a, b) -> {
+            byte[] head = (m + " " + p + " HTTP/1.1\r\nHost: localhost\r\n" + a + "Content-Length: " + b.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[head.length + b.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(b, 0, all, head.length, b.length);
+            return new Body(m + " " + p, all);
+        });
+    }
+
+    private static String percentEncode(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%%%02X", b & 0xFF));
+        }
+        return out.toString();
     }
 
     @Provide
