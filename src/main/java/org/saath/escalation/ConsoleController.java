@@ -151,11 +151,6 @@ public final class ConsoleController implements AutoCloseable {
         streams.add(stream);
     }
 
-    /** How many event streams the partner has open now. */
-    int openStreams(String partnerId) {
-        return openStreams.getOrDefault(partnerId, 0);
-    }
-
     /**
      * Sends each open stream its partner's state when it changed since the last push, and now and then a comment,
      * so that a stream whose reader has gone is noticed and closed.
