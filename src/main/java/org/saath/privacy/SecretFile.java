@@ -2,6 +2,7 @@ package org.saath.privacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The user-id secret kept in the data folder when the configuration gives none: generated once (32 random
- * bytes, base64, owner-only permissions where the file system has them) and read back on every start, so that
- * hashes stay stable across restarts.
+ * A secret kept in the data folder when the configuration gives none (the user-id secret, the address key, the
+ * generic channel's token): generated once (random bytes, base64, owner-only permissions where the file system
+ * has them) and read back on every start, so that hashes, ciphertexts and tokens stay valid across restarts.
  */
 public final class SecretFile {
 
@@ -21,26 +22,57 @@ public final class SecretFile {
     private SecretFile() {
     }
 
+    /** The user-id secret: 32 random bytes in {@code <data-dir>/user-id-secret.key}. */
     public static byte[] loadOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(NAME);
+        return loadOrCreate(dataDir.resolve(NAME), 32);
+    }
+
+    /** The secret in {@code file}, or {@code length} new random bytes written there first. */
+    public static byte[] loadOrCreate(Path file, int length) {
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            }
-            Files.createDirectories(dataDir);
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the data folder's own permissions protect it
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
+            return Base64.getDecoder().decode(text(file, length));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + " is not valid base64", e);
+        }
+    }
+
+    /**
+     * The text in {@code file} (trimmed), or a new one written there first: URL-safe base64 of {@code length}
+     * random bytes, usable as a Bearer token.
+     */
+    public static String loadOrCreateToken(Path file, int length) {
+        return text(file, -length);
+    }
+
+    /** A positive length writes standard base64, a negative one URL-safe base64 without padding. */
+    private static String text(Path file, int length) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] secret = new byte[Math.abs(length)];
+            new SecureRandom().nextBytes(secret);
+            String text = length > 0 ? Base64.getEncoder().encodeToString(secret)
+                    : Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            try {
+                create(file);
+            } catch (FileAlreadyExistsException e) {
+                return Files.readString(file, StandardCharsets.US_ASCII).trim(); // another process was first
+            }
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /** Creates the file owner-only from the start, so the secret is never readable by others, even briefly. */
+    private static void create(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: the data folder's own permissions protect it
         }
     }
 }
