@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits) {
+                          Callback callback, Limits limits, ChannelsConfig channels) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -26,6 +26,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
         require(limits != null, "limits", "is missing");
+        channels = channels == null ? ChannelsConfig.none() : channels;
     }
 
     /** HTTP server settings. */
@@ -65,11 +66,17 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
-    /** Privacy settings. An empty secret means "generate one and keep it in the data folder". */
-    public record Privacy(String userIdSecret, Duration retention) {
+    /**
+     * Privacy settings. An empty secret or key means "generate one and keep it in the data folder";
+     * {@code addressKey} (base64 of a 16, 24 or 32-byte AES key) encrypts the channel addresses kept for replies.
+     */
+    public record Privacy(String userIdSecret, Duration retention, String addressKey) {
         public Privacy {
             require(userIdSecret == null || userIdSecret.isEmpty() || userIdSecret.length() >= 24,
                     "privacy.user-id-secret", "must be base64 of at least 16 bytes, or empty");
+            addressKey = addressKey == null ? "" : addressKey;
+            require(addressKey.isEmpty() || aesKeyLength(addressKey), "privacy.address-key",
+                    "must be base64 of a 16, 24 or 32-byte key, or empty to generate <data-dir>/address-key.key");
             require(retention != null && !retention.isNegative() && !retention.isZero(), "privacy.retention",
                     "must be a positive ISO-8601 duration such as P90D, was " + retention);
         }
@@ -113,39 +120,53 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    private static boolean aesKeyLength(String base64) {
+        try {
+            int length = java.util.Base64.getDecoder().decode(base64).length;
+            return length == 16 || length == 24 || length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public SaathConfig withChannels(ChannelsConfig channels) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, channels);
+    }
+
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, channels);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, channels);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits);
+                privacy, nlu, dialogue, callback, limits, channels);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, channels);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits);
+                dialogue, new Callback(url, secret), limits, channels);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, channels);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l);
+                dialogue, callback, l, channels);
     }
 
     private static void require(boolean condition, String key, String message) {

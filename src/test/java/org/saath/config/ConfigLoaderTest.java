@@ -29,6 +29,25 @@ class ConfigLoaderTest {
         assertThat(config.server().maxBodyBytes()).isEqualTo(16384);
         assertThat(config.defaultCountry()).isEqualTo("AE");
         assertThat(config.dialogue().riskMemory()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.channels().whatsapp().enabled()).isFalse();
+        assertThat(config.channels().telegram().apiBaseUrl()).isEqualTo("https://api.telegram.org");
+    }
+
+    @Test
+    void a_fully_configured_platform_is_on() throws IOException {
+        Path file = Files.writeString(dir.resolve("saath.yaml"), """
+                channels:
+                  twilio:
+                    account-sid: AC00000000000000000000000000000000
+                    auth-token: "12345"
+                    public-url: https://saath.example.org/webhooks/twilio
+                """);
+
+        SaathConfig config = ConfigLoader.load(Optional.of(file));
+
+        assertThat(config.channels().twilio().enabled()).isTrue();
+        assertThat(config.channels().twilio().apiBaseUrl()).isEqualTo("https://api.twilio.com");
+        assertThat(config.channels().whatsapp().enabled()).isFalse();
     }
 
     @ParameterizedTest
@@ -38,7 +57,15 @@ class ConfigLoaderTest {
         "nlu:\\n  min-confidence: 1.5|nlu.min-confidence",
         "dialogue:\\n  max-helplines: 0|dialogue.max-helplines",
         "serverr:\\n  port: 1|serverr",
-        "privacy:\\n  user-id-secret: short|privacy.user-id-secret"
+        "privacy:\\n  user-id-secret: short|privacy.user-id-secret",
+        "privacy:\\n  address-key: c2hvcnQ=|privacy.address-key",
+        "channels:\\n  whatsapp:\\n    app-secret: s\\n    verify-token: v|channels.whatsapp.access-token",
+        "channels:\\n  telegram:\\n    secret-token: s3cret|channels.telegram.bot-token",
+        "channels:\\n  telegram:\\n    bot-token: 1:x\\n    secret-token: has space|channels.telegram.secret-token",
+        "channels:\\n  twilio:\\n    account-sid: AC1\\n    auth-token: t|channels.twilio.public-url",
+        "channels:\\n  twilio:\\n    account-sid: A\\n    auth-token: t\\n    public-url: ftp:x|channels.twilio.public-url",
+        "channels:\\n  generic:\\n    token: short|channels.generic.token",
+        "channels:\\n  telegram:\\n    api-base-url: nowhere|channels.telegram.api-base-url"
     })
     void a_bad_value_stops_the_start_naming_the_key(String yaml, String key) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("\\n", "\n"));
