@@ -28,12 +28,19 @@ public interface ConversationStore {
      */
     boolean forget(String channel, String userRef);
 
+    /**
+     * As {@link #forget(String, String)}, and in the same transaction queues {@code afterwards} (the confirmation
+     * for a person on a platform channel, which carries its own sealed address); a row whose idempotency key is
+     * already queued is skipped, so a platform's redelivery of "delete my data" confirms only once.
+     */
+    boolean forget(String channel, String userRef, java.util.List<OutboxRow> afterwards);
+
     /** Turns stored at or after {@code since}, for the labelling export (redacted text, no user reference). */
     java.util.List<ExportRow> turnsSince(java.time.Instant since);
 
     /**
-     * Deletes turns, messages kept for people, and delivered or dead outbox rows from before {@code before}
-     * (retention); returns how many rows went.
+     * Deletes turns, messages kept for people, delivered or dead outbox rows and the channel addresses of people
+     * who have not written since before {@code before} (retention); returns how many rows went.
      */
     int deleteTurnsBefore(java.time.Instant before);
 }

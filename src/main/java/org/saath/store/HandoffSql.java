@@ -13,6 +13,19 @@ final class HandoffSql {
     private HandoffSql() {
     }
 
+    /** Queues {@code row} unless a row with its idempotency key is already there. */
+    static void insertOutboxOnce(Connection c, OutboxRow row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
+            s.setString(1, row.idempotencyKey());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        insertOutbox(c, row);
+    }
+
     static void insertOutbox(Connection c, OutboxRow row) throws SQLException {
         int seq;
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox")) {

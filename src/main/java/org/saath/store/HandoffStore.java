@@ -182,11 +182,15 @@ public final class HandoffStore {
         }
     }
 
-    /** Deliveries due at {@code now}, at most one per conversation (the oldest), so order per conversation holds. */
+    /**
+     * Deliveries due at {@code now}, at most one per conversation and receiver (the oldest), so order holds for each
+     * receiver, and a partner that is down never holds back the replies to the person (or the reverse).
+     */
     public List<OutboxRow> due(Instant now, int limit) {
         String sql = "SELECT id, idempotency_key, conversation_id, destination, target, payload, state, attempts, "
                 + "next_attempt_at, created_at FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS (SELECT 1 "
-                + "FROM outbox p WHERE p.conversation_id = o.conversation_id AND p.state = 'pending' AND p.seq < o.seq) "
+                + "FROM outbox p WHERE p.conversation_id = o.conversation_id AND p.destination = o.destination "
+                + "AND p.target = o.target AND p.state = 'pending' AND p.seq < o.seq) "
                 + "AND o.next_attempt_at <= ? ORDER BY o.seq LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, now.toString());
@@ -233,7 +237,16 @@ public final class HandoffStore {
 
     /** Keeps a message for the person (a counsellor's words, a status), to be fetched in order. */
     public void addUserMessage(String channel, String userRef, String sender, String text, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = dataSource.getConnection()) {
+            insertUserMessage(c, channel, userRef, sender, text, at);
+        } catch (SQLException e) {
+            throw new StoreException("keeping a message for the person failed", e);
+        }
+    }
+
+    static void insertUserMessage(Connection c, String channel, String userRef, String sender, String text,
+                                          Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO user_messages (id, channel, user_ref, seq, sender, text, created_at) VALUES (?, ?, ?, "
                         + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM user_messages WHERE channel = ? AND user_ref = ?), "
                         + "?, ?, ?)")) {
@@ -246,8 +259,6 @@ public final class HandoffStore {
             s.setString(7, text);
             s.setString(8, at.toString());
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("keeping a message for the person failed", e);
         }
     }
 

@@ -281,6 +281,11 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public boolean forget(String channel, String userRef) {
+        return forget(channel, userRef, List.of());
+    }
+
+    @Override
+    public boolean forget(String channel, String userRef, List<OutboxRow> afterwards) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Optional<String> id = conversationId(c, channel, userRef);
@@ -294,20 +299,19 @@ public final class JdbcConversationStore implements ConversationStore {
                     deleted += deleteWhere(c, "DELETE FROM " + table + " WHERE conversation_id = ?", id.get());
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM user_messages WHERE channel = ? AND user_ref = ?")) {
-                s.setString(1, channel);
-                s.setString(2, userRef);
-                deleted += s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM processed_messages WHERE channel = ? AND user_ref = ?")) {
-                s.setString(1, channel);
-                s.setString(2, userRef);
-                deleted += s.executeUpdate();
+            for (String table : new String[] {"user_messages", "processed_messages", "channel_addresses"}) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "DELETE FROM " + table + " WHERE channel = ? AND user_ref = ?")) {
+                    s.setString(1, channel);
+                    s.setString(2, userRef);
+                    deleted += s.executeUpdate();
+                }
             }
             if (id.isPresent()) {
                 deleted += deleteWhere(c, "DELETE FROM conversations WHERE id = ?", id.get());
+            }
+            for (OutboxRow row : afterwards) {
+                HandoffSql.insertOutboxOnce(c, row);
             }
             c.commit();
             c.setAutoCommit(true);
@@ -361,7 +365,8 @@ public final class JdbcConversationStore implements ConversationStore {
             int deleted = 0;
             for (String sql : new String[] {"DELETE FROM turns WHERE created_at < ?",
                 "DELETE FROM user_messages WHERE created_at < ?",
-                "DELETE FROM outbox WHERE state <> 'pending' AND created_at < ?"}) {
+                "DELETE FROM outbox WHERE state <> 'pending' AND created_at < ?",
+                "DELETE FROM channel_addresses WHERE last_inbound_at < ?"}) {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setString(1, before.toString());
                     deleted += s.executeUpdate();
