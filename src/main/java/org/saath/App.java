@@ -35,6 +35,7 @@ public final class App {
             ErrorMapping.addTo(config.routes);
             SecurityHeaders.addTo(config.routes);
             messages.addRoutes(config.routes);
+            components.channels().enabled().forEach(channel -> channel.addRoutes(config.routes, components.inbox()));
             health.addRoutes(config.routes);
             admin.addRoutes(config.routes);
             partners.addRoutes(config.routes);

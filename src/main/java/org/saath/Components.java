@@ -3,6 +3,7 @@ package org.saath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,13 +15,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.saath.config.ConfigException;
-import org.saath.config.SaathConfig;
+import org.saath.channel.Channels;
+import org.saath.channel.Inbox;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
+import org.saath.channel.telegram.TelegramChannel;
+import org.saath.channel.twilio.TwilioChannel;
+import org.saath.channel.whatsapp.WhatsAppChannel;
+import org.saath.config.ChannelsConfig;
+import org.saath.config.ConfigException;
+import org.saath.config.SaathConfig;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.dialogue.ConversationRisk;
 import org.saath.dialogue.FloodGate;
@@ -46,6 +54,8 @@ import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
+import org.saath.outbox.PersonDelivery;
+import org.saath.privacy.AddressCipher;
 import org.saath.privacy.Redactor;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
@@ -53,8 +63,10 @@ import org.saath.rules.RuleBook;
 import org.saath.rules.ReloadableRules;
 import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
+import org.saath.store.AddressStore;
 import org.saath.store.HandoffStore;
 import org.saath.store.JdbcConversationStore;
+import org.saath.store.PersonOutboxStore;
 import org.saath.store.SqliteDatabase;
 import org.saath.training.ModelCard;
 import org.saath.training.PromotedModel;
@@ -66,7 +78,7 @@ import org.saath.training.PromotedModel;
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
-                         FloodGate floodGate) {
+                         FloodGate floodGate, Channels channels, Inbox inbox, PersonDelivery people) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -130,9 +142,10 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         DataSource dataSource = SqliteDatabase.open(dataDir);
         ReplyRenderer renderer = new ReplyRenderer(templates);
         HandoffStore handoffs = new HandoffStore(dataSource);
+        AddressStore addresses = new AddressStore(dataSource);
         EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
                 (template, language) -> statusText(renderer, helplines, config, clock, template, language),
-                config.callback().enabled());
+                config.callback().enabled(), addresses);
         UserRefHasher hasher = new UserRefHasher(secret(config, dataDir));
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
@@ -145,7 +158,21 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), floodGate);
+        AddressCipher cipher = new AddressCipher(addressKey(config, dataDir));
+        Channels channels = channels(config.channels(), HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build(), clock);
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), floodGate,
+                channels, new Inbox(turns, floodGate, addresses, cipher, hasher, clock), new PersonDelivery(channels,
+                cipher, addresses, new PersonOutboxStore(dataSource), handoffs, clock));
+    }
+
+    /** The messaging platforms, one line each; a platform without configuration is off. */
+    static Channels channels(ChannelsConfig config, HttpClient http, Clock clock) {
+        return new Channels(Stream.of(
+                WhatsAppChannel.create(config.whatsapp(), http, clock),
+                TelegramChannel.create(config.telegram(), http, clock),
+                TwilioChannel.create(config.twilio(), http, clock))
+                .flatMap(Optional::stream).toList());
     }
 
     /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
@@ -236,6 +263,13 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
             throw new IllegalStateException(name + " is missing from the jar");
         }
         return in;
+    }
+
+    /** The key sealing channel addresses: {@code privacy.address-key}, else {@code <data-dir>/address-key.key}. */
+    private static byte[] addressKey(SaathConfig config, Path dataDir) {
+        String configured = config.privacy().addressKey();
+        return configured.isEmpty() ? SecretFile.loadOrCreate(dataDir.resolve("address-key.key"), 32)
+                : Base64.getDecoder().decode(configured);
     }
 
     private static byte[] secret(SaathConfig config, Path dataDir) {

@@ -2,22 +2,40 @@ package org.saath.channel;
 
 import java.util.Optional;
 
+import org.saath.privacy.SealedAddress;
+
 /**
  * A message from a person, as any channel adapter hands it to the turn pipeline. {@code userId} is the channel's
  * raw id and is hashed before anything is stored; {@code messageId} is the platform's id, used for dedupe;
  * {@code phoneNumber} is the sender's number where the channel gives one (WhatsApp, SMS), used only to tell the
- * country and never stored.
+ * country and never stored. {@code media} says the person sent something Saath cannot read (a voice note, a
+ * picture, a sticker; {@code text} is then its caption or empty). {@code replyTo} is present on platform channels,
+ * whose replies leave through the outbox to that sealed address; without it the channel answers in its response.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
-                             Optional<String> phoneNumber) {
+                             Optional<String> phoneNumber, boolean media, Optional<SealedAddress> replyTo) {
 
     public InboundMessage {
+        text = text == null ? "" : text;
         country = country == null ? Optional.empty() : country;
         phoneNumber = phoneNumber == null ? Optional.empty() : phoneNumber;
+        replyTo = replyTo == null ? Optional.empty() : replyTo;
+    }
+
+    /** A text message from a channel that answers in its response. */
+    public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
+                          Optional<String> phoneNumber) {
+        this(channel, userId, messageId, text, country, phoneNumber, false, Optional.empty());
     }
 
     /** A message from a channel that gives no phone number. */
     public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country) {
         this(channel, userId, messageId, text, country, Optional.empty());
+    }
+
+    /** This message, with replies going through the outbox to {@code address}. */
+    public InboundMessage replyingTo(SealedAddress address) {
+        return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
+                Optional.of(address));
     }
 }

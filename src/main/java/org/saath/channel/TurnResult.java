@@ -16,11 +16,27 @@ public record TurnResult(List<Reply> replies, @JsonInclude(JsonInclude.Include.A
         replies = List.copyOf(replies);
     }
 
-    /** One message back to the person. */
-    public record Reply(String text, List<HelplineView> helplines) {
+    /**
+     * One message back to the person. {@code expects} is {@code yes_no} when this message asks a yes/no question
+     * (channels with buttons offer them), and absent otherwise.
+     */
+    public record Reply(String text, List<HelplineView> helplines,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String expects) {
+
+        /** What {@code expects} says when the bot asked a yes/no question. */
+        public static final String YES_NO = "yes_no";
 
         public Reply {
             helplines = List.copyOf(helplines);
+        }
+
+        public Reply(String text, List<HelplineView> helplines) {
+            this(text, helplines, null);
+        }
+
+        /** This reply, marked as asking a yes/no question. */
+        public Reply askingYesNo() {
+            return new Reply(text, helplines, YES_NO);
         }
     }
 

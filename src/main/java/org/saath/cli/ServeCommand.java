@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
         });
         OutboxDispatcher dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(),
                 Optional.of(config.callback()).filter(SaathConfig.Callback::enabled)
-                        .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())),
+                        .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())), Optional.of(components.people()),
                 java.net.http.HttpClient.newHttpClient(), Clock.systemUTC(), new java.util.Random()::nextDouble,
                 java.time.Duration.ofSeconds(2), 12);
         scheduler.scheduleWithFixedDelay(() -> {
@@ -69,6 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
         scheduler.scheduleAtFixedRate(new RetentionJob(new JdbcConversationStore(components.dataSource()),
                 config.privacy().retention(), Clock.systemUTC()), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());
+        LOG.info("platform channels on: {}", components.channels().enabled().isEmpty() ? "none"
+                : String.join(", ", components.channels().enabled().stream().map(c -> c.name()).toList()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

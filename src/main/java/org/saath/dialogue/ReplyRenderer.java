@@ -54,6 +54,11 @@ public final class ReplyRenderer {
         return String.join("\n", lines);
     }
 
+    /** The answers to a yes/no question as buttons show them ("Yes", "No" in the person's language). */
+    public List<String> yesNo(Language language) {
+        return List.of(templates.word("answer-yes", language), templates.word("answer-no", language));
+    }
+
     /** A template's text alone, for notices. */
     public String text(String templateId, Language language) {
         return templates.get(templateId, language).text();

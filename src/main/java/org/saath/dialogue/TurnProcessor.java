@@ -67,12 +67,17 @@ public final class TurnProcessor {
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
+    private final PersonOutbox people;
 
     public TurnProcessor(Parts parts) {
         this.p = parts;
+        this.people = new PersonOutbox(parts.renderer());
     }
 
-    /** Handles one inbound message; a message id seen before returns the first answer and records nothing. */
+    /**
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. On a
+     * platform channel (the message carries an address to reply to) the replies also leave through the outbox.
+     */
     public TurnResult handle(InboundMessage in) {
         String userRef = p.hasher().hash(in.channel(), in.userId());
         Optional<String> earlier = p.store().processedResponse(in.channel(), userRef, in.messageId());
@@ -89,10 +94,10 @@ public final class TurnProcessor {
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
         List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
-        if (decided.decision().forget()) {
-            return forget(in.channel(), userRef, decided.decision(), facts.language(), offers);
-        }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
+        if (decided.decision().forget()) {
+            return forget(in, userRef, conversationId, decided.decision(), facts.language(), offers, now);
+        }
         String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), redacted);
@@ -120,7 +125,8 @@ public final class TurnProcessor {
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
-                a.requestsHuman(), a.thirdPerson(), a.command());
+                a.requestsHuman(), a.thirdPerson(),
+                a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()));
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */
@@ -168,15 +174,16 @@ public final class TurnProcessor {
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
      */
-    private TurnResult forget(String channel, String userRef, Decision decision, Language language,
-                              List<HelplineOffer> offers) {
-        p.store().forget(channel, userRef);
+    private TurnResult forget(InboundMessage in, String userRef, String conversationId, Decision decision,
+                              Language language, List<HelplineOffer> offers, Instant now) {
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
             replies.add(p.renderer().render(decision.template(), language, offers, List.of()));
         }
         replies.add(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of()));
-        return new TurnResult(replies, null);
+        TurnResult result = new TurnResult(replies, null);
+        p.store().forget(in.channel(), userRef, people.rows(in, userRef, conversationId, result, language, now));
+        return result;
     }
 
     private TurnResult reply(SafetyPlanFlow.Outcome plan, TurnFacts facts, List<HelplineOffer> offers,
@@ -193,12 +200,15 @@ public final class TurnProcessor {
         if (facts.conversationRisk().atLeast(RiskLevel.HIGH) && offers.stream().noneMatch(HelplineOffer::isOpen)) {
             extra.add(p.renderer().text("no_open_line", language));
         }
+        boolean asksConsent = opened.isPresent() && conversation.map(ConversationRow::consent).orElse(null) == null;
+        TurnResult.Reply main = p.renderer().render(plan.template(), language, offers, extra);
         List<TurnResult.Reply> replies = new ArrayList<>();
-        replies.add(p.renderer().render(plan.template(), language, offers, extra));
+        replies.add(plan.nextState().asksYesNo() && !asksConsent ? main.askingYesNo() : main);
         if (opened.isPresent()) {
             replies.add(new TurnResult.Reply(p.renderer().text("escalation_opened", language), List.of()));
-            if (conversation.map(ConversationRow::consent).orElse(null) == null) {
-                replies.add(new TurnResult.Reply(p.renderer().text("consent_question", language), List.of()));
+            if (asksConsent) {
+                replies.add(new TurnResult.Reply(p.renderer().text("consent_question", language), List.of())
+                        .askingYesNo());
             }
         }
         if (conversation.isEmpty()) {
@@ -238,9 +248,10 @@ public final class TurnProcessor {
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
                 partner.map(Partner::id).orElse(null), facts.country()));
-        List<OutboxRow> outbox = escalation.filter(e -> e.partnerId() != null).map(e -> List.of(Notifications
-                .offered(e.partnerId(), e.id(), conversationId, e.risk(), e.topic(), e.language(), now)))
-                .orElse(List.of());
+        List<OutboxRow> outbox = new ArrayList<>(people.rows(in, userRef, conversationId, result, facts.language(),
+                now));
+        escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
+                e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
         return new TurnWrite(row, existing.isEmpty(), in.messageId(), toJson(result), turn, escalation,
                 plan.answer(), outbox);
     }

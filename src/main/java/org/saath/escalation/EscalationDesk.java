@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
+import org.saath.channel.ChannelDelivery;
+import org.saath.channel.Outbound;
+import org.saath.store.AddressStore;
 import org.saath.store.HandoffStore;
 
 /**
@@ -23,26 +27,36 @@ public final class EscalationDesk {
     private final Clock clock;
     private final BiFunction<String, String, String> texts;
     private final boolean callback;
+    private final AddressStore addresses;
 
     /**
-     * @param texts    renders a reply template in a language (status messages to the person)
-     * @param callback whether messages for people on the generic channel also go to the deployment's callback
+     * @param texts     renders a reply template in a language (status messages to the person)
+     * @param callback  whether messages for people on the generic channel also go to the deployment's callback
+     * @param addresses where people on platform channels are reached (sealed)
      */
     public EscalationDesk(HandoffStore store, PartnerDirectory partners, Clock clock,
-                          BiFunction<String, String, String> texts, boolean callback) {
+                          BiFunction<String, String, String> texts, boolean callback, AddressStore addresses) {
         this.store = store;
         this.partners = partners;
         this.clock = clock;
         this.texts = texts;
         this.callback = callback;
+        this.addresses = addresses;
     }
 
-    /** Keeps a message for the person, and sends it to the callback on the generic channel. */
+    /**
+     * Keeps a message for the person (the console shows it, the generic channel's poll returns it), and sends it:
+     * to the callback on the generic channel, through the outbox to their platform address on the others.
+     */
     private void tell(HandoffStore.Escalation e, String sender, String text, Instant at) {
         store.addUserMessage(e.channel(), e.userRef(), sender, text, at);
         if (callback && e.channel().equals("generic")) {
             store.enqueue(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at));
         }
+        addresses.find(e.channel(), e.userRef()).ifPresent(kept -> store.enqueue(new ChannelDelivery(e.channel(),
+                e.userRef(), kept.address(), new Outbound(text, sender, e.language(), List.of(), 0),
+                Optional.of(e.id()), Optional.empty()).row(e.id() + ":person:" + UUID.randomUUID(),
+                e.conversationId(), at)));
     }
 
     /** The partner an escalation for this person should be offered to now, if any is open with free capacity. */

@@ -55,6 +55,19 @@ public final class Notifications {
     }
 
     /**
+     * A message for the person that their platform would not take (outside WhatsApp's 24-hour window, with no
+     * template configured): the partner holding the escalation is told, so the counsellor can reach them another way.
+     */
+    public static OutboxRow undelivered(String partnerId, String escalationId, String conversationId, String sender,
+                                        String reason, String deliveryKey, Instant at) {
+        Map<String, Object> body = event("person.message_undelivered", escalationId, at);
+        body.put("conversation_ref", conversationId);
+        body.put("sender", sender);
+        body.put("reason", reason);
+        return row(partnerId, escalationId + ":undelivered:" + deliveryKey, conversationId, body, at);
+    }
+
+    /**
      * A message for a person on the generic channel (a counsellor's words, a status note), for the deployment's
      * callback. The escalation id, which the person's client got in its earlier response, says whose it is.
      */

@@ -10,7 +10,13 @@ import java.util.Optional;
  */
 public enum Command {
     DELETE_DATA, SHOW_PLAN, SAFETY_PLAN, GROUNDING, SPEAK_EN, SPEAK_UR, SPEAK_ROMAN_UR, SPEAK_AR, END_CHAT, YES, NO,
-    STOP;
+    STOP,
+    /**
+     * Not said but sent: a voice note, a picture, a sticker or a document, which Saath cannot read. Set by the
+     * dialogue from the channel's message when no phrase in a caption said anything stronger; no commands file
+     * lists it.
+     */
+    MEDIA;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

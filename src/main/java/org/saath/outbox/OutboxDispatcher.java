@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
+import org.saath.channel.ChannelDelivery;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
@@ -19,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to partners' webhooks and to the generic channel's callback: at least once, in order per conversation, each attempt signed and carrying the same
- * idempotency key ({@code X-Saath-Delivery}), with exponential backoff and jitter between failures, and a dead
- * letter after {@code maxAttempts}. State lives in the store, so a crash or restart loses nothing; a delivery that
- * reached the partner just before a crash is sent again with the same key, which the partner drops.
+ * Delivers the outbox to partners' webhooks, to the generic channel's callback and, through {@link PersonDelivery},
+ * to people on platform channels: at least once, in order per conversation and receiver, each attempt to a webhook
+ * signed and carrying the same idempotency key ({@code X-Saath-Delivery}), with exponential backoff and jitter
+ * between failures, and a dead letter after {@code maxAttempts}. State lives in the store, so a crash or restart
+ * loses nothing; a delivery that reached the partner just before a crash is sent again with the same key, which the
+ * partner drops.
  */
 public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     /** Where one kind of delivery goes, with the secret that signs it. */
     public record Endpoint(String url, String secret) {
@@ -36,11 +38,10 @@ public final class OutboxDispatcher {
     private final HandoffStore store;
     private final PartnerDirectory partners;
     private final Optional<Endpoint> callback;
+    private final Optional<PersonDelivery> people;
     private final HttpClient http;
     private final Clock clock;
-    private final DoubleSupplier jitter;
-    private final Duration baseBackoff;
-    private final int maxAttempts;
+    private final Backoff backoff;
 
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, HttpClient http, Clock clock,
                             DoubleSupplier jitter, Duration baseBackoff, int maxAttempts) {
@@ -51,14 +52,20 @@ public final class OutboxDispatcher {
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts) {
+        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts);
+    }
+
+    /** As above, with the platform channels' sends (WhatsApp, Telegram, Twilio) for messages to people. */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            Optional<PersonDelivery> people, HttpClient http, Clock clock, DoubleSupplier jitter,
+                            Duration baseBackoff, int maxAttempts) {
         this.store = store;
         this.partners = partners;
         this.callback = callback;
+        this.people = people;
         this.http = http;
         this.clock = clock;
-        this.jitter = jitter;
-        this.baseBackoff = baseBackoff;
-        this.maxAttempts = maxAttempts;
+        this.backoff = new Backoff(baseBackoff, jitter, maxAttempts);
     }
 
     /**
@@ -81,6 +88,13 @@ public final class OutboxDispatcher {
     }
 
     private boolean deliver(OutboxRow row) {
+        if (row.destination().equals(ChannelDelivery.DESTINATION)) {
+            if (people.isPresent()) {
+                return people.get().deliver(row, backoff);
+            }
+            failed(row, clock.instant(), "this dispatcher sends to no platform channel");
+            return false;
+        }
         Instant now = clock.instant();
         Optional<Endpoint> endpoint = row.destination().equals("callback") ? callback
                 : partners.byId(row.target()).filter(p -> p.webhookUrl().isPresent())
@@ -116,15 +130,13 @@ public final class OutboxDispatcher {
 
     private void failed(OutboxRow row, Instant now, String error) {
         int attempts = row.attempts() + 1;
-        if (attempts >= maxAttempts) {
+        Optional<Instant> next = backoff.next(attempts, now);
+        if (next.isEmpty()) {
             LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.idempotencyKey(), row.target(),
                     attempts, error);
             store.attempted(row.id(), "dead", attempts, now, error);
             return;
         }
-        long exponential = baseBackoff.toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
-        long wait = (long) (capped * (0.5 + 0.5 * jitter.getAsDouble()));
-        store.attempted(row.id(), "pending", attempts, now.plusMillis(wait), error);
+        store.attempted(row.id(), "pending", attempts, next.get(), error);
     }
 }

@@ -25,6 +25,12 @@ public enum DialogueState {
     /** The person said stop; the next message they send reopens the conversation. */
     STOPPED;
 
+    /** Whether the bot, having moved here, waits for a yes or a no (channels with buttons offer them). */
+    public boolean asksYesNo() {
+        return this == OFFERED_COUNSELLOR || this == OFFERED_HELPLINES || this == OFFERED_GROUNDING
+                || this == CRISIS_CHECK || this == CONSENT_ASKED;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,0 +1,28 @@
+package org.saath.channel;
+
+/** What a platform did with one message: the outbox retries, gives up, or tells the counsellor accordingly. */
+public sealed interface SendResult {
+
+    /** The platform accepted the message (accepted, not yet delivered to the phone). */
+    record Sent() implements SendResult {
+    }
+
+    /**
+     * A failure that may pass (the platform is down, rate-limited, or a token is being fixed): tried again with
+     * backoff. {@code partsSent} says how many parts of a split message already went, so they are not sent twice.
+     */
+    record Retry(String reason, int partsSent) implements SendResult {
+    }
+
+    /** The platform will never take this message (the person blocked the bot, the number is invalid). */
+    record Refused(String reason) implements SendResult {
+    }
+
+    /** Outside the platform's messaging window (WhatsApp's 24 hours) and no template to send instead. */
+    record OutsideWindow(String reason) implements SendResult {
+    }
+
+    static SendResult sent() {
+        return new Sent();
+    }
+}

@@ -1,0 +1,133 @@
+package org.saath.channel.telegram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
+import org.saath.channel.Address;
+import org.saath.channel.Channel;
+import org.saath.channel.InboundMessage;
+import org.saath.channel.Inbox;
+import org.saath.channel.Outbound;
+import org.saath.channel.PlatformApi;
+import org.saath.channel.SendResult;
+import org.saath.channel.TextParts;
+import org.saath.config.ChannelsConfig;
+import org.saath.web.BadRequestException;
+
+/**
+ * The Telegram Bot API. {@code POST /webhooks/telegram} checks {@code X-Telegram-Bot-Api-Secret-Token} against the
+ * configured secret in constant time (Telegram signs nothing else: 401 and nothing stored without it), then hands
+ * the update to the inbox, deduplicated by {@code update_id}. Replies go through {@code sendMessage}; when the bot
+ * asks a yes/no question the message carries two buttons in the person's language, and a tap comes back as a
+ * {@code callback_query} whose data is that answer, acknowledged in the webhook's own response
+ * ({@code answerCallbackQuery}) so no extra call is needed.
+ *
+ * <p>{@code curl -s localhost:8080/webhooks/telegram -H "X-Telegram-Bot-Api-Secret-Token: $SECRET" -d @update.json}
+ */
+public final class TelegramChannel implements Channel {
+
+    static final String NAME = "telegram";
+    private static final int MAX_TEXT = 4096;
+    private static final int MAX_CALLBACK_BYTES = 64;
+
+    private final ChannelsConfig.Telegram config;
+    private final HttpClient http;
+    private final Clock clock;
+
+    private TelegramChannel(ChannelsConfig.Telegram config, HttpClient http, Clock clock) {
+        this.config = config;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** The channel when {@code channels.telegram} is configured. */
+    public static Optional<Channel> create(ChannelsConfig.Telegram config, HttpClient http, Clock clock) {
+        return config.enabled() ? Optional.of(new TelegramChannel(config, http, clock)) : Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes, Inbox inbox) {
+        routes.post("/webhooks/telegram", ctx -> receive(ctx, inbox));
+    }
+
+    void receive(Context ctx, Inbox inbox) {
+        if (!PlatformApi.sameSecret(ctx.header("X-Telegram-Bot-Api-Secret-Token"), config.secretToken())) {
+            throw new UnauthorizedResponse("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
+        }
+        JsonNode update = PlatformApi.readJson(ctx.bodyAsBytes());
+        if (update == null) {
+            throw new BadRequestException("body is not valid JSON");
+        }
+        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(update, clock.instant());
+        if (incoming.isEmpty()) {
+            ctx.json(Map.of());
+            return;
+        }
+        TelegramUpdate.Incoming in = incoming.get();
+        inbox.accept(new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(), Optional.empty(),
+                Optional.empty(), in.media(), Optional.empty()), in.chatId(), in.at());
+        ctx.json(in.callbackId().<Map<String, Object>>map(id -> Map.of("method", "answerCallbackQuery",
+                "callback_query_id", id)).orElse(Map.of()));
+    }
+
+    @Override
+    public SendResult send(Address to, Outbound message) {
+        List<String> parts = TextParts.split(message.text(), MAX_TEXT, String::length);
+        for (int i = message.partsSent(); i < parts.size(); i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("chat_id", to.value());
+            body.put("text", parts.get(i));
+            if (i == parts.size() - 1 && !message.choices().isEmpty()) {
+                body.put("reply_markup", Map.of("inline_keyboard", List.of(message.choices().stream()
+                        .map(c -> Map.of("text", c, "callback_data", callbackData(c))).toList())));
+            }
+            SendResult result = answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(
+                            config.apiBaseUrl() + "/bot" + config.botToken() + "/sendMessage"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(PlatformApi.json(body)))), i);
+            if (!(result instanceof SendResult.Sent)) {
+                return result;
+            }
+        }
+        return SendResult.sent();
+    }
+
+    /** Telegram allows 1-64 bytes of callback data; the answer's own words, cut at a character if need be. */
+    private static String callbackData(String choice) {
+        String data = choice;
+        while (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
+            data = data.substring(0, data.length() - 1);
+        }
+        return data;
+    }
+
+    private static SendResult answer(PlatformApi.Answer answer, int part) {
+        if (answer.ok()) {
+            return SendResult.sent();
+        }
+        String reason = "Telegram answered HTTP " + answer.status();
+        if (answer.passing() || answer.status() == 401 || answer.status() == 404) {
+            return new SendResult.Retry(reason, part); // 401/404: a wrong bot token, fixed by the operator
+        }
+        if (answer.status() == 403) {
+            return new SendResult.Refused("the person blocked the bot on Telegram");
+        }
+        return new SendResult.Refused(reason);
+    }
+}

@@ -1,0 +1,70 @@
+package org.saath.channel.telegram;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.saath.web.BadRequestException;
+
+/**
+ * Reads one Telegram update: a {@code message} or {@code edited_message} in a private chat (text, or a voice note,
+ * audio, document, photo, sticker or video as media, with its caption), or a {@code callback_query} from one of
+ * Saath's buttons, whose data is the answer the person tapped. Group chats and every other kind of update are
+ * skipped: Saath talks with one person at a time. Unknown fields are ignored; Telegram adds them often.
+ */
+final class TelegramUpdate {
+
+    private static final List<String> MEDIA = List.of("voice", "audio", "document", "photo", "sticker", "video",
+            "video_note", "animation", "location", "contact");
+
+    /** What a person sent: who, in which chat, and the callback to acknowledge when they tapped a button. */
+    record Incoming(long updateId, String userId, String chatId, Instant at, String text, boolean media,
+                    Optional<String> callbackId) {
+    }
+
+    private TelegramUpdate() {
+    }
+
+    static Optional<Incoming> parse(JsonNode update, Instant now) {
+        if (update == null || !update.isObject() || !update.path("update_id").canConvertToLong()) {
+            throw new BadRequestException("body must be a Telegram update with an update_id");
+        }
+        long updateId = update.get("update_id").asLong();
+        JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
+        if (message.isObject()) {
+            return fromMessage(updateId, message, now);
+        }
+        JsonNode callback = update.path("callback_query");
+        if (callback.isObject() && callback.path("from").path("id").canConvertToLong()
+                && callback.path("data").isTextual()) {
+            String user = callback.path("from").path("id").asText();
+            JsonNode chat = callback.path("message").path("chat");
+            if (chat.isObject() && !"private".equals(chat.path("type").asText())) {
+                return Optional.empty();
+            }
+            String chatId = chat.path("id").canConvertToLong() ? chat.path("id").asText() : user;
+            return Optional.of(new Incoming(updateId, user, chatId, now, callback.path("data").asText(), false,
+                    Optional.of(callback.path("id").asText())));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Incoming> fromMessage(long updateId, JsonNode message, Instant now) {
+        JsonNode chat = message.path("chat");
+        JsonNode from = message.path("from");
+        if (!"private".equals(chat.path("type").asText()) || !chat.path("id").canConvertToLong()
+                || !from.path("id").canConvertToLong()) {
+            return Optional.empty();
+        }
+        Instant at = message.path("date").canConvertToLong() ? Instant.ofEpochSecond(message.path("date").asLong())
+                : now;
+        if (message.path("text").isTextual() && !message.path("text").asText().isBlank()) {
+            return Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
+                    message.path("text").asText(), false, Optional.empty()));
+        }
+        boolean media = MEDIA.stream().anyMatch(message::has);
+        return media ? Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
+                message.path("caption").asText(""), true, Optional.empty())) : Optional.empty();
+    }
+}

@@ -1,0 +1,150 @@
+package org.saath.channel.twilio;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
+import org.saath.channel.Address;
+import org.saath.channel.Channel;
+import org.saath.channel.InboundMessage;
+import org.saath.channel.Inbox;
+import org.saath.channel.Outbound;
+import org.saath.channel.PlatformApi;
+import org.saath.channel.SendResult;
+import org.saath.channel.TextParts;
+import org.saath.config.ChannelsConfig;
+import org.saath.web.BadRequestException;
+
+/**
+ * Twilio Programmable Messaging, SMS and WhatsApp alike. {@code POST /webhooks/twilio} checks
+ * {@code X-Twilio-Signature} over {@code channels.twilio.public-url} and every form parameter (401 and nothing
+ * stored when it does not match), hands the message to the inbox, deduplicated by {@code MessageSid}, and answers
+ * an empty TwiML response: replies are sent later, from the outbox, through the REST Messages resource, from the
+ * number the person wrote to. Long SMS replies are split into a few messages ({@link SmsText}); WhatsApp numbers
+ * ({@code whatsapp:+…}) keep WhatsApp's 24-hour window.
+ *
+ * <p>{@code curl -s localhost:8080/webhooks/twilio -H "X-Twilio-Signature: $SIG" --data-urlencode Body=hi …}
+ */
+public final class TwilioChannel implements Channel {
+
+    static final String NAME = "twilio";
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    private static final String WHATSAPP = "whatsapp:";
+    private static final Duration WINDOW = Duration.ofHours(24);
+    private static final int MAX_BODY = 1600;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Opted out (STOP), not a mobile number, unreachable, blocked: sending again cannot help. */
+    private static final Set<Integer> REFUSED = Set.of(21610, 21211, 21408, 21612, 21614, 30004, 30005, 30006);
+
+    private final ChannelsConfig.Twilio config;
+    private final HttpClient http;
+    private final Clock clock;
+
+    private TwilioChannel(ChannelsConfig.Twilio config, HttpClient http, Clock clock) {
+        this.config = config;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** The channel when {@code channels.twilio} is configured. */
+    public static Optional<Channel> create(ChannelsConfig.Twilio config, HttpClient http, Clock clock) {
+        return config.enabled() ? Optional.of(new TwilioChannel(config, http, clock)) : Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes, Inbox inbox) {
+        routes.post("/webhooks/twilio", ctx -> receive(ctx, inbox));
+    }
+
+    void receive(Context ctx, Inbox inbox) {
+        Map<String, List<String>> form = FormBody.parse(ctx.bodyAsBytes());
+        if (!TwilioSignature.valid(config.authToken(), config.publicUrl(), form, ctx.header("X-Twilio-Signature"))) {
+            throw new UnauthorizedResponse("X-Twilio-Signature is missing or does not match");
+        }
+        String sid = one(form, "MessageSid");
+        String from = one(form, "From");
+        String to = one(form, "To");
+        if (sid.isBlank() || from.isBlank() || to.isBlank() || sid.length() > 64 || from.length() > 64) {
+            throw new BadRequestException("MessageSid, From and To are required");
+        }
+        String body = one(form, "Body");
+        boolean media = !one(form, "NumMedia").matches("0?") || body.isBlank();
+        Optional<String> country = Optional.of(one(form, "FromCountry")).filter(COUNTRIES::contains);
+        String phone = from.startsWith(WHATSAPP) ? from.substring(WHATSAPP.length()) : from;
+        inbox.accept(new InboundMessage(NAME, from, sid, body, country, Optional.of(phone), media, Optional.empty()),
+                from + "\n" + to, clock.instant());
+        ctx.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML);
+    }
+
+    private static String one(Map<String, List<String>> form, String name) {
+        List<String> values = form.getOrDefault(name, List.of());
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    @Override
+    public SendResult send(Address to, Outbound message) {
+        String[] pair = to.value().split("\n", 2);
+        if (pair.length != 2) {
+            return new SendResult.Refused("not a Twilio address");
+        }
+        boolean whatsapp = pair[0].startsWith(WHATSAPP);
+        if (whatsapp && to.lastInbound().filter(at -> !at.plus(WINDOW).isAfter(clock.instant())).isPresent()) {
+            return new SendResult.OutsideWindow("outside WhatsApp's 24-hour window");
+        }
+        List<String> parts = whatsapp ? TextParts.split(message.text(), MAX_BODY, String::length)
+                : SmsText.messages(message.text());
+        for (int i = message.partsSent(); i < parts.size(); i++) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("To", pair[0]);
+            form.put("From", pair[1]);
+            form.put("Body", parts.get(i));
+            SendResult result = answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(config.apiBaseUrl()
+                            + "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((config.accountSid() + ":"
+                            + config.authToken()).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(FormBody.encode(form)))), i);
+            if (!(result instanceof SendResult.Sent)) {
+                return result;
+            }
+        }
+        return SendResult.sent();
+    }
+
+    private static SendResult answer(PlatformApi.Answer answer, int part) {
+        if (answer.ok()) {
+            return SendResult.sent();
+        }
+        int code = answer.body().path("code").asInt(-1);
+        String reason = "Twilio answered HTTP " + answer.status() + (code < 0 ? "" : ", error " + code);
+        if (code == 63016) {
+            return new SendResult.OutsideWindow("outside WhatsApp's 24-hour window");
+        }
+        if (code == 21610) {
+            return new SendResult.Refused("the person opted out of SMS (STOP)");
+        }
+        if (answer.passing() || answer.status() == 401 || answer.status() == 403 || answer.status() == 404) {
+            return new SendResult.Retry(reason, part); // 401/403/404: the account's credentials, fixed by the operator
+        }
+        return REFUSED.contains(code) || answer.status() / 100 == 4 ? new SendResult.Refused(reason)
+                : new SendResult.Retry(reason, part);
+    }
+}

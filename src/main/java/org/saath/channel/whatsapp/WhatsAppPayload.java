@@ -1,0 +1,76 @@
+package org.saath.channel.whatsapp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.saath.web.BadRequestException;
+
+/**
+ * Reads a WhatsApp Cloud API webhook: every entry, every change and every message in it (Meta batches them), not
+ * only the first. Text, button and list replies are text; a voice note, picture, sticker, document, location or
+ * message type Saath does not know is media (with its caption where it has one); reactions are skipped. Status
+ * receipts (sent, delivered, read, failed) carry Saath's own outgoing message ids, so they are counted and never
+ * taken for something a person wrote.
+ */
+final class WhatsAppPayload {
+
+    /** One message a person sent. */
+    record Incoming(String from, String id, Instant at, String text, boolean media) {
+    }
+
+    /** What the webhook held: the people's messages, and how many status receipts and failures came with them. */
+    record Parsed(List<Incoming> messages, int statuses, int failed) {
+    }
+
+    private WhatsAppPayload() {
+    }
+
+    static Parsed parse(JsonNode root, Instant now) {
+        if (root == null || !root.isObject()) {
+            throw new BadRequestException("body must be a JSON object");
+        }
+        List<Incoming> messages = new ArrayList<>();
+        int statuses = 0;
+        int failed = 0;
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                for (JsonNode message : value.path("messages")) {
+                    incoming(message, now).ifPresent(messages::add);
+                }
+                for (JsonNode status : value.path("statuses")) {
+                    statuses++;
+                    failed += "failed".equals(status.path("status").asText()) ? 1 : 0;
+                }
+            }
+        }
+        return new Parsed(messages, statuses, failed);
+    }
+
+    private static Optional<Incoming> incoming(JsonNode m, Instant now) {
+        String id = m.path("id").asText("");
+        String from = m.path("from").asText("");
+        String type = m.path("type").asText("");
+        if (id.isBlank() || from.isBlank() || id.length() > 200 || from.length() > 32 || type.equals("reaction")) {
+            return Optional.empty();
+        }
+        Instant at = now;
+        if (m.path("timestamp").asText("").matches("\\d{1,12}")) {
+            at = Instant.ofEpochSecond(Long.parseLong(m.path("timestamp").asText()));
+        }
+        Optional<String> text = switch (type) {
+            case "text" -> Optional.of(m.path("text").path("body").asText(""));
+            case "button" -> Optional.of(m.path("button").path("text").asText(""));
+            case "interactive" -> Optional.of(m.path("interactive").path("button_reply").path("title")
+                    .asText(m.path("interactive").path("list_reply").path("title").asText("")));
+            default -> Optional.empty();
+        };
+        if (text.filter(t -> !t.isBlank()).isPresent()) {
+            return Optional.of(new Incoming(from, id, at, text.get(), false));
+        }
+        return Optional.of(new Incoming(from, id, at, m.path(type).path("caption").asText(""), true));
+    }
+}

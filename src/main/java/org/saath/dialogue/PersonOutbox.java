@@ -1,0 +1,62 @@
+package org.saath.dialogue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.saath.channel.ChannelDelivery;
+import org.saath.channel.InboundMessage;
+import org.saath.channel.Outbound;
+import org.saath.channel.TurnResult;
+import org.saath.nlu.Language;
+import org.saath.store.OutboxRow;
+
+/**
+ * A turn's replies as outbox rows, when the person wrote on a platform channel (the message carries a sealed
+ * address to reply to); none for a channel that answers in its response. The idempotency keys come from the
+ * platform's message id, so the same message can never queue its replies twice, and a reply that asks a yes/no
+ * question carries the two answers in the person's language, for channels that show buttons.
+ */
+final class PersonOutbox {
+
+    private final ReplyRenderer renderer;
+
+    PersonOutbox(ReplyRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    List<OutboxRow> rows(InboundMessage in, String userRef, String conversationId, TurnResult result,
+                         Language language, Instant now) {
+        if (in.replyTo().isEmpty()) {
+            return List.of();
+        }
+        String key = "reply:" + digest(in.channel(), userRef, in.messageId());
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < result.replies().size(); i++) {
+            TurnResult.Reply reply = result.replies().get(i);
+            List<String> choices = TurnResult.Reply.YES_NO.equals(reply.expects()) ? renderer.yesNo(language)
+                    : List.of();
+            ChannelDelivery delivery = new ChannelDelivery(in.channel(), userRef, in.replyTo().get(),
+                    new Outbound(reply.text(), "saath", language.code(), choices, 0), Optional.empty(),
+                    Optional.of(now));
+            rows.add(delivery.row(key + ":" + i, conversationId, now));
+        }
+        return rows;
+    }
+
+    /** A short, fixed-length digest: message ids are up to 200 characters, idempotency keys at most 128. */
+    private static String digest(String channel, String userRef, String messageId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha.digest((channel + "\0" + userRef + "\0" + messageId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.saath.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.saath.channel.Address;
+import org.saath.channel.Channel;
+import org.saath.channel.ChannelDelivery;
+import org.saath.channel.Channels;
+import org.saath.channel.SendResult;
+import org.saath.escalation.Notifications;
+import org.saath.privacy.AddressCipher;
+import org.saath.store.AddressStore;
+import org.saath.store.HandoffStore;
+import org.saath.store.OutboxRow;
+import org.saath.store.PersonOutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends outbox rows to people on platform channels: opens the sealed address, asks the channel to send, and records
+ * the outcome. A failure that may pass is retried with backoff (a message sent in parts resumes after the parts
+ * that went); a finished row keeps neither text nor address. A counsellor's words or a status note that the
+ * platform will not take (outside WhatsApp's 24-hour window, a blocked bot) are never dropped silently: the
+ * partner holding the escalation is told through its webhook and the console shows why.
+ */
+public final class PersonDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonDelivery.class);
+
+    private final Channels channels;
+    private final AddressCipher cipher;
+    private final AddressStore addresses;
+    private final PersonOutboxStore rows;
+    private final HandoffStore handoffs;
+    private final Clock clock;
+
+    public PersonDelivery(Channels channels, AddressCipher cipher, AddressStore addresses, PersonOutboxStore rows,
+                          HandoffStore handoffs, Clock clock) {
+        this.channels = channels;
+        this.cipher = cipher;
+        this.addresses = addresses;
+        this.rows = rows;
+        this.handoffs = handoffs;
+        this.clock = clock;
+    }
+
+    /** Tries one row; returns whether it is finished (delivered, or recorded as undeliverable). */
+    boolean deliver(OutboxRow row, Backoff backoff) {
+        Instant now = clock.instant();
+        ChannelDelivery delivery;
+        try {
+            delivery = ChannelDelivery.of(row);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("outbox row {} is not a channel delivery; dead-lettered", row.id());
+            rows.attempted(row.id(), "dead", row.attempts() + 1, now, "unreadable payload", "{}");
+            return true;
+        }
+        SendResult result = send(delivery, row);
+        if (result instanceof SendResult.Retry retry) {
+            retry(row, delivery, retry, backoff, now);
+            return false;
+        }
+        if (result instanceof SendResult.Refused refused) {
+            undelivered(row, delivery, "not delivered: " + refused.reason(), now);
+        } else if (result instanceof SendResult.OutsideWindow outside) {
+            undelivered(row, delivery, "not delivered: " + outside.reason(), now);
+        } else {
+            rows.attempted(row.id(), "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
+        }
+        return true;
+    }
+
+    private SendResult send(ChannelDelivery delivery, OutboxRow row) {
+        Optional<Channel> channel = channels.byName(delivery.channel());
+        if (channel.isEmpty()) {
+            return new SendResult.Retry("channel " + delivery.channel() + " is not configured",
+                    delivery.message().partsSent());
+        }
+        String address;
+        try {
+            address = cipher.open(delivery.address(), delivery.channel(), delivery.userRef());
+        } catch (IllegalArgumentException e) {
+            return new SendResult.Refused("the address does not open with this deployment's address key");
+        }
+        Optional<Instant> lastInbound = addresses.find(delivery.channel(), delivery.userRef())
+                .map(AddressStore.Kept::lastInbound);
+        Optional<Instant> windowFrom = delivery.windowFrom().filter(w -> lastInbound.map(w::isAfter).orElse(true))
+                .or(() -> lastInbound);
+        try {
+            return channel.get().send(new Address(address, windowFrom), delivery.message());
+        } catch (RuntimeException e) {
+            LOG.warn("sending outbox row {} on {} failed: {}", row.id(), delivery.channel(), e.getClass().getName());
+            return new SendResult.Retry(e.getClass().getSimpleName(), delivery.message().partsSent());
+        }
+    }
+
+    private void retry(OutboxRow row, ChannelDelivery delivery, SendResult.Retry retry, Backoff backoff,
+                       Instant now) {
+        int attempts = row.attempts() + 1;
+        Optional<Instant> next = backoff.next(attempts, now);
+        if (next.isEmpty()) {
+            LOG.warn("outbox delivery {} on {} is dead after {} attempts: {}", row.id(), delivery.channel(),
+                    attempts, retry.reason());
+            undelivered(row, delivery, "not delivered after " + attempts + " attempts: " + retry.reason(), now);
+            return;
+        }
+        rows.attempted(row.id(), "pending", attempts, next.get(), retry.reason(), delivery.payload(retry.partsSent()));
+    }
+
+    /** Records that the person did not get it; a counsellor's or status message also tells the partner. */
+    private void undelivered(OutboxRow row, ChannelDelivery delivery, String reason, Instant now) {
+        List<OutboxRow> notices = delivery.escalationId().flatMap(handoffs::escalation)
+                .filter(e -> e.partnerId() != null)
+                .map(e -> List.of(Notifications.undelivered(e.partnerId(), e.id(), e.conversationId(),
+                        delivery.message().sender(), reason, row.id(), now)))
+                .orElse(List.of());
+        rows.undelivered(row, row.attempts() + 1, now, reason, delivery.finishedPayload(), notices,
+                delivery.channel(), delivery.userRef());
+    }
+}

@@ -1,0 +1,167 @@
+package org.saath.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.channel.FakePlatform;
+import org.saath.channel.PlatformRig;
+import org.saath.config.ChannelsConfig;
+
+/**
+ * Telegram end to end: the real app, a fake Bot API on loopback, the outbox dispatcher. The updates are the Bot API
+ * documentation's examples, verbatim ({@code src/test/resources/webhooks/telegram-*.json}); a conversation uses them
+ * with other update ids and words.
+ */
+class TelegramChannelHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOT_TOKEN = "123456:ABC-test-token";
+    private static final String SECRET = "s3cr3t_T0ken-abc";
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private FakePlatform api;
+    private PlatformRig rig;
+    private long nextUpdate = 20000;
+
+    @BeforeEach
+    void start() throws IOException {
+        api = new FakePlatform((path, body) -> new FakePlatform.Answer(200, "{\"ok\":true,\"result\":{}}"));
+        rig = new PlatformRig(dir, T0, c -> c.withChannels(new ChannelsConfig(null, null,
+                new ChannelsConfig.Telegram(BOT_TOKEN, SECRET, api.url()), null)));
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+        api.close();
+    }
+
+    private static ObjectNode fixture(String name) throws IOException {
+        return (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/webhooks", name)));
+    }
+
+    private HttpResponse<String> post(byte[] body, String secret) throws Exception {
+        return secret == null ? rig.post("/webhooks/telegram", body, "Content-Type", "application/json")
+                : rig.post("/webhooks/telegram", body, "Content-Type", "application/json",
+                        "X-Telegram-Bot-Api-Secret-Token", secret);
+    }
+
+    /** The documentation's text update with a new update id and these words. */
+    private HttpResponse<String> say(String words) throws Exception {
+        ObjectNode update = fixture("telegram-text.json").put("update_id", nextUpdate++);
+        ((ObjectNode) update.get("message")).put("text", words);
+        return post(JSON.writeValueAsBytes(update), SECRET);
+    }
+
+    /** The documentation's callback query: a tap on one of Saath's buttons, in the private chat. */
+    private HttpResponse<String> tap(String data) throws Exception {
+        ObjectNode update = fixture("telegram-callback-query.json").put("update_id", nextUpdate++);
+        ((ObjectNode) update.get("callback_query")).put("data", data);
+        return post(JSON.writeValueAsBytes(update), SECRET);
+    }
+
+    private List<JsonNode> sent() {
+        return api.accepted().stream().map(FakePlatform.Request::json).toList();
+    }
+
+    @Test
+    void the_secret_token_header_is_required_exactly_and_nothing_is_stored_without_it() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/webhooks/telegram-text.json"));
+
+        assertThat(post(body, null).statusCode()).isEqualTo(401);
+        assertThat(post(body, "s3cr3t_T0ken-abd").statusCode()).isEqualTo(401);
+        assertThat(post(body, "S3CR3T_T0KEN-ABC").statusCode()).isEqualTo(401);
+        assertThat(rig.storedAboutPeople()).isZero();
+
+        assertThat(post(body, SECRET).statusCode()).isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(1);
+    }
+
+    @Test
+    void a_question_gets_yes_no_buttons_and_a_tap_answers_it_and_is_acknowledged() throws Exception {
+        say("i feel so alone and empty, nothing matters anymore");
+        rig.dispatch();
+        JsonNode question = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow();
+        assertThat(question.get("chat_id").asText()).isEqualTo("1111111");
+        assertThat(question.at("/reply_markup/inline_keyboard/0/0/text").asText()).isEqualTo("Yes");
+        assertThat(question.at("/reply_markup/inline_keyboard/0/1/callback_data").asText()).isEqualTo("No");
+        assertThat(api.accepted().get(0).path()).isEqualTo("/bot" + BOT_TOKEN + "/sendMessage");
+
+        HttpResponse<String> tapped = tap("Yes");
+
+        JsonNode ack = JSON.readTree(tapped.body());
+        assertThat(ack.get("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(ack.get("callback_query_id").asText()).isEqualTo("4382bfdwdsb323b2d9");
+        assertThat(rig.strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).last().asString()
+                .endsWith("-yes");
+    }
+
+    @Test
+    void voice_notes_documents_and_audio_get_the_text_only_reply() throws Exception {
+        for (String name : List.of("telegram-voice.json", "telegram-document.json", "telegram-audio.json")) {
+            post(JSON.writeValueAsBytes(fixture(name).put("update_id", nextUpdate++)), SECRET);
+        }
+        rig.dispatch();
+
+        assertThat(rig.strings("SELECT rule_id FROM turns")).containsOnly("media").hasSize(3);
+        assertThat(sent()).filteredOn(m -> m.get("text").asText().contains("I can only read text")).hasSize(3);
+    }
+
+    @Test
+    void an_edited_message_is_read_again_and_a_repeated_update_id_is_answered_once() throws Exception {
+        byte[] edited = Files.readAllBytes(Path.of("src/test/resources/webhooks/telegram-edited-message.json"));
+
+        post(edited, SECRET);
+        rig.dispatch();
+        int firstReplies = api.accepted().size();
+        post(edited, SECRET);
+        rig.dispatch();
+
+        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactly("10000");
+        assertThat(firstReplies).isPositive();
+        assertThat(api.received()).hasSize(firstReplies);
+    }
+
+    @Test
+    void the_bot_api_down_for_ten_minutes_loses_no_reply() throws Exception {
+        api.down(true);
+        say("hello");
+        say("i am very stressed about my exams");
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        assertThat(api.accepted()).isEmpty();
+
+        api.down(false);
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+
+        String replies = String.join("\n", rig.strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
+        assertThat(String.join("\n", sent().stream().map(m -> m.get("text").asText()).toList())).isEqualTo(replies);
+        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void a_person_who_blocked_the_bot_is_not_retried_forever() throws Exception {
+        api.answerNext(new FakePlatform.Answer(403,
+                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
+        say("hello");
+
+        rig.dispatchFor(Duration.ofMinutes(1), Duration.ofSeconds(15));
+
+        assertThat(rig.strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
+    }
+}

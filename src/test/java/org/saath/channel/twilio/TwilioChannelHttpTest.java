@@ -1,0 +1,189 @@
+package org.saath.channel.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.channel.FakePlatform;
+import org.saath.channel.PlatformRig;
+import org.saath.config.ChannelsConfig;
+
+/**
+ * Twilio SMS and WhatsApp end to end: the real app, a fake Twilio REST API on loopback, the outbox dispatcher. The
+ * two inbound requests in {@code src/test/resources/webhooks/twilio-*-CONSTRUCTED.txt} are NOT verbatim Twilio
+ * captures: they were assembled from Twilio's documented parameter names and signed with the algorithm checked
+ * against Twilio's published vector (auth token 12345).
+ */
+class TwilioChannelHttpTest {
+
+    private static final String SID = "AC00000000000000000000000000000000";
+    private static final String TOKEN = "12345";
+    private static final String PUBLIC_URL = "https://bot.example.org/webhooks/twilio/sms";
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private FakePlatform api;
+    private PlatformRig rig;
+    private int nextSid = 1;
+
+    @BeforeEach
+    void start() throws IOException {
+        api = new FakePlatform((path, body) -> new FakePlatform.Answer(201, "{\"sid\":\"SMfake\"}"));
+        rig = new PlatformRig(dir, T0, c -> c.withChannels(new ChannelsConfig(null, null, null,
+                new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, api.url()))));
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+        api.close();
+    }
+
+    /** A constructed request file: its signature header and its form body. */
+    private record Constructed(String signature, String body) {
+        static Constructed read(String name) throws IOException {
+            String text = Files.readString(Path.of("src/test/resources/webhooks", name), StandardCharsets.UTF_8);
+            Matcher signature = Pattern.compile("X-Twilio-Signature: (\\S+)").matcher(text);
+            Matcher body = Pattern.compile("(?m)^\\S*MessageSid=\\S+$").matcher(text);
+            signature.find();
+            body.find();
+            return new Constructed(signature.group(1), body.group());
+        }
+    }
+
+    private HttpResponse<String> post(String body, String signature) throws Exception {
+        return rig.post("/webhooks/twilio", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature", signature);
+    }
+
+    /** An SMS from a Pakistani number, signed as Twilio signs it. */
+    private HttpResponse<String> sms(String from, String words) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + String.format("%032d", nextSid++));
+        form.put("AccountSid", SID);
+        form.put("From", from);
+        form.put("To", "+15005550006");
+        form.put("Body", words);
+        form.put("NumMedia", "0");
+        form.put("FromCountry", "PK");
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        form.forEach((k, v) -> params.put(k, List.of(v)));
+        return post(FormBody.encode(form), TwilioSignature.compute(TOKEN, PUBLIC_URL, params));
+    }
+
+    private List<String> sentBodies() {
+        return api.accepted().stream().map(r -> r.form().get("Body")).toList();
+    }
+
+    @Test
+    void the_signed_sms_is_accepted_and_a_tampered_or_unsigned_one_refused_storing_nothing() throws Exception {
+        Constructed sms = Constructed.read("twilio-sms-inbound-CONSTRUCTED.txt");
+
+        assertThat(post(sms.body().replace("awful", "awful+really"), sms.signature()).statusCode()).isEqualTo(401);
+        assertThat(post(sms.body(), "").statusCode()).isEqualTo(401);
+        assertThat(rig.post("/webhooks/twilio", sms.body().getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(401);
+        assertThat(rig.storedAboutPeople()).isZero();
+
+        HttpResponse<String> accepted = post(sms.body(), sms.signature());
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("<Response/>");
+        rig.dispatch();
+
+        assertThat(api.accepted()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json");
+            assertThat(r.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                    (SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+            assertThat(r.form()).containsEntry("To", "+15551234567").containsEntry("From", "+15005550006");
+        });
+    }
+
+    @Test
+    void a_crisis_by_sms_in_urdu_comes_back_in_a_few_ucs2_messages_with_the_number_whole() throws Exception {
+        sms("+923001234567", "میں اب اور نہیں جینا چاہتا، میں خود کو مار دوں گا");
+        rig.dispatch();
+
+        List<String> bodies = sentBodies();
+        String reply = String.join("\n", rig.strings("SELECT reply_text FROM turns"));
+        assertThat(reply.length()).isGreaterThan(4 * 67);
+        assertThat(bodies).allSatisfy(b -> assertThat(SmsText.segments(b)).isLessThanOrEqualTo(4));
+        assertThat(bodies.size()).isBetween(2, 5 * 3);
+        assertThat(bodies).anyMatch(b -> b.contains("0311-7786264"));
+        assertThat(String.join("", bodies).replaceAll("\\s", "")).isEqualTo(reply.replaceAll("\\s", ""));
+    }
+
+    @Test
+    void an_english_reply_stays_gsm_7_with_no_bullet_to_double_its_segments() throws Exception {
+        sms("+923001234567", "i am being blackmailed online with my pictures");
+        rig.dispatch();
+
+        assertThat(sentBodies()).isNotEmpty().allSatisfy(b -> {
+            assertThat(SmsText.isGsm(b)).as(b).isTrue();
+            assertThat(b).doesNotContain("•");
+        });
+    }
+
+    @Test
+    void a_whatsapp_voice_note_through_twilio_gets_the_text_only_reply_on_whatsapp() throws Exception {
+        Constructed voice = Constructed.read("twilio-whatsapp-voice-inbound-CONSTRUCTED.txt");
+        rig.close();
+        rig = new PlatformRig(dir.resolve("wa"), T0, c -> c.withChannels(new ChannelsConfig(null, null, null,
+                new ChannelsConfig.Twilio(SID, TOKEN, "https://bot.example.org/webhooks/twilio/whatsapp",
+                        api.url()))));
+
+        assertThat(post(voice.body(), voice.signature()).statusCode()).isEqualTo(200);
+        rig.dispatch();
+
+        assertThat(rig.strings("SELECT rule_id FROM turns")).containsExactly("media");
+        assertThat(api.accepted()).isNotEmpty().allSatisfy(r -> assertThat(r.form())
+                .containsEntry("To", "whatsapp:+15551234567").containsEntry("From", "whatsapp:+14155238886"));
+        assertThat(sentBodies()).anyMatch(b -> b.contains("I can only read text"));
+    }
+
+    @Test
+    void twilio_down_for_ten_minutes_and_failing_mid_reply_loses_nothing_and_repeats_no_part() throws Exception {
+        sms("+923001234567", "میں اب اور نہیں جینا چاہتا، میں خود کو مار دوں گا");
+        api.answerNext(new FakePlatform.Answer(201, "{\"sid\":\"SM1\"}"), new FakePlatform.Answer(503, "{}"));
+        rig.dispatch();
+        api.down(true);
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        api.down(false);
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+
+        List<String> bodies = sentBodies();
+        String reply = String.join("\n", rig.strings("SELECT reply_text FROM turns"));
+        assertThat(bodies).doesNotHaveDuplicates();
+        assertThat(String.join("", bodies).replaceAll("\\s", "")).isEqualTo(reply.replaceAll("\\s", ""));
+        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void a_person_who_texted_stop_is_not_messaged_again() throws Exception {
+        sms("+923001234567", "hello");
+        api.answerNext(new FakePlatform.Answer(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed "
+                + "recipient\",\"status\":400}"));
+
+        rig.dispatchFor(Duration.ofMinutes(5), Duration.ofSeconds(15));
+
+        assertThat(rig.strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
+        assertThat(rig.strings("SELECT last_error FROM outbox ORDER BY seq")).first().asString()
+                .contains("opted out");
+    }
+}

@@ -1,0 +1,311 @@
+package org.saath.channel.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.TestPartners;
+import org.saath.channel.FakePlatform;
+import org.saath.channel.PlatformRig;
+import org.saath.config.ChannelsConfig;
+import org.saath.escalation.Partner;
+import org.saath.outbox.PartnerEndpoint;
+
+/**
+ * WhatsApp Cloud API end to end: the real app on a free port, a fake Graph API on loopback, the outbox dispatcher.
+ * {@code whatsapp-text.json} and the status receipts are Meta's published payloads, verbatim, signed as Meta signs
+ * them; {@code whatsapp-nontext-CONSTRUCTED.json} is NOT verbatim (assembled from Meta's field names, see its
+ * {@code .source.txt}); the conversations below are built from the verbatim text payload with other ids and words.
+ */
+class WhatsAppChannelHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "TEST_APP_SECRET";
+    private static final String PHONE_NUMBER_ID = "106540352242922";
+    private static final String PERSON = "923001234567";      // a Pakistani number: Pakistani lines, partner A
+    /** 14:00 in Karachi, a Saturday. */
+    private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private FakePlatform graph;
+    private PartnerEndpoint partner;
+    private PlatformRig rig;
+
+    private void start(String reengageTemplate) throws IOException {
+        graph = new FakePlatform((path, body) -> new FakePlatform.Answer(200,
+                "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}"));
+        partner = new PartnerEndpoint("partner-a-webhook-secret");
+        Path partners = TestPartners.file(dir, partner.url(), partner.secret());
+        rig = new PlatformRig(dir, T0, c -> c.withPartnersFile(partners.toString()).withChannels(new ChannelsConfig(
+                null, new ChannelsConfig.WhatsApp(SECRET, "vibecoding", "EAAJB-test-access-token", PHONE_NUMBER_ID,
+                graph.url() + "/v25.0", reengageTemplate), null, null)));
+    }
+
+    @AfterEach
+    void stop() {
+        if (rig != null) {
+            rig.close();
+            graph.close();
+            partner.close();
+        }
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        return Files.readAllBytes(Path.of("src/test/resources/webhooks", name));
+    }
+
+    private static String signature(byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(MetaSignature.hmac(SECRET, body));
+    }
+
+    private HttpResponse<String> post(byte[] body, String signature) throws Exception {
+        return rig.post("/webhooks/whatsapp", body, "Content-Type", "application/json", "X-Hub-Signature-256",
+                signature);
+    }
+
+    /** Meta's text payload with another sender, message id, time and text. */
+    private static byte[] text(String from, String id, Instant at, String body) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(fixture("whatsapp-text.json"));
+        ObjectNode value = (ObjectNode) root.at("/entry/0/changes/0/value");
+        ((ObjectNode) value.at("/contacts/0")).put("wa_id", from);
+        ObjectNode message = (ObjectNode) value.at("/messages/0");
+        message.put("from", from).put("id", id).put("timestamp", String.valueOf(at.getEpochSecond()));
+        ((ObjectNode) message.get("text")).put("body", body);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private HttpResponse<String> say(String id, String words) throws Exception {
+        byte[] body = text(PERSON, id, rig.clock.instant(), words);
+        return post(body, signature(body));
+    }
+
+    private List<String> sentTexts() {
+        return graph.accepted().stream().map(r -> r.json().at("/text/body").asText()).toList();
+    }
+
+    @Test
+    void the_verify_handshake_echoes_the_challenge_only_for_the_verify_token() throws Exception {
+        start("");
+
+        HttpResponse<String> ok = rig.get("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444"
+                + "&hub.verify_token=vibecoding");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(ok.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(rig.get("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=wrong")
+                .statusCode()).isEqualTo(403);
+        assertThat(rig.get("/webhooks/whatsapp?hub.mode=unsubscribe&hub.challenge=1158201444"
+                + "&hub.verify_token=vibecoding").statusCode()).isEqualTo(403);
+        assertThat(rig.get("/webhooks/whatsapp").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void meta_s_published_payload_with_its_signature_is_accepted_and_a_tampered_body_is_refused_storing_nothing()
+            throws Exception {
+        start("");
+        byte[] published = fixture("whatsapp-text.json");
+        // meta-signature-vector.txt, D1
+        String d1 = "sha256=69360c741c3eae1ac96826307f4e7f7501d16d87e66019ca5d6e422e533d65f9";
+        byte[] tampered = new String(published, StandardCharsets.UTF_8).replace("another color", "another colour")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(post(tampered, d1).statusCode()).isEqualTo(401);
+        assertThat(post(published, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(rig.post("/webhooks/whatsapp", published).statusCode()).isEqualTo(401);
+        assertThat(rig.storedAboutPeople()).isZero();
+
+        HttpResponse<String> accepted = post(published, d1);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(1);
+        rig.dispatch();
+        assertThat(graph.accepted()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/v25.0/" + PHONE_NUMBER_ID + "/messages");
+            assertThat(r.header("Authorization")).isEqualTo("Bearer EAAJB-test-access-token");
+            assertThat(r.json().get("to").asText()).isEqualTo("+16505551234");
+            assertThat(r.json().get("messaging_product").asText()).isEqualTo("whatsapp");
+        });
+    }
+
+    @Test
+    void a_body_signed_in_meta_s_escaped_unicode_form_is_accepted() throws Exception {
+        start("");
+        byte[] utf8 = fixture("meta-nonascii-body-utf8.bin");
+        String d4 = "sha256=a26bcec85e090f971d9aa17ed2cf06b7f8fcd4dbb2332b49c8a561b134e3d258";
+
+        assertThat(post(utf8, d4).statusCode()).isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(1);
+    }
+
+    @Test
+    void a_conversation_gets_every_reply_in_order_and_a_redelivered_message_nothing_new() throws Exception {
+        start("");
+
+        say("wamid.A1", "assalam o alaikum");
+        say("wamid.A2", "i feel so alone these days, nobody understands me");
+        say("wamid.A2", "i feel so alone these days, nobody understands me");   // Meta retries
+        say("wamid.A3", "yes");
+        rig.dispatch();
+
+        String replies = String.join("\n", rig.strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
+        assertThat(rig.count("turns")).isEqualTo(3);
+        assertThat(String.join("\n", sentTexts())).isEqualTo(replies);
+        assertThat(graph.received()).hasSameSizeAs(graph.accepted());
+        assertThat(graph.accepted()).allMatch(r -> r.json().get("to").asText().equals("+" + PERSON));
+        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+        assertThat(rig.strings("SELECT payload FROM outbox")).noneMatch(p -> p.contains("a1:")
+                || p.contains("alone"));
+    }
+
+    @Test
+    void the_graph_api_down_for_ten_minutes_loses_no_reply_and_sends_none_twice() throws Exception {
+        start("");
+        graph.down(true);
+
+        say("wamid.B1", "i can't sleep and i feel anxious all the time");
+        rig.clock.advance(Duration.ofMinutes(1));
+        say("wamid.B2", "yes");
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        assertThat(graph.accepted()).isEmpty();
+        assertThat(graph.received()).isNotEmpty();
+        graph.down(false);
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+
+        String replies = String.join("\n", rig.strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
+        assertThat(String.join("\n", sentTexts())).isEqualTo(replies);
+        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void status_receipts_are_acknowledged_and_never_taken_for_a_message() throws Exception {
+        start("");
+        for (String name : List.of("whatsapp-status-sent.json", "whatsapp-status-v24-minimal.json",
+                "whatsapp-status-failed.json")) {
+            byte[] body = fixture(name);
+            assertThat(post(body, signature(body)).statusCode()).as(name).isEqualTo(200);
+        }
+
+        assertThat(rig.storedAboutPeople()).isZero();
+    }
+
+    @Test
+    void voice_notes_pictures_and_stickers_get_a_kind_text_only_reply_and_a_reaction_gets_none() throws Exception {
+        start("");
+        byte[] batch = fixture("whatsapp-nontext-CONSTRUCTED.json"); // six messages in one POST, not verbatim
+
+        assertThat(post(batch, signature(batch)).statusCode()).isEqualTo(200);
+        rig.dispatch();
+
+        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder("wamid.CONSTRUCTED-IMAGE-1",
+                "wamid.CONSTRUCTED-VOICE-1", "wamid.CONSTRUCTED-STICKER-1", "wamid.CONSTRUCTED-BUTTON-1",
+                "wamid.CONSTRUCTED-UNSUPPORTED-1");
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id <> 'wamid.CONSTRUCTED-BUTTON-1'"))
+                .containsOnly("media");
+        assertThat(sentTexts()).filteredOn(t -> t.contains("I can only read text")).hasSize(4);
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = 'wamid.CONSTRUCTED-BUTTON-1'"))
+                .containsExactly("asks-for-a-person");
+    }
+
+    @Test
+    void a_voice_note_after_a_crisis_gets_the_text_only_reply_with_an_open_crisis_line() throws Exception {
+        start("");
+        say("wamid.C1", "i want to kill myself tonight");
+        byte[] voice = new String(fixture("whatsapp-nontext-CONSTRUCTED.json"), StandardCharsets.UTF_8)
+                .replace("16505551234", PERSON).getBytes(StandardCharsets.UTF_8);
+
+        post(voice, signature(voice));
+        rig.dispatch();
+
+        List<String> media = rig.strings("SELECT reply_text FROM turns WHERE rule_id = 'media'");
+        assertThat(media).isNotEmpty().allSatisfy(text -> assertThat(text).contains("I can only read text",
+                "0311-7786264"));
+    }
+
+    @Test
+    void a_counsellor_message_outside_the_24_hour_window_is_not_lost_the_partner_and_console_are_told()
+            throws Exception {
+        start("");
+        say("wamid.D1", "i want to kill myself");
+        String escalation = rig.strings("SELECT id FROM escalations").get(0);
+        Partner a = rig.components.partners().byId("partner-a").orElseThrow();
+        rig.components.desk().claim(a, escalation);
+        rig.dispatch();
+        assertThat(sentTexts()).anyMatch(t -> t.contains("counsellor has joined"));
+
+        rig.clock.advance(Duration.ofHours(25));
+        rig.components.desk().message(a, escalation, "Are you somewhere safe right now?");
+        rig.dispatch();
+        rig.dispatch();
+
+        assertThat(sentTexts()).noneMatch(t -> t.contains("somewhere safe"));
+        assertThat(partner.received()).anyMatch(r -> r.body().contains("person.message_undelivered")
+                && r.body().contains("outside WhatsApp's 24-hour window") && r.body().contains(escalation));
+        assertThat(rig.strings("SELECT text FROM user_messages WHERE sender = 'undelivered'"))
+                .containsExactly("not delivered: outside WhatsApp's 24-hour window");
+        assertThat(rig.strings("SELECT state FROM outbox WHERE destination = 'channel' AND state <> 'delivered'"))
+                .containsExactly("undelivered");
+    }
+
+    @Test
+    void with_a_reengage_template_a_late_message_goes_out_as_that_template() throws Exception {
+        start("saath_counsellor_reply");
+        say("wamid.E1", "please let me talk to a human");
+        String escalation = rig.strings("SELECT id FROM escalations").get(0);
+        Partner a = rig.components.partners().byId("partner-a").orElseThrow();
+        rig.components.desk().claim(a, escalation);
+
+        rig.clock.advance(Duration.ofHours(30));
+        rig.components.desk().message(a, escalation, "I'm Sara.\nAre you safe?");
+        rig.dispatch();
+        rig.dispatch();
+
+        JsonNode template = graph.accepted().get(graph.accepted().size() - 1).json();
+        assertThat(template.get("type").asText()).isEqualTo("template");
+        assertThat(template.at("/template/name").asText()).isEqualTo("saath_counsellor_reply");
+        assertThat(template.at("/template/components/0/parameters/0/text").asText()).isEqualTo(
+                "I'm Sara. Are you safe?");
+    }
+
+    @Test
+    void delete_my_data_over_whatsapp_is_confirmed_and_leaves_neither_address_nor_text() throws Exception {
+        start("");
+        say("wamid.F1", "i feel low");
+        rig.dispatch();
+
+        say("wamid.F2", "delete my data");
+        say("wamid.F2", "delete my data");  // redelivered: confirmed once
+        rig.dispatch();
+
+        assertThat(sentTexts()).filteredOn(t -> t.contains("I have deleted everything")).hasSize(1);
+        assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")).isZero();
+        assertThat(rig.strings("SELECT payload FROM outbox")).noneMatch(p -> p.contains("a1:")
+                || p.contains("deleted"));
+    }
+
+    @Test
+    void a_channel_without_configuration_is_off_and_its_paths_answer_404() throws Exception {
+        graph = new FakePlatform((path, body) -> new FakePlatform.Answer(200, "{}"));
+        partner = new PartnerEndpoint("partner-a-webhook-secret");
+        rig = new PlatformRig(dir, T0, c -> c);
+        byte[] body = fixture("whatsapp-text.json");
+
+        assertThat(post(body, signature(body)).statusCode()).isEqualTo(404);
+        assertThat(rig.get("/webhooks/whatsapp?hub.mode=subscribe").statusCode()).isEqualTo(404);
+        assertThat(rig.post("/webhooks/telegram", body).statusCode()).isEqualTo(404);
+        assertThat(rig.post("/webhooks/twilio", body).statusCode()).isEqualTo(404);
+    }
+}
