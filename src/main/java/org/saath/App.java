@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
+import org.saath.channel.generic.GenericToken;
 import org.saath.escalation.ConsoleController;
 import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
@@ -20,7 +21,8 @@ public final class App {
 
     public static Javalin create(Components components) {
         GenericMessageController messages = new GenericMessageController(components.turns(), components.floodGate(),
-                components.handoffs(), components.config().server().maxBodyBytes());
+                components.handoffs(), components.config().server().maxBodyBytes(),
+                GenericToken.resolve(components.config()));
         PartnerController partners = new PartnerController(components.partners(), components.desk());
         ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
                 java.time.Clock.systemUTC(), components.config().limits().streamsPerKey());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
 
@@ -57,7 +58,8 @@ class AdminReloadHttpTest {
     }
 
     private String greetingReply(String id) throws Exception {
-        return post("/v1/messages", "{\"user\":\"u-1\",\"id\":\"" + id + "\",\"text\":\"hello\"}", null).body();
+        return new GenericClient(app, dir.resolve("data")).post("{\"user\":\"u-1\",\"id\":\"" + id
+                + "\",\"text\":\"hello\"}").body();
     }
 
     @Test

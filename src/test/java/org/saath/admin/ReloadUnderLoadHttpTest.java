@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
 
@@ -38,6 +39,7 @@ class ReloadUnderLoadHttpTest {
                 .withLimits(new SaathConfig.Limits(1000, 3, Duration.ofHours(24), 5));
         Javalin app = App.create(Components.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
         HttpClient http = HttpClient.newHttpClient();
+        GenericClient person = new GenericClient(app, data);
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Integer>>> results = new ArrayList<>();
@@ -48,9 +50,7 @@ class ReloadUnderLoadHttpTest {
                     for (int i = 0; i < 60; i++) {
                         String body = "{\"user\":\"u-" + sender + "\",\"id\":\"m-" + i + "\",\"text\":\"i feel "
                                 + (i % 2 == 0 ? "anxious" : "so alone") + " today\"}";
-                        statuses.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-                                + "/v1/messages")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString()).statusCode());
+                        statuses.add(person.post(body).statusCode());
                     }
                     return statuses;
                 }));

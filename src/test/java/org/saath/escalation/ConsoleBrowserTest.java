@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
 import org.saath.outbox.PartnerEndpoint;
@@ -114,9 +115,8 @@ class ConsoleBrowserTest {
     }
 
     private JsonNode person(String text, String id) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-                + "/v1/messages")).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("user",
-                "u-1", "id", id, "text", text, "country", "PK")))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new GenericClient(app, dir.resolve("data")).post(JSON.writeValueAsString(
+                Map.of("user", "u-1", "id", id, "text", text, "country", "PK")));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -125,9 +125,7 @@ class ConsoleBrowserTest {
         new FluentWait<>(http).withTimeout(Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(200))
                 .until(client -> {
                     try {
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                                + app.port() + "/v1/messages?user=u-1&after=0")).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = new GenericClient(app, dir.resolve("data")).poll("u-1", 0);
                         return r.body().contains(text);
                     } catch (java.io.IOException e) {
                         return false;

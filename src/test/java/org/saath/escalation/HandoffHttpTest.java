@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
@@ -64,7 +65,12 @@ class HandoffHttpTest {
 
     private JsonNode send(String text, String id) throws Exception {
         return call("POST", "/v1/messages", JSON.writeValueAsString(Map.of("user", "u-1", "id", id, "text", text,
-                "country", "PK")), null, 200);
+                "country", "PK")), GenericClient.token(dir.resolve("data")), 200);
+    }
+
+    private JsonNode poll(long after) throws Exception {
+        return call("GET", "/v1/messages?user=u-1&after=" + after, null, GenericClient.token(dir.resolve("data")),
+                200);
     }
 
     private JsonNode call(String method, String path, String body, String key, int status) throws Exception {
@@ -96,8 +102,7 @@ class HandoffHttpTest {
         assertThat(queue.at("/escalations/0/id").asText()).isEqualTo(escalation);
         assertThat(queue.toString()).doesNotContain("kill myself");
         call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
-        assertThat(call("GET", "/v1/messages?user=u-1&after=0", null, null, 200).at("/messages/0/text").asText())
-                .contains("counsellor has joined");
+        assertThat(poll(0).at("/messages/0/text").asText()).contains("counsellor has joined");
 
         JsonNode whileHeld = send("i am still here, scared", "m-2");
         assertThat(whileHeld.get("replies")).isEmpty();
@@ -106,13 +111,12 @@ class HandoffHttpTest {
 
         call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara, a counsellor. "
                 + "I'm here with you.\"}", KEY_A, 200);
-        JsonNode messages = call("GET", "/v1/messages?user=u-1&after=1", null, null, 200);
+        JsonNode messages = poll(1);
         assertThat(messages.at("/messages/0/sender").asText()).isEqualTo("counsellor");
         assertThat(messages.at("/messages/0/text").asText()).contains("I'm here with you");
 
         call("POST", "/v1/partner/escalations/" + escalation + "/resolve", null, KEY_A, 200);
-        assertThat(call("GET", "/v1/messages?user=u-1&after=2", null, null, 200).at("/messages/0/text").asText())
-                .contains("automated assistant again");
+        assertThat(poll(2).at("/messages/0/text").asText()).contains("automated assistant again");
         assertThat(send("thanks, bye", "m-3").get("replies")).isNotEmpty();
         assertThat(components.handoffs().events(escalation)).containsExactly("null>requested by saath",
                 "requested>offered by saath", "offered>claimed by partner-a", "claimed>active by partner-a",
@@ -160,7 +164,7 @@ class HandoffHttpTest {
         call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 200);
 
         assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("declined");
-        assertThat(call("GET", "/v1/messages?user=u-1&after=0", null, null, 200).at("/messages/0/text").asText())
+        assertThat(poll(0).at("/messages/0/text").asText())
                 .contains("No counsellor could take the conversation", "0311-7786264");
         call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 409);
     }

@@ -2,9 +2,6 @@ package org.saath.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
@@ -32,7 +30,6 @@ import org.saath.outbox.MutableClock;
 class SenderLimitsHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final MutableClock clock = new MutableClock(TestComponents.PK_NIGHT);
 
     @TempDir
@@ -104,8 +101,7 @@ class SenderLimitsHttpTest {
     }
 
     private HttpResponse<String> post(String user, String id, String text) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/v1/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("user", user, "id", id,
-                        "text", text, "country", "PK")))).build(), HttpResponse.BodyHandlers.ofString());
+        return new GenericClient(app, data).post(JSON.writeValueAsString(Map.of("user", user, "id", id,
+                "text", text, "country", "PK")));
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.Main;
 import org.saath.Sqlite;
 import org.saath.config.ConfigLoader;
@@ -51,10 +52,11 @@ class LearningLoopHttpTest {
         Components components = Components.load(config, Clock.systemUTC());
         String before = components.model().get().modelVersion();
         Javalin app = App.create(components).start(0);
+        GenericClient person = new GenericClient(app, data);
         try {
             for (String text : List.of("i think about not waking up sometimes", "my boss shouts at me daily",
                     "can you recommend a good pizza place", "bas yaar sab bekaar lagta hai", "hello")) {
-                post(app, Map.of("user", "u-" + text.length(), "id", "m-" + text.hashCode(), "text", text));
+                post(person, Map.of("user", "u-" + text.length(), "id", "m-" + text.hashCode(), "text", text));
             }
             Path export = dir.resolve("export.tsv");
             assertThat(Main.execute("export", "--config", configFile.toString(), "--out", export.toString()))
@@ -76,7 +78,7 @@ class LearningLoopHttpTest {
             assertThat(reload.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(reload.body()).get("model").asText()).isEqualTo(after);
 
-            post(app, Map.of("user", "u-next", "id", "m-next", "text", "i feel anxious before exams"));
+            post(person, Map.of("user", "u-next", "id", "m-next", "text", "i feel anxious before exams"));
             assertThat(Sqlite.strings(data, "SELECT model_version FROM turns WHERE message_id = 'm-next'"))
                     .containsExactly(after);
         } finally {
@@ -98,10 +100,8 @@ class LearningLoopHttpTest {
         return out;
     }
 
-    private HttpResponse<String> post(Javalin app, Map<String, String> body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, "/v1/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(GenericClient person, Map<String, String> body) throws Exception {
+        HttpResponse<String> response = person.post(JSON.writeValueAsString(body));
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
     }

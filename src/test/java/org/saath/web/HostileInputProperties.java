@@ -35,6 +35,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
@@ -88,7 +89,8 @@ class HostileInputProperties {
         long[] before = stored();
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-                + "/v1/messages")).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
+                + "/v1/messages")).header("Authorization", "Bearer " + GenericClient.token(data))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
         assertAnswered(response.statusCode(), response.body(), before);
@@ -273,6 +275,7 @@ class HostileInputProperties {
                 "/console/%s", "/%s", "/v1/messages/%s"), segment, segment).as((f, a, b) -> f.formatted(a, b));
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD\u0000");
         Arbitrary<String> auth = Arbitraries.of("", "Authorization: Bearer " + TestPartners.KEY_A + "\r\n",
+                "Authorization: Bearer " + GenericClient.token(data) + "\r\n",
                 "Authorization: Bearer " + TestPartners.KEY_B + "\r\n", "Authorization: Bearer nope\r\n",
                 "Authorization: Basic \u00ff\u00fe\r\n", "Authorization: " + "B".repeat(9000) + "\r\n");
         Arbitrary<byte[]> body = Arbitraries.oneOf(bodies().map(Body::bytes), Arbitraries.of(
@@ -314,7 +317,8 @@ class HostileInputProperties {
                 "Transfer-Encoding: gzip\r\n", "Content-Type: application/json\r\n");
         return Combinators.combine(chunks, extraHeaders).as((c, h) -> new Body("chunked " + h.trim(),
                 ("POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n" + h
-                        + "Connection: close\r\n\r\n" + c).getBytes(StandardCharsets.ISO_8859_1)));
+                        + "Authorization: Bearer " + GenericClient.token(data) + "\r\nConnection: close\r\n\r\n"
+                        + c).getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static String quote(String s, boolean escapeNonAscii) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
 import org.saath.outbox.OutboxDispatcher;
@@ -149,9 +150,8 @@ class LogForgingHttpTest {
     }
 
     private JsonNode send(String text, String id) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-                + "/v1/messages")).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("user",
-                "u-1", "id", id, "text", text, "country", "PK")))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new GenericClient(app, dir.resolve("data")).post(JSON.writeValueAsString(
+                Map.of("user", "u-1", "id", id, "text", text, "country", "PK")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

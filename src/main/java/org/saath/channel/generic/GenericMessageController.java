@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.InboundMessage;
+import org.saath.channel.PlatformApi;
 import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.TurnProcessor;
 import org.saath.store.HandoffStore;
@@ -18,12 +20,16 @@ import org.saath.web.BadRequestException;
 import org.saath.web.PayloadTooLargeException;
 
 /**
- * The generic JSON channel: {@code POST /v1/messages} with {@code {"user","id","text","country"?}}. The body is
- * validated here, at the edge; nothing is stored for an invalid request. A sender over
- * {@code limits.messages-per-minute} gets 429 with {@code Retry-After}, unless the message is a crisis
+ * The generic JSON channel: {@code POST /v1/messages} with {@code {"user","id","text","country"?}}, and the poll
+ * {@code GET /v1/messages}. Both need {@code Authorization: Bearer <token>} (the deployment's token, from
+ * {@code channels.generic.token} or {@code <data-dir>/generic-channel.token}): without it anyone who guessed a user
+ * id could read a counsellor's words or write "delete my data" as that person. A missing or wrong token is 401; the
+ * body is validated here, at the edge; nothing is stored for a refused request. A sender
+ * over {@code limits.messages-per-minute} gets 429 with {@code Retry-After}, unless the message is a crisis
  * ({@link FloodGate}).
  *
- * <p>{@code curl -s localhost:8080/v1/messages -d '{"user":"u1","id":"m1","text":"hello","country":"PK"}'}
+ * <p>{@code curl -s localhost:8080/v1/messages -H "Authorization: Bearer $(cat data/generic-channel.token)"
+ * -d '{"user":"u1","id":"m1","text":"hello","country":"PK"}'}
  */
 public final class GenericMessageController {
 
@@ -36,13 +42,16 @@ public final class GenericMessageController {
     private final FloodGate floodGate;
     private final HandoffStore handoffs;
     private final int maxBodyBytes;
+    private final String token;
 
+    /** @param token the Bearer token every request must carry */
     public GenericMessageController(TurnProcessor turns, FloodGate floodGate, HandoffStore handoffs,
-                                    int maxBodyBytes) {
+                                    int maxBodyBytes, String token) {
         this.turns = turns;
         this.floodGate = floodGate;
         this.handoffs = handoffs;
         this.maxBodyBytes = maxBodyBytes;
+        this.token = token;
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -56,6 +65,7 @@ public final class GenericMessageController {
      * <p>{@code curl -s 'localhost:8080/v1/messages?user=u1&after=0'}
      */
     void poll(Context ctx) {
+        authorise(ctx);
         String user = ctx.queryParam("user");
         if (user == null || user.isBlank() || user.length() > MAX_ID_LENGTH) {
             throw new BadRequestException("'user' query parameter is required");
@@ -71,7 +81,17 @@ public final class GenericMessageController {
     }
 
     void receive(Context ctx) {
+        authorise(ctx);
         ctx.json(turns.handle(floodGate.admit(parse(body(ctx)))));
+    }
+
+    private void authorise(Context ctx) {
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        if (!PlatformApi.sameSecret(given, token)) {
+            throw new UnauthorizedResponse("Authorization: Bearer <token> is missing or wrong (the token is "
+                    + "channels.generic.token, or the file generic-channel.token in the data folder)");
+        }
     }
 
     private byte[] body(Context ctx) {

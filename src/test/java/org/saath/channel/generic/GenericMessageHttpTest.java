@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saath.App;
+import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
+import org.saath.config.ChannelsConfig;
 
 /** {@code POST /v1/messages} against the real app on a free port, with a real SQLite file. */
 class GenericMessageHttpTest {
@@ -34,9 +39,12 @@ class GenericMessageHttpTest {
     Path data;
     private Javalin app;
 
+    private GenericClient person;
+
     @BeforeEach
     void start() {
         app = App.create(TestComponents.components(data, TestComponents.PK_NIGHT)).start(0);
+        person = new GenericClient(app, data);
     }
 
     @AfterEach
@@ -45,9 +53,7 @@ class GenericMessageHttpTest {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/v1/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return person.post(body);
     }
 
     private static String fixture(String name) throws IOException {
@@ -146,6 +152,45 @@ class GenericMessageHttpTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(response.body()).get("error").asText()).contains("16384");
         assertNothingStored();
+    }
+
+    @Test
+    void without_the_bearer_token_nobody_can_write_or_read_as_a_person() throws Exception {
+        String body = fixture("crisis-roman-urdu.json");
+        GenericClient wrong = new GenericClient(app.port(), "not-the-token-0123456789");
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                + "/v1/messages")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = wrong.post(body);
+        HttpResponse<String> read = wrong.poll("u1", 0);
+
+        assertThat(List.of(missing.statusCode(), forged.statusCode(), read.statusCode())).containsOnly(401);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("Bearer");
+        assertNothingStored();
+    }
+
+    @Test
+    void the_generated_token_is_kept_owner_only_in_the_data_folder() throws Exception {
+        Path file = data.resolve(GenericToken.FILE_NAME);
+
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(GenericClient.token(data)).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(person.poll("u1", 0).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_configured_token_is_the_one_that_works() throws Exception {
+        app.stop();
+        String token = "configured-token-0123456789";
+        app = App.create(Components.load(TestComponents.config(data.resolve("other")).withChannels(
+                new ChannelsConfig(new ChannelsConfig.Generic(token), null, null, null)), TestComponents.analyser(),
+                java.time.Clock.fixed(TestComponents.PK_NIGHT, java.time.ZoneOffset.UTC))).start(0);
+
+        assertThat(new GenericClient(app.port(), token).post(fixture("crisis-roman-urdu.json")).statusCode())
+                .isEqualTo(200);
+        assertThat(Files.exists(data.resolve("other").resolve(GenericToken.FILE_NAME))).isFalse();
     }
 
     @Test
