@@ -17,8 +17,9 @@ public record TurnResult(List<Reply> replies, @JsonInclude(JsonInclude.Include.A
     }
 
     /**
-     * One message back to the person. {@code expects} is {@code yes_no} when this message asks a yes/no question
-     * (channels with buttons offer them), and absent otherwise.
+     * One message back to the person. {@code expects} is {@code yes_no} on the message after which the conversation
+     * waits for a yes or a no (the bot asked one, or its question is still open); channels with buttons offer them.
+     * Absent otherwise.
      */
     public record Reply(String text, List<HelplineView> helplines,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String expects) {

@@ -1,7 +1,5 @@
 package org.saath.dialogue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
@@ -40,6 +37,7 @@ import org.saath.rules.TurnFacts;
 import org.saath.store.ConversationRow;
 import org.saath.store.ConversationStore;
 import org.saath.store.EscalationRow;
+import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
 import org.saath.store.TurnRow;
 import org.saath.store.TurnWrite;
@@ -62,7 +60,6 @@ public final class TurnProcessor {
     private record Decided(TurnFacts facts, Decision decision) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
 
     private final Parts p;
@@ -82,7 +79,7 @@ public final class TurnProcessor {
         String userRef = p.hasher().hash(in.channel(), in.userId());
         Optional<String> earlier = p.store().processedResponse(in.channel(), userRef, in.messageId());
         if (earlier.isPresent()) {
-            return fromJson(earlier.get());
+            return TurnJson.read(earlier.get());
         }
         Instant now = p.clock().instant();
         Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
@@ -109,12 +106,12 @@ public final class TurnProcessor {
         TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
         String stored = p.store().record(write(in, redacted, userRef, conversationId, conversation,   // 8 record
                 analysis, decided, plan, offers, opened, partner, result, now));
-        return fromJson(stored);
+        return TurnJson.read(stored);
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
-    public List<org.saath.store.HandoffStore.UserMessage> messagesFor(String channel, String userId, long after,
-                                                                      org.saath.store.HandoffStore handoffs) {
+    public List<HandoffStore.UserMessage> messagesFor(String channel, String userId, long after,
+                                                      HandoffStore handoffs) {
         return handoffs.userMessages(channel, p.hasher().hash(channel, userId), after);
     }
 
@@ -252,7 +249,7 @@ public final class TurnProcessor {
                 now));
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
                 e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
-        return new TurnWrite(row, existing.isEmpty(), in.messageId(), toJson(result), turn, escalation,
+        return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
                 plan.answer(), outbox);
     }
 
@@ -279,7 +276,7 @@ public final class TurnProcessor {
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        return fromJson(p.store().record(new TurnWrite(row, false, in.messageId(), toJson(result), turn,
+        return TurnJson.read(p.store().record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn,
                 Optional.empty(), Optional.empty(), outbox)));
     }
 
@@ -294,21 +291,5 @@ public final class TurnProcessor {
     private static Escalation toDomain(EscalationRow r) {
         return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
                 RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
-    }
-
-    private static String toJson(TurnResult result) {
-        try {
-            return JSON.writeValueAsString(result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static TurnResult fromJson(String json) {
-        try {
-            return JSON.readValue(json, TurnResult.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

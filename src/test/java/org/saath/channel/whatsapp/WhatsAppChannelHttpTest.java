@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +27,7 @@ import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
 import org.saath.escalation.Partner;
 import org.saath.outbox.PartnerEndpoint;
+import org.slf4j.LoggerFactory;
 
 /**
  * WhatsApp Cloud API end to end: the real app on a free port, a fake Graph API on loopback, the outbox dispatcher.
@@ -294,6 +298,27 @@ class WhatsAppChannelHttpTest {
         assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")).isZero();
         assertThat(rig.strings("SELECT payload FROM outbox")).noneMatch(p -> p.contains("a1:")
                 || p.contains("deleted"));
+    }
+
+    @Test
+    void the_log_of_a_whatsapp_conversation_holds_neither_the_number_nor_the_words() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            start("");
+            graph.down(true);
+            say("wamid.G1", "my uncle rashid hurts me and i want to die");
+            byte[] failed = fixture("whatsapp-status-failed.json");
+            post(failed, signature(failed));
+            rig.dispatchFor(Duration.ofMinutes(40), Duration.ofMinutes(1));
+        } finally {
+            root.detachAppender(captured);
+        }
+
+        String log = String.join("\n", captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertThat(log).contains("dead after").doesNotContain("3001234567", "rashid", "want to die", "a1:");
     }
 
     @Test
