@@ -113,6 +113,15 @@ class TelegramChannelHttpTest {
     }
 
     @Test
+    void a_group_chat_is_acknowledged_and_skipped() throws Exception {
+        ObjectNode update = fixture("telegram-text.json");
+        ((ObjectNode) update.at("/message/chat")).put("type", "group").put("id", -100123);
+
+        assertThat(post(JSON.writeValueAsBytes(update), SECRET).statusCode()).isEqualTo(200);
+        assertThat(rig.storedAboutPeople()).isZero();
+    }
+
+    @Test
     void voice_notes_documents_and_audio_get_the_text_only_reply() throws Exception {
         for (String name : List.of("telegram-voice.json", "telegram-document.json", "telegram-audio.json")) {
             post(JSON.writeValueAsBytes(fixture(name).put("update_id", nextUpdate++)), SECRET);

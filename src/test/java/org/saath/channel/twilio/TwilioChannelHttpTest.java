@@ -3,6 +3,7 @@ package org.saath.channel.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saath.channel.Address;
+import org.saath.channel.Channel;
 import org.saath.channel.FakePlatform;
+import org.saath.channel.Outbound;
+import org.saath.channel.SendResult;
 import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
 
@@ -172,6 +178,20 @@ class TwilioChannelHttpTest {
         assertThat(bodies).doesNotHaveDuplicates();
         assertThat(String.join("", bodies).replaceAll("\\s", "")).isEqualTo(reply.replaceAll("\\s", ""));
         assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void a_whatsapp_number_through_twilio_keeps_the_24_hour_window_and_sms_has_none() {
+        Channel twilio = TwilioChannel.create(new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, api.url()),
+                HttpClient.newHttpClient(), rig.clock).orElseThrow();
+        Optional<Instant> dayAgo = Optional.of(rig.clock.instant().minus(Duration.ofHours(25)));
+        Outbound words = new Outbound("Are you safe?", "counsellor", "en", List.of(), 0);
+
+        assertThat(twilio.send(new Address("whatsapp:+923001234567\nwhatsapp:+14155238886", dayAgo), words))
+                .isInstanceOf(SendResult.OutsideWindow.class);
+        assertThat(api.received()).isEmpty();
+        assertThat(twilio.send(new Address("+923001234567\n+15005550006", dayAgo), words))
+                .isInstanceOf(SendResult.Sent.class);
     }
 
     @Test
