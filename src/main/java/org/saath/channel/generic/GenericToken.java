@@ -28,7 +28,7 @@ public final class GenericToken {
             LOG.info("generic channel: Bearer token from channels.generic.token");
             return configured;
         }
-        Path file = Path.of(config.dataDir()).resolve(FILE_NAME).toAbsolutePath();
+        Path file = Path.of(config.dataDir()).resolve(FILE_NAME).toAbsolutePath().normalize();
         String token = SecretFile.loadOrCreateToken(file, 32);
         if (token.length() < 16) {
             throw new ConfigException(file + " holds a token shorter than 16 characters; delete it to generate one");
