@@ -60,12 +60,12 @@ class LogForgingHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        appender = captureWithTheConfiguredPattern();
         endpoint = new PartnerEndpoint("partner-a-webhook-secret");
         components = Components.load(TestComponents.config(dir.resolve("data"))
                 .withPartnersFile(TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
                 TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);
+        appender = captureWithTheConfiguredPattern(); // after the start-up lines (the generic token's file)
     }
 
     @AfterEach

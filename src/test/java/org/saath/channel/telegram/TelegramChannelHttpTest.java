@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saath.channel.FakePlatform;
 import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
+import org.saath.config.SaathConfig;
 
 /**
  * Telegram end to end: the real app, a fake Bot API on loopback, the outbox dispatcher. The updates are the Bot API
@@ -161,6 +162,24 @@ class TelegramChannelHttpTest {
         String replies = String.join("\n", rig.strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
         assertThat(String.join("\n", sent().stream().map(m -> m.get("text").asText()).toList())).isEqualTo(replies);
         assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+    }
+
+    @Test
+    void a_flood_from_one_person_gets_429_with_retry_after_but_a_crisis_still_goes_through() throws Exception {
+        rig.close();
+        rig = new PlatformRig(dir.resolve("flood"), T0, c -> c.withLimits(new SaathConfig.Limits(2, 3,
+                Duration.ofHours(24), 5)).withChannels(new ChannelsConfig(null, null,
+                new ChannelsConfig.Telegram(BOT_TOKEN, SECRET, api.url()), null)));
+        say("hello");
+        say("how are you");
+
+        HttpResponse<String> flooded = say("are you there");
+        HttpResponse<String> crisis = say("i want to kill myself tonight");
+
+        assertThat(flooded.statusCode()).isEqualTo(429);
+        assertThat(flooded.headers().firstValue("Retry-After")).isPresent();
+        assertThat(crisis.statusCode()).isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(3);
     }
 
     @Test
