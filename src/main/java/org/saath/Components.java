@@ -5,17 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
@@ -28,12 +30,18 @@ import org.saath.dialogue.GoldenConversations;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
 import org.saath.dialogue.TurnProcessor;
+import org.saath.dialogue.StatusMessages;
+import org.saath.escalation.ConsoleParts;
+import org.saath.escalation.ConsoleView;
+import org.saath.escalation.CountryZones;
+import org.saath.escalation.Counsellors;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PartnerDirectory;
+import org.saath.escalation.PasswordHasher;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
-import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
@@ -41,7 +49,6 @@ import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.IntentClassifier;
-import org.saath.nlu.Language;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
@@ -53,7 +60,11 @@ import org.saath.rules.RuleBook;
 import org.saath.rules.ReloadableRules;
 import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
+import org.saath.store.CannedReplyStore;
+import org.saath.store.ConsoleStore;
+import org.saath.store.CounsellorStore;
 import org.saath.store.HandoffStore;
+import org.saath.store.RequestOutcomes;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.SqliteDatabase;
 import org.saath.training.ModelCard;
@@ -66,7 +77,7 @@ import org.saath.training.PromotedModel;
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
-                         FloodGate floodGate) {
+                         FloodGate floodGate, ConsoleParts console) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -130,9 +141,10 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         DataSource dataSource = SqliteDatabase.open(dataDir);
         ReplyRenderer renderer = new ReplyRenderer(templates);
         HandoffStore handoffs = new HandoffStore(dataSource);
-        EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
-                (template, language) -> statusText(renderer, helplines, config, clock, template, language),
-                config.callback().enabled());
+        ConsoleStore consoleStore = new ConsoleStore(dataSource);
+        PartnerDirectory partners = partners(config);
+        EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, partners, clock,
+                new StatusMessages(renderer, helplines, clock, config.defaultCountry()), config.callback().enabled());
         UserRefHasher hasher = new UserRefHasher(secret(config, dataDir));
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
@@ -145,7 +157,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), floodGate);
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners, floodGate,
+                console(config, dataSource, handoffs, consoleStore, desk, partners, clock, ticker));
     }
 
     /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
@@ -156,23 +169,24 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         };
     }
 
-    /**
-     * A status message for the person; when no counsellor could take the conversation it carries the open crisis
-     * line of the deployment's country, so the person is never left without a number.
-     */
-    private static String statusText(ReplyRenderer renderer, HelplineDirectory helplines, SaathConfig config,
-                                     Clock clock, String template, String languageCode) {
-        Language language = Language.fromCode(languageCode);
-        if (!template.equals("counsellor_unavailable")) {
-            return renderer.text(template, language);
-        }
-        List<HelplineOffer> line = helplines.openCrisisLine(config.defaultCountry(), languageCode, clock.instant())
-                .map(List::of).orElse(List.of());
-        return renderer.render(template, language, line, List.of()).text();
+    /** Counsellors and their sign-in, the console's view, idempotent requests and canned replies. */
+    private static ConsoleParts console(SaathConfig config, DataSource dataSource, HandoffStore handoffs,
+                                        ConsoleStore consoleStore,
+                                        EscalationDesk desk, PartnerDirectory partners, Clock clock,
+                                        Ticker ticker) {
+        SecureRandom random = new SecureRandom();
+        CounsellorStore counsellorStore = new CounsellorStore(dataSource);
+        Counsellors counsellors = new Counsellors(counsellorStore, partners,
+                new PasswordHasher(config.console().passwordCost(), random),
+                new LoginLimiter(5, Duration.ofMinutes(15), ticker), clock, random);
+        ConsoleView view = new ConsoleView(handoffs, consoleStore, counsellorStore, desk, partners,
+                CountryZones.fromClasspath(), clock);
+        return new ConsoleParts(counsellors, view, new RequestOutcomes(dataSource), new CannedReplyStore(dataSource),
+                clock);
     }
 
     /** The deployment's partners from {@code partners-file}; none when it is empty. */
-    static PartnerDirectory partners(SaathConfig config) {
+    public static PartnerDirectory partners(SaathConfig config) {
         if (config.partnersFile() == null || config.partnersFile().isBlank()) {
             return PartnerDirectory.none();
         }

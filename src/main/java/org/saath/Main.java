@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
+import org.saath.cli.CounsellorsCommand;
 import org.saath.cli.EvaluateCommand;
 import org.saath.cli.ExportCommand;
 import org.saath.cli.ForgetCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Routes people in distress to the right mental-health help.",
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
                 TrainCommand.class, HelplinesCommand.class, ModelsCommand.class,
-                PromoteCommand.class, ExportCommand.class, ForgetCommand.class})
+                PromoteCommand.class, ExportCommand.class, ForgetCommand.class, CounsellorsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits) {
+                          Callback callback, Limits limits, Console console) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -26,6 +26,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
         require(limits != null, "limits", "is missing");
+        require(console != null, "console", "is missing");
     }
 
     /** HTTP server settings. */
@@ -113,39 +114,55 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * The counsellor console: BCrypt's work factor for counsellors' passwords (each step doubles the work; 12 takes
+     * about 0.2 s a check on one core; below 10 only for tests).
+     */
+    public record Console(int passwordCost) {
+        public Console {
+            require(passwordCost >= 4 && passwordCost <= 16, "console.password-cost",
+                    "must be 4-16 (12 recommended), was " + passwordCost);
+        }
+    }
+
+    public SaathConfig withPasswordCost(int cost) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, new Console(cost));
+    }
+
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, console);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits);
+                privacy, nlu, dialogue, callback, limits, console);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, console);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits);
+                dialogue, new Callback(url, secret), limits, console);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits);
+                dialogue, callback, limits, console);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l);
+                dialogue, callback, l, console);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -126,4 +126,38 @@ class MainTest {
         assertThat(Main.execute("evaluate", "--data", data.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv:3").contains("unknown label 'sadness'");
     }
+
+    @Test
+    void counsellors_are_added_listed_and_disabled_with_the_readme_s_exit_codes() throws IOException {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: partner-a, name: Partner A, countries: [PK], capacity: 2,
+                     api-key-sha256: 0000000000000000000000000000000000000000000000000000000000000000}
+                """);
+        String config = Files.writeString(dir.resolve("saath.yaml"), "partners-file: " + partners + "\n"
+                + "console: {password-cost: 4}\n").toString();
+        String data = dir.resolve("data").toString();
+
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "Sara", "--name", "Sara K.")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added sara").containsPattern(
+                "password \\(shown once[^:]*\\): \\S{20}");
+        System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "omar", "--password-stdin")).isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "sara")).as("a taken login").isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "nobody",
+                "--login", "nadia")).as("an unknown partner").isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data)).isEqualTo(2);
+        assertThat(Main.execute("counsellors", "disable", "--config", config, "--data", data, "--login", "sara"))
+                .isZero();
+        assertThat(Main.execute("counsellors", "disable", "--config", config, "--data", data, "--login", "sara"))
+                .isEqualTo(1);
+        out.reset();
+        assertThat(Main.execute("counsellors", "list", "--config", config, "--data", data)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("partner-a\tsara\tSara K.\tdisabled");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("password must be 12 characters",
+                "login 'sara' is taken", "no partner 'nobody'", "no active counsellor with login 'sara'");
+    }
 }
