@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -22,7 +26,10 @@ import org.saath.nlu.RiskLevel;
 
 /**
  * The scripted conversations of {@code conversations/golden/*.yaml}: what a person says, turn by turn, and what
- * must come back. Replayed by the tests and by {@code saath train} as a gate: a model that breaks one is refused.
+ * must come back. One runner for the golden test, {@code saath train}'s gate (a model that breaks one is refused)
+ * and {@code saath replay} (a deployment's own scripts). The clock starts at the script's {@code at:} and moves to a
+ * turn's own {@code at:} where one is given (later turns only), so a script can cross opening hours or outlive a
+ * remembered risk or topic.
  */
 public final class GoldenConversations {
 
@@ -30,8 +37,8 @@ public final class GoldenConversations {
     public record Script(String name, String country, String at, List<Turn> turns) {
     }
 
-    /** What the person says and what must come back; every expectation is optional. */
-    public record Turn(String user, Expect expect) {
+    /** What the person says (at {@code at}, if given) and what must come back; every expectation is optional. */
+    public record Turn(String user, String at, Expect expect) {
     }
 
     /** Expectations on one turn. */
@@ -52,11 +59,45 @@ public final class GoldenConversations {
     public record Stored(String intent, String risk, String language, long turns) {
     }
 
-    /** A fresh pipeline for one script (its own store, the clock fixed at the script's time). */
+    /** A fresh pipeline for one script (its own store, its clock at the script's time). */
     public interface Pipeline {
         TurnResult handle(InboundMessage message);
 
         Stored stored();
+
+        /** Moves the pipeline's clock to {@code at} (a turn's own time). */
+        void moveTo(Instant at);
+    }
+
+    /** A clock a script moves forward turn by turn; never goes back. */
+    public static final class ScriptClock extends Clock {
+        private volatile Instant now;
+
+        public ScriptClock(Instant start) {
+            this.now = start;
+        }
+
+        public void moveTo(Instant at) {
+            if (at.isBefore(now)) {
+                throw new IllegalArgumentException("a turn's at: " + at + " is before the previous time " + now);
+            }
+            now = at;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -75,26 +116,55 @@ public final class GoldenConversations {
         return YAML.readValue(file.toFile(), Script.class);
     }
 
-    public static Clock clock(Script script) {
-        return Clock.fixed(OffsetDateTime.parse(script.at()).toInstant(), ZoneOffset.UTC);
+    /** A clock at the script's {@code at:}, for a pipeline to move turn by turn. */
+    public static ScriptClock clock(Script script) {
+        return new ScriptClock(time(script.at(), "the script's at:"));
     }
 
     /** Replays one script; returns the broken expectations, one readable line each (empty when it passes). */
     public static List<String> replay(Path file, Function<Script, Pipeline> pipelines) throws IOException {
+        return replay(file, pipelines, result -> { });
+    }
+
+    /**
+     * Replays one script, handing each turn's response to {@code eachTurn} as it comes; returns the broken
+     * expectations, each naming the file, the turn and what it said (empty when it passes).
+     */
+    public static List<String> replay(Path file, Function<Script, Pipeline> pipelines, Consumer<TurnResult> eachTurn)
+            throws IOException {
         Script script = read(file);
+        if (script == null || script.turns() == null || script.turns().isEmpty()) {
+            throw new IOException(file + ": no turns");
+        }
         Pipeline pipeline = pipelines.apply(script);
         List<String> problems = new ArrayList<>();
         int n = 0;
         for (Turn turn : script.turns()) {
             n++;
+            if (turn.user() == null) {
+                throw new IOException(file + ": turn " + n + " has no user:");
+            }
+            if (turn.at() != null) {
+                pipeline.moveTo(time(turn.at(), "turn " + n + "'s at:"));
+            }
             TurnResult result = pipeline.handle(new InboundMessage("golden", "person", "m-" + n, turn.user(),
                     Optional.ofNullable(script.country())));
+            eachTurn.accept(result);
             if (turn.expect() != null) {
                 String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
                 check(turn.expect(), result, pipeline.stored()).forEach(p -> problems.add(where + p));
             }
         }
         return problems;
+    }
+
+    private static Instant time(String value, String what) {
+        try {
+            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must look like 2026-11-21T02:00:00+05:00, was '" + value
+                    + "'", e);
+        }
     }
 
     static List<String> check(Expect e, TurnResult result, Stored s) {
