@@ -36,12 +36,14 @@ public final class ReplyComposer {
     static final Set<String> ASKS_COUNSELLOR = Set.of("human_requested", "counsellor_accepted");
 
     /**
-     * One turn, as the composer needs it: the template the rules chose, the message's risk, the referral and the
+     * One turn, as the composer needs it: the template the rules chose, the message's and the conversation's risk,
+     * the referral and the
      * lines chosen for the need ({@code linesAsked}: the rule asked for lines at all), extra text (the safety plan),
      * whether an escalation was opened now, whether a counsellor can take it (a partner was offered it), whether to
      * ask for consent, whether this is the conversation's first turn and the reply sent last ({@code id#variant}).
      */
-    public record Turn(String template, Language language, RiskLevel risk, Referral referral,
+    public record Turn(String template, Language language, RiskLevel risk, RiskLevel conversationRisk,
+                       Referral referral,
                        List<HelplineOffer> offers, boolean linesAsked, List<String> extra, boolean escalatedNow,
                        boolean counsellor, boolean askConsent, boolean firstTurn, String lastReply) {
     }
@@ -146,6 +148,12 @@ public final class ReplyComposer {
         }
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
+        }
+        if (t.conversationRisk().atLeast(RiskLevel.HIGH) && !anyOpen(t.offers())) {
+            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"
+            List<HelplineOffer> offers = new ArrayList<>(emergency);
+            offers.addAll(t.offers());
+            return new Block(template.intro(), distinct(offers));
         }
         return new Block(template.intro(), t.offers());
     }

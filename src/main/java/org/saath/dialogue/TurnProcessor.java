@@ -75,6 +75,7 @@ public final class TurnProcessor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
+    private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
@@ -174,8 +175,12 @@ public final class TurnProcessor {
      * international fallbacks), fitted to their words, and the safety floor's open crisis line at high risk.
      */
     private Resources resources(Decision decision, TurnFacts facts, Cues.Found cues, Instant now) {
-        Need need = p.cues().widen(new Need(decision.helplineTopics(), facts.country(), facts.language().code(),
-                Set.of(), Set.of()), cues);
+        Set<String> topics = new java.util.LinkedHashSet<>(decision.helplineTopics());
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
+            topics.addAll(CRISIS_TOPICS); // risk memory: the crisis lines stay attached to every reply
+        }
+        Need need = p.cues().widen(new Need(topics, facts.country(), facts.language().code(), Set.of(), Set.of()),
+                cues);
         Referral referral = p.referrals().find(need, decision.helplineIds(), now);
         return new Resources(referral, p.safety().ensureOpenCrisisLine(referral.lines(), facts.conversationRisk(),
                 p.referrals().directory(), facts.country(), facts.language().code(), now));
@@ -215,7 +220,7 @@ public final class TurnProcessor {
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
             replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
-                    decided.facts().risk(), resources.referral(), resources.offers(),
+                    decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                     !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false, null)).replies());
         }
         replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
@@ -235,7 +240,7 @@ public final class TurnProcessor {
             extra.add(p.renderer().plan(answers, language));
         }
         return p.composer().compose(new ReplyComposer.Turn(plan.template(), language, decided.facts().risk(),
-                resources.referral(), resources.offers(), !decided.decision().helplineTopics().isEmpty(), extra,
+                decided.facts().conversationRisk(), resources.referral(), resources.offers(), !decided.decision().helplineTopics().isEmpty(), extra,
                 handoff.opened().isPresent(), handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
                 conversation.map(ConversationRow::lastReply).orElse(null)));
     }
