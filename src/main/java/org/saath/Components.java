@@ -225,7 +225,14 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         try {
             Path data = Files.createTempDirectory("saath-golden");
             GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
-            Components components = load(config.withDataDir(data.toString()), analyser, clock);
+            SaathConfig scripted = config.withDataDir(data.toString());
+            if (script.partners() != null) {
+                Path partners = data.resolve("partners.yaml");
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .writeValue(partners.toFile(), java.util.Map.of("partners", script.partners()));
+                scripted = scripted.withPartnersFile(partners.toString());
+            }
+            Components components = load(scripted, analyser, clock);
             JdbcConversationStore store = new JdbcConversationStore(components.dataSource());
             return new GoldenConversations.Pipeline() {
                 @Override
@@ -243,6 +250,12 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 public void moveTo(java.time.Instant at) {
                     clock.moveTo(at);
                     components.desk().expireLapsedOffers();
+                }
+
+                @Override
+                public java.util.List<String> notes() {
+                    return components.turns().messagesFor("golden", "person", 0, components.handoffs()).stream()
+                            .map(HandoffStore.UserMessage::text).toList();
                 }
             };
         } catch (IOException e) {

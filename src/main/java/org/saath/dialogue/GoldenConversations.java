@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,8 +34,12 @@ import org.saath.nlu.RiskLevel;
  */
 public final class GoldenConversations {
 
-    /** One scripted conversation. */
-    public record Script(String name, String country, String at, List<Turn> turns) {
+    /**
+     * One scripted conversation: its country and start time, and optionally the partners of the deployment it runs
+     * in (the {@code partners:} list of a partners file), so a script can follow an offer that a partner lets lapse.
+     */
+    public record Script(String name, String country, String at, List<Map<String, Object>> partners,
+                         List<Turn> turns) {
     }
 
     /** What the person says (at {@code at}, if given) and what must come back; every expectation is optional. */
@@ -52,7 +57,10 @@ public final class GoldenConversations {
                          @JsonProperty("open-line") Boolean openLine, String escalation,
                          @JsonProperty("reply-contains") List<String> replyContains,
                          @JsonProperty("reply-excludes") List<String> replyExcludes,
-                         @JsonProperty("stored-turns") Integer storedTurns) {
+                         @JsonProperty("reply-at-most-once") List<String> replyAtMostOnce,
+                         @JsonProperty("stored-turns") Integer storedTurns,
+                         @JsonProperty("notes-contain") List<String> notesContain,
+                         @JsonProperty("notes-exclude") List<String> notesExclude) {
     }
 
     /** What the store holds after a turn: the last turn's intent and risk, the reply language, the turn count. */
@@ -67,6 +75,9 @@ public final class GoldenConversations {
 
         /** Moves the pipeline's clock to {@code at} (a turn's own time). */
         void moveTo(Instant at);
+
+        /** The notes the person has been sent outside replies so far (an offer expired, a counsellor joined…). */
+        List<String> notes();
     }
 
     /** A clock a script moves forward turn by turn; never goes back. */
@@ -152,7 +163,8 @@ public final class GoldenConversations {
             eachTurn.accept(result);
             if (turn.expect() != null) {
                 String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
-                check(turn.expect(), result, pipeline.stored()).forEach(p -> problems.add(where + p));
+                check(turn.expect(), result, pipeline.stored(), pipeline.notes())
+                        .forEach(p -> problems.add(where + p));
             }
         }
         return problems;
@@ -167,7 +179,7 @@ public final class GoldenConversations {
         }
     }
 
-    static List<String> check(Expect e, TurnResult result, Stored s) {
+    static List<String> check(Expect e, TurnResult result, Stored s, List<String> notes) {
         List<String> problems = new ArrayList<>();
         TurnResult.Reply first = result.replies().get(0);
         List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
@@ -202,8 +214,19 @@ public final class GoldenConversations {
         if (e.replyExcludes() != null) {
             e.replyExcludes().forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
         }
+        if (e.replyAtMostOnce() != null) {
+            e.replyAtMostOnce().forEach(c -> expect(problems, text.indexOf(c) == text.lastIndexOf(c),
+                    "reply says \"" + c + "\" more than once"));
+        }
         expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
                 + ", expected " + e.storedTurns());
+        String noted = String.join("\n", notes);
+        if (e.notesContain() != null) {
+            e.notesContain().forEach(c -> expect(problems, noted.contains(c), "notes lack \"" + c + "\""));
+        }
+        if (e.notesExclude() != null) {
+            e.notesExclude().forEach(c -> expect(problems, !noted.contains(c), "notes have \"" + c + "\""));
+        }
         return problems;
     }
 
