@@ -39,8 +39,10 @@ public final class Referrals {
                 : directory.match(need, at, limit));
         for (String id : namedIds) {
             directory.byId(id).filter(h -> h.country().equals(need.country()) || h.international())
-                    .filter(h -> lines.stream().noneMatch(o -> o.helpline().id().equals(id)))
-                    .ifPresent(h -> lines.add(HelplineOffer.at(h, at)));
+                    .ifPresent(h -> {
+                        add(lines, h, at);
+                        h.pairedWith().forEach(pair -> directory.byId(pair).ifPresent(p -> add(lines, p, at)));
+                    });
         }
         List<HelplineOffer> emergency = directory.emergency(need.country(), at);
         boolean known = !emergency.isEmpty();
@@ -54,6 +56,12 @@ public final class Referrals {
     /** The directory itself, for the safety floor's open crisis line. */
     public HelplineDirectory directory() {
         return directory;
+    }
+
+    private static void add(List<HelplineOffer> lines, Helpline line, Instant at) {
+        if (lines.stream().noneMatch(o -> o.helpline().id().equals(line.id()))) {
+            lines.add(HelplineOffer.at(line, at));
+        }
     }
 
     private Referral.CrisisCover crisisCover(Need need, Instant at) {
