@@ -81,7 +81,7 @@ public final class GoldenConversations {
     }
 
     /** A clock a script moves forward turn by turn; never goes back. */
-    public static final class ScriptClock extends Clock {
+    public static class ScriptClock extends Clock {
         private volatile Instant now;
 
         public ScriptClock(Instant start) {
