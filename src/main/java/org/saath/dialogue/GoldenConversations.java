@@ -181,9 +181,6 @@ public final class GoldenConversations {
 
     static List<String> check(Expect e, TurnResult result, Stored s, List<String> notes) {
         List<String> problems = new ArrayList<>();
-        TurnResult.Reply first = result.replies().get(0);
-        List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
-        String text = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         expect(problems, e.intent() == null || e.intent().equals(s.intent()), "intent " + s.intent() + ", expected "
                 + e.intent());
         expect(problems, e.riskAtLeast() == null || RiskLevel.fromCode(s.risk()).atLeast(
@@ -192,6 +189,20 @@ public final class GoldenConversations {
                 RiskLevel.fromCode(s.risk())), "risk " + s.risk() + ", expected at most " + e.riskAtMost());
         expect(problems, e.language() == null || e.language().equals(s.language()), "reply language "
                 + s.language() + ", expected " + e.language());
+        String escalation = result.escalation() == null ? "none" : result.escalation().state();
+        expect(problems, e.escalation() == null || e.escalation().equals(escalation), "escalation " + escalation
+                + ", expected " + e.escalation());
+        expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
+                + ", expected " + e.storedTurns());
+        checkLines(e, result.replies().get(0), problems);
+        checkTexts(e, String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList()),
+                String.join("\n", notes), problems);
+        return problems;
+    }
+
+    /** Expectations on the first message's helplines. */
+    private static void checkLines(Expect e, TurnResult.Reply first, List<String> problems) {
+        List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
         expect(problems, e.firstHelpline() == null || !ids.isEmpty() && ids.get(0).equals(e.firstHelpline()),
                 "helplines " + ids + ", expected first " + e.firstHelpline());
         expect(problems, e.helplinesInclude() == null || ids.containsAll(e.helplinesInclude()),
@@ -205,29 +216,20 @@ public final class GoldenConversations {
         expect(problems, !Boolean.TRUE.equals(e.noHelplines()) || ids.isEmpty(), "helplines " + ids + ", expected none");
         expect(problems, !Boolean.TRUE.equals(e.openLine())
                 || first.helplines().stream().anyMatch(h -> Boolean.TRUE.equals(h.openNow())), "no open line");
-        String escalation = result.escalation() == null ? "none" : result.escalation().state();
-        expect(problems, e.escalation() == null || e.escalation().equals(escalation), "escalation " + escalation
-                + ", expected " + e.escalation());
-        if (e.replyContains() != null) {
-            e.replyContains().forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
-        }
-        if (e.replyExcludes() != null) {
-            e.replyExcludes().forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
-        }
-        if (e.replyAtMostOnce() != null) {
-            e.replyAtMostOnce().forEach(c -> expect(problems, text.indexOf(c) == text.lastIndexOf(c),
-                    "reply says \"" + c + "\" more than once"));
-        }
-        expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
-                + ", expected " + e.storedTurns());
-        String noted = String.join("\n", notes);
-        if (e.notesContain() != null) {
-            e.notesContain().forEach(c -> expect(problems, noted.contains(c), "notes lack \"" + c + "\""));
-        }
-        if (e.notesExclude() != null) {
-            e.notesExclude().forEach(c -> expect(problems, !noted.contains(c), "notes have \"" + c + "\""));
-        }
-        return problems;
+    }
+
+    /** Expectations on what the person reads: the turn's replies, and the notes sent outside replies. */
+    private static void checkTexts(Expect e, String text, String noted, List<String> problems) {
+        Optional.ofNullable(e.replyContains()).orElse(List.of())
+                .forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
+        Optional.ofNullable(e.replyExcludes()).orElse(List.of())
+                .forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
+        Optional.ofNullable(e.replyAtMostOnce()).orElse(List.of()).forEach(c -> expect(problems,
+                text.indexOf(c) == text.lastIndexOf(c), "reply says \"" + c + "\" more than once"));
+        Optional.ofNullable(e.notesContain()).orElse(List.of())
+                .forEach(c -> expect(problems, noted.contains(c), "notes lack \"" + c + "\""));
+        Optional.ofNullable(e.notesExclude()).orElse(List.of())
+                .forEach(c -> expect(problems, !noted.contains(c), "notes have \"" + c + "\""));
     }
 
     private static void expect(List<String> problems, boolean ok, String problem) {

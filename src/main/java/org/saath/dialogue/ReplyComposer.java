@@ -56,6 +56,10 @@ public final class ReplyComposer {
     record Block(String intro, List<HelplineOffer> offers) {
     }
 
+    /** A text and the id it is remembered by ({@code template#variant}). */
+    private record Chosen(String text, String replyId) {
+    }
+
     private final Templates templates;
     private final ReplyRenderer renderer;
 
@@ -72,29 +76,38 @@ public final class ReplyComposer {
         }
         Templates.Template template = templates.get(id, language);
         Block block = block(id, template, t);
-        boolean noLines = t.linesAsked() && t.offers().isEmpty() && !CRISIS.contains(id) && !template.emergencyFirst();
-        String replyId = id + "#" + (noLines ? "no-lines" : "0");
-        String text = noLines && template.noLines() != null ? template.noLines() : template.text();
-        if (!noLines) {
-            int variant = nextVariant(id, template, t.lastReply());
-            text = template.texts().get(variant);
-            replyId = id + "#" + variant;
-        }
-        if (replyId.equals(t.lastReply())) {
-            text = templates.word("again", language) + " " + text;
-        }
+        Chosen chosen = text(id, template, t);
         Emergency emergency = new Emergency(t.referral(), block.offers().stream()
                 .anyMatch(o -> o.helpline().emergency()), language);
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         List<TurnResult.Reply> replies = new ArrayList<>();
-        replies.add(renderer.reply(emergency.fill(text, template.linesFirst()), intro, block.offers(),
+        replies.add(renderer.reply(emergency.fill(chosen.text(), template.linesFirst()), intro, block.offers(),
                 template.linesFirst(), t.extra(), language));
         handoff(t, id, block, emergency, replies);
         if (t.firstTurn()) {
             boolean botSaid = replies.stream().anyMatch(r -> r.text().contains(templates.word("bot-marker", language)));
             replies.add(plain(botSaid ? "privacy_notice_short" : "privacy_notice", emergency));
         }
-        return new Composed(replies, replyId);
+        return new Composed(replies, chosen.replyId());
+    }
+
+    /**
+     * The template's text for this turn: its no-lines text where the country has no line for the need, else the
+     * variant after the one sent last; a short acknowledgement first when it would still repeat the last reply.
+     */
+    private Chosen text(String id, Templates.Template template, Turn t) {
+        boolean noLines = t.linesAsked() && t.offers().isEmpty() && !CRISIS.contains(id) && !template.emergencyFirst();
+        Chosen chosen;
+        if (noLines) {
+            chosen = new Chosen(template.noLines() != null ? template.noLines() : template.text(), id + "#no-lines");
+        } else {
+            int variant = nextVariant(id, template, t.lastReply());
+            chosen = new Chosen(template.texts().get(variant), id + "#" + variant);
+        }
+        if (chosen.replyId().equals(t.lastReply())) {
+            return new Chosen(templates.word("again", t.language()) + " " + chosen.text(), chosen.replyId());
+        }
+        return chosen;
     }
 
     /**

@@ -19,7 +19,6 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
-import org.saath.escalation.EscalationState;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
@@ -68,9 +67,8 @@ public final class TurnProcessor {
     private record Resources(Referral referral, List<HelplineOffer> offers) {
     }
 
-    /** How the turn stands with a human: a new escalation, whether a partner can take it, whether to ask consent. */
-    private record Handoff(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor,
-                           boolean askConsent) {
+    /** The answer to send, and the id of its first message's text, kept so it is not sent twice in a row. */
+    private record Replied(TurnResult result, String replyId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,9 +77,11 @@ public final class TurnProcessor {
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
+    private final CounsellorHandoff handoffs;
 
     public TurnProcessor(Parts parts) {
         this.p = parts;
+        this.handoffs = new CounsellorHandoff(parts.escalations(), parts.desk());
     }
 
     /** Handles one inbound message; a message id seen before returns the first answer and records nothing. */
@@ -110,15 +110,13 @@ public final class TurnProcessor {
         String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), redacted);
-        Handoff handoff = escalate(userRef, decided, conversation, conversationId, open, plan, now); // 6 escalate
-        ReplyComposer.Composed composed = reply(plan, decided, resources, conversation, conversationId,  // 7 reply
-                handoff);
-        TurnResult result = new TurnResult(composed.replies(), handoff.opened()
-                .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
-                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null));
+        CounsellorHandoff.Outcome handoff = handoffs.decide(userRef, facts, decided.decision().escalate(),  // 6
+                open, conversation.map(ConversationRow::consent).orElse(null) == null, conversationId,
+                plan.nextState(), now);
+        Replied replied = reply(plan, decided, resources, conversation, conversationId, open, handoff); // 7 reply
         String stored = p.store().record(write(in, redacted, userRef, conversationId, conversation,   // 8 record
-                analysis, decided, named.isPresent(), plan, resources.offers(), handoff, composed.replyId(), result,
-                now));
+                analysis, decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(),
+                replied.result(), now));
         return fromJson(stored);
     }
 
@@ -187,28 +185,6 @@ public final class TurnProcessor {
     }
 
     /**
-     * Opens an escalation when the decision says so (one per conversation) and offers it to a partner that fits and
-     * is open with room; consent to share the conversation is asked only when a counsellor can actually read it,
-     * and not in a reply that already asks "are you safe right now?" (then on the turn after the answer).
-     */
-    private Handoff escalate(String userRef, Decided decided, Optional<ConversationRow> conversation,
-                             String conversationId, Optional<EscalationRow> open, SafetyPlanFlow.Outcome plan,
-                             Instant now) {
-        TurnFacts facts = decided.facts();
-        Optional<Escalation> requested = p.escalations().request(userRef, decided.decision().escalate(),
-                open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
-                escalationTopic(facts), facts.language().code(), now);
-        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));
-        Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        boolean counsellor = partner.isPresent() || open.map(EscalationRow::partnerId).isPresent();
-        boolean consentUnasked = conversation.map(ConversationRow::consent).orElse(null) == null;
-        boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
-        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
-                && plan.nextState() != DialogueState.SAFETY_CHECK;
-        return new Handoff(opened, partner, counsellor, askConsent);
-    }
-
-    /**
      * Deletes everything about the person and confirms; nothing of this turn is recorded. When the safety floor
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
@@ -228,9 +204,9 @@ public final class TurnProcessor {
         return new TurnResult(replies, null);
     }
 
-    private ReplyComposer.Composed reply(SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
-                                         Optional<ConversationRow> conversation, String conversationId,
-                                         Handoff handoff) {
+    private Replied reply(SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
+                          Optional<ConversationRow> conversation, String conversationId, Optional<EscalationRow> open,
+                          CounsellorHandoff.Outcome handoff) {
         Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
@@ -239,15 +215,20 @@ public final class TurnProcessor {
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
-        return p.composer().compose(new ReplyComposer.Turn(plan.template(), language, decided.facts().risk(),
+        ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
+                decided.facts().risk(),
                 decided.facts().conversationRisk(), resources.referral(), resources.offers(), !decided.decision().helplineTopics().isEmpty(), extra,
                 handoff.opened().isPresent(), handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
                 conversation.map(ConversationRow::lastReply).orElse(null)));
+        TurnResult.EscalationView escalation = handoff.opened()
+                .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
+                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null);
+        return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
     private TurnWrite write(InboundMessage in, String redacted, String userRef, String conversationId,
                             Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
-                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Handoff handoff,
+                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
                             String replyId, TurnResult result, Instant now) {
         Optional<Escalation> opened = handoff.opened();
         Optional<Partner> partner = handoff.partner();
@@ -309,22 +290,6 @@ public final class TurnProcessor {
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
         return fromJson(p.store().record(new TurnWrite(row, false, in.messageId(), toJson(result), turn,
                 Optional.empty(), Optional.empty(), outbox)));
-    }
-
-    /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */
-    private static String escalationTopic(TurnFacts facts) {
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
-            return "crisis";
-        }
-        if (facts.requestsHuman()) {
-            return "seek_help";
-        }
-        return facts.topic().isEmpty() ? facts.intent().label() : facts.topic();
-    }
-
-    private static Escalation toDomain(EscalationRow r) {
-        return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
-                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
     }
 
     private static String toJson(TurnResult result) {

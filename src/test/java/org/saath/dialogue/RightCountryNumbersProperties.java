@@ -57,7 +57,7 @@ class RightCountryNumbersProperties {
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final Components APP = components();
 
-    @Property(tries = 160)
+    @Property(tries = 120)
     void every_number_shown_belongs_to_the_person_s_country_or_is_an_international_fallback(
             @ForAll("countries") String country, @ForAll Route route, @ForAll("messages") String message,
             @ForAll @IntRange(min = 0, max = 30) int hoursLater) {
