@@ -28,14 +28,4 @@ public record Referral(List<HelplineOffer> lines, List<HelplineOffer> emergency,
         emergency = List.copyOf(emergency);
         international = List.copyOf(international);
     }
-
-    /** The lines to show for the need: the country's, or the international directories when it has none. */
-    public List<HelplineOffer> linesOrFallback() {
-        return lines.isEmpty() ? international : lines;
-    }
-
-    /** Whether the country has no line for this need, so the international directories stand in. */
-    public boolean noCountryLines() {
-        return lines.isEmpty();
-    }
 }

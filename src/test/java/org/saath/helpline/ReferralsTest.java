@@ -57,6 +57,7 @@ class ReferralsTest {
         assertThat(fr.lines()).isEmpty();
         assertThat(fr.emergencyKnown()).isFalse();
         assertThat(fr.emergency()).extracting(o -> o.helpline().id()).containsExactly("intl-mobile-112");
-        assertThat(fr.linesOrFallback()).allSatisfy(o -> assertThat(o.helpline().international()).isTrue());
+        assertThat(fr.international()).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.helpline().international()).isTrue());
     }
 }
