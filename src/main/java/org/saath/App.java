@@ -6,7 +6,9 @@ import io.javalin.json.JavalinJackson;
 import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
 import org.saath.channel.generic.GenericToken;
+import org.saath.escalation.CannedReplyController;
 import org.saath.escalation.ConsoleController;
+import org.saath.escalation.ConsoleParts;
 import org.saath.escalation.PartnerController;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
@@ -23,9 +25,13 @@ public final class App {
         GenericMessageController messages = new GenericMessageController(components.turns(), components.floodGate(),
                 components.handoffs(), components.config().server().maxBodyBytes(),
                 GenericToken.resolve(components.config()));
-        PartnerController partners = new PartnerController(components.partners(), components.desk());
-        ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
-                java.time.Clock.systemUTC(), components.config().limits().streamsPerKey());
+        ConsoleParts parts = components.console();
+        PartnerController partners = new PartnerController(parts.counsellors(), components.desk(), parts.outcomes(),
+                parts.clock());
+        ConsoleController console = new ConsoleController(parts.counsellors(), components.partners(), parts.view(),
+                components.config().limits().streamsPerKey());
+        CannedReplyController canned = new CannedReplyController(parts.counsellors(), parts.cannedReplies(),
+                parts.clock());
         HealthController health = new HealthController(components.model(), components.handoffs()::backlog);
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
@@ -42,6 +48,7 @@ public final class App {
             admin.addRoutes(config.routes);
             partners.addRoutes(config.routes);
             console.addRoutes(config.routes);
+            canned.addRoutes(config.routes);
             config.events.serverStopped(console::close);
         });
     }

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.saath.channel.Channels;
 import org.saath.channel.Inbox;
@@ -29,27 +31,35 @@ import org.saath.channel.whatsapp.WhatsAppChannel;
 import org.saath.config.ChannelsConfig;
 import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.Cues;
+import org.saath.dialogue.EscalationNotes;
 import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.GoldenConversations;
+import org.saath.dialogue.ReplyComposer;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
+import org.saath.dialogue.TopicMemory;
 import org.saath.dialogue.TurnProcessor;
+import org.saath.escalation.ConsoleParts;
+import org.saath.escalation.ConsoleView;
+import org.saath.escalation.CountryZones;
+import org.saath.escalation.Counsellors;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PartnerDirectory;
+import org.saath.escalation.PasswordHasher;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
-import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.helpline.Referrals;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.IntentClassifier;
-import org.saath.nlu.Language;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
@@ -64,7 +74,11 @@ import org.saath.rules.ReloadableRules;
 import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
 import org.saath.store.AddressStore;
+import org.saath.store.CannedReplyStore;
+import org.saath.store.ConsoleStore;
+import org.saath.store.CounsellorStore;
 import org.saath.store.HandoffStore;
+import org.saath.store.RequestOutcomes;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.PersonOutboxStore;
 import org.saath.store.SqliteDatabase;
@@ -78,7 +92,8 @@ import org.saath.training.PromotedModel;
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
-                         FloodGate floodGate, Channels channels, Inbox inbox, PersonDelivery people) {
+                         FloodGate floodGate, ConsoleParts console, Channels channels, Inbox inbox,
+                         PersonDelivery people) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -141,29 +156,34 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         });
         DataSource dataSource = SqliteDatabase.open(dataDir);
         ReplyRenderer renderer = new ReplyRenderer(templates);
+        ReplyComposer composer = new ReplyComposer(templates, renderer);
+        Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
         HandoffStore handoffs = new HandoffStore(dataSource);
+        ConsoleStore consoleStore = new ConsoleStore(dataSource);
+        PartnerDirectory partners = partners(config);
         AddressStore addresses = new AddressStore(dataSource);
-        EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
-                (template, language) -> statusText(renderer, helplines, config, clock, template, language),
-                config.callback().enabled(), addresses);
+        EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, partners, clock,
+                new EscalationNotes(composer, referrals, clock), config.callback().enabled(), addresses);
         UserRefHasher hasher = new UserRefHasher(secret(config, dataDir));
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
         EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
                 new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
-                new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
-                helplines, requester, renderer, new Redactor(),
-                new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
+                new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(), referrals, requester,
+                renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
+                new ConversationRisk(config.dialogue().riskMemory()),
+                new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
+                new CountryResolver(config.defaultCountry()), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
         AddressCipher cipher = new AddressCipher(addressKey(config, dataDir));
         Channels channels = channels(config.channels(), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), clock);
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), floodGate,
-                channels, new Inbox(turns, floodGate, addresses, cipher, hasher, clock), new PersonDelivery(channels,
-                cipher, addresses, new PersonOutboxStore(dataSource), handoffs, clock));
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners, floodGate,
+                console(config, dataSource, handoffs, consoleStore, desk, partners, clock, ticker), channels,
+                new Inbox(turns, floodGate, addresses, cipher, hasher, clock), new PersonDelivery(channels, cipher,
+                addresses, new PersonOutboxStore(dataSource), handoffs, clock));
     }
 
     /** The messaging platforms, one line each; a platform without configuration is off. */
@@ -183,23 +203,24 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         };
     }
 
-    /**
-     * A status message for the person; when no counsellor could take the conversation it carries the open crisis
-     * line of the deployment's country, so the person is never left without a number.
-     */
-    private static String statusText(ReplyRenderer renderer, HelplineDirectory helplines, SaathConfig config,
-                                     Clock clock, String template, String languageCode) {
-        Language language = Language.fromCode(languageCode);
-        if (!template.equals("counsellor_unavailable")) {
-            return renderer.text(template, language);
-        }
-        List<HelplineOffer> line = helplines.openCrisisLine(config.defaultCountry(), languageCode, clock.instant())
-                .map(List::of).orElse(List.of());
-        return renderer.render(template, language, line, List.of()).text();
+    /** Counsellors and their sign-in, the console's view, idempotent requests and canned replies. */
+    private static ConsoleParts console(SaathConfig config, DataSource dataSource, HandoffStore handoffs,
+                                        ConsoleStore consoleStore,
+                                        EscalationDesk desk, PartnerDirectory partners, Clock clock,
+                                        Ticker ticker) {
+        SecureRandom random = new SecureRandom();
+        CounsellorStore counsellorStore = new CounsellorStore(dataSource);
+        Counsellors counsellors = new Counsellors(counsellorStore, partners,
+                new PasswordHasher(config.console().passwordCost(), random),
+                new LoginLimiter(5, Duration.ofMinutes(15), ticker), clock, random);
+        ConsoleView view = new ConsoleView(handoffs, consoleStore, counsellorStore, desk, partners,
+                CountryZones.fromClasspath(), clock);
+        return new ConsoleParts(counsellors, view, new RequestOutcomes(dataSource), new CannedReplyStore(dataSource),
+                clock);
     }
 
     /** The deployment's partners from {@code partners-file}; none when it is empty. */
-    static PartnerDirectory partners(SaathConfig config) {
+    public static PartnerDirectory partners(SaathConfig config) {
         if (config.partnersFile() == null || config.partnersFile().isBlank()) {
             return PartnerDirectory.none();
         }
@@ -222,15 +243,23 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /**
-     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock fixed
-     * at the script's time, and {@code analyser} (the committed model, or a candidate being gated).
+     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock at the
+     * script's time (moved by turns that give their own), and {@code analyser} (the committed model, or a candidate
+     * being gated). Partners and a rule book on disk come from {@code config}, as in the service.
      */
     public static GoldenConversations.Pipeline goldenPipeline(SaathConfig config, Analyser analyser,
                                                               GoldenConversations.Script script) {
         try {
             Path data = Files.createTempDirectory("saath-golden");
-            Components components = load(config.withDataDir(data.toString()), analyser,
-                    GoldenConversations.clock(script));
+            GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
+            SaathConfig scripted = config.withDataDir(data.toString());
+            if (script.partners() != null) {
+                Path partners = data.resolve("partners.yaml");
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .writeValue(partners.toFile(), java.util.Map.of("partners", script.partners()));
+                scripted = scripted.withPartnersFile(partners.toString());
+            }
+            Components components = load(scripted, analyser, clock);
             JdbcConversationStore store = new JdbcConversationStore(components.dataSource());
             return new GoldenConversations.Pipeline() {
                 @Override
@@ -242,6 +271,18 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 public GoldenConversations.Stored stored() {
                     return store.lastTurnSummary().map(r -> new GoldenConversations.Stored(r[0], r[1], r[2],
                             Long.parseLong(r[3]))).orElse(new GoldenConversations.Stored("none", "none", "none", 0));
+                }
+
+                @Override
+                public void moveTo(java.time.Instant at) {
+                    clock.moveTo(at);
+                    components.desk().expireLapsedOffers();
+                }
+
+                @Override
+                public java.util.List<String> notes() {
+                    return components.turns().messagesFor("golden", "person", 0, components.handoffs()).stream()
+                            .map(HandoffStore.UserMessage::text).toList();
                 }
             };
         } catch (IOException e) {

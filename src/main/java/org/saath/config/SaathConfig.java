@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits, ChannelsConfig channels) {
+                          Callback callback, Limits limits, Console console, ChannelsConfig channels) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -26,6 +26,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
         require(limits != null, "limits", "is missing");
+        require(console != null, "console", "is missing");
         channels = channels == null ? ChannelsConfig.none() : channels;
     }
 
@@ -90,11 +91,16 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
-    /** Dialogue settings. */
-    public record Dialogue(Duration riskMemory, int maxHelplines) {
+    /**
+     * Dialogue settings: how long a conversation's peak risk and its topic (abuse, blackmail…) are remembered, and
+     * how many lines a reply carries.
+     */
+    public record Dialogue(Duration riskMemory, int maxHelplines, Duration topicMemory) {
         public Dialogue {
             require(riskMemory != null && !riskMemory.isNegative() && !riskMemory.isZero(), "dialogue.risk-memory",
                     "must be a positive ISO-8601 duration such as PT24H, was " + riskMemory);
+            require(topicMemory != null && !topicMemory.isNegative() && !topicMemory.isZero(),
+                    "dialogue.topic-memory", "must be a positive ISO-8601 duration such as PT12H, was " + topicMemory);
             require(maxHelplines >= 1 && maxHelplines <= 10, "dialogue.max-helplines",
                     "must be 1-10, was " + maxHelplines);
         }
@@ -131,42 +137,58 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withChannels(ChannelsConfig channels) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, channels);
+                dialogue, callback, limits, console, channels);
+    }
+
+    /**
+     * The counsellor console: BCrypt's work factor for counsellors' passwords (each step doubles the work; 12 takes
+     * about 0.2 s a check on one core; below 10 only for tests).
+     */
+    public record Console(int passwordCost) {
+        public Console {
+            require(passwordCost >= 4 && passwordCost <= 16, "console.password-cost",
+                    "must be 4-16 (12 recommended), was " + passwordCost);
+        }
+    }
+
+    public SaathConfig withPasswordCost(int cost) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, new Console(cost), channels);
     }
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, channels);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, channels);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, channels);
+                dialogue, callback, limits, console, channels);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, channels);
+                privacy, nlu, dialogue, callback, limits, console, channels);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, channels);
+                dialogue, callback, limits, console, channels);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, channels);
+                dialogue, new Callback(url, secret), limits, console, channels);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, channels);
+                dialogue, callback, limits, console, channels);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, channels);
+                dialogue, callback, l, console, channels);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -6,37 +6,41 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import org.saath.channel.ChannelDelivery;
 import org.saath.channel.Outbound;
+import org.saath.nlu.RiskLevel;
 import org.saath.store.AddressStore;
+import org.saath.store.ConsoleStore;
 import org.saath.store.HandoffStore;
 
 /**
  * The human side of an escalation: routing an offer to a partner, a counsellor claiming it, writing to the person,
- * and ending it (by the counsellor or the person). Every change is a recorded transition; a partner can touch only
- * its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
+ * and ending it (by the counsellor or the person). Every change is a recorded transition with who made it (the
+ * {@link Caller}'s actor: a counsellor, or the partner's system); a partner can touch only its own escalations
+ * ({@link UnknownEscalationException} otherwise, which the API answers with 404).
  */
 public final class EscalationDesk {
 
     private static final Set<String> HELD = Set.of("claimed", "active");
 
     private final HandoffStore store;
+    private final ConsoleStore console;
     private final PartnerDirectory partners;
     private final Clock clock;
-    private final BiFunction<String, String, String> texts;
+    private final StatusTexts texts;
     private final boolean callback;
     private final AddressStore addresses;
 
     /**
-     * @param texts     renders a reply template in a language (status messages to the person)
+     * @param texts     status messages to the person in their language
      * @param callback  whether messages for people on the generic channel also go to the deployment's callback
      * @param addresses where people on platform channels are reached (sealed)
      */
-    public EscalationDesk(HandoffStore store, PartnerDirectory partners, Clock clock,
-                          BiFunction<String, String, String> texts, boolean callback, AddressStore addresses) {
+    public EscalationDesk(HandoffStore store, ConsoleStore console, PartnerDirectory partners, Clock clock,
+                          StatusTexts texts, boolean callback, AddressStore addresses) {
         this.store = store;
+        this.console = console;
         this.partners = partners;
         this.clock = clock;
         this.texts = texts;
@@ -45,11 +49,12 @@ public final class EscalationDesk {
     }
 
     /**
-     * Keeps a message for the person (the console shows it, the generic channel's poll returns it), and sends it:
-     * to the callback on the generic channel, through the outbox to their platform address on the others.
+     * Keeps a message for the person (with who wrote it; the console shows it, the generic channel's poll returns
+     * it), and sends it: to the callback on the generic channel, through the outbox to their platform address on
+     * the others.
      */
-    private void tell(HandoffStore.Escalation e, String sender, String text, Instant at) {
-        store.addUserMessage(e.channel(), e.userRef(), sender, text, at);
+    private void tell(HandoffStore.Escalation e, String sender, String text, Instant at, String actor) {
+        store.addUserMessage(e.channel(), e.userRef(), sender, text, at, actor);
         if (callback && e.channel().equals("generic")) {
             store.enqueue(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at));
         }
@@ -81,37 +86,39 @@ public final class EscalationDesk {
             if (current.isPresent() && e.offeredAt().plus(current.get().acceptanceDeadline()).isAfter(now)) {
                 continue;
             }
-            moveOn(e, "expired", now);
+            moveOn(e, "expired", now, "lapsed:" + e.partnerId());
             changed++;
         }
         return changed;
     }
 
-    /** The partner says no to an offer: it moves to the next partner, or ends as {@code declined}. */
-    public void decline(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
+    /**
+     * The partner says no to an offer: it moves to the next partner, or ends as {@code declined}. The transition
+     * records the partner as lapsed (so the offer never comes back to it) and the caller who declined.
+     */
+    public void decline(Caller caller, String escalationId) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
         if (!e.state().equals("offered")) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
         }
-        moveOn(e, "declined", clock.instant());
+        moveOn(e, "declined", clock.instant(), "lapsed:" + e.partnerId() + ":" + caller.actor());
     }
 
     /**
      * Offers the escalation to the next partner that fits and has not passed on it yet (told through the outbox);
      * when none is left it ends in {@code finalState} and the person is told honestly, with a crisis line.
      */
-    private void moveOn(HandoffStore.Escalation e, String finalState, Instant now) {
+    private void moveOn(HandoffStore.Escalation e, String finalState, Instant now, String actor) {
         Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
         tried.add(e.partnerId());
         Optional<Partner> next = partners.route(e.country(), e.language(), e.topic(), now, store::load, tried);
-        String actor = "lapsed:" + e.partnerId();
         if (next.isPresent()) {
             store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
                     List.of(Notifications.offered(next.get().id(), e.id(), e.conversationId(), e.risk(), e.topic(),
                             e.language(), now)));
         } else if (store.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
                 List.of())) {
-            tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
+            tell(e, "saath", texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath");
         }
     }
 
@@ -120,7 +127,11 @@ public final class EscalationDesk {
      * otherwise {@link ConsentRequiredException}.
      */
     public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
+        return transcript(own(partner, escalationId));
+    }
+
+    /** As {@link #transcript(Partner, String)}, for an escalation already known to be the partner's. */
+    public List<HandoffStore.RelayedTurn> transcript(HandoffStore.Escalation e) {
         if (!e.shared()) {
             throw new ConsentRequiredException(e.id());
         }
@@ -128,64 +139,93 @@ public final class EscalationDesk {
     }
 
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
-    public void claim(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        if (!store.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), partner.id(), clock.instant(),
+    public void claim(Caller caller, String escalationId) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
+        if (!store.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), caller.actor(), clock.instant(),
                 List.of())) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
         }
-        tell(e, "saath", texts.apply("counsellor_joined", e.language()), clock.instant());
+        tell(e, "saath", texts.text("counsellor_joined", e.language()), clock.instant(), "saath");
+    }
+
+    /**
+     * The other partners that could take this escalation now: they cover the person's country, language and topic,
+     * are open and have free capacity.
+     */
+    public List<Partner> transferTargets(Partner from, HandoffStore.Escalation e) {
+        if (e.country() == null) {
+            return List.of(); // recorded before escalations kept the person's country: nothing can be checked
+        }
+        Instant now = clock.instant();
+        return partners.all().stream().filter(p -> !p.id().equals(from.id()))
+                .filter(p -> p.covers(e.country(), e.language(), e.topic()) && p.openAt(now)
+                        && store.load(p.id()) < p.capacity()).toList();
     }
 
     /**
      * Hands an escalation to another partner, which is told through the outbox; the person's conversation stays
      * with the bot until the new partner claims it.
      */
-    public void transfer(Partner from, String escalationId, String toPartnerId) {
+    public void transfer(Caller caller, String escalationId, String toPartnerId) {
+        Partner from = caller.partner();
         HandoffStore.Escalation e = own(from, escalationId);
         Partner to = partners.byId(toPartnerId).filter(p -> !p.id().equals(from.id()))
                 .orElseThrow(() -> new EscalationStateException("no other partner '" + toPartnerId + "'"));
         Instant now = clock.instant();
         if (!store.transition(e.id(), Set.of("offered", "claimed", "active"), "offered", Optional.of(to.id()),
-                from.id(), now, List.of(Notifications.offered(to.id(), e.id(), e.conversationId(), e.risk(), e.topic(),
-                        e.language(), now)))) {
+                caller.actor(), now, List.of(Notifications.offered(to.id(), e.id(), e.conversationId(), e.risk(),
+                        e.topic(), e.language(), now)))) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
         }
     }
 
     /** A counsellor's words to the person, delivered in order through their channel. */
-    public void message(Partner partner, String escalationId, String text) {
-        HandoffStore.Escalation e = own(partner, escalationId);
+    public void message(Caller caller, String escalationId, String text) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
         if (!HELD.contains(e.state())) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + "; claim it first");
         }
         if (e.state().equals("claimed")) {
-            store.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), partner.id(), clock.instant(),
+            store.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), caller.actor(), clock.instant(),
                     List.of());
         }
-        tell(e, "counsellor", text, clock.instant());
+        tell(e, "counsellor", text, clock.instant(), caller.actor());
     }
 
-    /** The counsellor ends the conversation; the bot takes it back and says so. */
-    public void resolve(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        end(e, partner.id());
+    /**
+     * The counsellor ends the conversation with an outcome; the bot takes it back and says so. When the
+     * conversation's risk is {@code high} or above, that message carries a crisis line of the person's country
+     * that is open now (or says honestly that none is).
+     */
+    public void resolve(Caller caller, String escalationId, ResolveOutcome outcome) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
+        end(e, caller.actor(), true);
+        console.recordOutcome(e.id(), outcome.code());
     }
 
     /** The person ends the chat ("end chat"); their partner is told. */
     public void endByPerson(String escalationId) {
-        store.escalation(escalationId).ifPresent(e -> end(e, "person"));
+        store.escalation(escalationId).ifPresent(e -> end(e, "person", false));
     }
 
-    private void end(HandoffStore.Escalation e, String actor) {
+    /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
+    public RiskLevel risk(HandoffStore.Escalation e) {
+        return RiskLevel.max(RiskLevel.fromCode(e.risk()),
+                console.conversationRisk(e.conversationId()).map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
+    }
+
+    private void end(HandoffStore.Escalation e, String actor, boolean byPartner) {
         Instant now = clock.instant();
-        List<org.saath.store.OutboxRow> notify = e.partnerId() == null || actor.equals(e.partnerId()) ? List.of()
+        List<org.saath.store.OutboxRow> notify = e.partnerId() == null || byPartner ? List.of()
                 : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
         if (!store.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
                 Optional.empty(), actor, now, notify)) {
             throw new EscalationStateException("escalation " + e.id() + " is already " + e.state());
         }
-        tell(e, "saath", texts.apply("counsellor_left", e.language()), now);
+        String text = byPartner && risk(e).atLeast(RiskLevel.HIGH)
+                ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
+                : texts.text("counsellor_left", e.language());
+        tell(e, "saath", text, now, "saath");
     }
 
     private HandoffStore.Escalation own(Partner partner, String escalationId) {

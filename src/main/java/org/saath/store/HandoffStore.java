@@ -31,8 +31,8 @@ public final class HandoffStore {
         }
     }
 
-    /** A message waiting for the person, in order. */
-    public record UserMessage(long seq, String sender, String text, Instant createdAt) {
+    /** A message waiting for the person, in order; {@code actor} is who wrote it (a counsellor, a partner). */
+    public record UserMessage(long seq, String sender, String text, Instant createdAt, String actor) {
     }
 
     private static final String OPEN = "('offered', 'claimed', 'active')";
@@ -139,7 +139,7 @@ public final class HandoffStore {
 
     /**
      * Partners that let an offer of this escalation lapse or declined it (their transitions are recorded as
-     * {@code lapsed:<id>}).
+     * {@code lapsed:<id>}, or {@code lapsed:<id>:<who declined>}).
      */
     public Set<String> lapsedPartners(String escalationId) {
         Set<String> out = new java.util.HashSet<>();
@@ -148,7 +148,8 @@ public final class HandoffStore {
             s.setString(1, escalationId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1).substring("lapsed:".length()));
+                    String partner = rs.getString(1).substring("lapsed:".length());
+                    out.add(partner.contains(":") ? partner.substring(0, partner.indexOf(':')) : partner);
                 }
             }
             return out;
@@ -235,21 +236,24 @@ public final class HandoffStore {
         }
     }
 
-    /** Keeps a message for the person (a counsellor's words, a status), to be fetched in order. */
-    public void addUserMessage(String channel, String userRef, String sender, String text, Instant at) {
+    /**
+     * Keeps a message for the person (a counsellor's words, a status), to be fetched in order, with who wrote it
+     * ({@code counsellor:<id>}, {@code partner:<id>}, {@code saath}).
+     */
+    public void addUserMessage(String channel, String userRef, String sender, String text, Instant at, String actor) {
         try (Connection c = dataSource.getConnection()) {
-            insertUserMessage(c, channel, userRef, sender, text, at);
+            insertUserMessage(c, channel, userRef, sender, text, at, actor);
         } catch (SQLException e) {
             throw new StoreException("keeping a message for the person failed", e);
         }
     }
 
     static void insertUserMessage(Connection c, String channel, String userRef, String sender, String text,
-                                          Instant at) throws SQLException {
+                                  Instant at, String actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO user_messages (id, channel, user_ref, seq, sender, text, created_at) VALUES (?, ?, ?, "
-                        + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM user_messages WHERE channel = ? AND user_ref = ?), "
-                        + "?, ?, ?)")) {
+                "INSERT INTO user_messages (id, channel, user_ref, seq, sender, text, created_at, actor) "
+                        + "VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM user_messages WHERE channel = ? "
+                        + "AND user_ref = ?), ?, ?, ?, ?)")) {
             s.setString(1, "um-" + UUID.randomUUID());
             s.setString(2, channel);
             s.setString(3, userRef);
@@ -258,13 +262,14 @@ public final class HandoffStore {
             s.setString(6, sender);
             s.setString(7, text);
             s.setString(8, at.toString());
+            s.setString(9, actor);
             s.executeUpdate();
         }
     }
 
     public List<UserMessage> userMessages(String channel, String userRef, long after) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT seq, sender, text, created_at FROM user_messages WHERE channel = ? AND user_ref = ? "
+                "SELECT seq, sender, text, created_at, actor FROM user_messages WHERE channel = ? AND user_ref = ? "
                         + "AND seq > ? ORDER BY seq")) {
             s.setString(1, channel);
             s.setString(2, userRef);
@@ -273,7 +278,7 @@ public final class HandoffStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new UserMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Instant.parse(rs.getString(4))));
+                            Instant.parse(rs.getString(4)), rs.getString(5)));
                 }
             }
             return out;

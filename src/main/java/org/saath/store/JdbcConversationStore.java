@@ -51,7 +51,8 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<ConversationRow> conversation(String channel, String userRef) {
         String sql = "SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
-                + "preferred_language, plan_step, consent FROM conversations WHERE channel = ? AND user_ref = ?";
+                + "preferred_language, plan_step, consent, topic, topic_at, last_reply FROM conversations "
+                + "WHERE channel = ? AND user_ref = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, channel);
             s.setString(2, userRef);
@@ -61,7 +62,8 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 return Optional.of(new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getString(7)), rs.getInt(8),
-                        instant(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12)));
+                        instant(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12),
+                        rs.getString(13), instant(rs.getString(14)), rs.getString(15)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading a conversation failed", e);
@@ -139,17 +141,16 @@ public final class JdbcConversationStore implements ConversationStore {
         if (isNew) {
             Optional<String> existing = conversationId(c, row.channel(), row.userRef());
             if (existing.isPresent()) {
-                return upsertConversation(c, new ConversationRow(existing.get(), row.channel(), row.userRef(),
-                        row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
-                        row.createdAt(), row.preferredLanguage(), row.planStep(), row.consent()), false, now);
+                return upsertConversation(c, row.withId(existing.get()), false, now);
             }
         }
         String sql = isNew
                 ? "INSERT INTO conversations (language, state, peak_risk, peak_risk_at, turns, preferred_language, "
-                        + "plan_step, consent, updated_at, id, channel, user_ref, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + "plan_step, consent, topic, topic_at, last_reply, updated_at, id, channel, user_ref, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, turns = ?, "
-                        + "preferred_language = ?, plan_step = ?, consent = ?, updated_at = ? WHERE id = ?";
+                        + "preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
+                        + "last_reply = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, row.language());
             s.setString(2, row.state());
@@ -159,12 +160,15 @@ public final class JdbcConversationStore implements ConversationStore {
             s.setString(6, row.preferredLanguage());
             s.setInt(7, row.planStep());
             s.setString(8, row.consent());
-            s.setString(9, now.toString());
-            s.setString(10, row.id());
+            s.setString(9, row.topic());
+            s.setString(10, row.topicAt() == null ? null : row.topicAt().toString());
+            s.setString(11, row.lastReply());
+            s.setString(12, now.toString());
+            s.setString(13, row.id());
             if (isNew) {
-                s.setString(11, row.channel());
-                s.setString(12, row.userRef());
-                s.setString(13, row.createdAt().toString());
+                s.setString(14, row.channel());
+                s.setString(15, row.userRef());
+                s.setString(16, row.createdAt().toString());
             }
             s.executeUpdate();
         }

@@ -66,7 +66,7 @@ public final class PersonOutboxStore {
             for (OutboxRow notice : notices) {
                 HandoffSql.insertOutboxOnce(c, notice);
             }
-            HandoffStore.insertUserMessage(c, channel, userRef, "undelivered", reason, at);
+            HandoffStore.insertUserMessage(c, channel, userRef, "undelivered", reason, at, "saath");
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("recording an undelivered message failed", e);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,6 +14,8 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
 import org.saath.escalation.ConsentRequiredException;
 import org.saath.escalation.EscalationStateException;
+import org.saath.escalation.SignInRefusedException;
+import org.saath.escalation.TooManyAttemptsException;
 import org.saath.escalation.UnknownEscalationException;
 import org.saath.limits.RateLimitedException;
 import org.saath.store.StoreException;
@@ -34,6 +37,22 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
+    /**
+     * The 4xx status a sender's mistake maps to, if {@code e} is one; empty for failures on our side. Idempotent
+     * requests record these as their outcome.
+     */
+    public static Optional<Integer> clientStatus(Exception e) {
+        if (e instanceof HttpResponseException h) {
+            return Optional.of(h.getStatus()).filter(s -> s < 500);
+        }
+        return Optional.ofNullable(CLIENT_ERRORS.get(e.getClass()));
+    }
+
+    private static final Map<Class<? extends Exception>, Integer> CLIENT_ERRORS = Map.of(
+            BadRequestException.class, 400, PayloadTooLargeException.class, 413,
+            UnknownEscalationException.class, 404, EscalationStateException.class, 409,
+            ConsentRequiredException.class, 403, SignInRefusedException.class, 401);
+
     public static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> {
@@ -43,6 +62,11 @@ public final class ErrorMapping {
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+        routes.exception(SignInRefusedException.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+        routes.exception(TooManyAttemptsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            error(ctx, 429, e.getMessage());
+        });
         routes.exception(RateLimitedException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(429).json(Map.of("error", e.getMessage(), "retry_after_seconds", e.retryAfterSeconds()));

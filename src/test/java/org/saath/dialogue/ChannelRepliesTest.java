@@ -71,6 +71,32 @@ class ChannelRepliesTest {
         assertThat(queued().get(0).get("choices").toString()).isEqualTo("[\"Haan\",\"Nahi\"]");
     }
 
+    /** "Are you safe right now?" after abuse at home is a yes/no question too: Telegram shows it with buttons. */
+    @Test
+    void are_you_safe_right_now_is_marked_as_a_yes_no_question() {
+        Components c = TestComponents.components(data, TestComponents.PK_AFTERNOON);
+
+        TurnResult result = c.turns().handle(whatsapp("wamid.1", "he beats me every day and i'm scared", false));
+
+        assertThat(result.replies().get(0).text()).contains("Are you safe right now?");
+        assertThat(result.replies().get(0).expects()).isEqualTo(TurnResult.Reply.YES_NO);
+        assertThat(Sqlite.strings(data, "SELECT state FROM conversations")).containsExactly("safety_check");
+    }
+
+    /** A voice note in answer to "are you safe right now?" keeps the question open and gives the protection lines. */
+    @Test
+    void a_voice_note_while_asked_whether_they_are_safe_keeps_the_question_and_gives_protection_lines() {
+        Components c = TestComponents.components(data, TestComponents.PK_AFTERNOON);
+        c.turns().handle(whatsapp("wamid.1", "he beats me every day and i'm scared", false));
+
+        TurnResult voice = c.turns().handle(whatsapp("wamid.2", "", true));
+
+        assertThat(voice.replies().get(0).text()).contains("can only read text");
+        assertThat(voice.replies().get(0).helplines()).extracting(TurnResult.HelplineView::id)
+                .contains("pk-madadgaar");
+        assertThat(Sqlite.strings(data, "SELECT state FROM conversations")).containsExactly("safety_check");
+    }
+
     @Test
     void the_generic_channel_answers_in_its_response_and_queues_nothing() {
         Components c = TestComponents.components(data, TestComponents.PK_AFTERNOON);

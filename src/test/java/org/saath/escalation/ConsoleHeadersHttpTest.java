@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
 import org.saath.config.SaathConfig;
@@ -80,10 +81,15 @@ class ConsoleHeadersHttpTest {
         assertThat(get("/console/..%2Fsaath.yaml", null).statusCode()).isIn(400, 404);
     }
 
+    /** The generic channel's refusals (no token: 401; with it, a bad poll: 400) are hardened JSON like the rest. */
     @Test
     void json_answers_may_not_be_rendered_framed_sniffed_or_cached() throws Exception {
-        for (HttpResponse<String> response : List.of(get("/health", null), get("/v1/nothing", null),
-                get("/v1/messages?user=u-1&after=x", null), get("/v1/partner/escalations", null))) {
+        String generic = GenericClient.token(dir.resolve("data"));
+        HttpResponse<String> noToken = get("/v1/messages?user=u-1&after=0", null);
+        HttpResponse<String> badPoll = get("/v1/messages?user=u-1&after=x", generic);
+        assertThat(List.of(noToken.statusCode(), badPoll.statusCode())).containsExactly(401, 400);
+        for (HttpResponse<String> response : List.of(get("/health", null), get("/v1/nothing", null), noToken,
+                badPoll, get("/v1/partner/escalations", null))) {
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().toString())
                     .contains("default-src 'none'; frame-ancestors 'none'");
             assertHardened(response.headers());

@@ -25,7 +25,7 @@ import org.saath.TestPartners;
 import org.saath.channel.FakePlatform;
 import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
-import org.saath.escalation.Partner;
+import org.saath.escalation.Caller;
 import org.saath.outbox.PartnerEndpoint;
 import org.slf4j.LoggerFactory;
 
@@ -245,7 +245,7 @@ class WhatsAppChannelHttpTest {
         start("");
         say("wamid.D1", "i want to kill myself");
         String escalation = rig.strings("SELECT id FROM escalations").get(0);
-        Partner a = rig.components.partners().byId("partner-a").orElseThrow();
+        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
         rig.components.desk().claim(a, escalation);
         rig.dispatch();
         assertThat(sentTexts()).anyMatch(t -> t.contains("counsellor has joined"));
@@ -269,7 +269,7 @@ class WhatsAppChannelHttpTest {
         start("saath_counsellor_reply");
         say("wamid.E1", "please let me talk to a human");
         String escalation = rig.strings("SELECT id FROM escalations").get(0);
-        Partner a = rig.components.partners().byId("partner-a").orElseThrow();
+        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
         rig.components.desk().claim(a, escalation);
 
         rig.clock.advance(Duration.ofHours(30));
