@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits, Console console) {
+                          Callback callback, Limits limits, Console console, Store store) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -27,6 +27,16 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(dialogue != null, "dialogue", "is missing");
         require(limits != null, "limits", "is missing");
         require(console != null, "console", "is missing");
+        require(store != null, "store", "is missing");
+        require(!store.shared() || privacy.userIdSecret() != null && !privacy.userIdSecret().isEmpty(),
+                "privacy.user-id-secret", "is required when store.url is PostgreSQL: every node must hash user ids "
+                        + "with the same secret (base64 of at least 16 bytes)");
+    }
+
+    /** The store's JDBC URL: {@code store.url}, or SQLite in the data folder when it is empty. */
+    public String storeUrl() {
+        return store.url() == null || store.url().isEmpty()
+                ? "jdbc:sqlite:" + java.nio.file.Path.of(dataDir).resolve("saath.db").toAbsolutePath() : store.url();
     }
 
     /** HTTP server settings. */
@@ -73,6 +83,24 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
                     "privacy.user-id-secret", "must be base64 of at least 16 bytes, or empty");
             require(retention != null && !retention.isNegative() && !retention.isZero(), "privacy.retention",
                     "must be a positive ISO-8601 duration such as P90D, was " + retention);
+        }
+    }
+
+    /**
+     * Where state lives: empty {@code url} = SQLite in the data folder (one node); {@code jdbc:postgresql://…} for
+     * several nodes sharing one database. Credentials may also be in the URL.
+     */
+    public record Store(String url, String username, String password, int poolSize) {
+        public Store {
+            require(url == null || url.isEmpty() || url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"),
+                    "store.url", "must be empty (SQLite in data-dir), jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, "
+                            + "was '" + String.valueOf(url).replaceAll("(?i)password=[^&]*", "password=***") + "'");
+            require(poolSize >= 1 && poolSize <= 200, "store.pool-size", "must be 1-200, was " + poolSize);
+        }
+
+        /** Whether several nodes may share this store (PostgreSQL). */
+        public boolean shared() {
+            return url != null && url.startsWith("jdbc:postgresql:");
         }
     }
 
@@ -127,42 +155,52 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withPasswordCost(int cost) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, new Console(cost));
+                dialogue, callback, limits, new Console(cost), store);
     }
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console);
+                dialogue, callback, limits, console, store);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, console);
+                privacy, nlu, dialogue, callback, limits, console, store);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console);
+                dialogue, callback, limits, console, store);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, console);
+                dialogue, new Callback(url, secret), limits, console, store);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, console);
+                dialogue, callback, limits, console, store);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, console);
+                dialogue, callback, l, console, store);
+    }
+
+    public SaathConfig withStore(Store store) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store);
+    }
+
+    public SaathConfig withUserIdSecret(String secret) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
+                new Privacy(secret, privacy.retention()), nlu, dialogue, callback, limits, console, store);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -38,7 +38,9 @@ import org.saath.rules.RuleEngine;
 import org.saath.rules.SafetyPolicy;
 import org.saath.rules.TurnFacts;
 import org.saath.store.ConversationRow;
-import org.saath.store.ConversationStore;
+import org.saath.store.ConversationKey;
+import org.saath.store.ConversationTx;
+import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
 import org.saath.store.OutboxRow;
 import org.saath.store.TurnRow;
@@ -51,7 +53,7 @@ import org.saath.store.TurnWrite;
 public final class TurnProcessor {
 
     /** The collaborators of a turn, wired once in {@code Components}. */
-    public record Parts(UserRefHasher hasher, ConversationStore store, Supplier<Analyser> analyser,
+    public record Parts(UserRefHasher hasher, Conversations conversations, Supplier<Analyser> analyser,
                         Supplier<RuleEngine> rules,
                         SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
                         ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
@@ -72,39 +74,51 @@ public final class TurnProcessor {
         this.p = parts;
     }
 
-    /** Handles one inbound message; a message id seen before returns the first answer and records nothing. */
+    /**
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. Analysis
+     * (pure, and the most expensive step) runs first; the rest runs in the conversation's unit of work, so messages
+     * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
+     */
     public TurnResult handle(InboundMessage in) {
-        String userRef = p.hasher().hash(in.channel(), in.userId());
-        Optional<String> earlier = p.store().processedResponse(in.channel(), userRef, in.messageId());
+        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+        Analysis analysis = p.analyser().get().analyse(in.text());                                  // 3 analyse
+        String redacted = p.redactor().redact(in.text());
+        return p.conversations().withConversation(key, tx -> turn(tx, in, analysis, redacted));
+    }
+
+    /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
+    private TurnResult turn(ConversationTx tx, InboundMessage in, Analysis analysis, String redacted) {
+        String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
+        Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
             return fromJson(earlier.get());
         }
         Instant now = p.clock().instant();
-        Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
-        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 2 handoff?
-        Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
+        Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
+        Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
-            return relay(in, userRef, conversation.get(), open.get(), analysis, now);
+            return relay(tx, in, conversation.get(), open.get(), analysis, redacted, now);
         }
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
         List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
         if (decided.decision().forget()) {
-            return forget(in.channel(), userRef, decided.decision(), facts.language(), offers);
+            return forget(tx, forgetKey, decided.decision(), facts.language(), offers, now);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
-        String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), redacted);
-        Optional<Escalation> requested = p.escalations().request(userRef, decided.decision().escalate(),
+        Optional<Escalation> requested = p.escalations().request(tx.key().userRef(),                // 6 escalate
+                decided.decision().escalate(),
                 open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 escalationTopic(facts), facts.language().code(), now);
-        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));
+        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(tx, facts.country(), e.language(),
+                e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
-        String stored = p.store().record(write(in, redacted, userRef, conversationId, conversation,   // 8 record
-                analysis, decided, plan, offers, opened, partner, result, now));
-        return fromJson(stored);
+        TurnResult result = reply(tx, plan, facts, offers, conversation, opened, open);               // 7 reply
+        tx.record(write(in, tx.key(), conversationId, conversation, analysis, redacted, decided, plan, offers,
+                opened, partner, result, now));                                                        // 8 record
+        return result;
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -168,25 +182,25 @@ public final class TurnProcessor {
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
      */
-    private TurnResult forget(String channel, String userRef, Decision decision, Language language,
-                              List<HelplineOffer> offers) {
-        p.store().forget(channel, userRef);
+    private TurnResult forget(ConversationTx tx, String forgetKey, Decision decision, Language language,
+                              List<HelplineOffer> offers, Instant now) {
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
             replies.add(p.renderer().render(decision.template(), language, offers, List.of()));
         }
         replies.add(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of()));
-        return new TurnResult(replies, null);
+        TurnResult result = new TurnResult(replies, null);
+        tx.forget(Optional.of(forgetKey), toJson(result), now);
+        return result;
     }
 
-    private TurnResult reply(SafetyPlanFlow.Outcome plan, TurnFacts facts, List<HelplineOffer> offers,
-                             Optional<ConversationRow> conversation, String conversationId,
+    private TurnResult reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, TurnFacts facts,
+                             List<HelplineOffer> offers, Optional<ConversationRow> conversation,
                              Optional<Escalation> opened, Optional<EscalationRow> open) {
         Language language = facts.language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
-            SortedMap<Integer, String> answers = new TreeMap<>(conversation.isPresent()
-                    ? p.store().planAnswers(conversationId) : new TreeMap<>());
+            SortedMap<Integer, String> answers = new TreeMap<>(tx.planAnswers());
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
@@ -211,8 +225,8 @@ public final class TurnProcessor {
         return new TurnResult(replies, escalation);
     }
 
-    private TurnWrite write(InboundMessage in, String redacted, String userRef, String conversationId,
-                            Optional<ConversationRow> existing, Analysis a, Decided decided,
+    private TurnWrite write(InboundMessage in, ConversationKey key, String conversationId,
+                            Optional<ConversationRow> existing, Analysis a, String redacted, Decided decided,
                             SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
                             Optional<Partner> partner, TurnResult result, Instant now) {
         TurnFacts facts = decided.facts();
@@ -225,7 +239,8 @@ public final class TurnProcessor {
                 : existing.map(ConversationRow::consent).orElse(null);
         // a newly offered escalation asks whether the counsellor may read the conversation so far
         DialogueState next = opened.isPresent() && consent == null ? DialogueState.CONSENT_ASKED : plan.nextState();
-        ConversationRow row = new ConversationRow(conversationId, in.channel(), userRef, facts.language().code(),
+        ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
+                facts.language().code(),
                 next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
                 preferred, plan.nextStep(), consent);
@@ -249,16 +264,17 @@ public final class TurnProcessor {
      * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
      * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
      */
-    private TurnResult relay(InboundMessage in, String userRef, ConversationRow conversation, EscalationRow held,
-                             Analysis a, Instant now) {
+    private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
+                             Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(held.id());
-            return new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            p.desk().endByPerson(tx, held.id());
+            TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            tx.recordProcessed(conversation.id(), in.messageId(), toJson(ended), now);
+            return ended;
         }
         RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
-        String redacted = p.redactor().redact(in.text());
         TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
-        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), userRef,
+        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), conversation.userRef(),
                 conversation.language(), conversation.state(), risk.code(),
                 a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
                 conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
@@ -268,8 +284,9 @@ public final class TurnProcessor {
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        return fromJson(p.store().record(new TurnWrite(row, false, in.messageId(), toJson(result), turn,
-                Optional.empty(), Optional.empty(), outbox)));
+        tx.record(new TurnWrite(row, false, in.messageId(), toJson(result), turn, Optional.empty(), Optional.empty(),
+                outbox));
+        return result;
     }
 
     /** What a partner is routed on: a crisis, a request for a person, or the person's need. */

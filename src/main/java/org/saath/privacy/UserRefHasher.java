@@ -24,6 +24,14 @@ public final class UserRefHasher {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
+    /**
+     * The key under which a "delete my data" message is remembered for deduplication: a keyed hash of the channel,
+     * the user reference and the message id, which nobody without the secret and the person's id can link to them.
+     */
+    public String messageKey(String channel, String userRef, String messageId) {
+        return hash(channel, userRef + '\0' + messageId);
+    }
+
     public String hash(String channel, String userId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
