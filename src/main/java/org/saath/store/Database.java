@@ -255,6 +255,24 @@ public final class Database implements AutoCloseable {
             done = true;
         }
 
+        /**
+         * Rolls back; a connection that cannot even roll back is taken out of the pool (closing it ends whatever
+         * transaction it was in), so that it never hands a half-open transaction to the next unit of work.
+         */
+        private void rollback() throws SQLException {
+            try {
+                if (dialect == Dialect.SQLITE) {
+                    rollbackSqlite();
+                } else {
+                    connection.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                statements.remove(connection.unwrap(Connection.class));
+                pool.evictConnection(connection);
+                throw e;
+            }
+        }
+
         /** SQLite may have rolled back on its own (a failed COMMIT, an I/O error); then there is nothing to undo. */
         private void rollbackSqlite() throws SQLException {
             try {
@@ -270,11 +288,7 @@ public final class Database implements AutoCloseable {
         public void close() throws SQLException {
             try {
                 if (!done) {
-                    if (dialect == Dialect.SQLITE) {
-                        rollbackSqlite();
-                    } else {
-                        connection.rollback();
-                    }
+                    rollback();
                 }
             } finally {
                 try {

@@ -60,9 +60,15 @@ public final class Sql {
         }
     }
 
-    /** Runs a statement whose result, if any, is not needed (locks, pragmas). */
+    /**
+     * Runs a statement whose result, if any, is not needed (locks, pragmas). A result is closed at once: SQLite
+     * counts a statement with an open result as still running, and then refuses to commit.
+     */
     public void execute(String sql, Object... params) throws SQLException {
-        prepare(sql, params).execute();
+        PreparedStatement s = prepare(sql, params);
+        if (s.execute()) {
+            s.getResultSet().close();
+        }
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
