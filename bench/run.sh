@@ -34,6 +34,7 @@ wait_port() {   # file → the port once "listening on port N" appears
 
 java -cp target/saath.jar bench/Echo.java >"$work/echo.log" 2>&1 & pids+=($!)
 echo_port=$(wait_port "$work/echo.log")
+echo_pid=${pids[0]}
 config="$work/saath.yaml"
 : >"$config"
 if [ -n "${STORE_URL:-}" ]; then
@@ -45,26 +46,32 @@ java ${JAVA_OPTS:-} -jar target/saath.jar serve --port 0 --data "$work/data" --c
 serve_port=$(wait_port "$work/serve.log")
 serve_pid=${pids[1]}
 
-load() {   # threads connections port path → RESULT line
-  wrk -t"$1" -c"$2" -d"$DURATION" --latency -s bench/messages.lua "http://127.0.0.1:$3" -- "$4" | grep '^RESULT'
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }   # user+system clock ticks of a process
+load() {   # threads connections port path pid → RESULT line, plus the server's CPU µs per request
+  local before after out
+  before=$(cpu "$5")
+  out=$(wrk -t"$1" -c"$2" -d"$DURATION" --latency -s bench/messages.lua "http://127.0.0.1:$3" -- "$4" | grep '^RESULT')
+  after=$(cpu "$5")
+  echo "$out cpu_us=$(awk -v t=$((after - before)) -v n="$(echo "$out" | tr ' ' '\n' | grep '^requests=' | cut -d= -f2)" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t * 1e6 / hz / (n > 0 ? n : 1)}')"
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
 echo "warming up (10 s each)…"
-DURATION=10s load 2 64 "$echo_port" /echo >/dev/null
-DURATION=10s load 2 64 "$serve_port" /v1/messages >/dev/null
+DURATION=10s load 2 64 "$echo_port" /echo "$echo_pid" >/dev/null
+DURATION=10s load 2 64 "$serve_port" /v1/messages "$serve_pid" >/dev/null
 echo "store: ${STORE_URL:-SQLite (embedded default)}; $(nproc) cores; wrk on the same machine; $DURATION per run"
-printf '%-6s %-4s %-9s %10s %8s %8s %7s %7s\n' load rep path req/s p50_ms p99_ms errors ratio
+printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s %7s\n' load rep path req/s p50_ms p99_ms errors cpu_us/req ratio
 for spec in "1 16" "2 64"; do
   set -- $spec
   for rep in $(seq 1 "$REPEATS"); do
-    e=$(load "$1" "$2" "$echo_port" /echo)
-    m=$(load "$1" "$2" "$serve_port" /v1/messages)
+    e=$(load "$1" "$2" "$echo_port" /echo "$echo_pid")
+    m=$(load "$1" "$2" "$serve_port" /v1/messages "$serve_pid")
     ratio=$(awk -v a="$(field "$m" req_per_s)" -v b="$(field "$e" req_per_s)" 'BEGIN{printf "%.3f", a/b}')
-    printf '%-6s %-4s %-9s %10s %8s %8s %7s\n' "t$1c$2" "$rep" echo "$(field "$e" req_per_s)" \
-      "$(field "$e" p50_ms)" "$(field "$e" p99_ms)" "$(field "$e" errors)"
-    printf '%-6s %-4s %-9s %10s %8s %8s %7s %7s\n' "t$1c$2" "$rep" messages "$(field "$m" req_per_s)" \
-      "$(field "$m" p50_ms)" "$(field "$m" p99_ms)" "$(field "$m" errors)" "$ratio"
+    printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s\n' "t$1c$2" "$rep" echo "$(field "$e" req_per_s)" \
+      "$(field "$e" p50_ms)" "$(field "$e" p99_ms)" "$(field "$e" errors)" "$(field "$e" cpu_us)"
+    printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s %7s\n' "t$1c$2" "$rep" messages "$(field "$m" req_per_s)" \
+      "$(field "$m" p50_ms)" "$(field "$m" p99_ms)" "$(field "$m" errors)" "$(field "$m" cpu_us)" "$ratio"
   done
 done
-echo "serve CPU seconds (user+sys): $(awk '{print ($14+$15)/100}' /proc/$serve_pid/stat)"
+echo "ratio = messages req/s ÷ echo req/s in the same repeat; cpu_us/req = the server's user+system CPU per request"

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saath.outbox.PartnerEndpoint;
 
 /**
- * A real crash: {@code saath serve} in a child JVM under load is killed with SIGKILL ({@code destroyForcibly}), then
- * started again on the same data folder. Every acknowledged message is still recorded (sending it again returns the
- * very same answer and changes nothing), every acknowledged escalation is there, and every queued partner delivery
- * goes out after the restart, once.
+ * A real crash: {@code saath serve} in a child JVM under load (deliveries to a partner going out meanwhile) is killed
+ * with SIGKILL ({@code destroyForcibly}), then started again on the same data folder. Every acknowledged message is
+ * still recorded (sending it again returns the very same answer), every acknowledged escalation is there, and every
+ * queued partner delivery reaches the partner; at most the one delivery in flight at the kill is sent twice, with the
+ * same id, which the partner drops.
  */
 class CrashRestartTest {
 
@@ -97,7 +98,6 @@ class CrashRestartTest {
     @Test
     void kill_9_under_load_loses_no_acknowledged_turn_escalation_or_delivery() throws Exception {
         partner = new PartnerEndpoint("partner-a-webhook-secret");
-        partner.down(true);      // deliveries stay queued until after the crash
         Path partners = TestPartners.file(dir, partner.url(), partner.secret());
         Files.writeString(partners, Files.readString(partners).replace("capacity: 2", "capacity: 500"));
         Path config = Files.writeString(dir.resolve("saath.yaml"), "partners-file: " + partners + "\n");
@@ -106,9 +106,9 @@ class CrashRestartTest {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();      // "user/id" -> response body
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
-        CountDownLatch enough = new CountDownLatch(150);
-        ExecutorService load = Executors.newFixedThreadPool(8);
-        for (int t = 0; t < 8; t++) {
+        CountDownLatch enough = new CountDownLatch(100);
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
             int thread = t;
             load.submit(() -> {
                 for (int i = 0; loading.get() && i < 10_000; i++) {
@@ -136,7 +136,6 @@ class CrashRestartTest {
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         Map<String, String> before = Map.copyOf(acknowledged);
 
-        partner.down(false);
         int restarted = serve(config);
 
         List<String> escalations = new ArrayList<>();
@@ -153,10 +152,10 @@ class CrashRestartTest {
         List<String> stored = Sqlite.strings(dir.resolve("data"), "SELECT id FROM escalations");
         assertThat(stored).containsAll(offered);
         assertThat(offered).isNotEmpty();
-        assertThat(partner.awaitReceived(stored.size(), Duration.ofSeconds(120))).isTrue();
-        assertThat(partner.received()).extracting(PartnerEndpoint.Received::deliveryId)
-                .doesNotHaveDuplicates()
-                .containsAll(offered.stream().map(e -> e + ":offered:partner-a").toList());
+        List<String> deliveries = stored.stream().map(e -> e + ":offered:partner-a").toList();
+        assertThat(partner.awaitProcessed(deliveries, Duration.ofSeconds(120))).as("every offer delivered").isTrue();
+        List<String> raw = partner.received().stream().map(PartnerEndpoint.Received::deliveryId).toList();
+        assertThat(raw.size() - raw.stream().distinct().count()).as("deliveries sent twice").isLessThanOrEqualTo(1);
         assertThat(sent.get()).isGreaterThan(before.size());
     }
 }

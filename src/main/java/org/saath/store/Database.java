@@ -80,6 +80,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("saath-store");
         config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));       // grow under load, do not hold idle connections open
         config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
             config.setDataSource(sqlite(url));

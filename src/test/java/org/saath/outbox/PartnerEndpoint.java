@@ -92,6 +92,16 @@ public final class PartnerEndpoint implements AutoCloseable {
         return received.size() >= count;
     }
 
+    /** Waits until every one of {@code deliveryIds} was processed (or {@code max} passed); returns whether it was. */
+    public synchronized boolean awaitProcessed(java.util.Collection<String> deliveryIds, java.time.Duration max)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!processed.containsAll(deliveryIds) && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return processed.containsAll(deliveryIds);
+    }
+
     public synchronized List<Received> received() {
         return List.copyOf(received);
     }
