@@ -6,10 +6,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -50,6 +57,16 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter = new ReentrantLock();
     private final Map<Connection, Map<String, PreparedStatement>> statements =
             Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Work waiting for the group committer, and who waits for its commit. */
+    private record Pending(Work<?> work, CompletableFuture<Void> committed) {
+    }
+
+    private static final int MAX_GROUP = 64;
+
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private volatile Thread committer;
+    private volatile boolean closed;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -116,6 +133,7 @@ public final class Database implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // WAL: a commit survives kill -9, not power loss
         config.setBusyTimeout(10_000);
+        config.setCacheSize(-32_768);            // 32 MiB of pages per connection: random-key indexes stay in memory
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // deleted rows are zeroed, not left in free pages
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
@@ -220,6 +238,89 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite only: runs {@code work} in the next group commit and returns once it is committed (or throws when it
+     * failed, in which case nothing of it was written). One committer thread takes whatever work is waiting, runs
+     * each piece under its own savepoint (a failing piece is rolled back alone) and commits them together: one
+     * write of the shared pages for many turns, each caller answered only after its commit.
+     */
+    public void commitInGroup(Work<?> work) {
+        if (dialect != Dialect.SQLITE) {
+            write(work);
+            return;
+        }
+        startCommitter();
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        pending.add(new Pending(work, committed));
+        try {
+            committed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("writing the store failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void startCommitter() {
+        if (committer == null) {
+            synchronized (this) {
+                if (committer == null && !closed) {
+                    Thread t = new Thread(this::commitGroups, "saath-group-commit");
+                    t.setDaemon(true);
+                    t.start();
+                    committer = t;
+                }
+            }
+        }
+    }
+
+    private void commitGroups() {
+        List<Pending> group = new ArrayList<>();
+        while (!closed) {
+            try {
+                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.forEach(p -> p.committed().completeExceptionally(new StoreException("the store closed", null)));
+                group.clear();
+            }
+        }
+    }
+
+    private void commitGroup(List<Pending> group) {
+        List<Pending> done = new ArrayList<>();
+        try (Transaction tx = begin()) {
+            for (Pending p : group) {
+                tx.sql().execute("SAVEPOINT unit");
+                try {
+                    p.work().run(tx.sql());
+                    tx.sql().execute("RELEASE unit");
+                    done.add(p);
+                } catch (SQLException | RuntimeException e) {
+                    tx.sql().execute("ROLLBACK TO unit");
+                    tx.sql().execute("RELEASE unit");
+                    p.committed().completeExceptionally(e instanceof StoreException ? e
+                            : new StoreException("writing the store failed: " + e.getMessage(), e));
+                }
+            }
+            tx.commit();
+            done.forEach(p -> p.committed().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            StoreException failed = new StoreException("committing a group of turns failed: " + e.getMessage(), e);
+            done.forEach(p -> p.committed().completeExceptionally(failed));
+            group.forEach(p -> p.committed().completeExceptionally(failed));
+        }
+    }
+
     private Sql sql(Connection c) throws SQLException {
         Connection physical = c.unwrap(Connection.class);
         // statements are prepared on the physical connection, so that the pool does not close them on return
@@ -228,6 +329,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        Thread t = committer;
+        if (t != null) {
+            t.interrupt();
+        }
         pool.close();
     }
 

@@ -2,6 +2,7 @@ package org.saath.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,10 @@ import java.util.function.Function;
  *   <li>on PostgreSQL, a transaction-scoped advisory lock on the key ({@code pg_advisory_xact_lock}), so that
  *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
  * </ol>
- * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node), and the
- * write transaction opens at the first write, so the file's single write slot is held only for the writes.
+ * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node). A unit
+ * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
+ * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
+ * write transaction at that write, so the file's single write slot is held only for the writes.
  */
 public final class JdbcConversations implements Conversations {
 
@@ -59,6 +62,8 @@ public final class JdbcConversations implements Conversations {
         private Database.Transaction tx;
         private Optional<ConversationRow> conversation;
         private boolean forgot;
+        /** SQLite: writes that need no answer now, committed with other conversations' in one group commit. */
+        private final List<Database.Work<?>> deferred = new ArrayList<>();
 
         Unit(ConversationKey key) throws SQLException {
             this.key = key;
@@ -75,6 +80,10 @@ public final class JdbcConversations implements Conversations {
         private Sql writing() throws SQLException {
             if (tx == null) {
                 tx = db.begin();
+                for (Database.Work<?> work : deferred) {     // what was deferred goes first, in order
+                    work.run(tx.sql());
+                }
+                deferred.clear();
             }
             return tx.sql();
         }
@@ -135,10 +144,15 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public void record(TurnWrite write) {
-            write(sql -> {
+            Database.Work<Void> work = sql -> {
                 TurnSql.record(sql, write);
                 return null;
-            });
+            };
+            if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
+                deferred.add(work);
+            } else {
+                write(work);
+            }
             conversation = Optional.of(write.conversation());
         }
 
@@ -196,6 +210,14 @@ public final class JdbcConversations implements Conversations {
         void commit() throws SQLException {
             if (tx != null) {
                 tx.commit();
+            } else if (!deferred.isEmpty()) {
+                List<Database.Work<?>> writes = List.copyOf(deferred);
+                db.commitInGroup(sql -> {
+                    for (Database.Work<?> work : writes) {
+                        work.run(sql);
+                    }
+                    return null;
+                });
             }
         }
 

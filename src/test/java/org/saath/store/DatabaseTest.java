@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +49,39 @@ class DatabaseTest {
             db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('p', 0)"));
             Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load", rs -> rs.getInt(1)));
             assertThat(rows).contains(1);
+        }
+    }
+
+    /** Forty turns committed together while one of them fails: that one is refused alone, the rest are written. */
+    @Test
+    void a_failing_piece_of_a_group_commit_is_rolled_back_alone() throws Exception {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 4)) {
+            db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('taken', 0)"));
+            ExecutorService pool = Executors.newFixedThreadPool(40);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = i == 17 ? "taken" : "p-" + i;
+                results.add(pool.submit(() -> {
+                    try {
+                        db.commitInGroup(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, 1)",
+                                id));
+                        return "committed";
+                    } catch (StoreException e) {
+                        return "refused";
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            pool.shutdown();
+
+            assertThat(outcomes).filteredOn("refused"::equals).hasSize(1);
+            assertThat(outcomes.get(17)).isEqualTo("refused");
+            Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load WHERE held = 1",
+                    rs -> rs.getInt(1)));
+            assertThat(rows).contains(39);
         }
     }
 
