@@ -1,6 +1,8 @@
 package org.saath.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.saath.Concurrently.runAll;
+import static org.saath.Concurrently.together;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,32 +139,5 @@ class TurnConcurrencyTest {
 
     private static long count(Components c, String sql) {
         return c.database().read(s -> s.one(sql, rs -> rs.getLong(1))).orElseThrow();
-    }
-
-    /** Runs both at the same moment (released together by a barrier) and returns their results. */
-    @SafeVarargs
-    private static <T> List<T> together(Callable<T>... tasks) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(tasks.length);
-        List<Callable<T>> released = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            released.add(() -> {
-                barrier.await();
-                return task.call();
-            });
-        }
-        return runAll(released);
-    }
-
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

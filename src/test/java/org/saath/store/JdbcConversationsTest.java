@@ -2,6 +2,7 @@ package org.saath.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.saath.Concurrently.runAll;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,19 +237,6 @@ class JdbcConversationsTest {
             List<OutboxRow> claimed = store.claim("node", T0, Duration.ofMinutes(1), 10, Set.of(), Optional.empty());
             assertThat(claimed).extracting(OutboxRow::id).containsExactly("ob-" + i);
             store.attempted("ob-" + i, "node", "delivered", 1, T0, null);
-        }
-    }
-
-    private static <T> List<T> runAll(List<? extends Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 }
