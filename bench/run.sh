@@ -4,7 +4,7 @@
 # Prints req/s, p50/p99, errors and the ratio turn/echo for each load.
 #   bench/run.sh                                  # SQLite in a temporary data folder
 #   STORE_URL=jdbc:postgresql://127.0.0.1:5432/saath?user=saath bench/run.sh     # PostgreSQL
-#   DURATION=10s REPEATS=3 bench/run.sh
+#   DURATION=10s REPEATS=3 WARMUP=30s bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -57,9 +57,10 @@ load() {   # threads connections port path pid → RESULT line, plus the server'
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
-echo "warming up (10 s each)…"
-DURATION=10s load 2 64 "$echo_port" /echo "$echo_pid" >/dev/null
-DURATION=10s load 2 64 "$serve_port" /v1/messages "$serve_pid" >/dev/null
+WARMUP=${WARMUP:-30s}
+echo "warming up ($WARMUP each)…"
+DURATION=$WARMUP load 2 64 "$echo_port" /echo "$echo_pid" >/dev/null
+DURATION=$WARMUP load 2 64 "$serve_port" /v1/messages "$serve_pid" >/dev/null
 echo "store: ${STORE_URL:-SQLite (embedded default)}; $(nproc) cores; wrk on the same machine; $DURATION per run"
 printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s %7s\n' load rep path req/s p50_ms p99_ms errors cpu_us/req ratio
 for spec in "1 16" "2 64"; do

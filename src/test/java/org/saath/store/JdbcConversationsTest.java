@@ -78,6 +78,28 @@ class JdbcConversationsTest {
         });
     }
 
+    /** PostgreSQL enforces column widths: the longest dialogue state and a delivery key with a 200-character id fit. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_longest_codes_and_keys_fit(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        String longId = "m".repeat(200);
+        conversations.withConversation(KEY, tx -> {
+            TurnWrite w = write("c-1", true, 1, longId, Optional.empty());
+            ConversationRow c = w.conversation();
+            tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), "roman_ur",
+                    "offered_counsellor", "imminent", T0, 1, T0, "roman_ur", 5, "yes"), true, longId,
+                    w.responseJson(), new TurnRow("turn-1", "c-1", longId, T0, "text", "roman_ur", "gratitude_goodbye",
+                    0.5, "imminent", "imminent", "", "crisis", "", "reply", "v1"), Optional.empty(), Optional.empty(),
+                    List.of(new OutboxRow("ob-1", "esc-" + "e".repeat(36) + ":user:" + longId, "c-1", "partner",
+                            "partner-a", "{}", "pending", 0, T0, T0))));
+            return null;
+        });
+
+        String state = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().state());
+        assertThat(state).isEqualTo("offered_counsellor");
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_unit_that_throws_writes_nothing(TestStores.Kind kind) {
