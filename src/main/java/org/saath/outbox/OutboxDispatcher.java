@@ -38,16 +38,17 @@ import org.slf4j.LoggerFactory;
  * {@link #REQUEST_TIMEOUT}) delays only its own deliveries. Any failure of one row (an HTTP error, a refused header,
  * a bad URL, any exception) is retried and finally dead-lettered; it never stops the rows behind it.
  *
- * <p>Several nodes: rows are claimed with a lease in the store ({@link HandoffStore#claim}); a node that dies
- * mid-delivery leaves its rows to another node once the lease has run out, and the receiver drops the repeat by its
- * key. State lives in the store, so a crash or restart loses nothing.
+ * <p>Several nodes: rows are claimed with a lease in the store ({@link HandoffStore#claim}), renewed just before
+ * each attempt; a node that dies mid-delivery leaves its rows to another node once the lease (a minute) has run
+ * out, and the receiver drops a repeat by its key. State lives in the store, so a crash or restart loses nothing.
  */
 public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claim holds; renewed just before each attempt, so it needs to cover one attempt only. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int CLAIM = 10;
 
     /** Where one kind of delivery goes, with the secret that signs it. */
@@ -154,6 +155,9 @@ public final class OutboxDispatcher {
 
     private boolean deliver(OutboxRow row) {
         Instant now = clock.instant();
+        if (!store.renewLease(row.id(), owner, now.plus(LEASE))) {
+            return false;       // waited too long in this lane: another node has it now
+        }
         try {
             Optional<Endpoint> endpoint = endpoint(row);
             if (endpoint.isEmpty()) {

@@ -181,6 +181,15 @@ public final class HandoffStore {
                 id, owner)) == 1;
     }
 
+    /**
+     * Extends the lease on a row just before it is sent; false when the row is no longer this owner's to send (its
+     * lease ran out and another node claimed it, or it is no longer pending), and then it must not be sent.
+     */
+    public boolean renewLease(String id, String owner, Instant until) {
+        return db.write(sql -> sql.update("UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? "
+                + "AND state = 'pending'", until, id, owner)) == 1;
+    }
+
     /** Outbox rows not yet delivered (the backlog), for health and metrics. */
     public int backlog() {
         return db.read(sql -> sql.one("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", rs -> rs.getInt(1))
