@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +14,20 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.TestStores;
 import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
 
-/** The pool and its transactions on SQLite, and how a bad store setting stops the start. */
+/** The pool and its transactions on SQLite, migrations, and how a bad store setting stops the start. */
 class DatabaseTest {
 
     @TempDir
@@ -83,6 +89,43 @@ class DatabaseTest {
                     rs -> rs.getInt(1)));
             assertThat(rows).contains(39);
         }
+    }
+
+    /**
+     * The console work landed first, so a store made by it holds V1–V5 and V30 but none of V6–V7_1: opening it with
+     * everything must apply the missing steps rather than refuse to start (Flyway's out-of-order mode), and leave one
+     * console token table.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_store_made_before_the_store_work_but_after_the_console_work_is_brought_up_to_date(TestStores.Kind kind)
+            throws Exception {
+        String url = kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("console_era");
+        Files.createDirectories(dir);
+        Path consoleEra = Files.createDirectories(dir.resolve("console-era"));
+        try (Stream<Path> steps = Files.list(migrations())) {
+            for (Path step : steps.filter(p -> p.getFileName().toString().matches("V([1-5]|30)__.*\\.sql"))
+                    .toList()) {
+                Files.copy(step, consoleEra.resolve(step.getFileName()));
+            }
+        }
+        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + consoleEra).load().migrate();
+
+        try (Database db = Database.open(url, "", "", 2)) {
+            List<String> versions = db.read(sql -> sql.list("SELECT version FROM flyway_schema_history "
+                    + "WHERE success = " + (kind == TestStores.Kind.SQLITE ? "1" : "true") + " ORDER BY installed_rank",
+                    rs -> rs.getString(1)));
+            assertThat(versions).startsWith("1", "2", "3", "4", "5", "30").contains("6", "7");
+            db.write(sql -> sql.update("INSERT INTO console_tokens (token_sha256, kind, partner_id, expires_at, "
+                    + "created_at) VALUES ('t', 'stream', 'p', '2026-11-21T10:00:00.000000000Z', "
+                    + "'2026-11-21T10:00:00.000000000Z')"));
+            assertThatThrownBy(() -> db.read(sql -> sql.one("SELECT COUNT(*) FROM stream_tokens",
+                    rs -> rs.getInt(1)))).isInstanceOf(StoreException.class);
+        }
+    }
+
+    private static Path migrations() throws URISyntaxException {
+        return Path.of(DatabaseTest.class.getResource("/db/migration").toURI());
     }
 
     @Test
