@@ -63,7 +63,8 @@ public final class PartnerDirectory {
         Set<String> ids = new HashSet<>();
         for (RawPartner p : raw == null || raw.partners() == null ? List.<RawPartner>of() : raw.partners()) {
             try {
-                require(p.id() != null && p.id().matches("[a-z0-9-]+"), "id must be lowercase letters, digits, '-'");
+                require(p.id() != null && p.id().matches("[a-z0-9-]{1,64}"),
+                        "id must be 1-64 lowercase letters, digits, '-' (the store keeps 64)");
                 require(ids.add(p.id()), "duplicate id");
                 require(p.apiKeySha256() != null && p.apiKeySha256().matches("[0-9a-f]{64}"),
                         "api-key-sha256 must be 64 hex characters");

@@ -223,6 +223,67 @@ class JdbcConversationsTest {
         assertThat(new HandoffStore(opened.get(0)).load("partner-a")).isZero();
     }
 
+    /**
+     * A counsellor declines an offer of a partner with a long id (recorded as {@code lapsed:<partner>:<who>}), and a
+     * counsellor resolves with an outcome and a note for the person: all of it fits, on PostgreSQL too.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void who_declined_who_wrote_and_the_outcome_are_recorded_in_full(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        String partner = "p".repeat(64);
+        String declinedBy = "lapsed:" + partner + ":partner:" + partner;
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot(partner, 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
+            return null;
+        });
+
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.transition("esc-1", Set.of("offered"), "offered", Optional.of("partner-b"), declinedBy, T0,
+                    Optional.empty(), List.of(), Optional.empty())).isTrue();
+            assertThat(tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(),
+                    "counsellor:c-0123456789ab", T0, Optional.empty(), List.of(), Optional.of(
+                            new ConversationTx.PersonMessage("saath", "A counsellor has left.", "saath",
+                                    Optional.empty())))).isTrue();
+            tx.recordOutcome("esc-1", "emergency_services");
+            return null;
+        });
+
+        assertThat(new HandoffStore(db).lapsedPartners("esc-1")).containsExactly(partner);
+        assertThat(new HandoffStore(db).userMessages(KEY.channel(), KEY.userRef(), 0))
+                .extracting(HandoffStore.UserMessage::actor).containsExactly("saath");
+        Optional<String> outcome = db.read(sql -> sql.one("SELECT outcome FROM escalations WHERE id = 'esc-1'",
+                rs -> rs.getString(1)));
+        assertThat(outcome).contains("emergency_services");
+    }
+
+    /** A resolve whose unit of work fails after the transition leaves neither the new state nor the outcome. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void an_outcome_is_written_with_its_transition_or_not_at_all(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot("partner-a", 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
+            return null;
+        });
+
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(), "counsellor:c-1", T0,
+                    Optional.empty(), List.of(), Optional.empty());
+            tx.recordOutcome("esc-1", "safe");
+            throw new IllegalStateException("the node failed before the commit");
+        })).isInstanceOf(IllegalStateException.class);
+
+        Optional<String> row = db.read(sql -> sql.one("SELECT state || '/' || COALESCE(outcome, '-') FROM escalations "
+                + "WHERE id = 'esc-1'", rs -> rs.getString(1)));
+        assertThat(row).contains("offered/-");
+        assertThat(new HandoffStore(db).load("partner-a")).isEqualTo(1);
+    }
+
     /** Two nodes claim the outbox at once: each row goes to one of them; a lapsed lease passes it on. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
