@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,11 +35,13 @@ import org.saath.outbox.PartnerEndpoint;
 /**
  * Two app instances on one PostgreSQL, as behind a load balancer: every delivery goes out once (raw requests
  * counted, repeats included) while both dispatch at once, a lapsed offer is moved once while both expire at once,
- * and a console sign-in made on one node works on the other.
+ * a console sign-in made on one node works on the other, and a counsellor's retried action acts once whichever
+ * nodes the copies reach.
  */
 class TwoNodesHttpTest {
 
     private static final String KEY_A = "partner-a-key-0123456789";
+    private static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -85,6 +88,16 @@ class TwoNodesHttpTest {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(int node, String path, String body, String token, String idempotencyKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + apps.get(node).port()
+                + path)).POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> crises(int people) throws Exception {
@@ -152,5 +165,38 @@ class TwoNodesHttpTest {
         }
 
         assertThat(event).isEqualTo("event: state");
+    }
+
+    @Test
+    void a_counsellor_works_on_either_node_and_a_retried_action_acts_once_across_nodes() throws Exception {
+        String escalation = crises(1).get(0);
+        String sara = nodes.get(0).console().counsellors().add("partner-a", "sara", Optional.of("Sara"),
+                Optional.of(PASSWORD)).counsellor().id();
+        String session = post(0, "/v1/console/sign-in", JSON.writeValueAsString(Map.of("login", "sara", "password",
+                PASSWORD)), null).get("token").asText();
+        String claim = "/v1/partner/escalations/" + escalation + "/claim";
+
+        List<HttpResponse<String>> copies = Concurrently.together(() -> send(0, claim, "", session, "claim-0001"),
+                () -> send(1, claim, "", session, "claim-0001"));
+        HttpResponse<String> retried = send(1, claim, "", session, "claim-0001");
+        send(1, "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara, I'm here.\"}", session,
+                null);
+        HttpResponse<String> resolved = send(0, "/v1/partner/escalations/" + escalation + "/resolve",
+                "{\"outcome\":\"referred\"}", session, "resolve-0001");
+
+        assertThat(copies).extracting(HttpResponse::statusCode).contains(200).allMatch(s -> s == 200 || s == 409);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(nodes.get(1).handoffs().events(escalation)).containsExactly("null>requested by saath",
+                "requested>offered by saath", "offered>claimed by counsellor:" + sara,
+                "claimed>active by counsellor:" + sara, "active>resolved by counsellor:" + sara);
+        Optional<String> outcome = nodes.get(1).database().read(sql -> sql.one("SELECT outcome FROM escalations "
+                + "WHERE id = ?", rs -> rs.getString(1), escalation));
+        assertThat(outcome).contains("referred");
+        assertThat(nodes.get(0).handoffs().load("partner-a")).isZero();
+
+        assertThat(nodes.get(1).console().counsellors().disable("sara")).isTrue();
+        assertThat(send(0, "/v1/partner/stream-token", "", session, null).statusCode()).isEqualTo(401);
     }
 }

@@ -19,7 +19,7 @@ class PartnerDirectoryTest {
         return PartnerDirectory.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "partners.yaml");
     }
 
-    /** PostgreSQL refuses a partner id longer than its column at the first offer, in a person's turn: refuse it here. */
+    /** PostgreSQL refused a partner id longer than its column at the first offer, in a turn: refuse it at start. */
     @Test
     void a_partner_id_longer_than_the_store_keeps_is_refused_at_start() {
         assertThat(load("p".repeat(64)).byId("p".repeat(64))).isPresent();

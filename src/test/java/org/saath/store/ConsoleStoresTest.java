@@ -101,8 +101,8 @@ class ConsoleStoresTest {
         outcomes.finish("partner-a", "key-00000001", new RequestOutcomes.Outcome(200, "{\"state\":\"claimed\"}"));
         assertThat(outcomes.begin("partner-a", "key-00000001", "POST /claim", T0))
                 .contains(new RequestOutcomes.Outcome(200, "{\"state\":\"claimed\"}"));
-        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /resolve", T0)).map(RequestOutcomes.Outcome::status)
-                .contains(422);
+        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /resolve", T0))
+                .map(RequestOutcomes.Outcome::status).contains(422);
         assertThat(outcomes.begin("partner-b", "key-00000001", "POST /claim", T0)).as("keys are per partner")
                 .isEmpty();
     }
