@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -143,16 +145,22 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(HikariDataSource pool, Dialect dialect) {
         try {
-            // out of order: branches number their steps apart (the console's V30 landed before the store's V6-V7_1),
-            // so a store made in between gets the lower steps it lacks instead of refusing to start
-            Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase())
-                    .outOfOrder(true)
-                    .load().migrate();
+            Flyway flyway = flyway(pool, dialect, false);
+            // branches number their steps apart (the console's V30 landed before the store's V6-V7_1): a store
+            // that has a later step but lacks an earlier one gets it, out of order, instead of refusing to start
+            boolean lacksEarlierSteps = Arrays.stream(flyway.info().all())
+                    .anyMatch(step -> step.getState() == MigrationState.IGNORED);
+            (lacksEarlierSteps ? flyway(pool, dialect, true) : flyway).migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("database migration failed: " + rootMessage(e), e);
         }
+    }
+
+    private static Flyway flyway(HikariDataSource pool, Dialect dialect, boolean outOfOrder) {
+        return Flyway.configure().dataSource(pool)
+                .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase())
+                .outOfOrder(outOfOrder).load();
     }
 
     private static String rootMessage(Throwable e) {

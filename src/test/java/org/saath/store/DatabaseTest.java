@@ -122,6 +122,11 @@ class DatabaseTest {
             assertThatThrownBy(() -> db.read(sql -> sql.one("SELECT COUNT(*) FROM stream_tokens",
                     rs -> rs.getInt(1)))).isInstanceOf(StoreException.class);
         }
+        try (Database again = Database.open(url, "", "", 2)) {
+            Optional<Integer> tokens = again.read(sql -> sql.one("SELECT COUNT(*) FROM console_tokens",
+                    rs -> rs.getInt(1)));
+            assertThat(tokens).as("the upgraded store opens again").contains(1);
+        }
     }
 
     private static Path migrations() throws URISyntaxException {
