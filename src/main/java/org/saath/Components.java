@@ -21,12 +21,15 @@ import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.Cues;
+import org.saath.dialogue.EscalationNotes;
 import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.GoldenConversations;
+import org.saath.dialogue.ReplyComposer;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
+import org.saath.dialogue.TopicMemory;
 import org.saath.dialogue.TurnProcessor;
-import org.saath.dialogue.StatusMessages;
 import org.saath.escalation.ConsoleParts;
 import org.saath.escalation.ConsoleView;
 import org.saath.escalation.CountryZones;
@@ -39,6 +42,7 @@ import org.saath.escalation.PasswordHasher;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.helpline.Referrals;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
@@ -138,22 +142,25 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         });
         Database database = database(config);
         ReplyRenderer renderer = new ReplyRenderer(templates);
+        ReplyComposer composer = new ReplyComposer(templates, renderer);
+        Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
         HandoffStore handoffs = new HandoffStore(database);
         ConsoleStore consoleStore = new ConsoleStore(database);
         Conversations conversations = new JdbcConversations(database);
         PartnerDirectory partners = partners(config);
         EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, conversations, partners, clock,
-                new StatusMessages(renderer, helplines, clock, config.defaultCountry()), config.callback().enabled());
+                new EscalationNotes(composer, referrals, clock), config.callback().enabled());
         UserRefHasher hasher = hasher(config);
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
         EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
                 new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
-                conversations, model, rules, new SafetyPolicy(),
-                helplines, requester, renderer, new Redactor(),
-                new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
+                conversations, model, rules, new SafetyPolicy(), referrals, requester,
+                renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
+                new ConversationRisk(config.dialogue().riskMemory()),
+                new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
+                new CountryResolver(config.defaultCountry()), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
@@ -223,15 +230,23 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /**
-     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock fixed
-     * at the script's time, and {@code analyser} (the committed model, or a candidate being gated).
+     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock at the
+     * script's time (moved by turns that give their own), and {@code analyser} (the committed model, or a candidate
+     * being gated). Partners and a rule book on disk come from {@code config}, as in the service.
      */
     public static GoldenConversations.Pipeline goldenPipeline(SaathConfig config, Analyser analyser,
                                                               GoldenConversations.Script script) {
         try {
             Path data = Files.createTempDirectory("saath-golden");
-            Components components = load(config.withDataDir(data.toString()), analyser,
-                    GoldenConversations.clock(script));
+            GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
+            SaathConfig scripted = config.withDataDir(data.toString());
+            if (script.partners() != null) {
+                Path partners = data.resolve("partners.yaml");
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .writeValue(partners.toFile(), java.util.Map.of("partners", script.partners()));
+                scripted = scripted.withPartnersFile(partners.toString());
+            }
+            Components components = load(scripted, analyser, clock);
             JdbcConversationStore store = new JdbcConversationStore(components.database());
             return new GoldenConversations.Pipeline() {
                 @Override
@@ -243,6 +258,18 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 public GoldenConversations.Stored stored() {
                     return store.lastTurnSummary().map(r -> new GoldenConversations.Stored(r[0], r[1], r[2],
                             Long.parseLong(r[3]))).orElse(new GoldenConversations.Stored("none", "none", "none", 0));
+                }
+
+                @Override
+                public void moveTo(java.time.Instant at) {
+                    clock.moveTo(at);
+                    components.desk().expireLapsedOffers();
+                }
+
+                @Override
+                public java.util.List<String> notes() {
+                    return components.turns().messagesFor("golden", "person", 0, components.handoffs()).stream()
+                            .map(HandoffStore.UserMessage::text).toList();
                 }
             };
         } catch (IOException e) {

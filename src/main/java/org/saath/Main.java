@@ -11,6 +11,7 @@ import org.saath.cli.ForgetCommand;
 import org.saath.cli.HelplinesCommand;
 import org.saath.cli.ModelsCommand;
 import org.saath.cli.PromoteCommand;
+import org.saath.cli.ReplayCommand;
 import org.saath.cli.ServeCommand;
 import org.saath.cli.TrainCommand;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
         description = "Routes people in distress to the right mental-health help.",
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
                 TrainCommand.class, HelplinesCommand.class, ModelsCommand.class,
-                PromoteCommand.class, ExportCommand.class, ForgetCommand.class, CounsellorsCommand.class})
+                PromoteCommand.class, ExportCommand.class, ForgetCommand.class, CounsellorsCommand.class,
+                ReplayCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -112,11 +112,16 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
-    /** Dialogue settings. */
-    public record Dialogue(Duration riskMemory, int maxHelplines) {
+    /**
+     * Dialogue settings: how long a conversation's peak risk and its topic (abuse, blackmail…) are remembered, and
+     * how many lines a reply carries.
+     */
+    public record Dialogue(Duration riskMemory, int maxHelplines, Duration topicMemory) {
         public Dialogue {
             require(riskMemory != null && !riskMemory.isNegative() && !riskMemory.isZero(), "dialogue.risk-memory",
                     "must be a positive ISO-8601 duration such as PT24H, was " + riskMemory);
+            require(topicMemory != null && !topicMemory.isNegative() && !topicMemory.isZero(),
+                    "dialogue.topic-memory", "must be a positive ISO-8601 duration such as PT12H, was " + topicMemory);
             require(maxHelplines >= 1 && maxHelplines <= 10, "dialogue.max-helplines",
                     "must be 1-10, was " + maxHelplines);
         }

@@ -19,12 +19,13 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
-import org.saath.escalation.EscalationState;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
-import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
+import org.saath.helpline.Need;
+import org.saath.helpline.Referral;
+import org.saath.helpline.Referrals;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
@@ -37,8 +38,8 @@ import org.saath.rules.DialogueState;
 import org.saath.rules.RuleEngine;
 import org.saath.rules.SafetyPolicy;
 import org.saath.rules.TurnFacts;
-import org.saath.store.ConversationRow;
 import org.saath.store.ConversationKey;
+import org.saath.store.ConversationRow;
 import org.saath.store.ConversationTx;
 import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
@@ -54,24 +55,39 @@ public final class TurnProcessor {
 
     /** The collaborators of a turn, wired once in {@code Components}. */
     public record Parts(UserRefHasher hasher, Conversations conversations, Supplier<Analyser> analyser,
-                        Supplier<RuleEngine> rules,
-                        SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
-                        ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
-                        Supplier<UUID> ids, CountryResolver countries, int maxHelplines, EscalationDesk desk) {
+                        Supplier<RuleEngine> rules, SafetyPolicy safety, Referrals referrals,
+                        EscalationRequester escalations, ReplyRenderer renderer, ReplyComposer composer, Cues cues,
+                        Redactor redactor, ConversationRisk conversationRisk, TopicMemory topics, Clock clock,
+                        Supplier<UUID> ids, CountryResolver countries, EscalationDesk desk) {
+    }
+
+    /** What the message says, worked out before the unit of work: it needs nothing stored. */
+    private record Read(Analysis analysis, Cues.Found cues, String redacted) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
     private record Decided(TurnFacts facts, Decision decision) {
     }
 
+    /** The numbers this turn may show: the referral, and the lines for the need after the safety floor. */
+    private record Resources(Referral referral, List<HelplineOffer> offers) {
+    }
+
+    /** The answer to send, and the id of its first message's text, kept so it is not sent twice in a row. */
+    private record Replied(TurnResult result, String replyId) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
+    private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
+    private final CounsellorHandoff handoffs;
 
     public TurnProcessor(Parts parts) {
         this.p = parts;
+        this.handoffs = new CounsellorHandoff(parts.escalations(), parts.desk());
     }
 
     /**
@@ -81,44 +97,43 @@ public final class TurnProcessor {
      */
     public TurnResult handle(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
-        Analysis analysis = p.analyser().get().analyse(in.text());                                  // 3 analyse
-        String redacted = p.redactor().redact(in.text());
-        return p.conversations().withConversation(key, tx -> turn(tx, in, analysis, redacted));
+        Read read = new Read(p.analyser().get().analyse(in.text()), p.cues().find(in.text()),         // 3 analyse
+                p.redactor().redact(in.text()));
+        return p.conversations().withConversation(key, tx -> turn(tx, in, read));
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
-    private TurnResult turn(ConversationTx tx, InboundMessage in, Analysis analysis, String redacted) {
+    private TurnResult turn(ConversationTx tx, InboundMessage in, Read read) {
         String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
         Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
             return fromJson(earlier.get());
         }
         Instant now = p.clock().instant();
+        Analysis analysis = read.analysis();
         Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
-            return relay(tx, in, conversation.get(), open.get(), analysis, redacted, now);
+            return relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
         }
-        Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
+        Optional<String> named = p.topics().of(analysis, read.cues());
+        Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
-        List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
+        Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
         if (decided.decision().forget()) {
-            return forget(tx, forgetKey, decided.decision(), facts.language(), offers, now);
+            return forget(tx, forgetKey, decided, resources, now);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
-                conversation.map(ConversationRow::planStep).orElse(0), redacted);
-        Optional<Escalation> requested = p.escalations().request(tx.key().userRef(),                // 6 escalate
-                decided.decision().escalate(),
-                open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
-                escalationTopic(facts), facts.language().code(), now);
-        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(tx, facts.country(), e.language(),
-                e.topic()));
-        Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        TurnResult result = reply(tx, plan, facts, offers, conversation, opened, open);               // 7 reply
-        tx.record(write(in, tx.key(), conversationId, conversation, analysis, redacted, decided, plan, offers,
-                opened, partner, result, now));                                                        // 8 record
-        return result;
+                conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(), open,  // 6
+                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
+                now);
+        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff);          // 7 reply
+        tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
+                now));
+        return replied.result();
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -127,14 +142,17 @@ public final class TurnProcessor {
         return handoffs.userMessages(channel, p.hasher().hash(channel, userId), after);
     }
 
-    private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a, Instant now) {
+    private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
+                            Optional<String> named, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel conversationRisk = p.conversationRisk().after(a.risk(), peak, peakAt, now);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
+        String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
+                conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
-                a.requestsHuman(), a.thirdPerson(), a.command());
+                a.requestsHuman(), a.thirdPerson(), a.command(), topic);
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */
@@ -166,15 +184,20 @@ public final class TurnProcessor {
         return a.language() == Language.OTHER ? Language.EN : a.language();
     }
 
-    private List<HelplineOffer> helplines(Decision decision, TurnFacts facts, Instant now) {
-        List<HelplineOffer> offers = new ArrayList<>(p.helplines().match(decision.helplineTopics(), facts.country(),
-                facts.language().code(), now, p.maxHelplines()));
-        for (String id : decision.helplineIds()) {
-            p.helplines().byId(id).filter(h -> offers.stream().noneMatch(o -> o.helpline().id().equals(id)))
-                    .ifPresent(h -> offers.add(HelplineOffer.at(h, now)));
+    /**
+     * The numbers this turn may show, all from the one {@link Referrals}: the person's own country (or the
+     * international fallbacks), fitted to their words, and the safety floor's open crisis line at high risk.
+     */
+    private Resources resources(Decision decision, TurnFacts facts, Cues.Found cues, Instant now) {
+        Set<String> topics = new java.util.LinkedHashSet<>(decision.helplineTopics());
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
+            topics.addAll(CRISIS_TOPICS); // risk memory: the crisis lines stay attached to every reply
         }
-        return p.safety().ensureOpenCrisisLine(offers, facts.conversationRisk(), p.helplines(), facts.country(),
-                facts.language().code(), now);
+        Need need = p.cues().widen(new Need(topics, facts.country(), facts.language().code(), Set.of(), Set.of()),
+                cues);
+        Referral referral = p.referrals().find(need, decision.helplineIds(), now);
+        return new Resources(referral, p.safety().ensureOpenCrisisLine(referral.lines(), facts.conversationRisk(),
+                p.referrals().directory(), facts.country(), facts.language().code(), now));
     }
 
     /**
@@ -182,53 +205,50 @@ public final class TurnProcessor {
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
      */
-    private TurnResult forget(ConversationTx tx, String forgetKey, Decision decision, Language language,
-                              List<HelplineOffer> offers, Instant now) {
+    private TurnResult forget(ConversationTx tx, String forgetKey, Decided decided, Resources resources,
+                              Instant now) {
+        Decision decision = decided.decision();
+        Language language = decided.facts().language();
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
-            replies.add(p.renderer().render(decision.template(), language, offers, List.of()));
+            replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
+                    decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(),
+                    resources.offers(), !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false, null)).replies());
         }
-        replies.add(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of()));
+        replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
+                List.of()));
         TurnResult result = new TurnResult(replies, null);
         tx.forget(Optional.of(forgetKey), toJson(result), now);
         return result;
     }
 
-    private TurnResult reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, TurnFacts facts,
-                             List<HelplineOffer> offers, Optional<ConversationRow> conversation,
-                             Optional<Escalation> opened, Optional<EscalationRow> open) {
-        Language language = facts.language();
+    private Replied reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
+                          Optional<ConversationRow> conversation, Optional<EscalationRow> open,
+                          CounsellorHandoff.Outcome handoff) {
+        Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
             SortedMap<Integer, String> answers = new TreeMap<>(tx.planAnswers());
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH) && offers.stream().noneMatch(HelplineOffer::isOpen)) {
-            extra.add(p.renderer().text("no_open_line", language));
-        }
-        List<TurnResult.Reply> replies = new ArrayList<>();
-        replies.add(p.renderer().render(plan.template(), language, offers, extra));
-        if (opened.isPresent()) {
-            replies.add(new TurnResult.Reply(p.renderer().text("escalation_opened", language), List.of()));
-            if (conversation.map(ConversationRow::consent).orElse(null) == null) {
-                replies.add(new TurnResult.Reply(p.renderer().text("consent_question", language), List.of()));
-            }
-        }
-        if (conversation.isEmpty()) {
-            replies.add(new TurnResult.Reply(p.renderer().text("privacy_notice", language), List.of()));
-        }
-        TurnResult.EscalationView escalation = opened
+        ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
+                decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
+                !decided.decision().helplineTopics().isEmpty(), extra,
+                handoff.opened().isPresent(), handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
+                conversation.map(ConversationRow::lastReply).orElse(null)));
+        TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
-                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state())))
-                .orElse(null);
-        return new TurnResult(replies, escalation);
+                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null);
+        return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
-    private TurnWrite write(InboundMessage in, ConversationKey key, String conversationId,
-                            Optional<ConversationRow> existing, Analysis a, String redacted, Decided decided,
-                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
-                            Optional<Partner> partner, TurnResult result, Instant now) {
+    private TurnWrite write(InboundMessage in, String redacted, ConversationKey key, String conversationId,
+                            Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
+                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
+                            String replyId, TurnResult result, Instant now) {
+        Optional<Escalation> opened = handoff.opened();
+        Optional<Partner> partner = handoff.partner();
         TurnFacts facts = decided.facts();
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
@@ -237,13 +257,15 @@ public final class TurnProcessor {
                 .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
         String consent = decided.decision().consent() != null ? decided.decision().consent()
                 : existing.map(ConversationRow::consent).orElse(null);
-        // a newly offered escalation asks whether the counsellor may read the conversation so far
-        DialogueState next = opened.isPresent() && consent == null ? DialogueState.CONSENT_ASKED : plan.nextState();
+        // asking whether the counsellor may read the conversation so far waits for the answer
+        DialogueState next = handoff.askConsent() ? DialogueState.CONSENT_ASKED : plan.nextState();
+        // the topic's time moves only when this message names it itself
+        String topic = facts.topic().isEmpty() ? null : facts.topic();
+        Instant topicAt = topic == null ? null : topicNamed ? now : existing.map(ConversationRow::topicAt).orElse(now);
         ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
-                facts.language().code(),
-                next.code(), facts.conversationRisk().code(), peakAt,
+                facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
-                preferred, plan.nextStep(), consent);
+                preferred, plan.nextStep(), consent, topic, topicAt, replyId);
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
                 redacted, a.language().code(), a.intent().label(), a.confidence(),
@@ -278,7 +300,7 @@ public final class TurnProcessor {
                 conversation.language(), conversation.state(), risk.code(),
                 a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
                 conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
-                conversation.consent());
+                conversation.consent()).keeping(conversation);
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversation.id(), in.messageId(), now, redacted,
                 a.language().code(), a.intent().label(), a.confidence(), a.risk().code(), risk.code(),
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
@@ -287,19 +309,6 @@ public final class TurnProcessor {
         tx.record(new TurnWrite(row, false, in.messageId(), toJson(result), turn, Optional.empty(), Optional.empty(),
                 outbox));
         return result;
-    }
-
-    /** What a partner is routed on: a crisis, a request for a person, or the person's need. */
-    private static String escalationTopic(TurnFacts facts) {
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
-            return "crisis";
-        }
-        return facts.requestsHuman() ? "seek_help" : facts.intent().label();
-    }
-
-    private static Escalation toDomain(EscalationRow r) {
-        return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
-                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
     }
 
     private static String toJson(TurnResult result) {

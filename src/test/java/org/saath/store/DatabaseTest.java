@@ -20,7 +20,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.TestStores;
@@ -92,35 +93,62 @@ class DatabaseTest {
     }
 
     /**
-     * The console work landed first, so a store made by it holds V1–V5 and V30 but none of V6–V7_1: opening it with
-     * everything must apply the missing steps rather than refuse to start (Flyway's out-of-order mode), and leave one
-     * console token table.
+     * Stores made by earlier builds, by the steps each had. Branches numbered their steps apart: the console work
+     * (V30) and the help work (V20) landed before the store work (V6–V7_1, V31, V31_1), and the store work was
+     * built without V20.
+     */
+    enum Era {
+        /** main after the console work: V1–V5 and V30. */
+        CONSOLE("V([1-5]|30)__.*\\.sql"),
+        /** main after the help work: V1–V5, V20 and V30. */
+        HELP("V([1-5]|20|30)__.*\\.sql"),
+        /** the store work before it met the help work: everything but V20. */
+        STORE("V([1-7]|7_1|30|31|31_1)__.*\\.sql");
+
+        private final String steps;
+
+        Era(String steps) {
+            this.steps = steps;
+        }
+    }
+
+    static Stream<Arguments> storesOfEarlierBuilds() {
+        return Stream.of(TestStores.Kind.values())
+                .flatMap(kind -> Stream.of(Era.values()).map(era -> Arguments.of(kind, era)));
+    }
+
+    /**
+     * A store made by an earlier build lacks some of today's steps below its newest one: opening it must apply them
+     * (Flyway's out-of-order mode) rather than refuse to start, leave one console token table and give conversations
+     * the help work's topic and last-reply columns; and the upgraded store opens again.
      */
     @ParameterizedTest
-    @EnumSource(TestStores.Kind.class)
-    void a_store_made_before_the_store_work_but_after_the_console_work_is_brought_up_to_date(TestStores.Kind kind)
-            throws Exception {
-        String url = kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("console_era");
-        Files.createDirectories(dir);
-        Path consoleEra = Files.createDirectories(dir.resolve("console-era"));
-        try (Stream<Path> steps = Files.list(migrations())) {
-            for (Path step : steps.filter(p -> p.getFileName().toString().matches("V([1-5]|30)__.*\\.sql"))
-                    .toList()) {
-                Files.copy(step, consoleEra.resolve(step.getFileName()));
+    @MethodSource("storesOfEarlierBuilds")
+    void a_store_made_by_an_earlier_build_is_brought_up_to_date(TestStores.Kind kind, Era era) throws Exception {
+        String url = kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("era_" + era);
+        Path earlier = Files.createDirectories(dir.resolve("era-" + era));
+        for (Path folder : List.of(migrations("migration"), migrations(kind.name().toLowerCase()))) {
+            try (Stream<Path> steps = Files.list(folder)) {
+                for (Path step : steps.filter(p -> p.getFileName().toString().matches(era.steps)).toList()) {
+                    Files.copy(step, earlier.resolve(step.getFileName()));
+                }
             }
         }
-        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + consoleEra).load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + earlier).load().migrate();
 
         try (Database db = Database.open(url, "", "", 2)) {
             List<String> versions = db.read(sql -> sql.list("SELECT version FROM flyway_schema_history "
                     + "WHERE success = " + (kind == TestStores.Kind.SQLITE ? "1" : "true") + " ORDER BY installed_rank",
                     rs -> rs.getString(1)));
-            assertThat(versions).startsWith("1", "2", "3", "4", "5", "30").contains("6", "7");
+            assertThat(versions).contains("1", "2", "3", "4", "5", "6", "7", "20", "30", "31");
             db.write(sql -> sql.update("INSERT INTO console_tokens (token_sha256, kind, partner_id, expires_at, "
                     + "created_at) VALUES ('t', 'stream', 'p', '2026-11-21T10:00:00.000000000Z', "
                     + "'2026-11-21T10:00:00.000000000Z')"));
             assertThatThrownBy(() -> db.read(sql -> sql.one("SELECT COUNT(*) FROM stream_tokens",
                     rs -> rs.getInt(1)))).isInstanceOf(StoreException.class);
+            Optional<Integer> remembered = db.read(sql -> sql.one("SELECT COUNT(topic) + COUNT(topic_at) "
+                    + "+ COUNT(last_reply) FROM conversations", rs -> rs.getInt(1)));
+            assertThat(remembered).contains(0);
         }
         try (Database again = Database.open(url, "", "", 2)) {
             Optional<Integer> tokens = again.read(sql -> sql.one("SELECT COUNT(*) FROM console_tokens",
@@ -129,8 +157,8 @@ class DatabaseTest {
         }
     }
 
-    private static Path migrations() throws URISyntaxException {
-        return Path.of(DatabaseTest.class.getResource("/db/migration").toURI());
+    private static Path migrations(String folder) throws URISyntaxException {
+        return Path.of(DatabaseTest.class.getResource("/db/" + folder).toURI());
     }
 
     @Test

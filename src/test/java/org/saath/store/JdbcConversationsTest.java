@@ -78,6 +78,46 @@ class JdbcConversationsTest {
         });
     }
 
+    /**
+     * The help work's memory (V20): a conversation's topic, since when, and the reply sent last are written by a turn,
+     * changed by the next one and read back after reopening, on both stores (the longest reply id included).
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_topic_and_the_last_reply_are_kept_across_turns(TestStores.Kind kind) {
+        String url = url(kind);
+        Conversations conversations = new JdbcConversations(open(url));
+        String longestReply = "human_unavailable_none_open#no-lines";
+        conversations.withConversation(KEY, tx -> {
+            tx.record(remembering(write("c-1", true, 1, "m-1", Optional.empty()), "abuse_violence", T0, "greeting#0"));
+            return null;
+        });
+        Instant later = T0.plus(Duration.ofMinutes(5));
+        conversations.withConversation(KEY, tx -> {
+            ConversationRow c = tx.conversation().orElseThrow();
+            assertThat(c.topic()).isEqualTo("abuse_violence");
+            assertThat(c.topicAt()).isEqualTo(T0);
+            assertThat(c.lastReply()).isEqualTo("greeting#0");
+            tx.record(remembering(write("c-1", false, 2, "m-2", Optional.empty()), "digital_safety", later,
+                    longestReply));
+            return null;
+        });
+
+        ConversationRow reread = new JdbcConversations(open(url))
+                .withConversation(KEY, tx -> tx.conversation().orElseThrow());
+        assertThat(reread.topic()).isEqualTo("digital_safety");
+        assertThat(reread.topicAt()).isEqualTo(later);
+        assertThat(reread.lastReply()).isEqualTo(longestReply);
+    }
+
+    private static TurnWrite remembering(TurnWrite w, String topic, Instant topicAt, String lastReply) {
+        ConversationRow c = w.conversation();
+        return new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
+                c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), c.preferredLanguage(), c.planStep(),
+                c.consent(), topic, topicAt, lastReply), w.newConversation(), w.messageId(), w.responseJson(),
+                w.turn(), w.newEscalation(), w.planAnswer(), w.outbox());
+    }
+
     /** PostgreSQL enforces column widths: the longest dialogue state and a delivery key with a 200-character id fit. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
