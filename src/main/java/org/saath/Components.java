@@ -17,8 +17,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.saath.channel.Channels;
@@ -80,8 +78,11 @@ import org.saath.store.CounsellorStore;
 import org.saath.store.HandoffStore;
 import org.saath.store.RequestOutcomes;
 import org.saath.store.JdbcConversationStore;
+import org.saath.store.Conversations;
+import org.saath.store.Database;
+import org.saath.store.JdbcConversations;
 import org.saath.store.PersonOutboxStore;
-import org.saath.store.SqliteDatabase;
+import org.saath.store.StoreException;
 import org.saath.training.ModelCard;
 import org.saath.training.PromotedModel;
 
@@ -90,10 +91,10 @@ import org.saath.training.PromotedModel;
  * wrong (model, lexicon, rules, helplines, templates, store) fails here, at start, with a message naming the
  * file and the entry.
  */
-public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
+public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, Database database,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
-                         FloodGate floodGate, ConsoleParts console, Channels channels, Inbox inbox,
-                         PersonDelivery people) {
+                         FloodGate floodGate, Conversations conversations, ConsoleParts console, Channels channels,
+                         Inbox inbox, PersonDelivery people) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -142,7 +143,6 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
      */
     public static Components load(SaathConfig config, Analyser analyser, Clock clock,
                                   Supplier<InputStream> rulesYaml, String rulesName) {
-        Path dataDir = Path.of(config.dataDir());
         PromotedModel model = new PromotedModel(analyser, () -> analyser(config));
         HelplineDirectory helplines = helplines();
         Templates templates = Templates.loadFromClasspath();
@@ -154,36 +154,37 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 throw new RuleBookException(rulesName + ": " + e.getMessage(), e);
             }
         });
-        DataSource dataSource = SqliteDatabase.open(dataDir);
+        Database database = database(config);
         ReplyRenderer renderer = new ReplyRenderer(templates);
         ReplyComposer composer = new ReplyComposer(templates, renderer);
         Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
-        HandoffStore handoffs = new HandoffStore(dataSource);
-        ConsoleStore consoleStore = new ConsoleStore(dataSource);
+        HandoffStore handoffs = new HandoffStore(database);
+        ConsoleStore consoleStore = new ConsoleStore(database);
+        Conversations conversations = new JdbcConversations(database);
         PartnerDirectory partners = partners(config);
-        AddressStore addresses = new AddressStore(dataSource);
-        EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, partners, clock,
+        AddressStore addresses = new AddressStore(database);
+        EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, conversations, partners, clock,
                 new EscalationNotes(composer, referrals, clock), config.callback().enabled(), addresses);
-        UserRefHasher hasher = new UserRefHasher(secret(config, dataDir));
+        UserRefHasher hasher = hasher(config);
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
         EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
                 new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
-                new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(), referrals, requester,
+                conversations, model, rules, new SafetyPolicy(), referrals, requester,
                 renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()),
                 new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
                 new CountryResolver(config.defaultCountry()), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
-        AddressCipher cipher = new AddressCipher(addressKey(config, dataDir));
+        AddressCipher cipher = new AddressCipher(addressKey(config, Path.of(config.dataDir())));
         Channels channels = channels(config.channels(), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), clock);
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners, floodGate,
-                console(config, dataSource, handoffs, consoleStore, desk, partners, clock, ticker), channels,
-                new Inbox(turns, floodGate, addresses, cipher, hasher, clock), new PersonDelivery(channels, cipher,
-                addresses, new PersonOutboxStore(dataSource), handoffs, clock));
+        return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
+                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker),
+                channels, new Inbox(turns, floodGate, cipher, hasher, clock), new PersonDelivery(channels,
+                cipher, addresses, new PersonOutboxStore(database), handoffs, clock));
     }
 
     /** The messaging platforms, one line each; a platform without configuration is off. */
@@ -195,6 +196,22 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 .flatMap(Optional::stream).toList());
     }
 
+    /** The store named by {@code store.url}; one that cannot be opened stops the start naming the key. */
+    public static Database database(SaathConfig config) {
+        try {
+            return Database.open(config.storeUrl(), config.store().username(), config.store().password(),
+                    config.store().poolSize());
+        } catch (StoreException e) {
+            throw new ConfigException("store.url " + config.storeUrl().replaceAll("(?i)password=[^&]*", "password=***")
+                    + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** The user-id hasher with the deployment's secret ({@code privacy.user-id-secret}, or the data folder's). */
+    public static UserRefHasher hasher(SaathConfig config) {
+        return new UserRefHasher(secret(config, Path.of(config.dataDir())));
+    }
+
     /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
     private static Ticker ticker(Clock clock) {
         return () -> {
@@ -204,18 +221,17 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /** Counsellors and their sign-in, the console's view, idempotent requests and canned replies. */
-    private static ConsoleParts console(SaathConfig config, DataSource dataSource, HandoffStore handoffs,
-                                        ConsoleStore consoleStore,
-                                        EscalationDesk desk, PartnerDirectory partners, Clock clock,
-                                        Ticker ticker) {
+    private static ConsoleParts console(SaathConfig config, Database database, HandoffStore handoffs,
+                                        ConsoleStore consoleStore, EscalationDesk desk, PartnerDirectory partners,
+                                        Clock clock, Ticker ticker) {
         SecureRandom random = new SecureRandom();
-        CounsellorStore counsellorStore = new CounsellorStore(dataSource);
+        CounsellorStore counsellorStore = new CounsellorStore(database);
         Counsellors counsellors = new Counsellors(counsellorStore, partners,
                 new PasswordHasher(config.console().passwordCost(), random),
                 new LoginLimiter(5, Duration.ofMinutes(15), ticker), clock, random);
         ConsoleView view = new ConsoleView(handoffs, consoleStore, counsellorStore, desk, partners,
                 CountryZones.fromClasspath(), clock);
-        return new ConsoleParts(counsellors, view, new RequestOutcomes(dataSource), new CannedReplyStore(dataSource),
+        return new ConsoleParts(counsellors, view, new RequestOutcomes(database), new CannedReplyStore(database),
                 clock);
     }
 
@@ -260,7 +276,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 scripted = scripted.withPartnersFile(partners.toString());
             }
             Components components = load(scripted, analyser, clock);
-            JdbcConversationStore store = new JdbcConversationStore(components.dataSource());
+            JdbcConversationStore store = new JdbcConversationStore(components.database());
             return new GoldenConversations.Pipeline() {
                 @Override
                 public TurnResult handle(InboundMessage message) {

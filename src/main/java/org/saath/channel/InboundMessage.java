@@ -1,5 +1,6 @@
 package org.saath.channel;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.saath.privacy.SealedAddress;
@@ -10,10 +11,11 @@ import org.saath.privacy.SealedAddress;
  * {@code phoneNumber} is the sender's number where the channel gives one (WhatsApp, SMS), used only to tell the
  * country and never stored. {@code media} says the person sent something Saath cannot read (a voice note, a
  * picture, a sticker; {@code text} is then its caption or empty). {@code replyTo} is present on platform channels,
- * whose replies leave through the outbox to that sealed address; without it the channel answers in its response.
+ * whose replies leave through the outbox to that sealed address (kept with the turn, see {@link ReplyTo}); without it
+ * the channel answers in its response.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
-                             Optional<String> phoneNumber, boolean media, Optional<SealedAddress> replyTo) {
+                             Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
 
     public InboundMessage {
         text = text == null ? "" : text;
@@ -33,9 +35,9 @@ public record InboundMessage(String channel, String userId, String messageId, St
         this(channel, userId, messageId, text, country, Optional.empty());
     }
 
-    /** This message, with replies going through the outbox to {@code address}. */
-    public InboundMessage replyingTo(SealedAddress address) {
+    /** This message, written at {@code wroteAt}, with replies going through the outbox to {@code address}. */
+    public InboundMessage replyingTo(SealedAddress address, Instant wroteAt) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
-                Optional.of(address));
+                Optional.of(new ReplyTo(address, wroteAt)));
     }
 }

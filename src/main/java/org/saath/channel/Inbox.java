@@ -8,29 +8,25 @@ import org.saath.dialogue.TurnProcessor;
 import org.saath.privacy.AddressCipher;
 import org.saath.privacy.SealedAddress;
 import org.saath.privacy.UserRefHasher;
-import org.saath.store.AddressStore;
 
 /**
  * Where platform channels hand what a person wrote: past the per-sender flood limit ({@link FloodGate}: over it,
  * {@code RateLimitedException}, 429 with {@code Retry-After}, which the platforms honour, and nothing stored), the
- * address to reply to is sealed and kept (with when the person wrote, for messaging windows), then the turn runs and
- * queues its replies in the outbox, to that sealed address, in the turn's own transaction. Returns once both are
- * committed, so the webhook may answer 200.
+ * address to reply to is sealed, then the turn runs: in its own unit of work it keeps the sealed address (with when
+ * the person wrote, for messaging windows) and queues its replies in the outbox to it. Returns once that is
+ * committed, so the webhook may answer 200; a platform's redelivery changes nothing.
  */
 public final class Inbox {
 
     private final TurnProcessor turns;
     private final FloodGate floodGate;
-    private final AddressStore addresses;
     private final AddressCipher cipher;
     private final UserRefHasher hasher;
     private final Clock clock;
 
-    public Inbox(TurnProcessor turns, FloodGate floodGate, AddressStore addresses, AddressCipher cipher,
-                 UserRefHasher hasher, Clock clock) {
+    public Inbox(TurnProcessor turns, FloodGate floodGate, AddressCipher cipher, UserRefHasher hasher, Clock clock) {
         this.turns = turns;
         this.floodGate = floodGate;
-        this.addresses = addresses;
         this.cipher = cipher;
         this.hasher = hasher;
         this.clock = clock;
@@ -47,7 +43,6 @@ public final class Inbox {
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();
         SealedAddress sealed = cipher.seal(address, message.channel(), userRef);
-        addresses.remember(message.channel(), userRef, sealed, wroteAt.isAfter(now) ? now : wroteAt, now);
-        return turns.handle(message.replyingTo(sealed));
+        return turns.handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
     }
 }

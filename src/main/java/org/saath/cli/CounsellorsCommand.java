@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.Components;
@@ -19,7 +19,7 @@ import org.saath.escalation.Counsellors;
 import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PasswordHasher;
 import org.saath.store.CounsellorStore;
-import org.saath.store.SqliteDatabase;
+import org.saath.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,13 +43,16 @@ public final class CounsellorsCommand {
 
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        Counsellors counsellors() {
+        /** Runs {@code work} with the counsellors of the store named by the configuration ({@code store.url}). */
+        <T> T withCounsellors(Function<Counsellors, T> work) {
             SaathConfig config = data.apply(options.load());
-            CounsellorStore store = new CounsellorStore(SqliteDatabase.open(Path.of(config.dataDir())));
-            SecureRandom random = new SecureRandom();
-            return new Counsellors(store, Components.partners(config),
-                    new PasswordHasher(config.console().passwordCost(), random),
-                    new LoginLimiter(5, Duration.ofMinutes(15), Ticker.systemTicker()), Clock.systemUTC(), random);
+            try (Database database = Components.database(config)) {
+                SecureRandom random = new SecureRandom();
+                return work.apply(new Counsellors(new CounsellorStore(database), Components.partners(config),
+                        new PasswordHasher(config.console().passwordCost(), random),
+                        new LoginLimiter(5, Duration.ofMinutes(15), Ticker.systemTicker()), Clock.systemUTC(),
+                        random));
+            }
         }
     }
 
@@ -74,7 +77,8 @@ public final class CounsellorsCommand {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 password = Optional.of(line == null ? "" : line.strip());
             }
-            Counsellors.Added added = counsellors().add(partner, login, Optional.ofNullable(name), password);
+            Optional<String> given = password;
+            Counsellors.Added added = withCounsellors(c -> c.add(partner, login, Optional.ofNullable(name), given));
             out.println("added " + added.counsellor().login() + " (" + added.counsellor().id() + ") to "
                     + added.counsellor().partnerId());
             added.generatedPassword().ifPresent(p -> out.println("password (shown once, give it to them privately): "
@@ -90,7 +94,7 @@ public final class CounsellorsCommand {
 
         @Override
         public Integer call() {
-            if (!counsellors().disable(login)) {
+            if (!withCounsellors(c -> c.disable(login))) {
                 throw new IllegalArgumentException("no active counsellor with login '" + login + "'");
             }
             out.println("disabled " + login + "; their sessions have ended");
@@ -105,7 +109,7 @@ public final class CounsellorsCommand {
 
         @Override
         public Integer call() {
-            for (CounsellorStore.Counsellor c : counsellors().list(Optional.ofNullable(partner))) {
+            for (CounsellorStore.Counsellor c : withCounsellors(all -> all.list(Optional.ofNullable(partner)))) {
                 out.println(String.join("\t", c.id(), c.partnerId(), c.login(), c.displayName(),
                         c.active() ? "active" : "disabled " + c.disabledAt(), c.createdAt().toString()));
             }

@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits, Console console, ChannelsConfig channels) {
+                          Callback callback, Limits limits, Console console, Store store,
+                          ChannelsConfig channels) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -28,6 +29,19 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(limits != null, "limits", "is missing");
         require(console != null, "console", "is missing");
         channels = channels == null ? ChannelsConfig.none() : channels;
+        require(store != null, "store", "is missing");
+        require(!store.shared() || privacy.userIdSecret() != null && !privacy.userIdSecret().isEmpty(),
+                "privacy.user-id-secret", "is required when store.url is PostgreSQL: every node must hash user ids "
+                        + "with the same secret (base64 of at least 16 bytes)");
+        require(!store.shared() || privacy.addressKey() != null && !privacy.addressKey().isEmpty(),
+                "privacy.address-key", "is required when store.url is PostgreSQL: every node must open the addresses "
+                        + "the others sealed (base64 of a 16, 24 or 32 byte AES key)");
+    }
+
+    /** The store's JDBC URL: {@code store.url}, or SQLite in the data folder when it is empty. */
+    public String storeUrl() {
+        return store.url() == null || store.url().isEmpty()
+                ? "jdbc:sqlite:" + java.nio.file.Path.of(dataDir).resolve("saath.db").toAbsolutePath() : store.url();
     }
 
     /** HTTP server settings. */
@@ -80,6 +94,24 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
                     "must be base64 of a 16, 24 or 32-byte key, or empty to generate <data-dir>/address-key.key");
             require(retention != null && !retention.isNegative() && !retention.isZero(), "privacy.retention",
                     "must be a positive ISO-8601 duration such as P90D, was " + retention);
+        }
+    }
+
+    /**
+     * Where state lives: empty {@code url} = SQLite in the data folder (one node); {@code jdbc:postgresql://…} for
+     * several nodes sharing one database. Credentials may also be in the URL.
+     */
+    public record Store(String url, String username, String password, int poolSize) {
+        public Store {
+            require(url == null || url.isEmpty() || url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"),
+                    "store.url", "must be empty (SQLite in data-dir), jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, "
+                            + "was '" + String.valueOf(url).replaceAll("(?i)password=[^&]*", "password=***") + "'");
+            require(poolSize >= 1 && poolSize <= 200, "store.pool-size", "must be 1-200, was " + poolSize);
+        }
+
+        /** Whether several nodes may share this store (PostgreSQL). */
+        public boolean shared() {
+            return url != null && url.startsWith("jdbc:postgresql:");
         }
     }
 
@@ -137,7 +169,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withChannels(ChannelsConfig channels) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, channels);
+                dialogue, callback, limits, console, store, channels);
     }
 
     /**
@@ -153,42 +185,59 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withPasswordCost(int cost) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, new Console(cost), channels);
+                dialogue, callback, limits, new Console(cost), store, channels);
     }
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, channels);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store, channels);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, channels);
+                dialogue, callback, limits, console, store, channels);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, console, channels);
+                privacy, nlu, dialogue, callback, limits, console, store, channels);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, channels);
+                dialogue, callback, limits, console, store, channels);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, console, channels);
+                dialogue, new Callback(url, secret), limits, console, store, channels);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, console, channels);
+                dialogue, callback, limits, console, store, channels);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, console, channels);
+                dialogue, callback, l, console, store, channels);
+    }
+
+    public SaathConfig withStore(Store store) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store, channels);
+    }
+
+    public SaathConfig withUserIdSecret(String secret) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
+                new Privacy(secret, privacy.retention(), privacy.addressKey()), nlu, dialogue, callback, limits,
+                console, store, channels);
+    }
+
+    public SaathConfig withAddressKey(String key) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
+                new Privacy(privacy.userIdSecret(), privacy.retention(), key), nlu, dialogue, callback, limits,
+                console, store, channels);
     }
 
     private static void require(boolean condition, String key, String message) {

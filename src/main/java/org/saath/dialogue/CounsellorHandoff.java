@@ -11,6 +11,7 @@ import org.saath.escalation.Partner;
 import org.saath.nlu.RiskLevel;
 import org.saath.rules.DialogueState;
 import org.saath.rules.TurnFacts;
+import org.saath.store.ConversationTx;
 import org.saath.store.EscalationRow;
 
 /**
@@ -33,13 +34,16 @@ final class CounsellorHandoff {
         this.desk = desk;
     }
 
-    /** @param sender the person's keyed hash, for the per-sender escalation limit */
-    Outcome decide(String sender, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
+    /**
+     * Inside the turn's unit of work {@code tx}: the person's keyed hash ({@code tx.key().userRef()}) counts against
+     * the per-sender escalation limit, and a partner's place is taken in the turn's transaction.
+     */
+    Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
                    boolean consentUnasked, String conversationId, DialogueState nextState, Instant now) {
-        Optional<Escalation> requested = requester.request(sender, escalate, open.map(CounsellorHandoff::toDomain),
-                conversationId, facts.conversationRisk(), facts.requestsHuman(), topic(facts),
-                facts.language().code(), now);
-        Optional<Partner> partner = requested.flatMap(e -> desk.route(facts.country(), e.language(), e.topic()));
+        Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
+                open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
+                topic(facts), facts.language().code(), now);
+        Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
         boolean counsellor = partner.isPresent() || open.map(EscalationRow::partnerId).isPresent();
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();

@@ -41,7 +41,7 @@ final class PersonOutbox {
             TurnResult.Reply reply = result.replies().get(i);
             List<String> choices = TurnResult.Reply.YES_NO.equals(reply.expects()) ? renderer.yesNo(language)
                     : List.of();
-            ChannelDelivery delivery = new ChannelDelivery(in.channel(), userRef, in.replyTo().get(),
+            ChannelDelivery delivery = new ChannelDelivery(in.channel(), userRef, in.replyTo().get().address(),
                     new Outbound(reply.text(), "saath", language.code(), choices, 0), Optional.empty(),
                     Optional.of(now));
             rows.add(delivery.row(key + ":" + i, conversationId, now));

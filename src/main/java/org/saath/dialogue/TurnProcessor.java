@@ -35,8 +35,10 @@ import org.saath.rules.DialogueState;
 import org.saath.rules.RuleEngine;
 import org.saath.rules.SafetyPolicy;
 import org.saath.rules.TurnFacts;
+import org.saath.store.ConversationKey;
 import org.saath.store.ConversationRow;
-import org.saath.store.ConversationStore;
+import org.saath.store.ConversationTx;
+import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
 import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
@@ -50,11 +52,15 @@ import org.saath.store.TurnWrite;
 public final class TurnProcessor {
 
     /** The collaborators of a turn, wired once in {@code Components}. */
-    public record Parts(UserRefHasher hasher, ConversationStore store, Supplier<Analyser> analyser,
+    public record Parts(UserRefHasher hasher, Conversations conversations, Supplier<Analyser> analyser,
                         Supplier<RuleEngine> rules, SafetyPolicy safety, Referrals referrals,
                         EscalationRequester escalations, ReplyRenderer renderer, ReplyComposer composer, Cues cues,
                         Redactor redactor, ConversationRisk conversationRisk, TopicMemory topics, Clock clock,
                         Supplier<UUID> ids, CountryResolver countries, EscalationDesk desk) {
+    }
+
+    /** What the message says, worked out before the unit of work: it needs nothing stored. */
+    private record Read(Analysis analysis, Cues.Found cues, String redacted) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
@@ -84,42 +90,52 @@ public final class TurnProcessor {
     }
 
     /**
-     * Handles one inbound message; a message id seen before returns the first answer and records nothing. On a
-     * platform channel (the message carries an address to reply to) the replies also leave through the outbox.
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. Analysis
+     * (pure, and the most expensive step) runs first; the rest runs in the conversation's unit of work, so messages
+     * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
+     * On a platform channel (the message carries an address to reply to) the replies also leave through the outbox,
+     * queued in the same unit of work.
      */
     public TurnResult handle(InboundMessage in) {
-        String userRef = p.hasher().hash(in.channel(), in.userId());
-        Optional<String> earlier = p.store().processedResponse(in.channel(), userRef, in.messageId());
+        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+        Read read = new Read(p.analyser().get().analyse(in.text()), p.cues().find(in.text()),         // 3 analyse
+                p.redactor().redact(in.text()));
+        return p.conversations().withConversation(key, tx -> turn(tx, in, read));
+    }
+
+    /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
+    private TurnResult turn(ConversationTx tx, InboundMessage in, Read read) {
+        String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
+        Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
             return TurnJson.read(earlier.get());
         }
         Instant now = p.clock().instant();
-        Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
-        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 2 handoff?
-        Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
+        Analysis analysis = read.analysis();
+        in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
+        Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
+        Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
-            return relay(in, userRef, conversation.get(), open.get(), analysis, now);
+            return relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
         }
-        Cues.Found cues = p.cues().find(in.text());
-        Optional<String> named = p.topics().of(analysis, cues);
+        Optional<String> named = p.topics().of(analysis, read.cues());
         Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
-        Resources resources = resources(decided.decision(), facts, cues, now);                       // 5 resources
+        Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
-            return forget(in, userRef, conversationId, decided, resources, now);
+            return forget(tx, in, forgetKey, conversationId, decided, resources, now);
         }
-        String redacted = p.redactor().redact(in.text());                                    // once per turn
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
-                conversation.map(ConversationRow::planStep).orElse(0), redacted);
-        CounsellorHandoff.Outcome handoff = handoffs.decide(userRef, facts, decided.decision().escalate(),  // 6
-                open, conversation.map(ConversationRow::consent).orElse(null) == null, conversationId,
-                plan.nextState(), now);
-        Replied replied = reply(plan, decided, resources, conversation, conversationId, open, handoff); // 7 reply
-        String stored = p.store().record(write(in, redacted, userRef, conversationId, conversation,   // 8 record
-                analysis, decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(),
-                replied.result(), now));
-        return TurnJson.read(stored);
+                conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(), open,  // 6
+                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
+                now);
+        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff);          // 7 reply
+        tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
+                now));
+        return replied.result();
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -192,32 +208,33 @@ public final class TurnProcessor {
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
      */
-    private TurnResult forget(InboundMessage in, String userRef, String conversationId, Decided decided,
-                              Resources resources, Instant now) {
+    private TurnResult forget(ConversationTx tx, InboundMessage in, String forgetKey, String conversationId,
+                              Decided decided, Resources resources, Instant now) {
         Decision decision = decided.decision();
         Language language = decided.facts().language();
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
             replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
-                    decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
-                    !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false, null, false))
-                    .replies());
+                    decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(),
+                    resources.offers(), !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false,
+                    null, false)).replies());
         }
         replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
                 List.of()));
         TurnResult result = new TurnResult(replies, null);
-        p.store().forget(in.channel(), userRef, people.rows(in, userRef, conversationId, result, language, now));
+        // the confirmation still reaches a person on a platform channel: its rows carry their own sealed address
+        tx.forget(Optional.of(forgetKey), TurnJson.write(result), now,
+                people.rows(in, tx.key().userRef(), conversationId, result, language, now));
         return result;
     }
 
-    private Replied reply(SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
-                          Optional<ConversationRow> conversation, String conversationId, Optional<EscalationRow> open,
+    private Replied reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
+                          Optional<ConversationRow> conversation, Optional<EscalationRow> open,
                           CounsellorHandoff.Outcome handoff) {
         Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
-            SortedMap<Integer, String> answers = new TreeMap<>(conversation.isPresent()
-                    ? p.store().planAnswers(conversationId) : new TreeMap<>());
+            SortedMap<Integer, String> answers = new TreeMap<>(tx.planAnswers());
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
@@ -232,7 +249,7 @@ public final class TurnProcessor {
         return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
-    private TurnWrite write(InboundMessage in, String redacted, String userRef, String conversationId,
+    private TurnWrite write(InboundMessage in, String redacted, ConversationKey key, String conversationId,
                             Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
                             SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
                             String replyId, TurnResult result, Instant now) {
@@ -251,8 +268,8 @@ public final class TurnProcessor {
         // the topic's time moves only when this message names it itself
         String topic = facts.topic().isEmpty() ? null : facts.topic();
         Instant topicAt = topic == null ? null : topicNamed ? now : existing.map(ConversationRow::topicAt).orElse(now);
-        ConversationRow row = new ConversationRow(conversationId, in.channel(), userRef, facts.language().code(),
-                next.code(), facts.conversationRisk().code(), peakAt,
+        ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
+                facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
                 preferred, plan.nextStep(), consent, topic, topicAt, replyId);
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
@@ -264,8 +281,8 @@ public final class TurnProcessor {
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
                 partner.map(Partner::id).orElse(null), facts.country()));
-        List<OutboxRow> outbox = new ArrayList<>(people.rows(in, userRef, conversationId, result, facts.language(),
-                now));
+        List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
+                facts.language(), now));
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
                 e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
         return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
@@ -276,16 +293,17 @@ public final class TurnProcessor {
      * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
      * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
      */
-    private TurnResult relay(InboundMessage in, String userRef, ConversationRow conversation, EscalationRow held,
-                             Analysis a, Instant now) {
+    private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
+                             Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(held.id());
-            return new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            p.desk().endByPerson(tx, held.id());
+            TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now);
+            return ended;
         }
         RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
-        String redacted = p.redactor().redact(in.text());
         TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
-        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), userRef,
+        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), conversation.userRef(),
                 conversation.language(), conversation.state(), risk.code(),
                 a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
                 conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
@@ -295,7 +313,8 @@ public final class TurnProcessor {
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        return TurnJson.read(p.store().record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn,
-                Optional.empty(), Optional.empty(), outbox)));
+        tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
+                Optional.empty(), outbox));
+        return result;
     }
 }

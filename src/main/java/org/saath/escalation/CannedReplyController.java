@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,12 +52,14 @@ public final class CannedReplyController {
     void list(Context ctx) {
         String partner = partner(ctx);
         if (store.count(partner) == 0) {
+            List<CannedReplyStore.CannedReply> seed = new ArrayList<>();
             openers.forEach((language, texts) -> {
                 for (int i = 0; i < texts.size(); i++) {
-                    store.add(new CannedReplyStore.CannedReply("cr-" + UUID.randomUUID(), partner, language, i,
-                            texts.get(i)), clock.instant());
+                    seed.add(new CannedReplyStore.CannedReply("cr-" + UUID.randomUUID(), partner, language, i,
+                            texts.get(i)));
                 }
             });
+            store.seedIfNone(partner, seed, clock.instant());
         }
         ctx.json(Map.of("replies", store.list(partner).stream().map(r -> Map.of("id", r.id(), "language",
                 r.language(), "text", r.text())).toList()));

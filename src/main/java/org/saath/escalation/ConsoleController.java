@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The counsellor console: a plain HTML page with its script and style from the jar at {@code /console}, a sign-in
  * per counsellor, and a server-sent-events stream of the partner's queue and conversations ({@link ConsoleView}),
  * pushed when anything changes. EventSource cannot send headers, so the page trades its session for a stream token
- * that must be used within minutes; an open stream ends when its session does (sign-out, expiry, disabled). At most
+ * that must be used within minutes; an open stream ends when its session does (sign-out, expiry, disabled). Sessions
+ * and stream tokens live in the store (only their SHA-256), so a sign-in made on one node works on any other. At most
  * {@code limits.streams-per-key} streams are open at once per key (a counsellor's session, or a partner's API key);
  * a comment every 15 seconds finds the ones whose reader has gone. {@code web.SecurityHeaders} gives the page its
  * Content-Security-Policy (scripts and styles from this origin only, no framing).

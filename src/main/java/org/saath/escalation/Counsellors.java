@@ -117,6 +117,11 @@ public final class Counsellors {
         store.deleteToken(PartnerDirectory.sha256(sessionToken));
     }
 
+    /** Forgets expired sessions and stream tokens (the hourly housekeeping); returns how many. */
+    public int deleteExpiredTokens() {
+        return store.deleteExpired(clock.instant());
+    }
+
     /** The caller named by {@code Authorization: Bearer <partner API key | counsellor session token>}. */
     public Optional<Caller> byAuthorization(String header) {
         if (header == null || !header.startsWith("Bearer ")) {

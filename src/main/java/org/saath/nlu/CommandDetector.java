@@ -26,14 +26,28 @@ public final class CommandDetector {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** A {@code within} phrase, with the rank of its command (lower wins). */
+    private record Phrase(int rank, Command command, List<String> tokens) {
+    }
+
     private final Map<String, Command> whole;
-    private final Map<Command, List<List<String>>> within;
+    /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
+    private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
     private final Map<Command, List<List<String>>> leading;
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
                             Map<Command, List<List<String>>> leading) {
         this.whole = whole;
-        this.within = within;
+        int rank = 0;
+        for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
+            for (List<String> phrase : entry.getValue()) {
+                if (!phrase.isEmpty()) {
+                    byFirstToken.computeIfAbsent(phrase.get(0), k -> new ArrayList<>())
+                            .add(new Phrase(rank, entry.getKey(), List.copyOf(phrase)));
+                }
+            }
+            rank++;
+        }
         this.leading = leading;
     }
 
@@ -74,13 +88,22 @@ public final class CommandDetector {
         }
     }
 
+    /**
+     * The command declared first in {@link Command} that has a phrase in the message, else a whole-message one, else
+     * one whose phrase opens the message.
+     */
     public Optional<Command> detect(NormalisedText text) {
-        for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
-            for (List<String> phrase : entry.getValue()) {
-                if (containsPhrase(text.tokens(), phrase)) {
-                    return Optional.of(entry.getKey());
+        List<String> tokens = text.tokens();
+        Phrase best = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Phrase phrase : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
+                if ((best == null || phrase.rank() < best.rank()) && startsAt(tokens, i, phrase.tokens())) {
+                    best = phrase;
                 }
             }
+        }
+        if (best != null) {
+            return Optional.of(best.command());
         }
         Optional<Command> exact = Optional.ofNullable(whole.get(text.text()));
         return exact.or(() -> leading(text));
@@ -100,12 +123,15 @@ public final class CommandDetector {
         return Optional.empty();
     }
 
-    private static boolean containsPhrase(List<String> tokens, List<String> phrase) {
-        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
-            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
-                return true;
+    private static boolean startsAt(List<String> tokens, int start, List<String> phrase) {
+        if (start + phrase.size() > tokens.size()) {
+            return false;
+        }
+        for (int j = 1; j < phrase.size(); j++) {
+            if (!tokens.get(start + j).equals(phrase.get(j))) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 }

@@ -13,6 +13,7 @@ import org.saath.channel.SendResult;
 import org.saath.escalation.Notifications;
 import org.saath.privacy.AddressCipher;
 import org.saath.store.AddressStore;
+import org.saath.store.ConversationKey;
 import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
 import org.saath.store.PersonOutboxStore;
@@ -47,28 +48,31 @@ public final class PersonDelivery {
         this.clock = clock;
     }
 
-    /** Tries one row; returns whether it is finished (delivered, or recorded as undeliverable). */
-    boolean deliver(OutboxRow row, Backoff backoff) {
+    /**
+     * Tries one row that {@code owner} holds the lease of; returns whether it is finished (delivered, or recorded as
+     * undeliverable). Every outcome is recorded only while the lease is still the owner's.
+     */
+    boolean deliver(OutboxRow row, String owner, Backoff backoff) {
         Instant now = clock.instant();
         ChannelDelivery delivery;
         try {
             delivery = ChannelDelivery.of(row);
         } catch (IllegalArgumentException e) {
             LOG.warn("outbox row {} is not a channel delivery; dead-lettered", row.id());
-            rows.attempted(row.id(), "dead", row.attempts() + 1, now, "unreadable payload", "{}");
+            rows.attempted(row.id(), owner, "dead", row.attempts() + 1, now, "unreadable payload", "{}");
             return true;
         }
         SendResult result = send(delivery, row);
         if (result instanceof SendResult.Retry retry) {
-            retry(row, delivery, retry, backoff, now);
+            retry(row, owner, delivery, retry, backoff, now);
             return false;
         }
         if (result instanceof SendResult.Refused refused) {
-            undelivered(row, delivery, "not delivered: " + refused.reason(), now);
+            undelivered(row, owner, delivery, "not delivered: " + refused.reason(), now);
         } else if (result instanceof SendResult.OutsideWindow outside) {
-            undelivered(row, delivery, "not delivered: " + outside.reason(), now);
+            undelivered(row, owner, delivery, "not delivered: " + outside.reason(), now);
         } else {
-            rows.attempted(row.id(), "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
+            rows.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
         }
         return true;
     }
@@ -97,27 +101,29 @@ public final class PersonDelivery {
         }
     }
 
-    private void retry(OutboxRow row, ChannelDelivery delivery, SendResult.Retry retry, Backoff backoff,
-                       Instant now) {
+    private void retry(OutboxRow row, String owner, ChannelDelivery delivery, SendResult.Retry retry,
+                       Backoff backoff, Instant now) {
         int attempts = row.attempts() + 1;
         Optional<Instant> next = backoff.next(attempts, now);
         if (next.isEmpty()) {
             LOG.warn("outbox delivery {} on {} is dead after {} attempts: {}", row.id(), delivery.channel(),
                     attempts, retry.reason());
-            undelivered(row, delivery, "not delivered after " + attempts + " attempts: " + retry.reason(), now);
+            undelivered(row, owner, delivery, "not delivered after " + attempts + " attempts: " + retry.reason(),
+                    now);
             return;
         }
-        rows.attempted(row.id(), "pending", attempts, next.get(), retry.reason(), delivery.payload(retry.partsSent()));
+        rows.attempted(row.id(), owner, "pending", attempts, next.get(), retry.reason(),
+                delivery.payload(retry.partsSent()));
     }
 
     /** Records that the person did not get it; a counsellor's or status message also tells the partner. */
-    private void undelivered(OutboxRow row, ChannelDelivery delivery, String reason, Instant now) {
+    private void undelivered(OutboxRow row, String owner, ChannelDelivery delivery, String reason, Instant now) {
         List<OutboxRow> notices = delivery.escalationId().flatMap(handoffs::escalation)
                 .filter(e -> e.partnerId() != null)
                 .map(e -> List.of(Notifications.undelivered(e.partnerId(), e.id(), e.conversationId(),
                         delivery.message().sender(), reason, row.id(), now)))
                 .orElse(List.of());
-        rows.undelivered(row, row.attempts() + 1, now, reason, delivery.finishedPayload(), notices,
-                delivery.channel(), delivery.userRef());
+        rows.undelivered(row, owner, row.attempts() + 1, now, reason, delivery.finishedPayload(), notices,
+                new ConversationKey(delivery.channel(), delivery.userRef()));
     }
 }

@@ -1,20 +1,15 @@
 package org.saath.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import org.saath.privacy.SealedAddress;
 
 /**
  * The sealed addresses of people on platform channels, one per channel and user reference, with when they last
- * wrote. Deleted with everything else by "delete my data" and by retention ({@link JdbcConversationStore}).
+ * wrote. Deleted with everything else by "delete my data" ({@link ConversationTx#forget}) and by retention
+ * ({@link JdbcConversationStore}). The SQL runs on SQLite and PostgreSQL alike.
  */
 public final class AddressStore {
 
@@ -22,45 +17,38 @@ public final class AddressStore {
     public record Kept(SealedAddress address, Instant lastInbound) {
     }
 
-    private final DataSource dataSource;
+    private final Database db;
 
-    public AddressStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public AddressStore(Database db) {
+        this.db = db;
     }
 
     /**
      * Keeps the address for replies. The last-inbound time only moves forward: a platform redelivering an old
-     * message does not reopen a messaging window.
+     * message does not reopen a messaging window. Times are stored in {@link Times}' fixed width, so text order is
+     * time order.
      */
     public void remember(String channel, String userRef, SealedAddress address, Instant wroteAt, Instant now) {
-        String sql = "INSERT INTO channel_addresses (channel, user_ref, address, last_inbound_at, updated_at) "
+        db.write(sql -> {
+            remember(sql, new ConversationKey(channel, userRef), address, wroteAt, now);
+            return null;
+        });
+    }
+
+    /** As above, on the caller's connection (a turn's unit of work, see {@link ConversationTx#keepAddress}). */
+    static void remember(Sql sql, ConversationKey person, SealedAddress address, Instant wroteAt, Instant now)
+            throws SQLException {
+        sql.update("INSERT INTO channel_addresses (channel, user_ref, address, last_inbound_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, user_ref) DO UPDATE SET address = excluded.address, "
                 + "last_inbound_at = CASE WHEN excluded.last_inbound_at > channel_addresses.last_inbound_at "
                 + "THEN excluded.last_inbound_at ELSE channel_addresses.last_inbound_at END, "
-                + "updated_at = excluded.updated_at";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, channel);
-            s.setString(2, userRef);
-            s.setString(3, address.value());
-            s.setString(4, wroteAt.truncatedTo(ChronoUnit.SECONDS).toString()); // whole seconds compare as text
-            s.setString(5, now.toString());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("keeping a channel address failed", e);
-        }
+                + "updated_at = excluded.updated_at", person.channel(), person.userRef(), address.value(), wroteAt,
+                now);
     }
 
     public Optional<Kept> find(String channel, String userRef) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT address, last_inbound_at FROM channel_addresses WHERE channel = ? AND user_ref = ?")) {
-            s.setString(1, channel);
-            s.setString(2, userRef);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Kept(new SealedAddress(rs.getString(1)),
-                        Instant.parse(rs.getString(2)))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading a channel address failed", e);
-        }
+        return db.read(sql -> sql.one("SELECT address, last_inbound_at FROM channel_addresses WHERE channel = ? "
+                + "AND user_ref = ?", rs -> new Kept(new SealedAddress(rs.getString(1)), Times.parse(rs.getString(2))),
+                channel, userRef));
     }
 }

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 /**
- * What the console shows beside an escalation and what a counsellor's decisions add to it: the conversation's risk
- * message by message (levels and times only, never words), who holds it, and how it ended.
+ * What the console shows beside an escalation: the conversation's risk message by message (levels and times only,
+ * never words) and who holds it. How an escalation ended is written with the transition that ended it
+ * ({@link ConversationTx#recordOutcome}).
  */
 public final class ConsoleStore {
 
@@ -16,35 +15,29 @@ public final class ConsoleStore {
     public record RiskPoint(Instant at, String risk, String conversationRisk, boolean relayed) {
     }
 
-    private final Jdbc jdbc;
+    private final Database db;
 
-    public ConsoleStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    public ConsoleStore(Database db) {
+        this.db = db;
     }
 
     /** The conversation's risk over time, oldest first, from the stored turns. */
     public List<RiskPoint> riskTimeline(String conversationId) {
-        return jdbc.query("reading the risk timeline", "SELECT created_at, risk, conversation_risk, rule_id FROM turns "
-                + "WHERE conversation_id = ? ORDER BY created_at, id", rs -> new RiskPoint(
-                        Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        "relayed-to-counsellor".equals(rs.getString(4))), conversationId);
+        return db.read(sql -> sql.list("SELECT created_at, risk, conversation_risk, rule_id FROM turns "
+                + "WHERE conversation_id = ? ORDER BY created_at, turn_no", rs -> new RiskPoint(
+                        Times.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        "relayed-to-counsellor".equals(rs.getString(4))), conversationId));
     }
 
     /** The conversation's remembered peak risk now. */
     public Optional<String> conversationRisk(String conversationId) {
-        return jdbc.query("reading a conversation's risk", "SELECT peak_risk FROM conversations WHERE id = ?",
-                rs -> rs.getString(1), conversationId).stream().findFirst();
+        return db.read(sql -> sql.one("SELECT peak_risk FROM conversations WHERE id = ?", rs -> rs.getString(1),
+                conversationId));
     }
 
     /** Who claimed the escalation last ({@code counsellor:<id>} or {@code partner:<id>}), if anyone did. */
     public Optional<String> holder(String escalationId) {
-        return jdbc.query("reading who holds an escalation", "SELECT actor FROM escalation_events WHERE "
-                + "escalation_id = ? AND to_state = 'claimed' ORDER BY at DESC, id LIMIT 1", rs -> rs.getString(1),
-                escalationId).stream().findFirst();
-    }
-
-    /** Records how a counsellor ended the escalation (safe, referred, emergency_services, no_response, other). */
-    public void recordOutcome(String escalationId, String outcome) {
-        jdbc.update("recording an outcome", "UPDATE escalations SET outcome = ? WHERE id = ?", outcome, escalationId);
+        return db.read(sql -> sql.one("SELECT actor FROM escalation_events WHERE escalation_id = ? "
+                + "AND to_state = 'claimed' ORDER BY at DESC, seq DESC LIMIT 1", rs -> rs.getString(1), escalationId));
     }
 }

@@ -31,12 +31,6 @@ public record ConversationRow(String id, String channel, String userRef, String 
                 null);
     }
 
-    /** This row under another id (a concurrent first message created the conversation). */
-    public ConversationRow withId(String otherId) {
-        return new ConversationRow(otherId, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
-                preferredLanguage, planStep, consent, topic, topicAt, lastReply);
-    }
-
     /** This row with the topic and last reply of {@code earlier} (turns that do not change them). */
     public ConversationRow keeping(ConversationRow earlier) {
         return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,

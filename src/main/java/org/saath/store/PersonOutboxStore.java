@@ -1,75 +1,64 @@
 package org.saath.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.Optional;
 
 /**
  * How outbox rows to people on platform channels end: finished without keeping their text or sealed address, sent
- * in parts with the progress recorded, or refused by the platform with the partner and the console told.
+ * in parts with the progress recorded, or refused by the platform with the partner and the console told. Like
+ * {@link HandoffStore#attempted}, every change is made only by the node that holds the row's lease.
  */
 public final class PersonOutboxStore {
 
-    private final DataSource dataSource;
+    private final Database db;
 
-    public PersonOutboxStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public PersonOutboxStore(Database db) {
+        this.db = db;
     }
 
     /**
-     * As {@link HandoffStore#attempted(String, String, int, Instant, String)}, replacing the payload: a message to a
-     * person keeps neither its text nor its sealed address once it is finished, and one sent in parts records its
-     * progress.
+     * As {@link HandoffStore#attempted}, replacing the payload: a message to a person keeps neither its text nor its
+     * sealed address once it is finished, and one sent in parts records its progress. False when the lease had
+     * passed to another node meanwhile.
      */
-    public void attempted(String id, String state, int attempts, Instant nextAttemptAt, String error,
-                          String payload) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, payload = ? "
-                        + "WHERE id = ?")) {
-            s.setString(1, state);
-            s.setInt(2, attempts);
-            s.setString(3, nextAttemptAt.toString());
-            s.setString(4, error == null ? null : error.substring(0, Math.min(200, error.length())));
-            s.setString(5, payload);
-            s.setString(6, id);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("updating the outbox failed", e);
-        }
+    public boolean attempted(String id, String owner, String state, int attempts, Instant nextAttemptAt, String error,
+                             String payload) {
+        return db.write(sql -> sql.update("UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, "
+                + "last_error = ?, payload = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? "
+                + "AND lease_owner = ?", state, attempts, nextAttemptAt, shortened(error), payload, id, owner)) == 1;
     }
 
     /**
-     * A message the platform would not take for the person (outside WhatsApp's 24-hour window), in one transaction:
-     * the row ends {@code undelivered} with the reason, {@code notices} are queued (the partner is told), and the
-     * reason is kept beside the person's messages, where the console shows it.
+     * A message the platform would not take for the person (outside WhatsApp's 24-hour window, a blocked bot, still
+     * failing after the last attempt), in one transaction: the row ends {@code undelivered} with the reason,
+     * {@code notices} are queued (the partner is told), and the reason is kept beside the person's messages, where
+     * the console shows it. It takes the conversation's lock like a unit of work ({@link Conversations}), so the
+     * note is numbered in order with the counsellor's messages. False (and nothing written) when the lease had
+     * passed to another node.
      */
-    public void undelivered(OutboxRow row, int attempts, Instant at, String reason, String strippedPayload,
-                            List<OutboxRow> notices, String channel, String userRef) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'undelivered', attempts = ?, "
-                    + "next_attempt_at = ?, last_error = ?, payload = ? WHERE id = ? AND state = 'pending'")) {
-                s.setInt(1, attempts);
-                s.setString(2, at.toString());
-                s.setString(3, reason.substring(0, Math.min(200, reason.length())));
-                s.setString(4, strippedPayload);
-                s.setString(5, row.id());
-                if (s.executeUpdate() != 1) {
-                    c.rollback();
-                    return;
-                }
+    public boolean undelivered(OutboxRow row, String owner, int attempts, Instant at, String reason,
+                               String strippedPayload, List<OutboxRow> notices, ConversationKey person) {
+        return db.write(sql -> {
+            if (sql.dialect() == Database.Dialect.POSTGRESQL) {
+                sql.execute("SELECT pg_advisory_xact_lock(?)", person.lockId());
+            }
+            if (sql.update("UPDATE outbox SET state = 'undelivered', attempts = ?, next_attempt_at = ?, "
+                    + "last_error = ?, payload = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? "
+                    + "AND lease_owner = ? AND state = 'pending'", attempts, at, shortened(reason), strippedPayload,
+                    row.id(), owner) != 1) {
+                return false;
             }
             for (OutboxRow notice : notices) {
-                HandoffSql.insertOutboxOnce(c, notice);
+                EscalationSql.enqueue(sql, notice);
             }
-            HandoffStore.insertUserMessage(c, channel, userRef, "undelivered", reason, at, "saath");
-            c.commit();
-        } catch (SQLException e) {
-            throw new StoreException("recording an undelivered message failed", e);
-        }
+            EscalationSql.keepForPerson(sql, person, new ConversationTx.PersonMessage("undelivered", reason, "saath",
+                    Optional.empty()), at);
+            return true;
+        });
+    }
+
+    private static String shortened(String text) {
+        return text == null ? null : text.substring(0, Math.min(200, text.length()));
     }
 }

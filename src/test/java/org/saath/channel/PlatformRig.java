@@ -16,15 +16,15 @@ import java.util.function.UnaryOperator;
 import io.javalin.Javalin;
 import org.saath.App;
 import org.saath.Components;
-import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
 import org.saath.outbox.MutableClock;
 import org.saath.outbox.OutboxDispatcher;
 
 /**
- * The real app on a free port with a real SQLite file, its platform channels pointed at fakes on loopback, a clock
- * the test moves by hand, and the outbox dispatcher the service runs (2 s backoff doubling to 5 min, 12 attempts).
+ * The real app on a free port with a real store (a SQLite file, or PostgreSQL when {@code configure} says so), its
+ * platform channels pointed at fakes on loopback, a clock the test moves by hand, and the outbox dispatcher the
+ * service runs (2 s backoff doubling to 5 min, 12 attempts).
  */
 public final class PlatformRig implements AutoCloseable {
 
@@ -74,11 +74,12 @@ public final class PlatformRig implements AutoCloseable {
     }
 
     public long count(String table) {
-        return Sqlite.count(data, table);
+        return Long.parseLong(strings("SELECT COUNT(*) FROM " + table).get(0));
     }
 
-    public List<String> strings(String sql) {
-        return Sqlite.strings(data, sql);
+    /** The first column of {@code query}'s rows, read through the app's own store (SQLite or PostgreSQL). */
+    public List<String> strings(String query) {
+        return components.database().read(sql -> sql.list(query, rs -> rs.getString(1)));
     }
 
     /** The rows that hold anything about a person: all empty after a refused request. */
@@ -90,5 +91,6 @@ public final class PlatformRig implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        components.database().close();
     }
 }

@@ -14,6 +14,7 @@ import org.saath.Components;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
+import org.saath.channel.ReplyTo;
 import org.saath.channel.TurnResult;
 import org.saath.nlu.Command;
 import org.saath.nlu.Language;
@@ -34,7 +35,8 @@ class ChannelRepliesTest {
 
     private static InboundMessage whatsapp(String id, String text, boolean media) {
         return new InboundMessage("whatsapp", "923001234567", id, text, Optional.empty(),
-                Optional.of("+923001234567"), media, Optional.of(ADDRESS));
+                Optional.of("+923001234567"), media,
+                Optional.of(new ReplyTo(ADDRESS, TestComponents.PK_AFTERNOON)));
     }
 
     private List<JsonNode> queued() throws Exception {

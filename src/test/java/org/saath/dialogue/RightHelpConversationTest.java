@@ -16,6 +16,7 @@ import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
+import org.saath.escalation.Caller;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.outbox.MutableClock;
 
@@ -163,6 +164,31 @@ class RightHelpConversationTest {
         clock.advance(Duration.ofHours(13));
         chat.user("where do i go with my children?");
         assertThat(chat.allText()).doesNotContain("violence at home");
+    }
+
+    /**
+     * While a counsellor holds the conversation the person's messages are relayed, and each is still a turn written
+     * to the store: the topic and the last reply must survive them, so that after the hand-back the bot answers on
+     * the same route.
+     */
+    @Test
+    void a_topic_outlives_a_counsellor_holding_the_conversation() throws Exception {
+        Path partners = partners("capacity: 2");
+        MutableClock clock = new MutableClock(TestComponents.PK_AFTERNOON);
+        Components app = Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String[] escalation = new String[1];
+        ConversationScript chat = new ConversationScript(app.turns(), "held-1", "PK")
+                .user("he beats me every day and i'm scared")
+                .user("can i talk to a human please").expectReply(r -> escalation[0] = r.escalation().id());
+        app.desk().claim(Caller.partnerSystem(app.partners().byId("partner-a").orElseThrow()), escalation[0]);
+
+        chat.user("thank you for being here").expectReply(r -> assertThat(r.replies()).isEmpty())
+                .user("end chat");
+        clock.advance(Duration.ofMinutes(10));
+        chat.user("where do i go with my children?");
+
+        assertThat(chat.allText()).contains("violence at home");
     }
 
     @Test

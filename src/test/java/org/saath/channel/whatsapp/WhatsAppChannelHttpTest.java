@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -21,10 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.TestPartners;
+import org.saath.TestStores;
 import org.saath.channel.FakePlatform;
 import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
+import org.saath.config.SaathConfig;
 import org.saath.escalation.Caller;
 import org.saath.outbox.PartnerEndpoint;
 import org.slf4j.LoggerFactory;
@@ -51,13 +56,17 @@ class WhatsAppChannelHttpTest {
     private PlatformRig rig;
 
     private void start(String reengageTemplate) throws IOException {
+        start(reengageTemplate, UnaryOperator.identity());
+    }
+
+    private void start(String reengageTemplate, UnaryOperator<SaathConfig> store) throws IOException {
         graph = new FakePlatform((path, body) -> new FakePlatform.Answer(200,
                 "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}"));
         partner = new PartnerEndpoint("partner-a-webhook-secret");
         Path partners = TestPartners.file(dir, partner.url(), partner.secret());
-        rig = new PlatformRig(dir, T0, c -> c.withPartnersFile(partners.toString()).withChannels(new ChannelsConfig(
-                null, new ChannelsConfig.WhatsApp(SECRET, "vibecoding", "EAAJB-test-access-token", PHONE_NUMBER_ID,
-                graph.url() + "/v25.0", reengageTemplate), null, null)));
+        rig = new PlatformRig(dir, T0, c -> store.apply(c).withPartnersFile(partners.toString()).withChannels(
+                new ChannelsConfig(null, new ChannelsConfig.WhatsApp(SECRET, "vibecoding", "EAAJB-test-access-token",
+                        PHONE_NUMBER_ID, graph.url() + "/v25.0", reengageTemplate), null, null)));
     }
 
     @AfterEach
@@ -173,6 +182,45 @@ class WhatsAppChannelHttpTest {
         assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
         assertThat(rig.strings("SELECT payload FROM outbox")).noneMatch(p -> p.contains("a1:")
                 || p.contains("alone"));
+    }
+
+    /**
+     * The whole story on both stores (PostgreSQL as several nodes share it, with the address key it requires): a
+     * crisis offered to the partner, the counsellor's words delivered in order while the partner's own webhook is
+     * down, a late message outside the 24-hour window told to the partner instead, and "delete my data" confirmed
+     * with nothing of the person left.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_conversation_handed_to_a_counsellor_and_deleted_works_on_sqlite_and_postgresql(TestStores.Kind kind)
+            throws Exception {
+        start("", c -> TestStores.on(c, TestStores.fresh(kind, dir, "whatsapp")));
+        say("wamid.P1", "i want to kill myself");
+        String escalation = rig.strings("SELECT id FROM escalations").get(0);
+        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
+        partner.down(true);
+        rig.components.desk().claim(a, escalation);
+        rig.components.desk().message(a, escalation, "I'm Sara. I'm here with you.");
+        say("wamid.P2", "thank you, i'm scared");
+        rig.dispatch();
+
+        assertThat(sentTexts()).last().isEqualTo("I'm Sara. I'm here with you.");
+        assertThat(sentTexts()).anyMatch(t -> t.contains("0311-7786264"))
+                .anyMatch(t -> t.contains("counsellor has joined"));
+        assertThat(sentTexts()).noneMatch(t -> t.contains("scared"));
+        partner.down(false);
+        rig.clock.advance(Duration.ofHours(25));
+        rig.components.desk().message(a, escalation, "Are you somewhere safe?");
+        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofMinutes(1));
+        assertThat(sentTexts()).noneMatch(t -> t.contains("somewhere safe"));
+        assertThat(partner.received()).anyMatch(r -> r.body().contains("person.message_undelivered"));
+
+        say("wamid.P3", "end chat");
+        say("wamid.P4", "delete my data");
+        say("wamid.P4", "delete my data");
+        rig.dispatch();
+        assertThat(sentTexts()).filteredOn(t -> t.contains("I have deleted everything")).hasSize(1);
+        assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")).isZero();
     }
 
     @Test
