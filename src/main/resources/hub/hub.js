@@ -70,7 +70,7 @@
         if (c.type !== 'phone') { return; }
         var a = document.createElement('a');
         a.className = 'act';
-        a.href = 'tel:' + c.value.replace(/[^0-9+]/g, '');
+        a.href = 'tel:' + c.value.replace(/\([^)]*[A-Za-z][^)]*\)/g, '').replace(/[^0-9+]/g, '');
         a.textContent = words.contactPhone + ' ' + h.name + ' ' + c.value;
         calls.appendChild(a);
       });

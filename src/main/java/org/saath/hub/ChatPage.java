@@ -28,7 +28,8 @@ final class ChatPage {
         Language l = v.language();
         StringBuilder main = new StringBuilder("<p class=\"crumb\"><a href=\"").append(Html.esc(v.href("/help")))
                 .append("\">").append(word("all-help", l)).append("</a></p><h1>").append(word("chat", l))
-                .append("</h1><p class=\"lead\">").append(word("chat-intro", l)).append("</p><noscript><p class=\"notice\">")
+                .append("</h1><p class=\"lead\">").append(word("chat-intro", l))
+                .append("</p><noscript><p class=\"notice\">")
                 .append(word("chat-noscript", l)).append("</p></noscript><section id=\"chatbox\" class=\"chat\" hidden")
                 .append(" data-country=\"").append(Html.esc(v.country())).append('"');
         for (String key : SCRIPT_WORDS) {

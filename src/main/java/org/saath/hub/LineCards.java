@@ -77,9 +77,12 @@ final class LineCards {
                 + ">" + label + "</a>";
     }
 
-    /** The digits to dial, with a leading + kept: "0311-7786264" → "03117786264". */
+    /**
+     * The digits to dial, with a leading + kept and a spelled-out form left out: "0311-7786264" → "03117786264",
+     * "800-4673 (800-HOPE)" → "8004673".
+     */
     static String dialable(String number) {
-        String digits = number.replaceAll("[^0-9+]", "");
+        String digits = number.replaceAll("\\([^)]*[A-Za-z][^)]*\\)", "").replaceAll("[^0-9+]", "");
         return digits.startsWith("+") ? "+" + digits.substring(1).replace("+", "") : digits.replace("+", "");
     }
 

@@ -32,7 +32,8 @@ final class TopicPages {
     String home(Visit v, Instant now) {
         Language l = v.language();
         StringBuilder main = new StringBuilder();
-        main.append("<h1>").append(word("home-title", l)).append("</h1><p class=\"lead\">").append(word("home-intro", l))
+        main.append("<h1>").append(word("home-title", l)).append("</h1><p class=\"lead\">")
+                .append(word("home-intro", l))
                 .append("</p>").append(countryForm(v));
         HelpTopic crisis = hub.topics().byId(CRISIS).orElseThrow();
         TopicHelp help = hub.finder().find(crisis, v.country(), l, now);
@@ -51,7 +52,8 @@ final class TopicPages {
                 .append(tile(v.href("/help/safety-plan"), hub.guides().get("safety_plan", l).title(), null))
                 .append("</ul></section><section aria-labelledby=\"chat\"><h2 id=\"chat\">").append(word("chat", l))
                 .append("</h2><p>").append(word("chat-teaser", l)).append("</p><p><a class=\"button\" href=\"")
-                .append(Html.esc(v.href("/help/chat"))).append("\">").append(word("chat", l)).append("</a></p></section>");
+                .append(Html.esc(v.href("/help/chat"))).append("\">").append(word("chat", l))
+                .append("</a></p></section>");
         return frame.page(v, "/help", hub.text().word("home-title", l), main.toString(), help.referral(), false);
     }
 
@@ -71,7 +73,7 @@ final class TopicPages {
                             "not_alone", v.href("/help/topics/" + crisis.id()),
                             hub.text().topic(crisis.id(), l).name())).append("</section>");
         }
-        if (topic.paidServices()) {
+        if (topic.paidServices() && !hub.paid().in(v.country()).isEmpty()) {
             main.append(paid(v));
         }
         return frame.page(v, "/help/topics/" + topic.id(), words.name(), main.toString(), help.referral(), false);
@@ -106,7 +108,8 @@ final class TopicPages {
                 .append(word("paid", l)).append("</h2><p>").append(word("paid-intro", l))
                 .append("</p><ul class=\"lines\">");
         for (PaidService s : hub.paid().in(v.country())) {
-            out.append("<li class=\"line\"><h3><bdi>").append(Html.esc(s.name())).append("</bdi> <span class=\"badge\">")
+            out.append("<li class=\"line\"><h3><bdi>").append(Html.esc(s.name()))
+                    .append("</bdi> <span class=\"badge\">")
                     .append(word("paid-label", l)).append("</span></h3><p class=\"acts\"><a class=\"act\" href=\"")
                     .append(Html.esc(s.web())).append("\" rel=\"noopener noreferrer\">")
                     .append(Html.ltr(s.web().replaceFirst("^https://", ""))).append("</a></p><p class=\"meta\">");
