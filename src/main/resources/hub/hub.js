@@ -57,12 +57,15 @@
   function add(kind, text, helplines) {
     var li = document.createElement('li');
     li.className = 'from-' + kind;
-    li.setAttribute('dir', 'auto');
     var who = document.createElement('span');
     who.className = 'who';
     who.textContent = kind === 'you' ? words.chatYou : kind === 'counsellor' ? words.chatCounsellor : words.chatBot;
     li.appendChild(who);
-    li.appendChild(document.createTextNode(text));
+    var body = document.createElement('span');
+    body.className = 'text';
+    body.setAttribute('dir', 'auto');  // each message in its own direction: English from a counsellor on an Urdu page
+    body.textContent = text;
+    li.appendChild(body);
     var calls = document.createElement('span');
     calls.className = 'calls';
     (helplines || []).forEach(function (h) {
@@ -105,7 +108,7 @@
         if (retry) { mine.removeChild(retry); }
         (result.replies || []).forEach(function (reply) { add('bot', reply.text, reply.helplines); });
         say('');
-        if (after) { after(); } else { poll(); }
+        if (after) { after(result); } else { poll(); }
       }).catch(function (e) {
         mine.classList.add('failed');
         say(e.message === 'busy' ? words.chatBusy : words.chatFailed);
@@ -156,7 +159,13 @@
   document.getElementById('forget').addEventListener('click', function () {
     if (!stored()) { say(words.chatDeleted); return; }
     var phrase = words.chatDeletePhrase;
-    send(phrase, messageId(), add('you', phrase), function () {
+    send(phrase, messageId(), add('you', phrase), function (result) {
+      // While a counsellor holds the chat, the words go to them and nothing is deleted: say so, keep the session.
+      if (result.escalation || !(result.replies || []).length) {
+        say(words.chatDeleteHeld);
+        poll();
+        return;
+      }
       stop();
       store(null);
       say(words.chatDeleted);

@@ -14,7 +14,8 @@ final class ChatPage {
 
     /** The words the script needs, handed to it as data attributes of the chat. */
     private static final List<String> SCRIPT_WORDS = List.of("chat-you", "chat-bot", "chat-counsellor",
-            "chat-sending", "chat-failed", "chat-busy", "chat-deleted", "chat-delete-phrase", "contact-phone");
+            "chat-sending", "chat-failed", "chat-busy", "chat-deleted", "chat-delete-held", "chat-delete-phrase",
+            "contact-phone");
 
     private final HubParts hub;
     private final PageFrame frame;
@@ -35,8 +36,8 @@ final class ChatPage {
         for (String key : SCRIPT_WORDS) {
             main.append(" data-").append(key).append("=\"").append(word(key, l)).append('"');
         }
-        main.append("><ol id=\"log\" class=\"log\" role=\"log\" aria-live=\"polite\" aria-label=\"")
-                .append(word("chat-log", l)).append("\"></ol><form id=\"send\" class=\"send\"><label for=\"text\">")
+        main.append("><div role=\"log\" aria-live=\"polite\" aria-label=\"").append(word("chat-log", l))
+                .append("\"><ol id=\"log\" class=\"log\"></ol></div><form id=\"send\" class=\"send\"><label for=\"text\">")
                 .append(word("chat-label", l)).append("</label><textarea id=\"text\" name=\"text\" rows=\"3\" ")
                 .append("maxlength=\"4000\" required dir=\"auto\"></textarea><button type=\"submit\">")
                 .append(word("chat-send", l)).append("</button></form><p id=\"state\" class=\"state\" role=\"status\">")
