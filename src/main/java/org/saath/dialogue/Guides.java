@@ -2,6 +2,7 @@ package org.saath.dialogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,40 @@ public final class Guides {
     }
 
     /**
+     * Guide {@code id} as one chat message for a person in {@code country}: the title, the intro when there is one,
+     * then "- " and the text of each step that is for that country.
+     */
+    public String render(String id, String country, Language language) {
+        Guide guide = get(id, language);
+        List<String> lines = new ArrayList<>();
+        lines.add(guide.title());
+        if (guide.intro() != null && !guide.intro().isBlank()) {
+            lines.add(guide.intro());
+        }
+        guide.steps().stream().filter(s -> s.fits(country)).forEach(s -> lines.add("- " + s.text()));
+        return String.join("\n", lines);
+    }
+
+    /** Every text of every guide in {@code language} (titles, intros, steps), for reviews of what Saath says. */
+    public List<String> texts(Language language) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids()) {
+            Guide guide = get(id, language);
+            out.add(guide.title());
+            if (guide.intro() != null) {
+                out.add(guide.intro());
+            }
+            guide.steps().forEach(s -> {
+                if (s.title() != null) {
+                    out.add(s.title());
+                }
+                out.add(s.text());
+            });
+        }
+        return out;
+    }
+
+    /**
      * A language's guides checked against English (same guides, same steps in the same order, text everywhere,
      * a source for every English step), each step carrying the English file's sources, links and countries.
      */
@@ -111,7 +146,7 @@ public final class Guides {
             if (guide.title() == null || guide.title().isBlank() || guide.steps().size() != en.steps().size()) {
                 throw new TemplateException(name + ": guide '" + id + "' needs a title and the steps of English");
             }
-            List<Step> steps = new java.util.ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             for (int i = 0; i < en.steps().size(); i++) {
                 Step step = guide.steps().get(i);
                 Step source = en.steps().get(i);
