@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.saath.config.ConfigException;
 import org.saath.nlu.RiskLevel;
-import org.saath.rules.Rule;
 import org.saath.rules.RuleBook;
 
 /**
  * The help hub's topics, from {@code hub/topics.yaml}, in the order the hub shows them. Each names the rule whose
- * lines the chat gives for that situation; at start every rule must exist in the rule book and give lines, every
- * guide must exist, or the start stops naming the file and the topic.
+ * lines the chat gives for that situation, looked up in the rule book in force when asked ({@link HelpFinder}); a
+ * deployment's own rule book may lack some ({@link #withoutLines}), which never stops the service. An unknown guide
+ * or a malformed entry stops the start naming the file and the topic.
  */
 public final class HelpTopics {
 
@@ -48,8 +48,8 @@ public final class HelpTopics {
         this.topics = List.copyOf(topics);
     }
 
-    /** Loads and checks the topics against the rule book in force at start and the guides. */
-    public static HelpTopics loadFromClasspath(RuleBook book, Set<String> guides) {
+    /** Loads the topics and checks them against the guides. */
+    public static HelpTopics loadFromClasspath(Set<String> guides) {
         RawFile raw;
         try (InputStream in = HelpTopics.class.getClassLoader().getResourceAsStream(FILE)) {
             if (in == null) {
@@ -67,10 +67,8 @@ public final class HelpTopics {
             if (t.id() == null || !t.id().matches("[a-z_]{2,40}") || !seen.add(t.id())) {
                 throw new ConfigException(FILE + ": topic id '" + t.id() + "' is missing, malformed or repeated");
             }
-            Optional<Rule> rule = book.rules().stream().filter(r -> r.id().equals(t.rule())).findFirst();
-            if (rule.isEmpty() || rule.get().then().helplineTopics().isEmpty()) {
-                throw new ConfigException(FILE + ": topic '" + t.id() + "' names rule '" + t.rule()
-                        + "', which the rule book does not have or which gives no lines");
+            if (t.rule() == null || t.rule().isBlank()) {
+                throw new ConfigException(FILE + ": topic '" + t.id() + "' names no rule");
             }
             if (t.guide() != null && !guides.contains(t.guide())) {
                 throw new ConfigException(FILE + ": topic '" + t.id() + "' names an unknown guide '" + t.guide() + "'");
@@ -84,6 +82,16 @@ public final class HelpTopics {
             return new HelpTopic(t.id(), t.rule(), risk, t.guide(), Boolean.TRUE.equals(t.paidServices()));
         }).toList();
         return new HelpTopics(topics);
+    }
+
+    /**
+     * The topics whose rule {@code book} lacks or gives no lines: their pages and the directory API then give the
+     * emergency numbers and the international directories (and, for crises, the safety floor's crisis line).
+     */
+    public List<String> withoutLines(RuleBook book) {
+        return topics.stream().filter(t -> book.rules().stream().filter(r -> r.id().equals(t.rule()))
+                .allMatch(r -> r.then().helplineTopics().isEmpty() && r.then().helplineIds().isEmpty()))
+                .map(HelpTopic::id).toList();
     }
 
     public List<HelpTopic> all() {

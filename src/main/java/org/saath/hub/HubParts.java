@@ -3,6 +3,7 @@ package org.saath.hub;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.config.SaathConfig;
@@ -18,6 +19,8 @@ import org.saath.privacy.UserRefHasher;
 import org.saath.rules.ReloadableRules;
 import org.saath.rules.SafetyPolicy;
 import org.saath.store.HandoffStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the help hub needs, built once by {@code Components}: its data (topics, words, guides, paid services),
@@ -29,6 +32,8 @@ public record HubParts(HelpTopics topics, HelpFinder finder, HubText text, Guide
                        Templates templates, WebSessions sessions, RateLimiter apiLimiter, TurnProcessor turns,
                        FloodGate floodGate, HandoffStore handoffs, Clock clock, SaathConfig config) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HubParts.class);
+
     /** The shared pieces of the service the hub is built from. */
     public record Service(ReloadableRules rules, Referrals referrals, ReplyRenderer renderer, Templates templates,
                           UserRefHasher hasher, TurnProcessor turns, FloodGate floodGate, HandoffStore handoffs) {
@@ -37,7 +42,13 @@ public record HubParts(HelpTopics topics, HelpFinder finder, HubText text, Guide
     /** Loads the hub's data files (each checked, naming the file and entry when wrong) around the service. */
     public static HubParts load(SaathConfig config, Service service, Clock clock, Ticker ticker) {
         Guides guides = Guides.loadFromClasspath();
-        HelpTopics topics = HelpTopics.loadFromClasspath(service.rules().get().book(), guides.ids());
+        HelpTopics topics = HelpTopics.loadFromClasspath(guides.ids());
+        List<String> withoutLines = topics.withoutLines(service.rules().get().book());
+        if (!withoutLines.isEmpty()) {
+            LOG.warn("the rule book gives no lines for help hub topics {}: their pages and the directory API give the "
+                    + "emergency numbers and international directories only (crises also the safety floor's line)",
+                    withoutLines);
+        }
         HubText text = HubText.loadFromClasspath(topics.all().stream().map(HelpTopics.HelpTopic::id).toList());
         HelplineDirectory directory = service.referrals().directory();
         return new HubParts(topics, new HelpFinder(service.rules(), service.referrals(), new SafetyPolicy()), text,

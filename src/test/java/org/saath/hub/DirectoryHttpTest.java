@@ -2,7 +2,9 @@ package org.saath.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
 
@@ -142,6 +145,29 @@ class DirectoryHttpTest {
         assertThat(pakistan.get("has_lines").asBoolean()).isTrue();
         assertThat(pakistan.get("emergency").findValuesAsText("value")).contains("15", "1122");
         assertThat(countries.findValuesAsText("code")).contains("AE", "EG", "GB").doesNotContain("international");
+    }
+
+    @Test
+    void every_topic_s_rule_gives_lines_in_the_built_in_rule_book() {
+        assertThat(hub.components.hub().topics().withoutLines(hub.components.rules().get().book())).isEmpty();
+    }
+
+    /** A deployment's careless rule book must not stop the service; its crises still get the floor's open line. */
+    @Test
+    void a_rule_book_without_the_topics_rules_still_starts_and_gives_the_emergency_numbers_and_the_floor_s_line()
+            throws Exception {
+        String careless = "rules:\n  - {id: everything, priority: 0, then: {template: out_of_scope}}\n";
+        try (HubApp other = HubApp.of(Components.load(TestComponents.config(dir.resolve("careless")),
+                TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
+                () -> new ByteArrayInputStream(careless.getBytes(StandardCharsets.UTF_8)), "careless.yaml"))) {
+            JsonNode crisis = HubApp.json(other.get("/v1/helplines?country=PK&topic=crisis"));
+            JsonNode anxiety = HubApp.json(other.get("/v1/helplines?country=PK&topic=anxiety"));
+
+            assertThat(crisis.at("/helplines/0/id").asText()).isEqualTo("pk-umang");
+            assertThat(anxiety.get("helplines")).isEmpty();
+            assertThat(anxiety.get("emergency").findValuesAsText("value")).contains("15", "1122");
+            assertThat(other.get("/help/topics/anxiety?country=PK").statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -32,6 +32,10 @@ final class HubApp implements AutoCloseable {
         this.app = App.create(components).start(0);
     }
 
+    static HubApp of(Components components) {
+        return new HubApp(components);
+    }
+
     static HubApp start(Path dir, Clock clock) {
         return start(dir, clock, c -> c);
     }
