@@ -10,6 +10,7 @@ import org.saath.escalation.CannedReplyController;
 import org.saath.escalation.ConsoleController;
 import org.saath.escalation.ConsoleParts;
 import org.saath.escalation.PartnerController;
+import org.saath.hub.Hub;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
 import org.saath.web.JsonErrorHandler;
@@ -49,6 +50,7 @@ public final class App {
             partners.addRoutes(config.routes);
             console.addRoutes(config.routes);
             canned.addRoutes(config.routes);
+            new Hub(components.hub()).addRoutes(config.routes);
             config.events.serverStopped(console::close);
         });
     }

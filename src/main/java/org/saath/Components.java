@@ -52,6 +52,7 @@ import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.helpline.Referrals;
+import org.saath.hub.HubParts;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
@@ -93,8 +94,8 @@ import org.saath.training.PromotedModel;
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, Database database,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
-                         FloodGate floodGate, Conversations conversations, ConsoleParts console, Channels channels,
-                         Inbox inbox, PersonDelivery people) {
+                         FloodGate floodGate, Conversations conversations, ConsoleParts console, HubParts hub,
+                         Channels channels, Inbox inbox, PersonDelivery people) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -178,11 +179,13 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new CountryResolver(config.defaultCountry()), desk));
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
+        HubParts hub = HubParts.load(config, new HubParts.Service(rules, referrals, renderer, templates, hasher, turns,
+                floodGate, handoffs), clock, ticker);
         AddressCipher cipher = new AddressCipher(addressKey(config, Path.of(config.dataDir())));
         Channels channels = channels(config.channels(), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), clock);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
-                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker),
+                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub,
                 channels, new Inbox(turns, floodGate, cipher, hasher, clock), new PersonDelivery(channels,
                 cipher, addresses, new PersonOutboxStore(database), handoffs, clock));
     }

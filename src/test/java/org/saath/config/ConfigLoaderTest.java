@@ -65,7 +65,10 @@ class ConfigLoaderTest {
         "channels:\\n  twilio:\\n    account-sid: AC1\\n    auth-token: t|channels.twilio.public-url",
         "channels:\\n  twilio:\\n    account-sid: A\\n    auth-token: t\\n    public-url: ftp:x|channels.twilio.public-url",
         "channels:\\n  generic:\\n    token: short|channels.generic.token",
-        "channels:\\n  telegram:\\n    api-base-url: nowhere|channels.telegram.api-base-url"
+        "channels:\\n  telegram:\\n    api-base-url: nowhere|channels.telegram.api-base-url",
+        "hub:\\n  frame-ancestors: [\"*\"]|hub.frame-ancestors",
+        "hub:\\n  frame-ancestors: [https://partner.example/embed]|hub.frame-ancestors",
+        "hub:\\n  requests-per-minute: 0|hub.requests-per-minute"
     })
     void a_bad_value_stops_the_start_naming_the_key(String yaml, String key) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("\\n", "\n"));
