@@ -36,6 +36,7 @@ import org.saath.escalation.CountryZones;
 import org.saath.escalation.Counsellors;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.escalation.PasswordHasher;
@@ -55,6 +56,7 @@ import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
 import org.saath.privacy.Redactor;
+import org.saath.privacy.RetentionJob;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.rules.RuleBook;
@@ -169,6 +171,15 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 floodGate, handoffs), clock, ticker);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
                 conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub);
+    }
+
+    /**
+     * The retention job over this store ({@code privacy.retention}): an escalation still open in a conversation it
+     * removes ends as ended by {@code saath} for retention, and its partner is told.
+     */
+    public RetentionJob retention(Clock clock) {
+        return new RetentionJob(new JdbcConversationStore(database), conversations, config.privacy().retention(),
+                clock, (tx, at) -> Leaving.ending(tx, "saath", Leaving.RETENTION, at));
     }
 
     /** The store named by {@code store.url}; one that cannot be opened stops the start naming the key. */

@@ -7,6 +7,7 @@ import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationState;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.Partner;
 import org.saath.nlu.RiskLevel;
 import org.saath.rules.DialogueState;
@@ -22,8 +23,12 @@ import org.saath.store.EscalationRow;
  */
 final class CounsellorHandoff {
 
-    /** What the turn does about a human: the new escalation, its partner, whether a counsellor can take it. */
-    record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent) {
+    /**
+     * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
+     * to ask for consent, and whether the person ended the open escalation ("stop").
+     */
+    record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
+                   boolean ended) {
     }
 
     private final EscalationRequester requester;
@@ -40,6 +45,11 @@ final class CounsellorHandoff {
      */
     Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
                    boolean consentUnasked, String conversationId, DialogueState nextState, Instant now) {
+        if (nextState == DialogueState.STOPPED && open.isPresent()) {
+            // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
+            desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true);
+        }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), now);
@@ -49,7 +59,7 @@ final class CounsellorHandoff {
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
                 && nextState != DialogueState.SAFETY_CHECK;
-        return new Outcome(opened, partner, counsellor, askConsent);
+        return new Outcome(opened, partner, counsellor, askConsent, false);
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */

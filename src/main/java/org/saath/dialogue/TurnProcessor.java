@@ -19,6 +19,7 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
@@ -113,7 +114,7 @@ public final class TurnProcessor {
         Analysis analysis = read.analysis();
         Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
-        if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
+        if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             return relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
         }
         Optional<String> named = p.topics().of(analysis, read.cues());
@@ -134,6 +135,14 @@ public final class TurnProcessor {
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
                 now));
         return replied.result();
+    }
+
+    /**
+     * "delete my data" and "stop" are never relayed: they work in every state, a human handoff included, and end
+     * the escalation (its counsellor is told the person has left).
+     */
+    private static boolean leaves(Analysis a) {
+        return a.command().filter(c -> c == Command.DELETE_DATA || c == Command.STOP).isPresent();
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -218,7 +227,8 @@ public final class TurnProcessor {
         replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
                 List.of()));
         TurnResult result = new TurnResult(replies, null);
-        tx.forget(Optional.of(forgetKey), toJson(result), now);
+        tx.forget(Optional.of(forgetKey), toJson(result), now,
+                Leaving.ending(tx, "person", Leaving.DATA_DELETED, now));
         return result;
     }
 
@@ -239,7 +249,8 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::lastReply).orElse(null)));
         TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
-                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null);
+                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), handoff.ended() ? "resolved"
+                        : e.state()))).orElse(null);
         return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
@@ -289,7 +300,7 @@ public final class TurnProcessor {
     private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
                              Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(tx, held.id());
+            p.desk().endByPerson(tx, held.id(), Leaving.ENDED_CHAT);
             TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
             tx.recordProcessed(conversation.id(), in.messageId(), toJson(ended), now);
             return ended;

@@ -1,7 +1,10 @@
 package org.saath.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,10 @@ import org.saath.store.OutboxRow;
 public final class EscalationDesk {
 
     private static final Set<String> HELD = Set.of("claimed", "active");
+    /** States in which the escalation's partner may read and act on it. */
+    private static final Set<String> OPEN_TO_PARTNER = Set.of("offered", "claimed", "active");
+    /** How long the console keeps saying that a person left. */
+    private static final Duration LEFT_SHOWN = Duration.ofDays(1);
 
     private final HandoffStore store;
     private final ConsoleStore console;
@@ -132,11 +139,52 @@ public final class EscalationDesk {
     }
 
     /**
-     * The conversation before the handoff, for the partner that holds the escalation, only if the person agreed;
-     * otherwise {@link ConsentRequiredException}.
+     * The conversation before the handoff, for the partner the escalation is offered to or held by, only if the
+     * person agreed; otherwise {@link ConsentRequiredException}.
      */
     public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
         return transcript(own(partner, escalationId));
+    }
+
+    /** Something said since the handoff: by the person (with its risk) or to them (with who wrote it). */
+    public record Said(String from, String text, String risk, String signals, Instant at, String actor) {
+    }
+
+    /**
+     * What was said since the handoff, for the partner that holds the escalation (claimed or active); see
+     * {@link #conversation}.
+     */
+    public List<Said> messages(Partner partner, String escalationId) {
+        HandoffStore.Escalation e = own(partner, escalationId);
+        if (!HELD.contains(e.state())) {
+            throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + "; claim it first");
+        }
+        return conversation(e);
+    }
+
+    /**
+     * What was said in this escalation that its partner may read, oldest first: from when it was offered to this
+     * partner, or, with the person's consent, from when it was opened (what they told an earlier partner's
+     * counsellor before a transfer); never what was said in an earlier escalation of the conversation.
+     */
+    public List<Said> conversation(HandoffStore.Escalation e) {
+        Instant since = e.shared() || e.offeredAt() == null ? e.createdAt() : e.offeredAt();
+        List<Said> said = new ArrayList<>();
+        for (HandoffStore.RelayedTurn t : store.relayedTurns(e.conversationId(), since)) {
+            said.add(new Said("person", t.text(), t.risk(), t.signals(), t.at(), null));
+        }
+        for (HandoffStore.UserMessage m : store.userMessages(e.channel(), e.userRef(), 0)) {
+            if (!m.createdAt().isBefore(since)) {
+                said.add(new Said(m.sender(), m.text(), null, null, m.createdAt(), m.actor()));
+            }
+        }
+        said.sort(Comparator.comparing(Said::at));
+        return said;
+    }
+
+    /** This partner's escalations that the person left (or whose data went) in the last day, newest first. */
+    public List<HandoffStore.Left> leftRecently(Partner partner) {
+        return store.leftSince(partner.id(), clock.instant().minus(LEFT_SHOWN));
     }
 
     /** As {@link #transcript(Partner, String)}, for an escalation already known to be the partner's. */
@@ -235,7 +283,7 @@ public final class EscalationDesk {
     public void resolve(Caller caller, String escalationId, ResolveOutcome outcome) {
         HandoffStore.Escalation e = own(caller.partner(), escalationId);
         boolean ended = conversations.withConversation(e.key(), tx -> {
-            if (!stillOwn(tx, caller.partner(), e) || !end(tx, e, caller.actor(), true)) {
+            if (!stillOwn(tx, caller.partner(), e) || !end(tx, e, caller.actor(), true, outcome.code(), true)) {
                 return false;
             }
             tx.recordOutcome(e.id(), outcome.code());
@@ -246,9 +294,18 @@ public final class EscalationDesk {
         }
     }
 
-    /** Inside the person's turn: they end the chat ("end chat"); their partner is told. */
-    public boolean endByPerson(ConversationTx tx, String escalationId) {
-        return store.escalation(escalationId).map(e -> end(tx, e, "person", false)).orElse(false);
+    /**
+     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}: they are told the chat
+     * ended) or say "stop" ({@link Leaving#STOPPED}: the turn's reply says it). The escalation is resolved by
+     * {@code person} with {@code reason} as its outcome, and its partner is told, whatever state it was in.
+     */
+    public boolean endByPerson(ConversationTx tx, String escalationId, String reason) {
+        boolean ended = store.escalation(escalationId)
+                .map(e -> end(tx, e, "person", false, reason, reason.equals(Leaving.ENDED_CHAT))).orElse(false);
+        if (ended) {
+            tx.recordOutcome(escalationId, reason);
+        }
+        return ended;
     }
 
     /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
@@ -257,10 +314,11 @@ public final class EscalationDesk {
                 console.conversationRisk(e.conversationId()).map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
     }
 
-    private boolean end(ConversationTx tx, HandoffStore.Escalation e, String actor, boolean byPartner) {
+    private boolean end(ConversationTx tx, HandoffStore.Escalation e, String actor, boolean byPartner, String reason,
+                        boolean tellPerson) {
         Instant now = clock.instant();
         List<OutboxRow> notify = e.partnerId() == null || byPartner ? List.of()
-                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
+                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, reason, now));
         // the conversation's risk as this unit of work sees it: no turn can raise it meanwhile
         RiskLevel risk = RiskLevel.max(RiskLevel.fromCode(e.risk()), tx.conversation().map(ConversationRow::peakRisk)
                 .map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
@@ -268,8 +326,8 @@ public final class EscalationDesk {
                 ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
                 : texts.text("counsellor_left", e.language());
         return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
-                Optional.empty(), actor, now, Optional.empty(), notify, Optional.of(tell(e, "saath", text, now,
-                        "saath")));
+                Optional.empty(), actor, now, Optional.empty(), notify, tellPerson ? Optional.of(tell(e, "saath",
+                        text, now, "saath")) : Optional.empty());
     }
 
     /** Whether the escalation is still this partner's, read inside the unit of work. */
@@ -278,8 +336,39 @@ public final class EscalationDesk {
                 .isPresent();
     }
 
+    /**
+     * The escalation, when it is offered to {@code partner} or held by it now. A partner whose access ended (it was
+     * resolved, passed to another partner, declined or expired, or the person left) gets
+     * {@link AccessEndedException} (403); one that never had it, {@link UnknownEscalationException} (404), exactly
+     * as for an escalation that does not exist.
+     */
     private HandoffStore.Escalation own(Partner partner, String escalationId) {
-        return store.escalation(escalationId).filter(e -> partner.id().equals(e.partnerId()))
-                .orElseThrow(() -> new UnknownEscalationException(escalationId));
+        Optional<HandoffStore.Escalation> found = store.escalation(escalationId);
+        if (found.isEmpty()) {
+            String why = store.endingFor(partner.id(), escalationId).map(EscalationDesk::left)
+                    .orElseThrow(() -> new UnknownEscalationException(escalationId));
+            throw new AccessEndedException(escalationId, why);
+        }
+        HandoffStore.Escalation e = found.get();
+        boolean ours = partner.id().equals(e.partnerId());
+        if (ours && OPEN_TO_PARTNER.contains(e.state())) {
+            return e;
+        }
+        if (ours) {
+            boolean personLeft = Leaving.ENDED_CHAT.equals(e.outcome()) || Leaving.STOPPED.equals(e.outcome());
+            throw new AccessEndedException(escalationId, personLeft ? left(e.outcome()) : "it is " + e.state());
+        }
+        if (store.partnersOf(escalationId).contains(partner.id())) {
+            throw new AccessEndedException(escalationId, "it was passed to another partner");
+        }
+        throw new UnknownEscalationException(escalationId);
+    }
+
+    private static String left(String reason) {
+        return switch (reason) {
+            case Leaving.DATA_DELETED -> "the person left and asked for their data to be deleted";
+            case Leaving.RETENTION -> "it was removed after the retention period";
+            default -> "the person left";
+        };
     }
 }
