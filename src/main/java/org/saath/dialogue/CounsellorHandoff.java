@@ -25,10 +25,12 @@ final class CounsellorHandoff {
 
     /**
      * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
-     * to ask for consent, and whether the person ended the open escalation ("stop").
+     * to ask for consent, whether the person ended the open escalation ("stop"), and whether a new escalation was
+     * refused (the sender's escalation limit), so that the reply says no counsellor is available rather than
+     * promising one.
      */
     record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
-                   boolean ended) {
+                   boolean ended, boolean refused) {
     }
 
     private final EscalationRequester requester;
@@ -48,7 +50,7 @@ final class CounsellorHandoff {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
-            return new Outcome(Optional.empty(), Optional.empty(), false, false, true);
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false);
         }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
@@ -59,7 +61,8 @@ final class CounsellorHandoff {
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
                 && nextState != DialogueState.SAFETY_CHECK;
-        return new Outcome(opened, partner, counsellor, askConsent, false);
+        boolean refused = escalate && open.isEmpty() && requested.isEmpty();
+        return new Outcome(opened, partner, counsellor, askConsent, false, refused);
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */

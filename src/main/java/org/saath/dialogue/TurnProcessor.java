@@ -242,10 +242,12 @@ public final class TurnProcessor {
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
+        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available
         ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                 !decided.decision().helplineTopics().isEmpty(), extra,
-                handoff.opened().isPresent(), handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
+                handoff.opened().isPresent() || handoff.refused(), handoff.counsellor(), handoff.askConsent(),
+                conversation.isEmpty(),
                 conversation.map(ConversationRow::lastReply).orElse(null)));
         TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
