@@ -49,7 +49,7 @@ public final class ConsoleView {
         for (HandoffStore.Escalation e : store.queue(partner.id())) {
             queue.add(escalation(partner, e));
         }
-        List<Map<String, Object>> left = desk.leftRecently(partner).stream().map(l -> Map.<String, Object>of(
+        List<Map<String, Object>> left = desk.access().leftRecently(partner).stream().map(l -> Map.<String, Object>of(
                 "id", l.escalationId(), "reason", l.reason(), "at", l.at().toString())).toList();
         return Map.of("escalations", queue, "left", left);
     }
@@ -80,7 +80,7 @@ public final class ConsoleView {
         });
         item.put("consent", e.consent() == null ? "not_asked" : e.consent());
         if (e.shared()) {
-            item.put("transcript", desk.transcript(e).stream().map(t -> Map.of("text", t.text(), "risk", t.risk(),
+            item.put("transcript", desk.access().transcript(e).stream().map(t -> Map.of("text", t.text(), "risk", t.risk(),
                     "at", t.at().toString())).toList());
         }
         item.put("risk_timeline", console.riskTimeline(e.conversationId()).stream().map(p -> Map.of("at",
@@ -94,17 +94,17 @@ public final class ConsoleView {
         return item;
     }
 
-    /** What was said since the handoff that this partner may read (see {@link EscalationDesk#conversation}). */
+    /** What was said since the handoff that this partner may read (see {@link PartnerAccess#conversation}). */
     private List<Map<String, Object>> conversation(HandoffStore.Escalation e) {
         List<Map<String, Object>> messages = new ArrayList<>();
-        for (EscalationDesk.Said said : desk.conversation(e)) {
+        for (PartnerAccess.Said said : desk.access().conversation(e)) {
             messages.add(said(said));
         }
         return messages;
     }
 
     /** One message as the console and the partner API show it. */
-    Map<String, Object> said(EscalationDesk.Said said) {
+    Map<String, Object> said(PartnerAccess.Said said) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("from", said.from());
         message.put("text", said.text());

@@ -1,10 +1,7 @@
 package org.saath.escalation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +21,11 @@ import org.saath.store.OutboxRow;
  * {@link Caller}'s actor: a counsellor, or the partner's system), made inside the conversation's unit of work
  * ({@link Conversations}) through {@link ConversationTx#transition}, so it never interleaves with the person's turns,
  * a partner's place is taken and given back atomically, and two nodes cannot both move one escalation. A partner can
- * touch only its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
+ * touch only its own escalations, and only while they are offered to it or held by it ({@link PartnerAccess}).
  */
 public final class EscalationDesk {
 
     private static final Set<String> HELD = Set.of("claimed", "active");
-    /** States in which the escalation's partner may read and act on it. */
-    private static final Set<String> OPEN_TO_PARTNER = Set.of("offered", "claimed", "active");
-    /** How long the console keeps saying that a person left. */
-    private static final Duration LEFT_SHOWN = Duration.ofDays(1);
 
     private final HandoffStore store;
     private final ConsoleStore console;
@@ -41,6 +34,7 @@ public final class EscalationDesk {
     private final Clock clock;
     private final StatusTexts texts;
     private final boolean callback;
+    private final PartnerAccess access;
 
     /**
      * @param texts    status messages to the person in their language
@@ -55,6 +49,12 @@ public final class EscalationDesk {
         this.clock = clock;
         this.texts = texts;
         this.callback = callback;
+        this.access = new PartnerAccess(store, clock);
+    }
+
+    /** What a partner may read about its escalations, and until when. */
+    public PartnerAccess access() {
+        return access;
     }
 
     /** A message for the person with who wrote it, also for the callback on the generic channel. */
@@ -136,63 +136,6 @@ public final class EscalationDesk {
         return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
                 Optional.of(e.version()), List.of(), Optional.of(tell(e, "saath",
                         texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath")));
-    }
-
-    /**
-     * The conversation before the handoff, for the partner the escalation is offered to or held by, only if the
-     * person agreed; otherwise {@link ConsentRequiredException}.
-     */
-    public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
-        return transcript(own(partner, escalationId));
-    }
-
-    /** Something said since the handoff: by the person (with its risk) or to them (with who wrote it). */
-    public record Said(String from, String text, String risk, String signals, Instant at, String actor) {
-    }
-
-    /**
-     * What was said since the handoff, for the partner that holds the escalation (claimed or active); see
-     * {@link #conversation}.
-     */
-    public List<Said> messages(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        if (!HELD.contains(e.state())) {
-            throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + "; claim it first");
-        }
-        return conversation(e);
-    }
-
-    /**
-     * What was said in this escalation that its partner may read, oldest first: from when it was offered to this
-     * partner, or, with the person's consent, from when it was opened (what they told an earlier partner's
-     * counsellor before a transfer); never what was said in an earlier escalation of the conversation.
-     */
-    public List<Said> conversation(HandoffStore.Escalation e) {
-        Instant since = e.shared() || e.offeredAt() == null ? e.createdAt() : e.offeredAt();
-        List<Said> said = new ArrayList<>();
-        for (HandoffStore.RelayedTurn t : store.relayedTurns(e.conversationId(), since)) {
-            said.add(new Said("person", t.text(), t.risk(), t.signals(), t.at(), null));
-        }
-        for (HandoffStore.UserMessage m : store.userMessages(e.channel(), e.userRef(), 0)) {
-            if (!m.createdAt().isBefore(since)) {
-                said.add(new Said(m.sender(), m.text(), null, null, m.createdAt(), m.actor()));
-            }
-        }
-        said.sort(Comparator.comparing(Said::at));
-        return said;
-    }
-
-    /** This partner's escalations that the person left (or whose data went) in the last day, newest first. */
-    public List<HandoffStore.Left> leftRecently(Partner partner) {
-        return store.leftSince(partner.id(), clock.instant().minus(LEFT_SHOWN));
-    }
-
-    /** As {@link #transcript(Partner, String)}, for an escalation already known to be the partner's. */
-    public List<HandoffStore.RelayedTurn> transcript(HandoffStore.Escalation e) {
-        if (!e.shared()) {
-            throw new ConsentRequiredException(e.id());
-        }
-        return store.transcript(e.conversationId());
     }
 
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
@@ -336,39 +279,7 @@ public final class EscalationDesk {
                 .isPresent();
     }
 
-    /**
-     * The escalation, when it is offered to {@code partner} or held by it now. A partner whose access ended (it was
-     * resolved, passed to another partner, declined or expired, or the person left) gets
-     * {@link AccessEndedException} (403); one that never had it, {@link UnknownEscalationException} (404), exactly
-     * as for an escalation that does not exist.
-     */
     private HandoffStore.Escalation own(Partner partner, String escalationId) {
-        Optional<HandoffStore.Escalation> found = store.escalation(escalationId);
-        if (found.isEmpty()) {
-            String why = store.endingFor(partner.id(), escalationId).map(EscalationDesk::left)
-                    .orElseThrow(() -> new UnknownEscalationException(escalationId));
-            throw new AccessEndedException(escalationId, why);
-        }
-        HandoffStore.Escalation e = found.get();
-        boolean ours = partner.id().equals(e.partnerId());
-        if (ours && OPEN_TO_PARTNER.contains(e.state())) {
-            return e;
-        }
-        if (ours) {
-            boolean personLeft = Leaving.ENDED_CHAT.equals(e.outcome()) || Leaving.STOPPED.equals(e.outcome());
-            throw new AccessEndedException(escalationId, personLeft ? left(e.outcome()) : "it is " + e.state());
-        }
-        if (store.partnersOf(escalationId).contains(partner.id())) {
-            throw new AccessEndedException(escalationId, "it was passed to another partner");
-        }
-        throw new UnknownEscalationException(escalationId);
-    }
-
-    private static String left(String reason) {
-        return switch (reason) {
-            case Leaving.DATA_DELETED -> "the person left and asked for their data to be deleted";
-            case Leaving.RETENTION -> "it was removed after the retention period";
-            default -> "the person left";
-        };
+        return access.own(partner, escalationId);
     }
 }

@@ -116,13 +116,13 @@ public final class PartnerController {
      * wrote it), while the caller's partner holds the escalation; 403 once its access ended.
      */
     void messages(Context ctx) {
-        ctx.json(Map.of("messages", desk.messages(caller(ctx).partner(), ctx.pathParam("id")).stream()
+        ctx.json(Map.of("messages", desk.access().messages(caller(ctx).partner(), ctx.pathParam("id")).stream()
                 .map(view::said).toList()));
     }
 
     /** The conversation before the handoff; 403 unless the person agreed to share it, and once access ended. */
     void transcript(Context ctx) {
-        ctx.json(Map.of("messages", desk.transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
+        ctx.json(Map.of("messages", desk.access().transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
                 Map.of("text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 

@@ -114,8 +114,8 @@ final class EscalationSql {
     /** A transition with who made it and the partner the escalation is with afterwards (none while requested). */
     private static void event(Sql sql, String escalationId, String from, String to, String partnerId, String actor,
                               Instant at, int seq) throws SQLException {
-        sql.update("INSERT INTO escalation_events (id, escalation_id, from_state, to_state, partner_id, actor, at, seq) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "ev-" + UUID.randomUUID(), escalationId, from, to, partnerId,
+        sql.update("INSERT INTO escalation_events (id, escalation_id, from_state, to_state, partner_id, actor, at, "
+                + "seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "ev-" + UUID.randomUUID(), escalationId, from, to, partnerId,
                 actor, at, seq);
     }
 }
