@@ -73,6 +73,10 @@ public final class HandoffApp implements AutoCloseable {
         return clock;
     }
 
+    public int port() {
+        return app.port();
+    }
+
     /** A message from a person in Pakistan through the generic channel; 200 expected. */
     public JsonNode send(String user, String id, String text) throws Exception {
         return send(user, id, text, "PK");
