@@ -18,7 +18,8 @@ import org.saath.web.BadRequestException;
  * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
  * <partner API key | counsellor session token>}; what it does is recorded as done by {@code partner:<id>} or
  * {@code counsellor:<id>}. A partner sees and touches only its own escalations (another's is 404, exactly like one
- * that does not exist). The queue carries risk, topic, language and a conversation reference, never what the
+ * that does not exist), and only while they are offered to it or held by it (403 once its access ended; see
+ * {@link PartnerAccess}). The queue carries risk, topic, language and a conversation reference, never what the
  * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
  * repeated key returns the first outcome instead of acting twice.
  *
