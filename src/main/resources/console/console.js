@@ -5,6 +5,14 @@
 const RISK_WORDS = { none: 'no risk seen', low: 'low', moderate: 'moderate', high: 'high', imminent: 'imminent' };
 const LANGUAGES = { en: 'English', ur: 'Urdu', roman_ur: 'Roman Urdu', ar: 'Arabic' };
 const URGENT = new Set(['high', 'imminent']);
+// why a conversation left the queue without the counsellor (state.left, from the server)
+const LEFT_WORDS = {
+  ended_chat: 'The person has left: they ended the chat.',
+  stopped: 'The person has left: they asked the service to stop.',
+  data_deleted: 'The person has left and asked for their data to be deleted; nothing about them is kept.',
+  retention: 'This conversation was removed after the retention period.',
+  default: 'The person has left this conversation.'
+};
 
 let session = null;             // { token, name, partner }
 let state = { escalations: [] };
@@ -373,7 +381,10 @@ function render() {
   renderQueue();
   const e = current();
   if (selected && !e) {
-    $('title').textContent = 'This conversation has left your queue.';
+    const left = (state.left || []).find(l => l.id === selected);
+    $('title').textContent = left ? LEFT_WORDS[left.reason] || LEFT_WORDS.default
+      : 'This conversation has left your queue.';
+    if (left) $('outcome').textContent = '';   // what was last done in it no longer matters
   } else {
     $('title').textContent = e ? 'Risk: ' + (RISK_WORDS[e.risk] || e.risk) + ' · ' + e.topic : 'Select a conversation';
   }

@@ -27,8 +27,7 @@ public final class App {
                 components.handoffs(), components.config().server().maxBodyBytes(),
                 GenericToken.resolve(components.config()));
         ConsoleParts parts = components.console();
-        PartnerController partners = new PartnerController(parts.counsellors(), components.desk(), parts.outcomes(),
-                parts.clock());
+        PartnerController partners = new PartnerController(parts, components.desk());
         ConsoleController console = new ConsoleController(parts.counsellors(), components.partners(), parts.view(),
                 components.config().limits().streamsPerKey());
         CannedReplyController canned = new CannedReplyController(parts.counsellors(), parts.cannedReplies(),

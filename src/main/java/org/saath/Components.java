@@ -45,6 +45,7 @@ import org.saath.escalation.CountryZones;
 import org.saath.escalation.Counsellors;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.escalation.PasswordHasher;
@@ -66,6 +67,7 @@ import org.saath.nlu.TextNormaliser;
 import org.saath.outbox.PersonDelivery;
 import org.saath.privacy.AddressCipher;
 import org.saath.privacy.Redactor;
+import org.saath.privacy.RetentionJob;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.rules.RuleBook;
@@ -197,6 +199,15 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 TelegramChannel.create(config.telegram(), http, clock),
                 TwilioChannel.create(config.twilio(), http, clock))
                 .flatMap(Optional::stream).toList());
+    }
+
+    /**
+     * The retention job over this store ({@code privacy.retention}): an escalation still open in a conversation it
+     * removes ends as ended by {@code saath} for retention, and its partner is told.
+     */
+    public RetentionJob retention(Clock clock) {
+        return new RetentionJob(new JdbcConversationStore(database), conversations, config.privacy().retention(),
+                clock, (tx, at) -> Leaving.ending(tx, "saath", Leaving.RETENTION, at));
     }
 
     /** The store named by {@code store.url}; one that cannot be opened stops the start naming the key. */

@@ -3,11 +3,13 @@ package org.saath.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.saath.Components;
 import org.saath.config.SaathConfig;
+import org.saath.escalation.Leaving;
 import org.saath.store.ConversationKey;
 import org.saath.store.Database;
 import org.saath.store.JdbcConversations;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code saath forget --user ID [--channel C]}: deletes everything about one person (conversation, turns,
- * escalations, safety plan, dedupe keys), as "delete my data" does. The id is hashed with the deployment's secret
- * to find them; it is never stored.
+ * escalations, safety plan, dedupe keys, messages kept for them, outbox rows), as "delete my data" does; an open
+ * escalation ends and its partner is told. The id is hashed with the deployment's secret to find them; it is never
+ * stored.
  */
 @Command(name = "forget", description = "Delete everything stored about one user.")
 public final class ForgetCommand implements Callable<Integer> {
@@ -41,8 +44,10 @@ public final class ForgetCommand implements Callable<Integer> {
         boolean found;
         try (Database store = data.existingStore(config)) {
             ConversationKey key = new ConversationKey(channel, Components.hasher(config).hash(channel, user));
-            found = new JdbcConversations(store).withConversation(key,
-                    tx -> tx.forget(Optional.empty(), "", Instant.now()));
+            Instant now = Instant.now();
+            // an open escalation ends, recorded as ended by the operator; its partner is told the person left
+            found = new JdbcConversations(store).withConversation(key, tx -> tx.forget(Optional.empty(), "", now,
+                    Leaving.ending(tx, "operator", Leaving.DATA_DELETED, now), List.of()));
         }
         new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
                 ? "deleted everything stored about that user" : "nothing stored about that user");

@@ -18,7 +18,6 @@ import org.saath.Components;
 import org.saath.config.SaathConfig;
 import org.saath.outbox.OutboxDispatcher;
 import org.saath.privacy.RetentionJob;
-import org.saath.store.JdbcConversationStore;
 import org.saath.training.ModelFileWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +78,9 @@ public final class ServeCommand implements Callable<Integer> {
         outbox.scheduleWithFixedDelay(guarded("outbox dispatch", dispatcher::start), 1, 1, TimeUnit.SECONDS);
         expiry.scheduleWithFixedDelay(guarded("offer expiry", components.desk()::expireLapsedOffers), 1, 1,
                 TimeUnit.SECONDS);
-        JdbcConversationStore store = new JdbcConversationStore(components.database());
+        RetentionJob retentionJob = components.retention(Clock.systemUTC());
         retention.scheduleAtFixedRate(guarded("retention", () -> {
-            new RetentionJob(store, config.privacy().retention(), Clock.systemUTC()).run();
+            retentionJob.run();
             components.console().counsellors().deleteExpiredTokens();
         }), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());

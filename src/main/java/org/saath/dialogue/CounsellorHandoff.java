@@ -7,6 +7,7 @@ import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationState;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.Partner;
 import org.saath.nlu.RiskLevel;
 import org.saath.rules.DialogueState;
@@ -22,8 +23,14 @@ import org.saath.store.EscalationRow;
  */
 final class CounsellorHandoff {
 
-    /** What the turn does about a human: the new escalation, its partner, whether a counsellor can take it. */
-    record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent) {
+    /**
+     * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
+     * to ask for consent, whether the person ended the open escalation ("stop"), and whether a new escalation was
+     * refused (the sender's escalation limit), so that the reply says no counsellor is available rather than
+     * promising one.
+     */
+    record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
+                   boolean ended, boolean refused) {
     }
 
     private final EscalationRequester requester;
@@ -40,6 +47,11 @@ final class CounsellorHandoff {
      */
     Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
                    boolean consentUnasked, String conversationId, DialogueState nextState, Instant now) {
+        if (nextState == DialogueState.STOPPED && open.isPresent()) {
+            // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
+            desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false);
+        }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), now);
@@ -49,7 +61,8 @@ final class CounsellorHandoff {
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
                 && nextState != DialogueState.SAFETY_CHECK;
-        return new Outcome(opened, partner, counsellor, askConsent);
+        boolean refused = escalate && open.isEmpty() && requested.isEmpty();
+        return new Outcome(opened, partner, counsellor, askConsent, false, refused);
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */

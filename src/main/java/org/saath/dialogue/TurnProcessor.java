@@ -16,6 +16,7 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
+import org.saath.escalation.Leaving;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
@@ -115,7 +116,7 @@ public final class TurnProcessor {
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
-        if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
+        if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             return relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
         }
         Optional<String> named = p.topics().of(analysis, read.cues());
@@ -136,6 +137,14 @@ public final class TurnProcessor {
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
                 now));
         return replied.result();
+    }
+
+    /**
+     * "delete my data" and "stop" are never relayed: they work in every state, a human handoff included, and end
+     * the escalation (its counsellor is told the person has left).
+     */
+    private static boolean leaves(Analysis a) {
+        return a.command().filter(c -> c == Command.DELETE_DATA || c == Command.STOP).isPresent();
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -224,6 +233,7 @@ public final class TurnProcessor {
         TurnResult result = new TurnResult(replies, null);
         // the confirmation still reaches a person on a platform channel: its rows carry their own sealed address
         tx.forget(Optional.of(forgetKey), TurnJson.write(result), now,
+                Leaving.ending(tx, "person", Leaving.DATA_DELETED, now),
                 people.rows(in, tx.key().userRef(), conversationId, result, language, now));
         return result;
     }
@@ -238,14 +248,17 @@ public final class TurnProcessor {
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
+        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available
         ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
-                !decided.decision().helplineTopics().isEmpty(), extra, handoff.opened().isPresent(),
-                handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
-                conversation.map(ConversationRow::lastReply).orElse(null), plan.nextState().asksYesNo()));
+                !decided.decision().helplineTopics().isEmpty(), extra,
+                handoff.opened().isPresent() || handoff.refused(), handoff.counsellor(), handoff.askConsent(),
+                conversation.isEmpty(), conversation.map(ConversationRow::lastReply).orElse(null),
+                plan.nextState().asksYesNo()));
         TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
-                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null);
+                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), handoff.ended() ? "resolved"
+                        : e.state()))).orElse(null);
         return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
@@ -296,7 +309,7 @@ public final class TurnProcessor {
     private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
                              Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(tx, held.id());
+            p.desk().endByPerson(tx, held.id(), Leaving.ENDED_CHAT);
             TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
             tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now);
             return ended;

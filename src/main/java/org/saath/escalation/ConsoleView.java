@@ -1,9 +1,7 @@
 package org.saath.escalation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +39,19 @@ public final class ConsoleView {
         this.clock = clock;
     }
 
-    /** The partner's whole console state now (without the time, so that an unchanged state compares equal). */
+    /**
+     * The partner's whole console state now (without the time, so that an unchanged state compares equal): the
+     * queue, and the escalations whose person left in the last day ({@code left}: id, reason, at), so that a
+     * counsellor whose conversation vanished from the queue is told why.
+     */
     public Map<String, Object> state(Partner partner) {
         List<Map<String, Object>> queue = new ArrayList<>();
         for (HandoffStore.Escalation e : store.queue(partner.id())) {
             queue.add(escalation(partner, e));
         }
-        return Map.of("escalations", queue);
+        List<Map<String, Object>> left = desk.access().leftRecently(partner).stream().map(l -> Map.<String, Object>of(
+                "id", l.escalationId(), "reason", l.reason(), "at", l.at().toString())).toList();
+        return Map.of("escalations", queue, "left", left);
     }
 
     /** {@code state} stamped with the server's time, for countdowns that do not trust the browser's clock. */
@@ -76,7 +80,7 @@ public final class ConsoleView {
         });
         item.put("consent", e.consent() == null ? "not_asked" : e.consent());
         if (e.shared()) {
-            item.put("transcript", desk.transcript(e).stream().map(t -> Map.of("text", t.text(), "risk", t.risk(),
+            item.put("transcript", desk.access().transcript(e).stream().map(t -> Map.of("text", t.text(), "risk", t.risk(),
                     "at", t.at().toString())).toList());
         }
         item.put("risk_timeline", console.riskTimeline(e.conversationId()).stream().map(p -> Map.of("at",
@@ -90,25 +94,28 @@ public final class ConsoleView {
         return item;
     }
 
-    /** What was said since the handoff: the person's relayed words with their risk, and what they were sent. */
+    /** What was said since the handoff that this partner may read (see {@link PartnerAccess#conversation}). */
     private List<Map<String, Object>> conversation(HandoffStore.Escalation e) {
         List<Map<String, Object>> messages = new ArrayList<>();
-        Instant since = e.createdAt();
-        for (HandoffStore.RelayedTurn t : store.relayedTurns(e.conversationId())) {
-            messages.add(Map.of("from", "person", "text", t.text(), "risk", t.risk(), "signals", t.signals(),
-                    "at", t.at().toString()));
+        for (PartnerAccess.Said said : desk.access().conversation(e)) {
+            messages.add(said(said));
         }
-        for (HandoffStore.UserMessage m : store.userMessages(e.channel(), e.userRef(), 0)) {
-            if (!m.createdAt().isBefore(since)) {
-                Map<String, Object> message = new LinkedHashMap<>(Map.of("from", m.sender(), "text", m.text(), "at",
-                        m.createdAt().toString()));
-                Optional.ofNullable(m.actor()).filter(a -> !a.equals("saath")).map(this::name)
-                        .ifPresent(n -> message.put("by", n));
-                messages.add(message);
-            }
-        }
-        messages.sort(Comparator.comparing(m -> (String) m.get("at")));
         return messages;
+    }
+
+    /** One message as the console and the partner API show it. */
+    Map<String, Object> said(PartnerAccess.Said said) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("from", said.from());
+        message.put("text", said.text());
+        if (said.risk() != null) {
+            message.put("risk", said.risk());
+            message.put("signals", said.signals());
+        }
+        message.put("at", said.at().toString());
+        Optional.ofNullable(said.actor()).filter(a -> !a.equals("saath")).map(this::name)
+                .ifPresent(n -> message.put("by", n));
+        return message;
     }
 
     /** A colleague's display name for an actor, or the partner's name for its own system. */

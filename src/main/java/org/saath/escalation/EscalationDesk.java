@@ -25,7 +25,7 @@ import org.saath.store.OutboxRow;
  * {@link Caller}'s actor: a counsellor, or the partner's system), made inside the conversation's unit of work
  * ({@link Conversations}) through {@link ConversationTx#transition}, so it never interleaves with the person's turns,
  * a partner's place is taken and given back atomically, and two nodes cannot both move one escalation. A partner can
- * touch only its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
+ * touch only its own escalations, and only while they are offered to it or held by it ({@link PartnerAccess}).
  */
 public final class EscalationDesk {
 
@@ -39,6 +39,7 @@ public final class EscalationDesk {
     private final StatusTexts texts;
     private final boolean callback;
     private final AddressStore addresses;
+    private final PartnerAccess access;
 
     /**
      * @param texts     status messages to the person in their language
@@ -56,6 +57,12 @@ public final class EscalationDesk {
         this.texts = texts;
         this.callback = callback;
         this.addresses = addresses;
+        this.access = new PartnerAccess(store, clock);
+    }
+
+    /** What a partner may read about its escalations, and until when. */
+    public PartnerAccess access() {
+        return access;
     }
 
     /**
@@ -143,22 +150,6 @@ public final class EscalationDesk {
         return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
                 Optional.of(e.version()), List.of(), Optional.of(tell(e, "saath",
                         texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath")));
-    }
-
-    /**
-     * The conversation before the handoff, for the partner that holds the escalation, only if the person agreed;
-     * otherwise {@link ConsentRequiredException}.
-     */
-    public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
-        return transcript(own(partner, escalationId));
-    }
-
-    /** As {@link #transcript(Partner, String)}, for an escalation already known to be the partner's. */
-    public List<HandoffStore.RelayedTurn> transcript(HandoffStore.Escalation e) {
-        if (!e.shared()) {
-            throw new ConsentRequiredException(e.id());
-        }
-        return store.transcript(e.conversationId());
     }
 
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
@@ -249,7 +240,7 @@ public final class EscalationDesk {
     public void resolve(Caller caller, String escalationId, ResolveOutcome outcome) {
         HandoffStore.Escalation e = own(caller.partner(), escalationId);
         boolean ended = conversations.withConversation(e.key(), tx -> {
-            if (!stillOwn(tx, caller.partner(), e) || !end(tx, e, caller.actor(), true)) {
+            if (!stillOwn(tx, caller.partner(), e) || !end(tx, e, caller.actor(), true, outcome.code(), true)) {
                 return false;
             }
             tx.recordOutcome(e.id(), outcome.code());
@@ -260,9 +251,18 @@ public final class EscalationDesk {
         }
     }
 
-    /** Inside the person's turn: they end the chat ("end chat"); their partner is told. */
-    public boolean endByPerson(ConversationTx tx, String escalationId) {
-        return store.escalation(escalationId).map(e -> end(tx, e, "person", false)).orElse(false);
+    /**
+     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}: they are told the chat
+     * ended) or say "stop" ({@link Leaving#STOPPED}: the turn's reply says it). The escalation is resolved by
+     * {@code person} with {@code reason} as its outcome, and its partner is told, whatever state it was in.
+     */
+    public boolean endByPerson(ConversationTx tx, String escalationId, String reason) {
+        boolean ended = store.escalation(escalationId)
+                .map(e -> end(tx, e, "person", false, reason, reason.equals(Leaving.ENDED_CHAT))).orElse(false);
+        if (ended) {
+            tx.recordOutcome(escalationId, reason);
+        }
+        return ended;
     }
 
     /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
@@ -271,10 +271,11 @@ public final class EscalationDesk {
                 console.conversationRisk(e.conversationId()).map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
     }
 
-    private boolean end(ConversationTx tx, HandoffStore.Escalation e, String actor, boolean byPartner) {
+    private boolean end(ConversationTx tx, HandoffStore.Escalation e, String actor, boolean byPartner, String reason,
+                        boolean tellPerson) {
         Instant now = clock.instant();
         List<OutboxRow> notify = e.partnerId() == null || byPartner ? List.of()
-                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
+                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, reason, now));
         // the conversation's risk as this unit of work sees it: no turn can raise it meanwhile
         RiskLevel risk = RiskLevel.max(RiskLevel.fromCode(e.risk()), tx.conversation().map(ConversationRow::peakRisk)
                 .map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
@@ -282,8 +283,8 @@ public final class EscalationDesk {
                 ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
                 : texts.text("counsellor_left", e.language());
         return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
-                Optional.empty(), actor, now, Optional.empty(), notify, Optional.of(tell(e, "saath", text, now,
-                        "saath")));
+                Optional.empty(), actor, now, Optional.empty(), notify, tellPerson ? Optional.of(tell(e, "saath",
+                        text, now, "saath")) : Optional.empty());
     }
 
     /** Whether the escalation is still this partner's, read inside the unit of work. */
@@ -293,7 +294,6 @@ public final class EscalationDesk {
     }
 
     private HandoffStore.Escalation own(Partner partner, String escalationId) {
-        return store.escalation(escalationId).filter(e -> partner.id().equals(e.partnerId()))
-                .orElseThrow(() -> new UnknownEscalationException(escalationId));
+        return access.own(partner, escalationId);
     }
 }

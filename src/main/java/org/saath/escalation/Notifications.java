@@ -47,11 +47,17 @@ public final class Notifications {
                 conversationId, body, at);
     }
 
-    public static OutboxRow ended(String partnerId, String escalationId, String conversationId, String by,
+    /**
+     * The escalation ended without the partner: {@code by} the person ({@code reason}: {@code ended_chat},
+     * {@code stopped}, {@code data_deleted}) or by Saath ({@code retention}). {@code orderKey} orders it among the
+     * conversation's deliveries: the conversation id, or the escalation id once nothing about the person is kept.
+     */
+    public static OutboxRow ended(String partnerId, String escalationId, String orderKey, String by, String reason,
                                   Instant at) {
         Map<String, Object> body = event("escalation.resolved", escalationId, at);
         body.put("by", by);
-        return row(partnerId, escalationId + ":resolved", conversationId, body, at);
+        body.put("reason", reason);
+        return row(partnerId, escalationId + ":resolved", orderKey, body, at);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.saath.web.BadRequestException;
  * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
  * <partner API key | counsellor session token>}; what it does is recorded as done by {@code partner:<id>} or
  * {@code counsellor:<id>}. A partner sees and touches only its own escalations (another's is 404, exactly like one
- * that does not exist). The queue carries risk, topic, language and a conversation reference, never what the
+ * that does not exist), and only while they are offered to it or held by it (403 once its access ended; see
+ * {@link PartnerAccess}). The queue carries risk, topic, language and a conversation reference, never what the
  * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
  * repeated key returns the first outcome instead of acting twice.
  *
@@ -30,18 +31,20 @@ public final class PartnerController {
 
     private final Counsellors counsellors;
     private final EscalationDesk desk;
+    private final ConsoleView view;
     private final IdempotentRequests idempotent;
 
-    public PartnerController(Counsellors counsellors, EscalationDesk desk,
-                             org.saath.store.RequestOutcomes outcomes, java.time.Clock clock) {
-        this.counsellors = counsellors;
+    public PartnerController(ConsoleParts parts, EscalationDesk desk) {
+        this.counsellors = parts.counsellors();
         this.desk = desk;
-        this.idempotent = new IdempotentRequests(outcomes, clock);
+        this.view = parts.view();
+        this.idempotent = new IdempotentRequests(parts.outcomes(), parts.clock());
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.get("/v1/partner/escalations", this::queue);
         routes.post("/v1/partner/escalations/{id}/claim", this::claim);
+        routes.get("/v1/partner/escalations/{id}/messages", this::messages);
         routes.post("/v1/partner/escalations/{id}/messages", this::message);
         routes.post("/v1/partner/escalations/{id}/resolve", this::resolve);
         routes.get("/v1/partner/escalations/{id}/transcript", this::transcript);
@@ -109,9 +112,18 @@ public final class PartnerController {
         });
     }
 
-    /** The conversation before the handoff; 403 unless the person agreed to share it. */
+    /**
+     * What was said since the handoff (the person's words, redacted, with their risk; what they were sent, with who
+     * wrote it), while the caller's partner holds the escalation; 403 once its access ended.
+     */
+    void messages(Context ctx) {
+        ctx.json(Map.of("messages", desk.access().messages(caller(ctx).partner(), ctx.pathParam("id")).stream()
+                .map(view::said).toList()));
+    }
+
+    /** The conversation before the handoff; 403 unless the person agreed to share it, and once access ended. */
     void transcript(Context ctx) {
-        ctx.json(Map.of("messages", desk.transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
+        ctx.json(Map.of("messages", desk.access().transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
                 Map.of("text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 

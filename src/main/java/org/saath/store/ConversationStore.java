@@ -13,9 +13,16 @@ public interface ConversationStore {
     List<ExportRow> turnsSince(Instant since);
 
     /**
-     * Deletes turns, messages kept for people, finished outbox rows (delivered, undelivered or dead), deduplication
-     * keys of forgotten messages from before {@code before}, and the channel addresses of people who have not written
-     * since then (retention); returns how many rows went.
+     * People whose conversation saw nothing at or after {@code before} (see
+     * {@link ConversationTx#forgetIfInactiveSince}), longest inactive first, at most {@code limit}.
      */
-    int deleteTurnsBefore(Instant before);
+    List<ConversationKey> inactiveSince(Instant before, int limit);
+
+    /**
+     * Retention's sweep of what is kept by time rather than by conversation: turns, stored replies (processed
+     * message ids with their responses), messages kept for people, delivered or dead outbox rows, deduplication
+     * keys of forgotten messages, partners' idempotency records and escalation endings from before {@code before};
+     * then the freed pages are erased. Returns how many rows went.
+     */
+    int deleteOlderThan(Instant before);
 }

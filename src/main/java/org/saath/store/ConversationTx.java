@@ -50,20 +50,30 @@ public interface ConversationTx {
     void record(TurnWrite write);
 
     /**
-     * Deletes everything about this person (conversation, turns, processed ids, escalations, safety plan, messages
-     * kept for them, their outbox rows, their sealed channel address) and, when {@code messageKey} is given,
-     * remembers only that keyed hash of the message id with the response, so that the same "delete my data"
-     * delivered again gets the same answer. Returns whether there was anything to delete.
+     * Deletes everything about this person (conversation, turns, processed ids, escalations and their transitions,
+     * safety plan, messages kept for them, their outbox rows, their sealed channel address, partners' idempotency
+     * records about their escalations) and, when {@code messageKey} is given, remembers only that keyed hash of the
+     * message id with the response, so that the same "delete my data" delivered again gets the same answer. The open
+     * escalation, if {@code ending} names it, ends: who and why are kept apart from the person
+     * ({@code escalation_endings}), its partner's place is given back and its partner is told through
+     * {@code ending.toPartner()}. Then {@code afterwards} is queued: the confirmation to a person on a platform
+     * channel, whose outbox rows carry their own sealed copy of the address (the stored one is gone). Returns whether
+     * there was anything to delete.
      */
+    boolean forget(Optional<String> messageKey, String responseJson, Instant at, Optional<Ending> ending,
+                   List<OutboxRow> afterwards);
+
+    /** {@link #forget(Optional, String, Instant, Optional, List)} with no escalation to end and nothing to queue. */
     default boolean forget(Optional<String> messageKey, String responseJson, Instant at) {
-        return forget(messageKey, responseJson, at, List.of());
+        return forget(messageKey, responseJson, at, Optional.empty(), List.of());
     }
 
     /**
-     * As {@link #forget(Optional, String, Instant)}, then queues {@code afterwards}: the confirmation to a person on
-     * a platform channel, whose outbox rows carry their own sealed copy of the address (the stored one is gone).
+     * Retention: when nothing happened in this conversation at or after {@code before} (no turn, no change to its
+     * escalations, no message for the person), deletes everything about the person as {@link #forget} does and
+     * returns true. Checked inside the unit of work, so a message that arrives meanwhile keeps the conversation.
      */
-    boolean forget(Optional<String> messageKey, String responseJson, Instant at, List<OutboxRow> afterwards);
+    boolean forgetIfInactiveSince(Instant before, Optional<Ending> ending, Instant at);
 
     /**
      * Moves one of this conversation's escalations from one of {@code from} to {@code to}, optionally to another
@@ -87,6 +97,14 @@ public interface ConversationTx {
      * no_response, other, not_given), in the same unit of work as the transition that ended it.
      */
     void recordOutcome(String escalationId, String outcome);
+
+    /**
+     * How the person's open escalation {@code escalationId} ends when everything about them goes: {@code actor}
+     * ({@code person}, or {@code saath} for retention) and {@code reason} ({@code data_deleted}, {@code retention})
+     * are kept, and {@code toPartner} tells its partner.
+     */
+    record Ending(String escalationId, String actor, String reason, List<OutboxRow> toPartner) {
+    }
 
     /** Where an escalation stands: what a transition is decided on. */
     record EscalationNow(String id, String conversationId, String state, String partnerId, Instant offeredAt,

@@ -27,9 +27,9 @@ final class EscalationSql {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), conversationId, e.state(),
                 e.reason(), e.risk(), e.topic(), e.language(), e.createdAt(), e.createdAt(), e.partnerId(),
                 e.partnerId() == null ? null : e.createdAt(), e.country(), offered ? 1 : 0);
-        event(sql, e.id(), null, "requested", "saath", e.createdAt(), 0);
+        event(sql, e.id(), null, "requested", null, "saath", e.createdAt(), 0);
         if (offered) {
-            event(sql, e.id(), "requested", "offered", "saath", e.createdAt(), 1);
+            event(sql, e.id(), "requested", "offered", e.partnerId(), "saath", e.createdAt(), 1);
         }
     }
 
@@ -82,7 +82,7 @@ final class EscalationSql {
         if (held && (!HOLDS_PLACE.contains(to) || !now.partnerId().equals(partner))) {
             sql.update("UPDATE partner_load SET held = held - 1 WHERE partner_id = ?", now.partnerId());
         }
-        event(sql, escalationId, now.state(), to, actor, at, now.version() + 1);
+        event(sql, escalationId, now.state(), to, partner, actor, at, now.version() + 1);
         for (OutboxRow row : outbox) {
             enqueue(sql, row);
         }
@@ -111,9 +111,11 @@ final class EscalationSql {
                 key.userRef());
     }
 
-    private static void event(Sql sql, String escalationId, String from, String to, String actor, Instant at, int seq)
-            throws SQLException {
-        sql.update("INSERT INTO escalation_events (id, escalation_id, from_state, to_state, actor, at, seq) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", "ev-" + UUID.randomUUID(), escalationId, from, to, actor, at, seq);
+    /** A transition with who made it and the partner the escalation is with afterwards (none while requested). */
+    private static void event(Sql sql, String escalationId, String from, String to, String partnerId, String actor,
+                              Instant at, int seq) throws SQLException {
+        sql.update("INSERT INTO escalation_events (id, escalation_id, from_state, to_state, partner_id, actor, at, "
+                + "seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "ev-" + UUID.randomUUID(), escalationId, from, to, partnerId,
+                actor, at, seq);
     }
 }

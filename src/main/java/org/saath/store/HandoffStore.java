@@ -18,10 +18,13 @@ import java.util.Set;
  */
 public final class HandoffStore {
 
-    /** An escalation as a partner sees it: no user reference and nothing the person wrote. */
+    /**
+     * An escalation as a partner sees it: no user reference and nothing the person wrote; {@code outcome} is how it
+     * ended, once it has (a counsellor's outcome, or why the person left).
+     */
     public record Escalation(String id, String conversationId, String state, String risk, String topic,
                              String language, String partnerId, Instant createdAt, Instant offeredAt, String channel,
-                             String userRef, String consent, String country, int version) {
+                             String userRef, String consent, String country, int version, String outcome) {
 
         /** Whether the person said a counsellor may read the conversation so far. */
         public boolean shared() {
@@ -42,10 +45,14 @@ public final class HandoffStore {
     public record RelayedTurn(String text, String risk, String signals, Instant at) {
     }
 
+    /** An escalation that ended without its partner: the person left ({@code reason}), or retention removed it. */
+    public record Left(String escalationId, String reason, Instant at) {
+    }
+
     private static final String OPEN = "('offered', 'claimed', 'active')";
     private static final String SELECT = "SELECT e.id, e.conversation_id, e.state, e.risk, e.topic, e.language, "
-            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent, e.country, e.version "
-            + "FROM escalations e JOIN conversations c ON c.id = e.conversation_id ";
+            + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent, e.country, e.version, "
+            + "e.outcome FROM escalations e JOIN conversations c ON c.id = e.conversation_id ";
     private static final String OUTBOX_COLUMNS = "o.id, o.idempotency_key, o.conversation_id, o.destination, "
             + "o.target, o.payload, o.state, o.attempts, o.next_attempt_at, o.created_at, o.seq";
 
@@ -83,16 +90,44 @@ public final class HandoffStore {
         return turns(conversationId, "<>");
     }
 
-    /** What the person wrote while this conversation was held by a counsellor, oldest first. */
-    public List<RelayedTurn> relayedTurns(String conversationId) {
-        return turns(conversationId, "=");
+    /** What the person wrote to a counsellor in this conversation at or after {@code since}, oldest first. */
+    public List<RelayedTurn> relayedTurns(String conversationId, Instant since) {
+        return turns(conversationId, "=", since);
     }
 
     private List<RelayedTurn> turns(String conversationId, String relayed) {
+        return turns(conversationId, relayed, Instant.EPOCH);
+    }
+
+    private List<RelayedTurn> turns(String conversationId, String relayed, Instant since) {
         return db.read(sql -> sql.list("SELECT text_redacted, risk, signals, created_at FROM turns "
-                + "WHERE conversation_id = ? AND rule_id " + relayed + " 'relayed-to-counsellor' "
+                + "WHERE conversation_id = ? AND rule_id " + relayed + " 'relayed-to-counsellor' AND created_at >= ? "
                 + "ORDER BY created_at, turn_no", rs -> new RelayedTurn(rs.getString(1), rs.getString(2),
-                rs.getString(3), Times.parse(rs.getString(4))), conversationId));
+                rs.getString(3), Times.parse(rs.getString(4))), conversationId, since));
+    }
+
+    /** Every partner an escalation has been with (offered to, claimed by), from its recorded transitions. */
+    public Set<String> partnersOf(String escalationId) {
+        return new HashSet<>(db.read(sql -> sql.list("SELECT DISTINCT partner_id FROM escalation_events "
+                + "WHERE escalation_id = ? AND partner_id IS NOT NULL", rs -> rs.getString(1), escalationId)));
+    }
+
+    /** Why an escalation whose person's data is gone ended, if it was {@code partnerId}'s. */
+    public Optional<String> endingFor(String partnerId, String escalationId) {
+        return db.read(sql -> sql.one("SELECT reason FROM escalation_endings WHERE escalation_id = ? "
+                + "AND partner_id = ?", rs -> rs.getString(1), escalationId, partnerId));
+    }
+
+    /**
+     * A partner's escalations that ended without it at or after {@code since}: the person ended the chat or said
+     * "stop" (recorded as the escalation's outcome), or their data was deleted (kept apart from them); newest first.
+     */
+    public List<Left> leftSince(String partnerId, Instant since) {
+        return db.read(sql -> sql.list("SELECT id, outcome, updated_at FROM escalations WHERE partner_id = ? "
+                + "AND state = 'resolved' AND outcome IN ('ended_chat', 'stopped') AND updated_at >= ? "
+                + "UNION ALL SELECT escalation_id, reason, at FROM escalation_endings WHERE partner_id = ? "
+                + "AND at >= ? ORDER BY 3 DESC LIMIT 20", rs -> new Left(rs.getString(1), rs.getString(2),
+                Times.parse(rs.getString(3))), partnerId, since, partnerId, since));
     }
 
     /**
@@ -209,6 +244,7 @@ public final class HandoffStore {
     private static Escalation escalation(ResultSet rs) throws SQLException {
         return new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), Times.parse(rs.getString(8)), Times.parse(rs.getString(9)),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14));
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14),
+                rs.getString(15));
     }
 }

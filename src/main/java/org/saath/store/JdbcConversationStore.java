@@ -24,15 +24,25 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
-    public int deleteTurnsBefore(Instant before) {
+    public List<ConversationKey> inactiveSince(Instant before, int limit) {
+        return db.read(sql -> sql.list("SELECT c.channel, c.user_ref FROM conversations c WHERE " + TurnSql.INACTIVE
+                + " ORDER BY c.updated_at LIMIT ?", rs -> new ConversationKey(rs.getString(1), rs.getString(2)),
+                before, before, before, limit));
+    }
+
+    @Override
+    public int deleteOlderThan(Instant before) {
         int deleted = db.write(sql -> {
             int rows = 0;
-            for (String table : new String[] {"DELETE FROM turns WHERE created_at < ?",
+            for (String statement : new String[] {"DELETE FROM turns WHERE created_at < ?",
+                "DELETE FROM processed_messages WHERE processed_at < ?",
                 "DELETE FROM user_messages WHERE created_at < ?",
                 "DELETE FROM outbox WHERE state <> 'pending' AND created_at < ?",
                 "DELETE FROM forgotten_messages WHERE processed_at < ?",
+                "DELETE FROM request_outcomes WHERE created_at < ?",
+                "DELETE FROM escalation_endings WHERE at < ?",
                 "DELETE FROM channel_addresses WHERE last_inbound_at < ?"}) {
-                rows += sql.update(table, before);
+                rows += sql.update(statement, before);
             }
             return rows;
         });

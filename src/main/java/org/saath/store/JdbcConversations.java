@@ -180,9 +180,9 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public boolean forget(Optional<String> messageKey, String responseJson, Instant at,
-                              List<OutboxRow> afterwards) {
+                              Optional<Ending> ending, List<OutboxRow> afterwards) {
             int deleted = write(sql -> {
-                int rows = TurnSql.forget(sql, key);
+                int rows = TurnSql.forget(sql, key, ending, at);
                 if (messageKey.isPresent()) {
                     sql.update("INSERT INTO forgotten_messages (message_key, response, processed_at) VALUES (?, ?, ?)",
                             messageKey.get(), responseJson, at);
@@ -195,6 +195,16 @@ public final class JdbcConversations implements Conversations {
             conversation = Optional.empty();
             forgot = true;
             return deleted > 0;
+        }
+
+        @Override
+        public boolean forgetIfInactiveSince(Instant before, Optional<Ending> ending, Instant at) {
+            if (!read(sql -> TurnSql.inactiveSince(sql, key, before))) {
+                return false;
+            }
+            write(sql -> TurnSql.forget(sql, key, ending, at));
+            conversation = Optional.empty();
+            return true;      // the retention job erases the freed pages once, after all its deletions
         }
 
         @Override

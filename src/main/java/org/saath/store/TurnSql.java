@@ -94,32 +94,73 @@ final class TurnSql {
                 row.createdAt(), now);
     }
 
+    /**
+     * A conversation in which nothing happened at or after the bound (three times the same instant): no turn, no
+     * change to its escalations, no message kept for the person. Retention's "older than the window".
+     */
+    static final String INACTIVE = "c.updated_at < ? AND NOT EXISTS (SELECT 1 FROM escalations e "
+            + "WHERE e.conversation_id = c.id AND e.updated_at >= ?) AND NOT EXISTS (SELECT 1 FROM user_messages m "
+            + "WHERE m.channel = c.channel AND m.user_ref = c.user_ref AND m.created_at >= ?)";
+
+    static boolean inactiveSince(Sql sql, ConversationKey key, Instant before) throws SQLException {
+        return sql.one("SELECT 1 FROM conversations c WHERE c.channel = ? AND c.user_ref = ? AND " + INACTIVE,
+                rs -> true, key.channel(), key.userRef(), before, before, before).isPresent();
+    }
+
+    /** Tables whose rows belong to one conversation by its id. */
+    private static final String[] BY_CONVERSATION = {"safety_plans", "turns", "escalations", "processed_messages",
+        "outbox"};
+    /** Tables whose rows belong to one person by channel and user reference. */
+    private static final String[] BY_PERSON = {"user_messages", "processed_messages", "channel_addresses"};
+
     /** Deletes everything about one person; see {@link ConversationTx#forget}. */
-    static int forget(Sql sql, ConversationKey key) throws SQLException {
+    static int forget(Sql sql, ConversationKey key, Optional<ConversationTx.Ending> ending, Instant at)
+            throws SQLException {
         Optional<String> id = sql.one("SELECT id FROM conversations WHERE channel = ? AND user_ref = ?",
                 rs -> rs.getString(1), key.channel(), key.userRef());
+        boolean ended = id.isPresent() && ending.isPresent() && recordEnding(sql, id.get(), ending.get(), at);
         int deleted = 0;
         if (id.isPresent()) {
             // the partner's place goes back (a conversation has at most one open escalation)
             sql.update("UPDATE partner_load SET held = held - 1 WHERE partner_id IN (SELECT partner_id "
                     + "FROM escalations WHERE conversation_id = ? AND state IN ('offered', 'claimed', 'active'))",
                     id.get());
+            for (String escalation : sql.list("SELECT id FROM escalations WHERE conversation_id = ?",
+                    rs -> rs.getString(1), id.get())) {
+                // a partner's idempotency records name the escalation in their request path
+                deleted += sql.update("DELETE FROM request_outcomes WHERE request LIKE ?",
+                        "%/escalations/" + escalation + "/%");
+            }
             deleted += sql.update("DELETE FROM escalation_events WHERE escalation_id IN "
                     + "(SELECT id FROM escalations WHERE conversation_id = ?)", id.get());
-            for (String table : new String[] {"safety_plans", "turns", "escalations", "processed_messages",
-                "outbox"}) {
+            for (String table : BY_CONVERSATION) {
                 deleted += sql.update("DELETE FROM " + table + " WHERE conversation_id = ?", id.get());
             }
         }
-        deleted += sql.update("DELETE FROM user_messages WHERE channel = ? AND user_ref = ?", key.channel(),
-                key.userRef());
-        deleted += sql.update("DELETE FROM processed_messages WHERE channel = ? AND user_ref = ?", key.channel(),
-                key.userRef());
-        deleted += sql.update("DELETE FROM channel_addresses WHERE channel = ? AND user_ref = ?", key.channel(),
-                key.userRef());
+        for (String table : BY_PERSON) {
+            deleted += sql.update("DELETE FROM " + table + " WHERE channel = ? AND user_ref = ?", key.channel(),
+                    key.userRef());
+        }
         if (id.isPresent()) {
             deleted += sql.update("DELETE FROM conversations WHERE id = ?", id.get());
         }
+        if (ended) {
+            for (OutboxRow row : ending.get().toPartner()) {
+                EscalationSql.enqueue(sql, row);
+            }
+        }
         return deleted;
+    }
+
+    /**
+     * Keeps how the open escalation ended (who, why, when, from which state, with which partner) apart from the
+     * person; false when {@code ending} names no open escalation of this conversation.
+     */
+    private static boolean recordEnding(Sql sql, String conversationId, ConversationTx.Ending ending, Instant at)
+            throws SQLException {
+        return sql.update("INSERT INTO escalation_endings (escalation_id, partner_id, from_state, to_state, actor, "
+                + "reason, at) SELECT id, partner_id, state, 'resolved', ?, ?, ? FROM escalations WHERE id = ? "
+                + "AND conversation_id = ? AND state IN " + OPEN, ending.actor(), ending.reason(), at,
+                ending.escalationId(), conversationId) == 1;
     }
 }

@@ -12,6 +12,7 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
+import org.saath.escalation.AccessEndedException;
 import org.saath.escalation.ConsentRequiredException;
 import org.saath.escalation.EscalationStateException;
 import org.saath.escalation.SignInRefusedException;
@@ -51,7 +52,7 @@ public final class ErrorMapping {
     private static final Map<Class<? extends Exception>, Integer> CLIENT_ERRORS = Map.of(
             BadRequestException.class, 400, PayloadTooLargeException.class, 413,
             UnknownEscalationException.class, 404, EscalationStateException.class, 409,
-            ConsentRequiredException.class, 403, SignInRefusedException.class, 401);
+            ConsentRequiredException.class, 403, AccessEndedException.class, 403, SignInRefusedException.class, 401);
 
     public static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -62,6 +63,7 @@ public final class ErrorMapping {
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+        routes.exception(AccessEndedException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(SignInRefusedException.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
         routes.exception(TooManyAttemptsException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));

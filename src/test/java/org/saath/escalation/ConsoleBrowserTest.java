@@ -291,6 +291,19 @@ class ConsoleBrowserTest {
                 .doesNotContain("مرحبًا، أنا من فريق الإرشاد وأنا هنا معك الآن. شكرًا لتواصلك.");
     }
 
+    /** "delete my data" in the middle of a chat: the conversation leaves the queue and the console says why. */
+    @Test
+    void a_person_who_leaves_mid_chat_is_shown_as_gone_and_why() throws Exception {
+        String id = claimedBySara("i want to kill myself tonight");
+
+        person("u-1", "m-2", "delete my data", "PK");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"),
+                "The person has left and asked for their data to be deleted"));
+        assertThat(browser.findElements(queueItem(id))).isEmpty();
+        screenshots("person-left");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /** Sara signs in and claims the escalation that person u-1 opens with {@code text}. */

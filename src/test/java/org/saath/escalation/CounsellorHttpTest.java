@@ -7,23 +7,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saath.App;
 import org.saath.Components;
 import org.saath.GenericClient;
+import org.saath.HandoffApp;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
+import org.saath.TestStores;
 
 /**
  * Counsellors as people over real HTTP: an own sign-in (BCrypt hash and SHA-256 tokens only in the store), rate
@@ -38,40 +37,27 @@ class CounsellorHttpTest {
 
     @TempDir
     Path dir;
+    private HandoffApp app;
     private Components components;
-    private Javalin app;
 
     @BeforeEach
     void start() throws Exception {
-        components = Components.load(TestComponents.config(dir.resolve("data"))
-                .withPartnersFile(TestPartners.file(dir, "http://localhost:9/unused", "partner-a-webhook-secret")
-                        .toString()), TestComponents.analyser(), Clock.systemUTC());
-        app = App.create(components).start(0);
+        app = HandoffApp.start(TestStores.Kind.SQLITE, dir, TestComponents.PK_NIGHT, "counsellors");
+        components = app.components();
     }
 
     @AfterEach
     void stop() {
-        app.stop();
+        app.close();
     }
 
     private HttpResponse<String> raw(String method, String path, Object body, String token, String key)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return app.raw(method, path, body, token, key);
     }
 
     private JsonNode call(String method, String path, Object body, String token, int status) throws Exception {
-        HttpResponse<String> response = raw(method, path, body, token, null);
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+        return app.call(method, path, body, token, status);
     }
 
     private String escalate(String user, String text, String country) throws Exception {

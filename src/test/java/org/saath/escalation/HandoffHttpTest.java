@@ -151,7 +151,7 @@ class HandoffHttpTest {
         assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).get("escalations")).isEmpty();
         assertThat(call("GET", "/v1/partner/escalations", null, KEY_B, 200).at("/escalations/0/id").asText())
                 .isEqualTo(escalation);
-        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 404);
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 403);
         call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_B, 200);
         assertThat(call("GET", "/health", null, null, 200).get("outbox_backlog").asInt())
                 .as("the offers to partner A and then B, not dispatched in this test").isEqualTo(2);
@@ -166,7 +166,7 @@ class HandoffHttpTest {
         assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("declined");
         assertThat(poll(0).at("/messages/0/text").asText())
                 .contains("No counsellor could take the conversation", "0311-7786264");
-        call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 409);
+        call("POST", "/v1/partner/escalations/" + escalation + "/decline", null, KEY_A, 403);
     }
 
     @Test

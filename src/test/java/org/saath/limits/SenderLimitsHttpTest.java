@@ -19,6 +19,7 @@ import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
+import org.saath.TestPartners;
 import org.saath.config.SaathConfig;
 import org.saath.outbox.MutableClock;
 
@@ -37,9 +38,10 @@ class SenderLimitsHttpTest {
     private Javalin app;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         SaathConfig config = TestComponents.config(data).withLimits(new SaathConfig.Limits(3, 1, Duration.ofHours(24),
-                5));
+                5)).withPartnersFile(TestPartners.file(data, "http://localhost:9/unused", "partner-a-webhook-secret")
+                .toString());
         app = App.create(Components.load(config, TestComponents.analyser(), clock)).start(0);
     }
 
@@ -85,7 +87,7 @@ class SenderLimitsHttpTest {
     @Test
     void past_the_escalation_limit_a_crisis_gets_its_lines_but_opens_no_new_escalation() throws Exception {
         JsonNode first = JSON.readTree(post("u-1", "m-1", "i want to kill myself tonight").body());
-        assertThat(first.at("/escalation/state").asText()).isEqualTo("requested");
+        assertThat(first.at("/escalation/state").asText()).isEqualTo("offered");
         post("u-1", "m-2", "delete my data");
         clock.advance(Duration.ofMinutes(1));
 
@@ -97,7 +99,30 @@ class SenderLimitsHttpTest {
         assertThat(body.at("/replies/0/helplines")).anyMatch(h -> h.get("open_now").asBoolean());
         assertThat(Sqlite.count(data, "escalations")).isZero();
         assertThat(JSON.readTree(post("u-2", "m-1", "i want to kill myself tonight").body())
-                .at("/escalation/state").asText()).as("another sender still escalates").isEqualTo("requested");
+                .at("/escalation/state").asText()).as("another sender still escalates").isEqualTo("offered");
+    }
+
+    /** Past the escalation limit nobody is asked, so the reply says no counsellor is available and promises none. */
+    @Test
+    void past_the_escalation_limit_the_reply_never_promises_a_counsellor() throws Exception {
+        assertThat(text(post("u-1", "m-1", "please let me talk to a human"))).contains("ask a human counsellor");
+        post("u-1", "m-2", "delete my data");
+        clock.advance(Duration.ofMinutes(1));
+
+        String asked = text(post("u-1", "m-3", "please let me talk to a human"));
+        clock.advance(Duration.ofMinutes(1));
+        String crisis = text(post("u-1", "m-4", "i want to kill myself tonight"));
+
+        for (String reply : new String[] {asked, crisis}) {
+            assertThat(reply).containsIgnoringCase("no counsellor is available through Saath right now")
+                    .doesNotContain("I'll ask", "I've asked", "I'm asking", "may the counsellor read");
+        }
+        assertThat(Sqlite.count(data, "escalations")).isZero();
+    }
+
+    private static String text(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("replies").toString();
     }
 
     private HttpResponse<String> post(String user, String id, String text) throws Exception {

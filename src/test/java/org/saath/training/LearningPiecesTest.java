@@ -6,26 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saath.Sqlite;
-import org.saath.TestComponents;
-import org.saath.channel.InboundMessage;
 import org.saath.nlu.ModelUnavailableException;
 import org.saath.nlu.TextNormaliser;
-import org.saath.privacy.RetentionJob;
 import org.saath.store.ExportRow;
-import org.saath.store.JdbcConversationStore;
 
-/** Export ordering and dedupe, held-out refusal, gates, the registry and retention. */
+/** Export ordering and dedupe, held-out refusal, gates and the registry (retention: {@code privacy.RetentionTest}). */
 class LearningPiecesTest {
 
     private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
@@ -103,18 +95,5 @@ class LearningPiecesTest {
     void promoting_an_unknown_version_is_refused() {
         assertThatThrownBy(() -> new ModelRegistry(dir).promote("nope"))
                 .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("saath models");
-    }
-
-    @Test
-    void retention_deletes_old_turns_only() {
-        var old = TestComponents.components(dir, T.minus(Duration.ofDays(100)));
-        old.turns().handle(new InboundMessage("test", "u-1", "m-1", "an old message", Optional.of("PK")));
-        var recent = TestComponents.components(dir, T);
-        recent.turns().handle(new InboundMessage("test", "u-1", "m-2", "a recent message", Optional.of("PK")));
-
-        new RetentionJob(new JdbcConversationStore(recent.database()), Duration.ofDays(90),
-                Clock.fixed(T, ZoneOffset.UTC)).run();
-
-        assertThat(Sqlite.strings(dir, "SELECT text_redacted FROM turns")).containsExactly("a recent message");
     }
 }

@@ -1,0 +1,135 @@
+package org.saath.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.saath.HandoffApp.KEY_A;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.saath.HandoffApp;
+import org.saath.TestComponents;
+import org.saath.TestStores;
+
+/**
+ * "delete my data" and "stop" work in every state of an escalation, a counsellor's chat included, over real HTTP:
+ * never relayed, the escalation ends (resolved by the person, with why), the partner is told by webhook and in its
+ * console, its place is given back, and its access ends. After "delete my data" nothing about the person stays:
+ * not in any row of any table (SQLite and PostgreSQL), nor in the bytes of the SQLite files; what is kept of the
+ * escalation says only that it ended, by whom, why and for which partner.
+ */
+class PersonLeavesHttpTest {
+
+    /** Words only this person wrote, and their number: none may stay after "delete my data". */
+    private static final String CRISIS = "i want to kill myself, the zafarabad uncle again, call me on 0300-7654321";
+
+    /** How far the escalation got before the person leaves. */
+    enum Stage {
+        REQUESTED, OFFERED, CLAIMED, ACTIVE
+    }
+
+    @TempDir
+    Path dir;
+    private HandoffApp app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        Stream<Arguments> sqlite = Stream.of(Stage.values()).flatMap(stage -> Stream.of(
+                Arguments.of(TestStores.Kind.SQLITE, stage, "delete my data"),
+                Arguments.of(TestStores.Kind.SQLITE, stage, "stop")));
+        return Stream.concat(sqlite, Stream.of(Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "delete my data"),
+                Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "stop")));
+    }
+
+    @ParameterizedTest(name = "{2} on {0} while {1}")
+    @MethodSource("cases")
+    @SuppressWarnings("unchecked")
+    void the_person_can_leave_in_every_state_and_the_counsellor_is_told(TestStores.Kind kind, Stage stage,
+                                                                       String command) throws Exception {
+        app = HandoffApp.start(kind, dir, TestComponents.PK_NIGHT, "leaves");
+        String escalation = escalate(stage);
+        String[] person = app.components().database().read(sql -> sql.one("SELECT user_ref, id FROM conversations",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})).orElseThrow();
+
+        JsonNode left = app.send("u-1", "m-leave", command);
+
+        assertThat(left.at("/replies/0/text").asText()).as("answered by the bot, not relayed")
+                .contains(command.equals("stop") ? "I'll stop here" : "deleted everything");
+        String reason = command.equals("stop") ? "stopped" : "data_deleted";
+        if (stage != Stage.REQUESTED) {
+            assertThat(app.delivered()).as("the partner's webhook is told the person left")
+                    .anyMatch(r -> r.body().contains("escalation.resolved") && r.body().contains(escalation)
+                            && r.body().contains("\"by\":\"person\"") && r.body().contains("\"reason\":\"" + reason))
+                    .noneMatch(r -> r.body().contains(command + "\""));
+            Partner a = app.components().partners().byId("partner-a").orElseThrow();
+            assertThat((List<Object>) app.components().console().view().state(a).get("left"))
+                    .as("and so is the console").contains(Map.of("id", escalation, "reason", reason, "at",
+                            app.clock().instant().toString()));
+            assertThat(app.call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403)
+                    .get("error").asText()).contains("ended", "the person left");
+        }
+        assertThat(app.components().handoffs().load("partner-a")).as("the partner's place is given back").isZero();
+        if (command.equals("stop")) {
+            assertStopped(escalation, stage);
+        } else {
+            assertNothingAboutThePerson(kind, escalation, stage, person[0], person[1]);
+        }
+    }
+
+    /** The escalation is resolved by the person with "stopped" as its outcome; the bot answers the next message. */
+    private void assertStopped(String escalation, Stage stage) throws Exception {
+        assertThat(app.components().handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
+        assertThat(app.components().handoffs().events(escalation)).last().asString().endsWith(">resolved by person");
+        assertThat(app.rows().get("escalations")).singleElement().asString().endsWith("|stopped");
+        assertThat(app.send("u-1", "m-next", "hello").get("replies")).as("not relayed to anyone").isNotEmpty();
+    }
+
+    private void assertNothingAboutThePerson(TestStores.Kind kind, String escalation, Stage stage, String userRef,
+                                             String conversationId) throws Exception {
+        Map<String, List<String>> rows = app.rows();
+        assertThat(rows.get("escalation_endings")).as("who ended it and why, for which partner, nothing else")
+                .containsExactly(escalation + "|" + (stage == Stage.REQUESTED ? "null" : "partner-a") + "|"
+                        + stage.name().toLowerCase() + "|resolved|person|data_deleted|"
+                        + org.saath.store.Times.format(app.clock().instant()));
+        rows.forEach((table, content) -> assertThat(String.join("\n", content)).as(table)
+                .doesNotContain(userRef, conversationId, "zafarabad", "kill myself", "7654321", "scared"));
+        for (String table : List.of("conversations", "turns", "processed_messages", "escalations",
+                "escalation_events", "safety_plans", "user_messages", "request_outcomes")) {
+            assertThat(rows.get(table)).as(table).isEmpty();
+        }
+        if (kind == TestStores.Kind.SQLITE) {
+            assertThat(app.storeBytes()).doesNotContain(userRef, conversationId, "zafarabad", "7654321", "scared");
+        }
+    }
+
+    /** The person's crisis, taken as far as {@code stage}; a request (no partner) for a person in India. */
+    private String escalate(Stage stage) throws Exception {
+        if (stage == Stage.REQUESTED) {
+            return app.send("u-1", "m-1", CRISIS, "IN").at("/escalation/id").asText();
+        }
+        String escalation = app.send("u-1", "m-1", CRISIS).at("/escalation/id").asText();
+        app.send("u-1", "m-2", "yes");
+        String path = "/v1/partner/escalations/" + escalation;
+        if (stage == Stage.CLAIMED || stage == Stage.ACTIVE) {
+            app.raw("POST", path + "/claim", null, KEY_A, "claim-key-0001");
+            assertThat(app.send("u-1", "m-3", "i am scared, the zafarabad uncle is here").get("replies")).isEmpty();
+        }
+        if (stage == Stage.ACTIVE) {
+            app.call("POST", path + "/messages", Map.of("text", "I'm Sara, a counsellor. I'm here."), KEY_A, 200);
+        }
+        return escalation;
+    }
+}

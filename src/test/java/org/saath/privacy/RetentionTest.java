@@ -1,0 +1,128 @@
+package org.saath.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.saath.HandoffApp.KEY_A;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.saath.HandoffApp;
+import org.saath.TestStores;
+
+/**
+ * Retention (90 days by default) removes everything about a conversation whose last activity is older than the
+ * window, checked table by table on SQLite (rows and every byte of the files) and PostgreSQL (rows): conversation,
+ * turns, escalations and their transitions, safety plan, stored replies, messages kept for the person, outbox rows,
+ * partners' idempotency records, what was kept of a deletion. An escalation still held ends and its partner is
+ * told; a conversation a counsellor wrote to within the window stays; a conversation still in use keeps only its
+ * turns from within the window.
+ */
+class RetentionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
+    private static final Instant OLD = NOW.minus(Duration.ofDays(100));
+    /** Words and a number only the old conversations hold. */
+    private static final String CRISIS = "i want to kill myself, the zafarabad uncle again, call me on 0300-7654321";
+
+    @TempDir
+    Path dir;
+    private HandoffApp app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void retention_removes_everything_about_conversations_older_than_the_window(TestStores.Kind kind)
+            throws Exception {
+        app = HandoffApp.start(kind, dir, OLD, "retention");
+        String handedBack = handedToACounsellorAndBack("u-old");
+        String deleted = app.send("u-gone", "g-1", CRISIS).at("/escalation/id").asText();
+        app.send("u-gone", "g-2", "delete my data");
+        String stale = claimed("u-stale");
+        String held = claimed("u-held");
+        app.send("u-live", "l-1", "an old message about the lotus pond");
+        for (int i = 0; i < 4; i++) {
+            app.delivered();    // one delivery per conversation at a time
+        }
+        Map<String, String> refs = userRefs();
+        List<String> gone = List.of(refs.get("u-old"), refs.get("u-gone"), refs.get("u-stale"), handedBack, deleted,
+                "zafarabad", "7654321", "lotus", "safe place");
+        assertThat(app.rows().toString()).as("before: what must go is there (u-gone's reference went already)")
+                .contains(refs.get("u-old"), refs.get("u-stale"), handedBack, deleted, "zafarabad", "lotus",
+                        "safe place");
+
+        app.clock().advance(Duration.ofDays(99));
+        app.call("POST", "/v1/partner/escalations/" + held + "/messages", Map.of("text", "Are you still there?"),
+                KEY_A, 200);
+        app.clock().advance(Duration.ofDays(1));
+        app.send("u-live", "l-2", "a recent message about jasmine");
+        app.components().retention(app.clock()).run();
+
+        Map<String, List<String>> rows = app.rows();
+        assertThat(rows.get("conversations")).as("in use within the window").hasSize(2)
+                .anyMatch(r -> r.contains(refs.get("u-live"))).anyMatch(r -> r.contains(refs.get("u-held")));
+        assertThat(rows.get("turns")).singleElement().asString().contains("jasmine");
+        assertThat(rows.get("escalations")).singleElement().asString().startsWith(held + "|");
+        assertThat(rows.get("escalation_endings")).as("the held escalation that retention ended, nothing about it")
+                .singleElement().asString().startsWith(stale + "|partner-a|claimed|resolved|saath|retention|");
+        assertThat(rows.get("outbox")).as("the partner is told; delivered rows are gone").singleElement().asString()
+                .contains(stale, "escalation.resolved", "\"by\":\"saath\"", "\"reason\":\"retention\"");
+        for (String table : List.of("safety_plans", "request_outcomes", "forgotten_messages")) {
+            assertThat(rows.get(table)).as(table).isEmpty();
+        }
+        assertThat(app.components().handoffs().load("partner-a")).as("only the held escalation's place").isOne();
+        rows.forEach((table, content) -> assertThat(String.join("\n", content)).as(table)
+                .doesNotContain(gone.toArray(String[]::new)));
+        assertThat(String.join("\n", rows.get("escalation_events")) + rows.get("user_messages"))
+                .doesNotContain(stale);
+        if (kind == TestStores.Kind.SQLITE) {
+            assertThat(app.storeBytes()).doesNotContain(gone.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * A crisis handed to partner A (consent, a claim with an idempotency key, words relayed, a counsellor's answer),
+     * resolved, and then a safety plan: a row in every table a person's conversation can reach.
+     */
+    private String handedToACounsellorAndBack(String user) throws Exception {
+        String escalation = app.send(user, "o-1", CRISIS).at("/escalation/id").asText();
+        app.send(user, "o-2", "yes");
+        String path = "/v1/partner/escalations/" + escalation;
+        assertThat(app.raw("POST", path + "/claim", null, KEY_A, "claim-key-0001").statusCode()).isEqualTo(200);
+        app.send(user, "o-3", "i am scared of the zafarabad nights");
+        app.call("POST", path + "/messages", Map.of("text", "I'm Sara. I'm here with you."), KEY_A, 200);
+        app.call("POST", path + "/resolve", Map.of("outcome", "safe"), KEY_A, 200);
+        app.send(user, "o-4", "safety plan");
+        app.send(user, "o-5", "when the zafarabad uncle calls I go to a safe place");
+        assertThat(app.rows().get("safety_plans")).hasSize(1);
+        return escalation;
+    }
+
+    private String claimed(String user) throws Exception {
+        String escalation = app.send(user, user + "-1", CRISIS).at("/escalation/id").asText();
+        app.call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+        return escalation;
+    }
+
+    /** Each test user's keyed reference, as the store keeps it. */
+    private Map<String, String> userRefs() {
+        return Map.of("u-old", ref("u-old"), "u-gone", ref("u-gone"), "u-stale", ref("u-stale"), "u-held",
+                ref("u-held"), "u-live", ref("u-live"));
+    }
+
+    private String ref(String user) {
+        return org.saath.Components.hasher(app.components().config()).hash("generic", user);
+    }
+}
