@@ -41,6 +41,7 @@ import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
+import org.saath.ops.Operations;
 import org.saath.privacy.Redactor;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
@@ -60,7 +61,8 @@ import org.saath.training.PromotedModel;
  * file and the entry.
  */
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
-                         ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners) {
+                         ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
+                         Operations ops) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -122,8 +124,9 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
             }
         });
         DataSource dataSource = SqliteDatabase.open(dataDir);
+        Operations ops = Operations.create(dataSource);
         ReplyRenderer renderer = new ReplyRenderer(templates);
-        HandoffStore handoffs = new HandoffStore(dataSource);
+        HandoffStore handoffs = new HandoffStore(dataSource, ops.transitions());
         EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
                 (template, language) -> statusText(renderer, helplines, config, clock, template, language),
                 config.callback().enabled());
@@ -131,8 +134,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
                 helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk));
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config));
+                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk), ops.turns());
+        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), ops);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.saath.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import org.saath.config.SaathConfig;
 import org.saath.store.JdbcConversationStore;
 import org.saath.store.SqliteDatabase;
@@ -21,10 +23,15 @@ public final class DataOptions {
 
     /** The store of an existing data folder; a folder without one is an error, not a new empty store. */
     JdbcConversationStore existingStore(SaathConfig config) {
+        return new JdbcConversationStore(existingDataSource(config));
+    }
+
+    /** The database of an existing data folder (brought up to date); a folder without one is an error. */
+    DataSource existingDataSource(SaathConfig config) {
         Path data = Path.of(apply(config).dataDir());
         if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
             throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
         }
-        return new JdbcConversationStore(SqliteDatabase.open(data));
+        return SqliteDatabase.open(data);
     }
 }

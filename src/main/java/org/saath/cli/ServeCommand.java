@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Optional.of(config.callback()).filter(SaathConfig.Callback::enabled)
                         .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())),
                 java.net.http.HttpClient.newHttpClient(), Clock.systemUTC(), new java.util.Random()::nextDouble,
-                java.time.Duration.ofSeconds(2), 12);
+                java.time.Duration.ofSeconds(2), 12, components.ops().metrics());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 components.desk().expireLapsedOffers();
@@ -66,6 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
                 LOG.warn("outbox dispatch failed: {}", e.getMessage());
             }
         }, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(components.ops().impact()::flush, 10, 10, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(new RetentionJob(new JdbcConversationStore(components.dataSource()),
                 config.privacy().retention(), Clock.systemUTC()), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());
@@ -73,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             scheduler.shutdownNow();
+            components.ops().impact().flush();
             try {
                 watcher.close();
             } catch (java.io.IOException e) {

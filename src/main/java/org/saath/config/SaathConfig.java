@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback) {
+                          Callback callback, Metrics metrics, Health health, Logging logging, Report report) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -25,6 +25,10 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(privacy != null, "privacy", "is missing");
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
+        require(metrics != null, "metrics", "is missing");
+        require(health != null, "health", "is missing");
+        require(logging != null, "logging", "is missing");
+        require(report != null, "report", "is missing");
     }
 
     /** HTTP server settings. */
@@ -92,34 +96,87 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * Prometheus metrics at {@code GET /metrics}: off = 404; with a token, only {@code Authorization: Bearer <token>}
+     * may read them.
+     */
+    public record Metrics(boolean enabled, String token) {
+        public Metrics {
+            require(token == null || token.isEmpty() || token.length() >= 16, "metrics.token",
+                    "must be at least 16 characters, or empty for metrics without a token");
+        }
+
+        public boolean tokenRequired() {
+            return token != null && !token.isEmpty();
+        }
+    }
+
+    /** {@code GET /health/ready}: the outbox counts as stuck when a due delivery has waited longer than this. */
+    public record Health(Duration outboxStuckAfter) {
+        public Health {
+            require(outboxStuckAfter != null && !outboxStuckAfter.isNegative() && !outboxStuckAfter.isZero(),
+                    "health.outbox-stuck-after", "must be a positive ISO-8601 duration such as PT5M, was "
+                            + outboxStuckAfter);
+        }
+    }
+
+    /** Log format on stderr: {@code text} for people, {@code json} (one object a line) for log collectors. */
+    public record Logging(String format) {
+        public Logging {
+            require("text".equals(format) || "json".equals(format), "logging.format",
+                    "must be text or json, was '" + format + "'");
+        }
+
+        public boolean json() {
+            return "json".equals(format);
+        }
+    }
+
+    /** Impact reports: a count under {@code minCount} is shown as "&lt;minCount", never as itself. */
+    public record Report(int minCount) {
+        public Report {
+            require(minCount >= 1 && minCount <= 1000, "report.min-count", "must be 1-1000, was " + minCount);
+        }
+    }
+
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback);
+                partnersFile, admin, privacy, nlu, dialogue, callback, metrics, health, logging, report);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, metrics, health, logging, report);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback);
+                privacy, nlu, dialogue, callback, metrics, health, logging, report);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, metrics, health, logging, report);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret));
+                dialogue, new Callback(url, secret), metrics, health, logging, report);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback);
+                dialogue, callback, metrics, health, logging, report);
+    }
+
+    public SaathConfig withMetrics(Metrics value) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, value, health, logging, report);
+    }
+
+    public SaathConfig withHealth(Health value) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, metrics, value, logging, report);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -46,7 +46,8 @@ import org.saath.store.TurnWrite;
 
 /**
  * The whole turn pipeline of DESIGN.md in one method, {@link #handle}: session → analyse → decide → resources →
- * escalate → reply → record. Thread-safe; all state lives in the store.
+ * escalate → reply → record, then the {@link TurnObserver} is told what the turn did (closed values only).
+ * Thread-safe; all state lives in the store.
  */
 public final class TurnProcessor {
 
@@ -66,10 +67,17 @@ public final class TurnProcessor {
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
 
     private final Parts p;
+    private final TurnObserver observer;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
 
     public TurnProcessor(Parts parts) {
+        this(parts, TurnObserver.NONE);
+    }
+
+    /** As {@link #TurnProcessor(Parts)}, telling {@code observer} about every accepted turn once it is recorded. */
+    public TurnProcessor(Parts parts, TurnObserver observer) {
         this.p = parts;
+        this.observer = observer;
     }
 
     /** Handles one inbound message; a message id seen before returns the first answer and records nothing. */
@@ -84,13 +92,16 @@ public final class TurnProcessor {
         Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 2 handoff?
         Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
-            return relay(in, userRef, conversation.get(), open.get(), analysis, now);
+            return observed(relay(in, userRef, conversation.get(), open.get(), analysis, now), TurnOutcome.Kind.RELAYED,
+                    in, analysis, RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get().peakRisk())),
+                    false, Optional.empty(), now);
         }
         Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
         TurnFacts facts = decided.facts();
         List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
         if (decided.decision().forget()) {
-            return forget(in.channel(), userRef, decided.decision(), facts.language(), offers);
+            return observed(forget(in.channel(), userRef, decided.decision(), facts.language(), offers),
+                    TurnOutcome.Kind.FORGOTTEN, in, analysis, facts.conversationRisk(), false, Optional.empty(), now);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
@@ -103,7 +114,19 @@ public final class TurnProcessor {
         TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
         String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
                 decided, plan, offers, opened, partner, result, now));
-        return fromJson(stored);
+        return observed(fromJson(stored), TurnOutcome.Kind.ANSWERED, in, analysis, facts.conversationRisk(),  // 9 observe
+                conversation.isEmpty(), opened.map(e -> new TurnOutcome.Opened(e.state().code(),
+                        partner.map(Partner::id), e.topic(), e.language())), now);
+    }
+
+    /** Tells the observer what the turn did, in closed values only, and passes its result on. */
+    private TurnResult observed(TurnResult result, TurnOutcome.Kind kind, InboundMessage in, Analysis a,
+                                RiskLevel conversationRisk, boolean newConversation,
+                                Optional<TurnOutcome.Opened> opened, Instant now) {
+        observer.observe(new TurnOutcome(in.channel(), p.countries().resolve(in.country(), in.phoneNumber()),
+                a.language(), a.intent(), a.risk(), conversationRisk, kind, newConversation, result.replies().size(),
+                opened, now));
+        return result;
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */

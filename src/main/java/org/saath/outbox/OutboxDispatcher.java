@@ -33,6 +33,17 @@ public final class OutboxDispatcher {
     public record Endpoint(String url, String secret) {
     }
 
+    /**
+     * Told about every attempt: the row's destination ({@code partner}, {@code callback}…) and the outcome
+     * ({@code delivered}, {@code no_endpoint}, {@code failed} or {@code dead}). For metrics; must be quick.
+     */
+    @FunctionalInterface
+    public interface AttemptListener {
+        AttemptListener NONE = (destination, outcome) -> { };
+
+        void attempted(String destination, String outcome);
+    }
+
     private final HandoffStore store;
     private final PartnerDirectory partners;
     private final Optional<Endpoint> callback;
@@ -41,6 +52,7 @@ public final class OutboxDispatcher {
     private final DoubleSupplier jitter;
     private final Duration baseBackoff;
     private final int maxAttempts;
+    private final AttemptListener listener;
 
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, HttpClient http, Clock clock,
                             DoubleSupplier jitter, Duration baseBackoff, int maxAttempts) {
@@ -51,6 +63,14 @@ public final class OutboxDispatcher {
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts) {
+        this(store, partners, callback, http, clock, jitter, baseBackoff, maxAttempts, AttemptListener.NONE);
+    }
+
+    /** As above, telling {@code listener} about every attempt. */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
+                            int maxAttempts, AttemptListener listener) {
+        this.listener = listener;
         this.store = store;
         this.partners = partners;
         this.callback = callback;
@@ -87,6 +107,7 @@ public final class OutboxDispatcher {
                         .map(p -> new Endpoint(p.webhookUrl().get(), p.webhookSecret().orElseThrow()));
         if (endpoint.isEmpty()) {
             store.attempted(row.id(), "delivered", row.attempts(), now, "no endpoint: console or polling only");
+            listener.attempted(row.destination(), "no_endpoint");
             return true;
         }
         String error;
@@ -101,6 +122,7 @@ public final class OutboxDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 store.attempted(row.id(), "delivered", row.attempts() + 1, now, null);
+                listener.attempted(row.destination(), "delivered");
                 return true;
             }
             error = "HTTP " + response.statusCode();
@@ -120,11 +142,13 @@ public final class OutboxDispatcher {
             LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.idempotencyKey(), row.target(),
                     attempts, error);
             store.attempted(row.id(), "dead", attempts, now, error);
+            listener.attempted(row.destination(), "dead");
             return;
         }
         long exponential = baseBackoff.toMillis() << Math.min(attempts - 1, 20);
         long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
         long wait = (long) (capped * (0.5 + 0.5 * jitter.getAsDouble()));
         store.attempted(row.id(), "pending", attempts, now.plusMillis(wait), error);
+        listener.attempted(row.destination(), "failed");
     }
 }

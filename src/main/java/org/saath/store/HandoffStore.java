@@ -40,10 +40,31 @@ public final class HandoffStore {
             + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent, e.country FROM escalations e "
             + "JOIN conversations c ON c.id = e.conversation_id ";
 
+    /**
+     * A committed transition of an escalation: what it was before, the state it moved to, the partner that holds
+     * it now (empty when none), who moved it and when.
+     */
+    public record Transition(Escalation before, String to, Optional<String> partnerId, String actor, Instant at) {
+    }
+
+    /** Told about every committed transition (metrics, anonymous impact counts); must be quick and not throw. */
+    @FunctionalInterface
+    public interface TransitionListener {
+        TransitionListener NONE = t -> { };
+
+        void transitioned(Transition transition);
+    }
+
     private final DataSource dataSource;
+    private final TransitionListener listener;
 
     public HandoffStore(DataSource dataSource) {
+        this(dataSource, TransitionListener.NONE);
+    }
+
+    public HandoffStore(DataSource dataSource, TransitionListener listener) {
         this.dataSource = dataSource;
+        this.listener = listener;
     }
 
     /** A partner's open escalations, the most urgent first, then the longest waiting. */
@@ -99,6 +120,8 @@ public final class HandoffStore {
                 HandoffSql.insertOutbox(c, row);
             }
             c.commit();
+            listener.transitioned(new Transition(now.get(), to,
+                    Optional.ofNullable(partnerId.orElse(now.get().partnerId())), actor, at));
             return true;
         } catch (SQLException e) {
             throw new StoreException("an escalation transition failed", e);

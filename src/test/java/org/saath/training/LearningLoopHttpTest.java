@@ -65,8 +65,10 @@ class LearningLoopHttpTest {
 
             Path labelled = Files.createDirectories(dir.resolve("labelled"));
             Files.write(labelled.resolve("week-47.tsv"), label(exported), StandardCharsets.UTF_8);
-            assertThat(Main.execute("train", "--config", configFile.toString(), "--labelled", labelled.toString()))
-                    .isZero();
+            Path heldout = Files.createDirectories(dir.resolve("heldout"));
+            Files.writeString(heldout.resolve("held.tsv"), "label\ttext\ngreeting\tgood evening to the whole team\n");
+            assertThat(Main.execute("train", "--config", configFile.toString(), "--labelled", labelled.toString(),
+                    "--heldout", heldout.toString())).isZero();
             String after = new ModelRegistry(models).current().orElseThrow().version();
             assertThat(after).isNotEqualTo(before);
 
