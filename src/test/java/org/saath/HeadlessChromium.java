@@ -26,7 +26,8 @@ public final class HeadlessChromium implements ExecutionCondition, ParameterReso
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HeadlessChromium.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(HeadlessChromium.class);
 
     /** The browser, quit when the root context closes (the end of the run). */
     private record Running(WebDriver driver, Path profile) implements ExtensionContext.Store.CloseableResource {

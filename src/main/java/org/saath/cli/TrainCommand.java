@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261121", description = "fold seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--iterations", defaultValue = "300",
+            description = "maximum-entropy training iterations (default: ${DEFAULT-VALUE}, chosen by cross-validation; "
+                    + "fewer train faster and worse)")
+    int iterations;
+
     @Option(names = "--crisis-recall-floor", defaultValue = "0.85",
             description = "minimum cross-validated crisis recall at risk moderate+ (default: ${DEFAULT-VALUE})")
     double crisisRecallFloor;
@@ -109,8 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (skipLeakCheck) {
             skipped.add("SKIPPED: leakage check against held-out files (--skip-leak-check)");
         } else if (!Files.isDirectory(heldout)) {
-            throw new IllegalArgumentException("the held-out folder " + heldout + " is missing: its texts must never be "
-                    + "trained on; give it with --heldout DIR, or train without the check with --skip-leak-check");
+            throw new IllegalArgumentException("the held-out folder " + heldout + " is missing: its texts must never "
+                    + "be trained on; give it with --heldout DIR, or train without the check with --skip-leak-check");
         }
         if (skipGoldenGate) {
             skipped.add("SKIPPED: golden conversations (--skip-golden-gate)");
@@ -122,7 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "training rows %d (duplicates dropped %d), data sha256 %s; checked against %d "
                 + "held-out texts%n", corpus.rows().size(), corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());
         IntentTrainer trainer = new IntentTrainer(normaliser);
-        TrainerParams params = TrainerParams.DEFAULT;
+        TrainerParams params = new TrainerParams(TrainerParams.DEFAULT.algorithm(), iterations,
+                TrainerParams.DEFAULT.cutoff(), TrainerParams.DEFAULT.features());
         Function<IntentClassifier, Analyser> analysers = Components.analysers(config);
         IntentReport cv = new CrossValidator(trainer, analysers).run(corpus.rows(), params, folds, seed);
         out.println("cross-validation (" + folds + " folds, seed " + seed + "):");

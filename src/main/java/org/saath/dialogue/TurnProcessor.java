@@ -114,9 +114,9 @@ public final class TurnProcessor {
         TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
         String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
                 decided, plan, offers, opened, partner, result, now));
-        return observed(fromJson(stored), TurnOutcome.Kind.ANSWERED, in, analysis, facts.conversationRisk(),  // 9 observe
-                conversation.isEmpty(), opened.map(e -> new TurnOutcome.Opened(e.state().code(),
-                        partner.map(Partner::id), e.topic(), e.language())), now);
+        return observed(fromJson(stored), TurnOutcome.Kind.ANSWERED, in, analysis,                    // 9 observe
+                facts.conversationRisk(), conversation.isEmpty(), opened.map(e -> new TurnOutcome.Opened(
+                        e.state().code(), partner.map(Partner::id), e.topic(), e.language())), now);
     }
 
     /** Tells the observer what the turn did, in closed values only, and passes its result on. */

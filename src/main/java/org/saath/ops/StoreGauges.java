@@ -42,8 +42,9 @@ public final class StoreGauges {
         gauge("saath.store.up", "1 when the store answered the last scrape", g -> g.up ? 1 : 0);
         for (String state : StoreStatus.ESCALATION_STATES) {
             escalations.put(state, 0);
-            Gauge.builder("saath.escalations", this, g -> g.escalationsIn(state)).description("escalations now in a state")
-                    .tag("state", state).strongReference(true).register(registry);
+            Gauge.builder("saath.escalations", this, g -> g.escalationsIn(state))
+                    .description("escalations now in a state").tag("state", state).strongReference(true)
+                    .register(registry);
         }
     }
 

@@ -16,8 +16,8 @@ import org.saath.store.ImpactStore;
 
 /**
  * The anonymous impact counts of a period, summed into views (totals; by day; by UTC hour; by channel; by country
- * and language; by topic and risk; the full country × language × topic × risk × hour table; escalations by state and
- * who moved them; time from offer to claim). Every count from 1 to {@code minCount - 1} is shown as
+ * and language; by topic and risk; the full country × language × topic × risk × hour table; escalations by state
+ * and who moved them; time from offer to claim). Every count from 1 to {@code minCount - 1} is shown as
  * {@code "<minCount"}, never as itself; zero is shown as 0. A report for one partner shows everyone's message counts
  * but only that partner's escalations and waits.
  *
@@ -49,10 +49,13 @@ public record ImpactReport(LocalDate from, LocalDate to, int minCount, Optional<
                 .filter(w -> partner.isEmpty() || partner.get().equals(w.cell().partner())).toList();
         Suppressor k = new Suppressor(minCount);
         Map<String, View> views = new LinkedHashMap<>();
+        // escalations: opened (requested) for the deployment, offered to it for a partner
+        String opened = partner.isEmpty() ? "requested" : "offered";
         views.put("totals", k.view(List.of(), List.of("turns", "conversations", "escalations", "claims"),
-                List.of(List.of(sum(turns, ImpactStore.TurnCount::turns), sum(turns, ImpactStore.TurnCount::conversations),
-                        sum(escalations.stream().filter(e -> e.cell().state().equals(partner.isEmpty() ? "requested"
-                                : "offered")).toList(), ImpactStore.EscalationCount::transitions),
+                List.of(List.of(sum(turns, ImpactStore.TurnCount::turns),
+                        sum(turns, ImpactStore.TurnCount::conversations),
+                        sum(escalations.stream().filter(e -> e.cell().state().equals(opened)).toList(),
+                                ImpactStore.EscalationCount::transitions),
                         sum(waits, ImpactStore.WaitCount::claims))), List.of(List.of())));
         views.put("by_day", turnView(k, turns, List.of("day"), t -> List.of(t.day()),
                 from.datesUntil(to.plusDays(1)).map(d -> List.<Object>of(d.toString())).toList()));

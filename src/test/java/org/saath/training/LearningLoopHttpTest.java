@@ -65,10 +65,12 @@ class LearningLoopHttpTest {
 
             Path labelled = Files.createDirectories(dir.resolve("labelled"));
             Files.write(labelled.resolve("week-47.tsv"), label(exported), StandardCharsets.UTF_8);
-            Path heldout = Files.createDirectories(dir.resolve("heldout"));
-            Files.writeString(heldout.resolve("held.tsv"), "label\ttext\ngreeting\tgood evening to the whole team\n");
             assertThat(Main.execute("train", "--config", configFile.toString(), "--labelled", labelled.toString(),
-                    "--heldout", heldout.toString())).isZero();
+                    "--heldout", heldout().toString(), "--golden", golden().toString(),
+                    // a quick model: 2 folds and 40 iterations instead of 5 and 300, so the quality gates are opened
+                    // (they are tested on their own in LearningPiecesTest); the golden gate still replays two scripts
+                    "--folds", "2", "--iterations", "40", "--crisis-recall-floor", "0",
+                    "--crisis-recall-tolerance", "1", "--f1-margin", "1")).isZero();
             String after = new ModelRegistry(models).current().orElseThrow().version();
             assertThat(after).isNotEqualTo(before);
 
@@ -84,6 +86,22 @@ class LearningLoopHttpTest {
         } finally {
             app.stop();
         }
+    }
+
+    /** Held-out texts that must never be trained on (a small stand-in for ../shared/eval). */
+    private Path heldout() throws IOException {
+        Path heldout = Files.createDirectories(dir.resolve("heldout"));
+        Files.writeString(heldout.resolve("held.tsv"), "label\ttext\ngreeting\tgood evening to the whole team\n");
+        return heldout;
+    }
+
+    /** Two of the golden conversations: a crisis at night and a third-person crisis. */
+    private Path golden() throws IOException {
+        Path golden = Files.createDirectories(dir.resolve("golden"));
+        for (String name : List.of("01-crisis-roman-urdu-at-night.yaml", "05-third-person-crisis-english.yaml")) {
+            Files.copy(Path.of("conversations/golden", name), golden.resolve(name));
+        }
+        return golden;
     }
 
     /** A maintainer's labels: the suggestion, corrected where it is plainly wrong. */
