@@ -2,11 +2,14 @@ package org.saath.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ import org.saath.dialogue.TurnOutcome;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
+import org.saath.outbox.OutboxDispatcher;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.store.StoreStatus;
@@ -72,6 +76,9 @@ class MetricsHttpTest {
         assertThat(calls.post("/v1/partner/escalations/" + escalation + "/claim", null, TestPartners.KEY_A)
                 .statusCode()).isEqualTo(200);
         calls.get("/v1/messages?user=" + USER.replace("+", "%2B") + "&after=0", null);
+        new OutboxDispatcher(components.handoffs(), components.partners(), Optional.empty(),
+                HttpClient.newHttpClient(), Clock.systemUTC(), () -> 0.5, Duration.ofMinutes(1), 5,
+                components.ops().metrics()).dispatchDue();   // the partner's webhook does not answer
 
         HttpResponse<String> response = calls.get("/metrics", null);
 
@@ -86,6 +93,7 @@ class MetricsHttpTest {
                         "saath_escalation_offer_to_claim_seconds_count{partner=\"partner-a\"} 1",
                         "saath_escalations{state=\"claimed\"} 1.0",
                         "saath_outbox_backlog 1.0",
+                        "saath_outbox_attempts_total{destination=\"partner\",outcome=\"failed\"} 1.0",
                         "saath_model_info{version=\"" + components.model().get().modelVersion() + "\"} 1",
                         "http_server_requests_seconds_count{method=\"POST\",status=\"200\","
                                 + "uri=\"/v1/partner/escalations/{id}/claim\"} 1",
@@ -109,7 +117,9 @@ class MetricsHttpTest {
                         .collect(Collectors.toSet()),
                 "state", Set.copyOf(StoreStatus.ESCALATION_STATES),
                 "partner", Set.of("partner-a", "partner-b", "none"),
-                "method", Set.of("GET", "POST"));
+                "method", Set.of("GET", "POST"),
+                "destination", Set.of("partner", "callback"),
+                "outcome", Set.of("delivered", "failed", "dead", "no_endpoint"));
         Matcher sample = SAMPLE.matcher(metrics);
         int checked = 0;
         while (sample.find()) {
