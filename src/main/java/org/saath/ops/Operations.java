@@ -11,6 +11,7 @@ import org.saath.report.ImpactRecorder;
 import org.saath.store.HandoffStore;
 import org.saath.store.ImpactStore;
 import org.saath.store.StoreStatus;
+import org.slf4j.LoggerFactory;
 
 /**
  * What operators and partners see of the service, built once per store: the meter registry behind {@code /metrics},
@@ -31,11 +32,19 @@ public record Operations(PrometheusMeterRegistry registry, DomainMetrics metrics
         return TurnObserver.all(List.of(metrics, impact));
     }
 
-    /** Told about every committed escalation transition. */
+    /**
+     * Told about every committed escalation transition: the meters, then the impact counts. A failure is logged and
+     * passed over, never thrown at whoever made the transition.
+     */
     public HandoffStore.TransitionListener transitions() {
         return t -> {
-            metrics.transitioned(t);
-            impact.transitioned(t);
+            for (HandoffStore.TransitionListener listener : List.<HandoffStore.TransitionListener>of(metrics, impact)) {
+                try {
+                    listener.transitioned(t);
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Operations.class).warn("a transition listener failed: {}", e.toString());
+                }
+            }
         };
     }
 }
