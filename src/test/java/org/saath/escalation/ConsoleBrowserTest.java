@@ -1,7 +1,6 @@
 package org.saath.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,32 +18,30 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.HeadlessChromium;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
 import org.saath.outbox.PartnerEndpoint;
 
 /**
  * The counsellor console end to end in headless Chromium (Debian's package, installed by .ci/run; no browser is
- * downloaded): a message escalates, the counsellor signs in, sees it, claims and replies, the person receives the
+ * downloaded; one browser for the whole run, see {@link HeadlessChromium}): a message escalates, the counsellor signs in, sees it, claims and replies, the person receives the
  * reply while the bot stays silent, and resolving hands the conversation back to the bot.
  */
+@ExtendWith(HeadlessChromium.class)
 class ConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target/console-screenshot.png");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,26 +53,16 @@ class ConsoleBrowserTest {
     private WebDriver browser;
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+    void start(WebDriver sharedBrowser) throws Exception {
+        browser = sharedBrowser;
         endpoint = new PartnerEndpoint("partner-a-webhook-secret");
         app = App.create(Components.load(TestComponents.config(dir.resolve("data"))
                 .withPartnersFile(TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
                 TestComponents.analyser(), Clock.systemUTC())).start(0);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (app != null) {
             app.stop();
         }
