@@ -5,7 +5,9 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.saath.admin.AdminController;
 import org.saath.channel.generic.GenericMessageController;
+import org.saath.escalation.CannedReplyController;
 import org.saath.escalation.ConsoleController;
+import org.saath.escalation.ConsoleParts;
 import org.saath.escalation.PartnerController;
 import org.saath.ops.HttpMetrics;
 import org.saath.ops.JvmMetrics;
@@ -17,7 +19,9 @@ import org.saath.report.ImpactController;
 import org.saath.store.ImpactStore;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
+import org.saath.web.JsonErrorHandler;
 import org.saath.web.MetricsController;
+import org.saath.web.SecurityHeaders;
 
 /** Builds the HTTP application: the one place routes are wired, in one visible list. */
 public final class App {
@@ -26,38 +30,47 @@ public final class App {
     }
 
     public static Javalin create(Components components) {
-        GenericMessageController messages = new GenericMessageController(components.turns(), components.handoffs(),
-                components.config().server().maxBodyBytes());
-        PartnerController partners = new PartnerController(components.partners(), components.desk());
-        ConsoleController console = new ConsoleController(components.partners(), components.handoffs(),
-                java.time.Clock.systemUTC());
+        GenericMessageController messages = new GenericMessageController(components.turns(), components.floodGate(),
+                components.handoffs(), components.config().server().maxBodyBytes());
+        ConsoleParts parts = components.console();
+        PartnerController partners = new PartnerController(parts.counsellors(), components.desk(), parts.outcomes(),
+                parts.clock());
+        ConsoleController console = new ConsoleController(parts.counsellors(), components.partners(), parts.view(),
+                components.config().limits().streamsPerKey());
+        CannedReplyController canned = new CannedReplyController(parts.counsellors(), parts.cannedReplies(),
+                parts.clock());
         Operations ops = components.ops();
+        java.time.Clock clock = java.time.Clock.systemUTC();
         HealthController health = new HealthController(components.model(), components.handoffs()::backlog,
                 new Readiness(ops.status(), components.model(), components.config().health().outboxStuckAfter(),
-                        java.time.Clock.systemUTC()));
+                        clock));
         MetricsController metrics = new MetricsController(components.config().metrics(), ops.registry(),
-                new StoreGauges(ops.registry(), ops.status(), () -> components.model().get().modelVersion(),
-                        java.time.Clock.systemUTC()));
-        ImpactController impact = new ImpactController(new ImpactStore(components.dataSource()), ops.impact(),
-                components.partners(), components.config(), java.time.Clock.systemUTC());
+                new StoreGauges(ops.registry(), ops.status(), () -> components.model().get().modelVersion(), clock));
+        ImpactController impact = new ImpactController(new ImpactStore(components.database()), ops.impact(),
+                components.partners(), components.config(), clock);
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
         JvmMetrics jvm = JvmMetrics.bindTo(ops.registry());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                jvm.bindThreadPool(server.getThreadPool());
+            });
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             config.staticFiles.enableWebjars();
             config.routes.before(RequestIds::assign);
             config.requestLogger.http(new HttpMetrics(ops.registry())::log);
-            config.jetty.modifyServer(server -> jvm.bindThreadPool(server.getThreadPool()));
             ErrorMapping.addTo(config.routes);
+            SecurityHeaders.addTo(config.routes);
             messages.addRoutes(config.routes);
             health.addRoutes(config.routes);
             metrics.addRoutes(config.routes);
             admin.addRoutes(config.routes);
             partners.addRoutes(config.routes);
             console.addRoutes(config.routes);
+            canned.addRoutes(config.routes);
             impact.addRoutes(config.routes);
             config.events.serverStopped(console::close);
             config.events.serverStopped(jvm::close);

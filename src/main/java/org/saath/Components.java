@@ -5,38 +5,50 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import org.saath.config.ConfigException;
 import org.saath.config.SaathConfig;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.saath.dialogue.ConversationRisk;
+import org.saath.dialogue.Cues;
+import org.saath.dialogue.EscalationNotes;
+import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.GoldenConversations;
+import org.saath.dialogue.ReplyComposer;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
+import org.saath.dialogue.TopicMemory;
 import org.saath.dialogue.TurnProcessor;
+import org.saath.escalation.ConsoleParts;
+import org.saath.escalation.ConsoleView;
+import org.saath.escalation.CountryZones;
+import org.saath.escalation.Counsellors;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.LoginLimiter;
 import org.saath.escalation.PartnerDirectory;
+import org.saath.escalation.PasswordHasher;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
-import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.helpline.Referrals;
+import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.IntentClassifier;
-import org.saath.nlu.Language;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.ScriptLanguageDetector;
@@ -49,9 +61,16 @@ import org.saath.rules.RuleBook;
 import org.saath.rules.ReloadableRules;
 import org.saath.rules.RuleBookException;
 import org.saath.rules.SafetyPolicy;
+import org.saath.store.CannedReplyStore;
+import org.saath.store.ConsoleStore;
+import org.saath.store.CounsellorStore;
 import org.saath.store.HandoffStore;
+import org.saath.store.RequestOutcomes;
 import org.saath.store.JdbcConversationStore;
-import org.saath.store.SqliteDatabase;
+import org.saath.store.Conversations;
+import org.saath.store.Database;
+import org.saath.store.JdbcConversations;
+import org.saath.store.StoreException;
 import org.saath.training.ModelCard;
 import org.saath.training.PromotedModel;
 
@@ -60,8 +79,9 @@ import org.saath.training.PromotedModel;
  * wrong (model, lexicon, rules, helplines, templates, store) fails here, at start, with a message naming the
  * file and the entry.
  */
-public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, DataSource dataSource,
+public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, Database database,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
+                         FloodGate floodGate, Conversations conversations, ConsoleParts console,
                          Operations ops) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
@@ -111,7 +131,6 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
      */
     public static Components load(SaathConfig config, Analyser analyser, Clock clock,
                                   Supplier<InputStream> rulesYaml, String rulesName) {
-        Path dataDir = Path.of(config.dataDir());
         PromotedModel model = new PromotedModel(analyser, () -> analyser(config));
         HelplineDirectory helplines = helplines();
         Templates templates = Templates.loadFromClasspath();
@@ -123,38 +142,75 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 throw new RuleBookException(rulesName + ": " + e.getMessage(), e);
             }
         });
-        DataSource dataSource = SqliteDatabase.open(dataDir);
-        Operations ops = Operations.create(dataSource);
+        Database database = database(config);
+        Operations ops = Operations.create(database);
         ReplyRenderer renderer = new ReplyRenderer(templates);
-        HandoffStore handoffs = new HandoffStore(dataSource, ops.transitions());
-        EscalationDesk desk = new EscalationDesk(handoffs, partners(config), clock,
-                (template, language) -> statusText(renderer, helplines, config, clock, template, language),
-                config.callback().enabled());
-        TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(new UserRefHasher(secret(config, dataDir)),
-                new JdbcConversationStore(dataSource), model, rules, new SafetyPolicy(),
-                helplines, new EscalationRequester(UUID::randomUUID), renderer, new Redactor(),
-                new ConversationRisk(config.dialogue().riskMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), config.dialogue().maxHelplines(), desk), ops.turns());
-        return new Components(config, turns, model, dataSource, rules, desk, handoffs, partners(config), ops);
+        ReplyComposer composer = new ReplyComposer(templates, renderer);
+        Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
+        HandoffStore handoffs = new HandoffStore(database);
+        ConsoleStore consoleStore = new ConsoleStore(database);
+        Conversations conversations = new JdbcConversations(database, ops.transitions());
+        PartnerDirectory partners = partners(config);
+        EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, conversations, partners, clock,
+                new EscalationNotes(composer, referrals, clock), config.callback().enabled());
+        UserRefHasher hasher = hasher(config);
+        SaathConfig.Limits limits = config.limits();
+        Ticker ticker = ticker(clock);
+        EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
+                new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
+        TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
+                conversations, model, rules, new SafetyPolicy(), referrals, requester,
+                renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
+                new ConversationRisk(config.dialogue().riskMemory()),
+                new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
+                new CountryResolver(config.defaultCountry()), desk), ops.turns());
+        FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
+                hasher, model);
+        return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
+                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), ops);
     }
 
-    /**
-     * A status message for the person; when no counsellor could take the conversation it carries the open crisis
-     * line of the deployment's country, so the person is never left without a number.
-     */
-    private static String statusText(ReplyRenderer renderer, HelplineDirectory helplines, SaathConfig config,
-                                     Clock clock, String template, String languageCode) {
-        Language language = Language.fromCode(languageCode);
-        if (!template.equals("counsellor_unavailable")) {
-            return renderer.text(template, language);
+    /** The store named by {@code store.url}; one that cannot be opened stops the start naming the key. */
+    public static Database database(SaathConfig config) {
+        try {
+            return Database.open(config.storeUrl(), config.store().username(), config.store().password(),
+                    config.store().poolSize());
+        } catch (StoreException e) {
+            throw new ConfigException("store.url " + config.storeUrl().replaceAll("(?i)password=[^&]*", "password=***")
+                    + " cannot be opened: " + e.getMessage(), e);
         }
-        List<HelplineOffer> line = helplines.openCrisisLine(config.defaultCountry(), languageCode, clock.instant())
-                .map(List::of).orElse(List.of());
-        return renderer.render(template, language, line, List.of()).text();
+    }
+
+    /** The user-id hasher with the deployment's secret ({@code privacy.user-id-secret}, or the data folder's). */
+    public static UserRefHasher hasher(SaathConfig config) {
+        return new UserRefHasher(secret(config, Path.of(config.dataDir())));
+    }
+
+    /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
+    private static Ticker ticker(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+
+    /** Counsellors and their sign-in, the console's view, idempotent requests and canned replies. */
+    private static ConsoleParts console(SaathConfig config, Database database, HandoffStore handoffs,
+                                        ConsoleStore consoleStore, EscalationDesk desk, PartnerDirectory partners,
+                                        Clock clock, Ticker ticker) {
+        SecureRandom random = new SecureRandom();
+        CounsellorStore counsellorStore = new CounsellorStore(database);
+        Counsellors counsellors = new Counsellors(counsellorStore, partners,
+                new PasswordHasher(config.console().passwordCost(), random),
+                new LoginLimiter(5, Duration.ofMinutes(15), ticker), clock, random);
+        ConsoleView view = new ConsoleView(handoffs, consoleStore, counsellorStore, desk, partners,
+                CountryZones.fromClasspath(), clock);
+        return new ConsoleParts(counsellors, view, new RequestOutcomes(database), new CannedReplyStore(database),
+                clock);
     }
 
     /** The deployment's partners from {@code partners-file}; none when it is empty. */
-    static PartnerDirectory partners(SaathConfig config) {
+    public static PartnerDirectory partners(SaathConfig config) {
         if (config.partnersFile() == null || config.partnersFile().isBlank()) {
             return PartnerDirectory.none();
         }
@@ -177,16 +233,24 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /**
-     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock fixed
-     * at the script's time, and {@code analyser} (the committed model, or a candidate being gated).
+     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock at the
+     * script's time (moved by turns that give their own), and {@code analyser} (the committed model, or a candidate
+     * being gated). Partners and a rule book on disk come from {@code config}, as in the service.
      */
     public static GoldenConversations.Pipeline goldenPipeline(SaathConfig config, Analyser analyser,
                                                               GoldenConversations.Script script) {
         try {
             Path data = Files.createTempDirectory("saath-golden");
-            Components components = load(config.withDataDir(data.toString()), analyser,
-                    GoldenConversations.clock(script));
-            JdbcConversationStore store = new JdbcConversationStore(components.dataSource());
+            GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
+            SaathConfig scripted = config.withDataDir(data.toString());
+            if (script.partners() != null) {
+                Path partners = data.resolve("partners.yaml");
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .writeValue(partners.toFile(), java.util.Map.of("partners", script.partners()));
+                scripted = scripted.withPartnersFile(partners.toString());
+            }
+            Components components = load(scripted, analyser, clock);
+            JdbcConversationStore store = new JdbcConversationStore(components.database());
             return new GoldenConversations.Pipeline() {
                 @Override
                 public TurnResult handle(InboundMessage message) {
@@ -197,6 +261,18 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 public GoldenConversations.Stored stored() {
                     return store.lastTurnSummary().map(r -> new GoldenConversations.Stored(r[0], r[1], r[2],
                             Long.parseLong(r[3]))).orElse(new GoldenConversations.Stored("none", "none", "none", 0));
+                }
+
+                @Override
+                public void moveTo(java.time.Instant at) {
+                    clock.moveTo(at);
+                    components.desk().expireLapsedOffers();
+                }
+
+                @Override
+                public java.util.List<String> notes() {
+                    return components.turns().messagesFor("golden", "person", 0, components.handoffs()).stream()
+                            .map(HandoffStore.UserMessage::text).toList();
                 }
             };
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
+import org.saath.cli.CounsellorsCommand;
 import org.saath.cli.EvaluateCommand;
 import org.saath.cli.ExportCommand;
 import org.saath.cli.ForgetCommand;
@@ -11,6 +12,7 @@ import org.saath.cli.HealthCommand;
 import org.saath.cli.HelplinesCommand;
 import org.saath.cli.ModelsCommand;
 import org.saath.cli.PromoteCommand;
+import org.saath.cli.ReplayCommand;
 import org.saath.cli.ReportCommand;
 import org.saath.cli.ServeCommand;
 import org.saath.cli.TrainCommand;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Command;
         description = "Routes people in distress to the right mental-health help.",
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
                 TrainCommand.class, HelplinesCommand.class, ModelsCommand.class,
-                PromoteCommand.class, ExportCommand.class, ForgetCommand.class, ReportCommand.class,
-                HealthCommand.class, CommandLine.HelpCommand.class})
+                PromoteCommand.class, ExportCommand.class, ForgetCommand.class, CounsellorsCommand.class,
+                ReplayCommand.class, ReportCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -44,12 +46,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        // every command answers --help and --version, including ones added later
-        cli.getSubcommands().values().forEach(sub -> {
-            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                sub.getCommandSpec().mixinStandardHelpOptions(true);
-            }
-        });
+        helpEverywhere(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -57,5 +54,15 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Every command and subcommand answers --help and --version, including ones added later. */
+    private static void helpEverywhere(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                helpEverywhere(sub);
+            }
+        });
     }
 }

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.saath.store.SqliteDatabase;
+import org.saath.store.Database;
 
 /** Reads a test's SQLite file directly, independently of the store under test. */
 public final class Sqlite {
@@ -22,7 +22,7 @@ public final class Sqlite {
     }
 
     public static List<String> strings(Path dataDir, String sql) {
-        String url = "jdbc:sqlite:" + dataDir.resolve(SqliteDatabase.FILE_NAME).toAbsolutePath();
+        String url = "jdbc:sqlite:" + dataDir.resolve(Database.SQLITE_FILE).toAbsolutePath();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<String> out = new ArrayList<>();

@@ -30,7 +30,8 @@ public final class TestComponents {
     }
 
     public static SaathConfig config(Path dataDir) {
-        return Shared.CONFIG.withDataDir(dataDir.toString()).withPort(0);
+        // BCrypt's minimum cost keeps sign-ins in tests fast; production uses console.password-cost (12)
+        return Shared.CONFIG.withDataDir(dataDir.toString()).withPort(0).withPasswordCost(4);
     }
 
     public static Analyser analyser() {

@@ -3,11 +3,9 @@ package org.saath.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import org.saath.config.SaathConfig;
-import org.saath.store.JdbcConversationStore;
-import org.saath.store.SqliteDatabase;
+import org.saath.Components;
+import org.saath.store.Database;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option of the commands that use the store. */
@@ -21,17 +19,17 @@ public final class DataOptions {
         return dataDir == null ? config : config.withDataDir(dataDir);
     }
 
-    /** The store of an existing data folder; a folder without one is an error, not a new empty store. */
-    JdbcConversationStore existingStore(SaathConfig config) {
-        return new JdbcConversationStore(existingDataSource(config));
-    }
-
-    /** The database of an existing data folder (brought up to date); a folder without one is an error. */
-    DataSource existingDataSource(SaathConfig config) {
-        Path data = Path.of(apply(config).dataDir());
-        if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
+    /**
+     * The existing store ({@code store.url}, or the data folder's SQLite file); a data folder without one is an
+     * error, not a new empty store.
+     */
+    Database existingStore(SaathConfig config) {
+        SaathConfig applied = apply(config);
+        Path data = Path.of(applied.dataDir());
+        if (!applied.store().shared() && (applied.store().url() == null || applied.store().url().isEmpty())
+                && !Files.isRegularFile(data.resolve(Database.SQLITE_FILE))) {
             throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
         }
-        return SqliteDatabase.open(data);
+        return Components.database(applied);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.saath.nlu.TextNormaliser;
+import org.saath.store.Database;
 import org.saath.store.JdbcConversationStore;
 import org.saath.training.LabellingExport;
 import picocli.CommandLine.Command;
@@ -46,9 +47,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration window = window(since);
-        JdbcConversationStore store = data.existingStore(options.load());
-        List<String> lines = new LabellingExport(new TextNormaliser())
-                .lines(store.turnsSince(Clock.systemUTC().instant().minus(window)), limit);
+        List<String> lines;
+        try (Database db = data.existingStore(options.load())) {
+            lines = new LabellingExport(new TextNormaliser())
+                    .lines(new JdbcConversationStore(db).turnsSince(Clock.systemUTC().instant().minus(window)), limit);
+        }
         if (out == null) {
             PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             lines.forEach(stdout::println);

@@ -2,14 +2,15 @@ package org.saath.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.saath.Components;
 import org.saath.config.SaathConfig;
-import org.saath.privacy.SecretFile;
-import org.saath.privacy.UserRefHasher;
-import org.saath.store.JdbcConversationStore;
+import org.saath.store.ConversationKey;
+import org.saath.store.Database;
+import org.saath.store.JdbcConversations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,11 +38,12 @@ public final class ForgetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SaathConfig config = data.apply(options.load());
-        JdbcConversationStore store = data.existingStore(config);
-        String configured = config.privacy().userIdSecret();
-        byte[] secret = configured == null || configured.isEmpty() ? SecretFile.loadOrCreate(Path.of(config.dataDir()))
-                : Base64.getDecoder().decode(configured);
-        boolean found = store.forget(channel, new UserRefHasher(secret).hash(channel, user));
+        boolean found;
+        try (Database store = data.existingStore(config)) {
+            ConversationKey key = new ConversationKey(channel, Components.hasher(config).hash(channel, user));
+            found = new JdbcConversations(store).withConversation(key,
+                    tx -> tx.forget(Optional.empty(), "", Instant.now()));
+        }
         new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
                 ? "deleted everything stored about that user" : "nothing stored about that user");
         return 0;

@@ -21,8 +21,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code saath helplines}: what Saath would offer for a topic in a country at a time, for the people who
- * maintain the directory.
+ * {@code saath helplines}: what Saath would offer for a topic in a country at a time, and the country's emergency
+ * numbers, for the people who maintain the directory. Lines for a region or a group are shown only to people whose
+ * words fit them, so they do not appear here.
  */
 @Command(name = "helplines", description = "Show the helplines offered for a topic and country (at a time).")
 public final class HelplinesCommand implements Callable<Integer> {
@@ -64,8 +65,15 @@ public final class HelplinesCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("helplines for " + topic + " in " + country.toUpperCase(Locale.ROOT) + " at " + when);
         if (offers.isEmpty()) {
-            out.println("  (none: the directory has no line for this topic and country)");
+            out.println("  (none: the directory has no line for this topic and country; replies give the "
+                    + "international directories)");
         }
+        List<HelplineOffer> emergency = directory.emergency(country.toUpperCase(Locale.ROOT), when);
+        out.println("emergency numbers: " + (emergency.isEmpty() ? "(none known: replies say \"your local "
+                + "emergency number\" and that 112 may work from a mobile)" : emergency.stream()
+                .map(o -> o.helpline().service() + " " + o.helpline().contacts().get(0).value()
+                        + (o.helpline().verified() ? "" : " (not confirmed)"))
+                .collect(Collectors.joining(", "))));
         for (HelplineOffer o : offers) {
             String status = o.openNow() == null ? "hours not confirmed"
                     : o.openNow() ? "open now" : "closed" + (o.nextOpening() == null ? "" : ", opens "

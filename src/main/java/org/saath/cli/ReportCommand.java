@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.saath.config.SaathConfig;
 import org.saath.report.ImpactReport;
+import org.saath.store.Database;
 import org.saath.store.ImpactStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,9 +66,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         SaathConfig config = data.apply(options.load());
         LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC));
-        ImpactReport report = ImpactReport.build(new ImpactStore(data.existingDataSource(config)),
-                today.minusDays(Long.parseLong(days.group(1)) - 1), today, config.report().minCount(),
-                Optional.ofNullable(partner));
+        ImpactReport report;
+        try (Database db = data.existingStore(config)) {
+            report = ImpactReport.build(new ImpactStore(db), today.minusDays(Long.parseLong(days.group(1)) - 1),
+                    today, config.report().minCount(), Optional.ofNullable(partner));
+        }
         String text = format.equals("csv") ? report.csv()
                 : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.asMap())
                 + "\n";

@@ -7,7 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.javalin.Javalin;
@@ -39,42 +41,63 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Override
-    public Integer call() throws InterruptedException, java.io.IOException {
-        SaathConfig config = data.apply(options.load());
-        if (port != null) {
-            config = config.withPort(port);
-        }
-        Components components = Components.load(config, Clock.systemUTC());
-        Javalin app = App.create(components).start(config.server().port());
-        ModelFileWatcher watcher = new ModelFileWatcher(Path.of(config.modelsDir()), components.model());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "saath-retention");
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A background job that logs its failure and runs again at its next time (an uncaught one would stop it). */
+    private static Runnable guarded(String name, Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed: {}", name, e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, java.io.IOException {
+        SaathConfig loaded = data.apply(options.load());
+        SaathConfig config = port == null ? loaded : loaded.withPort(port);
+        Components components = Components.load(config, Clock.systemUTC());
+        Javalin app = App.create(components).start(config.server().port());
+        ModelFileWatcher watcher = new ModelFileWatcher(Path.of(config.modelsDir()), components.model());
+        ScheduledExecutorService outbox = daemonScheduler("saath-outbox");
+        ScheduledExecutorService expiry = daemonScheduler("saath-offer-expiry");
+        ScheduledExecutorService retention = daemonScheduler("saath-retention");
+        ScheduledExecutorService impact = daemonScheduler("saath-impact");
         OutboxDispatcher dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(),
                 Optional.of(config.callback()).filter(SaathConfig.Callback::enabled)
                         .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())),
-                java.net.http.HttpClient.newHttpClient(), Clock.systemUTC(), new java.util.Random()::nextDouble,
-                java.time.Duration.ofSeconds(2), 12, components.ops().metrics());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                components.desk().expireLapsedOffers();
-                dispatcher.dispatchDue();
-            } catch (RuntimeException e) {
-                LOG.warn("outbox dispatch failed: {}", e.getMessage());
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(components.ops().impact()::flush, 10, 10, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(new RetentionJob(new JdbcConversationStore(components.dataSource()),
-                config.privacy().retention(), Clock.systemUTC()), 0, 1, TimeUnit.HOURS);
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(),
+                new java.util.Random()::nextDouble, Duration.ofSeconds(2), 12, components.ops().metrics());
+        // each background job on its own thread: a slow partner never delays offer expiry, nor the reverse
+        outbox.scheduleWithFixedDelay(guarded("outbox dispatch", dispatcher::start), 1, 1, TimeUnit.SECONDS);
+        expiry.scheduleWithFixedDelay(guarded("offer expiry", components.desk()::expireLapsedOffers), 1, 1,
+                TimeUnit.SECONDS);
+        // the anonymous impact counts gather in memory and go to the store every 10 s (and at shutdown)
+        impact.scheduleWithFixedDelay(guarded("impact counts", components.ops().impact()::flush), 10, 10,
+                TimeUnit.SECONDS);
+        JdbcConversationStore store = new JdbcConversationStore(components.database());
+        retention.scheduleAtFixedRate(guarded("retention", () -> {
+            new RetentionJob(store, config.privacy().retention(), Clock.systemUTC()).run();
+            components.console().counsellors().deleteExpiredTokens();
+        }), 0, 1, TimeUnit.HOURS);
         LOG.info("listening on port {}", app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
-            scheduler.shutdownNow();
+            outbox.shutdownNow();
+            expiry.shutdownNow();
+            impact.shutdownNow();
+            retention.shutdownNow();
             components.ops().impact().flush();
+            components.database().close();
             try {
                 watcher.close();
             } catch (java.io.IOException e) {

@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Metrics metrics, Health health, Logging logging, Report report) {
+                          Callback callback, Limits limits, Console console, Store store, Metrics metrics,
+                          Health health, Logging logging, Report report) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -29,6 +30,18 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(health != null, "health", "is missing");
         require(logging != null, "logging", "is missing");
         require(report != null, "report", "is missing");
+        require(limits != null, "limits", "is missing");
+        require(console != null, "console", "is missing");
+        require(store != null, "store", "is missing");
+        require(!store.shared() || privacy.userIdSecret() != null && !privacy.userIdSecret().isEmpty(),
+                "privacy.user-id-secret", "is required when store.url is PostgreSQL: every node must hash user ids "
+                        + "with the same secret (base64 of at least 16 bytes)");
+    }
+
+    /** The store's JDBC URL: {@code store.url}, or SQLite in the data folder when it is empty. */
+    public String storeUrl() {
+        return store.url() == null || store.url().isEmpty()
+                ? "jdbc:sqlite:" + java.nio.file.Path.of(dataDir).resolve("saath.db").toAbsolutePath() : store.url();
     }
 
     /** HTTP server settings. */
@@ -78,6 +91,24 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * Where state lives: empty {@code url} = SQLite in the data folder (one node); {@code jdbc:postgresql://…} for
+     * several nodes sharing one database. Credentials may also be in the URL.
+     */
+    public record Store(String url, String username, String password, int poolSize) {
+        public Store {
+            require(url == null || url.isEmpty() || url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"),
+                    "store.url", "must be empty (SQLite in data-dir), jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, "
+                            + "was '" + String.valueOf(url).replaceAll("(?i)password=[^&]*", "password=***") + "'");
+            require(poolSize >= 1 && poolSize <= 200, "store.pool-size", "must be 1-200, was " + poolSize);
+        }
+
+        /** Whether several nodes may share this store (PostgreSQL). */
+        public boolean shared() {
+            return url != null && url.startsWith("jdbc:postgresql:");
+        }
+    }
+
     /** NLU settings. */
     public record Nlu(double minConfidence) {
         public Nlu {
@@ -86,11 +117,16 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
-    /** Dialogue settings. */
-    public record Dialogue(Duration riskMemory, int maxHelplines) {
+    /**
+     * Dialogue settings: how long a conversation's peak risk and its topic (abuse, blackmail…) are remembered, and
+     * how many lines a reply carries.
+     */
+    public record Dialogue(Duration riskMemory, int maxHelplines, Duration topicMemory) {
         public Dialogue {
             require(riskMemory != null && !riskMemory.isNegative() && !riskMemory.isZero(), "dialogue.risk-memory",
                     "must be a positive ISO-8601 duration such as PT24H, was " + riskMemory);
+            require(topicMemory != null && !topicMemory.isNegative() && !topicMemory.isZero(),
+                    "dialogue.topic-memory", "must be a positive ISO-8601 duration such as PT12H, was " + topicMemory);
             require(maxHelplines >= 1 && maxHelplines <= 10, "dialogue.max-helplines",
                     "must be 1-10, was " + maxHelplines);
         }
@@ -139,44 +175,98 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * Limits on what one sender can cost everyone else. None of them withholds a crisis reply: a message at risk
+     * {@code high} or above is answered even over the message limit, and over the escalation limit the person
+     * still gets the crisis reply and its lines, only no new escalation.
+     */
+    public record Limits(int messagesPerMinute, int escalationsPerSender, Duration escalationWindow,
+                         int streamsPerKey) {
+        public Limits {
+            require(messagesPerMinute >= 1 && messagesPerMinute <= 10_000, "limits.messages-per-minute",
+                    "must be 1-10000, was " + messagesPerMinute);
+            require(escalationsPerSender >= 1 && escalationsPerSender <= 1000, "limits.escalations-per-sender",
+                    "must be 1-1000, was " + escalationsPerSender);
+            require(escalationWindow != null && !escalationWindow.isNegative() && !escalationWindow.isZero(),
+                    "limits.escalation-window", "must be a positive ISO-8601 duration such as PT24H, was "
+                            + escalationWindow);
+            require(streamsPerKey >= 1 && streamsPerKey <= 1000, "limits.streams-per-key",
+                    "must be 1-1000, was " + streamsPerKey);
+        }
+    }
+
+    /**
+     * The counsellor console: BCrypt's work factor for counsellors' passwords (each step doubles the work; 12 takes
+     * about 0.2 s a check on one core; below 10 only for tests).
+     */
+    public record Console(int passwordCost) {
+        public Console {
+            require(passwordCost >= 4 && passwordCost <= 16, "console.password-cost",
+                    "must be 4-16 (12 recommended), was " + passwordCost);
+        }
+    }
+
+    public SaathConfig withPasswordCost(int cost) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, new Console(cost), store, metrics, health,
+                logging, report);
+    }
+
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, metrics, health, logging, report);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, metrics, health, logging, report);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, metrics, health, logging, report);
+                privacy, nlu, dialogue, callback, limits, console, store, metrics, health, logging, report);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, metrics, health, logging, report);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), metrics, health, logging, report);
+                dialogue, new Callback(url, secret), limits, console, store, metrics, health, logging, report);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, metrics, health, logging, report);
+    }
+
+    public SaathConfig withLimits(Limits l) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, l, console, store, metrics, health, logging, report);
+    }
+
+    public SaathConfig withStore(Store store) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store, metrics, health, logging, report);
+    }
+
+    public SaathConfig withUserIdSecret(String secret) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
+                new Privacy(secret, privacy.retention()), nlu, dialogue, callback, limits, console, store,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withMetrics(Metrics value) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, value, health, logging, report);
+                dialogue, callback, limits, console, store, value, health, logging, report);
     }
 
     public SaathConfig withHealth(Health value) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, metrics, value, logging, report);
+                dialogue, callback, limits, console, store, metrics, value, logging, report);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -22,16 +27,23 @@ import org.saath.nlu.RiskLevel;
 
 /**
  * The scripted conversations of {@code conversations/golden/*.yaml}: what a person says, turn by turn, and what
- * must come back. Replayed by the tests and by {@code saath train} as a gate: a model that breaks one is refused.
+ * must come back. One runner for the golden test, {@code saath train}'s gate (a model that breaks one is refused)
+ * and {@code saath replay} (a deployment's own scripts). The clock starts at the script's {@code at:} and moves to a
+ * turn's own {@code at:} where one is given (later turns only), so a script can cross opening hours or outlive a
+ * remembered risk or topic.
  */
 public final class GoldenConversations {
 
-    /** One scripted conversation. */
-    public record Script(String name, String country, String at, List<Turn> turns) {
+    /**
+     * One scripted conversation: its country and start time, and optionally the partners of the deployment it runs
+     * in (the {@code partners:} list of a partners file), so a script can follow an offer that a partner lets lapse.
+     */
+    public record Script(String name, String country, String at, List<Map<String, Object>> partners,
+                         List<Turn> turns) {
     }
 
-    /** What the person says and what must come back; every expectation is optional. */
-    public record Turn(String user, Expect expect) {
+    /** What the person says (at {@code at}, if given) and what must come back; every expectation is optional. */
+    public record Turn(String user, String at, Expect expect) {
     }
 
     /** Expectations on one turn. */
@@ -45,18 +57,58 @@ public final class GoldenConversations {
                          @JsonProperty("open-line") Boolean openLine, String escalation,
                          @JsonProperty("reply-contains") List<String> replyContains,
                          @JsonProperty("reply-excludes") List<String> replyExcludes,
-                         @JsonProperty("stored-turns") Integer storedTurns) {
+                         @JsonProperty("reply-at-most-once") List<String> replyAtMostOnce,
+                         @JsonProperty("stored-turns") Integer storedTurns,
+                         @JsonProperty("notes-contain") List<String> notesContain,
+                         @JsonProperty("notes-exclude") List<String> notesExclude) {
     }
 
     /** What the store holds after a turn: the last turn's intent and risk, the reply language, the turn count. */
     public record Stored(String intent, String risk, String language, long turns) {
     }
 
-    /** A fresh pipeline for one script (its own store, the clock fixed at the script's time). */
+    /** A fresh pipeline for one script (its own store, its clock at the script's time). */
     public interface Pipeline {
         TurnResult handle(InboundMessage message);
 
         Stored stored();
+
+        /** Moves the pipeline's clock to {@code at} (a turn's own time). */
+        void moveTo(Instant at);
+
+        /** The notes the person has been sent outside replies so far (an offer expired, a counsellor joined…). */
+        List<String> notes();
+    }
+
+    /** A clock a script moves forward turn by turn; never goes back. */
+    public static class ScriptClock extends Clock {
+        private volatile Instant now;
+
+        public ScriptClock(Instant start) {
+            this.now = start;
+        }
+
+        public void moveTo(Instant at) {
+            if (at.isBefore(now)) {
+                throw new IllegalArgumentException("a turn's at: " + at + " is before the previous time " + now);
+            }
+            now = at;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -75,33 +127,60 @@ public final class GoldenConversations {
         return YAML.readValue(file.toFile(), Script.class);
     }
 
-    public static Clock clock(Script script) {
-        return Clock.fixed(OffsetDateTime.parse(script.at()).toInstant(), ZoneOffset.UTC);
+    /** A clock at the script's {@code at:}, for a pipeline to move turn by turn. */
+    public static ScriptClock clock(Script script) {
+        return new ScriptClock(time(script.at(), "the script's at:"));
     }
 
     /** Replays one script; returns the broken expectations, one readable line each (empty when it passes). */
     public static List<String> replay(Path file, Function<Script, Pipeline> pipelines) throws IOException {
+        return replay(file, pipelines, result -> { });
+    }
+
+    /**
+     * Replays one script, handing each turn's response to {@code eachTurn} as it comes; returns the broken
+     * expectations, each naming the file, the turn and what it said (empty when it passes).
+     */
+    public static List<String> replay(Path file, Function<Script, Pipeline> pipelines, Consumer<TurnResult> eachTurn)
+            throws IOException {
         Script script = read(file);
+        if (script == null || script.turns() == null || script.turns().isEmpty()) {
+            throw new IOException(file + ": no turns");
+        }
         Pipeline pipeline = pipelines.apply(script);
         List<String> problems = new ArrayList<>();
         int n = 0;
         for (Turn turn : script.turns()) {
             n++;
+            if (turn.user() == null) {
+                throw new IOException(file + ": turn " + n + " has no user:");
+            }
+            if (turn.at() != null) {
+                pipeline.moveTo(time(turn.at(), "turn " + n + "'s at:"));
+            }
             TurnResult result = pipeline.handle(new InboundMessage("golden", "person", "m-" + n, turn.user(),
                     Optional.ofNullable(script.country())));
+            eachTurn.accept(result);
             if (turn.expect() != null) {
                 String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
-                check(turn.expect(), result, pipeline.stored()).forEach(p -> problems.add(where + p));
+                check(turn.expect(), result, pipeline.stored(), pipeline.notes())
+                        .forEach(p -> problems.add(where + p));
             }
         }
         return problems;
     }
 
-    static List<String> check(Expect e, TurnResult result, Stored s) {
+    private static Instant time(String value, String what) {
+        try {
+            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must look like 2026-11-21T02:00:00+05:00, was '" + value
+                    + "'", e);
+        }
+    }
+
+    static List<String> check(Expect e, TurnResult result, Stored s, List<String> notes) {
         List<String> problems = new ArrayList<>();
-        TurnResult.Reply first = result.replies().get(0);
-        List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
-        String text = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         expect(problems, e.intent() == null || e.intent().equals(s.intent()), "intent " + s.intent() + ", expected "
                 + e.intent());
         expect(problems, e.riskAtLeast() == null || RiskLevel.fromCode(s.risk()).atLeast(
@@ -110,6 +189,20 @@ public final class GoldenConversations {
                 RiskLevel.fromCode(s.risk())), "risk " + s.risk() + ", expected at most " + e.riskAtMost());
         expect(problems, e.language() == null || e.language().equals(s.language()), "reply language "
                 + s.language() + ", expected " + e.language());
+        String escalation = result.escalation() == null ? "none" : result.escalation().state();
+        expect(problems, e.escalation() == null || e.escalation().equals(escalation), "escalation " + escalation
+                + ", expected " + e.escalation());
+        expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
+                + ", expected " + e.storedTurns());
+        checkLines(e, result.replies().get(0), problems);
+        checkTexts(e, String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList()),
+                String.join("\n", notes), problems);
+        return problems;
+    }
+
+    /** Expectations on the first message's helplines. */
+    private static void checkLines(Expect e, TurnResult.Reply first, List<String> problems) {
+        List<String> ids = first.helplines().stream().map(TurnResult.HelplineView::id).toList();
         expect(problems, e.firstHelpline() == null || !ids.isEmpty() && ids.get(0).equals(e.firstHelpline()),
                 "helplines " + ids + ", expected first " + e.firstHelpline());
         expect(problems, e.helplinesInclude() == null || ids.containsAll(e.helplinesInclude()),
@@ -123,18 +216,20 @@ public final class GoldenConversations {
         expect(problems, !Boolean.TRUE.equals(e.noHelplines()) || ids.isEmpty(), "helplines " + ids + ", expected none");
         expect(problems, !Boolean.TRUE.equals(e.openLine())
                 || first.helplines().stream().anyMatch(h -> Boolean.TRUE.equals(h.openNow())), "no open line");
-        String escalation = result.escalation() == null ? "none" : result.escalation().state();
-        expect(problems, e.escalation() == null || e.escalation().equals(escalation), "escalation " + escalation
-                + ", expected " + e.escalation());
-        if (e.replyContains() != null) {
-            e.replyContains().forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
-        }
-        if (e.replyExcludes() != null) {
-            e.replyExcludes().forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
-        }
-        expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
-                + ", expected " + e.storedTurns());
-        return problems;
+    }
+
+    /** Expectations on what the person reads: the turn's replies, and the notes sent outside replies. */
+    private static void checkTexts(Expect e, String text, String noted, List<String> problems) {
+        Optional.ofNullable(e.replyContains()).orElse(List.of())
+                .forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
+        Optional.ofNullable(e.replyExcludes()).orElse(List.of())
+                .forEach(c -> expect(problems, !text.contains(c), "reply has \"" + c + "\""));
+        Optional.ofNullable(e.replyAtMostOnce()).orElse(List.of()).forEach(c -> expect(problems,
+                text.indexOf(c) == text.lastIndexOf(c), "reply says \"" + c + "\" more than once"));
+        Optional.ofNullable(e.notesContain()).orElse(List.of())
+                .forEach(c -> expect(problems, noted.contains(c), "notes lack \"" + c + "\""));
+        Optional.ofNullable(e.notesExclude()).orElse(List.of())
+                .forEach(c -> expect(problems, !noted.contains(c), "notes have \"" + c + "\""));
     }
 
     private static void expect(List<String> problems, boolean ok, String problem) {

@@ -4,20 +4,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
-import java.util.List;
 import java.util.stream.Collectors;
 
 import org.saath.channel.TurnResult;
 import org.saath.helpline.Contact;
+import org.saath.helpline.Helpline;
 import org.saath.helpline.HelplineOffer;
 import org.saath.nlu.Language;
 
 /**
- * Renders a template and its helplines into the text a person reads, in their language. Each helpline line
- * carries the number itself and whether the line is open now, so the text is useful even where a channel
- * shows no structured helplines. Crisis templates put the lines first: lead with the number.
+ * Writes what a person reads, in their language: a text with the country's emergency numbers in it, and helpline
+ * lines, each carrying the number itself and one short word on whether it is open now, so the text is useful even
+ * where a channel shows no structured helplines. What goes into a reply is decided by {@link ReplyComposer}.
  */
 public final class ReplyRenderer {
 
@@ -27,20 +28,39 @@ public final class ReplyRenderer {
         this.templates = templates;
     }
 
-    public TurnResult.Reply render(String templateId, Language language, List<HelplineOffer> offers,
-                                   List<String> extraText) {
-        Templates.Template t = templates.get(templateId, language);
+    /** One message: {@code text}, and {@code offers} under {@code intro}, before or after it; then {@code extra}. */
+    public TurnResult.Reply reply(String text, String intro, List<HelplineOffer> offers, boolean linesFirst,
+                                  List<String> extra, Language language) {
         List<String> parts = new ArrayList<>();
-        String lines = offers.isEmpty() ? "" : lines(t, language, offers);
-        if (t.linesFirst() && !lines.isEmpty()) {
+        String lines = offers.isEmpty() ? "" : lines(intro, offers, language);
+        if (linesFirst && !lines.isEmpty()) {
             parts.add(lines);
         }
-        parts.add(t.text());
-        if (!t.linesFirst() && !lines.isEmpty()) {
+        parts.add(text);
+        if (!linesFirst && !lines.isEmpty()) {
             parts.add(lines);
         }
-        parts.addAll(extraText);
-        return new TurnResult.Reply(String.join("\n", parts), offers.stream().map(ReplyRenderer::view).toList());
+        parts.addAll(extra);
+        return new TurnResult.Reply(String.join("\n", parts),
+                offers.stream().map(o -> view(o, language)).toList());
+    }
+
+    /**
+     * How to say "call …" in {@code language}: the emergency numbers with what each is for ("15 (police) or 1122
+     * (ambulance)"), or, where Saath knows none for the country, "your local emergency number" with 112 as what may
+     * also work from a mobile phone.
+     */
+    public String emergencyPhrase(List<HelplineOffer> emergency, boolean known, Language language) {
+        if (!known) {
+            String mobile = emergency.stream().map(o -> o.helpline().contacts().get(0).value())
+                    .collect(Collectors.joining(" / "));
+            return templates.word(mobile.isEmpty() ? "emergency-unknown-no-mobile" : "emergency-unknown", language)
+                    .replace("{number}", mobile);
+        }
+        return emergency.stream()
+                .map(o -> numbers(o.helpline()) + " (" + templates.word("service-" + o.helpline().service(), language)
+                        + (o.helpline().verified() ? "" : ", " + templates.word("unconfirmed", language)) + ")")
+                .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
 
     /** The person's safety plan, one line a step, or the "no plan yet" text. */
@@ -54,31 +74,43 @@ public final class ReplyRenderer {
         return String.join("\n", lines);
     }
 
-    /** A template's text alone, for notices. */
-    public String text(String templateId, Language language) {
-        return templates.get(templateId, language).text();
-    }
-
-    private String lines(Templates.Template t, Language language, List<HelplineOffer> offers) {
+    /** The helpline lines under an intro (if any), one bullet each. */
+    public String lines(String intro, List<HelplineOffer> offers, Language language) {
         List<String> out = new ArrayList<>();
-        if (t.intro() != null) {
-            out.add(t.intro());
+        if (intro != null) {
+            out.add(intro);
         }
         for (HelplineOffer offer : offers) {
             String contacts = offer.helpline().contacts().stream()
                     .map(c -> c.type() + " " + c.value())
                     .collect(Collectors.joining(", "));
-            List<String> notes = new ArrayList<>();
-            notes.add(status(offer, language));
-            if (!offer.helpline().verified()) {
-                notes.add(templates.word("unverified", language));
-            }
-            out.add("• " + offer.helpline().name() + ": " + contacts + " (" + String.join(", ", notes) + ")");
+            out.add("• " + name(offer.helpline(), language) + ": " + contacts + " (" + status(offer, language) + ")");
         }
         return String.join("\n", out);
     }
 
+    /** The name a person reads: the cited local name, the service for an emergency number, else the official one. */
+    public String name(Helpline line, Language language) {
+        if (line.names().containsKey(language.code()) || !line.emergency()) {
+            return line.nameIn(language.code());
+        }
+        String word = templates.word(line.international() ? "emergency-mobile" : "service-" + line.service(), language);
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static String numbers(Helpline line) {
+        return line.contacts().stream().filter(c -> c.type().equals("phone")).map(Contact::value)
+                .collect(Collectors.joining("/"));
+    }
+
+    /**
+     * One word on whether to call: closed (with its next opening), "not confirmed" for a line whose number or hours
+     * no source has settled, open 24/7 or open now. A line is never given two labels.
+     */
     private String status(HelplineOffer offer, Language language) {
+        if (!Boolean.FALSE.equals(offer.openNow()) && !offer.helpline().verified()) {
+            return templates.word("unconfirmed", language);
+        }
         if (offer.openNow() == null) {
             return templates.word("hours-unknown", language);
         }
@@ -96,12 +128,12 @@ public final class ReplyRenderer {
         return templates.word(offer.helpline().alwaysOpen() ? "open-24-7" : "open-now", language);
     }
 
-    private static TurnResult.HelplineView view(HelplineOffer offer) {
+    private TurnResult.HelplineView view(HelplineOffer offer, Language language) {
         List<TurnResult.ContactView> contacts = new ArrayList<>();
         for (Contact c : offer.helpline().contacts()) {
             contacts.add(new TurnResult.ContactView(c.type(), c.value()));
         }
-        return new TurnResult.HelplineView(offer.helpline().id(), offer.helpline().name(), contacts,
+        return new TurnResult.HelplineView(offer.helpline().id(), name(offer.helpline(), language), contacts,
                 offer.openNow(), offer.nextOpening() == null ? null : offer.nextOpening().toString(),
                 offer.helpline().verified());
     }

@@ -19,12 +19,13 @@ import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
-import org.saath.escalation.EscalationState;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
-import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineOffer;
+import org.saath.helpline.Need;
+import org.saath.helpline.Referral;
+import org.saath.helpline.Referrals;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
@@ -37,8 +38,10 @@ import org.saath.rules.DialogueState;
 import org.saath.rules.RuleEngine;
 import org.saath.rules.SafetyPolicy;
 import org.saath.rules.TurnFacts;
+import org.saath.store.ConversationKey;
 import org.saath.store.ConversationRow;
-import org.saath.store.ConversationStore;
+import org.saath.store.ConversationTx;
+import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
 import org.saath.store.OutboxRow;
 import org.saath.store.TurnRow;
@@ -46,87 +49,120 @@ import org.saath.store.TurnWrite;
 
 /**
  * The whole turn pipeline of DESIGN.md in one method, {@link #handle}: session → analyse → decide → resources →
- * escalate → reply → record, then the {@link TurnObserver} is told what the turn did (closed values only).
- * Thread-safe; all state lives in the store.
+ * escalate → reply → record; once the turn's unit of work has committed, the {@link TurnObserver} is told what it
+ * did (closed values only). Thread-safe; all state lives in the store.
  */
 public final class TurnProcessor {
 
     /** The collaborators of a turn, wired once in {@code Components}. */
-    public record Parts(UserRefHasher hasher, ConversationStore store, Supplier<Analyser> analyser,
-                        Supplier<RuleEngine> rules,
-                        SafetyPolicy safety, HelplineDirectory helplines, EscalationRequester escalations,
-                        ReplyRenderer renderer, Redactor redactor, ConversationRisk conversationRisk, Clock clock,
-                        Supplier<UUID> ids, CountryResolver countries, int maxHelplines, EscalationDesk desk) {
+    public record Parts(UserRefHasher hasher, Conversations conversations, Supplier<Analyser> analyser,
+                        Supplier<RuleEngine> rules, SafetyPolicy safety, Referrals referrals,
+                        EscalationRequester escalations, ReplyRenderer renderer, ReplyComposer composer, Cues cues,
+                        Redactor redactor, ConversationRisk conversationRisk, TopicMemory topics, Clock clock,
+                        Supplier<UUID> ids, CountryResolver countries, EscalationDesk desk) {
+    }
+
+    /** What the message says, worked out before the unit of work: it needs nothing stored. */
+    private record Read(Analysis analysis, Cues.Found cues, String redacted) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
     private record Decided(TurnFacts facts, Decision decision) {
     }
 
+    /** The numbers this turn may show: the referral, and the lines for the need after the safety floor. */
+    private record Resources(Referral referral, List<HelplineOffer> offers) {
+    }
+
+    /** The answer to send, and the id of its first message's text, kept so it is not sent twice in a row. */
+    private record Replied(TurnResult result, String replyId) {
+    }
+
+    /** The answer, and what the turn did for the observer (nothing for a repeated delivery: it is not a turn). */
+    private record Handled(TurnResult result, Optional<TurnOutcome> outcome) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
+    private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
 
     private final Parts p;
-    private final TurnObserver observer;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
+    private final CounsellorHandoff handoffs;
+    private final TurnObserver observer;
 
     public TurnProcessor(Parts parts) {
         this(parts, TurnObserver.NONE);
     }
 
-    /** As {@link #TurnProcessor(Parts)}, telling {@code observer} about every accepted turn once it is recorded. */
+    /** As {@link #TurnProcessor(Parts)}, telling {@code observer} about every accepted turn once it is committed. */
     public TurnProcessor(Parts parts, TurnObserver observer) {
         this.p = parts;
+        this.handoffs = new CounsellorHandoff(parts.escalations(), parts.desk());
         this.observer = observer;
     }
 
-    /** Handles one inbound message; a message id seen before returns the first answer and records nothing. */
+    /**
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. Analysis
+     * (pure, and the most expensive step) runs first; the rest runs in the conversation's unit of work, so messages
+     * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
+     * The observer hears of the turn once, after its unit of work committed.
+     */
     public TurnResult handle(InboundMessage in) {
-        String userRef = p.hasher().hash(in.channel(), in.userId());
-        Optional<String> earlier = p.store().processedResponse(in.channel(), userRef, in.messageId());
+        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+        Read read = new Read(p.analyser().get().analyse(in.text()), p.cues().find(in.text()),         // 3 analyse
+                p.redactor().redact(in.text()));
+        Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read));
+        handled.outcome().ifPresent(observer::observe);                                              // 9 observe
+        return handled.result();
+    }
+
+    /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
+    private Handled turn(ConversationTx tx, InboundMessage in, Read read) {
+        String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
+        Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
-            return fromJson(earlier.get());
+            return new Handled(fromJson(earlier.get()), Optional.empty());
         }
         Instant now = p.clock().instant();
-        Optional<ConversationRow> conversation = p.store().conversation(in.channel(), userRef);       // 1 session
-        Optional<EscalationRow> open = conversation.flatMap(c -> p.store().openEscalation(c.id()));  // 2 handoff?
-        Analysis analysis = p.analyser().get().analyse(in.text());                                    // 3 analyse
+        Analysis analysis = read.analysis();
+        Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
+        Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent()) {
-            return observed(relay(in, userRef, conversation.get(), open.get(), analysis, now), TurnOutcome.Kind.RELAYED,
-                    in, analysis, RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get().peakRisk())),
-                    false, Optional.empty(), now);
+            TurnResult relayed = relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
+            return outcome(relayed, TurnOutcome.Kind.RELAYED, in, analysis, p.countries().resolve(in.country(),
+                    in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
+                    .peakRisk())), false, Optional.empty(), now);
         }
-        Decided decided = decide(facts(in, conversation, analysis, now));                             // 4 decide
+        Optional<String> named = p.topics().of(analysis, read.cues());
+        Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
-        List<HelplineOffer> offers = helplines(decided.decision(), facts, now);                      // 5 resources
+        Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
         if (decided.decision().forget()) {
-            return observed(forget(in.channel(), userRef, decided.decision(), facts.language(), offers),
-                    TurnOutcome.Kind.FORGOTTEN, in, analysis, facts.conversationRisk(), false, Optional.empty(), now);
+            return outcome(forget(tx, forgetKey, decided, resources, now), TurnOutcome.Kind.FORGOTTEN, in, analysis,
+                    facts.country(), facts.conversationRisk(), false, Optional.empty(), now);
         }
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
-                conversation.map(ConversationRow::planStep).orElse(0), p.redactor().redact(in.text()));
-        Optional<Escalation> requested = p.escalations().request(decided.decision().escalate(),
-                open.map(TurnProcessor::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
-                escalationTopic(facts), facts.language().code(), now);
-        Optional<Partner> partner = requested.flatMap(e -> p.desk().route(facts.country(), e.language(), e.topic()));
-        Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        TurnResult result = reply(plan, facts, offers, conversation, conversationId, opened, open);    // 7 reply
-        String stored = p.store().record(write(in, userRef, conversationId, conversation, analysis,   // 8 record
-                decided, plan, offers, opened, partner, result, now));
-        return observed(fromJson(stored), TurnOutcome.Kind.ANSWERED, in, analysis,                    // 9 observe
-                facts.conversationRisk(), conversation.isEmpty(), opened.map(e -> new TurnOutcome.Opened(
-                        e.state().code(), partner.map(Partner::id), e.topic(), e.language())), now);
+                conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(), open,  // 6
+                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
+                now);
+        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff);          // 7 reply
+        tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
+                now));
+        return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
+                facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
+                        e.state().code(), handoff.partner().map(Partner::id), e.topic(), e.language())), now);
     }
 
-    /** Tells the observer what the turn did, in closed values only, and passes its result on. */
-    private TurnResult observed(TurnResult result, TurnOutcome.Kind kind, InboundMessage in, Analysis a,
-                                RiskLevel conversationRisk, boolean newConversation,
-                                Optional<TurnOutcome.Opened> opened, Instant now) {
-        observer.observe(new TurnOutcome(in.channel(), p.countries().resolve(in.country(), in.phoneNumber()),
-                a.language(), a.intent(), a.risk(), conversationRisk, kind, newConversation, result.replies().size(),
-                opened, now));
-        return result;
+    /** The answer, with what the turn did in closed values only (for the observer, after the commit). */
+    private static Handled outcome(TurnResult result, TurnOutcome.Kind kind, InboundMessage in, Analysis a,
+                                   String country, RiskLevel conversationRisk, boolean newConversation,
+                                   Optional<TurnOutcome.Opened> opened, Instant now) {
+        return new Handled(result, Optional.of(new TurnOutcome(in.channel(), country, a.language(), a.intent(),
+                a.risk(), conversationRisk, kind, newConversation, result.replies().size(), opened, now)));
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
@@ -135,14 +171,17 @@ public final class TurnProcessor {
         return handoffs.userMessages(channel, p.hasher().hash(channel, userId), after);
     }
 
-    private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a, Instant now) {
+    private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
+                            Optional<String> named, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel conversationRisk = p.conversationRisk().after(a.risk(), peak, peakAt, now);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
+        String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
+                conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
-                a.requestsHuman(), a.thirdPerson(), a.command());
+                a.requestsHuman(), a.thirdPerson(), a.command(), topic);
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */
@@ -174,15 +213,20 @@ public final class TurnProcessor {
         return a.language() == Language.OTHER ? Language.EN : a.language();
     }
 
-    private List<HelplineOffer> helplines(Decision decision, TurnFacts facts, Instant now) {
-        List<HelplineOffer> offers = new ArrayList<>(p.helplines().match(decision.helplineTopics(), facts.country(),
-                facts.language().code(), now, p.maxHelplines()));
-        for (String id : decision.helplineIds()) {
-            p.helplines().byId(id).filter(h -> offers.stream().noneMatch(o -> o.helpline().id().equals(id)))
-                    .ifPresent(h -> offers.add(HelplineOffer.at(h, now)));
+    /**
+     * The numbers this turn may show, all from the one {@link Referrals}: the person's own country (or the
+     * international fallbacks), fitted to their words, and the safety floor's open crisis line at high risk.
+     */
+    private Resources resources(Decision decision, TurnFacts facts, Cues.Found cues, Instant now) {
+        Set<String> topics = new java.util.LinkedHashSet<>(decision.helplineTopics());
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
+            topics.addAll(CRISIS_TOPICS); // risk memory: the crisis lines stay attached to every reply
         }
-        return p.safety().ensureOpenCrisisLine(offers, facts.conversationRisk(), p.helplines(), facts.country(),
-                facts.language().code(), now);
+        Need need = p.cues().widen(new Need(topics, facts.country(), facts.language().code(), Set.of(), Set.of()),
+                cues);
+        Referral referral = p.referrals().find(need, decision.helplineIds(), now);
+        return new Resources(referral, p.safety().ensureOpenCrisisLine(referral.lines(), facts.conversationRisk(),
+                p.referrals().directory(), facts.country(), facts.language().code(), now));
     }
 
     /**
@@ -190,53 +234,50 @@ public final class TurnProcessor {
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
      * first: the data still goes, as asked, but the person is not left without a number.
      */
-    private TurnResult forget(String channel, String userRef, Decision decision, Language language,
-                              List<HelplineOffer> offers) {
-        p.store().forget(channel, userRef);
+    private TurnResult forget(ConversationTx tx, String forgetKey, Decided decided, Resources resources,
+                              Instant now) {
+        Decision decision = decided.decision();
+        Language language = decided.facts().language();
         List<TurnResult.Reply> replies = new ArrayList<>();
         if (!decision.template().equals("data_deleted")) {
-            replies.add(p.renderer().render(decision.template(), language, offers, List.of()));
+            replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
+                    decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(),
+                    resources.offers(), !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false, null)).replies());
         }
-        replies.add(new TurnResult.Reply(p.renderer().text("data_deleted", language), List.of()));
-        return new TurnResult(replies, null);
+        replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
+                List.of()));
+        TurnResult result = new TurnResult(replies, null);
+        tx.forget(Optional.of(forgetKey), toJson(result), now);
+        return result;
     }
 
-    private TurnResult reply(SafetyPlanFlow.Outcome plan, TurnFacts facts, List<HelplineOffer> offers,
-                             Optional<ConversationRow> conversation, String conversationId,
-                             Optional<Escalation> opened, Optional<EscalationRow> open) {
-        Language language = facts.language();
+    private Replied reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
+                          Optional<ConversationRow> conversation, Optional<EscalationRow> open,
+                          CounsellorHandoff.Outcome handoff) {
+        Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
-            SortedMap<Integer, String> answers = new TreeMap<>(conversation.isPresent()
-                    ? p.store().planAnswers(conversationId) : new TreeMap<>());
+            SortedMap<Integer, String> answers = new TreeMap<>(tx.planAnswers());
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH) && offers.stream().noneMatch(HelplineOffer::isOpen)) {
-            extra.add(p.renderer().text("no_open_line", language));
-        }
-        List<TurnResult.Reply> replies = new ArrayList<>();
-        replies.add(p.renderer().render(plan.template(), language, offers, extra));
-        if (opened.isPresent()) {
-            replies.add(new TurnResult.Reply(p.renderer().text("escalation_opened", language), List.of()));
-            if (conversation.map(ConversationRow::consent).orElse(null) == null) {
-                replies.add(new TurnResult.Reply(p.renderer().text("consent_question", language), List.of()));
-            }
-        }
-        if (conversation.isEmpty()) {
-            replies.add(new TurnResult.Reply(p.renderer().text("privacy_notice", language), List.of()));
-        }
-        TurnResult.EscalationView escalation = opened
+        ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
+                decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
+                !decided.decision().helplineTopics().isEmpty(), extra,
+                handoff.opened().isPresent(), handoff.counsellor(), handoff.askConsent(), conversation.isEmpty(),
+                conversation.map(ConversationRow::lastReply).orElse(null)));
+        TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
-                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state())))
-                .orElse(null);
-        return new TurnResult(replies, escalation);
+                .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), e.state()))).orElse(null);
+        return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 
-    private TurnWrite write(InboundMessage in, String userRef, String conversationId,
-                            Optional<ConversationRow> existing, Analysis a, Decided decided,
-                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, Optional<Escalation> opened,
-                            Optional<Partner> partner, TurnResult result, Instant now) {
+    private TurnWrite write(InboundMessage in, String redacted, ConversationKey key, String conversationId,
+                            Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
+                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
+                            String replyId, TurnResult result, Instant now) {
+        Optional<Escalation> opened = handoff.opened();
+        Optional<Partner> partner = handoff.partner();
         TurnFacts facts = decided.facts();
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
@@ -245,15 +286,18 @@ public final class TurnProcessor {
                 .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
         String consent = decided.decision().consent() != null ? decided.decision().consent()
                 : existing.map(ConversationRow::consent).orElse(null);
-        // a newly offered escalation asks whether the counsellor may read the conversation so far
-        DialogueState next = opened.isPresent() && consent == null ? DialogueState.CONSENT_ASKED : plan.nextState();
-        ConversationRow row = new ConversationRow(conversationId, in.channel(), userRef, facts.language().code(),
-                next.code(), facts.conversationRisk().code(), peakAt,
+        // asking whether the counsellor may read the conversation so far waits for the answer
+        DialogueState next = handoff.askConsent() ? DialogueState.CONSENT_ASKED : plan.nextState();
+        // the topic's time moves only when this message names it itself
+        String topic = facts.topic().isEmpty() ? null : facts.topic();
+        Instant topicAt = topic == null ? null : topicNamed ? now : existing.map(ConversationRow::topicAt).orElse(now);
+        ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
+                facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
-                preferred, plan.nextStep(), consent);
+                preferred, plan.nextStep(), consent, topic, topicAt, replyId);
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
-                p.redactor().redact(in.text()), a.language().code(), a.intent().label(), a.confidence(),
+                redacted, a.language().code(), a.intent().label(), a.confidence(),
                 a.risk().code(), facts.conversationRisk().code(), String.join(";", a.signals()),
                 decided.decision().ruleId(), String.join(",", offers.stream().map(o -> o.helpline().id()).toList()),
                 replyText, a.modelVersion());
@@ -271,40 +315,29 @@ public final class TurnProcessor {
      * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
      * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
      */
-    private TurnResult relay(InboundMessage in, String userRef, ConversationRow conversation, EscalationRow held,
-                             Analysis a, Instant now) {
+    private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
+                             Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(held.id());
-            return new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            p.desk().endByPerson(tx, held.id());
+            TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
+            tx.recordProcessed(conversation.id(), in.messageId(), toJson(ended), now);
+            return ended;
         }
         RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
-        String redacted = p.redactor().redact(in.text());
         TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
-        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), userRef,
+        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), conversation.userRef(),
                 conversation.language(), conversation.state(), risk.code(),
                 a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
                 conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
-                conversation.consent());
+                conversation.consent()).keeping(conversation);
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversation.id(), in.messageId(), now, redacted,
                 a.language().code(), a.intent().label(), a.confidence(), a.risk().code(), risk.code(),
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        return fromJson(p.store().record(new TurnWrite(row, false, in.messageId(), toJson(result), turn,
-                Optional.empty(), Optional.empty(), outbox)));
-    }
-
-    /** What a partner is routed on: a crisis, a request for a person, or the person's need. */
-    private static String escalationTopic(TurnFacts facts) {
-        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
-            return "crisis";
-        }
-        return facts.requestsHuman() ? "seek_help" : facts.intent().label();
-    }
-
-    private static Escalation toDomain(EscalationRow r) {
-        return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
-                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
+        tx.record(new TurnWrite(row, false, in.messageId(), toJson(result), turn, Optional.empty(), Optional.empty(),
+                outbox));
+        return result;
     }
 
     private static String toJson(TurnResult result) {

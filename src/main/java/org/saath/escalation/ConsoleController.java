@@ -2,62 +2,71 @@ package org.saath.escalation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.sse.SseClient;
-import org.saath.store.HandoffStore;
+import org.saath.store.CounsellorStore;
+import org.saath.web.BadRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The counsellor console: a plain HTML page from the jar at {@code /console}, and a server-sent-events stream of
- * the partner's queue (most urgent first) and of the conversations it holds, pushed when anything changes.
- * EventSource cannot send headers, so the page trades its API key (in the Authorization header) for a short-lived
- * stream token, kept only in memory.
+ * The counsellor console: a plain HTML page with its script and style from the jar at {@code /console}, a sign-in
+ * per counsellor, and a server-sent-events stream of the partner's queue and conversations ({@link ConsoleView}),
+ * pushed when anything changes. EventSource cannot send headers, so the page trades its session for a stream token
+ * that must be used within minutes; an open stream ends when its session does (sign-out, expiry, disabled). Sessions
+ * and stream tokens live in the store (only their SHA-256), so a sign-in made on one node works on any other. At most
+ * {@code limits.streams-per-key} streams are open at once per key (a counsellor's session, or a partner's API key);
+ * a comment every 15 seconds finds the ones whose reader has gone. {@code web.SecurityHeaders} gives the page its
+ * Content-Security-Policy (scripts and styles from this origin only, no framing).
  *
- * <p>{@code curl -s -X POST -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/stream-token}
+ * <p>{@code curl -s localhost:8080/v1/console/sign-in -d '{"login":"sara","password":"…"}'}
  */
 public final class ConsoleController implements AutoCloseable {
 
-    private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ASSETS = Map.of("console.js", "text/javascript; charset=utf-8",
+            "console.css", "text/css; charset=utf-8");
+    /** Sessions are re-checked every this many pushes (300 ms each), so a disabled counsellor loses the stream. */
+    private static final int SESSION_CHECK_EVERY = 10;
+    private static final int PUSHES_PER_HEARTBEAT = 50;
+    private static final String OWNER = "saath.console.stream-owner";
 
-    private record Session(String partnerId, Instant expires) {
+    private record Stream(SseClient client, Partner partner, Optional<String> sessionSha256, String[] last) {
     }
 
-    private record Stream(SseClient client, String partnerId, String[] last) {
-    }
-
+    private final Counsellors counsellors;
     private final PartnerDirectory partners;
-    private final HandoffStore store;
-    private final Clock clock;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final ConsoleView view;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
-    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Integer> openStreams = new ConcurrentHashMap<>();
+    private final AtomicLong pushes = new AtomicLong();
+    private final int streamsPerKey;
     private final ScheduledExecutorService pusher;
 
-    public ConsoleController(PartnerDirectory partners, HandoffStore store, Clock clock) {
+    public ConsoleController(Counsellors counsellors, PartnerDirectory partners, ConsoleView view, int streamsPerKey) {
+        this.counsellors = counsellors;
         this.partners = partners;
-        this.store = store;
-        this.clock = clock;
+        this.view = view;
+        this.streamsPerKey = streamsPerKey;
         this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "saath-console-push");
             t.setDaemon(true);
@@ -68,84 +77,147 @@ public final class ConsoleController implements AutoCloseable {
 
     public void addRoutes(RoutesConfig routes) {
         routes.get("/console", this::page);
+        routes.get("/console/{asset}", this::asset);
+        routes.post("/v1/console/sign-in", this::signIn);
+        routes.post("/v1/console/sign-out", this::signOut);
         routes.post("/v1/partner/stream-token", this::token);
+        routes.before("/v1/partner/stream", this::admitStream);
         routes.sse("/v1/partner/stream", this::stream);
     }
 
     void page(Context ctx) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("console/index.html")) {
-            ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        ctx.contentType("text/html; charset=utf-8").result(resource("console/index.html"));
+    }
+
+    void asset(Context ctx) throws IOException {
+        String name = ctx.pathParam("asset");
+        if (!ASSETS.containsKey(name)) {
+            throw new NotFoundResponse("not found");
         }
+        ctx.contentType(ASSETS.get(name)).result(resource("console/" + name));
+    }
+
+    /** {@code {"login","password"}} → {@code {"token","name","partner","expires_at"}}; 401, or 429 when guessed. */
+    void signIn(Context ctx) {
+        String login = PartnerController.field(ctx.bodyAsBytes(), "login")
+                .orElseThrow(() -> new BadRequestException("'login' and 'password' are required"));
+        String password = PartnerController.field(ctx.bodyAsBytes(), "password")
+                .orElseThrow(() -> new BadRequestException("'login' and 'password' are required"));
+        Counsellors.Session session = counsellors.signIn(login, password, ctx.ip());
+        ctx.json(Map.of("token", session.token(), "name", session.caller().name(), "partner",
+                session.caller().partner().name(), "expires_at", session.expiresAt().toString()));
+    }
+
+    void signOut(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            counsellors.signOut(header.substring(7).trim());
+        }
+        ctx.json(Map.of("signed_out", true));
     }
 
     void token(Context ctx) {
-        Partner partner = partners.byAuthorization(ctx.header("Authorization"))
-                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key"));
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(token, new Session(partner.id(), clock.instant().plus(TOKEN_LIFETIME)));
-        ctx.json(Map.of("token", token, "partner", partner.name()));
+        String token = counsellors.streamToken(ctx.header("Authorization"))
+                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
+        ctx.json(Map.of("token", token));
+    }
+
+    /**
+     * Before a stream opens, while a refusal can still be a JSON 4xx: a known, unexpired token, and a free place
+     * among its key's {@code streamsPerKey}, which is taken here and given back when the stream closes.
+     */
+    void admitStream(Context ctx) {
+        CounsellorStore.TokenOwner owner = counsellors.streamOwner(String.valueOf(ctx.queryParam("token")))
+                .filter(o -> partners.byId(o.partnerId()).isPresent())
+                .orElseThrow(() -> new UnauthorizedResponse("unknown or expired stream token"));
+        String key = key(owner);
+        boolean[] admitted = {false};
+        openStreams.compute(key, (k, open) -> {
+            int count = open == null ? 0 : open;
+            admitted[0] = count < streamsPerKey;
+            return admitted[0] ? count + 1 : count;
+        });
+        if (!admitted[0]) {
+            throw new TooManyRequestsResponse("at most " + streamsPerKey + " event streams can be open at once "
+                    + "for one key; close one first");
+        }
+        ctx.attribute(OWNER, owner);
     }
 
     void stream(SseClient client) {
-        Session session = sessions.get(String.valueOf(client.ctx().queryParam("token")));
-        if (session == null || session.expires().isBefore(clock.instant())) {
-            client.sendEvent("error", "unknown or expired stream token");
-            client.close();
-            return;
-        }
+        CounsellorStore.TokenOwner owner = client.ctx().attribute(OWNER);
         client.keepAlive();
-        Stream stream = new Stream(client, session.partnerId(), new String[1]);
-        client.onClose(() -> streams.remove(stream));
+        Stream stream = new Stream(client, partners.byId(owner.partnerId()).orElseThrow(), owner.sessionSha256(),
+                new String[1]);
+        client.onClose(() -> {
+            streams.remove(stream);
+            openStreams.computeIfPresent(key(owner), (k, open) -> open > 1 ? open - 1 : null);
+        });
         streams.add(stream);
     }
 
-    /** Sends each open stream its partner's state when it changed since the last push. */
+    /** A counsellor's streams count against their session, a partner system's against its API key. */
+    private static String key(CounsellorStore.TokenOwner owner) {
+        return owner.sessionSha256().map(s -> "session:" + s).orElse("partner:" + owner.partnerId());
+    }
+
+    /** Sends each open stream its partner's state when it changed since the last push; one state per partner. */
     private void push() {
-        for (Stream stream : streams) {
+        long push = pushes.incrementAndGet();
+        boolean checkSessions = push % SESSION_CHECK_EVERY == 0;
+        boolean heartbeat = push % PUSHES_PER_HEARTBEAT == 0;
+        Map<String, Map<String, Object>> states = new HashMap<>();
+        for (Stream stream : new ArrayList<>(streams)) {
             try {
-                String state = JSON.writeValueAsString(state(stream.partnerId()));
-                if (!state.equals(stream.last()[0]) && !stream.client().terminated()) {
-                    stream.client().sendEvent("state", state);
-                    stream.last()[0] = state;
+                if (checkSessions && stream.sessionSha256().filter(s -> !counsellors.sessionValid(s)).isPresent()) {
+                    stream.client().sendEvent("expired", "signed out");
+                    stream.client().close();
+                    streams.remove(stream);
+                    continue;
                 }
-            } catch (JsonProcessingException | RuntimeException e) {
+                if (heartbeat) {
+                    stream.client().sendComment("keep-alive");
+                }
+                Map<String, Object> state = states.computeIfAbsent(stream.partner().id(),
+                        id -> view.state(stream.partner()));
+                String json = json(state);
+                if (!json.equals(stream.last()[0]) && !stream.client().terminated()) {
+                    stream.client().sendEvent("state", json(view.stamped(state)));
+                    stream.last()[0] = json;
+                }
+            } catch (RuntimeException e) {
+                // closing makes the page say so and reconnect, rather than look live while showing old news
+                LOG.warn("console update for partner {} failed: {}", stream.partner().id(), e.getClass().getName());
                 streams.remove(stream);
+                close(stream);
             }
         }
     }
 
-    /** The queue, and for conversations this partner holds what was said since (redacted) and the risk. */
-    Map<String, Object> state(String partnerId) {
-        List<Map<String, Object>> queue = new ArrayList<>();
-        for (HandoffStore.Escalation e : store.queue(partnerId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", e.id());
-            item.put("state", e.state());
-            item.put("risk", e.risk());
-            item.put("topic", e.topic());
-            item.put("language", e.language());
-            item.put("waiting_since", e.createdAt().toString());
-            if (!e.state().equals("offered")) {
-                item.put("messages", conversation(e));
-            }
-            queue.add(item);
+    /** Closes a stream that failed; a failure to close must not stop the pushes of everyone else. */
+    private static void close(Stream stream) {
+        try {
+            stream.client().close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing a failed console stream: {}", e.getClass().getName());
         }
-        return Map.of("escalations", queue);
     }
 
-    private List<Map<String, Object>> conversation(HandoffStore.Escalation e) {
-        List<Map<String, Object>> messages = new ArrayList<>();
-        for (HandoffStore.RelayedTurn t : store.relayedTurns(e.conversationId())) {
-            messages.add(Map.of("from", "person", "text", t.text(), "risk", t.risk(), "signals", t.signals(),
-                    "at", t.at().toString()));
+    private static String json(Map<String, Object> state) {
+        try {
+            return JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        for (HandoffStore.UserMessage m : store.userMessages(e.channel(), e.userRef(), 0)) {
-            messages.add(Map.of("from", m.sender(), "text", m.text(), "at", m.createdAt().toString()));
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new NotFoundResponse("not found");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        messages.sort(Comparator.comparing(m -> (String) m.get("at")));
-        return messages;
     }
 
     @Override

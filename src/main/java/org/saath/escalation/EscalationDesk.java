@@ -2,52 +2,69 @@ package org.saath.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
+import org.saath.nlu.RiskLevel;
+import org.saath.store.ConsoleStore;
+import org.saath.store.ConversationRow;
+import org.saath.store.ConversationTx;
+import org.saath.store.Conversations;
 import org.saath.store.HandoffStore;
+import org.saath.store.OutboxRow;
 
 /**
  * The human side of an escalation: routing an offer to a partner, a counsellor claiming it, writing to the person,
- * and ending it (by the counsellor or the person). Every change is a recorded transition; a partner can touch only
- * its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
+ * and ending it (by the counsellor or the person). Every change is a recorded transition with who made it (the
+ * {@link Caller}'s actor: a counsellor, or the partner's system), made inside the conversation's unit of work
+ * ({@link Conversations}) through {@link ConversationTx#transition}, so it never interleaves with the person's turns,
+ * a partner's place is taken and given back atomically, and two nodes cannot both move one escalation. A partner can
+ * touch only its own escalations ({@link UnknownEscalationException} otherwise, which the API answers with 404).
  */
 public final class EscalationDesk {
 
     private static final Set<String> HELD = Set.of("claimed", "active");
 
     private final HandoffStore store;
+    private final ConsoleStore console;
+    private final Conversations conversations;
     private final PartnerDirectory partners;
     private final Clock clock;
-    private final BiFunction<String, String, String> texts;
+    private final StatusTexts texts;
     private final boolean callback;
 
     /**
-     * @param texts    renders a reply template in a language (status messages to the person)
+     * @param texts    status messages to the person in their language
      * @param callback whether messages for people on the generic channel also go to the deployment's callback
      */
-    public EscalationDesk(HandoffStore store, PartnerDirectory partners, Clock clock,
-                          BiFunction<String, String, String> texts, boolean callback) {
+    public EscalationDesk(HandoffStore store, ConsoleStore console, Conversations conversations,
+                          PartnerDirectory partners, Clock clock, StatusTexts texts, boolean callback) {
         this.store = store;
+        this.console = console;
+        this.conversations = conversations;
         this.partners = partners;
         this.clock = clock;
         this.texts = texts;
         this.callback = callback;
     }
 
-    /** Keeps a message for the person, and sends it to the callback on the generic channel. */
-    private void tell(HandoffStore.Escalation e, String sender, String text, Instant at) {
-        store.addUserMessage(e.channel(), e.userRef(), sender, text, at);
-        if (callback && e.channel().equals("generic")) {
-            store.enqueue(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at));
-        }
+    /** A message for the person with who wrote it, also for the callback on the generic channel. */
+    private ConversationTx.PersonMessage tell(HandoffStore.Escalation e, String sender, String text, Instant at,
+                                              String actor) {
+        Optional<OutboxRow> toCallback = callback && e.channel().equals("generic")
+                ? Optional.of(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at)) : Optional.empty();
+        return new ConversationTx.PersonMessage(sender, text, actor, toCallback);
     }
 
-    /** The partner an escalation for this person should be offered to now, if any is open with free capacity. */
-    public Optional<Partner> route(String country, String language, String topic) {
-        return partners.route(country, language, topic, clock.instant(), store::load, Set.of());
+    /**
+     * Inside a turn: the partner an escalation for this person is offered to now, if one is open and has a free
+     * place, which is taken in the turn's transaction.
+     */
+    public Optional<Partner> route(ConversationTx tx, String country, String language, String topic) {
+        return partners.route(country, language, topic, clock.instant(),
+                p -> tx.takePartnerSlot(p.id(), p.capacity()), Set.of());
     }
 
     public List<HandoffStore.Escalation> queue(Partner partner) {
@@ -56,8 +73,9 @@ public final class EscalationDesk {
 
     /**
      * Offers not claimed within their partner's acceptance deadline move to the next partner that fits (told
-     * through the outbox), or, when none is left, expire: the person is told honestly and given a crisis line.
-     * Returns how many offers moved or expired.
+     * through the outbox), or, when none is left, expire: the person is told honestly and given a crisis line of
+     * their country. Safe with several nodes: an offer another node moved meanwhile is left alone. Returns how many
+     * moved.
      */
     public int expireLapsedOffers() {
         Instant now = clock.instant();
@@ -67,38 +85,50 @@ public final class EscalationDesk {
             if (current.isPresent() && e.offeredAt().plus(current.get().acceptanceDeadline()).isAfter(now)) {
                 continue;
             }
-            moveOn(e, "expired", now);
-            changed++;
+            changed += conversations.withConversation(e.key(),
+                    tx -> moveOn(tx, e, "expired", now, "lapsed:" + e.partnerId())) ? 1 : 0;
         }
         return changed;
     }
 
-    /** The partner says no to an offer: it moves to the next partner, or ends as {@code declined}. */
-    public void decline(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
+    /**
+     * The partner says no to an offer: it moves to the next partner, or ends as {@code declined}. The transition
+     * records the partner as lapsed (so the offer never comes back to it) and the caller who declined.
+     */
+    public void decline(Caller caller, String escalationId) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
         if (!e.state().equals("offered")) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
         }
-        moveOn(e, "declined", clock.instant());
+        String actor = "lapsed:" + e.partnerId() + ":" + caller.actor();
+        if (!conversations.withConversation(e.key(), tx -> moveOn(tx, e, "declined", clock.instant(), actor))) {
+            throw new EscalationStateException("escalation " + e.id() + " is no longer offered to you");
+        }
     }
 
     /**
      * Offers the escalation to the next partner that fits and has not passed on it yet (told through the outbox);
-     * when none is left it ends in {@code finalState} and the person is told honestly, with a crisis line.
+     * when none is left it ends in {@code finalState} and the person is told honestly, with a crisis line of their
+     * country. False when the escalation is no longer the offer {@code e} saw.
      */
-    private void moveOn(HandoffStore.Escalation e, String finalState, Instant now) {
-        Set<String> tried = new java.util.HashSet<>(store.lapsedPartners(e.id()));
-        tried.add(e.partnerId());
-        Optional<Partner> next = partners.route(e.country(), e.language(), e.topic(), now, store::load, tried);
-        String actor = "lapsed:" + e.partnerId();
-        if (next.isPresent()) {
-            store.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
-                    List.of(Notifications.offered(next.get().id(), e.id(), e.conversationId(), e.risk(), e.topic(),
-                            e.language(), now)));
-        } else if (store.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
-                List.of())) {
-            tell(e, "saath", texts.apply("counsellor_unavailable", e.language()), now);
+    private boolean moveOn(ConversationTx tx, HandoffStore.Escalation e, String finalState, Instant now,
+                           String actor) {
+        Optional<ConversationTx.EscalationNow> seen = tx.escalation(e.id());
+        if (seen.isEmpty() || seen.get().version() != e.version() || !seen.get().state().equals("offered")) {
+            return false;
         }
+        Set<String> tried = new HashSet<>(store.lapsedPartners(e.id()));
+        tried.add(e.partnerId());
+        Optional<Partner> next = partners.route(e.country(), e.language(), e.topic(), now,
+                p -> tx.takePartnerSlot(p.id(), p.capacity()), tried);
+        if (next.isPresent()) {
+            return tx.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
+                    Optional.of(e.version()), List.of(Notifications.offered(next.get().id(), e.id(),
+                            e.conversationId(), e.risk(), e.topic(), e.language(), now)), Optional.empty());
+        }
+        return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
+                Optional.of(e.version()), List.of(), Optional.of(tell(e, "saath",
+                        texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath")));
     }
 
     /**
@@ -106,7 +136,11 @@ public final class EscalationDesk {
      * otherwise {@link ConsentRequiredException}.
      */
     public List<HandoffStore.RelayedTurn> transcript(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
+        return transcript(own(partner, escalationId));
+    }
+
+    /** As {@link #transcript(Partner, String)}, for an escalation already known to be the partner's. */
+    public List<HandoffStore.RelayedTurn> transcript(HandoffStore.Escalation e) {
         if (!e.shared()) {
             throw new ConsentRequiredException(e.id());
         }
@@ -114,64 +148,134 @@ public final class EscalationDesk {
     }
 
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
-    public void claim(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        if (!store.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), partner.id(), clock.instant(),
-                List.of())) {
+    public void claim(Caller caller, String escalationId) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
+        Instant now = clock.instant();
+        boolean claimed = conversations.withConversation(e.key(), tx -> stillOwn(tx, caller.partner(), e)
+                && tx.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), caller.actor(), now,
+                Optional.empty(), List.of(), Optional.of(tell(e, "saath", texts.text("counsellor_joined",
+                        e.language()), now, "saath"))));
+        if (!claimed) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
         }
-        tell(e, "saath", texts.apply("counsellor_joined", e.language()), clock.instant());
     }
 
     /**
-     * Hands an escalation to another partner, which is told through the outbox; the person's conversation stays
-     * with the bot until the new partner claims it.
+     * The other partners that could take this escalation now: they cover the person's country, language and topic,
+     * are open and have free capacity (a hint for the console; {@link #transfer} takes the place atomically).
      */
-    public void transfer(Partner from, String escalationId, String toPartnerId) {
+    public List<Partner> transferTargets(Partner from, HandoffStore.Escalation e) {
+        if (e.country() == null) {
+            return List.of(); // recorded before escalations kept the person's country: nothing can be checked
+        }
+        Instant now = clock.instant();
+        return partners.all().stream().filter(p -> !p.id().equals(from.id()))
+                .filter(p -> p.covers(e.country(), e.language(), e.topic()) && p.openAt(now)
+                        && store.load(p.id()) < p.capacity()).toList();
+    }
+
+    /**
+     * Hands an escalation to another partner, which is told through the outbox, if it has a free place; the
+     * person's conversation stays with the bot until the new partner claims it.
+     */
+    public void transfer(Caller caller, String escalationId, String toPartnerId) {
+        Partner from = caller.partner();
         HandoffStore.Escalation e = own(from, escalationId);
         Partner to = partners.byId(toPartnerId).filter(p -> !p.id().equals(from.id()))
                 .orElseThrow(() -> new EscalationStateException("no other partner '" + toPartnerId + "'"));
         Instant now = clock.instant();
-        if (!store.transition(e.id(), Set.of("offered", "claimed", "active"), "offered", Optional.of(to.id()),
-                from.id(), now, List.of(Notifications.offered(to.id(), e.id(), e.conversationId(), e.risk(), e.topic(),
-                        e.language(), now)))) {
-            throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
+        String refused = conversations.withConversation(e.key(), tx -> {
+            if (!stillOwn(tx, from, e)) {
+                return "escalation " + e.id() + " is no longer yours";
+            }
+            if (!tx.takePartnerSlot(to.id(), to.capacity())) {
+                return "partner '" + to.id() + "' has no free place";
+            }
+            boolean moved = tx.transition(e.id(), Set.of("offered", "claimed", "active"), "offered",
+                    Optional.of(to.id()), caller.actor(), now, Optional.empty(), List.of(Notifications.offered(
+                            to.id(), e.id(), e.conversationId(), e.risk(), e.topic(), e.language(), now)),
+                    Optional.empty());
+            if (!moved) {
+                throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
+            }
+            return null;
+        });
+        if (refused != null) {
+            throw new EscalationStateException(refused);
         }
     }
 
-    /** A counsellor's words to the person, delivered in order through their channel. */
-    public void message(Partner partner, String escalationId, String text) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        if (!HELD.contains(e.state())) {
+    /** A counsellor's words to the person (recorded as theirs), delivered in order through their channel. */
+    public void message(Caller caller, String escalationId, String text) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
+        Instant now = clock.instant();
+        boolean told = conversations.withConversation(e.key(), tx -> {
+            Optional<ConversationTx.EscalationNow> seen = tx.escalation(e.id());
+            if (seen.isEmpty() || !caller.partner().id().equals(seen.get().partnerId())
+                    || !HELD.contains(seen.get().state())) {
+                return false;
+            }
+            if (seen.get().state().equals("claimed")) {
+                tx.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), caller.actor(), now,
+                        Optional.empty(), List.of(), Optional.empty());
+            }
+            tx.keepForPerson(tell(e, "counsellor", text, now, caller.actor()), now);
+            return true;
+        });
+        if (!told) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + "; claim it first");
         }
-        if (e.state().equals("claimed")) {
-            store.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), partner.id(), clock.instant(),
-                    List.of());
-        }
-        tell(e, "counsellor", text, clock.instant());
     }
 
-    /** The counsellor ends the conversation; the bot takes it back and says so. */
-    public void resolve(Partner partner, String escalationId) {
-        HandoffStore.Escalation e = own(partner, escalationId);
-        end(e, partner.id());
-    }
-
-    /** The person ends the chat ("end chat"); their partner is told. */
-    public void endByPerson(String escalationId) {
-        store.escalation(escalationId).ifPresent(e -> end(e, "person"));
-    }
-
-    private void end(HandoffStore.Escalation e, String actor) {
-        Instant now = clock.instant();
-        List<org.saath.store.OutboxRow> notify = e.partnerId() == null || actor.equals(e.partnerId()) ? List.of()
-                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
-        if (!store.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
-                Optional.empty(), actor, now, notify)) {
+    /**
+     * The counsellor ends the conversation with an outcome, recorded in the same unit of work; the bot takes it back
+     * and says so. When the conversation's risk is {@code high} or above, that message carries a crisis line of the
+     * person's country that is open now (or says honestly that none is).
+     */
+    public void resolve(Caller caller, String escalationId, ResolveOutcome outcome) {
+        HandoffStore.Escalation e = own(caller.partner(), escalationId);
+        boolean ended = conversations.withConversation(e.key(), tx -> {
+            if (!stillOwn(tx, caller.partner(), e) || !end(tx, e, caller.actor(), true)) {
+                return false;
+            }
+            tx.recordOutcome(e.id(), outcome.code());
+            return true;
+        });
+        if (!ended) {
             throw new EscalationStateException("escalation " + e.id() + " is already " + e.state());
         }
-        tell(e, "saath", texts.apply("counsellor_left", e.language()), now);
+    }
+
+    /** Inside the person's turn: they end the chat ("end chat"); their partner is told. */
+    public boolean endByPerson(ConversationTx tx, String escalationId) {
+        return store.escalation(escalationId).map(e -> end(tx, e, "person", false)).orElse(false);
+    }
+
+    /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
+    public RiskLevel risk(HandoffStore.Escalation e) {
+        return RiskLevel.max(RiskLevel.fromCode(e.risk()),
+                console.conversationRisk(e.conversationId()).map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
+    }
+
+    private boolean end(ConversationTx tx, HandoffStore.Escalation e, String actor, boolean byPartner) {
+        Instant now = clock.instant();
+        List<OutboxRow> notify = e.partnerId() == null || byPartner ? List.of()
+                : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, now));
+        // the conversation's risk as this unit of work sees it: no turn can raise it meanwhile
+        RiskLevel risk = RiskLevel.max(RiskLevel.fromCode(e.risk()), tx.conversation().map(ConversationRow::peakRisk)
+                .map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
+        String text = byPartner && risk.atLeast(RiskLevel.HIGH)
+                ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
+                : texts.text("counsellor_left", e.language());
+        return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
+                Optional.empty(), actor, now, Optional.empty(), notify, Optional.of(tell(e, "saath", text, now,
+                        "saath")));
+    }
+
+    /** Whether the escalation is still this partner's, read inside the unit of work. */
+    private static boolean stillOwn(ConversationTx tx, Partner partner, HandoffStore.Escalation e) {
+        return tx.escalation(e.id()).map(ConversationTx.EscalationNow::partnerId).filter(partner.id()::equals)
+                .isPresent();
     }
 
     private HandoffStore.Escalation own(Partner partner, String escalationId) {

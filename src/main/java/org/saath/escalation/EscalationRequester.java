@@ -5,30 +5,46 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.saath.limits.RateLimiter;
 import org.saath.nlu.RiskLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a turn that should escalate opens a new escalation: one open escalation per conversation, so
- * a second crisis message keeps the first request instead of queuing a duplicate. Partners and delivery come
- * later; for now the request is recorded and the reply says honestly what happens next.
+ * a second crisis message keeps the first request instead of queuing a duplicate; and at most a configured number
+ * of new escalations per sender and window ({@code limits.escalations-per-sender}), so that fake crises cannot
+ * fill every partner's capacity. Over that limit the turn still gets its crisis reply and lines from the safety
+ * floor; only no new escalation is opened.
  */
 public final class EscalationRequester {
 
-    private final Supplier<UUID> ids;
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationRequester.class);
 
-    public EscalationRequester(Supplier<UUID> ids) {
+    private final Supplier<UUID> ids;
+    private final RateLimiter perSender;
+
+    public EscalationRequester(Supplier<UUID> ids, RateLimiter perSender) {
         this.ids = ids;
+        this.perSender = perSender;
     }
 
     /**
-     * A new escalation when {@code escalate} is set and {@code open} is empty; otherwise empty.
+     * A new escalation when {@code escalate} is set, {@code open} is empty and {@code sender} is within its limit;
+     * otherwise empty.
      *
+     * @param sender the sender's keyed hash (never the raw id)
      * @param askedForPerson true when the person asked for a human (else the reason is the risk)
      */
-    public Optional<Escalation> request(boolean escalate, Optional<Escalation> open, String conversationId,
-                                        RiskLevel risk, boolean askedForPerson, String topic, String language,
-                                        Instant now) {
+    public Optional<Escalation> request(String sender, boolean escalate, Optional<Escalation> open,
+                                        String conversationId, RiskLevel risk, boolean askedForPerson, String topic,
+                                        String language, Instant now) {
         if (!escalate || open.isPresent()) {
+            return Optional.empty();
+        }
+        if (perSender.tryAcquire(sender).isPresent()) {
+            LOG.warn("escalation limit reached: conversation {} gets its crisis reply but no new escalation",
+                    conversationId);
             return Optional.empty();
         }
         return Optional.of(new Escalation("esc-" + ids.get(), conversationId, EscalationState.REQUESTED,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,16 @@ import org.saath.store.OutboxRow;
  * What partners are told, as outbox rows. Without the person's consent a partner gets risk, topic, language and
  * a conversation reference, never what the person wrote; once a counsellor holds the conversation, the person's
  * new messages are relayed to that counsellor, redacted.
+ *
+ * <p>Each row's idempotency key ({@code X-Saath-Delivery}) is built here from our own ids and, where the sender
+ * chose one (a message id), from its SHA-256, never its text: a newline or an Urdu letter in a header makes the
+ * HTTP client refuse the delivery. A key that is still not header-safe is replaced by its hash.
  */
 public final class Notifications {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What an idempotency key may hold: it travels in the {@code X-Saath-Delivery} header and in logs. */
+    private static final Pattern HEADER_SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     private Notifications() {
     }
@@ -36,7 +43,8 @@ public final class Notifications {
         Map<String, Object> body = event("conversation.user_message", escalationId, at);
         body.put("text", textRedacted);
         body.put("risk", risk);
-        return row(partnerId, escalationId + ":user:" + messageId, conversationId, body, at);
+        return row(partnerId, escalationId + ":user:" + PartnerDirectory.sha256(messageId).substring(0, 32),
+                conversationId, body, at);
     }
 
     public static OutboxRow ended(String partnerId, String escalationId, String conversationId, String by,
@@ -71,8 +79,10 @@ public final class Notifications {
         return row(partnerId, key, conversationId, body, at, "partner");
     }
 
-    private static OutboxRow row(String target, String key, String conversationId, Map<String, Object> body,
+    private static OutboxRow row(String target, String naturalKey, String conversationId, Map<String, Object> body,
                                  Instant at, String destination) {
+        String key = HEADER_SAFE.matcher(naturalKey).matches() ? naturalKey
+                : "k-" + PartnerDirectory.sha256(naturalKey);
         body.put("delivery_id", key);
         try {
             return new OutboxRow("ob-" + UUID.randomUUID(), key, conversationId, destination, target,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,12 @@ import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
 
 /**
- * The partner API for partners' own systems. Every call needs {@code Authorization: Bearer <partner API key>};
- * a partner sees and touches only its own escalations (another's is 404, exactly like one that does not exist).
- * The queue carries risk, topic, language and a conversation reference, never what the person wrote.
+ * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
+ * <partner API key | counsellor session token>}; what it does is recorded as done by {@code partner:<id>} or
+ * {@code counsellor:<id>}. A partner sees and touches only its own escalations (another's is 404, exactly like one
+ * that does not exist). The queue carries risk, topic, language and a conversation reference, never what the
+ * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
+ * repeated key returns the first outcome instead of acting twice.
  *
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/escalations}
  */
@@ -24,12 +28,15 @@ public final class PartnerController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PartnerDirectory partners;
+    private final Counsellors counsellors;
     private final EscalationDesk desk;
+    private final IdempotentRequests idempotent;
 
-    public PartnerController(PartnerDirectory partners, EscalationDesk desk) {
-        this.partners = partners;
+    public PartnerController(Counsellors counsellors, EscalationDesk desk,
+                             org.saath.store.RequestOutcomes outcomes, java.time.Clock clock) {
+        this.counsellors = counsellors;
         this.desk = desk;
+        this.idempotent = new IdempotentRequests(outcomes, clock);
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -43,69 +50,83 @@ public final class PartnerController {
     }
 
     void queue(Context ctx) {
-        List<Map<String, Object>> items = desk.queue(partner(ctx)).stream().map(PartnerController::view).toList();
+        List<Map<String, Object>> items = desk.queue(caller(ctx).partner()).stream().map(PartnerController::view)
+                .toList();
         ctx.json(Map.of("escalations", items));
     }
 
     void claim(Context ctx) {
-        desk.claim(partner(ctx), ctx.pathParam("id"));
-        ctx.json(Map.of("id", ctx.pathParam("id"), "state", "claimed"));
+        Caller caller = caller(ctx);
+        idempotent.run(ctx, caller, () -> {
+            desk.claim(caller, ctx.pathParam("id"));
+            return Map.of("id", ctx.pathParam("id"), "state", "claimed", "by", caller.name());
+        });
     }
 
     void message(Context ctx) {
-        Partner partner = partner(ctx);
-        String text = text(ctx.bodyAsBytes());
-        desk.message(partner, ctx.pathParam("id"), text);
-        ctx.json(Map.of("id", ctx.pathParam("id"), "state", "active"));
+        Caller caller = caller(ctx);
+        idempotent.run(ctx, caller, () -> {
+            desk.message(caller, ctx.pathParam("id"), field(ctx.bodyAsBytes(), "text").orElseThrow(
+                    () -> new BadRequestException("'text' must be a non-empty string")));
+            return Map.of("id", ctx.pathParam("id"), "state", "active");
+        });
     }
 
+    /** Ends it with {@code {"outcome": …}} (optional for partner systems, recorded as {@code not_given}). */
     void resolve(Context ctx) {
-        desk.resolve(partner(ctx), ctx.pathParam("id"));
-        ctx.json(Map.of("id", ctx.pathParam("id"), "state", "resolved"));
+        Caller caller = caller(ctx);
+        idempotent.run(ctx, caller, () -> {
+            Optional<String> given = ctx.bodyAsBytes().length == 0 ? Optional.empty()
+                    : field(ctx.bodyAsBytes(), "outcome");
+            ResolveOutcome outcome;
+            try {
+                outcome = given.map(ResolveOutcome::fromCode).orElse(ResolveOutcome.NOT_GIVEN);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            desk.resolve(caller, ctx.pathParam("id"), outcome);
+            return Map.of("id", ctx.pathParam("id"), "state", "resolved", "outcome", outcome.code());
+        });
     }
 
     /** Passes on an offer: it goes to the next partner that fits, or back to the bot. */
     void decline(Context ctx) {
-        desk.decline(partner(ctx), ctx.pathParam("id"));
-        ctx.json(Map.of("id", ctx.pathParam("id"), "declined", true));
+        Caller caller = caller(ctx);
+        idempotent.run(ctx, caller, () -> {
+            desk.decline(caller, ctx.pathParam("id"));
+            return Map.of("id", ctx.pathParam("id"), "declined", true);
+        });
     }
 
     /** Hands the escalation to another partner: {@code {"partner": "id"}}. */
     void transfer(Context ctx) {
-        Partner partner = partner(ctx);
-        String to;
-        try {
-            JsonNode node = JSON.readTree(ctx.bodyAsBytes());
-            to = node == null || node.get("partner") == null ? "" : node.get("partner").asText();
-        } catch (IOException e) {
-            throw new BadRequestException("body is not valid JSON");
-        }
-        if (to.isBlank()) {
-            throw new BadRequestException("'partner' is required");
-        }
-        desk.transfer(partner, ctx.pathParam("id"), to);
-        ctx.json(Map.of("id", ctx.pathParam("id"), "state", "offered", "partner", to));
+        Caller caller = caller(ctx);
+        idempotent.run(ctx, caller, () -> {
+            String to = field(ctx.bodyAsBytes(), "partner").orElseThrow(
+                    () -> new BadRequestException("'partner' is required"));
+            desk.transfer(caller, ctx.pathParam("id"), to);
+            return Map.of("id", ctx.pathParam("id"), "state", "offered", "partner", to);
+        });
     }
 
     /** The conversation before the handoff; 403 unless the person agreed to share it. */
     void transcript(Context ctx) {
-        ctx.json(Map.of("messages", desk.transcript(partner(ctx), ctx.pathParam("id")).stream().map(t -> Map.of(
-                "text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
+        ctx.json(Map.of("messages", desk.transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
+                Map.of("text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 
-    private Partner partner(Context ctx) {
-        return partners.byAuthorization(ctx.header("Authorization"))
-                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key"));
+    private Caller caller(Context ctx) {
+        return counsellors.byAuthorization(ctx.header("Authorization"))
+                .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
     }
 
-    private static String text(byte[] body) {
+    /** A non-blank string field of a JSON object body; empty when absent or blank; 400 when not JSON. */
+    static Optional<String> field(byte[] body, String name) {
         try {
             JsonNode node = JSON.readTree(body);
-            JsonNode text = node == null ? null : node.get("text");
-            if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                throw new BadRequestException("'text' must be a non-empty string");
-            }
-            return text.asText();
+            JsonNode value = node == null || !node.isObject() ? null : node.get(name);
+            return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
+                    : Optional.empty();
         } catch (IOException e) {
             throw new BadRequestException("body is not valid JSON");
         }

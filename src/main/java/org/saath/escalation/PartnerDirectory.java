@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -63,7 +63,8 @@ public final class PartnerDirectory {
         Set<String> ids = new HashSet<>();
         for (RawPartner p : raw == null || raw.partners() == null ? List.<RawPartner>of() : raw.partners()) {
             try {
-                require(p.id() != null && p.id().matches("[a-z0-9-]+"), "id must be lowercase letters, digits, '-'");
+                require(p.id() != null && p.id().matches("[a-z0-9-]{1,64}"),
+                        "id must be 1-64 lowercase letters, digits, '-' (the store keeps 64)");
                 require(ids.add(p.id()), "duplicate id");
                 require(p.apiKeySha256() != null && p.apiKeySha256().matches("[0-9a-f]{64}"),
                         "api-key-sha256 must be 64 hex characters");
@@ -91,17 +92,19 @@ public final class PartnerDirectory {
     }
 
     /**
-     * The partner to offer an escalation to, if any is open with free capacity. {@code load} tells how many
-     * conversations a partner holds now; {@code exclude} are partners that already let an offer lapse.
+     * The partner to offer an escalation to, if any is open and gives it a place. {@code takePlace} takes one of
+     * the partner's places atomically (false when it is full); {@code exclude} are partners that already let an
+     * offer lapse.
      */
     public Optional<Partner> route(String country, String language, String topic, Instant at,
-                                   ToIntFunction<String> load, Set<String> exclude) {
+                                   Predicate<Partner> takePlace, Set<String> exclude) {
+        Set<String> asked = new HashSet<>();
         for (Partner p : partners) {
             Partner candidate = p;
             Set<String> tried = new HashSet<>(exclude);
             while (candidate != null && tried.add(candidate.id())) {
-                if (candidate.covers(country, language, topic) && candidate.openAt(at)
-                        && load.applyAsInt(candidate.id()) < candidate.capacity()) {
+                if (candidate.covers(country, language, topic) && candidate.openAt(at) && asked.add(candidate.id())
+                        && takePlace.test(candidate)) {
                     return Optional.of(candidate);
                 }
                 candidate = candidate.fallback().flatMap(this::byId).orElse(null);

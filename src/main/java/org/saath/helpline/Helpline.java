@@ -4,21 +4,31 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One entry of the helpline directory. {@code verified} is true only where the cited source states the number
- * and hours without conflict; every other entry is shown as unverified and ranked after verified ones.
- * {@code pairedWith} names entries shown together with this one or not at all; {@code region} is empty for a
- * national line and names the province or district otherwise.
+ * (and the hours, where the entry gives them) without conflict; every other entry is shown as not confirmed and
+ * ranked after verified ones. {@code pairedWith} names entries shown together with this one or not at all;
+ * {@code region} is empty for a national line and names the province or district otherwise. {@code country} is an
+ * ISO 3166 code, or {@value #INTERNATIONAL} for the fallbacks anyone may be given (international directories).
+ * {@code service} is set only on emergency entries ({@code police}, {@code ambulance}, {@code emergency} for a
+ * single number); {@code names} holds the line's name in other languages, only where a cited source gives it.
  */
-public record Helpline(String id, String name, String country, Set<String> topics, Set<String> languages,
-                       Set<String> audience, String region, String cost, List<Contact> contacts,
-                       List<String> pairedWith,
+public record Helpline(String id, String name, Map<String, String> names, String country, Set<String> topics,
+                       Set<String> languages, Set<String> audience, String region, String service, String cost,
+                       List<Contact> contacts, List<String> pairedWith,
                        String source, LocalDate lastVerified, boolean verified, String notes) {
 
+    /** The pseudo-country of entries that fit every country: international directories. */
+    public static final String INTERNATIONAL = "international";
+    /** The topic of police, ambulance and single emergency numbers. */
+    public static final String EMERGENCY = "emergency";
+
     public Helpline {
+        names = Map.copyOf(names);
         topics = Set.copyOf(topics);
         languages = Set.copyOf(languages);
         audience = Set.copyOf(audience);
@@ -47,8 +57,7 @@ public record Helpline(String id, String name, String country, Set<String> topic
 
     /** The time zone of the first contact with weekly hours, for showing its opening times. */
     public Optional<ZoneId> zone() {
-        return contacts.stream().map(Contact::hours).filter(OpeningHours.Weekly.class::isInstance)
-                .map(h -> ((OpeningHours.Weekly) h).zone()).findFirst();
+        return contacts.stream().map(Contact::hours).map(OpeningHours::zone).flatMap(Optional::stream).findFirst();
     }
 
     /** A national line for everyone, as opposed to one for a region or a particular group. */
@@ -58,5 +67,20 @@ public record Helpline(String id, String name, String country, Set<String> topic
 
     public boolean alwaysOpen() {
         return contacts.stream().anyMatch(c -> c.hours() instanceof OpeningHours.Always);
+    }
+
+    /** Police, ambulance or a single emergency number. */
+    public boolean emergency() {
+        return topics.contains(EMERGENCY);
+    }
+
+    /** An international directory or fallback, offered in any country. */
+    public boolean international() {
+        return INTERNATIONAL.equals(country);
+    }
+
+    /** The name to show in {@code language}: the cited local name where there is one, else the official name. */
+    public String nameIn(String language) {
+        return names.getOrDefault(language, name);
     }
 }

@@ -3,18 +3,22 @@ package org.saath.helpline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The validated helpline directory and its matching: topic × country × language × open now.
+ * The validated helpline directory and its matching: topic × country × language × who and where × open now.
  *
- * <p>National lines for everyone come before regional or group-specific ones; within each, lines open now come
- * before lines whose hours are not confirmed, verified before unverified, the person's language before others, then
- * file order. Closed lines appear only when no fitting line is open, marked with
- * their next opening, and then always together with an open general-support line of the country, so a person is
- * never left with only closed doors. Lines {@code paired-with} each other are shown together.
+ * <p>Only lines of the person's own country are ever matched (international entries and emergency numbers have
+ * their own methods). A line for a region or a group is matched only when the {@link Need} says it fits. National
+ * lines for everyone come before the others; within each, lines open now come before lines whose hours are not
+ * confirmed, verified before unverified, the person's language before others, then file order. Closed lines appear
+ * only when no fitting line is open, marked with their next opening, and then always together with an open
+ * general-support line of the country, so a person is never left with only closed doors. Lines
+ * {@code paired-with} each other are shown together.
  */
 public final class HelplineDirectory {
 
@@ -27,28 +31,39 @@ public final class HelplineDirectory {
         this.helplines = List.copyOf(helplines);
     }
 
-    /** What to offer for {@code topics} in {@code country} at {@code at}, at most {@code limit} lines (plus pairs). */
+    /** What to offer for {@code topics} in {@code country} at {@code at}: national lines for everyone only. */
     public List<HelplineOffer> match(Set<String> topics, String country, String language, Instant at, int limit) {
-        List<HelplineOffer> fitting = fitting(topics, country, language, at);
+        return match(Need.of(topics, country, language), at, limit);
+    }
+
+    /** What to offer for {@code need} at {@code at}, at most {@code limit} lines (plus pairs). */
+    public List<HelplineOffer> match(Need need, Instant at, int limit) {
+        List<HelplineOffer> fitting = fitting(need, at);
         List<HelplineOffer> chosen = new ArrayList<>(fitting.stream()
                 .filter(o -> !Boolean.FALSE.equals(o.openNow())).toList());
         if (chosen.stream().noneMatch(HelplineOffer::isOpen)) {
             fitting.stream().filter(o -> Boolean.FALSE.equals(o.openNow())).forEach(chosen::add);
             if (!chosen.isEmpty()) {
-                openGeneralLine(country, language, at).ifPresent(alternative -> chosen.add(0, alternative));
+                openGeneralLine(need, at).ifPresent(alternative -> chosen.add(0, alternative));
             }
         }
         return withPairs(chosen.stream().distinct().limit(limit).toList(), at);
     }
 
-    /** Every line of {@code country} listing one of {@code topics}, ranked, whatever its hours. */
-    public List<HelplineOffer> fitting(Set<String> topics, String country, String language, Instant at) {
+    /** Every line of the need's country listing one of its topics and fitting it, ranked, whatever its hours. */
+    public List<HelplineOffer> fitting(Need need, Instant at) {
         return helplines.stream()
-                .filter(h -> h.country().equals(country))
-                .filter(h -> h.topics().stream().anyMatch(topics::contains))
+                .filter(h -> h.country().equals(need.country()) && !h.emergency())
+                .filter(h -> h.topics().stream().anyMatch(need.topics()::contains))
+                .filter(need::fits)
                 .map(h -> HelplineOffer.at(h, at))
-                .sorted(ranking(language))
+                .sorted(ranking(need.language()))
                 .toList();
+    }
+
+    /** Every national line for everyone of {@code country} listing one of {@code topics}, ranked. */
+    public List<HelplineOffer> fitting(Set<String> topics, String country, String language, Instant at) {
+        return fitting(Need.of(topics, country, language), at);
     }
 
     /** The best crisis line of {@code country} that is open at {@code at}, if any. */
@@ -57,8 +72,32 @@ public final class HelplineDirectory {
                 .filter(HelplineOffer::isOpen).findFirst();
     }
 
-    private Optional<HelplineOffer> openGeneralLine(String country, String language, Instant at) {
-        return fitting(GENERAL_SUPPORT, country, language, at).stream().filter(HelplineOffer::isOpen).findFirst();
+    /**
+     * The emergency numbers of {@code country}: the first entry for each service (police, ambulance, one number for
+     * everything), in file order, with their pairs (an ambulance line with an outage history comes only with a
+     * second one). Empty when the directory knows none for the country.
+     */
+    public List<HelplineOffer> emergency(String country, Instant at) {
+        Map<String, Helpline> firstPerService = new LinkedHashMap<>();
+        helplines.stream().filter(h -> h.emergency() && h.country().equals(country))
+                .forEach(h -> firstPerService.putIfAbsent(h.service(), h));
+        return withPairs(firstPerService.values().stream().map(h -> HelplineOffer.at(h, at)).toList(), at);
+    }
+
+    /** The international fallbacks for {@code topics} (directories), or for {@code emergency} (112 from a mobile). */
+    public List<HelplineOffer> international(Set<String> topics, Instant at) {
+        return helplines.stream().filter(Helpline::international)
+                .filter(h -> h.topics().stream().anyMatch(topics::contains))
+                .map(h -> HelplineOffer.at(h, at)).toList();
+    }
+
+    /** Whether the directory has any line, other than emergency numbers, for {@code country}. */
+    public boolean hasLines(String country) {
+        return helplines.stream().anyMatch(h -> h.country().equals(country) && !h.emergency());
+    }
+
+    private Optional<HelplineOffer> openGeneralLine(Need need, Instant at) {
+        return fitting(need.withTopics(GENERAL_SUPPORT), at).stream().filter(HelplineOffer::isOpen).findFirst();
     }
 
     private List<HelplineOffer> withPairs(List<HelplineOffer> offers, Instant at) {

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads and validates the helpline directory YAML (kebab-case keys). Any bad entry — unknown topic, language or
- * contact type, bad hours, missing source — stops the load with a message naming the file and the entry id.
+ * contact type, bad hours, missing source, an emergency entry without its service — stops the load with a message
+ * naming the file and the entry id.
  *
  * <pre>
  * helplines:
@@ -44,7 +45,10 @@ public final class HelplineDirectoryLoader {
     /** Topics a helpline may list: the twelve intent labels and the cross-cutting ones. */
     public static final Set<String> TOPICS = Set.of("greeting", "seek_help", "anxiety", "depression", "crisis",
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
-            "out_of_scope", "suicide", "gbv", "child", "addiction", "legal", "digital_safety", "professional_care");
+            "out_of_scope", "suicide", "gbv", "child", "addiction", "legal", "digital_safety", "professional_care",
+            Helpline.EMERGENCY);
+    /** What an emergency entry answers: police, ambulance, or one number for every service. */
+    public static final Set<String> SERVICES = Set.of("police", "ambulance", "emergency");
     private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");
     private static final Set<String> COSTS = Set.of("free", "toll-free", "standard-rate", "unknown");
     private static final Set<String> AUDIENCES = Set.of("everyone", "youth", "women", "children", "men",
@@ -53,8 +57,9 @@ public final class HelplineDirectoryLoader {
     record RawDirectory(List<RawHelpline> helplines) {
     }
 
-    record RawHelpline(String id, String name, String country, List<String> topics, List<String> languages,
-                       List<String> audience, String region, String cost, List<RawContact> contacts,
+    record RawHelpline(String id, String name, Map<String, String> names, String country, List<String> topics,
+                       List<String> languages, List<String> audience, String region, String service, String cost,
+                       List<RawContact> contacts,
                        @JsonProperty("paired-with") List<String> pairedWith, String source,
                        @JsonProperty("last-verified") String lastVerified, Boolean verified, String notes) {
     }
@@ -99,8 +104,9 @@ public final class HelplineDirectoryLoader {
     private static Helpline convert(RawHelpline e) {
         require(e.id() != null && e.id().matches("[a-z0-9-]+"), "id must be lowercase letters, digits and '-'");
         require(e.name() != null && !e.name().isBlank(), "name is missing");
-        require(e.country() != null && Set.of(Locale.getISOCountries()).contains(e.country()),
-                "country must be an ISO 3166 code, was '" + e.country() + "'");
+        require(e.country() != null && (Set.of(Locale.getISOCountries()).contains(e.country())
+                        || Helpline.INTERNATIONAL.equals(e.country())),
+                "country must be an ISO 3166 code or '" + Helpline.INTERNATIONAL + "', was '" + e.country() + "'");
         require(e.source() != null && e.source().startsWith("http"), "source URL is missing");
         require(e.verified() != null, "verified (true/false) is missing");
         require(e.topics() != null && !e.topics().isEmpty(), "topics are missing");
@@ -118,8 +124,15 @@ public final class HelplineDirectoryLoader {
         require(e.cost() == null || COSTS.contains(e.cost()), "cost must be one of " + COSTS);
         Set<String> audience = e.audience() == null ? Set.of("everyone") : Set.copyOf(e.audience());
         audience.forEach(a -> require(AUDIENCES.contains(a), "unknown audience '" + a + "'"));
-        return new Helpline(e.id(), e.name(), e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
-                audience, e.region() == null ? "" : e.region(), e.cost() == null ? "unknown" : e.cost(), contacts,
+        boolean emergency = e.topics().contains(Helpline.EMERGENCY);
+        require(!emergency || e.service() != null && SERVICES.contains(e.service()),
+                "an emergency entry needs service: one of " + SERVICES);
+        require(emergency || e.service() == null, "service is only for emergency entries");
+        Map<String, String> names = e.names() == null ? Map.of() : e.names();
+        names.keySet().forEach(l -> require(LANGUAGES.contains(l), "names: unknown language '" + l + "'"));
+        return new Helpline(e.id(), e.name(), names, e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
+                audience, e.region() == null ? "" : e.region(), e.service() == null ? "" : e.service(),
+                e.cost() == null ? "unknown" : e.cost(), contacts,
                 e.pairedWith() == null ? List.of() : e.pairedWith(), e.source(), lastVerified, e.verified(),
                 e.notes() == null ? "" : e.notes());
     }
@@ -131,10 +144,11 @@ public final class HelplineDirectoryLoader {
     }
 
     /**
-     * Parses {@code always}, {@code unknown}, or {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the
-     * short form {@code {zone, days, from, to}} is one weekly range.
+     * Parses opening hours in the directory's format (also used for partners): {@code always}, {@code unknown}, or
+     * {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the short form {@code {zone, days, from, to}} is
+     * one weekly range. With {@code outside: unknown} the weekly times are only what every source agrees on, and
+     * other times are unknown rather than closed.
      */
-    /** Parses opening hours in the directory's format (also used for partners). */
     public static OpeningHours parseHours(Object raw) {
         if ("always".equals(raw)) {
             return new OpeningHours.Always();
@@ -160,7 +174,11 @@ public final class HelplineDirectoryLoader {
             if (map.get("closed") instanceof List<?> dates) {
                 dates.forEach(d -> closed.add(LocalDate.parse(String.valueOf(d))));
             }
-            return new OpeningHours.Weekly(zone, ranges, closed);
+            OpeningHours.Weekly weekly = new OpeningHours.Weekly(zone, ranges, closed);
+            Object outside = map.get("outside");
+            require(outside == null || "unknown".equals(outside) || "closed".equals(outside),
+                    "hours.outside must be 'unknown' or 'closed'");
+            return "unknown".equals(outside) ? new OpeningHours.AtLeast(weekly) : weekly;
         } catch (DateTimeException | ClassCastException e) {
             throw new IllegalArgumentException("bad hours " + raw + ": " + e.getMessage(), e);
         }

@@ -19,6 +19,11 @@ public sealed interface OpeningHours {
     /** The next time it opens after {@code at}, if it is closed then and its hours are known. */
     Optional<Instant> nextOpening(Instant at);
 
+    /** The zone of weekly hours, for showing opening times. */
+    default Optional<ZoneId> zone() {
+        return Optional.empty();
+    }
+
     /** Open around the clock. */
     record Always() implements OpeningHours {
         @Override
@@ -50,7 +55,7 @@ public sealed interface OpeningHours {
      * start spans midnight ({@code 08:30–05:30}) and belongs to the day it starts on; a closed date closes the
      * shifts that start on it.
      */
-    record Weekly(ZoneId zone, List<Range> ranges, Set<LocalDate> closedDates) implements OpeningHours {
+    record Weekly(ZoneId timeZone, List<Range> ranges, Set<LocalDate> closedDates) implements OpeningHours {
 
         public Weekly {
             ranges = List.copyOf(ranges);
@@ -59,7 +64,7 @@ public sealed interface OpeningHours {
 
         @Override
         public Optional<Boolean> isOpen(Instant at) {
-            ZonedDateTime local = at.atZone(zone);
+            ZonedDateTime local = at.atZone(timeZone);
             LocalDate today = local.toLocalDate();
             LocalTime time = local.toLocalTime();
             for (Range range : ranges) {
@@ -79,7 +84,7 @@ public sealed interface OpeningHours {
             if (isOpen(at).orElse(false)) {
                 return Optional.empty();
             }
-            LocalDate day = at.atZone(zone).toLocalDate();
+            LocalDate day = at.atZone(timeZone).toLocalDate();
             Instant best = null;
             for (int d = 0; d <= 400 && best == null; d++) {
                 LocalDate date = day.plusDays(d);
@@ -87,7 +92,7 @@ public sealed interface OpeningHours {
                     continue;
                 }
                 for (Range range : ranges) {
-                    Instant start = date.atTime(range.from()).atZone(zone).toInstant();
+                    Instant start = date.atTime(range.from()).atZone(timeZone).toInstant();
                     if (range.days().contains(date.getDayOfWeek()) && start.isAfter(at)
                             && (best == null || start.isBefore(best))) {
                         best = start;
@@ -95,6 +100,32 @@ public sealed interface OpeningHours {
                 }
             }
             return Optional.ofNullable(best);
+        }
+
+        @Override
+        public Optional<ZoneId> zone() {
+            return Optional.of(timeZone);
+        }
+    }
+
+    /**
+     * Open at least at the weekly times every source agrees on; unknown outside them, where sources conflict (one
+     * says 21 hours a day, another 24/7). Never shown as closed, so a line that may well answer is not written off.
+     */
+    record AtLeast(Weekly known) implements OpeningHours {
+        @Override
+        public Optional<Boolean> isOpen(Instant at) {
+            return known.isOpen(at).filter(Boolean::booleanValue);
+        }
+
+        @Override
+        public Optional<Instant> nextOpening(Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ZoneId> zone() {
+            return known.zone();
         }
     }
 

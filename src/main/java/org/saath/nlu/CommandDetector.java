@@ -17,24 +17,44 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * Finds a {@link Command} in a message, from every language's {@code lang/<code>/commands.yaml}: a person may say
  * "stop" in English in the middle of an Urdu conversation. {@code whole} phrases must be the entire message (so a
- * bare "no" is an answer but "no i want to die" is not), {@code within} phrases may appear anywhere; when several
- * match, the command declared first in {@link Command} wins. Immutable and thread-safe.
+ * bare "no" is an answer but "no i want to die" is not), {@code leading} phrases must open the message and end its
+ * first clause ("not really, i just want to talk"), {@code within} phrases may appear anywhere; when several match,
+ * the command declared first in {@link Command} wins. What else the message says still counts: the rules read a
+ * leading "no" as an answer only when the message carries no risk. Immutable and thread-safe.
  */
 public final class CommandDetector {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final Map<String, Command> whole;
-    private final Map<Command, List<List<String>>> within;
+    /** A {@code within} phrase, with the rank of its command (lower wins). */
+    private record Phrase(int rank, Command command, List<String> tokens) {
+    }
 
-    private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within) {
+    private final Map<String, Command> whole;
+    /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
+    private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
+    private final Map<Command, List<List<String>>> leading;
+
+    private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
+                            Map<Command, List<List<String>>> leading) {
         this.whole = whole;
-        this.within = within;
+        int rank = 0;
+        for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
+            for (List<String> phrase : entry.getValue()) {
+                if (!phrase.isEmpty()) {
+                    byFirstToken.computeIfAbsent(phrase.get(0), k -> new ArrayList<>())
+                            .add(new Phrase(rank, entry.getKey(), List.copyOf(phrase)));
+                }
+            }
+            rank++;
+        }
+        this.leading = leading;
     }
 
     public static CommandDetector loadFromClasspath(TextNormaliser normaliser) {
         Map<String, Command> whole = new HashMap<>();
         Map<Command, List<List<String>>> within = new EnumMap<>(Command.class);
+        Map<Command, List<List<String>>> leading = new EnumMap<>(Command.class);
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/commands.yaml";
             read(name).forEach((code, kinds) -> {
@@ -42,9 +62,11 @@ public final class CommandDetector {
                 kinds.getOrDefault("whole", List.of()).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
                 kinds.getOrDefault("within", List.of()).forEach(p -> within
                         .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
+                kinds.getOrDefault("leading", List.of()).forEach(p -> leading
+                        .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
             });
         }
-        return new CommandDetector(whole, within);
+        return new CommandDetector(whole, within, leading);
     }
 
     private static Command command(String file, String code) {
@@ -66,23 +88,50 @@ public final class CommandDetector {
         }
     }
 
+    /**
+     * The command declared first in {@link Command} that has a phrase in the message, else a whole-message one, else
+     * one whose phrase opens the message.
+     */
     public Optional<Command> detect(NormalisedText text) {
-        for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
+        List<String> tokens = text.tokens();
+        Phrase best = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Phrase phrase : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
+                if ((best == null || phrase.rank() < best.rank()) && startsAt(tokens, i, phrase.tokens())) {
+                    best = phrase;
+                }
+            }
+        }
+        if (best != null) {
+            return Optional.of(best.command());
+        }
+        Optional<Command> exact = Optional.ofNullable(whole.get(text.text()));
+        return exact.or(() -> leading(text));
+    }
+
+    /** A phrase that opens the message and is followed by a new clause (or nothing). */
+    private Optional<Command> leading(NormalisedText text) {
+        for (Map.Entry<Command, List<List<String>>> entry : leading.entrySet()) {
             for (List<String> phrase : entry.getValue()) {
-                if (containsPhrase(text.tokens(), phrase)) {
+                int n = phrase.size();
+                if (text.tokens().size() > n && text.tokens().subList(0, n).equals(phrase)
+                        && text.clauseStarts().contains(n)) {
                     return Optional.of(entry.getKey());
                 }
             }
         }
-        return Optional.ofNullable(whole.get(text.text()));
+        return Optional.empty();
     }
 
-    private static boolean containsPhrase(List<String> tokens, List<String> phrase) {
-        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
-            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
-                return true;
+    private static boolean startsAt(List<String> tokens, int start, List<String> phrase) {
+        if (start + phrase.size() > tokens.size()) {
+            return false;
+        }
+        for (int j = 1; j < phrase.size(); j++) {
+            if (!tokens.get(start + j).equals(phrase.get(j))) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import org.saath.dialogue.TurnObserver;
 import org.saath.dialogue.TurnOutcome;
 import org.saath.outbox.OutboxDispatcher;
-import org.saath.store.HandoffStore;
+import org.saath.store.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and outcome. Every label value comes from a closed set (a code's enum, a configured partner id): never a user
  * reference, a message id or anything a person wrote. Each turn is also logged at DEBUG with the same closed values.
  */
-public final class DomainMetrics implements TurnObserver, HandoffStore.TransitionListener,
+public final class DomainMetrics implements TurnObserver, Transition.Listener,
         OutboxDispatcher.AttemptListener {
 
     /** Label value when an escalation has no partner. */
@@ -55,14 +55,14 @@ public final class DomainMetrics implements TurnObserver, HandoffStore.Transitio
     }
 
     @Override
-    public void transitioned(HandoffStore.Transition t) {
+    public void transitioned(Transition t) {
         String partner = t.partnerId().orElse(NO_PARTNER);
         transition(t.to(), partner);
-        if (t.to().equals("claimed") && t.before().offeredAt() != null) {
+        if (t.to().equals("claimed") && t.offeredAt().isPresent()) {
             Timer.builder("saath.escalation.offer.to.claim")
                     .description("time from an escalation's offer to a counsellor's claim")
                     .tag("partner", partner).serviceLevelObjectives(WAIT_BUCKETS)
-                    .register(registry).record(Duration.between(t.before().offeredAt(), t.at()));
+                    .register(registry).record(Duration.between(t.offeredAt().get(), t.at()));
         }
     }
 

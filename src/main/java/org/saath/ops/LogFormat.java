@@ -8,14 +8,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.fieldnames.LogstashFieldNames;
 import org.saath.config.SaathConfig;
+import org.saath.web.EscapedThrowableConverter;
 import org.slf4j.LoggerFactory;
 
 /**
  * Switches the log on stderr to JSON when {@code logging.format} is {@code json}: one object a line with
- * {@code @timestamp}, {@code level}, {@code logger_name}, {@code message} and the request's {@code request_id}
- * (logstash-logback-encoder). JSON escapes line breaks, so nothing in a message can forge another line. Text, the
- * default, is {@code logback.xml}'s pattern.
+ * {@code @timestamp}, {@code level}, {@code logger_name}, {@code message}, {@code stack_trace} and the request's
+ * {@code request_id} (logstash-logback-encoder). The message and the exceptions' messages are escaped as the text
+ * format's {@code %safeMsg} and {@code %safeEx} escape them, so nothing a sender wrote can forge a record or reorder
+ * one on screen, in the raw line or in the decoded field. Text, the default, is {@code logback.xml}'s pattern.
  */
 public final class LogFormat {
 
@@ -39,6 +42,11 @@ public final class LogFormat {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
+        LogstashFieldNames names = new LogstashFieldNames();
+        names.setMessage(LogstashFieldNames.IGNORE_FIELD_INDICATOR);     // replaced by the escaped message below
+        encoder.setFieldNames(names);
+        encoder.addProvider(new EscapedMessageJsonProvider());
+        encoder.setThrowableConverter(new EscapedThrowableConverter());
         encoder.start();
         appender.setContext(context);
         appender.setName(APPENDER);

@@ -1,6 +1,5 @@
 package org.saath.outbox;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.DoubleSupplier;
 
 import org.saath.escalation.PartnerDirectory;
@@ -19,15 +29,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to partners' webhooks and to the generic channel's callback: at least once, in order per conversation, each attempt signed and carrying the same
- * idempotency key ({@code X-Saath-Delivery}), with exponential backoff and jitter between failures, and a dead
- * letter after {@code maxAttempts}. State lives in the store, so a crash or restart loses nothing; a delivery that
- * reached the partner just before a crash is sent again with the same key, which the partner drops.
+ * Delivers the outbox to partners' webhooks and to the generic channel's callback: at least once, in order per
+ * conversation, each attempt signed and carrying the same idempotency key ({@code X-Saath-Delivery}), with exponential
+ * backoff and jitter between failures, and a dead letter after {@code maxAttempts}.
+ *
+ * <p>Isolation: each destination (a partner, the callback) has its own lane, and lanes run in parallel on the
+ * injected executor, so a partner whose endpoint hangs (every request is bounded by the client's connect timeout and
+ * {@link #REQUEST_TIMEOUT}) delays only its own deliveries. Any failure of one row (an HTTP error, a refused header,
+ * a bad URL, any exception) is retried and finally dead-lettered; it never stops the rows behind it.
+ *
+ * <p>Several nodes: rows are claimed with a lease in the store ({@link HandoffStore#claim}), renewed just before
+ * each attempt; a node that dies mid-delivery leaves its rows to another node once the lease (a minute) has run
+ * out, and the receiver drops a repeat by its key. State lives in the store, so a crash or restart loses nothing.
  */
 public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a claim holds; renewed just before each attempt, so it needs to cover one attempt only. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int CLAIM = 10;
 
     /** Where one kind of delivery goes, with the secret that signs it. */
     public record Endpoint(String url, String secret) {
@@ -52,7 +74,10 @@ public final class OutboxDispatcher {
     private final DoubleSupplier jitter;
     private final Duration baseBackoff;
     private final int maxAttempts;
+    private final Executor lanes;
     private final AttemptListener listener;
+    private final String owner = "node-" + UUID.randomUUID();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, HttpClient http, Clock clock,
                             DoubleSupplier jitter, Duration baseBackoff, int maxAttempts) {
@@ -63,14 +88,21 @@ public final class OutboxDispatcher {
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts) {
-        this(store, partners, callback, http, clock, jitter, baseBackoff, maxAttempts, AttemptListener.NONE);
+        this(store, partners, callback, http, clock, jitter, baseBackoff, maxAttempts, daemonPool(),
+                AttemptListener.NONE);
     }
 
-    /** As above, telling {@code listener} about every attempt. */
+    /** As above, telling {@code listener} about every attempt (the service's metrics). */
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts, AttemptListener listener) {
-        this.listener = listener;
+        this(store, partners, callback, http, clock, jitter, baseBackoff, maxAttempts, daemonPool(), listener);
+    }
+
+    /** As above, with the executor the lanes run on. */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
+                            int maxAttempts, Executor lanes, AttemptListener listener) {
         this.store = store;
         this.partners = partners;
         this.callback = callback;
@@ -79,19 +111,43 @@ public final class OutboxDispatcher {
         this.jitter = jitter;
         this.baseBackoff = baseBackoff;
         this.maxAttempts = maxAttempts;
+        this.lanes = lanes;
+        this.listener = listener;
+    }
+
+    private static ExecutorService daemonPool() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "saath-outbox-lane");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
-     * Delivers what is due now; each pass sends the oldest pending message of each conversation, so passes repeat
-     * while they make progress (bounded). Returns how many were delivered.
+     * Starts a lane for each destination that has deliveries due and no lane running, and returns at once (the
+     * service calls this on a schedule). The future completes with how many the new lanes delivered.
+     */
+    public CompletableFuture<Integer> start() {
+        List<OutboxRow> claimed = store.claim(owner, clock.instant(), LEASE, 100, Set.copyOf(busy), Optional.empty());
+        Map<String, List<OutboxRow>> byTarget = new LinkedHashMap<>();
+        claimed.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row));
+        List<CompletableFuture<Integer>> started = new ArrayList<>();
+        byTarget.forEach((target, rows) -> {
+            busy.add(target);
+            started.add(CompletableFuture.supplyAsync(() -> lane(target, rows), lanes)
+                    .whenComplete((n, e) -> busy.remove(target)));
+        });
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .thenApply(v -> started.stream().mapToInt(CompletableFuture::join).sum());
+    }
+
+    /**
+     * Delivers what is due now and waits for it (tests, and a one-off drain). Returns how many were delivered.
      */
     public int dispatchDue() {
         int delivered = 0;
         for (int pass = 0; pass < 100; pass++) {
-            int thisPass = 0;
-            for (OutboxRow row : store.due(clock.instant(), 100)) {
-                thisPass += deliver(row) ? 1 : 0;
-            }
+            int thisPass = start().join();
             delivered += thisPass;
             if (thisPass == 0) {
                 break;
@@ -100,55 +156,77 @@ public final class OutboxDispatcher {
         return delivered;
     }
 
+    /** One destination's deliveries, one after the other, then whatever became due for it meanwhile. */
+    private int lane(String target, List<OutboxRow> first) {
+        int delivered = 0;
+        List<OutboxRow> rows = first;
+        for (int round = 0; round < 100 && !rows.isEmpty(); round++) {
+            int thisRound = 0;
+            for (OutboxRow row : rows) {
+                thisRound += deliver(row) ? 1 : 0;
+            }
+            delivered += thisRound;
+            if (thisRound == 0) {
+                break;
+            }
+            rows = store.claim(owner, clock.instant(), LEASE, CLAIM, Set.of(), Optional.of(target));
+        }
+        return delivered;
+    }
+
     private boolean deliver(OutboxRow row) {
         Instant now = clock.instant();
-        Optional<Endpoint> endpoint = row.destination().equals("callback") ? callback
-                : partners.byId(row.target()).filter(p -> p.webhookUrl().isPresent())
-                        .map(p -> new Endpoint(p.webhookUrl().get(), p.webhookSecret().orElseThrow()));
-        if (endpoint.isEmpty()) {
-            store.attempted(row.id(), "delivered", row.attempts(), now, "no endpoint: console or polling only");
-            listener.attempted(row.destination(), "no_endpoint");
-            return true;
+        if (!store.renewLease(row.id(), owner, now.plus(LEASE))) {
+            return false;       // waited too long in this lane: another node has it now
         }
-        String error;
         try {
+            Optional<Endpoint> endpoint = endpoint(row);
+            if (endpoint.isEmpty()) {
+                store.attempted(row.id(), owner, "delivered", row.attempts(), now, "no endpoint: console or polling");
+                listener.attempted(row.destination(), "no_endpoint");
+                return true;
+            }
             byte[] body = row.payload().getBytes(StandardCharsets.UTF_8);
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.get().url()))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("X-Saath-Delivery", row.idempotencyKey())
                     .header("X-Saath-Signature", WebhookSigner.signature(endpoint.get().secret(),
                             now.getEpochSecond(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                store.attempted(row.id(), "delivered", row.attempts() + 1, now, null);
+                store.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null);
                 listener.attempted(row.destination(), "delivered");
                 return true;
             }
-            error = "HTTP " + response.statusCode();
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName();
+            failed(row, now, "HTTP " + response.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+        } catch (Exception e) {       // any failure of this row is this row's: retried, then dead-lettered
+            failed(row, now, e.getClass().getSimpleName());
         }
-        failed(row, now, error);
         return false;
+    }
+
+    private Optional<Endpoint> endpoint(OutboxRow row) {
+        return row.destination().equals("callback") ? callback
+                : partners.byId(row.target()).filter(p -> p.webhookUrl().isPresent())
+                        .map(p -> new Endpoint(p.webhookUrl().get(), p.webhookSecret().orElseThrow()));
     }
 
     private void failed(OutboxRow row, Instant now, String error) {
         int attempts = row.attempts() + 1;
         if (attempts >= maxAttempts) {
-            LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.idempotencyKey(), row.target(),
-                    attempts, error);
-            store.attempted(row.id(), "dead", attempts, now, error);
+            LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.id(), row.target(), attempts,
+                    error);
+            store.attempted(row.id(), owner, "dead", attempts, now, error);
             listener.attempted(row.destination(), "dead");
             return;
         }
         long exponential = baseBackoff.toMillis() << Math.min(attempts - 1, 20);
         long capped = Math.min(exponential, MAX_BACKOFF.toMillis());
         long wait = (long) (capped * (0.5 + 0.5 * jitter.getAsDouble()));
-        store.attempted(row.id(), "pending", attempts, now.plusMillis(wait), error);
+        store.attempted(row.id(), owner, "pending", attempts, now.plusMillis(wait), error);
         listener.attempted(row.destination(), "failed");
     }
 }

@@ -24,15 +24,31 @@ public final class UserRefHasher {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
-    public String hash(String channel, String userId) {
+    /** One initialised MAC per thread (a MAC is not thread-safe; looking one up and keying it costs more than a hash). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(channel.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
+    }
+
+    /**
+     * The key under which a "delete my data" message is remembered for deduplication: a keyed hash of the channel,
+     * the user reference and the message id, which nobody without the secret and the person's id can link to them.
+     */
+    public String messageKey(String channel, String userRef, String messageId) {
+        return hash(channel, userRef + '\0' + messageId);
+    }
+
+    public String hash(String channel, String userId) {
+        Mac mac = macs.get();           // doFinal resets it for the next use
+        mac.update(channel.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -21,15 +21,14 @@ import org.saath.store.ImpactStore;
 
 /**
  * The impact page for partner administrators: {@code /impact} (plain HTML, its script and style from the jar, charts
- * by uPlot from the jar; a Content-Security-Policy that allows nothing from elsewhere) and the report behind it. A
+ * by uPlot from the jar; {@link org.saath.web.SecurityHeaders} gives it the pages' Content-Security-Policy, which
+ * allows nothing from elsewhere) and the report behind it. A
  * partner's API key sees everyone's message counts and its own escalations; the admin token sees all partners.
  *
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" 'localhost:8080/v1/partner/impact?since=30d'}
  */
 public final class ImpactController {
 
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final Pattern DAYS = Pattern.compile("([1-9]\\d{0,3})d");
 
     private final ImpactStore store;
@@ -80,9 +79,7 @@ public final class ImpactController {
 
     private static void file(Context ctx, String resource, String contentType) throws IOException {
         try (InputStream in = ImpactController.class.getClassLoader().getResourceAsStream(resource)) {
-            ctx.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-                    .header("Referrer-Policy", "no-referrer").contentType(contentType)
-                    .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ctx.contentType(contentType).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

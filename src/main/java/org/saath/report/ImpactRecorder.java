@@ -9,9 +9,9 @@ import java.util.Map;
 
 import org.saath.dialogue.TurnObserver;
 import org.saath.dialogue.TurnOutcome;
-import org.saath.store.HandoffStore;
 import org.saath.store.ImpactStore;
 import org.saath.store.StoreException;
+import org.saath.store.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +25,9 @@ import org.slf4j.LoggerFactory;
  * while serving, at shutdown, and before a report is read), so a turn pays nothing for them. A crash loses at most
  * the counts since the last flush: an undercount, never a person.
  */
-public final class ImpactRecorder implements TurnObserver, HandoffStore.TransitionListener {
+public final class ImpactRecorder implements TurnObserver, Transition.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImpactRecorder.class);
-    /** Country of an escalation recorded before escalations carried one. */
-    private static final String UNKNOWN_COUNTRY = "ZZ";
 
     private final ImpactStore store;
     private Map<ImpactStore.TurnCell, long[]> turns = new HashMap<>();
@@ -60,15 +58,14 @@ public final class ImpactRecorder implements TurnObserver, HandoffStore.Transiti
     }
 
     @Override
-    public void transitioned(HandoffStore.Transition t) {
-        HandoffStore.Escalation e = t.before();
+    public void transitioned(Transition t) {
         String day = day(t.at());
         String partner = t.partnerId().orElse("");
         synchronized (this) {
-            add(escalations, new ImpactStore.EscalationCell(day, e.country() == null ? UNKNOWN_COUNTRY : e.country(),
-                    e.language(), e.topic(), e.risk(), partner, t.to(), actor(t.actor())), 1);
-            if (t.to().equals("claimed") && e.offeredAt() != null) {
-                Duration wait = Duration.between(e.offeredAt(), t.at());
+            add(escalations, new ImpactStore.EscalationCell(day, t.country(), t.language(), t.topic(), t.risk(),
+                    partner, t.to(), actor(t.actor())), 1);
+            if (t.to().equals("claimed") && t.offeredAt().isPresent()) {
+                Duration wait = Duration.between(t.offeredAt().get(), t.at());
                 add(waits, new ImpactStore.WaitCell(day, partner, WaitBucket.of(wait).code()), 1);
             }
         }
@@ -109,12 +106,17 @@ public final class ImpactRecorder implements TurnObserver, HandoffStore.Transiti
         batch.waits().forEach(c -> add(waits, c.cell(), c.claims()));
     }
 
-    /** Who moved an escalation, as a closed value: the bot (routing, deadlines), a partner, or the person. */
+    /**
+     * Who moved an escalation, as a closed value: the bot (routing, an offer's deadline: {@code saath},
+     * {@code lapsed:<partner>}), the person, or a partner (its system or a counsellor, a decline included:
+     * {@code lapsed:<partner>:<who declined>}).
+     */
     static String actor(String actor) {
         if (actor.equals("person")) {
             return "person";
         }
-        return actor.equals("saath") || actor.startsWith("lapsed:") ? "saath" : "partner";
+        boolean deadline = actor.startsWith("lapsed:") && actor.indexOf(':', "lapsed:".length()) < 0;
+        return actor.equals("saath") || deadline ? "saath" : "partner";
     }
 
     private static String day(Instant at) {

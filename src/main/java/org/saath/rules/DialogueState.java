@@ -16,6 +16,8 @@ public enum DialogueState {
     OFFERED_GROUNDING,
     /** The bot asked directly about thoughts of suicide; a "no" does not close the check. */
     CRISIS_CHECK,
+    /** The bot asked "are you safe right now?": a "no" brings the emergency numbers first. */
+    SAFETY_CHECK,
     /** The bot asked whether a counsellor may read the conversation so far. */
     CONSENT_ASKED,
     /** Building a safety plan, one step at a time. */

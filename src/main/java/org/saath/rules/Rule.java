@@ -17,10 +17,12 @@ public record Rule(String id, int priority, When when, Then then) {
     /** Conditions. */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
-                       Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands) {
+                       Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands,
+                       Set<String> topics) {
 
         boolean matches(TurnFacts f) {
             return (intents.isEmpty() || intents.contains(f.intent()))
+                    && (topics.isEmpty() || topics.contains(f.topic()))
                     && (riskAtLeast == null || f.risk().atLeast(riskAtLeast))
                     && (riskAtMost == null || riskAtMost.atLeast(f.risk()))
                     && (languages.isEmpty() || languages.contains(f.language()))

@@ -21,9 +21,9 @@ import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 
 /**
- * The rule book: rules in descending priority, validated at load. Conditions: intents, risk-at-least,
- * risk-at-most, languages, countries, states, min-confidence, low-confidence, requests-human, third-person,
- * commands. Actions: template, helpline-topics, helplines, escalate, escalate-priority, next-state, forget,
+ * The rule book: rules in descending priority, validated at load. Conditions: intents, topics (what the
+ * conversation is about, remembered across turns), risk-at-least, risk-at-most, languages, countries, states,
+ * min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics, helplines, escalate, escalate-priority, next-state, forget,
  * safety-plan (start | answer | show), risk-at-least. An unknown intent, risk level, language,
  * state, template, helpline topic or helpline id fails the load with a message naming the file and the rule, and
  * a book without a default rule (one with no conditions) is refused.
@@ -45,7 +45,7 @@ public record RuleBook(List<Rule> rules) {
                    List<String> states, @JsonProperty("min-confidence") Double minConfidence,
                    @JsonProperty("low-confidence") Boolean lowConfidence,
                    @JsonProperty("requests-human") Boolean requestsHuman,
-                   @JsonProperty("third-person") Boolean thirdPerson, List<String> commands) {
+                   @JsonProperty("third-person") Boolean thirdPerson, List<String> commands, List<String> topics) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -98,7 +98,7 @@ public record RuleBook(List<Rule> rules) {
         return w.intents().isEmpty() && w.riskAtLeast() == null && w.riskAtMost() == null
                 && w.languages().isEmpty() && w.countries().isEmpty() && w.states().isEmpty()
                 && w.minConfidence() == null && w.lowConfidence() == null && w.requestsHuman() == null
-                && w.thirdPerson() == null && w.commands().isEmpty();
+                && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty();
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -108,7 +108,7 @@ public record RuleBook(List<Rule> rules) {
         check(r.then() != null && r.then().template() != null, "then.template is missing");
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
-                ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null) : r.when();
+                ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -123,7 +123,10 @@ public record RuleBook(List<Rule> rules) {
                 w.riskAtMost() == null ? null : RiskLevel.fromCode(w.riskAtMost()),
                 set(w.languages(), Language::fromCode), set(w.countries(), c -> c),
                 set(w.states(), RuleBook::state), w.minConfidence(), w.lowConfidence(), w.requestsHuman(),
-                w.thirdPerson(), set(w.commands(), RuleBook::command)),
+                w.thirdPerson(), set(w.commands(), RuleBook::command), set(w.topics(), topic -> {
+                    check(topics.contains(topic), "unknown topic '" + topic + "'");
+                    return topic;
+                })),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

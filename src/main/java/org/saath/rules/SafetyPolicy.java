@@ -13,14 +13,15 @@ import org.saath.nlu.RiskLevel;
 
 /**
  * The safety floor, applied in code after the rules; configuration cannot turn it off and it can only raise.
- * At risk {@code high} or above: the reply uses a crisis template (the helper's version for third-person crises),
- * the conversation is escalated, crisis topics are added, and a crisis line of the person's country that is open
- * now leads the helplines.
+ * At risk {@code high} or above: the reply uses a crisis template (the helper's version for third-person crises;
+ * at {@code imminent} the one that leads with the emergency numbers and asks "are you safe right now?", never a
+ * screening question), the conversation is escalated, crisis topics are added, and a crisis line of the person's
+ * country that is open now leads the helplines.
  */
 public final class SafetyPolicy {
 
-    /** Templates that already speak to a crisis; the floor leaves them as the rules chose. */
-    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person");
+    /** Templates that already speak to a crisis; the floor leaves them as the rules chose (below imminent). */
+    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person", "crisis_imminent");
 
     public Decision apply(Decision decision, TurnFacts facts) {
         if (!facts.risk().atLeast(RiskLevel.HIGH)) {
@@ -28,8 +29,9 @@ public final class SafetyPolicy {
         }
         List<String> raised = new ArrayList<>();
         String template = decision.template();
-        if (!CRISIS_TEMPLATES.contains(template)) {
-            template = facts.thirdPerson() ? "crisis_third_person" : "crisis";
+        boolean imminent = facts.risk().atLeast(RiskLevel.IMMINENT) && !facts.thirdPerson();
+        if (!CRISIS_TEMPLATES.contains(template) || imminent && !template.equals("crisis_imminent")) {
+            template = facts.thirdPerson() ? "crisis_third_person" : imminent ? "crisis_imminent" : "crisis";
             raised.add("template");
         }
         Set<String> topics = new LinkedHashSet<>(decision.helplineTopics());
@@ -40,8 +42,13 @@ public final class SafetyPolicy {
             raised.add("escalate");
         }
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
-        return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent",
-                decision.escalate() ? next : DialogueState.ESCALATED, decision.forget(), decision.plan(),
+        if (raised.contains("template") && template.equals("crisis_imminent")) {
+            next = DialogueState.SAFETY_CHECK; // the reply asks "are you safe right now?"
+        } else if (!decision.escalate()) {
+            next = DialogueState.ESCALATED;
+        }
+        return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent", next,
+                decision.forget(), decision.plan(),
                 decision.consent(), raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
     }
 

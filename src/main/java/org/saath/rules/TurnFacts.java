@@ -10,20 +10,32 @@ import org.saath.nlu.RiskLevel;
 /**
  * What the rules may look at for one turn. {@code risk} is this message's risk; {@code conversationRisk} is the
  * conversation's after this message (never lower than {@code risk}), which keeps a crisis line attached after a
- * crisis even when the next message is "ok thanks".
+ * crisis even when the next message is "ok thanks". {@code topic} is what the conversation is about after this
+ * message (its own words or intent, else the topic remembered from earlier; empty when none), so a follow-up such
+ * as "where do I go with my children?" stays on the route of the abuse it follows.
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
-                        Optional<Command> command) {
+                        Optional<Command> command, String topic) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
+        topic = topic == null ? "" : topic;
+    }
+
+    /** Facts of a conversation with no remembered topic. */
+    public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
+                     RiskLevel conversationRisk, Language language, String country, DialogueState state,
+                     boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
+        this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
+                thirdPerson, command, "");
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
-                RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command);
+                RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
+                topic);
     }
 }

@@ -7,16 +7,33 @@ import java.time.Instant;
  * (dialogue state, risk level, language), kept as strings so the store depends on no layer above it.
  * {@code preferredLanguage} is set when the person asked for a language; {@code planStep} is the safety-plan
  * question being answered (0: none); {@code consent} is {@code yes} or {@code no} once the person answered whether a
- * counsellor may read the conversation so far ({@code null} before).
+ * counsellor may read the conversation so far ({@code null} before). {@code topic} is what the conversation is about
+ * (kept since {@code topicAt}), {@code lastReply} the template and variant the bot answered with last; all three
+ * may be null.
  */
 public record ConversationRow(String id, String channel, String userRef, String language, String state,
                               String peakRisk, Instant peakRiskAt, int turns, Instant createdAt,
-                              String preferredLanguage, int planStep, String consent) {
+                              String preferredLanguage, int planStep, String consent, String topic, Instant topicAt,
+                              String lastReply) {
+
+    /** A conversation with no remembered topic or last reply. */
+    public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
+                           Instant peakRiskAt, int turns, Instant createdAt, String preferredLanguage, int planStep,
+                           String consent) {
+        this(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt, preferredLanguage, planStep,
+                consent, null, null, null);
+    }
 
     /** A conversation in which consent to share the transcript was not asked yet. */
     public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
                            Instant peakRiskAt, int turns, Instant createdAt, String preferredLanguage, int planStep) {
         this(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt, preferredLanguage, planStep,
                 null);
+    }
+
+    /** This row with the topic and last reply of {@code earlier} (turns that do not change them). */
+    public ConversationRow keeping(ConversationRow earlier) {
+        return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
+                preferredLanguage, planStep, consent, earlier.topic, earlier.topicAt, earlier.lastReply);
     }
 }

@@ -1,39 +1,20 @@
 package org.saath.store;
 
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 
-/** Durable conversation state: SQLite by default, PostgreSQL when several nodes share it. */
+/**
+ * What the maintainers' tools and the retention job read and delete across conversations. A turn itself goes
+ * through {@link Conversations}.
+ */
 public interface ConversationStore {
 
-    /** The response stored for a message id already processed for this user, if any. */
-    Optional<String> processedResponse(String channel, String userRef, String messageId);
-
-    Optional<ConversationRow> conversation(String channel, String userRef);
-
-    /** The conversation's open escalation (requested, offered, claimed or active), if any. */
-    Optional<EscalationRow> openEscalation(String conversationId);
-
-    /**
-     * Writes a turn atomically. When the same message id was recorded concurrently, nothing is written and the
-     * earlier response is returned; otherwise {@code write.responseJson()}.
-     */
-    String record(TurnWrite write);
-
-    /** The safety-plan answers of a conversation, by step. */
-    java.util.SortedMap<Integer, String> planAnswers(String conversationId);
-
-    /**
-     * Deletes everything about one person: conversation, turns, processed message ids, escalations and safety
-     * plan, so that no trace stays in the store's files. Returns whether there was anything to delete.
-     */
-    boolean forget(String channel, String userRef);
-
     /** Turns stored at or after {@code since}, for the labelling export (redacted text, no user reference). */
-    java.util.List<ExportRow> turnsSince(java.time.Instant since);
+    List<ExportRow> turnsSince(Instant since);
 
     /**
-     * Deletes turns, messages kept for people, and delivered or dead outbox rows from before {@code before}
-     * (retention); returns how many rows went.
+     * Deletes turns, messages kept for people, delivered or dead outbox rows, deduplication keys of forgotten
+     * messages from before {@code before} (retention); returns how many rows went.
      */
-    int deleteTurnsBefore(java.time.Instant before);
+    int deleteTurnsBefore(Instant before);
 }

@@ -1,19 +1,15 @@
 package org.saath.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.function.Function;
 
 /**
  * The anonymous daily counts behind impact reports ({@code impact_turns}, {@code impact_escalations},
  * {@code impact_waits}): closed values and counts, never a person. Counts are added with an upsert that SQLite and
- * PostgreSQL both accept, so several nodes can add to the same day's cells.
+ * PostgreSQL both accept ({@code INSERT … ON CONFLICT … DO UPDATE}), so several nodes can add to the same day's
+ * cells; the table definitions are shared by both dialects ({@code db/migration/V60__impact_counts.sql}).
  */
 public final class ImpactStore {
 
@@ -48,88 +44,43 @@ public final class ImpactStore {
         }
     }
 
-    private final DataSource dataSource;
+    private final Database db;
 
-    public ImpactStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ImpactStore(Database db) {
+        this.db = db;
     }
 
-    /** Adds every count of {@code batch} to the stored ones, all or nothing. */
+    /**
+     * Adds every count of {@code batch} to the stored ones, all or nothing. Cells are written in one fixed order, so
+     * that two nodes adding to the same cells on PostgreSQL lock them in the same order and never deadlock.
+     */
     public void add(Batch batch) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                addTurns(c, batch.turns());
-                addEscalations(c, batch.escalations());
-                addWaits(c, batch.waits());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("adding impact counts failed", e);
-        }
-    }
-
-    private static void addTurns(Connection c, List<TurnCount> counts) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO impact_turns (day, hour, channel, country, "
-                + "language, topic, risk, turns, conversations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (day, hour, channel, country, language, topic, risk) DO UPDATE SET "
-                + "turns = impact_turns.turns + excluded.turns, "
-                + "conversations = impact_turns.conversations + excluded.conversations")) {
-            for (TurnCount t : counts) {
+        db.write(sql -> {
+            for (TurnCount t : sorted(batch.turns(), TurnCount::cell)) {
                 TurnCell k = t.cell();
-                s.setString(1, k.day());
-                s.setInt(2, k.hour());
-                s.setString(3, k.channel());
-                s.setString(4, k.country());
-                s.setString(5, k.language());
-                s.setString(6, k.topic());
-                s.setString(7, k.risk());
-                s.setLong(8, t.turns());
-                s.setLong(9, t.conversations());
-                s.addBatch();
+                sql.update("INSERT INTO impact_turns (day, hour, channel, country, language, topic, risk, turns, "
+                        + "conversations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (day, hour, channel, country, language, topic, risk) DO UPDATE SET "
+                        + "turns = impact_turns.turns + excluded.turns, "
+                        + "conversations = impact_turns.conversations + excluded.conversations", k.day(), k.hour(),
+                        k.channel(), k.country(), k.language(), k.topic(), k.risk(), t.turns(), t.conversations());
             }
-            s.executeBatch();
-        }
-    }
-
-    private static void addEscalations(Connection c, List<EscalationCount> counts) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO impact_escalations (day, country, language, "
-                + "topic, risk, partner, state, actor, transitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (day, country, language, topic, risk, partner, state, actor) DO UPDATE SET "
-                + "transitions = impact_escalations.transitions + excluded.transitions")) {
-            for (EscalationCount e : counts) {
+            for (EscalationCount e : sorted(batch.escalations(), EscalationCount::cell)) {
                 EscalationCell k = e.cell();
-                s.setString(1, k.day());
-                s.setString(2, k.country());
-                s.setString(3, k.language());
-                s.setString(4, k.topic());
-                s.setString(5, k.risk());
-                s.setString(6, k.partner());
-                s.setString(7, k.state());
-                s.setString(8, k.actor());
-                s.setLong(9, e.transitions());
-                s.addBatch();
+                sql.update("INSERT INTO impact_escalations (day, country, language, topic, risk, partner, state, "
+                        + "actor, transitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (day, country, language, topic, risk, partner, state, actor) DO UPDATE SET "
+                        + "transitions = impact_escalations.transitions + excluded.transitions", k.day(), k.country(),
+                        k.language(), k.topic(), k.risk(), k.partner(), k.state(), k.actor(), e.transitions());
             }
-            s.executeBatch();
-        }
-    }
-
-    private static void addWaits(Connection c, List<WaitCount> counts) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO impact_waits (day, partner, bucket, claims) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (day, partner, bucket) DO UPDATE SET "
-                + "claims = impact_waits.claims + excluded.claims")) {
-            for (WaitCount w : counts) {
-                s.setString(1, w.cell().day());
-                s.setString(2, w.cell().partner());
-                s.setString(3, w.cell().bucket());
-                s.setLong(4, w.claims());
-                s.addBatch();
+            for (WaitCount w : sorted(batch.waits(), WaitCount::cell)) {
+                sql.update("INSERT INTO impact_waits (day, partner, bucket, claims) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (day, partner, bucket) DO UPDATE SET "
+                        + "claims = impact_waits.claims + excluded.claims", w.cell().day(), w.cell().partner(),
+                        w.cell().bucket(), w.claims());
             }
-            s.executeBatch();
-        }
+            return null;
+        });
     }
 
     /** Message counts from {@code from} (a UTC day) on. */
@@ -152,24 +103,11 @@ public final class ImpactStore {
                 rs -> new WaitCount(new WaitCell(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)));
     }
 
-    /** Reads one row of a result set. */
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
+    private static <T> List<T> sorted(List<T> counts, Function<T, Record> cell) {
+        return counts.stream().sorted(Comparator.comparing(c -> cell.apply(c).toString())).toList();
     }
 
-    private <T> List<T> read(String sql, LocalDate from, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, from.toString());
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading impact counts failed", e);
-        }
+    private <T> List<T> read(String sql, LocalDate from, Sql.Row<T> row) {
+        return db.read(s -> s.list(sql, row, from.toString()));
     }
 }

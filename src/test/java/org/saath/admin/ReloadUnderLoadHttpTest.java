@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
 import org.saath.TestComponents;
+import org.saath.config.SaathConfig;
 
 /** Reloading rules and model while messages keep arriving: every message is answered, none fails. */
 class ReloadUnderLoadHttpTest {
@@ -31,8 +33,10 @@ class ReloadUnderLoadHttpTest {
 
     @Test
     void reloads_in_the_middle_of_traffic_cause_no_errors() throws Exception {
-        Javalin app = App.create(Components.load(TestComponents.config(data).withAdminToken(TOKEN),
-                TestComponents.analyser(), Clock.systemUTC())).start(0);
+        // four senders at 60 messages each: above the default flood limit, which is not what this test is about
+        SaathConfig config = TestComponents.config(data).withAdminToken(TOKEN)
+                .withLimits(new SaathConfig.Limits(1000, 3, Duration.ofHours(24), 5));
+        Javalin app = App.create(Components.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
         HttpClient http = HttpClient.newHttpClient();
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {

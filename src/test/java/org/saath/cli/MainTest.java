@@ -126,4 +126,90 @@ class MainTest {
         assertThat(Main.execute("evaluate", "--data", data.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv:3").contains("unknown label 'sadness'");
     }
+
+    @Test
+    void counsellors_are_added_listed_and_disabled_with_the_readme_s_exit_codes() throws IOException {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: partner-a, name: Partner A, countries: [PK], capacity: 2,
+                     api-key-sha256: 0000000000000000000000000000000000000000000000000000000000000000}
+                """);
+        String config = Files.writeString(dir.resolve("saath.yaml"), "partners-file: " + partners + "\n"
+                + "console: {password-cost: 4}\n").toString();
+        String data = dir.resolve("data").toString();
+
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "Sara", "--name", "Sara K.")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added sara").containsPattern(
+                "password \\(shown once[^:]*\\): \\S{20}");
+        System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "omar", "--password-stdin")).isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
+                "--login", "sara")).as("a taken login").isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "nobody",
+                "--login", "nadia")).as("an unknown partner").isEqualTo(1);
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data)).isEqualTo(2);
+        assertThat(Main.execute("counsellors", "disable", "--config", config, "--data", data, "--login", "sara"))
+                .isZero();
+        assertThat(Main.execute("counsellors", "disable", "--config", config, "--data", data, "--login", "sara"))
+                .isEqualTo(1);
+        out.reset();
+        assertThat(Main.execute("counsellors", "list", "--config", config, "--data", data)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("partner-a\tsara\tSara K.\tdisabled");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("password must be 12 characters",
+                "login 'sara' is taken", "no partner 'nobody'", "no active counsellor with login 'sara'");
+    }
+
+    /** An NGO scripts a whole conversation: one response JSON per turn, exactly as POST /v1/messages answers. */
+    @Test
+    void replay_prints_each_turn_s_response_and_moves_the_clock_to_a_turn_s_own_time() throws IOException {
+        Path script = Files.writeString(dir.resolve("uae.yaml"), """
+                name: the UAE line closes at 20:00
+                country: AE
+                at: 2026-11-21T19:00:00+04:00
+                turns:
+                  - user: "i want to end my life"
+                    expect: {first-helpline: ae-mental-support-line, open-line: true}
+                  - user: "i still want to end my life"
+                    at: 2026-11-21T21:00:00+04:00
+                    expect: {first-helpline: ae-police-999, closed-helplines: [ae-mental-support-line]}
+                """);
+
+        int code = Main.execute("replay", script.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode second = new ObjectMapper().readTree(lines[1]);
+        assertThat(second.fieldNames()).toIterable().containsExactly("replies", "escalation");
+        assertThat(second.at("/replies/0/helplines/0/id").asText()).isEqualTo("ae-police-999");
+        assertThat(second.at("/escalation/state").asText()).isEqualTo("requested");
+    }
+
+    @Test
+    void replay_exits_1_naming_the_turn_and_the_broken_expectation() throws IOException {
+        Path script = Files.writeString(dir.resolve("broken.yaml"), """
+                name: expects a number from the wrong country
+                country: AE
+                at: 2026-11-21T10:00:00+04:00
+                turns:
+                  - user: "hello"
+                  - user: "i want to end my life"
+                    expect: {first-helpline: pk-umang}
+                """);
+
+        int code = Main.execute("replay", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).hasSize(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("broken.yaml turn 2 (i want to end my life)").contains("expected first pk-umang");
+    }
+
+    @Test
+    void replay_without_a_readable_script_is_a_usage_error() {
+        assertThat(Main.execute("replay", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+        assertThat(Main.execute("replay")).isEqualTo(2);
+    }
 }

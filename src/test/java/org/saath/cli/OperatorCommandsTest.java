@@ -73,6 +73,12 @@ class OperatorCommandsTest {
             assertThat(Main.execute("help", command)).as("help " + command).isZero();
             assertThat(printed()).as("help " + command).contains("Usage: saath " + command);
         }
+        for (String nested : new CommandLine(new Main()).getSubcommands().get("counsellors").getSubcommands()
+                .keySet()) {
+            out.reset();
+            assertThat(Main.execute("counsellors", nested, "--help")).as("counsellors " + nested).isZero();
+            assertThat(printed()).contains("Usage: saath counsellors " + nested);
+        }
         out.reset();
         assertThat(Main.execute("train", "--help")).isZero();
         assertThat(printed()).contains("--skip-golden-gate", "--skip-leak-check", "--heldout");

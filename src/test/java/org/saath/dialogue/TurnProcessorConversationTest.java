@@ -34,10 +34,29 @@ class TurnProcessorConversationTest {
     @Test
     void crisis_leads_with_an_open_line_escalates_and_a_later_fine_keeps_the_line() {
         ConversationScript chat = chat("u-2", "PK", TestComponents.PK_NIGHT)
-                .user("i want to kill myself tonight, i have the pills")
+                .user("i want to end my life")
                 .expectFirstHelpline("pk-umang")
                 .expectHandoff();
-        assertThat(chat.replies().get(0).text()).startsWith("Please reach out to someone now:\n• Umang");
+        assertThat(chat.replies().get(0).text()).startsWith("Please reach out to someone now:\n• Umang")
+                .contains("If you are in immediate danger, call 15 (police) or 1122 (ambulance)");
+
+        chat.user("no im fine")
+                .expectFirstHelpline("pk-umang")
+                .expectHandoff();
+        assertThat(Sqlite.count(data, "escalations")).isEqualTo(1);
+        assertThat(Sqlite.strings(data, "SELECT conversation_risk FROM turns ORDER BY created_at"))
+                .containsOnly("high");
+    }
+
+    /** Intent, means and a timeframe: the emergency numbers first, an open 24/7 line, and "are you safe?". */
+    @Test
+    void imminent_risk_leads_with_the_emergency_numbers_then_an_open_line_and_asks_if_the_person_is_safe() {
+        ConversationScript chat = chat("u-2i", "PK", TestComponents.PK_NIGHT)
+                .user("i want to kill myself tonight, i have the pills")
+                .expectHelplines("pk-police-15", "pk-rescue-1122", "pk-umang")
+                .expectHandoff();
+        assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n• Police: phone 15 (open 24/7)")
+                .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
         chat.user("no im fine")
                 .expectFirstHelpline("pk-umang")
@@ -81,21 +100,28 @@ class TurnProcessorConversationTest {
         assertThat(chat.allText()).contains("Apna khayal rakhiye");
     }
 
+    /** With no partner configured (the default) nobody can see a request: the bot must not claim to have asked. */
     @Test
-    void asking_for_a_person_opens_an_escalation_and_says_so_honestly() {
-        chat("u-7", "PK", TestComponents.PK_AFTERNOON)
+    void asking_for_a_person_with_no_partner_says_honestly_that_no_counsellor_is_available() {
+        ConversationScript chat = chat("u-7", "PK", TestComponents.PK_AFTERNOON)
                 .user("can i talk to a human please")
                 .expectHandoff()
-                .expectReplyContaining("I can't promise how soon someone will reply");
+                .expectReplyContaining("no counsellor is available through Saath right now")
+                .expectFirstHelpline("pk-umang");
+        assertThat(chat.allText()).doesNotContain("I'll ask a human counsellor", "I've asked");
+        assertThat(chat.replies().get(0).helplines()).allSatisfy(h -> assertThat(h.openNow()).isTrue());
     }
 
     @Test
-    void a_crisis_in_a_country_with_no_open_line_says_so_and_points_to_emergency_services() {
-        // 23:00 in Dubai: the UAE line (08:00–20:00) is closed and Saath knows no 24/7 line there
-        chat("u-8", "AE", java.time.Instant.parse("2026-11-21T19:00:00Z"))
+    void a_crisis_in_a_country_with_no_open_line_says_so_first_and_leads_with_the_emergency_numbers() {
+        // 00:00 in Dubai: the UAE line (08:00–20:00) is closed and Saath knows no 24/7 line there
+        ConversationScript chat = chat("u-8", "AE", java.time.Instant.parse("2026-11-21T20:00:00Z"))
                 .user("i want to end my life")
-                .expectReplyContaining("None of the crisis lines I know for your country is open right now")
-                .expectReply(r -> assertThat(r.replies().get(0).helplines().get(0).openNow()).isFalse())
+                .expectHelplines("ae-police-999", "ae-ambulance-998", "ae-mental-support-line")
                 .expectHandoff();
+        assertThat(chat.replies().get(0).text())
+                .startsWith("None of the crisis lines I know in your country is open right now.")
+                .contains("(closed now, opens Sun 08:00)");
+        assertThat(chat.replies().get(0).helplines().get(2).openNow()).isFalse();
     }
 }

@@ -32,7 +32,7 @@ class CallbackDeliveryTest {
                     .withCallback(app.url(), app.secret()), TestComponents.analyser(), Clock.systemUTC());
             String escalation = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to die",
                     Optional.of("PK"))).escalation().id();
-            Partner a = c.partners().byId("partner-a").orElseThrow();
+            Caller a = Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow());
             c.desk().claim(a, escalation);
             c.desk().message(a, escalation, "I'm here. Are you somewhere safe right now?");
 

@@ -115,8 +115,8 @@ class HandoffHttpTest {
                 .contains("automated assistant again");
         assertThat(send("thanks, bye", "m-3").get("replies")).isNotEmpty();
         assertThat(components.handoffs().events(escalation)).containsExactly("null>requested by saath",
-                "requested>offered by saath", "offered>claimed by partner-a", "claimed>active by partner-a",
-                "active>resolved by partner-a");
+                "requested>offered by saath", "offered>claimed by partner:partner-a",
+                "claimed>active by partner:partner-a", "active>resolved by partner:partner-a");
         assertThat(Sqlite.strings(dir.resolve("data"), "SELECT risk FROM turns WHERE message_id = 'm-2'"))
                 .as("risk keeps being scored while a human holds the conversation").hasSize(1);
     }

@@ -85,4 +85,46 @@ class OfferExpiryTest {
 
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("uae-only");
     }
+
+    /** A person writing in Arabic from the UAE was sent Pakistan's Umang when an unclaimed offer expired (issue 10). */
+    @Test
+    void an_expired_offer_gives_the_numbers_of_the_person_s_country_never_the_deployment_s() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: uae, name: U, countries: [AE], capacity: 1, acceptance-deadline: PT5M, api-key-sha256: %s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z")); // 04:00 in Dubai
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock); // the deployment's default country is PK
+        String id = c.turns().handle(new InboundMessage("generic", "u-ae", "m-1", "بدي انتحر ما عاد فيني",
+                Optional.of("AE"))).escalation().id();
+
+        clock.advance(Duration.ofMinutes(6));
+        c.desk().expireLapsedOffers();
+
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::state)).contains("expired");
+        assertThat(c.turns().messagesFor("generic", "u-ae", 0, c.handoffs())).singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith("آسف، لم يتمكن أي مرشد")
+                        .contains("999", "998", "800-4673").doesNotContain("0311-7786264", "Umang"));
+    }
+
+    @Test
+    void a_counsellor_handing_back_a_high_risk_conversation_leaves_the_crisis_line_with_the_person() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: pk, name: P, countries: [PK], capacity: 1, api-key-sha256: %s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+        String id = c.turns().handle(new InboundMessage("generic", "u-pk", "m-1", "i want to end my life",
+                Optional.of("PK"))).escalation().id();
+        Caller partner = Caller.partnerSystem(c.partners().byId("pk").orElseThrow());
+
+        c.desk().claim(partner, id);
+        c.desk().resolve(partner, id, ResolveOutcome.SAFE);
+
+        assertThat(c.turns().messagesFor("generic", "u-pk", 0, c.handoffs())).last()
+                .satisfies(m -> assertThat(m.text()).startsWith("A crisis line you can reach right now:\n"
+                        + "• Umang: phone 0311-7786264 (open 24/7)").contains("The counsellor has ended the chat."));
+    }
 }

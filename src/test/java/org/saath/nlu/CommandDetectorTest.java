@@ -19,14 +19,18 @@ class CommandDetectorTest {
         "please delete my data|delete_data", "mera data delete kar do|delete_data", "میرا ڈیٹا مٹا دیں|delete_data",
         "احذف بياناتي|delete_data",
         "can we make a safety plan|safety_plan", "show my safety plan|show_plan",
-        "english please|speak_en", "urdu mein baat karo|speak_roman_ur", "بالعربي لو سمحت|speak_ar"
+        "english please|speak_en", "urdu mein baat karo|speak_roman_ur", "بالعربي لو سمحت|speak_ar",
+        "not really|no", "nah|no", "nahi yaar|no", "la2|no", "مش عايز|no", "لا شكرا|no", "نہیں یار|no",
+        "not really, i just want to talk|no", "nahi yaar, bas baat karni hai|no", "لا، بس بدي احكي|no",
+        "yes, please find someone|yes", "haan, baat karni hai|yes", "نعم، أريد|yes"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"no i want to die", "yes i took the pills", "i said no to my boss", "stop the pain"})
+    @ValueSource(strings = {"no i want to die", "yes i took the pills", "i said no to my boss", "stop the pain",
+        "not really sure what to do", "nahi pata kya karun", "stop, i can't take it anymore"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }

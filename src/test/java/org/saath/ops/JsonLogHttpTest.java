@@ -116,6 +116,28 @@ class JsonLogHttpTest {
         assertThat(lines()).anySatisfy(l -> assertThat(l.path("request_id").asText()).isEqualTo("lb-req-0042"));
     }
 
+    /** The same careless call sites as {@code LogForgingHttpTest}'s, in JSON: escaped as the text format escapes. */
+    @Test
+    void sender_input_logged_carelessly_stays_in_one_record_escaped_like_the_text_format() throws Exception {
+        String newlineId = "m-2\n{\"@timestamp\":\"forged\"}\r\nsecond";
+        org.slf4j.Logger careless = LoggerFactory.getLogger("org.saath.Careless");
+
+        careless.warn("message {} not delivered", newlineId);
+        careless.warn("delivery failed", new IllegalArgumentException("invalid header value: " + newlineId,
+                new IllegalStateException("cause\u2028with a line separator\u0085and NEL")));
+        careless.warn("an override {}", "\u202Egnp.exe");
+
+        List<JsonNode> careful = lines().stream()
+                .filter(l -> l.path("logger_name").asText().equals("org.saath.Careless")).toList();
+        assertThat(careful).hasSize(3);
+        assertThat(careful.get(0).path("message").asText())
+                .isEqualTo("message m-2\\n{\"@timestamp\":\"forged\"}\\r\\nsecond not delivered");
+        assertThat(careful.get(1).path("stack_trace").asText()).contains("m-2\\n{", "cause\\u2028with",
+                "\\u0085and NEL").doesNotContain("\u2028", "\u0085");
+        assertThat(careful.get(2).path("message").asText()).isEqualTo("an override \\u202egnp.exe");
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("\u2028", "\u0085", "\u202E");
+    }
+
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {

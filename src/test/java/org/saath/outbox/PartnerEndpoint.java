@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class PartnerEndpoint implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String deliveryId, String body, boolean signatureValid) {
+    public record Received(String deliveryId, String body, boolean signatureValid, int status) {
     }
 
     private final HttpServer server;
@@ -39,8 +39,9 @@ public final class PartnerEndpoint implements AutoCloseable {
             boolean valid = signature != null && signature.equals(WebhookSigner.signature(secret,
                     Long.parseLong(signature.substring(2, signature.indexOf(','))), body));
             synchronized (this) {
-                received.add(new Received(delivery, new String(body, StandardCharsets.UTF_8), valid));
                 int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+                received.add(new Received(delivery, new String(body, StandardCharsets.UTF_8), valid, status));
+                notifyAll();
                 if (status == 200 && valid) {
                     processed.add(delivery);
                 }
@@ -80,6 +81,25 @@ public final class PartnerEndpoint implements AutoCloseable {
     /** How many requests carried this delivery id. */
     public synchronized long attempts(String deliveryId) {
         return received.stream().filter(r -> deliveryId.equals(r.deliveryId())).count();
+    }
+
+    /** Waits until {@code count} requests arrived (or {@code max} passed); returns whether they did. */
+    public synchronized boolean awaitReceived(int count, java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return received.size() >= count;
+    }
+
+    /** Waits until every one of {@code deliveryIds} was processed (or {@code max} passed); returns whether it was. */
+    public synchronized boolean awaitProcessed(java.util.Collection<String> deliveryIds, java.time.Duration max)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!processed.containsAll(deliveryIds) && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return processed.containsAll(deliveryIds);
     }
 
     public synchronized List<Received> received() {

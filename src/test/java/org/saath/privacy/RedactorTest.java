@@ -2,6 +2,7 @@ package org.saath.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +39,42 @@ class RedactorTest {
     @ValueSource(strings = {"call 1098 for help", "i took 20 pills", "800mg", "it was 2019", "988"})
     void short_numbers_that_are_not_personal_stay(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    /** A phone number typed in Eastern Arabic, Persian, Devanagari or fullwidth digits used to be stored as is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "arabic-indic|0660", "eastern arabic-indic (persian, urdu)|06F0", "devanagari|0966", "fullwidth|FF10",
+        "bengali|09E6", "mathematical bold|1D7CE"})
+    void a_phone_number_in_any_script_s_digits_is_removed(String script, String zero) {
+        int base = Integer.parseInt(zero, 16);
+
+        assertThat(redactor.redact("mera number " + inScript("0300-765 4321", base) + " hai")).as(script)
+                .isEqualTo("mera number [PHONE] hai");
+        assertThat(redactor.redact("cnic " + inScript("35202-1234567-1", base))).as(script).isEqualTo("cnic [CNIC]");
+    }
+
+    @Test
+    void direction_marks_and_zero_width_spaces_inside_a_number_do_not_hide_it() {
+        assertThat(redactor.redact("رابطہ \u200F0300\u200E 123\u200B4567\u2069 کریں"))
+                .isEqualTo("رابطہ \u200F[PHONE]\u2069 کریں");
+    }
+
+    @Test
+    void a_fullwidth_email_is_removed() {
+        assertThat(redactor.redact("ｓａｒａ＠ｅｘａｍｐｌｅ．ｃｏｍ pls")).isEqualTo("[EMAIL] pls");
+    }
+
+    /** About 1,800 digits in a row overflowed the stack of the old digit-run pattern: an empty 500 for the sender. */
+    @Test
+    void a_run_of_twenty_thousand_digits_is_one_phone_placeholder() {
+        assertThat(redactor.redact("x " + "1".repeat(20_000) + " y")).isEqualTo("x [PHONE] y");
+        assertThat(redactor.redact("1 ".repeat(10_000))).doesNotContainPattern("[0-9]");
+    }
+
+    private static String inScript(String ascii, int base) {
+        StringBuilder out = new StringBuilder();
+        ascii.codePoints().forEach(c -> out.appendCodePoint(c >= '0' && c <= '9' ? base + c - '0' : c));
+        return out.toString();
     }
 }

@@ -10,18 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.dialogue.TurnOutcome;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
-import org.saath.store.HandoffStore;
+import org.saath.store.Database;
 import org.saath.store.ImpactStore;
-import org.saath.store.SqliteDatabase;
-import org.sqlite.SQLiteDataSource;
+import org.saath.store.Transition;
 
 /**
  * The anonymous counts from turns and escalation transitions to a report: cells summed over the period, counts
@@ -36,6 +34,19 @@ class ImpactReportTest {
 
     @TempDir
     Path dir;
+    private Database db;
+
+    private ImpactStore store() {
+        db = Database.open(Database.sqliteUrl(dir), "", "", 2);
+        return new ImpactStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
 
     private static TurnOutcome turn(Intent intent, RiskLevel risk, boolean first, Instant at,
                                     Optional<TurnOutcome.Opened> opened) {
@@ -43,14 +54,15 @@ class ImpactReportTest {
                 first, 2, opened, at);
     }
 
-    private static HandoffStore.Escalation escalation(String partner, Instant offeredAt) {
-        return new HandoffStore.Escalation("esc-1", "conv-1", "offered", "high", "crisis", "roman_ur", partner,
-                offeredAt, offeredAt, "whatsapp", "ref", null, "PK");
+    /** An escalation opened for a crisis in Roman Urdu from Pakistan and offered at {@code offeredAt}, moving on. */
+    private static Transition moved(String to, String partner, String actor, Instant offeredAt, Instant at) {
+        return new Transition("offered", to, Optional.of(partner), actor, at, Optional.of(offeredAt), "PK",
+                "roman_ur", "crisis", "high");
     }
 
     @Test
     void small_counts_are_shown_as_under_k_and_the_rest_as_they_are() {
-        ImpactStore store = new ImpactStore(SqliteDatabase.open(dir));
+        ImpactStore store = store();
         ImpactRecorder recorder = new ImpactRecorder(store);
         for (int i = 0; i < 4; i++) {
             recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.empty()));
@@ -81,18 +93,19 @@ class ImpactReportTest {
 
     @Test
     void escalations_are_counted_by_state_and_mover_and_a_partner_sees_only_its_own() {
-        ImpactStore store = new ImpactStore(SqliteDatabase.open(dir));
+        ImpactStore store = store();
         ImpactRecorder recorder = new ImpactRecorder(store);
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.of(new TurnOutcome.Opened(
                 "offered", Optional.of("partner-a"), "crisis", "roman_ur"))));
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.of(new TurnOutcome.Opened(
                 "requested", Optional.empty(), "crisis", "roman_ur"))));
-        recorder.transitioned(new HandoffStore.Transition(escalation("partner-a", NIGHT), "claimed",
-                Optional.of("partner-a"), "partner-a", NIGHT.plus(Duration.ofMinutes(3))));
-        recorder.transitioned(new HandoffStore.Transition(escalation("partner-a", NIGHT), "resolved",
-                Optional.of("partner-a"), "person", NIGHT.plus(Duration.ofMinutes(30))));
-        recorder.transitioned(new HandoffStore.Transition(escalation("partner-b", NIGHT), "expired",
-                Optional.of("partner-b"), "lapsed:partner-b", NIGHT.plus(Duration.ofMinutes(5))));
+        recorder.transitioned(moved("claimed", "partner-a", "counsellor:c-1", NIGHT,
+                NIGHT.plus(Duration.ofMinutes(3))));
+        recorder.transitioned(moved("resolved", "partner-a", "person", NIGHT, NIGHT.plus(Duration.ofMinutes(30))));
+        recorder.transitioned(moved("expired", "partner-b", "lapsed:partner-b", NIGHT,
+                NIGHT.plus(Duration.ofMinutes(5))));
+        recorder.transitioned(moved("declined", "partner-b", "lapsed:partner-b:counsellor:c-2", NIGHT,
+                NIGHT.plus(Duration.ofMinutes(1))));
         recorder.flush();
 
         ImpactReport all = ImpactReport.build(store, DAY, DAY, 1, Optional.empty());
@@ -103,7 +116,8 @@ class ImpactReportTest {
                 Map.of("partner", "partner-a", "state", "offered", "actor", "saath", "transitions", 1L),
                 Map.of("partner", "partner-a", "state", "claimed", "actor", "partner", "transitions", 1L),
                 Map.of("partner", "partner-a", "state", "resolved", "actor", "person", "transitions", 1L),
-                Map.of("partner", "partner-b", "state", "expired", "actor", "saath", "transitions", 1L));
+                Map.of("partner", "partner-b", "state", "expired", "actor", "saath", "transitions", 1L),
+                Map.of("partner", "partner-b", "state", "declined", "actor", "partner", "transitions", 1L));
         assertThat(rows(all, "totals").get(0)).containsEntry("escalations", 2L).containsEntry("claims", 1L);
         assertThat(rows(partnerA, "escalations")).containsExactly(
                 Map.of("state", "claimed", "actor", "partner", "transitions", 1L),
@@ -117,7 +131,7 @@ class ImpactReportTest {
 
     @Test
     void csv_has_one_line_per_figure_with_every_dimension_column() {
-        ImpactStore store = new ImpactStore(SqliteDatabase.open(dir));
+        ImpactStore store = store();
         ImpactRecorder recorder = new ImpactRecorder(store);
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.empty()));
         recorder.flush();
@@ -134,17 +148,18 @@ class ImpactReportTest {
 
     @Test
     void counts_the_store_cannot_take_stay_for_the_next_flush() {
-        SQLiteDataSource unmigrated = new SQLiteDataSource();
-        unmigrated.setUrl("jdbc:sqlite:" + dir.resolve(SqliteDatabase.FILE_NAME));
-        ImpactRecorder recorder = new ImpactRecorder(new ImpactStore(unmigrated));
+        ImpactStore store = store();
+        ImpactRecorder recorder = new ImpactRecorder(store);
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.empty()));
+        db.write(sql -> sql.update("ALTER TABLE impact_turns RENAME TO impact_turns_away"));
 
-        recorder.flush();   // no tables yet: kept
-        DataSource migrated = SqliteDatabase.open(dir);
+        recorder.flush();   // the table is gone: kept
+        db.write(sql -> sql.update("ALTER TABLE impact_turns_away RENAME TO impact_turns"));
         recorder.flush();
+        recorder.flush();   // nothing left to add: not added twice
 
-        assertThat(rows(ImpactReport.build(new ImpactStore(migrated), DAY, DAY, 1, Optional.empty()), "totals")
-                .get(0)).containsEntry("turns", 1L);
+        assertThat(rows(ImpactReport.build(store, DAY, DAY, 1, Optional.empty()), "totals").get(0))
+                .containsEntry("turns", 1L);
     }
 
     private static List<Map<String, Object>> rows(ImpactReport report, String view) {

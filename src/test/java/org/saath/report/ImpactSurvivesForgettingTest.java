@@ -57,7 +57,7 @@ class ImpactSurvivesForgettingTest {
         components.turns().handle(new InboundMessage("whatsapp", USER, "w-9", "delete my data", Optional.of("PK"),
                 Optional.of(USER)));
         components.ops().impact().flush();
-        new RetentionJob(new JdbcConversationStore(components.dataSource()), Duration.ofDays(1),
+        new RetentionJob(new JdbcConversationStore(components.database()), Duration.ofDays(1),
                 Clock.offset(Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC), Duration.ofDays(3))).run();
 
         assertThat(Sqlite.count(data, "conversations") + Sqlite.count(data, "turns")
@@ -69,7 +69,7 @@ class ImpactSurvivesForgettingTest {
 
     private static long totalTurns(Components components) {
         LocalDate day = LocalDate.ofInstant(TestComponents.PK_NIGHT, ZoneOffset.UTC);
-        return (Long) ImpactReport.build(new ImpactStore(components.dataSource()), day, day, 1, Optional.empty())
+        return (Long) ImpactReport.build(new ImpactStore(components.database()), day, day, 1, Optional.empty())
                 .views().get("totals").rows().get(0).get("turns");
     }
 

@@ -51,15 +51,40 @@ class SafetyFloorTest {
         assertThat(result.escalation()).isNotNull();
     }
 
+    /** At high risk, against rules that already chose more than the floor would: nothing of theirs is lowered. */
     @Test
     void the_floor_only_raises_it_never_lowers_a_decision() {
         SafetyPolicy safety = new SafetyPolicy();
-        Decision escalating = new Decision("asks", "human_requested", Set.of("seek_help"), List.of(), true,
-                DialogueState.ESCALATED, null);
-        TurnFacts calm = new TurnFacts(Intent.SEEK_HELP, 0.9, false, RiskLevel.NONE, RiskLevel.NONE, Language.EN,
-                "PK", DialogueState.OPEN, true, false, Optional.empty());
+        Decision generous = new Decision("crisis-plus", "crisis_third_person", Set.of("crisis", "suicide", "gbv"),
+                List.of("pk-madadgaar"), true, "urgent", DialogueState.ESCALATED, false, Decision.PlanStep.NONE, null,
+                null);
+        TurnFacts high = new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.HIGH, RiskLevel.HIGH, Language.EN,
+                "PK", DialogueState.OPEN, false, true, Optional.empty());
 
-        assertThat(safety.apply(escalating, calm)).isEqualTo(escalating);
+        Decision after = safety.apply(generous, high);
+
+        assertThat(after.template()).isEqualTo("crisis_third_person");
+        assertThat(after.helplineTopics()).containsAll(generous.helplineTopics());
+        assertThat(after.helplineIds()).isEqualTo(generous.helplineIds());
+        assertThat(after.escalate()).isTrue();
+        assertThat(after.priority()).isEqualTo("urgent");
+        assertThat(after.nextState()).isEqualTo(DialogueState.ESCALATED);
+        assertThat(after.raisedBy()).isNull();
+    }
+
+    /** Imminent risk never gets a screening question first, whatever the rules chose. */
+    @Test
+    void at_imminent_risk_the_floor_raises_even_a_crisis_reply_to_the_one_that_leads_with_emergency_numbers() {
+        TurnFacts imminent = new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.IMMINENT, RiskLevel.IMMINENT,
+                Language.EN, "PK", DialogueState.OPEN, false, false, Optional.empty());
+        for (String chosen : List.of("crisis_check", "crisis", "out_of_scope")) {
+            Decision raised = new SafetyPolicy().apply(new Decision("r", chosen, Set.of("gbv"), List.of(), true,
+                    DialogueState.CRISIS_CHECK, null), imminent);
+
+            assertThat(raised.template()).as(chosen).isEqualTo("crisis_imminent");
+            assertThat(raised.nextState()).as(chosen).isEqualTo(DialogueState.SAFETY_CHECK);
+            assertThat(raised.helplineTopics()).as(chosen).contains("gbv", "crisis", "suicide");
+        }
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.saath.nlu.TextNormaliser;
 import org.saath.privacy.RetentionJob;
 import org.saath.store.ExportRow;
 import org.saath.store.JdbcConversationStore;
-import org.saath.store.SqliteDatabase;
 
 /** Export ordering and dedupe, held-out refusal, gates, the registry and retention. */
 class LearningPiecesTest {
@@ -113,7 +112,7 @@ class LearningPiecesTest {
         var recent = TestComponents.components(dir, T);
         recent.turns().handle(new InboundMessage("test", "u-1", "m-2", "a recent message", Optional.of("PK")));
 
-        new RetentionJob(new JdbcConversationStore(SqliteDatabase.open(dir)), Duration.ofDays(90),
+        new RetentionJob(new JdbcConversationStore(recent.database()), Duration.ofDays(90),
                 Clock.fixed(T, ZoneOffset.UTC)).run();
 
         assertThat(Sqlite.strings(dir, "SELECT text_redacted FROM turns")).containsExactly("a recent message");

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.saath.channel.InboundMessage;
+import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.TurnProcessor;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
@@ -18,7 +19,9 @@ import org.saath.web.PayloadTooLargeException;
 
 /**
  * The generic JSON channel: {@code POST /v1/messages} with {@code {"user","id","text","country"?}}. The body is
- * validated here, at the edge; nothing is stored for an invalid request.
+ * validated here, at the edge; nothing is stored for an invalid request. A sender over
+ * {@code limits.messages-per-minute} gets 429 with {@code Retry-After}, unless the message is a crisis
+ * ({@link FloodGate}).
  *
  * <p>{@code curl -s localhost:8080/v1/messages -d '{"user":"u1","id":"m1","text":"hello","country":"PK"}'}
  */
@@ -30,11 +33,14 @@ public final class GenericMessageController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TurnProcessor turns;
+    private final FloodGate floodGate;
     private final HandoffStore handoffs;
     private final int maxBodyBytes;
 
-    public GenericMessageController(TurnProcessor turns, HandoffStore handoffs, int maxBodyBytes) {
+    public GenericMessageController(TurnProcessor turns, FloodGate floodGate, HandoffStore handoffs,
+                                    int maxBodyBytes) {
         this.turns = turns;
+        this.floodGate = floodGate;
         this.handoffs = handoffs;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -65,7 +71,7 @@ public final class GenericMessageController {
     }
 
     void receive(Context ctx) {
-        ctx.json(turns.handle(parse(body(ctx))));
+        ctx.json(turns.handle(floodGate.admit(parse(body(ctx)))));
     }
 
     private byte[] body(Context ctx) {

@@ -1,0 +1,70 @@
+package org.saath.dialogue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.saath.escalation.Escalation;
+import org.saath.escalation.EscalationDesk;
+import org.saath.escalation.EscalationRequester;
+import org.saath.escalation.EscalationState;
+import org.saath.escalation.Partner;
+import org.saath.nlu.RiskLevel;
+import org.saath.rules.DialogueState;
+import org.saath.rules.TurnFacts;
+import org.saath.store.ConversationTx;
+import org.saath.store.EscalationRow;
+
+/**
+ * Step 6 of a turn: whether it opens an escalation (one per conversation), whether a partner that fits is open with
+ * room to take it, and whether to ask the person's consent to share the conversation. Consent is asked only when a
+ * counsellor can actually read the answer, and not in a reply that already asks "are you safe right now?" (then on
+ * the turn after the answer).
+ */
+final class CounsellorHandoff {
+
+    /** What the turn does about a human: the new escalation, its partner, whether a counsellor can take it. */
+    record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent) {
+    }
+
+    private final EscalationRequester requester;
+    private final EscalationDesk desk;
+
+    CounsellorHandoff(EscalationRequester requester, EscalationDesk desk) {
+        this.requester = requester;
+        this.desk = desk;
+    }
+
+    /**
+     * Inside the turn's unit of work {@code tx}: the person's keyed hash ({@code tx.key().userRef()}) counts against
+     * the per-sender escalation limit, and a partner's place is taken in the turn's transaction.
+     */
+    Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
+                   boolean consentUnasked, String conversationId, DialogueState nextState, Instant now) {
+        Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
+                open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
+                topic(facts), facts.language().code(), now);
+        Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
+        Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
+        boolean counsellor = partner.isPresent() || open.map(EscalationRow::partnerId).isPresent();
+        boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
+        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
+                && nextState != DialogueState.SAFETY_CHECK;
+        return new Outcome(opened, partner, counsellor, askConsent);
+    }
+
+    /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */
+    static String topic(TurnFacts facts) {
+        if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
+            return "crisis";
+        }
+        if (facts.requestsHuman()) {
+            return "seek_help";
+        }
+        return facts.topic().isEmpty() ? facts.intent().label() : facts.topic();
+    }
+
+    private static Escalation toDomain(EscalationRow r) {
+        return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
+                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
+    }
+}

@@ -1,0 +1,44 @@
+package org.saath.helpline;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What a person needs lines for: the topics, their country and language, and what their words or the topic tell
+ * about who they are and where. A line for a group (women, children, displaced people) fits only when
+ * {@code audiences} names that group; a provincial or district line only when {@code regions} names its region.
+ * National lines for everyone always fit.
+ */
+public record Need(Set<String> topics, String country, String language, Set<String> audiences, Set<String> regions) {
+
+    /** Topics whose lines for women fit without further words: domestic and gender-based violence. */
+    private static final Set<String> WOMEN_TOPICS = Set.of("abuse_violence", "gbv");
+
+    public Need {
+        topics = Set.copyOf(topics);
+        Set<String> fitting = new HashSet<>(audiences);
+        if (topics.stream().anyMatch(WOMEN_TOPICS::contains)) {
+            fitting.add("women");
+        }
+        if (topics.contains("child")) {
+            fitting.add("children");
+        }
+        audiences = Set.copyOf(fitting);
+        regions = Set.copyOf(regions);
+    }
+
+    /** A need with nothing known beyond the topics, country and language: national lines for everyone fit. */
+    public static Need of(Set<String> topics, String country, String language) {
+        return new Need(topics, country, language, Set.of(), Set.of());
+    }
+
+    /** Whether {@code line}'s region and audience fit this person. */
+    public boolean fits(Helpline line) {
+        return (line.region().isEmpty() || regions.contains(line.region()))
+                && (line.audience().contains("everyone") || line.audience().stream().anyMatch(audiences::contains));
+    }
+
+    public Need withTopics(Set<String> other) {
+        return new Need(other, country, language, audiences, regions);
+    }
+}

@@ -1,0 +1,434 @@
+package org.saath.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store's connection pool (HikariCP) over SQLite or PostgreSQL, chosen by the JDBC URL, with the schema brought
+ * up to date by Flyway at open ({@code db/migration} holds the SQL both accept, {@code db/sqlite} and
+ * {@code db/postgresql} the few steps whose DDL must differ).
+ *
+ * <p>Work runs through {@link #read} (one autocommit connection) or {@link #write} (one transaction). SQLite has one
+ * writer per file: {@code write} takes an in-process lock before {@code BEGIN IMMEDIATE}, so writers queue on a
+ * Java lock instead of SQLite's sleeping busy handler, and readers never wait (WAL). On PostgreSQL transactions run
+ * side by side and serialise only where they lock the same rows.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The SQL dialects the store speaks. */
+    public enum Dialect {
+        SQLITE, POSTGRESQL
+    }
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Sql sql) throws SQLException;
+    }
+
+    public static final String SQLITE_FILE = "saath.db";
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final ReentrantLock sqliteWriter = new ReentrantLock();
+    private final Map<Connection, Map<String, PreparedStatement>> statements =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Work waiting for the group committer, and who waits for its commit. */
+    private record Pending(Work<?> work, CompletableFuture<Void> committed) {
+    }
+
+    private static final int MAX_GROUP = 64;
+
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private volatile Thread committer;
+    private volatile boolean closed;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /** The embedded default: {@code saath.db} in the data folder. */
+    public static String sqliteUrl(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath();
+    }
+
+    public static Dialect dialectOf(String url) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            return Dialect.SQLITE;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+
+    /**
+     * Opens the pool and migrates the schema. Fails with a {@link StoreException} when the database cannot be
+     * reached or migrated; the message never carries the password.
+     */
+    public static Database open(String url, String username, String password, int poolSize) {
+        Dialect dialect = dialectOf(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("saath-store");
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));       // grow under load, do not hold idle connections open
+        config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            config.setDataSource(sqlite(url));
+            config.setMaxLifetime(0);          // a file does not go stale; keep connections and their statements
+            config.setIdleTimeout(0);
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(username == null || username.isEmpty() ? null : username);
+            config.setPassword(password == null || password.isEmpty() ? null : password);
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("ApplicationName", "saath");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect: " + rootMessage(e), e);
+        }
+        migrate(pool, dialect);
+        return new Database(pool, dialect);
+    }
+
+    private static DataSource sqlite(String url) {
+        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data folder " + file.getParent(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // WAL: a commit survives kill -9, not power loss
+        config.setBusyTimeout(10_000);
+        config.setCacheSize(-32_768);            // 32 MiB of pages per connection: random-key indexes stay in memory
+        config.enforceForeignKeys(true);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // deleted rows are zeroed, not left in free pages
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static void migrate(HikariDataSource pool, Dialect dialect) {
+        try {
+            Flyway flyway = flyway(pool, dialect, false);
+            // branches number their steps apart (the console's V30 landed before the store's V6-V7_1): a store
+            // that has a later step but lacks an earlier one gets it, out of order, instead of refusing to start
+            boolean lacksEarlierSteps = Arrays.stream(flyway.info().all())
+                    .anyMatch(step -> step.getState() == MigrationState.IGNORED);
+            (lacksEarlierSteps ? flyway(pool, dialect, true) : flyway).migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("database migration failed: " + rootMessage(e), e);
+        }
+    }
+
+    private static Flyway flyway(HikariDataSource pool, Dialect dialect, boolean outOfOrder) {
+        return Flyway.configure().dataSource(pool)
+                .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase())
+                .outOfOrder(outOfOrder).load();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage()).replaceAll("(?i)password=[^&\\s]*", "password=***");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Migrations in the jar (the shared ones and this dialect's) that the store has not applied: none after a good
+     * open. Another node of a newer version may have added steps this one does not know; those do not count.
+     */
+    public int pendingMigrations() {
+        try {
+            return flyway(pool, dialect, false).info().pending().length;
+        } catch (RuntimeException e) {
+            throw new StoreException("reading the schema history failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** The pool itself, for tools that need a plain {@link DataSource}. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on an autocommit connection (each statement its own transaction). */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(sql(c));
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T write(Work<T> work) {
+        try (Transaction tx = begin()) {
+            T result = work.run(tx.sql());
+            tx.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("writing the store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a transaction for a longer unit of work; the caller commits it, and closing an uncommitted one rolls it
+     * back. On SQLite it holds the file's one write slot until then.
+     */
+    public Transaction begin() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            sqliteWriter.lock();
+        }
+        Connection c = null;
+        try {
+            c = pool.getConnection();
+            Sql sql = sql(c);
+            if (dialect == Dialect.SQLITE) {
+                sql.execute("BEGIN IMMEDIATE");     // autocommit stays on: sqlite-jdbc would re-begin after commit
+            } else {
+                c.setAutoCommit(false);
+            }
+            return new Transaction(c, sql);
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                c.close();
+            }
+            if (dialect == Dialect.SQLITE) {
+                sqliteWriter.unlock();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * SQLite only: moves the WAL into the database file (whose deleted pages {@code secure_delete} has zeroed) and
+     * empties the WAL, so that deleted rows leave no copy behind. Taken with the write slot, so no writer of this
+     * process is in the way.
+     */
+    public void erasePages() {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        sqliteWriter.lock();
+        try {
+            read(sql -> {
+                sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                return null;
+            });
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    /**
+     * SQLite only: runs {@code work} in the next group commit and returns once it is committed (or throws when it
+     * failed, in which case nothing of it was written). One committer thread takes whatever work is waiting, runs
+     * each piece under its own savepoint (a failing piece is rolled back alone) and commits them together: one
+     * write of the shared pages for many turns, each caller answered only after its commit.
+     */
+    public void commitInGroup(Work<?> work) {
+        if (dialect != Dialect.SQLITE) {
+            write(work);
+            return;
+        }
+        startCommitter();
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        pending.add(new Pending(work, committed));
+        try {
+            committed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("writing the store failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void startCommitter() {
+        if (committer == null) {
+            synchronized (this) {
+                if (committer == null && !closed) {
+                    Thread t = new Thread(this::commitGroups, "saath-group-commit");
+                    t.setDaemon(true);
+                    t.start();
+                    committer = t;
+                }
+            }
+        }
+    }
+
+    private void commitGroups() {
+        List<Pending> group = new ArrayList<>();
+        while (!closed) {
+            try {
+                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.forEach(p -> p.committed().completeExceptionally(new StoreException("the store closed", null)));
+                group.clear();
+            }
+        }
+    }
+
+    private void commitGroup(List<Pending> group) {
+        List<Pending> done = new ArrayList<>();
+        try (Transaction tx = begin()) {
+            for (Pending p : group) {
+                tx.sql().execute("SAVEPOINT unit");
+                try {
+                    p.work().run(tx.sql());
+                    tx.sql().execute("RELEASE unit");
+                    done.add(p);
+                } catch (SQLException | RuntimeException e) {
+                    tx.sql().execute("ROLLBACK TO unit");
+                    tx.sql().execute("RELEASE unit");
+                    p.committed().completeExceptionally(e instanceof StoreException ? e
+                            : new StoreException("writing the store failed: " + e.getMessage(), e));
+                }
+            }
+            tx.commit();
+            done.forEach(p -> p.committed().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            StoreException failed = new StoreException("committing a group of turns failed: " + e.getMessage(), e);
+            done.forEach(p -> p.committed().completeExceptionally(failed));
+            group.forEach(p -> p.committed().completeExceptionally(failed));
+        }
+    }
+
+    private Sql sql(Connection c) throws SQLException {
+        Connection physical = c.unwrap(Connection.class);
+        // statements are prepared on the physical connection, so that the pool does not close them on return
+        return new Sql(physical, statements.computeIfAbsent(physical, k -> new HashMap<>()), dialect);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = committer;
+        if (t != null) {
+            t.interrupt();
+        }
+        pool.close();
+    }
+
+    /** One open transaction on one connection. */
+    public final class Transaction implements AutoCloseable {
+
+        private final Connection connection;
+        private final Sql sql;
+        private boolean done;
+
+        private Transaction(Connection connection, Sql sql) {
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        public Sql sql() {
+            return sql;
+        }
+
+        public void commit() throws SQLException {
+            if (dialect == Dialect.SQLITE) {
+                sql.execute("COMMIT");
+            } else {
+                connection.commit();
+            }
+            done = true;
+        }
+
+        /**
+         * Rolls back; a connection that cannot even roll back is taken out of the pool (closing it ends whatever
+         * transaction it was in), so that it never hands a half-open transaction to the next unit of work.
+         */
+        private void rollback() throws SQLException {
+            try {
+                if (dialect == Dialect.SQLITE) {
+                    rollbackSqlite();
+                } else {
+                    connection.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                statements.remove(connection.unwrap(Connection.class));
+                pool.evictConnection(connection);
+                throw e;
+            }
+        }
+
+        /** SQLite may have rolled back on its own (a failed COMMIT, an I/O error); then there is nothing to undo. */
+        private void rollbackSqlite() throws SQLException {
+            try {
+                sql.execute("ROLLBACK");
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!done) {
+                    rollback();
+                }
+            } finally {
+                try {
+                    connection.close();
+                } finally {
+                    if (dialect == Dialect.SQLITE) {
+                        sqliteWriter.unlock();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.saath.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Conversations} over JDBC. Two locks make a unit of work exclusive for its conversation:
+ * <ol>
+ *   <li>on this node, a striped lock on the conversation key (turns of different people rarely share a stripe, and
+ *       a shared stripe only makes them wait for each other);</li>
+ *   <li>on PostgreSQL, a transaction-scoped advisory lock on the key ({@code pg_advisory_xact_lock}), so that
+ *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
+ * </ol>
+ * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node). A unit
+ * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
+ * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
+ * write transaction at that write, so the file's single write slot is held only for the writes.
+ *
+ * <p>Every transition a unit made is told to the {@link Transition.Listener} once the unit has committed (never for
+ * a unit that rolled back): the one place metrics and the impact counts hear of escalations moving, whoever moved
+ * them.
+ */
+public final class JdbcConversations implements Conversations {
+
+    private static final int STRIPES = 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcConversations.class);
+
+    private final Database db;
+    private final Transition.Listener transitions;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    public JdbcConversations(Database db) {
+        this(db, Transition.Listener.NONE);
+    }
+
+    /** As above, telling {@code transitions} about every committed escalation transition. */
+    public JdbcConversations(Database db, Transition.Listener transitions) {
+        this.db = db;
+        this.transitions = transitions;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
+        ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
+        List<Transition> moved;
+        T result;
+        lock.lock();
+        try (Unit unit = new Unit(key)) {
+            result = work.apply(unit);
+            unit.commit();
+            if (unit.forgot) {
+                db.erasePages();
+            }
+            moved = unit.moved;
+        } catch (SQLException e) {
+            throw new StoreException("a conversation's unit of work failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+        moved.forEach(this::tell);
+        return result;
+    }
+
+    /** Tells the listener; one that fails is logged and passed over: the transition is committed already. */
+    private void tell(Transition transition) {
+        try {
+            transitions.transitioned(transition);
+        } catch (RuntimeException e) {
+            LOG.warn("a transition listener failed: {}", e.toString());
+        }
+    }
+
+    /** One unit of work: reads and writes for one conversation. */
+    private final class Unit implements ConversationTx, AutoCloseable {
+
+        private final ConversationKey key;
+        private Database.Transaction tx;
+        private Optional<ConversationRow> conversation;
+        private boolean forgot;
+        /** The transitions this unit made, told to the listener after the commit. */
+        private final List<Transition> moved = new ArrayList<>();
+        /** SQLite: writes that need no answer now, committed with other conversations' in one group commit. */
+        private final List<Database.Work<?>> deferred = new ArrayList<>();
+
+        Unit(ConversationKey key) throws SQLException {
+            this.key = key;
+            if (db.dialect() == Database.Dialect.POSTGRESQL) {
+                try {
+                    writing().execute("SELECT pg_advisory_xact_lock(?)", key.lockId());
+                } catch (SQLException | RuntimeException e) {
+                    close();
+                    throw e;
+                }
+            }
+        }
+
+        private Sql writing() throws SQLException {
+            if (tx == null) {
+                tx = db.begin();
+                for (Database.Work<?> work : deferred) {     // what was deferred goes first, in order
+                    work.run(tx.sql());
+                }
+                deferred.clear();
+            }
+            return tx.sql();
+        }
+
+        private <T> T read(Database.Work<T> work) {
+            if (tx != null) {
+                try {
+                    return work.run(tx.sql());
+                } catch (SQLException e) {
+                    throw new StoreException("reading the store failed: " + e.getMessage(), e);
+                }
+            }
+            return db.read(work);
+        }
+
+        private <T> T write(Database.Work<T> work) {
+            try {
+                return work.run(writing());
+            } catch (SQLException e) {
+                throw new StoreException("writing the store failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public ConversationKey key() {
+            return key;
+        }
+
+        @Override
+        public Optional<String> processedResponse(String messageId, String messageKey) {
+            return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
+        }
+
+        @Override
+        public Optional<ConversationRow> conversation() {
+            if (conversation == null) {
+                conversation = read(sql -> TurnSql.conversation(sql, key));
+            }
+            return conversation;
+        }
+
+        @Override
+        public Optional<EscalationRow> openEscalation() {
+            return conversation().isEmpty() ? Optional.empty()
+                    : read(sql -> TurnSql.openEscalation(sql, conversation().get().id()));
+        }
+
+        @Override
+        public SortedMap<Integer, String> planAnswers() {
+            return conversation().isEmpty() ? new java.util.TreeMap<>()
+                    : read(sql -> TurnSql.planAnswers(sql, conversation().get().id()));
+        }
+
+        @Override
+        public boolean takePartnerSlot(String partnerId, int capacity) {
+            return write(sql -> EscalationSql.takeSlot(sql, partnerId, capacity));
+        }
+
+        @Override
+        public void record(TurnWrite write) {
+            Database.Work<Void> work = sql -> {
+                TurnSql.record(sql, write);
+                return null;
+            };
+            if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
+                deferred.add(work);
+            } else {
+                write(work);
+            }
+            conversation = Optional.of(write.conversation());
+        }
+
+        @Override
+        public void recordProcessed(String conversationId, String messageId, String responseJson, Instant at) {
+            write(sql -> sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, "
+                    + "response, processed_at) VALUES (?, ?, ?, ?, ?, ?)", key.channel(), key.userRef(), messageId,
+                    conversationId, responseJson, at));
+        }
+
+        @Override
+        public boolean forget(Optional<String> messageKey, String responseJson, Instant at) {
+            int deleted = write(sql -> {
+                int rows = TurnSql.forget(sql, key);
+                if (messageKey.isPresent()) {
+                    sql.update("INSERT INTO forgotten_messages (message_key, response, processed_at) VALUES (?, ?, ?)",
+                            messageKey.get(), responseJson, at);
+                }
+                return rows;
+            });
+            conversation = Optional.empty();
+            forgot = true;
+            return deleted > 0;
+        }
+
+        @Override
+        public Optional<EscalationNow> escalation(String escalationId) {
+            return read(sql -> EscalationSql.current(sql, escalationId));
+        }
+
+        @Override
+        public void keepForPerson(PersonMessage message, Instant at) {
+            write(sql -> {
+                EscalationSql.keepForPerson(sql, key, message, at);
+                return null;
+            });
+        }
+
+        @Override
+        public void recordOutcome(String escalationId, String outcome) {
+            write(sql -> {
+                EscalationSql.recordOutcome(sql, key, escalationId, outcome);
+                return null;
+            });
+        }
+
+        @Override
+        public boolean transition(String escalationId, Set<String> from, String to, Optional<String> partnerId,
+                                  String actor, Instant at, Optional<Integer> expectedVersion,
+                                  List<OutboxRow> outbox, Optional<PersonMessage> tell) {
+            Optional<Transition> made = write(sql -> EscalationSql.transition(sql, key, escalationId, from, to,
+                    partnerId, actor, at, expectedVersion, outbox, tell));
+            made.ifPresent(moved::add);
+            return made.isPresent();
+        }
+
+        void commit() throws SQLException {
+            if (tx != null) {
+                tx.commit();
+            } else if (!deferred.isEmpty()) {
+                List<Database.Work<?>> writes = List.copyOf(deferred);
+                db.commitInGroup(sql -> {
+                    for (Database.Work<?> work : writes) {
+                        work.run(sql);
+                    }
+                    return null;
+                });
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (tx != null) {
+                tx.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.saath.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The SQL of one turn, shared by SQLite and PostgreSQL; every method runs on the caller's connection. */
+final class TurnSql {
+
+    static final String OPEN = "('requested', 'offered', 'claimed', 'active')";
+
+    private TurnSql() {
+    }
+
+    /** One round trip: the processed message by id, or a forgotten one by its keyed hash. */
+    static Optional<String> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
+            throws SQLException {
+        return sql.one("SELECT response FROM processed_messages WHERE channel = ? AND user_ref = ? AND message_id = ? "
+                        + "UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
+                rs -> rs.getString(1), key.channel(), key.userRef(), messageId, messageKey);
+    }
+
+    static Optional<ConversationRow> conversation(Sql sql, ConversationKey key) throws SQLException {
+        return sql.one("SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
+                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply FROM conversations "
+                        + "WHERE channel = ? AND user_ref = ?",
+                rs -> new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Times.parse(rs.getString(7)), rs.getInt(8),
+                        Times.parse(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12),
+                        rs.getString(13), Times.parse(rs.getString(14)), rs.getString(15)),
+                key.channel(), key.userRef());
+    }
+
+    static Optional<EscalationRow> openEscalation(Sql sql, String conversationId) throws SQLException {
+        return sql.one("SELECT id, conversation_id, state, reason, risk, topic, language, created_at, partner_id, "
+                        + "country FROM escalations WHERE conversation_id = ? AND state IN " + OPEN,
+                rs -> new EscalationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), Times.parse(rs.getString(8)),
+                        rs.getString(9), rs.getString(10)), conversationId);
+    }
+
+    static SortedMap<Integer, String> planAnswers(Sql sql, String conversationId) throws SQLException {
+        SortedMap<Integer, String> answers = new TreeMap<>();
+        sql.list("SELECT step, answer FROM safety_plans WHERE conversation_id = ?",
+                rs -> answers.put(rs.getInt(1), rs.getString(2)), conversationId);
+        return answers;
+    }
+
+    static void record(Sql sql, TurnWrite write) throws SQLException {
+        ConversationRow conversation = write.conversation();
+        TurnRow turn = write.turn();
+        saveConversation(sql, conversation, write.newConversation(), turn.createdAt());
+        sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, response, "
+                        + "processed_at) VALUES (?, ?, ?, ?, ?, ?)", conversation.channel(), conversation.userRef(),
+                write.messageId(), conversation.id(), write.responseJson(), turn.createdAt());
+        sql.update("INSERT INTO turns (id, conversation_id, message_id, created_at, text_redacted, language, intent, "
+                        + "confidence, risk, conversation_risk, signals, rule_id, helplines, reply_text, model_version, "
+                        + "turn_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", turn.id(),
+                conversation.id(), turn.messageId(), turn.createdAt(), turn.textRedacted(), turn.language(),
+                turn.intent(), turn.confidence(), turn.risk(), turn.conversationRisk(), turn.signals(), turn.ruleId(),
+                turn.helplines(), turn.replyText(), turn.modelVersion(), conversation.turns());
+        if (write.newEscalation().isPresent()) {
+            EscalationSql.insert(sql, write.newEscalation().get(), conversation.id());
+        }
+        for (OutboxRow row : write.outbox()) {
+            EscalationSql.enqueue(sql, row);
+        }
+        if (write.planAnswer().isPresent()) {
+            TurnWrite.PlanAnswer answer = write.planAnswer().get();
+            sql.update("DELETE FROM safety_plans WHERE conversation_id = ? AND step = ?", conversation.id(),
+                    answer.step());
+            sql.update("INSERT INTO safety_plans (conversation_id, step, answer, updated_at) VALUES (?, ?, ?, ?)",
+                    conversation.id(), answer.step(), answer.answerRedacted(), turn.createdAt());
+        }
+    }
+
+    /** Inserts a new conversation, or updates it (inserting it again if retention removed it meanwhile). */
+    private static void saveConversation(Sql sql, ConversationRow row, boolean isNew, Instant now)
+            throws SQLException {
+        if (!isNew && sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
+                        + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
+                        + "last_reply = ?, updated_at = ? WHERE id = ?",
+                row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(), row.preferredLanguage(),
+                row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(), now, row.id()) == 1) {
+            return;
+        }
+        sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "
+                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
+                row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
+                row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(),
+                row.createdAt(), now);
+    }
+
+    /** Deletes everything about one person; see {@link ConversationTx#forget}. */
+    static int forget(Sql sql, ConversationKey key) throws SQLException {
+        Optional<String> id = sql.one("SELECT id FROM conversations WHERE channel = ? AND user_ref = ?",
+                rs -> rs.getString(1), key.channel(), key.userRef());
+        int deleted = 0;
+        if (id.isPresent()) {
+            // the partner's place goes back (a conversation has at most one open escalation)
+            sql.update("UPDATE partner_load SET held = held - 1 WHERE partner_id IN (SELECT partner_id "
+                    + "FROM escalations WHERE conversation_id = ? AND state IN ('offered', 'claimed', 'active'))",
+                    id.get());
+            deleted += sql.update("DELETE FROM escalation_events WHERE escalation_id IN "
+                    + "(SELECT id FROM escalations WHERE conversation_id = ?)", id.get());
+            for (String table : new String[] {"safety_plans", "turns", "escalations", "processed_messages",
+                "outbox"}) {
+                deleted += sql.update("DELETE FROM " + table + " WHERE conversation_id = ?", id.get());
+            }
+        }
+        deleted += sql.update("DELETE FROM user_messages WHERE channel = ? AND user_ref = ?", key.channel(),
+                key.userRef());
+        deleted += sql.update("DELETE FROM processed_messages WHERE channel = ? AND user_ref = ?", key.channel(),
+                key.userRef());
+        if (id.isPresent()) {
+            deleted += sql.update("DELETE FROM conversations WHERE id = ?", id.get());
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,111 @@
+package org.saath.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.App;
+import org.saath.Components;
+import org.saath.Sqlite;
+import org.saath.TestComponents;
+import org.saath.config.SaathConfig;
+import org.saath.outbox.MutableClock;
+
+/**
+ * Limits that protect everyone from one sender and never silence a person in crisis, over real HTTP: a flood gets
+ * 429 with {@code Retry-After} and stores nothing, but a crisis inside the flood gets its crisis line; fake crises
+ * cannot open escalation after escalation, yet each still gets the crisis reply and an open line.
+ */
+class SenderLimitsHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final MutableClock clock = new MutableClock(TestComponents.PK_NIGHT);
+
+    @TempDir
+    Path data;
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        SaathConfig config = TestComponents.config(data).withLimits(new SaathConfig.Limits(3, 1, Duration.ofHours(24),
+                5));
+        app = App.create(Components.load(config, TestComponents.analyser(), clock)).start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void a_flood_gets_429_with_retry_after_and_stores_nothing_until_the_bucket_refills() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(post("u-1", "m-" + i, "hello there").statusCode()).isEqualTo(200);
+        }
+        long turns = Sqlite.count(data, "turns");
+
+        HttpResponse<String> refused = post("u-1", "m-4", "hello again");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("20");
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("too many messages");
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(turns);
+        assertThat(post("u-2", "m-1", "hello").statusCode()).as("another sender is not affected").isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(post("u-1", "m-4", "hello again").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_crisis_inside_a_flood_still_gets_the_crisis_reply_with_an_open_line() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            post("u-1", "m-" + i, "hello there");
+        }
+
+        HttpResponse<String> crisis = post("u-1", "m-6", "i want to kill myself tonight");
+
+        assertThat(crisis.statusCode()).isEqualTo(200);
+        JsonNode first = JSON.readTree(crisis.body()).at("/replies/0");
+        assertThat(first.at("/helplines/0/open_now").asBoolean()).isTrue();
+        assertThat(first.get("text").asText()).contains(first.at("/helplines/0/contacts/0/value").asText());
+    }
+
+    /** Twelve fake crises from one sender filled every partner's capacity: "delete my data" and start again. */
+    @Test
+    void past_the_escalation_limit_a_crisis_gets_its_lines_but_opens_no_new_escalation() throws Exception {
+        JsonNode first = JSON.readTree(post("u-1", "m-1", "i want to kill myself tonight").body());
+        assertThat(first.at("/escalation/state").asText()).isEqualTo("requested");
+        post("u-1", "m-2", "delete my data");
+        clock.advance(Duration.ofMinutes(1));
+
+        HttpResponse<String> again = post("u-1", "m-3", "i want to kill myself tonight");
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(again.body());
+        assertThat(body.get("escalation").isNull()).isTrue();
+        assertThat(body.at("/replies/0/helplines")).anyMatch(h -> h.get("open_now").asBoolean());
+        assertThat(Sqlite.count(data, "escalations")).isZero();
+        assertThat(JSON.readTree(post("u-2", "m-1", "i want to kill myself tonight").body())
+                .at("/escalation/state").asText()).as("another sender still escalates").isEqualTo("requested");
+    }
+
+    private HttpResponse<String> post(String user, String id, String text) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/v1/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("user", user, "id", id,
+                        "text", text, "country", "PK")))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

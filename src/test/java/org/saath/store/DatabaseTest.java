@@ -1,0 +1,191 @@
+package org.saath.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.saath.Components;
+import org.saath.TestComponents;
+import org.saath.TestStores;
+import org.saath.config.ConfigException;
+import org.saath.config.SaathConfig;
+
+/** The pool and its transactions on SQLite, migrations, and how a bad store setting stops the start. */
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    /** A pragma's result left open made SQLite refuse every later commit on that pooled connection. */
+    @Test
+    void a_statement_with_a_result_never_blocks_a_later_commit_on_the_same_connection() {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
+            for (int i = 0; i < 3; i++) {
+                db.erasePages();
+                int n = i;
+                db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, 0)", "p-" + n));
+            }
+            Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load", rs -> rs.getInt(1)));
+            assertThat(rows).contains(3);
+        }
+    }
+
+    @Test
+    void a_failed_unit_of_work_leaves_the_connection_usable() {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
+            assertThatThrownBy(() -> db.write(sql -> sql.update("INSERT INTO no_such_table VALUES (1)")))
+                    .isInstanceOf(StoreException.class);
+            db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('p', 0)"));
+            Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load", rs -> rs.getInt(1)));
+            assertThat(rows).contains(1);
+        }
+    }
+
+    /** Forty turns committed together while one of them fails: that one is refused alone, the rest are written. */
+    @Test
+    void a_failing_piece_of_a_group_commit_is_rolled_back_alone() throws Exception {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 4)) {
+            db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('taken', 0)"));
+            ExecutorService pool = Executors.newFixedThreadPool(40);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = i == 17 ? "taken" : "p-" + i;
+                results.add(pool.submit(() -> {
+                    try {
+                        db.commitInGroup(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, 1)",
+                                id));
+                        return "committed";
+                    } catch (StoreException e) {
+                        return "refused";
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            pool.shutdown();
+
+            assertThat(outcomes).filteredOn("refused"::equals).hasSize(1);
+            assertThat(outcomes.get(17)).isEqualTo("refused");
+            Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load WHERE held = 1",
+                    rs -> rs.getInt(1)));
+            assertThat(rows).contains(39);
+        }
+    }
+
+    /**
+     * Stores made by earlier builds, by the steps each had. Branches numbered their steps apart: the console work
+     * (V30) and the help work (V20) landed before the store work (V6–V7_1, V31, V31_1), and the store work was
+     * built without V20.
+     */
+    enum Era {
+        /** main after the console work: V1–V5 and V30. */
+        CONSOLE("V([1-5]|30)__.*\\.sql"),
+        /** main after the help work: V1–V5, V20 and V30. */
+        HELP("V([1-5]|20|30)__.*\\.sql"),
+        /** the store work before it met the help work: everything but V20. */
+        STORE("V([1-7]|7_1|30|31|31_1)__.*\\.sql");
+
+        private final String steps;
+
+        Era(String steps) {
+            this.steps = steps;
+        }
+    }
+
+    static Stream<Arguments> storesOfEarlierBuilds() {
+        return Stream.of(TestStores.Kind.values())
+                .flatMap(kind -> Stream.of(Era.values()).map(era -> Arguments.of(kind, era)));
+    }
+
+    /**
+     * A store made by an earlier build lacks some of today's steps below its newest one: opening it must apply them
+     * (Flyway's out-of-order mode) rather than refuse to start, leave one console token table and give conversations
+     * the help work's topic and last-reply columns; and the upgraded store opens again.
+     */
+    @ParameterizedTest
+    @MethodSource("storesOfEarlierBuilds")
+    void a_store_made_by_an_earlier_build_is_brought_up_to_date(TestStores.Kind kind, Era era) throws Exception {
+        String url = kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("era_" + era);
+        Path earlier = Files.createDirectories(dir.resolve("era-" + era));
+        for (Path folder : List.of(migrations("migration"), migrations(kind.name().toLowerCase()))) {
+            try (Stream<Path> steps = Files.list(folder)) {
+                for (Path step : steps.filter(p -> p.getFileName().toString().matches(era.steps)).toList()) {
+                    Files.copy(step, earlier.resolve(step.getFileName()));
+                }
+            }
+        }
+        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + earlier).load().migrate();
+
+        try (Database db = Database.open(url, "", "", 2)) {
+            List<String> versions = db.read(sql -> sql.list("SELECT version FROM flyway_schema_history "
+                    + "WHERE success = " + (kind == TestStores.Kind.SQLITE ? "1" : "true") + " ORDER BY installed_rank",
+                    rs -> rs.getString(1)));
+            assertThat(versions).contains("1", "2", "3", "4", "5", "6", "7", "20", "30", "31");
+            db.write(sql -> sql.update("INSERT INTO console_tokens (token_sha256, kind, partner_id, expires_at, "
+                    + "created_at) VALUES ('t', 'stream', 'p', '2026-11-21T10:00:00.000000000Z', "
+                    + "'2026-11-21T10:00:00.000000000Z')"));
+            assertThatThrownBy(() -> db.read(sql -> sql.one("SELECT COUNT(*) FROM stream_tokens",
+                    rs -> rs.getInt(1)))).isInstanceOf(StoreException.class);
+            Optional<Integer> remembered = db.read(sql -> sql.one("SELECT COUNT(topic) + COUNT(topic_at) "
+                    + "+ COUNT(last_reply) FROM conversations", rs -> rs.getInt(1)));
+            assertThat(remembered).contains(0);
+        }
+        try (Database again = Database.open(url, "", "", 2)) {
+            Optional<Integer> tokens = again.read(sql -> sql.one("SELECT COUNT(*) FROM console_tokens",
+                    rs -> rs.getInt(1)));
+            assertThat(tokens).as("the upgraded store opens again").contains(1);
+        }
+    }
+
+    private static Path migrations(String folder) throws URISyntaxException {
+        return Path.of(DatabaseTest.class.getResource("/db/" + folder).toURI());
+    }
+
+    @Test
+    void an_unknown_kind_of_store_url_is_refused_naming_the_key() {
+        assertThatThrownBy(() -> TestComponents.config(dir).withStore(new SaathConfig.Store("jdbc:mysql://db/x", "",
+                "", 8))).isInstanceOf(ConfigException.class).hasMessageStartingWith("store.url ");
+    }
+
+    @Test
+    void a_store_nobody_answers_at_stops_the_start_naming_the_key_and_never_the_password() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SaathConfig config = TestStores.on(TestComponents.config(dir), new SaathConfig.Store(
+                "jdbc:postgresql://127.0.0.1:" + closed + "/saath?password=hunter2", "", "", 2));
+
+        assertThatThrownBy(() -> Components.database(config)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("store.url jdbc:postgresql://127.0.0.1:" + closed)
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void postgresql_without_a_shared_user_id_secret_is_refused_naming_the_key() {
+        SaathConfig config = TestComponents.config(dir);
+        assertThatThrownBy(() -> config.withUserIdSecret("").withStore(new SaathConfig.Store(
+                "jdbc:postgresql://127.0.0.1/saath", "", "", 2)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("privacy.user-id-secret ");
+    }
+}

@@ -1,0 +1,365 @@
+package org.saath.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.saath.Concurrently.runAll;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.saath.TestStores;
+
+/** The store's unit of work on a real SQLite file and a real PostgreSQL, migrated by Flyway. */
+class JdbcConversationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final ConversationKey KEY = new ConversationKey("generic", "ref-1");
+
+    @TempDir
+    Path dir;
+    private final List<Database> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(Database::close);
+    }
+
+    private String url(TestStores.Kind kind) {
+        return kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("conversations");
+    }
+
+    private Database open(String url) {
+        Database db = Database.open(url, "", "", 8);
+        opened.add(db);
+        return db;
+    }
+
+    private static TurnWrite write(String conversationId, boolean isNew, int turns, String messageId,
+                                   Optional<EscalationRow> escalation) {
+        ConversationRow row = new ConversationRow(conversationId, KEY.channel(), KEY.userRef(), "en", "open", "high",
+                T0, turns, T0, null, 0);
+        TurnRow turn = new TurnRow("turn-" + messageId, conversationId, messageId, T0, "hello [PHONE]", "en",
+                "crisis", 0.9, "high", "high", "ideation:want* to die", "crisis", "pk-umang", "reply", "v1");
+        return new TurnWrite(row, isNew, messageId, "{\"m\":\"" + messageId + "\"}", turn, escalation,
+                Optional.empty());
+    }
+
+    private static EscalationRow escalation(String id, String state, String partner) {
+        return new EscalationRow(id, "c-1", state, "risk", "high", "crisis", "en", T0, partner, "PK");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_recorded_turn_is_read_back_by_the_next_unit_and_after_reopening(TestStores.Kind kind) {
+        String url = url(kind);
+        Conversations conversations = new JdbcConversations(open(url));
+
+        conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            return null;
+        });
+
+        Conversations reopened = new JdbcConversations(open(url));
+        reopened.withConversation(KEY, tx -> {
+            assertThat(tx.processedResponse("m-1", "none")).contains("{\"m\":\"m-1\"}");
+            assertThat(tx.conversation()).map(ConversationRow::peakRiskAt).contains(T0);
+            assertThat(tx.openEscalation()).map(EscalationRow::id).contains("esc-1");
+            return null;
+        });
+    }
+
+    /**
+     * The help work's memory (V20): a conversation's topic, since when, and the reply sent last are written by a turn,
+     * changed by the next one and read back after reopening, on both stores (the longest reply id included).
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_topic_and_the_last_reply_are_kept_across_turns(TestStores.Kind kind) {
+        String url = url(kind);
+        Conversations conversations = new JdbcConversations(open(url));
+        String longestReply = "human_unavailable_none_open#no-lines";
+        conversations.withConversation(KEY, tx -> {
+            tx.record(remembering(write("c-1", true, 1, "m-1", Optional.empty()), "abuse_violence", T0, "greeting#0"));
+            return null;
+        });
+        Instant later = T0.plus(Duration.ofMinutes(5));
+        conversations.withConversation(KEY, tx -> {
+            ConversationRow c = tx.conversation().orElseThrow();
+            assertThat(c.topic()).isEqualTo("abuse_violence");
+            assertThat(c.topicAt()).isEqualTo(T0);
+            assertThat(c.lastReply()).isEqualTo("greeting#0");
+            tx.record(remembering(write("c-1", false, 2, "m-2", Optional.empty()), "digital_safety", later,
+                    longestReply));
+            return null;
+        });
+
+        ConversationRow reread = new JdbcConversations(open(url))
+                .withConversation(KEY, tx -> tx.conversation().orElseThrow());
+        assertThat(reread.topic()).isEqualTo("digital_safety");
+        assertThat(reread.topicAt()).isEqualTo(later);
+        assertThat(reread.lastReply()).isEqualTo(longestReply);
+    }
+
+    private static TurnWrite remembering(TurnWrite w, String topic, Instant topicAt, String lastReply) {
+        ConversationRow c = w.conversation();
+        return new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
+                c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), c.preferredLanguage(), c.planStep(),
+                c.consent(), topic, topicAt, lastReply), w.newConversation(), w.messageId(), w.responseJson(),
+                w.turn(), w.newEscalation(), w.planAnswer(), w.outbox());
+    }
+
+    /** PostgreSQL enforces column widths: the longest dialogue state and a delivery key with a 200-character id fit. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_longest_codes_and_keys_fit(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        String longId = "m".repeat(200);
+        conversations.withConversation(KEY, tx -> {
+            TurnWrite w = write("c-1", true, 1, longId, Optional.empty());
+            ConversationRow c = w.conversation();
+            tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), "roman_ur",
+                    "offered_counsellor", "imminent", T0, 1, T0, "roman_ur", 5, "yes"), true, longId,
+                    w.responseJson(), new TurnRow("turn-1", "c-1", longId, T0, "text", "roman_ur", "gratitude_goodbye",
+                    0.5, "imminent", "imminent", "", "crisis", "", "reply", "v1"), Optional.empty(), Optional.empty(),
+                    List.of(new OutboxRow("ob-1", "esc-" + "e".repeat(36) + ":user:" + longId, "c-1", "partner",
+                            "partner-a", "{}", "pending", 0, T0, T0))));
+            return null;
+        });
+
+        String state = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().state());
+        assertThat(state).isEqualTo("offered_counsellor");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_unit_that_throws_writes_nothing(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", true, 1, "m-1", Optional.empty()));
+            throw new IllegalStateException("the turn failed after writing");
+        })).isInstanceOf(IllegalStateException.class);
+
+        Optional<ConversationRow> none = conversations.withConversation(KEY, ConversationTx::conversation);
+        assertThat(none).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_schema_refuses_a_second_open_escalation_and_a_second_record_of_one_message(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            return null;
+        });
+
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", false, 2, "m-2", Optional.of(escalation("esc-2", "requested", null))));
+            return null;
+        })).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", false, 2, "m-1", Optional.empty()));
+            return null;
+        })).isInstanceOf(StoreException.class);
+        int turns = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
+        assertThat(turns).isEqualTo(1);
+    }
+
+    /** Twenty units read the turn count and write it back plus one, all at once: none may be lost. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void units_of_one_conversation_run_one_after_the_other(TestStores.Kind kind) throws Exception {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        List<Callable<Object>> turns = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "m-" + i;
+            turns.add(() -> conversations.withConversation(KEY, tx -> {
+                Optional<ConversationRow> now = tx.conversation();
+                tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
+                        Optional.empty()));
+                return null;
+            }));
+        }
+        runAll(turns);
+
+        int counted = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
+        assertThat(counted).isEqualTo(20);
+    }
+
+    /** Thirty people escalate at once to a partner with three places: exactly three get one. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_partner_s_places_are_taken_atomically(TestStores.Kind kind) throws Exception {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        List<Callable<Boolean>> takers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ConversationKey key = new ConversationKey("generic", "ref-" + i);
+            takers.add(() -> conversations.withConversation(key, tx -> tx.takePartnerSlot("partner-a", 3)));
+        }
+
+        assertThat(runAll(takers)).filteredOn(Boolean::booleanValue).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void forgetting_keeps_only_a_keyed_hash_of_the_message_id_with_the_answer(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        conversations.withConversation(KEY, tx -> {
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            return null;
+        });
+
+        boolean deleted = conversations.withConversation(KEY,
+                tx -> tx.forget(Optional.of("hmac-of-m-2"), "{\"deleted\":true}", T0));
+
+        assertThat(deleted).isTrue();
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.conversation()).isEmpty();
+            assertThat(tx.processedResponse("m-1", "hmac-of-m-1")).isEmpty();
+            assertThat(tx.processedResponse("m-2", "hmac-of-m-2")).contains("{\"deleted\":true}");
+            return null;
+        });
+        for (String table : List.of("conversations", "turns", "escalations", "escalation_events",
+                "processed_messages")) {
+            Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM " + table, rs -> rs.getInt(1)));
+            assertThat(rows).as(table).contains(0);
+        }
+        List<String> keys = db.read(sql -> sql.list("SELECT message_key FROM forgotten_messages",
+                rs -> rs.getString(1)));
+        assertThat(keys).containsExactly("hmac-of-m-2");
+    }
+
+    /** Two nodes moving the same lapsed offer: the version check lets only the first one through. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_transition_from_a_version_already_moved_on_is_refused(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot("partner-a", 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
+            return null;
+        });
+        int seen = conversations.withConversation(KEY, tx -> tx.escalation("esc-1").orElseThrow().version());
+
+        List<Boolean> moves = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            moves.add(conversations.withConversation(KEY, tx -> tx.transition("esc-1", Set.of("offered"), "expired",
+                    Optional.empty(), "lapsed:partner-a", T0.plusSeconds(600), Optional.of(seen), List.of(),
+                    Optional.empty())));
+        }
+
+        assertThat(moves).containsExactly(true, false);
+        assertThat(new HandoffStore(opened.get(0)).load("partner-a")).isZero();
+    }
+
+    /**
+     * A counsellor declines an offer of a partner with a long id (recorded as {@code lapsed:<partner>:<who>}), and a
+     * counsellor resolves with an outcome and a note for the person: all of it fits, on PostgreSQL too.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void who_declined_who_wrote_and_the_outcome_are_recorded_in_full(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        String partner = "p".repeat(64);
+        String declinedBy = "lapsed:" + partner + ":partner:" + partner;
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot(partner, 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
+            return null;
+        });
+
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.transition("esc-1", Set.of("offered"), "offered", Optional.of("partner-b"), declinedBy, T0,
+                    Optional.empty(), List.of(), Optional.empty())).isTrue();
+            assertThat(tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(),
+                    "counsellor:c-0123456789ab", T0, Optional.empty(), List.of(), Optional.of(
+                            new ConversationTx.PersonMessage("saath", "A counsellor has left.", "saath",
+                                    Optional.empty())))).isTrue();
+            tx.recordOutcome("esc-1", "emergency_services");
+            return null;
+        });
+
+        assertThat(new HandoffStore(db).lapsedPartners("esc-1")).containsExactly(partner);
+        assertThat(new HandoffStore(db).userMessages(KEY.channel(), KEY.userRef(), 0))
+                .extracting(HandoffStore.UserMessage::actor).containsExactly("saath");
+        Optional<String> outcome = db.read(sql -> sql.one("SELECT outcome FROM escalations WHERE id = 'esc-1'",
+                rs -> rs.getString(1)));
+        assertThat(outcome).contains("emergency_services");
+    }
+
+    /** A resolve whose unit of work fails after the transition leaves neither the new state nor the outcome. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void an_outcome_is_written_with_its_transition_or_not_at_all(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot("partner-a", 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
+            return null;
+        });
+
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(), "counsellor:c-1", T0,
+                    Optional.empty(), List.of(), Optional.empty());
+            tx.recordOutcome("esc-1", "safe");
+            throw new IllegalStateException("the node failed before the commit");
+        })).isInstanceOf(IllegalStateException.class);
+
+        Optional<String> row = db.read(sql -> sql.one("SELECT state || '/' || COALESCE(outcome, '-') FROM escalations "
+                + "WHERE id = 'esc-1'", rs -> rs.getString(1)));
+        assertThat(row).contains("offered/-");
+        assertThat(new HandoffStore(db).load("partner-a")).isEqualTo(1);
+    }
+
+    /** Two nodes claim the outbox at once: each row goes to one of them; a lapsed lease passes it on. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void outbox_claims_do_not_overlap_and_a_lapsed_lease_passes_the_row_on(TestStores.Kind kind) throws Exception {
+        HandoffStore store = new HandoffStore(open(url(kind)));
+        for (int i = 0; i < 40; i++) {
+            store.enqueue(new OutboxRow("ob-" + i, "key-" + i, "conv-" + i, "partner", "partner-a", "{}", "pending",
+                    0, T0, T0));
+        }
+        List<Callable<List<OutboxRow>>> nodes = List.of(
+                () -> store.claim("node-1", T0, Duration.ofMinutes(1), 25, Set.of(), Optional.empty()),
+                () -> store.claim("node-2", T0, Duration.ofMinutes(1), 25, Set.of(), Optional.empty()));
+        List<List<OutboxRow>> claims = runAll(nodes);
+
+        List<String> all = new ArrayList<>();
+        claims.forEach(rows -> rows.forEach(r -> all.add(r.id())));
+        assertThat(all).doesNotHaveDuplicates().hasSize(40);
+        assertThat(store.claim("node-3", T0.plusSeconds(30), Duration.ofMinutes(1), 100, Set.of(), Optional.empty()))
+                .isEmpty();
+        assertThat(store.claim("node-3", T0.plusSeconds(61), Duration.ofMinutes(1), 100, Set.of(), Optional.empty()))
+                .hasSize(40);
+        assertThat(store.attempted("ob-0", "node-1", "delivered", 1, T0, null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void outbox_rows_of_one_conversation_go_out_in_order(TestStores.Kind kind) {
+        HandoffStore store = new HandoffStore(open(url(kind)));
+        for (int i = 0; i < 3; i++) {
+            store.enqueue(new OutboxRow("ob-" + i, "key-" + i, "conv-1", "partner", "partner-a", "{}", "pending", 0,
+                    T0, T0));
+        }
+        for (int i = 0; i < 3; i++) {
+            List<OutboxRow> claimed = store.claim("node", T0, Duration.ofMinutes(1), 10, Set.of(), Optional.empty());
+            assertThat(claimed).extracting(OutboxRow::id).containsExactly("ob-" + i);
+            store.attempted("ob-" + i, "node", "delivered", 1, T0, null);
+        }
+    }
+}
