@@ -9,6 +9,7 @@ import org.saath.escalation.CannedReplyController;
 import org.saath.escalation.ConsoleController;
 import org.saath.escalation.ConsoleParts;
 import org.saath.escalation.PartnerController;
+import org.saath.hub.Hub;
 import org.saath.ops.HttpMetrics;
 import org.saath.ops.JvmMetrics;
 import org.saath.ops.Operations;
@@ -72,6 +73,7 @@ public final class App {
             console.addRoutes(config.routes);
             canned.addRoutes(config.routes);
             impact.addRoutes(config.routes);
+            new Hub(components.hub()).addRoutes(config.routes);
             config.events.serverStopped(console::close);
             config.events.serverStopped(jvm::close);
         });

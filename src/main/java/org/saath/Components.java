@@ -43,6 +43,7 @@ import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.helpline.HelplineDirectoryLoader;
 import org.saath.helpline.Referrals;
+import org.saath.hub.HubParts;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
@@ -82,7 +83,7 @@ import org.saath.training.PromotedModel;
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, Database database,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
                          FloodGate floodGate, Conversations conversations, ConsoleParts console,
-                         Operations ops) {
+                         HubParts hub, Operations ops) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -166,8 +167,11 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new CountryResolver(config.defaultCountry()), desk), ops.turns());
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
+        HubParts hub = HubParts.load(config, new HubParts.Service(rules, referrals, renderer, templates, hasher, turns,
+                floodGate, handoffs), clock, ticker);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
-                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), ops);
+                conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub,
+                ops);
     }
 
     /** The store named by {@code store.url}; one that cannot be opened stops the start naming the key. */

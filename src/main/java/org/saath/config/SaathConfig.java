@@ -1,8 +1,10 @@
 package org.saath.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The immutable configuration tree, validated at start: a bad value stops the start with a message naming the
@@ -10,8 +12,8 @@ import java.util.Set;
  */
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
-                          Callback callback, Limits limits, Console console, Store store, Metrics metrics,
-                          Health health, Logging logging, Report report) {
+                          Callback callback, Limits limits, Console console, Store store, Hub hub,
+                          Metrics metrics, Health health, Logging logging, Report report) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -33,6 +35,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(limits != null, "limits", "is missing");
         require(console != null, "console", "is missing");
         require(store != null, "store", "is missing");
+        require(hub != null, "hub", "is missing");
         require(!store.shared() || privacy.userIdSecret() != null && !privacy.userIdSecret().isEmpty(),
                 "privacy.user-id-secret", "is required when store.url is PostgreSQL: every node must hash user ids "
                         + "with the same secret (base64 of at least 16 bytes)");
@@ -206,67 +209,104 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    /**
+     * The public help hub ({@code /help}) and directory API ({@code /v1/helplines}, {@code /v1/topics},
+     * {@code /v1/countries}): the origins that may show the hub in a frame (none by default: it cannot be framed),
+     * and how many directory API requests one client address may make a minute (the hub's pages are never limited:
+     * people behind one carrier address must always reach the numbers).
+     */
+    public record Hub(List<String> frameAncestors, int requestsPerMinute) {
+
+        /** {@code https://partner.example}, {@code https://*.partner.example:8443} or {@code 'self'}. */
+        private static final Pattern ORIGIN = Pattern.compile("'self'|https?://(\\*\\.)?"
+                + "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
+
+        public Hub {
+            List<String> origins = frameAncestors == null ? List.of() : frameAncestors;
+            for (String origin : origins) {
+                require(origin != null && ORIGIN.matcher(origin).matches(), "hub.frame-ancestors",
+                        "must list origins such as https://partner.example (scheme, host, optional port), was '"
+                                + origin + "'");
+            }
+            frameAncestors = List.copyOf(origins);
+            require(requestsPerMinute >= 1 && requestsPerMinute <= 100_000, "hub.requests-per-minute",
+                    "must be 1-100000, was " + requestsPerMinute);
+        }
+    }
+
     public SaathConfig withPasswordCost(int cost) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, new Console(cost), store, metrics, health,
-                logging, report);
+                dialogue, callback, limits, new Console(cost), store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store,
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store, hub,
                 metrics, health, logging, report);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, console, store, metrics, health, logging, report);
+                privacy, nlu, dialogue, callback, limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, console, store, metrics, health, logging, report);
+                dialogue, new Callback(url, secret), limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, console, store, metrics, health, logging, report);
+                dialogue, callback, l, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withStore(Store store) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, metrics, health, logging, report);
+                dialogue, callback, limits, console, store, hub,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withUserIdSecret(String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
-                new Privacy(secret, privacy.retention()), nlu, dialogue, callback, limits, console, store,
+                new Privacy(secret, privacy.retention()), nlu, dialogue, callback, limits, console, store, hub,
                 metrics, health, logging, report);
     }
 
     public SaathConfig withMetrics(Metrics value) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, value, health, logging, report);
+                dialogue, callback, limits, console, store, hub, value, health, logging, report);
     }
 
     public SaathConfig withHealth(Health value) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, metrics, value, logging, report);
+                dialogue, callback, limits, console, store, hub, metrics, value, logging, report);
+    }
+
+    public SaathConfig withHub(Hub h) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store, h, metrics, health, logging, report);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -105,9 +105,9 @@ public final class ReplyRenderer {
 
     /**
      * One word on whether to call: closed (with its next opening), "not confirmed" for a line whose number or hours
-     * no source has settled, open 24/7 or open now. A line is never given two labels.
+     * no source has settled, open 24/7 or open now. A line is never given two labels. The help hub shows the same.
      */
-    private String status(HelplineOffer offer, Language language) {
+    public String status(HelplineOffer offer, Language language) {
         if (!Boolean.FALSE.equals(offer.openNow()) && !offer.helpline().verified()) {
             return templates.word("unconfirmed", language);
         }

@@ -6,9 +6,8 @@ import io.javalin.http.Context;
 /**
  * Headers on every answer. The pages (the counsellor console, the impact page) run only the script and style files
  * served beside them or from the jar's webjars (no inline code, nothing from elsewhere), talk only to this origin,
- * and cannot be framed; JSON answers may not be
- * rendered or framed at all. None is sniffed, cached, or sends a referrer (a console URL carries no secret, but
- * the pages hold people's words).
+ * and cannot be framed; JSON answers may not be rendered or framed at all. None is sniffed, cached, or sends a
+ * referrer (a console URL carries no secret, but the pages hold people's words).
  */
 public final class SecurityHeaders {
 

@@ -38,7 +38,10 @@ class ConfigLoaderTest {
         "nlu:\\n  min-confidence: 1.5|nlu.min-confidence",
         "dialogue:\\n  max-helplines: 0|dialogue.max-helplines",
         "serverr:\\n  port: 1|serverr",
-        "privacy:\\n  user-id-secret: short|privacy.user-id-secret"
+        "privacy:\\n  user-id-secret: short|privacy.user-id-secret",
+        "hub:\\n  frame-ancestors: [\"*\"]|hub.frame-ancestors",
+        "hub:\\n  frame-ancestors: [https://partner.example/embed]|hub.frame-ancestors",
+        "hub:\\n  requests-per-minute: 0|hub.requests-per-minute"
     })
     void a_bad_value_stops_the_start_naming_the_key(String yaml, String key) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("\\n", "\n"));
