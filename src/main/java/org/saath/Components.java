@@ -66,6 +66,7 @@ import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
 import org.saath.outbox.PersonDelivery;
 import org.saath.privacy.AddressCipher;
+import org.saath.ops.Operations;
 import org.saath.privacy.Redactor;
 import org.saath.privacy.RetentionJob;
 import org.saath.privacy.SecretFile;
@@ -97,7 +98,7 @@ import org.saath.training.PromotedModel;
 public record Components(SaathConfig config, TurnProcessor turns, PromotedModel model, Database database,
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
                          FloodGate floodGate, Conversations conversations, ConsoleParts console, HubParts hub,
-                         Channels channels, Inbox inbox, PersonDelivery people) {
+                         Channels channels, Inbox inbox, PersonDelivery people, Operations ops) {
 
     /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -158,12 +159,13 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
             }
         });
         Database database = database(config);
+        Operations ops = Operations.create(database);
         ReplyRenderer renderer = new ReplyRenderer(templates);
         ReplyComposer composer = new ReplyComposer(templates, renderer);
         Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
         HandoffStore handoffs = new HandoffStore(database);
         ConsoleStore consoleStore = new ConsoleStore(database);
-        Conversations conversations = new JdbcConversations(database);
+        Conversations conversations = new JdbcConversations(database, ops.transitions());
         PartnerDirectory partners = partners(config);
         AddressStore addresses = new AddressStore(database);
         EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, conversations, partners, clock,
@@ -178,7 +180,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()),
                 new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
-                new CountryResolver(config.defaultCountry()), desk));
+                new CountryResolver(config.defaultCountry()), desk), ops.turns());
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);
         HubParts hub = HubParts.load(config, new HubParts.Service(rules, referrals, renderer, templates, hasher, turns,
@@ -189,7 +191,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
                 conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub,
                 channels, new Inbox(turns, floodGate, cipher, hasher, clock), new PersonDelivery(channels,
-                cipher, addresses, new PersonOutboxStore(database), handoffs, clock));
+                cipher, addresses, new PersonOutboxStore(database), handoffs, clock), ops);
     }
 
     /** The messaging platforms, one line each; a platform without configuration is off. */

@@ -8,10 +8,12 @@ import org.saath.cli.CounsellorsCommand;
 import org.saath.cli.EvaluateCommand;
 import org.saath.cli.ExportCommand;
 import org.saath.cli.ForgetCommand;
+import org.saath.cli.HealthCommand;
 import org.saath.cli.HelplinesCommand;
 import org.saath.cli.ModelsCommand;
 import org.saath.cli.PromoteCommand;
 import org.saath.cli.ReplayCommand;
+import org.saath.cli.ReportCommand;
 import org.saath.cli.ServeCommand;
 import org.saath.cli.TrainCommand;
 import picocli.CommandLine;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ChatCommand.class, ClassifyCommand.class, EvaluateCommand.class,
                 TrainCommand.class, HelplinesCommand.class, ModelsCommand.class,
                 PromoteCommand.class, ExportCommand.class, ForgetCommand.class, CounsellorsCommand.class,
-                ReplayCommand.class})
+                ReplayCommand.class, ReportCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -44,6 +46,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        helpEverywhere(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -51,5 +54,15 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Every command and subcommand answers --help and --version, including ones added later. */
+    private static void helpEverywhere(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                helpEverywhere(sub);
+            }
+        });
     }
 }

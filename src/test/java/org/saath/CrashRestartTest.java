@@ -60,7 +60,8 @@ class CrashRestartTest {
     /** Starts {@code saath serve --port 0} on the data folder and returns its port once it listens. */
     private int serve(Path config) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.saath.Main", "serve", "--port", "0",
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",   // as the test JVMs: quick to start
+                "-cp", System.getProperty("java.class.path"), "org.saath.Main", "serve", "--port", "0",
                 "--data", dir.resolve("data").toString(), "--config", config.toString())
                 .redirectErrorStream(true).start();
         children.add(child);

@@ -27,7 +27,8 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--country", description = "ISO country code of the person (default: from config)")
+    @Option(names = "--country", converter = CountryConverter.class,
+            description = "ISO country code of the person (default: from config)")
     String country;
 
     @Override
@@ -51,6 +52,7 @@ public final class ChatCommand implements Callable<Integer> {
                 out.println("saath> " + reply.text().replace("\n", "\n       "));
             }
         }
+        components.ops().impact().flush();
         return 0;
     }
 

@@ -31,7 +31,8 @@ public final class HelplinesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--country", required = true, description = "ISO country code, e.g. PK")
+    @Option(names = "--country", required = true, converter = CountryConverter.class,
+            description = "ISO country code, e.g. PK")
     String country;
 
     @Option(names = "--topic", required = true, description = "a topic, e.g. cyberbullying, crisis, gbv")

@@ -69,14 +69,18 @@ public final class ServeCommand implements Callable<Integer> {
         ScheduledExecutorService outbox = daemonScheduler("saath-outbox");
         ScheduledExecutorService expiry = daemonScheduler("saath-offer-expiry");
         ScheduledExecutorService retention = daemonScheduler("saath-retention");
+        ScheduledExecutorService impact = daemonScheduler("saath-impact");
         OutboxDispatcher dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(),
                 Optional.of(config.callback()).filter(SaathConfig.Callback::enabled)
                         .map(c -> new OutboxDispatcher.Endpoint(c.url(), c.secret())), Optional.of(components.people()),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(),
-                new java.util.Random()::nextDouble, Duration.ofSeconds(2), 12);
+                new java.util.Random()::nextDouble, Duration.ofSeconds(2), 12, components.ops().metrics());
         // each background job on its own thread: a slow partner never delays offer expiry, nor the reverse
         outbox.scheduleWithFixedDelay(guarded("outbox dispatch", dispatcher::start), 1, 1, TimeUnit.SECONDS);
         expiry.scheduleWithFixedDelay(guarded("offer expiry", components.desk()::expireLapsedOffers), 1, 1,
+                TimeUnit.SECONDS);
+        // the anonymous impact counts gather in memory and go to the store every 10 s (and at shutdown)
+        impact.scheduleWithFixedDelay(guarded("impact counts", components.ops().impact()::flush), 10, 10,
                 TimeUnit.SECONDS);
         RetentionJob retentionJob = components.retention(Clock.systemUTC());
         retention.scheduleAtFixedRate(guarded("retention", () -> {
@@ -91,7 +95,9 @@ public final class ServeCommand implements Callable<Integer> {
             app.stop();
             outbox.shutdownNow();
             expiry.shutdownNow();
+            impact.shutdownNow();
             retention.shutdownNow();
+            components.ops().impact().flush();
             components.database().close();
             try {
                 watcher.close();

@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261121", description = "fold seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--iterations", defaultValue = "300",
+            description = "maximum-entropy training iterations (default: ${DEFAULT-VALUE}, chosen by cross-validation; "
+                    + "fewer train faster and worse)")
+    int iterations;
+
     @Option(names = "--crisis-recall-floor", defaultValue = "0.85",
             description = "minimum cross-validated crisis recall at risk moderate+ (default: ${DEFAULT-VALUE})")
     double crisisRecallFloor;
@@ -90,20 +95,40 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "keep and promote the model even when a gate fails (recorded in the card)")
     boolean force;
 
+    @Option(names = "--skip-leak-check", description = "train without checking the rows against the held-out folder "
+            + "(recorded in the card); without it a missing held-out folder stops the training")
+    boolean skipLeakCheck;
+
+    @Option(names = "--skip-golden-gate", description = "train without replaying the golden conversations (recorded in "
+            + "the card); without it a missing or empty golden folder stops the training")
+    boolean skipGoldenGate;
+
     @Override
     public Integer call() throws Exception {
         SaathConfig config = options.load();
         ModelRegistry registry = new ModelRegistry(Path.of(config.modelsDir()));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         TextNormaliser normaliser = new TextNormaliser();
-        Map<String, String> heldOut = Files.isDirectory(heldout)
-                ? TrainingCorpus.heldOutTexts(heldout, normaliser) : Map.of();
+        List<Path> goldenFiles = goldenFiles();
+        List<String> skipped = new ArrayList<>();
+        if (skipLeakCheck) {
+            skipped.add("SKIPPED: leakage check against held-out files (--skip-leak-check)");
+        } else if (!Files.isDirectory(heldout)) {
+            throw new IllegalArgumentException("the held-out folder " + heldout + " is missing: its texts must never "
+                    + "be trained on; give it with --heldout DIR, or train without the check with --skip-leak-check");
+        }
+        if (skipGoldenGate) {
+            skipped.add("SKIPPED: golden conversations (--skip-golden-gate)");
+        }
+        skipped.forEach(out::println);
+        Map<String, String> heldOut = skipLeakCheck ? Map.of() : TrainingCorpus.heldOutTexts(heldout, normaliser);
         TrainingCorpus corpus = TrainingCorpus.load(List.of(registry.folder().resolve("lang"), labelled),
                 normaliser, heldOut);
         out.printf(Locale.ROOT, "training rows %d (duplicates dropped %d), data sha256 %s; checked against %d "
                 + "held-out texts%n", corpus.rows().size(), corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());
         IntentTrainer trainer = new IntentTrainer(normaliser);
-        TrainerParams params = TrainerParams.DEFAULT;
+        TrainerParams params = new TrainerParams(TrainerParams.DEFAULT.algorithm(), iterations,
+                TrainerParams.DEFAULT.cutoff(), TrainerParams.DEFAULT.features());
         Function<IntentClassifier, Analyser> analysers = Components.analysers(config);
         IntentReport cv = new CrossValidator(trainer, analysers).run(corpus.rows(), params, folds, seed);
         out.println("cross-validation (" + folds + " folds, seed " + seed + "):");
@@ -114,11 +139,9 @@ public final class TrainCommand implements Callable<Integer> {
         IntentTrainer.TrainedModel model = trainer.train(corpus.rows(), params);
         Analyser candidate = analysers.apply(model.classifier(version));
         List<String> goldenProblems = new ArrayList<>();
-        if (Files.isDirectory(golden)) {
-            for (Path file : GoldenConversations.files(golden)) {
-                goldenProblems.addAll(GoldenConversations.replay(file,
-                        script -> Components.goldenPipeline(config, candidate, script)));
-            }
+        for (Path file : goldenFiles) {
+            goldenProblems.addAll(GoldenConversations.replay(file,
+                    script -> Components.goldenPipeline(config, candidate, script)));
         }
         List<Gates.Result> gates = new Gates(crisisRecallFloor, crisisRecallTolerance, f1Margin).check(cv, registry.current(), goldenProblems);
         gates.forEach(g -> out.println((g.passed() ? "GATE PASSED: " : "GATE FAILED: ") + g.line()));
@@ -131,12 +154,25 @@ public final class TrainCommand implements Callable<Integer> {
                 corpus.duplicatesDropped(), corpus.countsByIntent(), corpus.countsByLanguage(),
                 ModelCard.Parameters.of(params, config.nlu().minConfidence()),
                 new ModelCard.CrossValidation(folds, seed, cv),
-                gates.stream().map(g -> (g.passed() ? "passed: " : "FAILED: ") + g.line()).toList(), failed, NOTES,
-                null);
+                java.util.stream.Stream.concat(gates.stream().map(g -> (g.passed() ? "passed: " : "FAILED: ")
+                        + g.line()), skipped.stream()).toList(), failed, NOTES, null);
         registry.save(model.bytes(), card);
         registry.promote(version);
         out.println("kept and promoted " + registry.folder().resolve("intent-" + version + ".bin")
                 + (failed ? " (FORCED past a failed gate)" : ""));
         return 0;
+    }
+
+    /** The golden conversations to replay; none only when skipped, else a missing or empty folder is an error. */
+    private List<Path> goldenFiles() throws java.io.IOException {
+        if (skipGoldenGate) {
+            return List.of();
+        }
+        List<Path> files = Files.isDirectory(golden) ? GoldenConversations.files(golden) : List.of();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no golden conversations in " + golden + ": every new model must pass "
+                    + "them; give the folder with --golden DIR, or train without them with --skip-golden-gate");
+        }
+        return files;
     }
 }

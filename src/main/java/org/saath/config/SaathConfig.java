@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public record SaathConfig(Server server, String dataDir, String modelsDir, String defaultCountry, String rulesFile,
                           String partnersFile, Admin admin, Privacy privacy, Nlu nlu, Dialogue dialogue,
                           Callback callback, Limits limits, Console console, Store store, Hub hub,
-                          ChannelsConfig channels) {
+                          ChannelsConfig channels, Metrics metrics, Health health, Logging logging,
+                          Report report) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -28,6 +29,10 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         require(privacy != null, "privacy", "is missing");
         require(nlu != null, "nlu", "is missing");
         require(dialogue != null, "dialogue", "is missing");
+        require(metrics != null, "metrics", "is missing");
+        require(health != null, "health", "is missing");
+        require(logging != null, "logging", "is missing");
+        require(report != null, "report", "is missing");
         require(limits != null, "limits", "is missing");
         require(console != null, "console", "is missing");
         channels = channels == null ? ChannelsConfig.none() : channels;
@@ -142,6 +147,49 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
     }
 
     /**
+     * Prometheus metrics at {@code GET /metrics}: off = 404; with a token, only {@code Authorization: Bearer <token>}
+     * may read them.
+     */
+    public record Metrics(boolean enabled, String token) {
+        public Metrics {
+            require(token == null || token.isEmpty() || token.length() >= 16, "metrics.token",
+                    "must be at least 16 characters, or empty for metrics without a token");
+        }
+
+        public boolean tokenRequired() {
+            return token != null && !token.isEmpty();
+        }
+    }
+
+    /** {@code GET /health/ready}: the outbox counts as stuck when a due delivery has waited longer than this. */
+    public record Health(Duration outboxStuckAfter) {
+        public Health {
+            require(outboxStuckAfter != null && !outboxStuckAfter.isNegative() && !outboxStuckAfter.isZero(),
+                    "health.outbox-stuck-after", "must be a positive ISO-8601 duration such as PT5M, was "
+                            + outboxStuckAfter);
+        }
+    }
+
+    /** Log format on stderr: {@code text} for people, {@code json} (one object a line) for log collectors. */
+    public record Logging(String format) {
+        public Logging {
+            require("text".equals(format) || "json".equals(format), "logging.format",
+                    "must be text or json, was '" + format + "'");
+        }
+
+        public boolean json() {
+            return "json".equals(format);
+        }
+    }
+
+    /** Impact reports: a count under {@code minCount} is shown as "&lt;minCount", never as itself. */
+    public record Report(int minCount) {
+        public Report {
+            require(minCount >= 1 && minCount <= 1000, "report.min-count", "must be 1-1000, was " + minCount);
+        }
+    }
+
+    /**
      * Limits on what one sender can cost everyone else. None of them withholds a crisis reply: a message at risk
      * {@code high} or above is answered even over the message limit, and over the escalation limit the person
      * still gets the crisis reply and its lines, only no new escalation.
@@ -172,7 +220,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withChannels(ChannelsConfig channels) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels);
+                dialogue, callback, limits, console, store, hub, channels, metrics, health, logging, report);
     }
 
     /**
@@ -213,64 +261,83 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
 
     public SaathConfig withPasswordCost(int cost) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, new Console(cost), store, hub, channels);
+                dialogue, callback, limits, new Console(cost), store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withPort(int port) {
         return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store, hub, channels);
+                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withDataDir(String dir) {
         return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels);
+                dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withAdminToken(String token) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, console, store, hub, channels);
+                privacy, nlu, dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withRulesFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels);
+                dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withCallback(String url, String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, console, store, hub, channels);
+                dialogue, new Callback(url, secret), limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withPartnersFile(String file) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels);
+                dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withLimits(Limits l) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, console, store, hub, channels);
+                dialogue, callback, l, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withStore(Store store) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels);
+                dialogue, callback, limits, console, store, hub, channels,
+                metrics, health, logging, report);
     }
 
     public SaathConfig withUserIdSecret(String secret) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
                 new Privacy(secret, privacy.retention(), privacy.addressKey()), nlu, dialogue, callback, limits,
-                console, store, hub, channels);
+                console, store, hub, channels, metrics, health, logging, report);
     }
 
     public SaathConfig withAddressKey(String key) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
                 new Privacy(privacy.userIdSecret(), privacy.retention(), key), nlu, dialogue, callback, limits,
-                console, store, hub, channels);
+                console, store, hub, channels, metrics, health, logging, report);
+
+    public SaathConfig withMetrics(Metrics value) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store, hub, channels, value, health, logging, report);
+    }
+
+    public SaathConfig withHealth(Health value) {
+        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
+                dialogue, callback, limits, console, store, hub, channels, metrics, value, logging, report);
     }
 
     public SaathConfig withHub(Hub h) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, h, channels);
+                dialogue, callback, limits, console, store, h, channels,
+                metrics, health, logging, report);
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -48,7 +48,8 @@ import org.saath.store.TurnWrite;
 
 /**
  * The whole turn pipeline of DESIGN.md in one method, {@link #handle}: session → analyse → decide → resources →
- * escalate → reply → record. Thread-safe; all state lives in the store.
+ * escalate → reply → record; once the turn's unit of work has committed, the {@link TurnObserver} is told what it
+ * did (closed values only). Thread-safe; all state lives in the store.
  */
 public final class TurnProcessor {
 
@@ -76,6 +77,10 @@ public final class TurnProcessor {
     private record Replied(TurnResult result, String replyId) {
     }
 
+    /** The answer, and what the turn did for the observer (nothing for a repeated delivery: it is not a turn). */
+    private record Handled(TurnResult result, Optional<TurnOutcome> outcome) {
+    }
+
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
     private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
 
@@ -83,11 +88,18 @@ public final class TurnProcessor {
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
     private final CounsellorHandoff handoffs;
     private final PersonOutbox people;
+    private final TurnObserver observer;
 
     public TurnProcessor(Parts parts) {
+        this(parts, TurnObserver.NONE);
+    }
+
+    /** As {@link #TurnProcessor(Parts)}, telling {@code observer} about every accepted turn once it is committed. */
+    public TurnProcessor(Parts parts, TurnObserver observer) {
         this.p = parts;
         this.handoffs = new CounsellorHandoff(parts.escalations(), parts.desk());
         this.people = new PersonOutbox(parts.renderer());
+        this.observer = observer;
     }
 
     /**
@@ -96,20 +108,23 @@ public final class TurnProcessor {
      * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
      * On a platform channel (the message carries an address to reply to) the replies also leave through the outbox,
      * queued in the same unit of work.
+     * The observer hears of the turn once, after its unit of work committed.
      */
     public TurnResult handle(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
         Read read = new Read(p.analyser().get().analyse(in.text()), p.cues().find(in.text()),         // 3 analyse
                 p.redactor().redact(in.text()));
-        return p.conversations().withConversation(key, tx -> turn(tx, in, read));
+        Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read));
+        handled.outcome().ifPresent(observer::observe);                                              // 9 observe
+        return handled.result();
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
-    private TurnResult turn(ConversationTx tx, InboundMessage in, Read read) {
+    private Handled turn(ConversationTx tx, InboundMessage in, Read read) {
         String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
         Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
-            return TurnJson.read(earlier.get());
+            return new Handled(TurnJson.read(earlier.get()), Optional.empty());
         }
         Instant now = p.clock().instant();
         Analysis analysis = read.analysis();
@@ -117,7 +132,10 @@ public final class TurnProcessor {
         Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
-            return relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
+            TurnResult relayed = relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
+            return outcome(relayed, TurnOutcome.Kind.RELAYED, in, analysis, p.countries().resolve(in.country(),
+                    in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
+                    .peakRisk())), false, Optional.empty(), now);
         }
         Optional<String> named = p.topics().of(analysis, read.cues());
         Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
@@ -125,7 +143,9 @@ public final class TurnProcessor {
         Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
-            return forget(tx, in, forgetKey, conversationId, decided, resources, now);
+            return outcome(forget(tx, in, forgetKey, conversationId, decided, resources, now),
+                    TurnOutcome.Kind.FORGOTTEN, in, analysis, facts.country(), facts.conversationRisk(), false,
+                    Optional.empty(), now);
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
@@ -136,7 +156,17 @@ public final class TurnProcessor {
         tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
                 now));
-        return replied.result();
+        return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
+                facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
+                        e.state().code(), handoff.partner().map(Partner::id), e.topic(), e.language())), now);
+    }
+
+    /** The answer, with what the turn did in closed values only (for the observer, after the commit). */
+    private static Handled outcome(TurnResult result, TurnOutcome.Kind kind, InboundMessage in, Analysis a,
+                                   String country, RiskLevel conversationRisk, boolean newConversation,
+                                   Optional<TurnOutcome.Opened> opened, Instant now) {
+        return new Handled(result, Optional.of(new TurnOutcome(in.channel(), country, a.language(), a.intent(),
+                a.risk(), conversationRisk, kind, newConversation, result.replies().size(), opened, now)));
     }
 
     /**

@@ -57,6 +57,17 @@ public final class OutboxDispatcher {
     public record Endpoint(String url, String secret) {
     }
 
+    /**
+     * Told about every attempt: the row's destination ({@code partner}, {@code callback}…) and the outcome
+     * ({@code delivered}, {@code no_endpoint}, {@code failed} or {@code dead}). For metrics; must be quick.
+     */
+    @FunctionalInterface
+    public interface AttemptListener {
+        AttemptListener NONE = (destination, outcome) -> { };
+
+        void attempted(String destination, String outcome);
+    }
+
     private final HandoffStore store;
     private final PartnerDirectory partners;
     private final Optional<Endpoint> callback;
@@ -65,6 +76,7 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Backoff backoff;
     private final Executor lanes;
+    private final AttemptListener listener;
     private final String owner = "node-" + UUID.randomUUID();
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
@@ -77,27 +89,46 @@ public final class OutboxDispatcher {
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts) {
-        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts);
+        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts, daemonPool(),
+                AttemptListener.NONE);
+    }
+
+    /** As above, telling {@code listener} about every attempt (the service's metrics). */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
+                            int maxAttempts, AttemptListener listener) {
+        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts, daemonPool(),
+                listener);
     }
 
     /** As above, with the executor the lanes run on. */
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             HttpClient http, Clock clock, DoubleSupplier jitter, Duration baseBackoff,
                             int maxAttempts, Executor lanes) {
-        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts, lanes);
+        this(store, partners, callback, Optional.empty(), http, clock, jitter, baseBackoff, maxAttempts, lanes,
+                AttemptListener.NONE);
     }
 
     /** As above, with the platform channels' sends (WhatsApp, Telegram, Twilio) for messages to people. */
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             Optional<PersonDelivery> people, HttpClient http, Clock clock, DoubleSupplier jitter,
                             Duration baseBackoff, int maxAttempts) {
-        this(store, partners, callback, people, http, clock, jitter, baseBackoff, maxAttempts, daemonPool());
+        this(store, partners, callback, people, http, clock, jitter, baseBackoff, maxAttempts, daemonPool(),
+                AttemptListener.NONE);
+    }
+
+    /** As above, telling {@code listener} about every attempt (the service's metrics). */
+    public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
+                            Optional<PersonDelivery> people, HttpClient http, Clock clock, DoubleSupplier jitter,
+                            Duration baseBackoff, int maxAttempts, AttemptListener listener) {
+        this(store, partners, callback, people, http, clock, jitter, baseBackoff, maxAttempts, daemonPool(),
+                listener);
     }
 
     /** As above, with the executor the lanes run on. */
     public OutboxDispatcher(HandoffStore store, PartnerDirectory partners, Optional<Endpoint> callback,
                             Optional<PersonDelivery> people, HttpClient http, Clock clock, DoubleSupplier jitter,
-                            Duration baseBackoff, int maxAttempts, Executor lanes) {
+                            Duration baseBackoff, int maxAttempts, Executor lanes, AttemptListener listener) {
         this.store = store;
         this.partners = partners;
         this.callback = callback;
@@ -106,6 +137,7 @@ public final class OutboxDispatcher {
         this.clock = clock;
         this.backoff = new Backoff(baseBackoff, jitter, maxAttempts);
         this.lanes = lanes;
+        this.listener = listener;
     }
 
     private static ExecutorService daemonPool() {
@@ -179,6 +211,7 @@ public final class OutboxDispatcher {
             Optional<Endpoint> endpoint = endpoint(row);
             if (endpoint.isEmpty()) {
                 store.attempted(row.id(), owner, "delivered", row.attempts(), now, "no endpoint: console or polling");
+                listener.attempted(row.destination(), "no_endpoint");
                 return true;
             }
             byte[] body = row.payload().getBytes(StandardCharsets.UTF_8);
@@ -191,6 +224,7 @@ public final class OutboxDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 store.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null);
+                listener.attempted(row.destination(), "delivered");
                 return true;
             }
             failed(row, now, "HTTP " + response.statusCode());
@@ -209,7 +243,9 @@ public final class OutboxDispatcher {
             return false;
         }
         try {
-            return people.get().deliver(row, owner, backoff);
+            boolean sent = people.get().deliver(row, owner, backoff);
+            listener.attempted(row.destination(), sent ? "delivered" : "failed");
+            return sent;
         } catch (RuntimeException e) {  // any failure of this row is this row's: retried, then dead-lettered
             failed(row, now, e.getClass().getSimpleName());
             return false;
@@ -229,8 +265,10 @@ public final class OutboxDispatcher {
             LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.id(), row.target(), attempts,
                     error);
             store.attempted(row.id(), owner, "dead", attempts, now, error);
+            listener.attempted(row.destination(), "dead");
             return;
         }
         store.attempted(row.id(), owner, "pending", attempts, next.get(), error);
+        listener.attempted(row.destination(), "failed");
     }
 }

@@ -175,6 +175,18 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Migrations in the jar (the shared ones and this dialect's) that the store has not applied: none after a good
+     * open. Another node of a newer version may have added steps this one does not know; those do not count.
+     */
+    public int pendingMigrations() {
+        try {
+            return flyway(pool, dialect, false).info().pending().length;
+        } catch (RuntimeException e) {
+            throw new StoreException("reading the schema history failed: " + rootMessage(e), e);
+        }
+    }
+
     /** The pool itself, for tools that need a plain {@link DataSource}. */
     public DataSource dataSource() {
         return pool;

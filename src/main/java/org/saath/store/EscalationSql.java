@@ -16,6 +16,8 @@ final class EscalationSql {
 
     /** States in which an escalation holds one of its partner's places. */
     static final Set<String> HOLDS_PLACE = Set.of("offered", "claimed", "active");
+    /** The country of an escalation opened before escalations carried one. */
+    private static final String UNKNOWN_COUNTRY = "ZZ";
 
     private EscalationSql() {
     }
@@ -60,15 +62,18 @@ final class EscalationSql {
                         rs.getString(4), Times.parse(rs.getString(5)), rs.getInt(6)), escalationId);
     }
 
-    /** See {@link ConversationTx#transition}. */
-    static boolean transition(Sql sql, ConversationKey key, String escalationId, Set<String> from, String to,
+    /**
+     * See {@link ConversationTx#transition}: the move made, in closed values (for metrics and the impact counts), or
+     * empty when the escalation was not in a state of {@code from} or moved on meanwhile.
+     */
+    static Optional<Transition> transition(Sql sql, ConversationKey key, String escalationId, Set<String> from, String to,
                               Optional<String> partnerId, String actor, Instant at, Optional<Integer> expected,
                               List<OutboxRow> outbox, Optional<ConversationTx.PersonMessage> tell)
             throws SQLException {
         Optional<ConversationTx.EscalationNow> found = current(sql, escalationId);
         if (found.isEmpty() || !from.contains(found.get().state())
                 || expected.filter(v -> v != found.get().version()).isPresent()) {
-            return false;
+            return Optional.empty();
         }
         ConversationTx.EscalationNow now = found.get();
         String partner = partnerId.orElse(now.partnerId());
@@ -76,7 +81,7 @@ final class EscalationSql {
         if (sql.update("UPDATE escalations SET state = ?, partner_id = ?, offered_at = ?, updated_at = ?, "
                         + "version = ? WHERE id = ? AND version = ?", to, partner, offeredAt, at, now.version() + 1,
                 escalationId, now.version()) != 1) {
-            return false;
+            return Optional.empty();
         }
         boolean held = now.partnerId() != null && HOLDS_PLACE.contains(now.state());
         if (held && (!HOLDS_PLACE.contains(to) || !now.partnerId().equals(partner))) {
@@ -89,7 +94,10 @@ final class EscalationSql {
         if (tell.isPresent()) {
             keepForPerson(sql, key, tell.get(), at);
         }
-        return true;
+        return sql.one("SELECT country, language, topic, risk FROM escalations WHERE id = ?", rs -> new Transition(
+                now.state(), to, Optional.ofNullable(partner), actor, at, Optional.ofNullable(now.offeredAt()),
+                rs.getString(1) == null ? UNKNOWN_COUNTRY : rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)), escalationId);
     }
 
     /** A message for the person, numbered after the last one kept for them (under the conversation's lock). */

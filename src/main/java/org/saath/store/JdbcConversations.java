@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.saath.privacy.SealedAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Conversations} over JDBC. Two locks make a unit of work exclusive for its conversation:
@@ -24,16 +26,29 @@ import org.saath.privacy.SealedAddress;
  * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
  * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
  * write transaction at that write, so the file's single write slot is held only for the writes.
+ *
+ * <p>Every transition a unit made is told to the {@link Transition.Listener} once the unit has committed (never for
+ * a unit that rolled back): the one place metrics and the impact counts hear of escalations moving, whoever moved
+ * them.
  */
 public final class JdbcConversations implements Conversations {
 
     private static final int STRIPES = 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcConversations.class);
+
     private final Database db;
+    private final Transition.Listener transitions;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     public JdbcConversations(Database db) {
+        this(db, Transition.Listener.NONE);
+    }
+
+    /** As above, telling {@code transitions} about every committed escalation transition. */
+    public JdbcConversations(Database db, Transition.Listener transitions) {
         this.db = db;
+        this.transitions = transitions;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -42,18 +57,31 @@ public final class JdbcConversations implements Conversations {
     @Override
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
         ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
+        List<Transition> moved;
+        T result;
         lock.lock();
         try (Unit unit = new Unit(key)) {
-            T result = work.apply(unit);
+            result = work.apply(unit);
             unit.commit();
             if (unit.forgot) {
                 db.erasePages();
             }
-            return result;
+            moved = unit.moved;
         } catch (SQLException e) {
             throw new StoreException("a conversation's unit of work failed: " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+        moved.forEach(this::tell);
+        return result;
+    }
+
+    /** Tells the listener; one that fails is logged and passed over: the transition is committed already. */
+    private void tell(Transition transition) {
+        try {
+            transitions.transitioned(transition);
+        } catch (RuntimeException e) {
+            LOG.warn("a transition listener failed: {}", e.toString());
         }
     }
 
@@ -64,6 +92,8 @@ public final class JdbcConversations implements Conversations {
         private Database.Transaction tx;
         private Optional<ConversationRow> conversation;
         private boolean forgot;
+        /** The transitions this unit made, told to the listener after the commit. */
+        private final List<Transition> moved = new ArrayList<>();
         /** SQLite: writes that need no answer now, committed with other conversations' in one group commit. */
         private final List<Database.Work<?>> deferred = new ArrayList<>();
 
@@ -232,8 +262,10 @@ public final class JdbcConversations implements Conversations {
         public boolean transition(String escalationId, Set<String> from, String to, Optional<String> partnerId,
                                   String actor, Instant at, Optional<Integer> expectedVersion,
                                   List<OutboxRow> outbox, Optional<PersonMessage> tell) {
-            return write(sql -> EscalationSql.transition(sql, key, escalationId, from, to, partnerId, actor, at,
-                    expectedVersion, outbox, tell));
+            Optional<Transition> made = write(sql -> EscalationSql.transition(sql, key, escalationId, from, to,
+                    partnerId, actor, at, expectedVersion, outbox, tell));
+            made.ifPresent(moved::add);
+            return made.isPresent();
         }
 
         void commit() throws SQLException {

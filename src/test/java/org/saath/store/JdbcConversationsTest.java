@@ -324,6 +324,43 @@ class JdbcConversationsTest {
         assertThat(new HandoffStore(db).load("partner-a")).isEqualTo(1);
     }
 
+    /**
+     * Metrics and the impact counts hear of a transition from the store, once, after its unit of work committed,
+     * in closed values; a unit that fails after its transition tells nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_transition_is_told_once_after_its_commit_and_never_for_a_rolled_back_unit(TestStores.Kind kind) {
+        List<Transition> told = new ArrayList<>();
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db, told::add);
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot("partner-a", 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
+            return null;
+        });
+
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.transition("esc-1", Set.of("offered"), "claimed", Optional.empty(), "counsellor:c-1", T0,
+                    Optional.empty(), List.of(), Optional.empty());
+            throw new IllegalStateException("the node failed before the commit");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(told).isEmpty();
+
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.transition("esc-1", Set.of("offered"), "claimed", Optional.empty(), "counsellor:c-1",
+                    T0.plusSeconds(90), Optional.empty(), List.of(), Optional.empty())).isTrue();
+            assertThat(tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(), "saath",
+                    T0.plusSeconds(91), Optional.empty(), List.of(), Optional.empty())).as("not from claimed")
+                    .isFalse();
+            assertThat(told).as("not before the commit").isEmpty();
+            return null;
+        });
+
+        assertThat(told).containsExactly(new Transition("offered", "claimed", Optional.of("partner-a"),
+                "counsellor:c-1", T0.plusSeconds(90), Optional.of(T0), "PK", "en", "crisis", "high"));
+    }
+
     /** Two nodes claim the outbox at once: each row goes to one of them; a lapsed lease passes it on. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)

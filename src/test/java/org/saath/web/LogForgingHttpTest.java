@@ -47,7 +47,9 @@ class LogForgingHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NEWLINE_ID = "m-2\n01:02:03.456 ERROR o.saath.Forged - forged line\r\nsecond";
     private static final String URDU_ID = "پیغام-۳";
-    private static final Pattern RECORD_START = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +\\S+ - ");
+    /** Time, level, logger, the request id ("-" outside a request), then the message. */
+    private static final Pattern RECORD_START = Pattern.compile(
+            "^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +\\S+ [A-Za-z0-9._-]+ - ");
 
     @TempDir
     Path dir;

@@ -1,0 +1,172 @@
+package org.saath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.App;
+import org.saath.Components;
+import org.saath.Main;
+import org.saath.TestComponents;
+import org.saath.channel.InboundMessage;
+import picocli.CommandLine;
+
+/**
+ * The command line as an operator meets it: {@code --help} and {@code help} on every command, unknown countries
+ * refused, {@code train} stopping when a gate's input is missing, {@code report} and {@code health}.
+ */
+class OperatorCommandsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+    private InputStream oldIn;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        oldIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+        System.setIn(oldIn);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void every_command_answers_help_with_its_usage_and_exit_0() {
+        var commands = new CommandLine(new Main()).getSubcommands().keySet();
+        assertThat(commands).contains("serve", "train", "report", "health", "help");
+        for (String command : commands) {
+            out.reset();
+            assertThat(Main.execute(command, "--help")).as(command + " --help").isZero();
+            assertThat(printed()).as(command + " --help").contains("Usage: saath " + command);
+            out.reset();
+            assertThat(Main.execute("help", command)).as("help " + command).isZero();
+            assertThat(printed()).as("help " + command).contains("Usage: saath " + command);
+        }
+        for (String nested : new CommandLine(new Main()).getSubcommands().get("counsellors").getSubcommands()
+                .keySet()) {
+            out.reset();
+            assertThat(Main.execute("counsellors", nested, "--help")).as("counsellors " + nested).isZero();
+            assertThat(printed()).contains("Usage: saath counsellors " + nested);
+        }
+        out.reset();
+        assertThat(Main.execute("train", "--help")).isZero();
+        assertThat(printed()).contains("--skip-golden-gate", "--skip-leak-check", "--heldout");
+    }
+
+    @Test
+    void an_unknown_country_is_a_usage_error_everywhere() {
+        assertThat(Main.execute("chat", "--country", "XX", "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown country 'XX'");
+        assertThat(Main.execute("helplines", "--country", "ZZ", "--topic", "crisis")).isEqualTo(2);
+        assertThat(Main.execute("helplines", "--country", "pk", "--topic", "crisis")).isZero();
+    }
+
+    @Test
+    void chat_takes_a_known_country_in_any_case() {
+        System.setIn(new ByteArrayInputStream("hello\n/quit\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(Main.execute("chat", "--country", "ae", "--data", dir.resolve("data").toString())).isZero();
+        assertThat(printed()).contains("saath> ");
+    }
+
+    @Test
+    void train_stops_when_the_held_out_folder_is_missing_unless_told_to_skip_the_check() throws Exception {
+        int code = Main.execute("train", "--heldout", dir.resolve("no-such-folder").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("held-out folder").contains("--skip-leak-check")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void train_stops_when_there_are_no_golden_conversations_unless_told_to_skip_them() throws Exception {
+        Path heldout = Files.createDirectories(dir.resolve("heldout"));
+
+        int code = Main.execute("train", "--heldout", heldout.toString(), "--golden",
+                Files.createDirectories(dir.resolve("empty")).toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no golden conversations")
+                .contains("--skip-golden-gate");
+    }
+
+    @Test
+    void report_writes_csv_and_json_with_small_counts_suppressed() throws Exception {
+        Path data = dir.resolve("data");
+        Components components = TestComponents.components(data, java.time.Instant.now());
+        for (int i = 0; i < 6; i++) {
+            components.turns().handle(new InboundMessage("generic", "u-" + i, "m-" + i, "hello", Optional.of("PK")));
+        }
+        components.turns().handle(new InboundMessage("generic", "u-9", "m-9", "i want to kill myself",
+                Optional.of("PK")));
+        components.ops().impact().flush();
+
+        assertThat(Main.execute("report", "--since", "30d", "--data", data.toString())).isZero();
+        String csv = printed();
+        assertThat(csv).startsWith("view,day,hour,channel,country,language,topic,risk,")
+                .contains("totals,,,,,,,,,,,,turns,7", "totals,,,,,,,,,,,,escalations,<5")
+                .containsPattern("cells,,\\d+,,PK,en,crisis,(high|imminent),,,,,turns,<5");
+        out.reset();
+        assertThat(Main.execute("report", "--since", "7d", "--format", "json", "--data", data.toString())).isZero();
+        JsonNode json = new ObjectMapper().readTree(printed());
+        assertThat(json.get("min_count").asInt()).isEqualTo(5);
+        assertThat(json.at("/views/by_day")).hasSize(7);
+        assertThat(json.at("/views/totals/0/conversations").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void report_refuses_a_bad_period_or_format_and_a_folder_without_a_store() {
+        assertThat(Main.execute("report", "--since", "30x", "--data", dir.toString())).isEqualTo(2);
+        assertThat(Main.execute("report", "--format", "xml", "--data", dir.toString())).isEqualTo(2);
+        assertThat(Main.execute("report", "--data", dir.resolve("empty").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Saath store");
+    }
+
+    @Test
+    void health_exits_0_for_a_ready_service_and_1_when_nothing_answers() throws Exception {
+        Javalin app = App.create(TestComponents.components(dir.resolve("data"), java.time.Instant.now())).start(0);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try {
+            assertThat(Main.execute("health", "--url", "http://127.0.0.1:" + app.port() + "/health/ready")).isZero();
+            assertThat(printed()).contains("200", "\"status\":\"ready\"");
+            assertThat(Main.execute("health", "--url", "http://127.0.0.1:" + closedPort + "/health/ready"))
+                    .isEqualTo(1);
+        } finally {
+            app.stop();
+        }
+    }
+}
