@@ -323,6 +323,7 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
                 new Privacy(privacy.userIdSecret(), privacy.retention(), key), nlu, dialogue, callback, limits,
                 console, store, hub, channels, metrics, health, logging, report);
+    }
 
     public SaathConfig withMetrics(Metrics value) {
         return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,

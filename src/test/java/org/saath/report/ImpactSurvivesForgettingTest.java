@@ -16,11 +16,9 @@ import org.saath.Components;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
-import org.saath.privacy.RetentionJob;
 import org.saath.privacy.SecretFile;
 import org.saath.privacy.UserRefHasher;
 import org.saath.store.ImpactStore;
-import org.saath.store.JdbcConversationStore;
 
 /**
  * The impact counts hold no person: after a whole conversation the counts are there and nothing in them points to
@@ -57,8 +55,8 @@ class ImpactSurvivesForgettingTest {
         components.turns().handle(new InboundMessage("whatsapp", USER, "w-9", "delete my data", Optional.of("PK"),
                 Optional.of(USER)));
         components.ops().impact().flush();
-        new RetentionJob(new JdbcConversationStore(components.database()), Duration.ofDays(1),
-                Clock.offset(Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC), Duration.ofDays(3))).run();
+        components.retention(Clock.offset(Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC), Duration.ofDays(100)))
+                .run();
 
         assertThat(Sqlite.count(data, "conversations") + Sqlite.count(data, "turns")
                 + Sqlite.count(data, "escalations")).isZero();
