@@ -159,13 +159,8 @@
   document.getElementById('forget').addEventListener('click', function () {
     if (!stored()) { say(words.chatDeleted); return; }
     var phrase = words.chatDeletePhrase;
-    send(phrase, messageId(), add('you', phrase), function (result) {
-      // While a counsellor holds the chat, the words go to them and nothing is deleted: say so, keep the session.
-      if (result.escalation || !(result.replies || []).length) {
-        say(words.chatDeleteHeld);
-        poll();
-        return;
-      }
+    send(phrase, messageId(), add('you', phrase), function () {
+      // "delete my data" works in every state, a counsellor's chat included: the session ends here
       stop();
       store(null);
       say(words.chatDeleted);

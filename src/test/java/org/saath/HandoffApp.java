@@ -83,8 +83,8 @@ public final class HandoffApp implements AutoCloseable {
     }
 
     public JsonNode send(String user, String id, String text, String country) throws Exception {
-        return call("POST", "/v1/messages", Map.of("user", user, "id", id, "text", text, "country", country), null,
-                200);
+        return call("POST", "/v1/messages", Map.of("user", user, "id", id, "text", text, "country", country),
+                GenericClient.token(data), 200);
     }
 
     public HttpResponse<String> raw(String method, String path, Object body, String token, String idempotencyKey)

@@ -14,7 +14,7 @@ final class ChatPage {
 
     /** The words the script needs, handed to it as data attributes of the chat. */
     private static final List<String> SCRIPT_WORDS = List.of("chat-you", "chat-bot", "chat-counsellor",
-            "chat-sending", "chat-failed", "chat-busy", "chat-deleted", "chat-delete-held", "chat-delete-phrase",
+            "chat-sending", "chat-failed", "chat-busy", "chat-deleted", "chat-delete-phrase",
             "contact-phone");
 
     private final HubParts hub;

@@ -48,20 +48,6 @@ class HubDataTest {
         }
     }
 
-    /** The page tells a person whose chat a counsellor holds to write "end chat" first: it must be that command. */
-    @Test
-    void the_end_chat_words_the_page_quotes_are_the_chat_s_end_chat_in_every_language() {
-        TextNormaliser normaliser = new TextNormaliser();
-        CommandDetector commands = CommandDetector.loadFromClasspath(normaliser);
-        HubText text = HubText.loadFromClasspath(List.of("crisis"));
-
-        for (Language language : Language.supported()) {
-            String quoted = text.word("chat-delete-held", language).split("\"")[1];
-            assertThat(commands.detect(normaliser.normalise(quoted))).as(language + ": " + quoted)
-                    .isEqualTo(Optional.of(Command.END_CHAT));
-        }
-    }
-
     @Test
     void a_guide_said_in_the_chat_is_its_title_intro_and_the_steps_for_the_person_s_country() {
         String pakistan = GUIDES.render("digital_safety", "PK", Language.EN);

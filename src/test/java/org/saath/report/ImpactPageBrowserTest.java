@@ -51,7 +51,7 @@ class ImpactPageBrowserTest {
         app = App.create(Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
                 TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
                 TestComponents.analyser(), Clock.systemUTC())).start(0);
-        calls = new HttpCalls(app);
+        calls = new HttpCalls(app, dir.resolve("data"));
     }
 
     @AfterEach

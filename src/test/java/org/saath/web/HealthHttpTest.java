@@ -41,7 +41,7 @@ class HealthHttpTest {
                 .withHealth(new SaathConfig.Health(Duration.ofMinutes(5))), TestComponents.analyser(),
                 Clock.systemUTC());
         app = App.create(components).start(0);
-        calls = new HttpCalls(app);
+        calls = new HttpCalls(app, dir.resolve("data"));
     }
 
     @AfterEach

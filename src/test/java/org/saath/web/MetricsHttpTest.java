@@ -56,7 +56,7 @@ class MetricsHttpTest {
                 .withPartnersFile(TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret")
                         .toString()).withMetrics(metrics), TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);
-        calls = new HttpCalls(app);
+        calls = new HttpCalls(app, dir.resolve("data"));
         return components;
     }
 
