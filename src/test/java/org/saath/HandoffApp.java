@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +80,7 @@ public final class HandoffApp implements AutoCloseable {
         return send(user, id, text, "PK");
     }
 
+    /** As the deployment's own client sends it: with the generic channel's token from the data folder. */
     public JsonNode send(String user, String id, String text, String country) throws Exception {
         return call("POST", "/v1/messages", Map.of("user", user, "id", id, "text", text, "country", country),
                 GenericClient.token(data), 200);
@@ -121,28 +120,9 @@ public final class HandoffApp implements AutoCloseable {
         return endpoint.received();
     }
 
-    /** Every row of every table of the store (Flyway's own history excepted), each row's columns joined. */
+    /** Every row of every table of the store (see {@link StoreRows}). */
     public Map<String, List<String>> rows() {
-        Database db = components.database();
-        return db.read(sql -> {
-            List<String> tables = sql.list(db.dialect() == Database.Dialect.SQLITE
-                    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                    : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
-                    rs -> rs.getString(1));
-            Map<String, List<String>> rows = new TreeMap<>();
-            for (String table : tables) {
-                if (!table.equals("flyway_schema_history")) {
-                    rows.put(table, sql.list("SELECT * FROM " + table, rs -> {
-                        List<String> values = new ArrayList<>();
-                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                            values.add(String.valueOf(rs.getString(i)));
-                        }
-                        return String.join("|", values);
-                    }));
-                }
-            }
-            return rows;
-        });
+        return StoreRows.of(components.database());
     }
 
     /** SQLite: every byte of the store's files (database, WAL, shared memory), not only what queries return. */

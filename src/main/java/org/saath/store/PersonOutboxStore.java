@@ -1,12 +1,14 @@
 package org.saath.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How outbox rows to people on platform channels end: finished without keeping their text or sealed address, sent
- * in parts with the progress recorded, or refused by the platform with the partner and the console told. Like
+ * How outbox rows to people on platform channels end: finished without keeping their text or sealed address (or,
+ * once the person's data was deleted, without keeping the row at all), sent in parts with the progress recorded, or
+ * refused by the platform with the partner and the console told. Like
  * {@link HandoffStore#attempted}, every change is made only by the node that holds the row's lease.
  */
 public final class PersonOutboxStore {
@@ -24,9 +26,23 @@ public final class PersonOutboxStore {
      */
     public boolean attempted(String id, String owner, String state, int attempts, Instant nextAttemptAt, String error,
                              String payload) {
-        return db.write(sql -> sql.update("UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, "
-                + "last_error = ?, payload = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? "
-                + "AND lease_owner = ?", state, attempts, nextAttemptAt, shortened(error), payload, id, owner)) == 1;
+        return db.write(sql -> {
+            if (!state.equals("pending") && forgotten(sql, id, owner)) {
+                return true;
+            }
+            return sql.update("UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+                    + "payload = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?", state,
+                    attempts, nextAttemptAt, shortened(error), payload, id, owner) == 1;
+        });
+    }
+
+    /**
+     * A finished row whose person's data was deleted meanwhile (the confirmation of "delete my data" itself) goes
+     * altogether: even its stripped payload names the person by reference. True when it went.
+     */
+    private static boolean forgotten(Sql sql, String id, String owner) throws SQLException {
+        return sql.update("DELETE FROM outbox WHERE id = ? AND lease_owner = ? AND NOT EXISTS (SELECT 1 "
+                + "FROM conversations c WHERE c.id = outbox.conversation_id)", id, owner) == 1;
     }
 
     /**
@@ -42,6 +58,12 @@ public final class PersonOutboxStore {
         return db.write(sql -> {
             if (sql.dialect() == Database.Dialect.POSTGRESQL) {
                 sql.execute("SELECT pg_advisory_xact_lock(?)", person.lockId());
+            }
+            if (forgotten(sql, row.id(), owner)) {
+                for (OutboxRow notice : notices) {
+                    EscalationSql.enqueue(sql, notice);
+                }
+                return true;        // nothing is kept for a person whose data was deleted
             }
             if (sql.update("UPDATE outbox SET state = 'undelivered', attempts = ?, next_attempt_at = ?, "
                     + "last_error = ?, payload = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? "

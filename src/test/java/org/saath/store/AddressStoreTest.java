@@ -105,6 +105,7 @@ class AddressStoreTest {
     @EnumSource(TestStores.Kind.class)
     void an_undelivered_message_is_recorded_once_by_the_lease_holder_with_the_partner_told(TestStores.Kind kind) {
         Database db = open(kind);
+        conversation(db);
         HandoffStore handoffs = new HandoffStore(db);
         PersonOutboxStore people = new PersonOutboxStore(db);
         OutboxRow message = row("ob-1", "channel", "whatsapp", T0);
@@ -123,5 +124,36 @@ class AddressStoreTest {
         assertThat(handoffs.userMessages("whatsapp", "ref-1", 0)).extracting(HandoffStore.UserMessage::sender,
                 HandoffStore.UserMessage::text).containsExactly(org.assertj.core.groups.Tuple.tuple("undelivered",
                 "not delivered: outside the window"));
+    }
+
+    /**
+     * The confirmation of "delete my data" is the one message whose person is already gone: whether the platform
+     * takes it or not, its row goes, and nothing is kept for the person (not even a note that it was undelivered).
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_finished_message_to_a_person_whose_data_is_gone_is_not_kept(TestStores.Kind kind) {
+        Database db = open(kind);
+        HandoffStore handoffs = new HandoffStore(db);
+        PersonOutboxStore people = new PersonOutboxStore(db);
+        handoffs.enqueue(row("ob-1", "channel", "whatsapp", T0));
+        handoffs.enqueue(row("ob-2", "channel", "whatsapp", T0.plusSeconds(1)));
+        handoffs.claim("node-1", T0, Duration.ofMinutes(1), 10, Set.of(), Optional.empty());
+
+        assertThat(people.attempted("ob-1", "node-1", "delivered", 1, T0, null, "{\"user_ref\":\"ref-1\"}"))
+                .isTrue();
+        handoffs.claim("node-1", T0.plusSeconds(2), Duration.ofMinutes(1), 10, Set.of(), Optional.empty());
+        assertThat(people.undelivered(row("ob-2", "channel", "whatsapp", T0), "node-1", 1, T0, "blocked", "{}",
+                List.of(), PERSON)).isTrue();
+
+        assertThat(strings(db, "SELECT id FROM outbox")).isEmpty();
+        assertThat(handoffs.userMessages("whatsapp", "ref-1", 0)).isEmpty();
+    }
+
+    /** The person of {@code conv-1}, as a turn records them. */
+    private static void conversation(Database db) {
+        db.write(sql -> sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, "
+                + "turns, created_at, updated_at) VALUES ('conv-1', ?, ?, 'en', 'open', 'none', 1, ?, ?)",
+                PERSON.channel(), PERSON.userRef(), T0, T0));
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.saath.StoreRows;
 import org.saath.TestPartners;
 import org.saath.TestStores;
 import org.saath.channel.FakePlatform;
@@ -337,6 +338,7 @@ class WhatsAppChannelHttpTest {
         start("");
         say("wamid.F1", "i feel low");
         rig.dispatch();
+        String userRef = rig.strings("SELECT user_ref FROM conversations").get(0);
 
         say("wamid.F2", "delete my data");
         say("wamid.F2", "delete my data");  // redelivered: confirmed once
@@ -346,6 +348,8 @@ class WhatsAppChannelHttpTest {
         assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")).isZero();
         assertThat(rig.strings("SELECT payload FROM outbox")).noneMatch(p -> p.contains("a1:")
                 || p.contains("deleted"));
+        StoreRows.of(rig.components.database()).forEach((table, rows) -> assertThat(rows).as(table)
+                .noneMatch(row -> row.contains(userRef)));    // the delivered confirmation is not kept either
     }
 
     @Test
