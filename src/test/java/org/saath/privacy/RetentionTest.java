@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.HandoffApp;
 import org.saath.TestStores;
+import org.saath.store.AddressStore;
 
 /**
  * Retention (90 days by default) removes everything about a conversation whose last activity is older than the
@@ -57,8 +58,12 @@ class RetentionTest {
             app.delivered();    // one delivery per conversation at a time
         }
         Map<String, String> refs = userRefs();
+        AddressStore addresses = new AddressStore(app.components().database());
+        for (String user : List.of("u-old", "u-stale", "u-live")) {    // as a platform channel seals them
+            addresses.remember("generic", refs.get(user), new SealedAddress("a1:sealed-for-" + user), OLD, OLD);
+        }
         List<String> gone = List.of(refs.get("u-old"), refs.get("u-gone"), refs.get("u-stale"), handedBack, deleted,
-                "zafarabad", "7654321", "lotus", "safe place");
+                "zafarabad", "7654321", "lotus", "safe place", "sealed-for-u-old", "sealed-for-u-stale");
         assertThat(app.rows().toString()).as("before: what must go is there (u-gone's reference went already)")
                 .contains(refs.get("u-old"), refs.get("u-stale"), handedBack, deleted, "zafarabad", "lotus",
                         "safe place");
@@ -68,12 +73,15 @@ class RetentionTest {
                 KEY_A, 200);
         app.clock().advance(Duration.ofDays(1));
         app.send("u-live", "l-2", "a recent message about jasmine");
+        addresses.remember("generic", refs.get("u-live"), new SealedAddress("a1:sealed-for-u-live"), app.clock()
+                .instant(), app.clock().instant());
         app.components().retention(app.clock()).run();
 
         Map<String, List<String>> rows = app.rows();
         assertThat(rows.get("conversations")).as("in use within the window").hasSize(2)
                 .anyMatch(r -> r.contains(refs.get("u-live"))).anyMatch(r -> r.contains(refs.get("u-held")));
         assertThat(rows.get("turns")).singleElement().asString().contains("jasmine");
+        assertThat(rows.get("channel_addresses")).singleElement().asString().contains("sealed-for-u-live");
         assertThat(rows.get("escalations")).singleElement().asString().startsWith(held + "|");
         assertThat(rows.get("escalation_endings")).as("the held escalation that retention ended, nothing about it")
                 .singleElement().asString().startsWith(stale + "|partner-a|claimed|resolved|saath|retention|");
