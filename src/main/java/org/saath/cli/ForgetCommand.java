@@ -45,9 +45,10 @@ public final class ForgetCommand implements Callable<Integer> {
         try (Database store = data.existingStore(config)) {
             ConversationKey key = new ConversationKey(channel, Components.hasher(config).hash(channel, user));
             Instant now = Instant.now();
-            // an open escalation ends, recorded as ended by the operator; its partner is told the person left
+            // the person asked (through the deployment): an open escalation ends as ended by them, and its partner
+            // is told the person left
             found = new JdbcConversations(store).withConversation(key, tx -> tx.forget(Optional.empty(), "", now,
-                    Leaving.ending(tx, "operator", Leaving.DATA_DELETED, now), List.of()));
+                    Leaving.ending(tx, "person", Leaving.DATA_DELETED, now), List.of()));
         }
         new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
                 ? "deleted everything stored about that user" : "nothing stored about that user");

@@ -21,8 +21,9 @@ public interface ConversationStore {
     /**
      * Retention's sweep of what is kept by time rather than by conversation: turns, stored replies (processed
      * message ids with their responses), messages kept for people, delivered or dead outbox rows, deduplication
-     * keys of forgotten messages, partners' idempotency records and escalation endings from before {@code before};
-     * then the freed pages are erased. Returns how many rows went.
+     * keys of forgotten messages, partners' idempotency records and escalation endings from before {@code before},
+     * and the sealed channel addresses of people who have not written since then; then the freed pages are erased.
+     * Returns how many rows went.
      */
     int deleteOlderThan(Instant before);
 }

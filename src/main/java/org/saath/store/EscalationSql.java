@@ -17,7 +17,7 @@ final class EscalationSql {
     /** States in which an escalation holds one of its partner's places. */
     static final Set<String> HOLDS_PLACE = Set.of("offered", "claimed", "active");
     /** The country of an escalation opened before escalations carried one. */
-    private static final String UNKNOWN_COUNTRY = "ZZ";
+    static final String UNKNOWN_COUNTRY = "ZZ";
 
     private EscalationSql() {
     }

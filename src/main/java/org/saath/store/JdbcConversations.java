@@ -212,7 +212,7 @@ public final class JdbcConversations implements Conversations {
         public boolean forget(Optional<String> messageKey, String responseJson, Instant at,
                               Optional<Ending> ending, List<OutboxRow> afterwards) {
             int deleted = write(sql -> {
-                int rows = TurnSql.forget(sql, key, ending, at);
+                int rows = TurnSql.forget(sql, key, ending, at, moved);
                 if (messageKey.isPresent()) {
                     sql.update("INSERT INTO forgotten_messages (message_key, response, processed_at) VALUES (?, ?, ?)",
                             messageKey.get(), responseJson, at);
@@ -232,7 +232,7 @@ public final class JdbcConversations implements Conversations {
             if (!read(sql -> TurnSql.inactiveSince(sql, key, before))) {
                 return false;
             }
-            write(sql -> TurnSql.forget(sql, key, ending, at));
+            write(sql -> TurnSql.forget(sql, key, ending, at, moved));
             conversation = Optional.empty();
             return true;      // the retention job erases the freed pages once, after all its deletions
         }

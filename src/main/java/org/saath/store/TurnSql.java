@@ -2,6 +2,7 @@ package org.saath.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -113,12 +114,18 @@ final class TurnSql {
     /** Tables whose rows belong to one person by channel and user reference. */
     private static final String[] BY_PERSON = {"user_messages", "processed_messages", "channel_addresses"};
 
-    /** Deletes everything about one person; see {@link ConversationTx#forget}. */
-    static int forget(Sql sql, ConversationKey key, Optional<ConversationTx.Ending> ending, Instant at)
-            throws SQLException {
+    /**
+     * Deletes everything about one person (see {@link ConversationTx#forget}); the open escalation that
+     * {@code ending} names, if any, ends first, and that move is added to {@code moved}.
+     */
+    static int forget(Sql sql, ConversationKey key, Optional<ConversationTx.Ending> ending, Instant at,
+                      List<Transition> moved) throws SQLException {
         Optional<String> id = sql.one("SELECT id FROM conversations WHERE channel = ? AND user_ref = ?",
                 rs -> rs.getString(1), key.channel(), key.userRef());
-        boolean ended = id.isPresent() && ending.isPresent() && recordEnding(sql, id.get(), ending.get(), at);
+        Optional<Transition> endingMove = id.isPresent() && ending.isPresent()
+                ? recordEnding(sql, id.get(), ending.get(), at) : Optional.empty();
+        endingMove.ifPresent(moved::add);
+        boolean ended = endingMove.isPresent();
         int deleted = 0;
         if (id.isPresent()) {
             // the partner's place goes back (a conversation has at most one open escalation)
@@ -154,13 +161,23 @@ final class TurnSql {
 
     /**
      * Keeps how the open escalation ended (who, why, when, from which state, with which partner) apart from the
-     * person; false when {@code ending} names no open escalation of this conversation.
+     * person, and returns that move in closed values (for metrics and the anonymous counts); empty when
+     * {@code ending} names no open escalation of this conversation.
      */
-    private static boolean recordEnding(Sql sql, String conversationId, ConversationTx.Ending ending, Instant at)
-            throws SQLException {
-        return sql.update("INSERT INTO escalation_endings (escalation_id, partner_id, from_state, to_state, actor, "
-                + "reason, at) SELECT id, partner_id, state, 'resolved', ?, ?, ? FROM escalations WHERE id = ? "
-                + "AND conversation_id = ? AND state IN " + OPEN, ending.actor(), ending.reason(), at,
-                ending.escalationId(), conversationId) == 1;
+    private static Optional<Transition> recordEnding(Sql sql, String conversationId, ConversationTx.Ending ending,
+                                                     Instant at) throws SQLException {
+        Optional<Transition> move = sql.one("SELECT state, partner_id, offered_at, country, language, topic, risk "
+                + "FROM escalations WHERE id = ? AND conversation_id = ? AND state IN " + OPEN, rs -> new Transition(
+                        rs.getString(1), "resolved", Optional.ofNullable(rs.getString(2)), ending.actor(), at,
+                        Optional.ofNullable(Times.parse(rs.getString(3))),
+                        rs.getString(4) == null ? EscalationSql.UNKNOWN_COUNTRY : rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)), ending.escalationId(), conversationId);
+        if (move.isPresent()) {
+            sql.update("INSERT INTO escalation_endings (escalation_id, partner_id, from_state, to_state, actor, "
+                    + "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)", ending.escalationId(),
+                    move.get().partnerId().orElse(null), move.get().from(), move.get().to(), ending.actor(),
+                    ending.reason(), at);
+        }
+        return move;
     }
 }

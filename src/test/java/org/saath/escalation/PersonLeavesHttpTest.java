@@ -82,6 +82,9 @@ class PersonLeavesHttpTest {
                     .get("error").asText()).contains("ended", "the person left");
         }
         assertThat(app.components().handoffs().load("partner-a")).as("the partner's place is given back").isZero();
+        app.components().ops().impact().flush();
+        assertThat(app.rows().get("impact_escalations")).as("the anonymous counts hear of the ending")
+                .anyMatch(row -> row.contains("|resolved|person|"));
         if (command.equals("stop")) {
             assertStopped(escalation, stage);
         } else {
