@@ -23,7 +23,7 @@ import org.saath.store.AddressStore;
  * turns, escalations and their transitions, safety plan, stored replies, messages kept for the person, outbox rows,
  * partners' idempotency records, what was kept of a deletion. An escalation still held ends and its partner is
  * told; a conversation a counsellor wrote to within the window stays; a conversation still in use keeps only its
- * turns from within the window.
+ * turns from within the window; the anonymous impact counts stay.
  */
 class RetentionTest {
 
@@ -75,6 +75,7 @@ class RetentionTest {
         app.send("u-live", "l-2", "a recent message about jasmine");
         addresses.remember("generic", refs.get("u-live"), new SealedAddress("a1:sealed-for-u-live"), app.clock()
                 .instant(), app.clock().instant());
+        app.components().ops().impact().flush();
         app.components().retention(app.clock()).run();
 
         Map<String, List<String>> rows = app.rows();
@@ -87,6 +88,8 @@ class RetentionTest {
                 .singleElement().asString().startsWith(stale + "|partner-a|claimed|resolved|saath|retention|");
         assertThat(rows.get("outbox")).as("the partner is told; delivered rows are gone").singleElement().asString()
                 .contains(stale, "escalation.resolved", "\"by\":\"saath\"", "\"reason\":\"retention\"");
+        assertThat(rows.get("impact_turns")).as("anonymous counts stay").isNotEmpty();
+        assertThat(rows.get("impact_escalations")).isNotEmpty();
         for (String table : List.of("safety_plans", "request_outcomes", "forgotten_messages")) {
             assertThat(rows.get(table)).as(table).isEmpty();
         }
