@@ -59,6 +59,7 @@ import org.saath.nlu.Analyser;
 import org.saath.nlu.CommandDetector;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
+import org.saath.nlu.GenderCues;
 import org.saath.nlu.IntentClassifier;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
@@ -123,7 +124,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 DistressLexicon.load(Path.of(config.modelsDir()).resolve("lang"), normaliser));
         ScriptLanguageDetector languages = new ScriptLanguageDetector(OpenNlpLanguageModel.load());
         CommandDetector commands = CommandDetector.loadFromClasspath(normaliser);
-        return classifier -> new Analyser(normaliser, languages, classifier, distress, commands,
+        GenderCues genders = GenderCues.loadFromClasspath(normaliser);
+        return classifier -> new Analyser(normaliser, languages, classifier, distress, commands, genders,
                 config.nlu().minConfidence());
     }
 

@@ -32,11 +32,13 @@ public final class Analyser {
     private final IntentClassifier classifier;
     private final DistressDetector distress;
     private final CommandDetector commands;
+    private final GenderCues genders;
     private final double minConfidence;
 
     public Analyser(TextNormaliser normaliser, LanguageDetector languages, IntentClassifier classifier,
-                    DistressDetector distress, CommandDetector commands, double minConfidence) {
+                    DistressDetector distress, CommandDetector commands, GenderCues genders, double minConfidence) {
         this.commands = commands;
+        this.genders = genders;
         this.normaliser = normaliser;
         this.languages = languages;
         this.classifier = classifier;
@@ -51,6 +53,24 @@ public final class Analyser {
         DistressAssessment lexicon = distress.assess(text);
 
         List<String> signals = new ArrayList<>(lexicon.signals());
+        RiskLevel risk = risk(lexicon, classification, signals);
+        boolean lowConfidence = classification.confidence() < minConfidence;
+        Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
+        if (risk.atLeast(RiskLevel.HIGH) && intent != Intent.CRISIS) {
+            signals.add("risk-overrides-intent:" + intent.label());
+            intent = Intent.CRISIS;
+        }
+        boolean asksAboutMeans = asksAboutMeans(lexicon, classification, lowConfidence);
+        if (asksAboutMeans) {
+            signals.add("asks-about-means");
+        }
+        return new Analysis(language, intent, classification.confidence(), lowConfidence, risk,
+                lexicon.thirdPerson(), lexicon.requestsHuman(), commands.detect(text), signals,
+                classifier.modelVersion(), lexicon.categories(), asksAboutMeans, genders.read(text));
+    }
+
+    /** The lexicon's risk, raised by the classifier as the class comment says; adds the classifier's signal. */
+    private static RiskLevel risk(DistressAssessment lexicon, Classification classification, List<String> signals) {
         RiskLevel fromClassifier = classifierRisk(classification);
         if (fromClassifier.atLeast(RiskLevel.HIGH) && lexicon.categories().isEmpty()) {
             fromClassifier = RiskLevel.MODERATE; // the model alone may ask, not escalate: see the class comment
@@ -63,15 +83,20 @@ public final class Analyser {
         if (lexicon.onlyNegated() && risk.atLeast(RiskLevel.HIGH) && !lexicon.risk().atLeast(RiskLevel.HIGH)) {
             risk = RiskLevel.MODERATE;
         }
-        boolean lowConfidence = classification.confidence() < minConfidence;
-        Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
-        if (risk.atLeast(RiskLevel.HIGH) && intent != Intent.CRISIS) {
-            signals.add("risk-overrides-intent:" + intent.label());
-            intent = Intent.CRISIS;
-        }
-        return new Analysis(language, intent, classification.confidence(), lowConfidence, risk,
-                lexicon.thirdPerson(), lexicon.requestsHuman(), commands.detect(text), signals,
-                classifier.modelVersion());
+        return risk;
+    }
+
+    /**
+     * A means named in a message the classifier cannot place ("what's the highest bridge in karachi", "how many
+     * panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it knows. Such a question
+     * is answered on the crisis route, never as out of scope. (A message that also says the person wants to die or
+     * to hurt themselves is a crisis in its own right and is not counted here; "how many pills", which the lexicon
+     * files as a plan, is.)
+     */
+    private static boolean asksAboutMeans(DistressAssessment lexicon, Classification c, boolean lowConfidence) {
+        boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE;
+        return unplaced && lexicon.categories().contains(DistressCategory.MEANS)
+                && lexicon.categories().stream().noneMatch(k -> k.isSelfHarmFamily() && k != DistressCategory.PLAN);
     }
 
     /** A failing classifier must not lose the person: degrade to "unsure", and the lexicon still sets risk. */

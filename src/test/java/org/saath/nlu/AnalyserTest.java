@@ -23,6 +23,20 @@ class AnalyserTest {
         assertThat(a.language()).isEqualTo(Language.EN);
     }
 
+    /** Review finding 12: "how many paracetamol would kill me" was risk none and out of scope. */
+    @Test
+    void a_question_about_a_way_or_a_dose_is_marked_for_the_crisis_route_and_an_idiom_is_not() {
+        Analyser analyser = TestComponents.analyser();
+
+        assertThat(analyser.analyse("how many paracetamol would kill me").asksAboutMeans()).isTrue();
+        assertThat(analyser.analyse("what's the highest bridge in karachi").asksAboutMeans()).isTrue();
+        assertThat(analyser.analyse("kitni goliyan khane se insaan mar jata hai").asksAboutMeans()).isTrue();
+        assertThat(analyser.analyse("this traffic is killing me").asksAboutMeans()).isFalse();
+        assertThat(analyser.analyse("i want to die").asksAboutMeans()).as("a crisis in its own right").isFalse();
+        assertThat(analyser.analyse("i want to die").categories()).contains(DistressCategory.IDEATION);
+        assertThat(analyser.analyse("main marna chahti hoon").gender().self()).isEqualTo(Gender.FEMININE);
+    }
+
     @Test
     void a_broken_classifier_degrades_to_unsure_and_the_lexicon_still_finds_the_crisis() {
         IntentClassifier broken = new IntentClassifier() {
@@ -39,7 +53,7 @@ class AnalyserTest {
         TextNormaliser normaliser = new TextNormaliser();
         Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken,
                 new DistressDetector(DistressLexicon.load(Path.of("models/lang"), normaliser)),
-                CommandDetector.loadFromClasspath(normaliser), 0.2);
+                CommandDetector.loadFromClasspath(normaliser), GenderCues.none(), 0.2);
 
         Analysis hello = analyser.analyse("hello there");
         Analysis crisis = analyser.analyse("i am going to kill myself");

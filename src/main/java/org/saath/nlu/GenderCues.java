@@ -1,0 +1,185 @@
+package org.saath.nlu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads the gender a person's own words mark, and that of someone they write about, from every language's
+ * {@code lang/<code>/gender.yaml}: the person's own verb and adjective forms ("chahti hoon", «میں اکیلی ہوں»,
+ * «أنا خائفة», "i'm a girl"), and words naming another person ("my sister", «أختي», "woh kehti hai").
+ *
+ * <ul>
+ *   <li>{@code self} phrases count anywhere; {@code anchored} ones only at the start of a clause or right after
+ *       one of the language's {@code me} words («أنا», «مش»), because a bare adjective may describe someone else
+ *       («أمي تعبانة»).</li>
+ *   <li>A token written {@code *ungi} matches any token ending in "ungi" (the future of the first person).</li>
+ *   <li>When the message marks both genders for the person, it marks neither: the reply stays neutral.</li>
+ *   <li>The other person's gender is that of the first word naming someone.</li>
+ * </ul>
+ * Nothing here is a guess from names or topics: a woman who never writes a gendered form gets neutral replies.
+ * Immutable and thread-safe.
+ */
+public final class GenderCues {
+
+    /** What one message says: the writer's gender and that of the first other person named. */
+    public record Read(Gender self, Gender other) {
+        public static final Read UNMARKED = new Read(Gender.UNMARKED, Gender.UNMARKED);
+    }
+
+    record RawSide(List<String> phrases, List<String> anchored) {
+    }
+
+    record RawFile(List<String> me, Map<String, RawSide> self, Map<String, List<String>> other) {
+    }
+
+    /** A phrase as normalised tokens; a token starting with "*" matches any token ending in the rest. */
+    private record Cue(List<String> tokens, Gender gender, boolean anchored) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Set<String> GENDERS = Set.of("feminine", "masculine");
+
+    private final List<Cue> self;
+    private final List<Cue> other;
+    private final Set<String> me;
+
+    private GenderCues(List<Cue> self, List<Cue> other, Set<String> me) {
+        this.self = List.copyOf(self);
+        this.other = List.copyOf(other);
+        this.me = Set.copyOf(me);
+    }
+
+    public static GenderCues loadFromClasspath(TextNormaliser normaliser) {
+        List<Cue> self = new ArrayList<>();
+        List<Cue> other = new ArrayList<>();
+        List<String> me = new ArrayList<>();
+        for (Language language : Language.supported()) {
+            String name = "lang/" + language.code() + "/gender.yaml";
+            RawFile file = read(name);
+            if (file.me() != null) {
+                file.me().forEach(w -> me.addAll(normaliser.normalise(w).tokens()));
+            }
+            Map<String, RawSide> selfSides = file.self() == null ? Map.of() : file.self();
+            selfSides.forEach((gender, side) -> {
+                Gender g = gender(name, gender);
+                add(self, side.phrases(), g, false, normaliser);
+                add(self, side.anchored(), g, true, normaliser);
+            });
+            Map<String, List<String>> otherSides = file.other() == null ? Map.of() : file.other();
+            otherSides.forEach((gender, phrases) -> add(other, phrases, gender(name, gender), false, normaliser));
+        }
+        return new GenderCues(self, other, Set.copyOf(me));
+    }
+
+    private static RawFile read(String name) {
+        try (InputStream in = GenderCues.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            RawFile file = YAML.readValue(in, RawFile.class);
+            return file == null ? new RawFile(null, null, null) : file;
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Gender gender(String file, String key) {
+        if (!GENDERS.contains(key)) {
+            throw new IllegalStateException(file + ": unknown gender '" + key + "' (feminine or masculine)");
+        }
+        return Gender.fromCode(key);
+    }
+
+    private static void add(List<Cue> into, List<String> phrases, Gender gender, boolean anchored,
+                            TextNormaliser normaliser) {
+        if (phrases == null) {
+            return;
+        }
+        for (String phrase : phrases) {
+            List<String> tokens = new ArrayList<>();
+            for (String word : phrase.trim().split("\\s+")) {
+                boolean suffix = word.startsWith("*");
+                List<String> normalised = normaliser.normalise(suffix ? word.substring(1) : word).tokens();
+                if (suffix && normalised.size() == 1) {
+                    tokens.add("*" + normalised.get(0));
+                } else {
+                    tokens.addAll(normalised);
+                }
+            }
+            if (!tokens.isEmpty()) {
+                into.add(new Cue(tokens, gender, anchored));
+            }
+        }
+    }
+
+    /** The genders {@code text}'s words mark. */
+    public Read read(NormalisedText text) {
+        List<String> tokens = text.tokens();
+        boolean feminine = false;
+        boolean masculine = false;
+        for (Cue cue : self) {
+            if (occurs(cue, text)) {
+                feminine |= cue.gender() == Gender.FEMININE;
+                masculine |= cue.gender() == Gender.MASCULINE;
+            }
+        }
+        Gender person = feminine == masculine ? Gender.UNMARKED : feminine ? Gender.FEMININE : Gender.MASCULINE;
+        Gender named = Gender.UNMARKED;
+        int first = tokens.size();
+        for (Cue cue : other) {
+            int at = firstAt(cue.tokens(), tokens);
+            if (at >= 0 && at < first) {
+                first = at;
+                named = cue.gender();
+            }
+        }
+        return new Read(person, named);
+    }
+
+    private boolean occurs(Cue cue, NormalisedText text) {
+        List<String> tokens = text.tokens();
+        for (int i = 0; i + cue.tokens().size() <= tokens.size(); i++) {
+            if (matchesAt(cue.tokens(), tokens, i) && (!cue.anchored() || i == 0
+                    || text.clauseStarts().contains(i) || me.contains(tokens.get(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstAt(List<String> phrase, List<String> tokens) {
+        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
+            if (matchesAt(phrase, tokens, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesAt(List<String> phrase, List<String> tokens, int i) {
+        for (int k = 0; k < phrase.size(); k++) {
+            String want = phrase.get(k);
+            String got = tokens.get(i + k);
+            boolean ok = want.startsWith("*") ? got.endsWith(want.substring(1)) && got.length() > want.length() - 1
+                    : got.equals(want);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An empty reader (no language data), for analysers built without it. */
+    public static GenderCues none() {
+        return new GenderCues(List.of(), List.of(), Set.of());
+    }
+}
