@@ -9,12 +9,21 @@ import java.time.Instant;
  * question being answered (0: none); {@code consent} is {@code yes} or {@code no} once the person answered whether a
  * counsellor may read the conversation so far ({@code null} before). {@code topic} is what the conversation is about
  * (kept since {@code topicAt}), {@code lastReply} the template and variant the bot answered with last; all three
- * may be null.
+ * may be null. {@code personGender} and {@code otherGender} are what the person's words marked about themselves and
+ * about the person they wrote about last ({@code feminine}, {@code masculine}, or null when never marked).
  */
 public record ConversationRow(String id, String channel, String userRef, String language, String state,
                               String peakRisk, Instant peakRiskAt, int turns, Instant createdAt,
                               String preferredLanguage, int planStep, String consent, String topic, Instant topicAt,
-                              String lastReply) {
+                              String lastReply, String personGender, String otherGender) {
+
+    /** A conversation whose words never marked a gender. */
+    public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
+                           Instant peakRiskAt, int turns, Instant createdAt, String preferredLanguage, int planStep,
+                           String consent, String topic, Instant topicAt, String lastReply) {
+        this(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt, preferredLanguage, planStep,
+                consent, topic, topicAt, lastReply, null, null);
+    }
 
     /** A conversation with no remembered topic or last reply. */
     public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
@@ -31,9 +40,10 @@ public record ConversationRow(String id, String channel, String userRef, String 
                 null);
     }
 
-    /** This row with the topic and last reply of {@code earlier} (turns that do not change them). */
+    /** This row with the topic, last reply and genders of {@code earlier} (turns that do not change them). */
     public ConversationRow keeping(ConversationRow earlier) {
         return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
-                preferredLanguage, planStep, consent, earlier.topic, earlier.topicAt, earlier.lastReply);
+                preferredLanguage, planStep, consent, earlier.topic, earlier.topicAt, earlier.lastReply,
+                earlier.personGender, earlier.otherGender);
     }
 }

@@ -25,12 +25,13 @@ final class TurnSql {
 
     static Optional<ConversationRow> conversation(Sql sql, ConversationKey key) throws SQLException {
         return sql.one("SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
-                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply FROM conversations "
-                        + "WHERE channel = ? AND user_ref = ?",
+                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
+                        + "other_gender FROM conversations WHERE channel = ? AND user_ref = ?",
                 rs -> new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), Times.parse(rs.getString(7)), rs.getInt(8),
                         Times.parse(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12),
-                        rs.getString(13), Times.parse(rs.getString(14)), rs.getString(15)),
+                        rs.getString(13), Times.parse(rs.getString(14)), rs.getString(15), rs.getString(16),
+                        rs.getString(17)),
                 key.channel(), key.userRef());
     }
 
@@ -82,17 +83,18 @@ final class TurnSql {
             throws SQLException {
         if (!isNew && sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
                         + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
-                        + "last_reply = ?, updated_at = ? WHERE id = ?",
+                        + "last_reply = ?, person_gender = ?, other_gender = ?, updated_at = ? WHERE id = ?",
                 row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(), row.preferredLanguage(),
-                row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(), now, row.id()) == 1) {
+                row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(), row.personGender(),
+                row.otherGender(), now, row.id()) == 1) {
             return;
         }
         sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "
-                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
-                row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
-                row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(),
-                row.createdAt(), now);
+                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
+                        + "other_gender, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(), row.userRef(), row.language(), row.state(), row.peakRisk(),
+                row.peakRiskAt(), row.turns(), row.preferredLanguage(), row.planStep(), row.consent(), row.topic(),
+                row.topicAt(), row.lastReply(), row.personGender(), row.otherGender(), row.createdAt(), now);
     }
 
     /**

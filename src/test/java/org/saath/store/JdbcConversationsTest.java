@@ -110,6 +110,27 @@ class JdbcConversationsTest {
         assertThat(reread.lastReply()).isEqualTo(longestReply);
     }
 
+    /** The gender a person's words marked ("chahti hoon") is kept, so the next replies keep agreeing with it. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_genders_the_person_s_words_marked_are_kept_across_turns(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        conversations.withConversation(KEY, tx -> {
+            ConversationRow c = write("c-1", true, 1, "m-1", Optional.empty()).conversation();
+            tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
+                    c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), null, 0, null, null, null, null,
+                    "feminine", "masculine"), true, "m-1", "{}", write("c-1", true, 1, "m-1", Optional.empty()).turn(),
+                    Optional.empty(), Optional.empty()));
+            return null;
+        });
+
+        ConversationRow reread = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow());
+        assertThat(reread.personGender()).isEqualTo("feminine");
+        assertThat(reread.otherGender()).isEqualTo("masculine");
+        assertThat(new ConversationRow("c-1", KEY.channel(), KEY.userRef(), "en", "open", "none", T0, 2, T0, null, 0)
+                .keeping(reread).personGender()).isEqualTo("feminine");
+    }
+
     private static TurnWrite remembering(TurnWrite w, String topic, Instant topicAt, String lastReply) {
         ConversationRow c = w.conversation();
         return new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
