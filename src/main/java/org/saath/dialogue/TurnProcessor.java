@@ -194,7 +194,8 @@ public final class TurnProcessor {
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson(),
-                a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic);
+                a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
+                a.categories(), a.asksAboutMeans());
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.saath.nlu.Command;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -14,14 +15,27 @@ import org.saath.nlu.RiskLevel;
  */
 public record Rule(String id, int priority, When when, Then then) {
 
-    /** Conditions. */
+    /**
+     * Conditions. {@code riskAtLeast}/{@code riskAtMost} look at this message's risk, the {@code conversationRisk…}
+     * pair at the conversation's (the peak still remembered); {@code signals} must all have been heard in this
+     * message.
+     */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
                        Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands,
-                       Set<String> topics) {
+                       Set<String> topics, RiskLevel conversationRiskAtLeast, RiskLevel conversationRiskAtMost,
+                       Set<DistressCategory> signals, Boolean asksAboutMeans) {
+
+        /** Conditions without the conversation's risk, signals or means. */
+        public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
+                    Set<String> countries, Set<DialogueState> states, Double minConfidence, Boolean lowConfidence,
+                    Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
+            this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
+                    requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null);
+        }
 
         boolean matches(TurnFacts f) {
-            return (intents.isEmpty() || intents.contains(f.intent()))
+            return about(f) && (intents.isEmpty() || intents.contains(f.intent()))
                     && (topics.isEmpty() || topics.contains(f.topic()))
                     && (riskAtLeast == null || f.risk().atLeast(riskAtLeast))
                     && (riskAtMost == null || riskAtMost.atLeast(f.risk()))
@@ -33,6 +47,14 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (requestsHuman == null || requestsHuman == f.requestsHuman())
                     && (thirdPerson == null || thirdPerson == f.thirdPerson())
                     && (commands.isEmpty() || f.command().filter(commands::contains).isPresent());
+        }
+
+        /** The conditions on the conversation's risk and on what this message said. */
+        private boolean about(TurnFacts f) {
+            return (conversationRiskAtLeast == null || f.conversationRisk().atLeast(conversationRiskAtLeast))
+                    && (conversationRiskAtMost == null || conversationRiskAtMost.atLeast(f.conversationRisk()))
+                    && f.signals().containsAll(signals)
+                    && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans());
         }
     }
 

@@ -16,17 +16,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.saath.nlu.Command;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 
 /**
  * The rule book: rules in descending priority, validated at load. Conditions: intents, topics (what the
- * conversation is about, remembered across turns), risk-at-least, risk-at-most, languages, countries, states,
- * min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics, helplines, escalate, escalate-priority, next-state, forget,
- * safety-plan (start | answer | show), risk-at-least. An unknown intent, risk level, language,
- * state, template, helpline topic or helpline id fails the load with a message naming the file and the rule, and
- * a book without a default rule (one with no conditions) is refused.
+ * conversation is about, remembered across turns), risk-at-least, risk-at-most, conversation-risk-at-least,
+ * conversation-risk-at-most, signals (distress categories heard in the message), asks-about-means, languages,
+ * countries, states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template,
+ * helpline-topics, helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show),
+ * risk-at-least. An unknown intent, risk level, language, state, signal, template, helpline topic or helpline id
+ * fails the load with a message naming the file and the rule, and a book without a default rule (one with no
+ * conditions) is refused.
  */
 public record RuleBook(List<Rule> rules) {
 
@@ -45,7 +48,10 @@ public record RuleBook(List<Rule> rules) {
                    List<String> states, @JsonProperty("min-confidence") Double minConfidence,
                    @JsonProperty("low-confidence") Boolean lowConfidence,
                    @JsonProperty("requests-human") Boolean requestsHuman,
-                   @JsonProperty("third-person") Boolean thirdPerson, List<String> commands, List<String> topics) {
+                   @JsonProperty("third-person") Boolean thirdPerson, List<String> commands, List<String> topics,
+                   @JsonProperty("conversation-risk-at-least") String conversationRiskAtLeast,
+                   @JsonProperty("conversation-risk-at-most") String conversationRiskAtMost, List<String> signals,
+                   @JsonProperty("asks-about-means") Boolean asksAboutMeans) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -98,7 +104,9 @@ public record RuleBook(List<Rule> rules) {
         return w.intents().isEmpty() && w.riskAtLeast() == null && w.riskAtMost() == null
                 && w.languages().isEmpty() && w.countries().isEmpty() && w.states().isEmpty()
                 && w.minConfidence() == null && w.lowConfidence() == null && w.requestsHuman() == null
-                && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty();
+                && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty()
+                && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
+                && w.asksAboutMeans() == null;
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -108,7 +116,8 @@ public record RuleBook(List<Rule> rules) {
         check(r.then() != null && r.then().template() != null, "then.template is missing");
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
-                ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null) : r.when();
+                ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -126,7 +135,8 @@ public record RuleBook(List<Rule> rules) {
                 w.thirdPerson(), set(w.commands(), RuleBook::command), set(w.topics(), topic -> {
                     check(topics.contains(topic), "unknown topic '" + topic + "'");
                     return topic;
-                })),
+                }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
+                set(w.signals(), RuleBook::signal), w.asksAboutMeans()),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
@@ -138,6 +148,18 @@ public record RuleBook(List<Rule> rules) {
             return DialogueState.fromCode(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown dialogue state '" + code + "'", e);
+        }
+    }
+
+    private static RiskLevel risk(String code) {
+        return code == null ? null : RiskLevel.fromCode(code);
+    }
+
+    private static DistressCategory signal(String code) {
+        try {
+            return DistressCategory.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown signal '" + code + "'", e);
         }
     }
 

@@ -16,12 +16,18 @@ import org.saath.nlu.RiskLevel;
  * At risk {@code high} or above: the reply uses a crisis template (the helper's version for third-person crises;
  * at {@code imminent} the one that leads with the emergency numbers and asks "are you safe right now?", never a
  * screening question), the conversation is escalated, crisis topics are added, and a crisis line of the person's
- * country that is open now leads the helplines.
+ * country that is open now leads the helplines. A crisis template the rules chose keeps the state they chose (its
+ * question waits for its answer); one the floor put in asks "are you safe right now?" (the helper's reply asks
+ * nothing).
  */
 public final class SafetyPolicy {
 
-    /** Templates that already speak to a crisis; the floor leaves them as the rules chose (below imminent). */
-    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person", "crisis_imminent");
+    /**
+     * Templates that already speak to a crisis; the floor leaves them as the rules chose (below imminent).
+     * {@code crisis_means} answers a question about a way or a dose: no facts, a direct question, an open line.
+     */
+    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person", "crisis_imminent",
+            "crisis_means");
 
     public Decision apply(Decision decision, TurnFacts facts) {
         if (!facts.risk().atLeast(RiskLevel.HIGH)) {
@@ -42,10 +48,9 @@ public final class SafetyPolicy {
             raised.add("escalate");
         }
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
-        if (raised.contains("template") && template.equals("crisis_imminent")) {
-            next = DialogueState.SAFETY_CHECK; // the reply asks "are you safe right now?"
-        } else if (!decision.escalate()) {
-            next = DialogueState.ESCALATED;
+        if (raised.contains("template")) {
+            // crisis and crisis_imminent end with "are you safe right now?"; the helper's reply asks nothing
+            next = template.equals("crisis_third_person") ? DialogueState.ESCALATED : DialogueState.SAFETY_CHECK;
         }
         return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent", next,
                 decision.forget(), decision.plan(),

@@ -1,8 +1,10 @@
 package org.saath.rules;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.saath.nlu.Command;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -12,16 +14,20 @@ import org.saath.nlu.RiskLevel;
  * conversation's after this message (never lower than {@code risk}), which keeps a crisis line attached after a
  * crisis even when the next message is "ok thanks". {@code topic} is what the conversation is about after this
  * message (its own words or intent, else the topic remembered from earlier; empty when none), so a follow-up such
- * as "where do I go with my children?" stays on the route of the abuse it follows.
+ * as "where do I go with my children?" stays on the route of the abuse it follows. {@code signals} are the distress
+ * categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that the
+ * classifier could not place (answered on the crisis route, never as out of scope).
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
-                        Optional<Command> command, String topic) {
+                        Optional<Command> command, String topic, Set<DistressCategory> signals,
+                        boolean asksAboutMeans) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
         topic = topic == null ? "" : topic;
+        signals = signals == null ? Set.of() : Set.copyOf(signals);
     }
 
     /** Facts of a conversation with no remembered topic. */
@@ -29,13 +35,13 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "");
+                thirdPerson, command, "", Set.of(), false);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic);
+                topic, signals, asksAboutMeans);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -35,7 +36,9 @@ class RuleBookTest {
         "{id: r4, priority: 5, then: {template: crisis, helpline-topics: [astrology]}}|unknown helpline topic",
         "{id: r5, priority: 5, when: {risk-at-least: extreme}, then: {template: crisis}}|unknown risk level",
         "{id: r6, then: {template: crisis}}|rule 'r6': priority is missing",
-        "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood"
+        "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood",
+        "{id: r8, priority: 1, when: {signals: [despair]}, then: {template: crisis}}|unknown signal 'despair'",
+        "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk level"
     })
     void a_bad_rule_is_a_start_error_naming_the_file_and_the_rule(String rule, String message) {
         assertThatThrownBy(() -> load("rules:\n  - " + rule + "\n" + DEFAULT))
@@ -64,11 +67,44 @@ class RuleBookTest {
         assertThat(engine.decide(facts(Intent.ANXIETY, RiskLevel.LOW)).ruleId()).isEqualTo("default");
     }
 
+    /**
+     * What the conversation remembers and what the message said: someone who already said they want to die is not
+     * asked again (conversation risk), hopelessness is asked about (signals), a dose question is risk
+     * (asks-about-means).
+     */
+    @Test
+    void conditions_on_the_conversation_s_risk_the_message_s_signals_and_a_question_about_means() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: means, priority: 9, when: {asks-about-means: true}, then: {template: crisis}}
+                  - {id: remembered, priority: 8, when: {risk-at-least: moderate, conversation-risk-at-least: high},
+                     then: {template: crisis}}
+                  - {id: check, priority: 7, when: {risk-at-least: moderate}, then: {template: greeting}}
+                  - {id: hopeless, priority: 6, when: {signals: [hopelessness]}, then: {template: greeting}}
+                """ + DEFAULT));
+        TurnFacts moderate = facts(Intent.CRISIS, RiskLevel.MODERATE);
+
+        assertThat(engine.decide(moderate).ruleId()).isEqualTo("check");
+        TurnFacts remembered = new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.MODERATE, RiskLevel.HIGH,
+                Language.EN, "PK", DialogueState.OPEN, false, false, Optional.empty());
+        assertThat(engine.decide(remembered).ruleId()).isEqualTo("remembered");
+        assertThat(engine.decide(with(facts(Intent.DEPRESSION, RiskLevel.LOW), Set.of(DistressCategory.HOPELESSNESS),
+                false)).ruleId()).isEqualTo("hopeless");
+        assertThat(engine.decide(with(facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE), Set.of(DistressCategory.MEANS),
+                true)).ruleId()).isEqualTo("means");
+    }
+
     @Test
     void risk_levels_order_and_lower_within_a_floor() {
         assertThat(RiskLevel.IMMINENT.atLeast(RiskLevel.HIGH)).isTrue();
         assertThat(RiskLevel.HIGH.lowered(RiskLevel.LOW)).isEqualTo(RiskLevel.MODERATE);
         assertThat(RiskLevel.LOW.lowered(RiskLevel.LOW)).isEqualTo(RiskLevel.LOW);
+    }
+
+    private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
+        return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
+                f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
+                signals, asksAboutMeans);
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
