@@ -34,6 +34,7 @@ import org.saath.dialogue.Cues;
 import org.saath.dialogue.EscalationNotes;
 import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.GoldenConversations;
+import org.saath.dialogue.Guides;
 import org.saath.dialogue.ReplyComposer;
 import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
@@ -163,7 +164,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         Database database = database(config);
         Operations ops = Operations.create(database);
         ReplyRenderer renderer = new ReplyRenderer(templates);
-        ReplyComposer composer = new ReplyComposer(templates, renderer);
+        ReplyComposer composer = new ReplyComposer(templates, renderer, Guides.loadFromClasspath(),
+                config.privacy().retention());
         Referrals referrals = new Referrals(helplines, config.dialogue().maxHelplines());
         HandoffStore handoffs = new HandoffStore(database);
         ConsoleStore consoleStore = new ConsoleStore(database);

@@ -60,7 +60,8 @@ public final class GoldenConversations {
                          @JsonProperty("reply-at-most-once") List<String> replyAtMostOnce,
                          @JsonProperty("stored-turns") Integer storedTurns,
                          @JsonProperty("notes-contain") List<String> notesContain,
-                         @JsonProperty("notes-exclude") List<String> notesExclude) {
+                         @JsonProperty("notes-exclude") List<String> notesExclude,
+                         @JsonProperty("messages-at-most") Integer messagesAtMost) {
     }
 
     /** What the store holds after a turn: the last turn's intent and risk, the reply language, the turn count. */
@@ -194,6 +195,8 @@ public final class GoldenConversations {
                 + ", expected " + e.escalation());
         expect(problems, e.storedTurns() == null || e.storedTurns() == s.turns(), "stored turns " + s.turns()
                 + ", expected " + e.storedTurns());
+        expect(problems, e.messagesAtMost() == null || result.replies().size() <= e.messagesAtMost(),
+                result.replies().size() + " messages, expected at most " + e.messagesAtMost());
         checkLines(e, result.replies().get(0), problems);
         checkTexts(e, String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList()),
                 String.join("\n", notes), problems);
@@ -218,8 +221,13 @@ public final class GoldenConversations {
                 || first.helplines().stream().anyMatch(h -> Boolean.TRUE.equals(h.openNow())), "no open line");
     }
 
-    /** Expectations on what the person reads: the turn's replies, and the notes sent outside replies. */
-    private static void checkTexts(Expect e, String text, String noted, List<String> problems) {
+    /**
+     * Expectations on what the person reads: the turn's replies, and the notes sent outside replies, without the
+     * marks that only order right-to-left lines ({@link RtlText}).
+     */
+    private static void checkTexts(Expect e, String marked, String markedNotes, List<String> problems) {
+        String text = RtlText.plain(marked);
+        String noted = RtlText.plain(markedNotes);
         Optional.ofNullable(e.replyContains()).orElse(List.of())
                 .forEach(c -> expect(problems, text.contains(c), "reply lacks \"" + c + "\""));
         Optional.ofNullable(e.replyExcludes()).orElse(List.of())

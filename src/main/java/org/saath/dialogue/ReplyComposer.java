@@ -1,117 +1,134 @@
 package org.saath.dialogue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.saath.channel.TurnResult;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Referral;
+import org.saath.nlu.DistressCategory;
+import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 
 /**
  * Puts one turn's reply together: the one place that decides what a person reads and in which order. The numbers
  * come from a {@link Referral} (their own country's lines, its emergency numbers, the international directories),
- * never from anywhere else.
+ * never from anywhere else; which of them, under which intro, is {@link ReplyLines}'s call, which text
+ * {@link ReplyText}'s.
  *
  * <ul>
- *   <li>At imminent risk, and where a template says so ("I'm not safe"), the emergency numbers lead.</li>
- *   <li>In a crisis with no open crisis line, the reply first says so in words that fit the truth (every line
- *       closed, hours nobody has confirmed, or no crisis line known at all) and leads with the emergency
- *       numbers; where the country has no line at all, the international directories follow.</li>
- *   <li>Where the country has no line for the need, the reply says so and gives the international directories; no
- *       sentence speaks of lines that are not there.</li>
- *   <li>When nobody can take the conversation (no partner configured, open or with room), the person is told that no
- *       counsellor is available through Saath right now, and which lines have people on them now.</li>
- *   <li>The same reply never comes twice in a row: a template's next variant, else a short acknowledgement first;
- *       "automated assistant" is said at most once per turn, and the privacy notice only on the first.</li>
+ *   <li>A first crisis reply is at most two messages: the reply (the number first, the person's own terms, one line
+ *       of hope, "are you safe right now?", and in one sentence whether a counsellor was asked), then the short
+ *       privacy notice, or the consent question with it.</li>
+ *   <li>The first reply of a conversation carries the privacy notice: the short one after a reply about risk, the
+ *       whole one otherwise; "I'm an automated assistant" is said once a turn.</li>
+ *   <li>Replies agree with the gender the person's words marked, and speak of someone else as they did; neutral
+ *       otherwise. A template may add a guide (the steps from {@code guides.yaml} for the person's country).</li>
+ *   <li>Right-to-left replies are marked up to display in order ({@link RtlText}).</li>
  * </ul>
  */
 public final class ReplyComposer {
 
     /** Templates that answer a crisis. */
-    static final Set<String> CRISIS = Set.of("crisis", "crisis_third_person", "crisis_imminent");
+    static final Set<String> CRISIS = Set.of("crisis", "crisis_third_person", "crisis_imminent", "crisis_means");
     /** Templates that promise to ask a counsellor. */
     static final Set<String> ASKS_COUNSELLOR = Set.of("human_requested", "counsellor_accepted");
 
     /**
      * One turn, as the composer needs it: the template the rules chose, the message's and the conversation's risk,
-     * the referral and the
-     * lines chosen for the need ({@code linesAsked}: the rule asked for lines at all), extra text (the safety plan),
-     * whether an escalation was opened now, whether a counsellor can take it (a partner was offered it), whether to
-     * ask for consent, whether this is the conversation's first turn, the reply sent last ({@code id#variant}), and
-     * whether the conversation waits for a yes or a no after this reply ({@code asksYesNo}: the next dialogue state).
+     * the referral and the lines chosen for the need ({@code linesAsked}: the rule asked for lines at all), extra
+     * text (the safety plan), whether an escalation was opened now, whether a counsellor can take it (a partner was
+     * offered it), whether to ask for consent, whether this is the conversation's first turn, the reply sent last
+     * ({@code id#variant}), whether the conversation waits for a yes or a no after this reply ({@code asksYesNo}:
+     * the next dialogue state) and what is known of the person.
      */
     public record Turn(String template, Language language, RiskLevel risk, RiskLevel conversationRisk,
-                       Referral referral,
-                       List<HelplineOffer> offers, boolean linesAsked, List<String> extra, boolean escalatedNow,
-                       boolean counsellor, boolean askConsent, boolean firstTurn, String lastReply,
-                       boolean asksYesNo) {
+                       Referral referral, List<HelplineOffer> offers, boolean linesAsked, List<String> extra,
+                       boolean escalatedNow, boolean counsellor, boolean askConsent, boolean firstTurn,
+                       String lastReply, boolean asksYesNo, Person person) {
+    }
+
+    /**
+     * What the reply knows of the person: the gender their own words marked, that of the person they wrote about,
+     * what this message said (the distress lexicon's categories), whether the conversation had a crisis reply
+     * before this turn, and their country (for the steps of a guide that differ by country).
+     */
+    public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
+                         String country) {
+
+        public Person {
+            said = Set.copyOf(said);
+        }
     }
 
     /** The messages to send and the id of the first one's text ({@code template#variant}), kept for the next turn. */
     public record Composed(List<TurnResult.Reply> replies, String replyId) {
     }
 
-    /** Lines under an intro. */
-    record Block(String intro, List<HelplineOffer> offers) {
-    }
-
-    /** A text and the id it is remembered by ({@code template#variant}). */
-    private record Chosen(String text, String replyId) {
-    }
-
     private final Templates templates;
     private final ReplyRenderer renderer;
+    private final Guides guides;
+    private final ReplyLines lines;
+    private final ReplyText texts;
 
-    public ReplyComposer(Templates templates, ReplyRenderer renderer) {
+    /** @throws TemplateException when a template names a guide that {@code guides} does not have */
+    public ReplyComposer(Templates templates, ReplyRenderer renderer, Guides guides, Duration retention) {
+        for (String id : templates.ids()) {
+            String guide = templates.get(id, Language.EN).guide();
+            if (guide != null && !guides.ids().contains(guide)) {
+                throw new TemplateException("template '" + id + "' names the unknown guide '" + guide + "'");
+            }
+        }
         this.templates = templates;
         this.renderer = renderer;
+        this.guides = guides;
+        this.lines = new ReplyLines(templates);
+        this.texts = new ReplyText(templates, retention);
     }
 
     public Composed compose(Turn t) {
         Language language = t.language();
         String id = t.template();
         if (ASKS_COUNSELLOR.contains(id) && !t.counsellor()) {
-            id = anyOpen(t.offers()) ? "human_unavailable" : "human_unavailable_none_open";
+            id = ReplyLines.anyOpen(t.offers()) ? "human_unavailable" : "human_unavailable_none_open";
         }
-        Templates.Template template = templates.get(id, language);
-        Block block = block(id, template, t);
-        Chosen chosen = text(id, template, t);
-        Emergency emergency = new Emergency(t.referral(), block.offers().stream()
-                .anyMatch(o -> o.helpline().emergency()), language);
+        Templates.Template template = templates.get(id, language).in(t.person().gender(), t.person().otherGender());
+        ReplyLines.Block block = lines.of(id, template, t);
+        ReplyText.Chosen chosen = texts.choose(id, template, t);
+        EmergencyWords emergency = new EmergencyWords(templates, renderer, t.referral(), block.listsEmergency(),
+                language);
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
-        List<TurnResult.Reply> replies = new ArrayList<>();
-        TurnResult.Reply main = renderer.reply(emergency.fill(chosen.text(), template.linesFirst()), intro,
-                block.offers(), template.linesFirst(), t.extra(), language);
-        // the question a yes or a no answers is the consent question when it is asked, else this reply's own
-        replies.add(t.asksYesNo() && !t.askConsent() ? main.askingYesNo() : main);
-        handoff(t, id, block, emergency, replies);
-        if (t.firstTurn()) {
-            boolean botSaid = replies.stream().anyMatch(r -> r.text().contains(templates.word("bot-marker", language)));
-            replies.add(plain(botSaid ? "privacy_notice_short" : "privacy_notice", emergency));
+        String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
+        text = withHandoff(text, t, id, block, emergency);
+        List<String> extra = new ArrayList<>(t.extra());
+        if (template.guide() != null) {
+            extra.add(guides.render(template.guide(), t.person().country(), language));
         }
-        return new Composed(replies, chosen.replyId());
+        List<TurnResult.Reply> replies = new ArrayList<>();
+        TurnResult.Reply reply = renderer.reply(text, intro, block.offers(), block.footer(), template.linesFirst(),
+                extra, language);
+        reply = new TurnResult.Reply(reply.text(), renderer.views(block.all(), language));
+        // the question a yes or a no answers is the consent question when it is asked, else this reply's own
+        replies.add(t.asksYesNo() && !t.askConsent() ? reply.askingYesNo() : reply);
+        afterwards(id, t, text, emergency).ifPresent(replies::add);
+        return new Composed(replies.stream().map(r -> display(r, language)).toList(), chosen.replyId());
     }
 
-    /**
-     * The template's text for this turn: its no-lines text where the country has no line for the need, else the
-     * variant after the one sent last; a short acknowledgement first when it would still repeat the last reply.
-     */
-    private Chosen text(String id, Templates.Template template, Turn t) {
-        boolean noLines = t.linesAsked() && t.offers().isEmpty() && !CRISIS.contains(id) && !template.emergencyFirst();
-        Chosen chosen;
-        if (noLines) {
-            chosen = new Chosen(template.noLines() != null ? template.noLines() : template.text(), id + "#no-lines");
-        } else {
-            int variant = nextVariant(id, template, t.lastReply());
-            chosen = new Chosen(template.texts().get(variant), id + "#" + variant);
+    /** The consent question and the first turn's privacy notice, together in one message after the reply. */
+    private Optional<TurnResult.Reply> afterwards(String id, Turn t, String text, EmergencyWords emergency) {
+        List<String> after = new ArrayList<>();
+        if (t.askConsent()) {
+            after.add(plain("consent_question", emergency));
         }
-        if (chosen.replyId().equals(t.lastReply())) {
-            return new Chosen(templates.word("again", t.language()) + " " + chosen.text(), chosen.replyId());
+        if (t.firstTurn() && !id.startsWith("privacy_notice")) {
+            after.add(privacyNotice(id, t, text.contains(templates.word("bot-marker", t.language())), emergency));
         }
-        return chosen;
+        TurnResult.Reply reply = new TurnResult.Reply(String.join("\n\n", after), List.of());
+        return after.isEmpty() ? Optional.empty() : Optional.of(t.askConsent() ? reply.askingYesNo() : reply);
     }
 
     /**
@@ -122,145 +139,61 @@ public final class ReplyComposer {
     public String note(String template, Language language, Referral referral, boolean withCrisisLines) {
         Templates.Template t = templates.get(template, language);
         if (!withCrisisLines) {
-            return new Emergency(referral, false, language).fill(t.text(), false);
+            return RtlText.display(new EmergencyWords(templates, renderer, referral, false, language)
+                    .fill(t.text(), false), language);
         }
         String openIntro = t.intro() != null ? t.intro() : templates.get("crisis", language).intro();
-        Block block = crisisBlock(referral, referral.lines(), openIntro, language);
-        Emergency emergency = new Emergency(referral, block.offers().stream().anyMatch(o -> o.helpline().emergency()),
+        ReplyLines.Block block = lines.crisis(referral, referral.lines(), openIntro, language, false);
+        EmergencyWords emergency = new EmergencyWords(templates, renderer, referral, block.listsEmergency(),
                 language);
         String intro = emergency.fill(block.intro(), false);
-        return renderer.reply(emergency.fill(t.text(), t.linesFirst()), intro, block.offers(), t.linesFirst(),
-                List.of(), language).text();
-    }
-
-    private void handoff(Turn t, String id, Block block, Emergency emergency, List<TurnResult.Reply> replies) {
-        if (t.escalatedNow() && t.counsellor()) {
-            replies.add(plain(block.offers().isEmpty() ? "escalation_opened_alone" : "escalation_opened", emergency));
-        } else if (t.escalatedNow() && !id.startsWith("human_unavailable")) {
-            replies.add(plain(anyOpen(block.offers()) ? "no_counsellor" : "no_counsellor_none_open", emergency));
-        }
-        if (t.askConsent()) {
-            replies.add(plain("consent_question", emergency).askingYesNo());
-        }
-    }
-
-    /** Which lines go with the template, under which intro. */
-    private Block block(String id, Templates.Template template, Turn t) {
-        Referral r = t.referral();
-        List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
-        if (template.emergencyFirst() || t.risk() == RiskLevel.IMMINENT && CRISIS.contains(id)) {
-            List<HelplineOffer> offers = new ArrayList<>(emergency);
-            List<HelplineOffer> open = t.offers().stream().filter(HelplineOffer::isOpen).toList();
-            offers.addAll(open.isEmpty() || !CRISIS.contains(id) ? t.offers() : open); // a crisis: the open line only
-            if (offers.size() == emergency.size()) {
-                offers.addAll(r.international());
-            }
-            return new Block(template.intro(), distinct(offers));
-        }
-        if (CRISIS.contains(id)) {
-            return crisisBlock(r, t.offers(), template.intro(), t.language());
-        }
-        if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
-            return new Block(templates.word("no-lines-intro", t.language()), r.international());
-        }
-        if (id.equals("human_unavailable")) {
-            return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
-        }
-        if (t.conversationRisk().atLeast(RiskLevel.HIGH) && !anyOpen(t.offers())) {
-            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"
-            List<HelplineOffer> offers = new ArrayList<>(emergency);
-            offers.addAll(t.offers());
-            return new Block(template.intro(), distinct(offers));
-        }
-        return new Block(template.intro(), t.offers());
-    }
-
-    /** Crisis lines as they stand: an open one leads; else the truth about them, and the emergency numbers first. */
-    private Block crisisBlock(Referral r, List<HelplineOffer> offers, String openIntro, Language language) {
-        List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
-        List<HelplineOffer> out = new ArrayList<>();
-        String intro = switch (r.crisis()) {
-            case OPEN -> openIntro;
-            case CLOSED -> templates.word("intro-none-open", language);
-            case UNCONFIRMED -> templates.word("intro-unconfirmed", language);
-            case NONE -> templates.word("intro-no-crisis-line", language);
-        };
-        if (r.crisis() != Referral.CrisisCover.OPEN) {
-            out.addAll(emergency);
-        }
-        out.addAll(offers);
-        if (r.crisis() == Referral.CrisisCover.NONE) {
-            out.addAll(r.international());
-        }
-        return new Block(intro, distinct(out));
-    }
-
-    private int nextVariant(String id, Templates.Template template, String lastReply) {
-        int count = template.texts().size();
-        if (lastReply == null || !lastReply.startsWith(id + "#")) {
-            return 0;
-        }
-        try {
-            return (Integer.parseInt(lastReply.substring(id.length() + 1)) + 1) % count;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private TurnResult.Reply plain(String id, Emergency emergency) {
-        return new TurnResult.Reply(emergency.fill(templates.get(id, emergency.language()).text(), false), List.of());
+        return RtlText.display(renderer.reply(emergency.fill(t.text(), t.linesFirst()), intro, block.offers(), null,
+                t.linesFirst(), List.of(), language).text(), language);
     }
 
     /**
-     * Puts the emergency numbers into the texts of one turn: in full the first time, "the emergency number above /
-     * below" where they are listed, and briefly after they have been said once.
+     * The sentence on whether a counsellor was asked, in the same message: where a crisis template has its place
+     * ({@value Templates#HANDOFF}) the short words, else the whole note after the text. Nothing when the template
+     * itself says a counsellor was asked, or no escalation was opened this turn.
      */
-    private final class Emergency {
-        private final Referral referral;
-        private final boolean listed;
-        private final Language language;
-        private boolean said;
-
-        Emergency(Referral referral, boolean listed, Language language) {
-            this.referral = referral;
-            this.listed = listed;
-            this.language = language;
+    private String withHandoff(String text, Turn t, String id, ReplyLines.Block block, EmergencyWords emergency) {
+        boolean asked = t.escalatedNow() && t.counsellor() && !ASKS_COUNSELLOR.contains(id);
+        boolean none = t.escalatedNow() && !t.counsellor() && !id.startsWith("human_unavailable");
+        if (text.contains(Templates.HANDOFF)) {
+            String words = asked ? templates.word("handoff-asked", t.language())
+                    : none ? templates.word("handoff-none", t.language()) : "";
+            return text.replace(Templates.HANDOFF + " ", words.isEmpty() ? "" : words + " ")
+                    .replace(Templates.HANDOFF, words);
         }
-
-        Language language() {
-            return language;
+        if (asked) {
+            return text + " " + emergency.fill(templates.get(block.offers().isEmpty() ? "escalation_opened_alone"
+                    : "escalation_opened", t.language()).text(), false);
         }
-
-        String fill(String text, boolean linesBefore) {
-            if (!text.contains(Templates.EMERGENCY)) {
-                return text;
-            }
-            String phrase;
-            if (listed) {
-                phrase = templates.word(linesBefore ? "emergency-above" : "emergency-below", language);
-            } else if (said) {
-                phrase = templates.word(referral.emergencyKnown() ? "emergency-again" : "emergency-unknown-no-mobile",
-                        language);
-            } else {
-                phrase = renderer.emergencyPhrase(referral.emergency(), referral.emergencyKnown(), language);
-            }
-            said = true;
-            return text.replace(Templates.EMERGENCY, phrase);
+        if (none) {
+            return text + " " + emergency.fill(templates.get(ReplyLines.anyOpen(block.offers()) ? "no_counsellor"
+                    : "no_counsellor_none_open", t.language()).text(), false);
         }
+        return text;
     }
 
-    /** Whether a line with people on it is open now (a directory is a web page, not people). */
-    private static boolean anyOpen(List<HelplineOffer> offers) {
-        return offers.stream().anyMatch(o -> o.isOpen() && !o.helpline().international());
+    /**
+     * The privacy notice of a conversation's first reply: the short one after a reply about risk, so the first
+     * crisis reply stays within its length budget ("privacy" gives the whole notice), else the whole one; led by
+     * "I'm an automated assistant" when the reply did not say so.
+     */
+    private String privacyNotice(String id, Turn t, boolean botSaid, EmergencyWords emergency) {
+        boolean risk = CRISIS.contains(id) || t.risk().atLeast(RiskLevel.MODERATE);
+        String notice = plain(risk ? "privacy_notice_short" : "privacy_notice", emergency);
+        return botSaid ? notice : templates.word("bot-intro", t.language()) + " " + notice;
     }
 
-    private static List<HelplineOffer> distinct(List<HelplineOffer> offers) {
-        List<HelplineOffer> out = new ArrayList<>();
-        for (HelplineOffer o : offers) {
-            if (out.stream().noneMatch(x -> x.helpline().id().equals(o.helpline().id()))) {
-                out.add(o);
-            }
-        }
-        return out;
+    private String plain(String id, EmergencyWords emergency) {
+        String text = templates.get(id, emergency.language()).text()
+                .replace(Templates.RETENTION, texts.retention(emergency.language()));
+        return emergency.fill(text, false);
+    }
+
+    private static TurnResult.Reply display(TurnResult.Reply reply, Language language) {
+        return new TurnResult.Reply(RtlText.display(reply.text(), language), reply.helplines(), reply.expects());
     }
 }

@@ -24,15 +24,20 @@ public final class ReplyRenderer {
 
     private final Templates templates;
 
+    /** @throws TemplateException when the templates lack a word for a kind of contact ({@code contact-phone}…) */
     public ReplyRenderer(Templates templates) {
+        Contact.TYPES.forEach(type -> templates.word("contact-" + type, Language.EN));
         this.templates = templates;
     }
 
-    /** One message: {@code text}, and {@code offers} under {@code intro}, before or after it; then {@code extra}. */
-    public TurnResult.Reply reply(String text, String intro, List<HelplineOffer> offers, boolean linesFirst,
-                                  List<String> extra, Language language) {
+    /**
+     * One message: {@code text}, and {@code offers} under {@code intro} (with {@code footer} after them, if any),
+     * before or after it; then {@code extra}.
+     */
+    public TurnResult.Reply reply(String text, String intro, List<HelplineOffer> offers, String footer,
+                                  boolean linesFirst, List<String> extra, Language language) {
         List<String> parts = new ArrayList<>();
-        String lines = offers.isEmpty() ? "" : lines(intro, offers, language);
+        String lines = offers.isEmpty() ? "" : lines(intro, offers, language) + (footer == null ? "" : "\n" + footer);
         if (linesFirst && !lines.isEmpty()) {
             parts.add(lines);
         }
@@ -41,8 +46,12 @@ public final class ReplyRenderer {
             parts.add(lines);
         }
         parts.addAll(extra);
-        return new TurnResult.Reply(String.join("\n", parts),
-                offers.stream().map(o -> view(o, language)).toList());
+        return new TurnResult.Reply(String.join("\n", parts), views(offers, language));
+    }
+
+    /** The lines as a reply lists them for channels that show helplines apart from the text. */
+    public List<TurnResult.HelplineView> views(List<HelplineOffer> offers, Language language) {
+        return offers.stream().map(o -> view(o, language)).toList();
     }
 
     /**
@@ -79,19 +88,34 @@ public final class ReplyRenderer {
         return List.of(templates.word("answer-yes", language), templates.word("answer-no", language));
     }
 
-    /** The helpline lines under an intro (if any), one bullet each. */
+    /**
+     * The helpline lines under an intro (if any), one a line: "- name: phone 0311-7786264 (open 24/7)", with the
+     * kind of contact in the person's language. A hyphen, not a bullet: "•" is not GSM-7, and one would make a
+     * whole English SMS cost twice as much.
+     */
     public String lines(String intro, List<HelplineOffer> offers, Language language) {
         List<String> out = new ArrayList<>();
         if (intro != null) {
             out.add(intro);
         }
+        String comma = comma(language);
         for (HelplineOffer offer : offers) {
             String contacts = offer.helpline().contacts().stream()
-                    .map(c -> c.type() + " " + c.value())
-                    .collect(Collectors.joining(", "));
-            out.add("• " + name(offer.helpline(), language) + ": " + contacts + " (" + status(offer, language) + ")");
+                    .map(c -> contactWord(c.type(), language) + " " + c.value())
+                    .collect(Collectors.joining(comma));
+            out.add("- " + name(offer.helpline(), language) + ": " + contacts + " (" + status(offer, language) + ")");
         }
         return String.join("\n", out);
+    }
+
+    /** The comma between two parts of a line: the Arabic comma in Urdu and Arabic. */
+    private static String comma(Language language) {
+        return RtlText.rightToLeft(language) ? "، " : ", ";
+    }
+
+    /** "phone", "WhatsApp", «فون», «واتساب»…: a contact's kind in {@code language}. */
+    private String contactWord(String type, Language language) {
+        return templates.word("contact-" + type, language);
     }
 
     /** The name a person reads: the cited local name, the service for an emergency number, else the official one. */
@@ -127,7 +151,7 @@ public final class ReplyRenderer {
             ZoneId zone = offer.helpline().zone().orElse(ZoneOffset.UTC);
             Locale locale = language == Language.UR ? Locale.forLanguageTag("ur")
                     : language == Language.AR ? Locale.forLanguageTag("ar") : Locale.ENGLISH;
-            return closed + ", " + templates.word("opens", language) + " "
+            return closed + comma(language) + templates.word("opens", language) + " "
                     + DateTimeFormatter.ofPattern("EEE HH:mm", locale).format(offer.nextOpening().atZone(zone));
         }
         return templates.word(offer.helpline().alwaysOpen() ? "open-24-7" : "open-now", language);

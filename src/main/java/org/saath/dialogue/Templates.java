@@ -16,14 +16,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 
 /**
  * Reply templates for every supported language, loaded from {@code lang/<language>/templates.yaml} on the classpath.
  * Every language must have exactly the same template ids and words as English, the same number of variants for each
  * template and a {@code no-lines} text where English has one, so no reply can fall back to a language the person did
- * not write in; a mismatch stops the start naming the file and the ids. The only placeholder is
- * {@value #EMERGENCY}: the country's emergency numbers.
+ * not write in; a mismatch stops the start naming the file and the ids. Placeholders: {@value #EMERGENCY} (the
+ * country's emergency numbers), {@value #HEARD} (what the person told, in their terms), {@value #DANGER} ("if you
+ * are in danger, call …", unless just said), {@value #HANDOFF} (whether a counsellor was asked) and
+ * {@value #RETENTION} (how long chats are kept).
+ *
+ * <p>A template's text is gender-neutral; where a language reads more naturally with gendered forms, it may add
+ * {@code feminine}/{@code masculine} forms (said when the person's own words marked their gender) and
+ * {@code about-her}/{@code about-him} forms (said about someone the person wrote about). Every text and word is
+ * checked at load against the language's {@code review.yaml}: no method, dose or lethality word anywhere, no form
+ * that addresses the person as a man or a woman in a neutral text, none of the other gender in a gendered form.
  */
 public final class Templates {
 
@@ -35,6 +44,18 @@ public final class Templates {
 
     /** Where the country's emergency numbers go in a text. */
     public static final String EMERGENCY = "{emergency}";
+    /** Where the acknowledgement of what the person said goes ("Thank you for telling me you want to die."). */
+    public static final String HEARD = "{heard}";
+    /** Where the retention period goes ("90 days"). */
+    public static final String RETENTION = "{retention}";
+    /** Where a crisis reply says whether a counsellor was asked (empty on turns that opened no escalation). */
+    public static final String HANDOFF = "{handoff}";
+    /**
+     * Where a crisis reply says "If you are in danger, call …" (the word {@code danger}); left out when the lines'
+     * intro has just said it, so no reply says it twice.
+     */
+    public static final String DANGER = "{danger}";
+    private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
 
     /**
@@ -45,10 +66,18 @@ public final class Templates {
      */
     public record Template(String text, String intro, @JsonProperty("lines-first") boolean linesFirst,
                            @JsonProperty("emergency-first") boolean emergencyFirst, List<String> variants,
-                           @JsonProperty("no-lines") String noLines) {
+                           @JsonProperty("no-lines") String noLines, Form feminine, Form masculine,
+                           @JsonProperty("about-her") Form aboutHer, @JsonProperty("about-him") Form aboutHim,
+                           String guide) {
 
         public Template {
             variants = variants == null ? List.of() : List.copyOf(variants);
+        }
+
+        /** A template with no gendered forms and no guide. */
+        public Template(String text, String intro, boolean linesFirst, boolean emergencyFirst, List<String> variants,
+                        String noLines) {
+            this(text, intro, linesFirst, emergencyFirst, variants, noLines, null, null, null, null, null);
         }
 
         /** The text and its variants, in order. */
@@ -57,6 +86,63 @@ public final class Templates {
             all.add(text);
             all.addAll(variants);
             return all;
+        }
+
+        /**
+         * This template as said to a person whose words marked {@code person}, about someone marked {@code other}:
+         * the form about them where there is one and their gender is known, else the form for the person's own
+         * gender, else the neutral text. A form's missing parts fall back to the neutral ones.
+         */
+        public Template in(Gender person, Gender other) {
+            Form form = other == Gender.FEMININE ? aboutHer : other == Gender.MASCULINE ? aboutHim : null;
+            if (form == null) {
+                form = person == Gender.FEMININE ? feminine : person == Gender.MASCULINE ? masculine : null;
+            }
+            if (form == null) {
+                return this;
+            }
+            return new Template(or(form.text(), text), or(form.intro(), intro), linesFirst, emergencyFirst,
+                    form.variants().isEmpty() ? variants : form.variants(), or(form.noLines(), noLines), null, null,
+                    null, null, guide);
+        }
+
+        /** The gendered forms present, by their key in the file. */
+        Map<String, Form> forms() {
+            Map<String, Form> out = new java.util.LinkedHashMap<>();
+            if (feminine != null) {
+                out.put("feminine", feminine);
+            }
+            if (masculine != null) {
+                out.put("masculine", masculine);
+            }
+            if (aboutHer != null) {
+                out.put("about-her", aboutHer);
+            }
+            if (aboutHim != null) {
+                out.put("about-him", aboutHim);
+            }
+            return out;
+        }
+
+        private static String or(String value, String fallback) {
+            return value != null ? value : fallback;
+        }
+    }
+
+    /** A gendered form of a template: any of its parts; the ones left out are the neutral template's. */
+    public record Form(String text, String intro, List<String> variants, @JsonProperty("no-lines") String noLines) {
+
+        public Form {
+            variants = variants == null ? List.of() : List.copyOf(variants);
+        }
+
+        List<String> all() {
+            List<String> out = new ArrayList<>();
+            out.add(text);
+            out.add(intro);
+            out.addAll(variants);
+            out.add(noLines);
+            return out.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -86,6 +172,9 @@ public final class Templates {
             }
         }
         validate(files);
+        for (Language language : Language.supported()) {
+            TemplateReview.loadFromClasspath(language).check(fileName(language), files.get(language));
+        }
         return new Templates(files);
     }
 
@@ -116,17 +205,25 @@ public final class Templates {
             throw new TemplateException(file + ": template '" + id + "' has no text");
         }
         if (t.variants().size() != en.variants().size() || (t.noLines() == null) != (en.noLines() == null)
-                || t.emergencyFirst() != en.emergencyFirst() || t.linesFirst() != en.linesFirst()) {
+                || t.emergencyFirst() != en.emergencyFirst() || t.linesFirst() != en.linesFirst()
+                || !Objects.equals(t.guide(), en.guide())) {
             throw new TemplateException(file + ": template '" + id + "' differs in shape from English (variants, "
-                    + "no-lines, lines-first or emergency-first)");
+                    + "no-lines, lines-first, emergency-first or guide)");
         }
+        t.forms().forEach((key, form) -> {
+            if (!form.variants().isEmpty() && form.variants().size() != t.variants().size()) {
+                throw new TemplateException(file + ": template '" + id + "' form '" + key + "' has "
+                        + form.variants().size() + " variants, the neutral text " + t.variants().size());
+            }
+        });
         List<String> texts = new ArrayList<>(t.texts());
         texts.add(t.intro());
         texts.add(t.noLines());
+        t.forms().values().forEach(f -> texts.addAll(f.all()));
         for (String text : texts.stream().filter(Objects::nonNull).toList()) {
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
-                if (!m.group().equals(EMERGENCY)) {
+                if (!PLACEHOLDERS.contains(m.group())) {
                     throw new TemplateException(file + ": template '" + id + "' has an unknown placeholder "
                             + m.group());
                 }
@@ -160,7 +257,8 @@ public final class Templates {
         return word;
     }
 
-    private RawFile file(Language language) {
+    /** The file of {@code language} as read ({@code other} uses English), for the review of what Saath says. */
+    RawFile file(Language language) {
         return files.getOrDefault(language, files.get(Language.EN));
     }
 }

@@ -141,9 +141,11 @@ public final class TurnProcessor {
         Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
         Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
+        ReplyComposer.Person person = PersonReading.of(analysis, conversation, p.conversationRisk(),
+                facts.country(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
-            return outcome(forget(tx, in, forgetKey, conversationId, decided, resources, now),
+            return outcome(forget(tx, in, forgetKey, conversationId, decided, resources, person, now),
                     TurnOutcome.Kind.FORGOTTEN, in, analysis, facts.country(), facts.conversationRisk(), false,
                     Optional.empty(), now);
         }
@@ -152,10 +154,9 @@ public final class TurnProcessor {
         CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(), open,  // 6
                 conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
                 now);
-        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff);          // 7 reply
+        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply
         tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
-                decided, named.isPresent(), plan, resources.offers(), handoff, replied.replyId(), replied.result(),
-                now));
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));
         return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
                 facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
                         e.state().code(), handoff.partner().map(Partner::id), e.topic(), e.language())), now);
@@ -192,7 +193,8 @@ public final class TurnProcessor {
         String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
-                replyLanguage(a, in.text(), conversation), p.countries().resolve(in.country(), in.phoneNumber()), state,
+                PersonReading.replyLanguage(a, in.text(), conversation),
+                p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson(),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 a.categories(), a.asksAboutMeans());
@@ -203,28 +205,6 @@ public final class TurnProcessor {
         RuleEngine rules = p.rules().get();
         TurnFacts raised = facts.withRiskAtLeast(rules.riskFloor(facts));
         return new Decided(raised, p.safety().apply(rules.decide(raised), raised));
-    }
-
-    /**
-     * The language to answer in: the one the person asked for ("english please"), else the one they asked for
-     * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
-     * language ("ok", "thanks" should not switch a Roman Urdu chat to English).
-     */
-    private static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
-        Optional<Language> asked = a.command().flatMap(Command::language);
-        if (asked.isPresent()) {
-            return asked.get();
-        }
-        Optional<String> preferred = conversation.map(ConversationRow::preferredLanguage);
-        if (preferred.isPresent()) {
-            return Language.fromCode(preferred.get());
-        }
-        boolean weak = a.language() == Language.OTHER
-                || a.language() == Language.EN && text.trim().split("\\s+").length <= 3;
-        if (weak && conversation.isPresent()) {
-            return Language.fromCode(conversation.get().language());
-        }
-        return a.language() == Language.OTHER ? Language.EN : a.language();
     }
 
     /**
@@ -249,7 +229,7 @@ public final class TurnProcessor {
      * first: the data still goes, as asked, but the person is not left without a number.
      */
     private TurnResult forget(ConversationTx tx, InboundMessage in, String forgetKey, String conversationId,
-                              Decided decided, Resources resources, Instant now) {
+                              Decided decided, Resources resources, ReplyComposer.Person person, Instant now) {
         Decision decision = decided.decision();
         Language language = decided.facts().language();
         List<TurnResult.Reply> replies = new ArrayList<>();
@@ -257,7 +237,7 @@ public final class TurnProcessor {
             replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
                     decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(),
                     resources.offers(), !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false,
-                    null, false)).replies());
+                    null, false, person)).replies());
         }
         replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
                 List.of()));
@@ -271,7 +251,7 @@ public final class TurnProcessor {
 
     private Replied reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
                           Optional<ConversationRow> conversation, Optional<EscalationRow> open,
-                          CounsellorHandoff.Outcome handoff) {
+                          CounsellorHandoff.Outcome handoff, ReplyComposer.Person person) {
         Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
@@ -285,7 +265,7 @@ public final class TurnProcessor {
                 !decided.decision().helplineTopics().isEmpty(), extra,
                 handoff.opened().isPresent() || handoff.refused(), handoff.counsellor(), handoff.askConsent(),
                 conversation.isEmpty(), conversation.map(ConversationRow::lastReply).orElse(null),
-                plan.nextState().asksYesNo()));
+                plan.nextState().asksYesNo(), person));
         TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
                 .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), handoff.ended() ? "resolved"
@@ -296,7 +276,8 @@ public final class TurnProcessor {
     private TurnWrite write(InboundMessage in, String redacted, ConversationKey key, String conversationId,
                             Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
                             SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
-                            String replyId, TurnResult result, Instant now) {
+                            Replied replied, ReplyComposer.Person person, Instant now) {
+        TurnResult result = replied.result();
         Optional<Escalation> opened = handoff.opened();
         Optional<Partner> partner = handoff.partner();
         TurnFacts facts = decided.facts();
@@ -315,7 +296,8 @@ public final class TurnProcessor {
         ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
                 facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
-                preferred, plan.nextStep(), consent, topic, topicAt, replyId);
+                preferred, plan.nextStep(), consent, topic, topicAt, replied.replyId(), person.gender().code(),
+                person.otherGender().code());
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
                 redacted, a.language().code(), a.intent().label(), a.confidence(),

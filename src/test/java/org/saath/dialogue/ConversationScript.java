@@ -69,8 +69,9 @@ public final class ConversationScript {
         return this;
     }
 
+    /** What the person reads in the last answer, without the marks that only order right-to-left lines. */
     public String allText() {
-        return String.join("\n", last.replies().stream().map(TurnResult.Reply::text).toList());
+        return RtlText.plain(String.join("\n", last.replies().stream().map(TurnResult.Reply::text).toList()));
     }
 
     public List<TurnResult.Reply> replies() {

@@ -40,9 +40,9 @@ class ReplyRendererTest {
         List<HelplineOffer> offers = List.of(HelplineOffer.at(directory.byId("test-line").orElseThrow(),
                 TestComponents.PK_NIGHT));
 
-        assertThat(RENDERER.lines(null, offers, Language.UR)).isEqualTo("• ٹیسٹ لائن: phone 0000 (24 گھنٹے کھلی)");
-        assertThat(RENDERER.lines(null, offers, Language.AR)).startsWith("• خط الاختبار:");
-        assertThat(RENDERER.lines(null, offers, Language.ROMAN_UR)).startsWith("• Test Line:");
+        assertThat(RENDERER.lines(null, offers, Language.UR)).isEqualTo("- ٹیسٹ لائن: فون 0000 (24 گھنٹے کھلی)");
+        assertThat(RENDERER.lines(null, offers, Language.AR)).startsWith("- خط الاختبار:");
+        assertThat(RENDERER.lines(null, offers, Language.ROMAN_UR)).startsWith("- Test Line:");
     }
 
     @Test
@@ -51,7 +51,7 @@ class ReplyRendererTest {
 
         assertThat(RENDERER.emergencyPhrase(pk, true, Language.EN)).isEqualTo("15 (police) or 1122 (ambulance)");
         assertThat(RENDERER.emergencyPhrase(pk, true, Language.UR)).isEqualTo("15 (پولیس) یا 1122 (ایمبولینس)");
-        assertThat(RENDERER.lines(null, pk, Language.AR)).startsWith("• الشرطة: phone 15");
+        assertThat(RENDERER.lines(null, pk, Language.AR)).startsWith("- الشرطة: هاتف 15");
     }
 
     @Test

@@ -107,7 +107,8 @@ class RightCountryNumbersProperties {
         List<String> notes = APP.turns().messagesFor("generic", user, 0, APP.handoffs()).stream()
                 .map(HandoffStore.UserMessage::text).toList();
 
-        assertThat(notes).singleElement().satisfies(note -> assertThat(note).containsAnyOf("•", "112"));
+        assertThat(notes).singleElement()
+                .satisfies(note -> assertThat(note).containsAnyOf("\n- ", "\n\u200F- ", "112"));
         assertOnlyNumbersFor(country, notes, List.of());
     }
 

@@ -98,7 +98,7 @@ class RightHelpConversationTest {
     void with_a_partner_open_and_free_the_person_is_told_a_counsellor_was_asked_and_consent_is_asked() throws Exception {
         ConversationScript chat = withPartner("capacity: 2", Instant.parse("2026-11-21T09:00:00Z"))
                 .user("can i talk to a human please")
-                .expectReplyContaining("I'll ask a human counsellor to join this conversation")
+                .expectReplyContaining("I've asked a human counsellor to join this conversation")
                 .expectReplyContaining("may the counsellor read what you wrote here?");
         assertThat(chat.allText()).doesNotContain("no counsellor is available");
     }
@@ -111,7 +111,8 @@ class RightHelpConversationTest {
                 .user("can i talk to a human please")
                 .expectReplyContaining("no counsellor is available through Saath right now")
                 .expectFirstHelpline("pk-umang");
-        assertThat(chat.allText()).doesNotContain("I'll ask a human counsellor", "may the counsellor read");
+        assertThat(chat.allText())
+                .doesNotContain("I'll ask a human counsellor", "I've asked", "may the counsellor read");
     }
 
     @Test
@@ -136,7 +137,7 @@ class RightHelpConversationTest {
         for (String message : List.of("اس نے کل رات مجھے بہت بری طرح مارا، مجھے ڈر لگ رہا ہے",
                 "میں اپنے بچوں کو لے کر کہاں جاؤں؟", "ہمیں کوئی محفوظ جگہ چاہیے")) {
             chat.user(message).expectNoHandoff();
-            assertThat(chat.replies().get(0).text()).as(message)
+            assertThat(RtlText.plain(chat.replies().get(0).text())).as(message)
                     .contains("15 (پولیس) یا 1122 (ایمبولینس)", "گھر میں مار پیٹ یا تشدد ہو تو یہ لوگ مدد کرتے ہیں")
                     .doesNotContain("سانس", "اپنی جان لینے");
             assertThat(chat.replies().get(0).helplines()).extracting(TurnResult.HelplineView::id)
@@ -147,7 +148,7 @@ class RightHelpConversationTest {
         chat.user("نہیں")
                 .expectHelplines("pk-police-15", "pk-rescue-1122", "pk-umang", "pk-mohr-1099", "pk-madadgaar")
                 .expectHandoff();
-        assertThat(chat.replies().get(0).text()).startsWith("ابھی کال کریں:");
+        assertThat(RtlText.plain(chat.replies().get(0).text())).startsWith("ابھی کال کریں:");
     }
 
     @Test
@@ -208,7 +209,7 @@ class RightHelpConversationTest {
                 .user("i feel so empty and alone these days, nothing makes me happy")
                 .user("no, i want to die")
                 .expectFirstHelpline("pk-umang")
-                .expectReplyContaining("I'm really glad you told me")
+                .expectReplyContaining("Thank you for telling me you're thinking about ending your life")
                 .expectHandoff();
     }
 
@@ -256,8 +257,10 @@ class RightHelpConversationTest {
     void each_line_carries_one_short_label_at_most() {
         ConversationScript chat = chat("lbl-1", "PK", TestComponents.PK_NIGHT).user("he beats me every day");
         List<String> labels = List.of("not confirmed", "hours not confirmed", "open 24/7", "open now", "closed now");
-        for (String line : chat.replies().get(0).text().split("\n")) {
-            if (line.startsWith("• ")) {
+        List<String> lines = List.of(chat.replies().get(0).text().split("\n"));
+        assertThat(lines).filteredOn(line -> line.startsWith("- ")).hasSizeGreaterThanOrEqualTo(3);
+        for (String line : lines) {
+            if (line.startsWith("- ")) {
                 String label = line.substring(line.lastIndexOf('(') + 1, line.length() - 1);
                 assertThat(labels).as(line).anyMatch(label::startsWith);
                 assertThat(line).as(line).doesNotContain("not yet verified");

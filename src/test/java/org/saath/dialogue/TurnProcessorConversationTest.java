@@ -37,8 +37,9 @@ class TurnProcessorConversationTest {
                 .user("i want to end my life")
                 .expectFirstHelpline("pk-umang")
                 .expectHandoff();
-        assertThat(chat.replies().get(0).text()).startsWith("Please reach out to someone now:\n• Umang")
-                .contains("If you are in immediate danger, call 15 (police) or 1122 (ambulance)");
+        assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n- Umang")
+                .contains("If you are in danger, call 15 (police) or 1122 (ambulance)")
+                .endsWith("Are you safe right now?");
 
         chat.user("no im fine")
                 .expectFirstHelpline("pk-umang")
@@ -55,7 +56,7 @@ class TurnProcessorConversationTest {
                 .user("i want to kill myself tonight, i have the pills")
                 .expectHelplines("pk-police-15", "pk-rescue-1122", "pk-umang")
                 .expectHandoff();
-        assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n• Police: phone 15 (open 24/7)")
+        assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n- Police: phone 15 (open 24/7)")
                 .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
         chat.user("no im fine")
@@ -71,7 +72,7 @@ class TurnProcessorConversationTest {
         chat("u-3", "PK", TestComponents.PK_NIGHT)
                 .user("my brother says he will kill himself")
                 .expectFirstHelpline("pk-umang")
-                .expectReplyContaining("Thank you for looking out for them")
+                .expectReplyContaining("Thank you for looking out for him")
                 .expectHandoff();
     }
 

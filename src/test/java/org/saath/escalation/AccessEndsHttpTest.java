@@ -49,7 +49,8 @@ class AccessEndsHttpTest {
     private String offeredWithConsent() throws Exception {
         String escalation = app.send("u-1", "m-1", "i want to kill myself, call me on 0300-7654321")
                 .at("/escalation/id").asText();
-        app.send("u-1", "m-2", "yes");
+        app.send("u-1", "m-2", "yes"); // safe right now; the consent question follows
+        app.send("u-1", "m-3", "yes");
         for (String caller : List.of(KEY_A, counsellor)) {
             assertThat(get(escalation, "transcript", caller, 200).toString()).contains("kill myself");
             get(escalation, "messages", caller, 409);
@@ -61,7 +62,7 @@ class AccessEndsHttpTest {
     private String heldWithConsent() throws Exception {
         String escalation = offeredWithConsent();
         app.call("POST", path(escalation, "claim"), null, counsellor, 200);
-        assertThat(app.send("u-1", "m-3", "i am scared of the nights").get("replies")).isEmpty();
+        assertThat(app.send("u-1", "m-4", "i am scared of the nights").get("replies")).isEmpty();
         for (String caller : List.of(KEY_A, counsellor)) {
             assertThat(get(escalation, "messages", caller, 200).toString()).contains("scared of the nights");
         }
@@ -95,9 +96,10 @@ class AccessEndsHttpTest {
     @Test
     void after_a_transfer_without_consent_the_new_partner_reads_nothing_written_before_it() throws Exception {
         String escalation = app.send("u-1", "m-1", "i want to kill myself").at("/escalation/id").asText();
-        app.send("u-1", "m-2", "no");
+        app.send("u-1", "m-2", "yes"); // safe right now; the consent question follows
+        app.send("u-1", "m-3", "no");
         app.call("POST", path(escalation, "claim"), null, KEY_A, 200);
-        app.send("u-1", "m-3", "i am scared of the nights");
+        app.send("u-1", "m-4", "i am scared of the nights");
         app.clock().advance(Duration.ofSeconds(1));
 
         app.call("POST", path(escalation, "transfer"), Map.of("partner", "partner-b"), KEY_A, 200);

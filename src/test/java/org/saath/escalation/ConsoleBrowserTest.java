@@ -137,9 +137,11 @@ class ConsoleBrowserTest {
         counsellor("partner-a", "sara", "Sara");
         String shared = person("u-1", "m-1", "i want to kill myself, call me on 0300-7654321", "PK")
                 .at("/escalation/id").asText();
-        person("u-1", "m-2", "yes", "PK");
+        person("u-1", "m-2", "yes", "PK"); // safe right now; then the consent question
+        person("u-1", "m-3", "yes", "PK");
         String closed = person("u-2", "m-1", "i want to end my life", "PK").at("/escalation/id").asText();
-        person("u-2", "m-2", "no", "PK");
+        person("u-2", "m-2", "yes", "PK");
+        person("u-2", "m-3", "no", "PK");
         signIn("sara");
 
         open(closed);

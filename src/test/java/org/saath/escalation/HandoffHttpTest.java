@@ -129,12 +129,15 @@ class HandoffHttpTest {
     void the_transcript_reaches_a_partner_only_after_the_person_says_yes() throws Exception {
         JsonNode first = send("i want to kill myself, call me on 0300-7654321", "m-1");
         String escalation = first.at("/escalation/id").asText();
-        assertThat(first.get("replies").toString()).contains("may the counsellor read what you wrote here?");
+        assertThat(first.get("replies").toString()).as("the crisis reply asks one thing: are you safe right now?")
+                .contains("Are you safe right now?").doesNotContain("may the counsellor read");
+        JsonNode safe = send("yes", "m-2");
+        assertThat(safe.get("replies").toString()).contains("may the counsellor read what you wrote here?");
         call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403);
         assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).at("/escalations/0/transcript_shared")
                 .asBoolean()).isFalse();
 
-        send("yes", "m-2");
+        send("yes", "m-3");
 
         JsonNode transcript = call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 200);
         assertThat(transcript.at("/messages/0/text").asText()).contains("kill myself", "[PHONE]")
@@ -172,9 +175,9 @@ class HandoffHttpTest {
     @Test
     void a_no_keeps_the_transcript_closed() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
+        send("yes", "m-2"); // safe right now; then the consent question
 
-        send("no", "m-2");
-
+        assertThat(send("no", "m-3").get("replies").toString()).contains("won't see what you wrote");
         call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403);
     }
 

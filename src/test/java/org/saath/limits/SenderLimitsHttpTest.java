@@ -105,7 +105,7 @@ class SenderLimitsHttpTest {
     /** Past the escalation limit nobody is asked, so the reply says no counsellor is available and promises none. */
     @Test
     void past_the_escalation_limit_the_reply_never_promises_a_counsellor() throws Exception {
-        assertThat(text(post("u-1", "m-1", "please let me talk to a human"))).contains("ask a human counsellor");
+        assertThat(text(post("u-1", "m-1", "please let me talk to a human"))).contains("asked a human counsellor");
         post("u-1", "m-2", "delete my data");
         clock.advance(Duration.ofMinutes(1));
 

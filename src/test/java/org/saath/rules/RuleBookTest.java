@@ -38,7 +38,7 @@ class RuleBookTest {
         "{id: r6, then: {template: crisis}}|rule 'r6': priority is missing",
         "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood",
         "{id: r8, priority: 1, when: {signals: [despair]}, then: {template: crisis}}|unknown signal 'despair'",
-        "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk level"
+        "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk"
     })
     void a_bad_rule_is_a_start_error_naming_the_file_and_the_rule(String rule, String message) {
         assertThatThrownBy(() -> load("rules:\n  - " + rule + "\n" + DEFAULT))

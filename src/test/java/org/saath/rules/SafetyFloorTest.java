@@ -47,7 +47,7 @@ class SafetyFloorTest {
         TurnResult.Reply reply = result.replies().get(0);
         assertThat(reply.helplines().get(0).id()).isEqualTo("pk-umang");
         assertThat(reply.helplines().get(0).openNow()).isTrue();
-        assertThat(reply.text()).startsWith("Please reach out to someone now:");
+        assertThat(reply.text()).startsWith("Please call now:");
         assertThat(result.escalation()).isNotNull();
     }
 

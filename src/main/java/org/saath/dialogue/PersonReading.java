@@ -1,0 +1,61 @@
+package org.saath.dialogue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.saath.nlu.Analysis;
+import org.saath.nlu.Command;
+import org.saath.nlu.Gender;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+import org.saath.store.ConversationRow;
+
+/**
+ * What a turn's reply knows of the person from this message and from what the conversation remembers: the language
+ * to answer in, the gender their own words marked, that of the person they wrote about, what they said, and whether
+ * the conversation has had a crisis reply.
+ */
+final class PersonReading {
+
+    private PersonReading() {
+    }
+
+    /**
+     * The person as the reply should address them: the gender this message marks, else the one the conversation
+     * remembers (so "main thak gayi hoon" keeps counting when the next message is "haan"); the same for the person
+     * they write about; and whether the conversation's remembered peak was high before this message, so a second
+     * disclosure gets a follow-up, not the first crisis reply again.
+     */
+    static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, ConversationRisk risk,
+                                   String country, Instant now) {
+        Gender gender = a.gender().self().or(Gender.fromCode(conversation.map(ConversationRow::personGender)
+                .orElse(null)));
+        Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
+                .orElse(null)));
+        boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
+                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH)).orElse(false);
+        return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
+    }
+
+    /**
+     * The language to answer in: the one the person asked for ("english please"), else the one they asked for
+     * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
+     * language ("ok", "thanks" should not switch a Roman Urdu chat to English).
+     */
+    static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
+        Optional<Language> asked = a.command().flatMap(Command::language);
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        Optional<String> preferred = conversation.map(ConversationRow::preferredLanguage);
+        if (preferred.isPresent()) {
+            return Language.fromCode(preferred.get());
+        }
+        boolean weak = a.language() == Language.OTHER
+                || a.language() == Language.EN && text.trim().split("\\s+").length <= 3;
+        if (weak && conversation.isPresent()) {
+            return Language.fromCode(conversation.get().language());
+        }
+        return a.language() == Language.OTHER ? Language.EN : a.language();
+    }
+}

@@ -1,0 +1,138 @@
+package org.saath.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.saath.helpline.HelplineOffer;
+import org.saath.helpline.Referral;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+/**
+ * Which lines go with a reply, and under which intro: the emergency numbers first at imminent risk and where a
+ * template says so; in a crisis the open crisis lines only (at most {@value #CRISIS_LINES}; the rest are held back
+ * from the text, listed with the reply's helplines and written out on "more lines"), or, with none open, the truth about them in words that fit (every line closed, hours nobody has confirmed,
+ * no crisis line known) with the emergency numbers first and, where the country has no line, the international
+ * directories; after a crisis, a way to reach a person on every reply.
+ */
+final class ReplyLines {
+
+    /** Open lines a crisis reply lists before "more lines". */
+    static final int CRISIS_LINES = 2;
+
+    /**
+     * Lines under an intro; the lines held back from the text ({@code held}: listed with the reply's helplines,
+     * written out on "more lines") and the hint that says so ({@code footer}), if any.
+     */
+    record Block(String intro, List<HelplineOffer> offers, List<HelplineOffer> held, String footer) {
+
+        Block(String intro, List<HelplineOffer> offers) {
+            this(intro, offers, List.of(), null);
+        }
+
+        /** Every line of the block: those written out, then those held back. */
+        List<HelplineOffer> all() {
+            List<HelplineOffer> all = new ArrayList<>(offers);
+            all.addAll(held);
+            return all;
+        }
+
+        /** Whether the intro itself says "if you are in danger, call …" (so the text need not say it again). */
+        boolean introSaysDanger() {
+            return intro != null && intro.contains(Templates.EMERGENCY);
+        }
+
+        boolean listsEmergency() {
+            return offers.stream().anyMatch(o -> o.helpline().emergency());
+        }
+    }
+
+    private final Templates templates;
+
+    ReplyLines(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The lines of template {@code id} for turn {@code t}. */
+    Block of(String id, Templates.Template template, ReplyComposer.Turn t) {
+        Referral r = t.referral();
+        boolean crisis = ReplyComposer.CRISIS.contains(id);
+        List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
+        if (emergency.isEmpty() && (template.emergencyFirst() || crisis)) {
+            // no emergency number known for the country: the truth about the crisis lines, the directories
+            return crisis(r, t.offers(), template.intro(), t.language(), !template.emergencyFirst());
+        }
+        if (template.emergencyFirst() || t.risk() == RiskLevel.IMMINENT && crisis) {
+            List<HelplineOffer> offers = new ArrayList<>(emergency);
+            List<HelplineOffer> open = t.offers().stream().filter(HelplineOffer::isOpen).toList();
+            offers.addAll(open.isEmpty() || !crisis ? t.offers() : open); // a crisis: the open line only
+            if (offers.size() == emergency.size()) {
+                offers.addAll(r.international());
+            }
+            return new Block(template.intro(), distinct(offers));
+        }
+        if (crisis) {
+            return crisis(r, t.offers(), template.intro(), t.language(), true);
+        }
+        if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
+            return new Block(templates.word("no-lines-intro", t.language()), r.international());
+        }
+        if (id.equals("human_unavailable")) {
+            return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
+        }
+        if (t.conversationRisk().atLeast(RiskLevel.HIGH) && !anyOpen(t.offers())) {
+            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"
+            List<HelplineOffer> offers = new ArrayList<>(emergency);
+            offers.addAll(t.offers());
+            return new Block(template.intro(), distinct(offers));
+        }
+        return new Block(template.intro(), t.offers());
+    }
+
+    /**
+     * Crisis lines as they stand: the open ones lead (at most {@value #CRISIS_LINES} when {@code brief}, with a
+     * "more lines" hint for the rest); else the truth about them, and the emergency numbers first.
+     */
+    Block crisis(Referral r, List<HelplineOffer> offers, String openIntro, Language language, boolean brief) {
+        List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
+        if (r.crisis() == Referral.CrisisCover.OPEN && brief) {
+            List<HelplineOffer> open = offers.stream().filter(HelplineOffer::isOpen).limit(CRISIS_LINES).toList();
+            if (!open.isEmpty()) {
+                List<HelplineOffer> held = distinct(offers).stream().filter(o -> open.stream()
+                        .noneMatch(x -> x.helpline().id().equals(o.helpline().id()))).toList();
+                return new Block(openIntro, open, held,
+                        held.isEmpty() ? null : templates.word("more-lines-hint", language));
+            }
+        }
+        List<HelplineOffer> out = new ArrayList<>();
+        String intro = switch (r.crisis()) {
+            case OPEN -> openIntro;
+            case CLOSED -> templates.word("intro-none-open", language);
+            case UNCONFIRMED -> templates.word("intro-unconfirmed", language);
+            case NONE -> templates.word("intro-no-crisis-line", language);
+        };
+        if (r.crisis() != Referral.CrisisCover.OPEN) {
+            out.addAll(emergency);
+        }
+        out.addAll(offers);
+        if (r.crisis() == Referral.CrisisCover.NONE) {
+            out.addAll(r.international());
+        }
+        return new Block(intro, distinct(out));
+    }
+
+    /** Whether a line with people on it is open now (a directory is a web page, not people). */
+    static boolean anyOpen(List<HelplineOffer> offers) {
+        return offers.stream().anyMatch(o -> o.isOpen() && !o.helpline().international());
+    }
+
+    private static List<HelplineOffer> distinct(List<HelplineOffer> offers) {
+        List<HelplineOffer> out = new ArrayList<>();
+        for (HelplineOffer o : offers) {
+            if (out.stream().noneMatch(x -> x.helpline().id().equals(o.helpline().id()))) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package org.saath.dialogue;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.saath.nlu.DistressCategory;
+import org.saath.nlu.Language;
+
+/**
+ * Which of a template's texts a turn says, and its placeholders other than the emergency numbers. The same reply
+ * never comes twice in a row: the variant after the one sent last, else a short acknowledgement first; once a
+ * conversation has had a crisis reply, later crisis replies are its short follow-ups. {@value Templates#HEARD}
+ * answers in the person's terms (the strongest thing the message said), {@value Templates#DANGER} is left out where
+ * the lines' intro has just said it, {@value Templates#RETENTION} is how long chats are kept.
+ */
+final class ReplyText {
+
+    /** A text and the id it is remembered by ({@code template#variant}, or {@code template#no-lines}). */
+    record Chosen(String text, String replyId) {
+    }
+
+    private final Templates templates;
+    private final Duration retention;
+
+    ReplyText(Templates templates, Duration retention) {
+        this.templates = templates;
+        this.retention = retention;
+    }
+
+    /**
+     * The template's text for this turn: its no-lines text where the country has no line for the need, else the
+     * variant after the one sent last (after a crisis reply, the next short follow-up); a short acknowledgement
+     * first when it would still repeat the last reply.
+     */
+    Chosen choose(String id, Templates.Template template, ReplyComposer.Turn t) {
+        boolean crisis = ReplyComposer.CRISIS.contains(id);
+        Chosen chosen;
+        if (t.linesAsked() && t.offers().isEmpty() && !crisis && !template.emergencyFirst()) {
+            chosen = new Chosen(template.noLines() != null ? template.noLines() : template.text(), id + "#no-lines");
+        } else {
+            int variant = nextVariant(id, template, t);
+            chosen = new Chosen(template.texts().get(variant), id + "#" + variant);
+        }
+        if (chosen.replyId().equals(t.lastReply())) {
+            return new Chosen(templates.word("again", t.language()) + " " + chosen.text(), chosen.replyId());
+        }
+        return chosen;
+    }
+
+    /** {@code text} with what the person said, "if you are in danger…" (unless {@code dangerSaid}) and retention. */
+    String fill(String text, ReplyComposer.Turn t, boolean dangerSaid) {
+        String danger = dangerSaid ? "" : templates.word("danger", t.language());
+        return text.replace(Templates.HEARD, templates.word(heard(t.person().said()), t.language()))
+                .replace(Templates.DANGER + " ", danger.isEmpty() ? "" : danger + " ")
+                .replace(Templates.DANGER, danger)
+                .replace(Templates.RETENTION, retention(t.language()));
+    }
+
+    /** How long chats are kept, in {@code language} ("90 days"). */
+    String retention(Language language) {
+        return templates.word("retention-days", language).replace("{n}", Long.toString(retention.toDays()));
+    }
+
+    /** The acknowledgement word for the strongest thing the message said. */
+    static String heard(Set<DistressCategory> said) {
+        if (said.contains(DistressCategory.IDEATION) || said.contains(DistressCategory.PLAN)
+                || said.contains(DistressCategory.CODED) || said.contains(DistressCategory.GOODBYE)) {
+            return "heard-ideation";
+        }
+        if (said.contains(DistressCategory.SELF_HARM)) {
+            return "heard-self-harm";
+        }
+        if (said.contains(DistressCategory.PASSIVE_IDEATION)) {
+            return "heard-passive-ideation";
+        }
+        return said.contains(DistressCategory.HOPELESSNESS) ? "heard-hopelessness" : "heard-default";
+    }
+
+    /**
+     * The variant to say: the one after the variant sent last (the first when the last reply was another template);
+     * for a crisis template, once the conversation has had a crisis reply, its follow-ups in turn, so the long first
+     * reply is said once (with one follow-up only, the first text again rather than the same twice).
+     */
+    private static int nextVariant(String id, Templates.Template template, ReplyComposer.Turn t) {
+        int count = template.texts().size();
+        int last = lastVariant(id, t.lastReply());
+        if (ReplyComposer.CRISIS.contains(id) && t.person().crisisBefore() && count > 1) {
+            int next = last < 1 ? 1 : last + 1;
+            return next < count ? next : count > 2 ? 1 : 0;
+        }
+        return last < 0 ? 0 : (last + 1) % count;
+    }
+
+    private static int lastVariant(String id, String lastReply) {
+        if (lastReply == null || !lastReply.startsWith(id + "#")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(lastReply.substring(id.length() + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
