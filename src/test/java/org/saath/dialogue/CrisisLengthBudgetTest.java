@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,19 +64,28 @@ class CrisisLengthBudgetTest {
     @Test
     void the_first_crisis_reply_fits_its_language_s_budget_in_every_country_at_every_hour() throws IOException {
         List<Measured> report = new ArrayList<>();
+        record Moment(Instant at, String country, String hour) {
+        }
+        List<Moment> moments = new ArrayList<>();
+        for (String hour : List.of("02:00", "14:00")) {
+            for (String country : COUNTRIES) {
+                moments.add(new Moment(OffsetDateTime.parse("2026-11-21T" + hour + ":00" + ZONES.get(country))
+                        .toInstant(), country, hour));
+            }
+        }
+        moments.sort(Comparator.comparing(Moment::at)); // one clock per app, moved forward only
         int n = 0;
         for (boolean partner : List.of(false, true)) {
-            for (String hour : List.of("02:00", "14:00")) {
-                for (String country : COUNTRIES) {
-                    Instant at = OffsetDateTime.parse("2026-11-21T" + hour + ":00" + ZONES.get(country)).toInstant();
-                    Components app = components(n++, partner, at);
-                    for (Map.Entry<Language, List<String>> first : FIRST.entrySet()) {
-                        for (String message : first.getValue()) {
-                            TurnResult result = app.turns().handle(new InboundMessage("test", "u-" + n++, "m-1",
-                                    message, Optional.of(country)));
-                            report.add(new Measured(first.getKey(), country + " " + hour
-                                    + (partner ? " +partner" : ""), message, result));
-                        }
+            GoldenConversations.ScriptClock clock = new GoldenConversations.ScriptClock(moments.get(0).at());
+            Components app = components(partner, clock);
+            for (Moment moment : moments) {
+                clock.moveTo(moment.at());
+                for (Map.Entry<Language, List<String>> first : FIRST.entrySet()) {
+                    for (String message : first.getValue()) {
+                        TurnResult result = app.turns().handle(new InboundMessage("test", "u-" + n++, "m-1",
+                                message, Optional.of(moment.country())));
+                        report.add(new Measured(first.getKey(), moment.country() + " " + moment.hour()
+                                + (partner ? " +partner" : ""), message, result));
                     }
                 }
             }
@@ -118,17 +127,17 @@ class CrisisLengthBudgetTest {
         assertThat(replies.get(0).helplines()).as(as + ": a number to call").isNotEmpty();
     }
 
-    private Components components(int n, boolean partner, Instant at) throws IOException {
-        Path data = dir.resolve("data-" + n);
+    private Components components(boolean partner, Clock clock) throws IOException {
+        Path data = dir.resolve(partner ? "with-partner" : "alone");
         var config = TestComponents.config(data);
         if (partner) {
-            Path file = Files.writeString(dir.resolve("partners-" + n + ".yaml"), """
+            Path file = Files.writeString(dir.resolve("partners.yaml"), """
                     partners:
                       - {id: everywhere, name: Counsellors, countries: [PK, AE, EG, SA, LB, GB, FR], capacity: 500,
                          api-key-sha256: %s}
                     """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
             config = config.withPartnersFile(file.toString());
         }
-        return Components.load(config, TestComponents.analyser(), Clock.fixed(at, ZoneOffset.UTC));
+        return Components.load(config, TestComponents.analyser(), clock);
     }
 }
