@@ -32,10 +32,15 @@ public final class SmsSegments {
         return -1;
     }
 
+    /** The septets {@code text} takes in GSM-7 (an extension character takes two). */
+    public static int septets(String text) {
+        return text.chars().map(c -> GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 1).sum();
+    }
+
     /** The segments one SMS of {@code text} takes (at least 1). */
     public static int of(String text) {
         boolean gsm = isGsm7(text);
-        int units = gsm ? text.chars().map(c -> GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 1).sum() : text.length();
+        int units = gsm ? septets(text) : text.length();
         int single = gsm ? 160 : 70;
         int multi = gsm ? 153 : 67;
         return units <= single ? 1 : (units + multi - 1) / multi;

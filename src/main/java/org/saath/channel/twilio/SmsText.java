@@ -3,6 +3,7 @@ package org.saath.channel.twilio;
 import java.util.List;
 import java.util.Map;
 
+import org.saath.channel.SmsSegments;
 import org.saath.channel.TextParts;
 
 /**
@@ -20,9 +21,6 @@ public final class SmsText {
     static final int SEGMENTS_PER_MESSAGE = 4;
     static final int MAX_MESSAGES = 5;
 
-    private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./"
-            + "0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
     private static final Map<Character, String> LOOK_ALIKES = Map.ofEntries(Map.entry('•', "-"),
             Map.entry('‘', "'"), Map.entry('’', "'"), Map.entry('“', "\""), Map.entry('”', "\""),
             Map.entry('–', "-"), Map.entry('—', "-"), Map.entry('…', "..."), Map.entry('\u00a0', " "),
@@ -56,23 +54,16 @@ public final class SmsText {
     }
 
     static boolean isGsm(String text) {
-        return text.chars().allMatch(c -> GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0);
+        return SmsSegments.isGsm7(text);
     }
 
     /** Septets (GSM-7) or UTF-16 code units (UCS-2). */
     static int units(String text, boolean gsm) {
-        if (!gsm) {
-            return text.length();
-        }
-        return text.chars().map(c -> GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 1).sum();
+        return gsm ? SmsSegments.septets(text) : text.length();
     }
 
     /** How many segments one message of {@code text} takes. */
     static int segments(String text) {
-        boolean gsm = isGsm(text);
-        int units = units(text, gsm);
-        int single = gsm ? 160 : 70;
-        int multi = gsm ? 153 : 67;
-        return units <= single ? 1 : (units + multi - 1) / multi;
+        return SmsSegments.of(text);
     }
 }
