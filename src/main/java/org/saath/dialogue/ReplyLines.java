@@ -11,9 +11,10 @@ import org.saath.nlu.RiskLevel;
 /**
  * Which lines go with a reply, and under which intro: the emergency numbers first at imminent risk and where a
  * template says so; in a crisis the open crisis lines only (at most {@value #CRISIS_LINES}; the rest are held back
- * from the text, listed with the reply's helplines and written out on "more lines"), or, with none open, the truth about them in words that fit (every line closed, hours nobody has confirmed,
- * no crisis line known) with the emergency numbers first and, where the country has no line, the international
- * directories; after a crisis, a way to reach a person on every reply.
+ * from the text, listed with the reply's helplines and written out on "more lines"), or, with none open, the truth
+ * about them in words that fit (every line closed, hours nobody has confirmed, no crisis line known) with the
+ * emergency numbers first and, where the country has no line, the international directories; after a crisis, a way
+ * to reach a person on every reply.
  */
 final class ReplyLines {
 

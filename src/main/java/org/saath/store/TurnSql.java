@@ -92,9 +92,10 @@ final class TurnSql {
         sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "
                         + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
                         + "other_gender, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(), row.userRef(), row.language(), row.state(), row.peakRisk(),
-                row.peakRiskAt(), row.turns(), row.preferredLanguage(), row.planStep(), row.consent(), row.topic(),
-                row.topicAt(), row.lastReply(), row.personGender(), row.otherGender(), row.createdAt(), now);
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
+                row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
+                row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(),
+                row.personGender(), row.otherGender(), row.createdAt(), now);
     }
 
     /**
