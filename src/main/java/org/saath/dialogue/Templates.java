@@ -39,7 +39,7 @@ public final class Templates {
     /** Ids the pipeline itself uses, beyond those named by rules. */
     public static final Set<String> SYSTEM_IDS = Set.of("privacy_notice", "privacy_notice_short", "escalation_opened",
             "escalation_opened_alone", "no_counsellor", "no_counsellor_none_open", "human_unavailable",
-            "human_unavailable_none_open", "consent_question", "counsellor_joined", "counsellor_left",
+            "human_unavailable_none_open", "consent_question", "counsellor_joined", "counsellor_left", "chat_ended",
             "counsellor_unavailable", "crisis", "crisis_imminent", "crisis_third_person");
 
     /** Where the country's emergency numbers go in a text. */

@@ -279,7 +279,8 @@ public final class EscalationDesk {
         // the conversation's risk as this unit of work sees it: no turn can raise it meanwhile
         RiskLevel risk = RiskLevel.max(RiskLevel.fromCode(e.risk()), tx.conversation().map(ConversationRow::peakRisk)
                 .map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
-        String text = byPartner && risk.atLeast(RiskLevel.HIGH)
+        String text = actor.equals("person") ? texts.text("chat_ended", e.language())
+                : byPartner && risk.atLeast(RiskLevel.HIGH)
                 ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
                 : texts.text("counsellor_left", e.language());
         return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",

@@ -133,7 +133,7 @@ class TurnConcurrencyTest {
         assertThat(later.escalation().state()).isEqualTo("resolved");
         assertThat(c.handoffs().events(escalation)).filteredOn(e -> e.endsWith(">resolved by person")).hasSize(1);
         assertThat(c.turns().messagesFor("generic", "u-1", 0, c.handoffs())).filteredOn(m -> m.sender()
-                .equals("saath")).hasSize(2);  // "a counsellor has joined", then one "the counsellor has left"
+                .equals("saath")).hasSize(2);  // "a counsellor has joined", then one "you have ended the chat"
         assertThat(c.handoffs().load("partner-a")).isZero();
     }
 

@@ -203,6 +203,10 @@ class HandoffHttpTest {
 
         assertThat(ended.get("replies")).isEmpty();
         assertThat(ended.at("/escalation/state").asText()).isEqualTo("resolved");
+        JsonNode told = poll(0).get("messages");
+        assertThat(told.get(0).get("text").asText()).contains("counsellor has joined");
+        assertThat(told.get(told.size() - 1).get("text").asText()).as("the person ended it: they are not told the counsellor did")
+                .startsWith("You have ended the chat with the counsellor").doesNotContain("counsellor has ended");
         assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
         dispatcher.dispatchDue();
         assertThat(endpoint.received()).anyMatch(r -> r.body().contains("escalation.resolved")
