@@ -10,20 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.InboundMessage;
-import org.saath.channel.Inbox;
 import org.saath.channel.Outbound;
 import org.saath.channel.PlatformApi;
+import org.saath.channel.PlatformChannel;
 import org.saath.channel.SendResult;
 import org.saath.channel.TextParts;
 import org.saath.config.ChannelsConfig;
-import org.saath.web.BadRequestException;
 
 /**
  * The Telegram Bot API. {@code POST /webhooks/telegram} checks {@code X-Telegram-Bot-Api-Secret-Token} against the
@@ -35,20 +32,14 @@ import org.saath.web.BadRequestException;
  *
  * <p>{@code curl -s localhost:8080/webhooks/telegram -H "X-Telegram-Bot-Api-Secret-Token: $SECRET" -d @update.json}
  */
-public final class TelegramChannel implements Channel {
+public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegram> {
 
     static final String NAME = "telegram";
     private static final int MAX_TEXT = 4096;
     private static final int MAX_CALLBACK_BYTES = 64;
 
-    private final ChannelsConfig.Telegram config;
-    private final HttpClient http;
-    private final Clock clock;
-
     private TelegramChannel(ChannelsConfig.Telegram config, HttpClient http, Clock clock) {
-        this.config = config;
-        this.http = http;
-        this.clock = clock;
+        super(NAME, config, http, clock);
     }
 
     /** The channel when {@code channels.telegram} is configured. */
@@ -57,39 +48,26 @@ public final class TelegramChannel implements Channel {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void addRoutes(RoutesConfig routes, Inbox inbox) {
-        routes.post("/webhooks/telegram", ctx -> receive(ctx, inbox));
-    }
-
-    void receive(Context ctx, Inbox inbox) {
+    protected Delivery read(Context ctx, byte[] body) {
         if (!PlatformApi.sameSecret(ctx.header("X-Telegram-Bot-Api-Secret-Token"), config.secretToken())) {
             throw new UnauthorizedResponse("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
         }
-        JsonNode update = PlatformApi.readJson(ctx.bodyAsBytes());
-        if (update == null) {
-            throw new BadRequestException("body is not valid JSON");
-        }
-        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(update, clock.instant());
+        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(body), clock.instant());
         if (incoming.isEmpty()) {
-            ctx.json(Map.of());
-            return;
+            return new Delivery(List.of(), answer -> answer.json(Map.of()));
         }
         TelegramUpdate.Incoming in = incoming.get();
-        inbox.accept(new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(), Optional.empty(),
-                Optional.empty(), in.media(), Optional.empty()), in.chatId(), in.at());
-        ctx.json(in.callbackId().<Map<String, Object>>map(id -> Map.of("method", "answerCallbackQuery",
-                "callback_query_id", id)).orElse(Map.of()));
+        InboundMessage message = new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(),
+                Optional.empty(), Optional.empty(), in.media(), Optional.empty());
+        Map<String, Object> reply = in.callbackId().<Map<String, Object>>map(id -> Map.of("method",
+                "answerCallbackQuery", "callback_query_id", id)).orElse(Map.of());
+        return new Delivery(List.of(new Arrival(message, in.chatId(), in.at())), answer -> answer.json(reply));
     }
 
     @Override
     public SendResult send(Address to, Outbound message) {
         List<String> parts = TextParts.split(message.text(), MAX_TEXT, String::length);
-        for (int i = message.partsSent(); i < parts.size(); i++) {
+        return sendParts(parts, message, i -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("chat_id", to.value());
             body.put("text", parts.get(i));
@@ -97,15 +75,11 @@ public final class TelegramChannel implements Channel {
                 body.put("reply_markup", Map.of("inline_keyboard", List.of(message.choices().stream()
                         .map(c -> Map.of("text", c, "callback_data", callbackData(c))).toList())));
             }
-            SendResult result = answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(
+            return answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(
                             config.apiBaseUrl() + "/bot" + config.botToken() + "/sendMessage"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(PlatformApi.json(body)))), i);
-            if (!(result instanceof SendResult.Sent)) {
-                return result;
-            }
-        }
-        return SendResult.sent();
+        });
     }
 
     /** Telegram allows 1-64 bytes of callback data; the answer's own words, cut at a character if need be. */

@@ -14,15 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.InboundMessage;
-import org.saath.channel.Inbox;
 import org.saath.channel.Outbound;
 import org.saath.channel.PlatformApi;
+import org.saath.channel.PlatformChannel;
 import org.saath.channel.SendResult;
 import org.saath.channel.TextParts;
 import org.saath.config.ChannelsConfig;
@@ -38,7 +37,7 @@ import org.saath.web.BadRequestException;
  *
  * <p>{@code curl -s localhost:8080/webhooks/twilio -H "X-Twilio-Signature: $SIG" --data-urlencode Body=hi …}
  */
-public final class TwilioChannel implements Channel {
+public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> {
 
     static final String NAME = "twilio";
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
@@ -49,14 +48,8 @@ public final class TwilioChannel implements Channel {
     /** Opted out (STOP), not a mobile number, unreachable, blocked: sending again cannot help. */
     private static final Set<Integer> REFUSED = Set.of(21610, 21211, 21408, 21612, 21614, 30004, 30005, 30006);
 
-    private final ChannelsConfig.Twilio config;
-    private final HttpClient http;
-    private final Clock clock;
-
     private TwilioChannel(ChannelsConfig.Twilio config, HttpClient http, Clock clock) {
-        this.config = config;
-        this.http = http;
-        this.clock = clock;
+        super(NAME, config, http, clock);
     }
 
     /** The channel when {@code channels.twilio} is configured. */
@@ -65,17 +58,8 @@ public final class TwilioChannel implements Channel {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void addRoutes(RoutesConfig routes, Inbox inbox) {
-        routes.post("/webhooks/twilio", ctx -> receive(ctx, inbox));
-    }
-
-    void receive(Context ctx, Inbox inbox) {
-        Map<String, List<String>> form = FormBody.parse(ctx.bodyAsBytes());
+    protected Delivery read(Context ctx, byte[] raw) {
+        Map<String, List<String>> form = FormBody.parse(raw);
         if (!TwilioSignature.valid(config.authToken(), config.publicUrl(), form, ctx.header("X-Twilio-Signature"))) {
             throw new UnauthorizedResponse("X-Twilio-Signature is missing or does not match");
         }
@@ -89,9 +73,10 @@ public final class TwilioChannel implements Channel {
         boolean media = !one(form, "NumMedia").matches("0?") || body.isBlank();
         Optional<String> country = Optional.of(one(form, "FromCountry")).filter(COUNTRIES::contains);
         String phone = from.startsWith(WHATSAPP) ? from.substring(WHATSAPP.length()) : from;
-        inbox.accept(new InboundMessage(NAME, from, sid, body, country, Optional.of(phone), media, Optional.empty()),
-                from + "\n" + to, clock.instant());
-        ctx.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML);
+        InboundMessage message = new InboundMessage(NAME, from, sid, body, country, Optional.of(phone), media,
+                Optional.empty());
+        return new Delivery(List.of(new Arrival(message, from + "\n" + to, clock.instant())),
+                answer -> answer.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML));
     }
 
     private static String one(Map<String, List<String>> form, String name) {
@@ -111,22 +96,18 @@ public final class TwilioChannel implements Channel {
         }
         List<String> parts = whatsapp ? TextParts.split(message.text(), MAX_BODY, String::length)
                 : SmsText.messages(message.text());
-        for (int i = message.partsSent(); i < parts.size(); i++) {
+        return sendParts(parts, message, i -> {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("To", pair[0]);
             form.put("From", pair[1]);
             form.put("Body", parts.get(i));
-            SendResult result = answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(config.apiBaseUrl()
+            return answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(config.apiBaseUrl()
                             + "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((config.accountSid() + ":"
                             + config.authToken()).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(FormBody.encode(form)))), i);
-            if (!(result instanceof SendResult.Sent)) {
-                return result;
-            }
-        }
-        return SendResult.sent();
+        });
     }
 
     private static SendResult answer(PlatformApi.Answer answer, int part) {

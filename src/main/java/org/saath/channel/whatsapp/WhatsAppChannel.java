@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -22,10 +21,10 @@ import org.saath.channel.InboundMessage;
 import org.saath.channel.Inbox;
 import org.saath.channel.Outbound;
 import org.saath.channel.PlatformApi;
+import org.saath.channel.PlatformChannel;
 import org.saath.channel.SendResult;
 import org.saath.channel.TextParts;
 import org.saath.config.ChannelsConfig;
-import org.saath.web.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code curl -s 'localhost:8080/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=$TOKEN&hub.challenge=42'}
  */
-public final class WhatsAppChannel implements Channel {
+public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsApp> {
 
     static final String NAME = "whatsapp";
     static final String OUTSIDE_WINDOW = "outside WhatsApp's 24-hour window";
@@ -53,14 +52,8 @@ public final class WhatsAppChannel implements Channel {
     /** Rate limits: the app, the number, the pair of numbers, spam throttling. */
     private static final Set<Integer> THROTTLED = Set.of(4, 80007, 130429, 131048, 131056);
 
-    private final ChannelsConfig.WhatsApp config;
-    private final HttpClient http;
-    private final Clock clock;
-
     private WhatsAppChannel(ChannelsConfig.WhatsApp config, HttpClient http, Clock clock) {
-        this.config = config;
-        this.http = http;
-        this.clock = clock;
+        super(NAME, config, http, clock);
     }
 
     /** The channel when {@code channels.whatsapp} is configured. */
@@ -69,14 +62,9 @@ public final class WhatsAppChannel implements Channel {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public void addRoutes(RoutesConfig routes, Inbox inbox) {
         routes.get("/webhooks/whatsapp", this::verify);
-        routes.post("/webhooks/whatsapp", ctx -> receive(ctx, inbox));
+        super.addRoutes(routes, inbox);
     }
 
     /** Meta's handshake: the challenge back, as plain text, only for the configured verify token. */
@@ -90,25 +78,24 @@ public final class WhatsAppChannel implements Channel {
         ctx.contentType("text/plain").result(challenge);
     }
 
-    void receive(Context ctx, Inbox inbox) {
-        byte[] body = ctx.bodyAsBytes();
+    @Override
+    protected Delivery read(Context ctx, byte[] body) {
         if (!MetaSignature.valid(config.appSecret(), ctx.header("X-Hub-Signature-256"), body)) {
             throw new UnauthorizedResponse("X-Hub-Signature-256 is missing or does not match the body");
         }
-        JsonNode root = PlatformApi.readJson(body);
-        if (root == null) {
-            throw new BadRequestException("body is not valid JSON");
-        }
-        WhatsAppPayload.Parsed parsed = WhatsAppPayload.parse(root, clock.instant());
-        for (WhatsAppPayload.Incoming m : parsed.messages()) {
-            String phone = "+" + m.from();
-            inbox.accept(new InboundMessage(NAME, m.from(), m.id(), m.text(), Optional.empty(), Optional.of(phone),
-                    m.media(), Optional.empty()), phone, m.at());
-        }
-        if (parsed.failed() > 0) {
-            LOG.warn("whatsapp: {} outgoing message(s) reported failed by Meta", parsed.failed());
-        }
-        ctx.json(Map.of("messages", parsed.messages().size(), "statuses", parsed.statuses()));
+        WhatsAppPayload.Parsed parsed = WhatsAppPayload.parse(json(body), clock.instant());
+        return new Delivery(parsed.messages().stream().map(WhatsAppChannel::arrival).toList(), answer -> {
+            if (parsed.failed() > 0) {
+                LOG.warn("whatsapp: {} outgoing message(s) reported failed by Meta", parsed.failed());
+            }
+            answer.json(Map.of("messages", parsed.messages().size(), "statuses", parsed.statuses()));
+        });
+    }
+
+    private static Arrival arrival(WhatsAppPayload.Incoming m) {
+        String phone = "+" + m.from();
+        return new Arrival(new InboundMessage(NAME, m.from(), m.id(), m.text(), Optional.empty(), Optional.of(phone),
+                m.media(), Optional.empty()), phone, m.at());
     }
 
     @Override
@@ -118,20 +105,12 @@ public final class WhatsAppChannel implements Channel {
             return template(to, message);
         }
         List<String> parts = TextParts.split(message.text(), MAX_TEXT, String::length);
-        for (int i = message.partsSent(); i < parts.size(); i++) {
-            SendResult result = answer(post(Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
+        SendResult result = sendParts(parts, message, i -> {
+            SendResult part = answer(post(Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
                     "to", to.value(), "type", "text", "text", Map.of("preview_url", false, "body", parts.get(i)))));
-            if (result instanceof SendResult.OutsideWindow) {
-                return template(to, message);
-            }
-            if (result instanceof SendResult.Retry retry) {
-                return new SendResult.Retry(retry.reason(), i);
-            }
-            if (!(result instanceof SendResult.Sent)) {
-                return result;
-            }
-        }
-        return SendResult.sent();
+            return part instanceof SendResult.Retry retry ? new SendResult.Retry(retry.reason(), i) : part;
+        });
+        return result instanceof SendResult.OutsideWindow ? template(to, message) : result;
     }
 
     /**

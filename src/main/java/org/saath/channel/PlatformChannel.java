@@ -1,0 +1,97 @@
+package org.saath.channel;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.saath.web.BadRequestException;
+
+/**
+ * What every platform channel shares; a platform's package extends it with how to read its webhook and how to send.
+ * The webhook is {@code POST /webhooks/<name>}: the platform checks the request over its raw bytes (401 and nothing
+ * stored when it is not from the platform) and reads it (400 when it cannot be read), each message it held goes to
+ * the {@link Inbox}, and the request is answered the way the platform expects once they are all committed.
+ *
+ * @param <C> the platform's section of the {@code channels.} configuration
+ */
+public abstract class PlatformChannel<C> implements Channel {
+
+    /** One message read from a webhook, where replies to it go (in the platform's form) and when it was written. */
+    public record Arrival(InboundMessage message, String address, Instant wroteAt) {
+    }
+
+    /** What one webhook request held, and how to answer it once every message is in the inbox. */
+    public record Delivery(List<Arrival> arrivals, Consumer<Context> answer) {
+
+        public Delivery {
+            arrivals = List.copyOf(arrivals);
+        }
+    }
+
+    protected final C config;
+    protected final HttpClient http;
+    protected final Clock clock;
+    private final String name;
+    private final String webhook;
+
+    protected PlatformChannel(String name, C config, HttpClient http, Clock clock) {
+        this.name = name;
+        this.webhook = "/webhooks/" + name;
+        this.config = config;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes, Inbox inbox) {
+        routes.post(webhook, ctx -> receive(ctx, inbox));
+    }
+
+    /**
+     * Checks that the request came from the platform ({@code UnauthorizedResponse} when not) and reads what it holds
+     * ({@link BadRequestException} when it cannot be read).
+     */
+    protected abstract Delivery read(Context ctx, byte[] body);
+
+    private void receive(Context ctx, Inbox inbox) {
+        Delivery delivery = read(ctx, ctx.bodyAsBytes());
+        for (Arrival arrival : delivery.arrivals()) {
+            inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
+        }
+        delivery.answer().accept(ctx);
+    }
+
+    /** A webhook's JSON body; 400 when it is not JSON. */
+    protected static JsonNode json(byte[] body) {
+        JsonNode node = PlatformApi.readJson(body);
+        if (node == null) {
+            throw new BadRequestException("body is not valid JSON");
+        }
+        return node;
+    }
+
+    /**
+     * Sends the parts of a message not sent yet (from {@link Outbound#partsSent()} on), one call each, and stops at
+     * the first that is not sent, whose result is the answer.
+     */
+    protected static SendResult sendParts(List<String> parts, Outbound message, IntFunction<SendResult> sendPart) {
+        for (int i = message.partsSent(); i < parts.size(); i++) {
+            SendResult result = sendPart.apply(i);
+            if (!(result instanceof SendResult.Sent)) {
+                return result;
+            }
+        }
+        return SendResult.sent();
+    }
+}
