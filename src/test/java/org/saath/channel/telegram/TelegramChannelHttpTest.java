@@ -13,12 +13,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.saath.channel.FakePlatform;
-import org.saath.channel.PlatformRig;
+import org.saath.channel.PlatformFixture;
 import org.saath.config.ChannelsConfig;
 import org.saath.config.SaathConfig;
 
@@ -34,32 +32,19 @@ class TelegramChannelHttpTest {
     private static final String SECRET = "s3cr3t_T0ken-abc";
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
-    @TempDir
-    Path dir;
-    private FakePlatform api;
-    private PlatformRig rig;
+    @RegisterExtension
+    final PlatformFixture platform = new PlatformFixture(T0,
+            new FakePlatform.Answer(200, "{\"ok\":true,\"result\":{}}"),
+            url -> new ChannelsConfig(null, null, new ChannelsConfig.Telegram(BOT_TOKEN, SECRET, url), null));
     private long nextUpdate = 20000;
-
-    @BeforeEach
-    void start() throws IOException {
-        api = new FakePlatform((path, body) -> new FakePlatform.Answer(200, "{\"ok\":true,\"result\":{}}"));
-        rig = new PlatformRig(dir, T0, c -> c.withChannels(new ChannelsConfig(null, null,
-                new ChannelsConfig.Telegram(BOT_TOKEN, SECRET, api.url()), null)));
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-        api.close();
-    }
 
     private static ObjectNode fixture(String name) throws IOException {
         return (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/webhooks", name)));
     }
 
     private HttpResponse<String> post(byte[] body, String secret) throws Exception {
-        return secret == null ? rig.post("/webhooks/telegram", body, "Content-Type", "application/json")
-                : rig.post("/webhooks/telegram", body, "Content-Type", "application/json",
+        return secret == null ? platform.rig().post("/webhooks/telegram", body, "Content-Type", "application/json")
+                : platform.rig().post("/webhooks/telegram", body, "Content-Type", "application/json",
                         "X-Telegram-Bot-Api-Secret-Token", secret);
     }
 
@@ -78,7 +63,7 @@ class TelegramChannelHttpTest {
     }
 
     private List<JsonNode> sent() {
-        return api.accepted().stream().map(FakePlatform.Request::json).toList();
+        return platform.api().accepted().stream().map(FakePlatform.Request::json).toList();
     }
 
     @Test
@@ -88,28 +73,28 @@ class TelegramChannelHttpTest {
         assertThat(post(body, null).statusCode()).isEqualTo(401);
         assertThat(post(body, "s3cr3t_T0ken-abd").statusCode()).isEqualTo(401);
         assertThat(post(body, "S3CR3T_T0KEN-ABC").statusCode()).isEqualTo(401);
-        assertThat(rig.storedAboutPeople()).isZero();
+        assertThat(platform.rig().storedAboutPeople()).isZero();
 
         assertThat(post(body, SECRET).statusCode()).isEqualTo(200);
-        assertThat(rig.count("turns")).isEqualTo(1);
+        assertThat(platform.rig().count("turns")).isEqualTo(1);
     }
 
     @Test
     void a_question_gets_yes_no_buttons_and_a_tap_answers_it_and_is_acknowledged() throws Exception {
         say("i feel so alone and empty, nothing matters anymore");
-        rig.dispatch();
+        platform.rig().dispatch();
         JsonNode question = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow();
         assertThat(question.get("chat_id").asText()).isEqualTo("1111111");
         assertThat(question.at("/reply_markup/inline_keyboard/0/0/text").asText()).isEqualTo("Yes");
         assertThat(question.at("/reply_markup/inline_keyboard/0/1/callback_data").asText()).isEqualTo("No");
-        assertThat(api.accepted().get(0).path()).isEqualTo("/bot" + BOT_TOKEN + "/sendMessage");
+        assertThat(platform.api().accepted().get(0).path()).isEqualTo("/bot" + BOT_TOKEN + "/sendMessage");
 
         HttpResponse<String> tapped = tap("Yes");
 
         JsonNode ack = JSON.readTree(tapped.body());
         assertThat(ack.get("method").asText()).isEqualTo("answerCallbackQuery");
         assertThat(ack.get("callback_query_id").asText()).isEqualTo("4382bfdwdsb323b2d9");
-        assertThat(rig.strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).last().asString()
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).last().asString()
                 .endsWith("-yes");
     }
 
@@ -119,7 +104,7 @@ class TelegramChannelHttpTest {
         ((ObjectNode) update.at("/message/chat")).put("type", "group").put("id", -100123);
 
         assertThat(post(JSON.writeValueAsBytes(update), SECRET).statusCode()).isEqualTo(200);
-        assertThat(rig.storedAboutPeople()).isZero();
+        assertThat(platform.rig().storedAboutPeople()).isZero();
     }
 
     @Test
@@ -127,9 +112,9 @@ class TelegramChannelHttpTest {
         for (String name : List.of("telegram-voice.json", "telegram-document.json", "telegram-audio.json")) {
             post(JSON.writeValueAsBytes(fixture(name).put("update_id", nextUpdate++)), SECRET);
         }
-        rig.dispatch();
+        platform.rig().dispatch();
 
-        assertThat(rig.strings("SELECT rule_id FROM turns")).containsOnly("media").hasSize(3);
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns")).containsOnly("media").hasSize(3);
         assertThat(sent()).filteredOn(m -> m.get("text").asText().contains("I can only read text")).hasSize(3);
     }
 
@@ -138,38 +123,36 @@ class TelegramChannelHttpTest {
         byte[] edited = Files.readAllBytes(Path.of("src/test/resources/webhooks/telegram-edited-message.json"));
 
         post(edited, SECRET);
-        rig.dispatch();
-        int firstReplies = api.accepted().size();
+        platform.rig().dispatch();
+        int firstReplies = platform.api().accepted().size();
         post(edited, SECRET);
-        rig.dispatch();
+        platform.rig().dispatch();
 
-        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactly("10000");
+        assertThat(platform.rig().strings("SELECT message_id FROM turns")).containsExactly("10000");
         assertThat(firstReplies).isPositive();
-        assertThat(api.received()).hasSize(firstReplies);
+        assertThat(platform.api().received()).hasSize(firstReplies);
     }
 
     @Test
     void the_bot_api_down_for_ten_minutes_loses_no_reply() throws Exception {
-        api.down(true);
+        platform.api().down(true);
         say("hello");
         say("i am very stressed about my exams");
-        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
-        assertThat(api.accepted()).isEmpty();
+        platform.rig().dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        assertThat(platform.api().accepted()).isEmpty();
 
-        api.down(false);
-        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        platform.api().down(false);
+        platform.rig().dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
 
-        String replies = String.join("\n", rig.strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
+        String replies = String.join("\n",
+                platform.rig().strings("SELECT reply_text FROM turns ORDER BY created_at, rowid"));
         assertThat(String.join("\n", sent().stream().map(m -> m.get("text").asText()).toList())).isEqualTo(replies);
-        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+        assertThat(platform.rig().strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
     }
 
     @Test
     void a_flood_from_one_person_gets_429_with_retry_after_but_a_crisis_still_goes_through() throws Exception {
-        rig.close();
-        rig = new PlatformRig(dir.resolve("flood"), T0, c -> c.withLimits(new SaathConfig.Limits(2, 3,
-                Duration.ofHours(24), 5)).withChannels(new ChannelsConfig(null, null,
-                new ChannelsConfig.Telegram(BOT_TOKEN, SECRET, api.url()), null)));
+        platform.restart("flood", c -> c.withLimits(new SaathConfig.Limits(2, 3, Duration.ofHours(24), 5)));
         say("hello");
         say("how are you");
 
@@ -179,17 +162,17 @@ class TelegramChannelHttpTest {
         assertThat(flooded.statusCode()).isEqualTo(429);
         assertThat(flooded.headers().firstValue("Retry-After")).isPresent();
         assertThat(crisis.statusCode()).isEqualTo(200);
-        assertThat(rig.count("turns")).isEqualTo(3);
+        assertThat(platform.rig().count("turns")).isEqualTo(3);
     }
 
     @Test
     void a_person_who_blocked_the_bot_is_not_retried_forever() throws Exception {
-        api.answerNext(new FakePlatform.Answer(403,
+        platform.api().answerNext(new FakePlatform.Answer(403,
                 "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
         say("hello");
 
-        rig.dispatchFor(Duration.ofMinutes(1), Duration.ofSeconds(15));
+        platform.rig().dispatchFor(Duration.ofMinutes(1), Duration.ofSeconds(15));
 
-        assertThat(rig.strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
+        assertThat(platform.rig().strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
     }
 }

@@ -18,16 +18,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.FakePlatform;
+import org.saath.channel.PlatformFixture;
 import org.saath.channel.Outbound;
 import org.saath.channel.SendResult;
-import org.saath.channel.PlatformRig;
 import org.saath.config.ChannelsConfig;
 
 /**
@@ -43,24 +41,10 @@ class TwilioChannelHttpTest {
     private static final String PUBLIC_URL = "https://bot.example.org/webhooks/twilio/sms";
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
-    @TempDir
-    Path dir;
-    private FakePlatform api;
-    private PlatformRig rig;
+    @RegisterExtension
+    final PlatformFixture platform = new PlatformFixture(T0, new FakePlatform.Answer(201, "{\"sid\":\"SMfake\"}"),
+            url -> new ChannelsConfig(null, null, null, new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, url)));
     private int nextSid = 1;
-
-    @BeforeEach
-    void start() throws IOException {
-        api = new FakePlatform((path, body) -> new FakePlatform.Answer(201, "{\"sid\":\"SMfake\"}"));
-        rig = new PlatformRig(dir, T0, c -> c.withChannels(new ChannelsConfig(null, null, null,
-                new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, api.url()))));
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-        api.close();
-    }
 
     /** A constructed request file: its signature header and its form body. */
     private record Constructed(String signature, String body) {
@@ -75,7 +59,7 @@ class TwilioChannelHttpTest {
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        return rig.post("/webhooks/twilio", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+        return platform.rig().post("/webhooks/twilio", body.getBytes(StandardCharsets.UTF_8), "Content-Type",
                 "application/x-www-form-urlencoded", "X-Twilio-Signature", signature);
     }
 
@@ -95,7 +79,7 @@ class TwilioChannelHttpTest {
     }
 
     private List<String> sentBodies() {
-        return api.accepted().stream().map(r -> r.form().get("Body")).toList();
+        return platform.api().accepted().stream().map(r -> r.form().get("Body")).toList();
     }
 
     @Test
@@ -104,16 +88,16 @@ class TwilioChannelHttpTest {
 
         assertThat(post(sms.body().replace("awful", "awful+really"), sms.signature()).statusCode()).isEqualTo(401);
         assertThat(post(sms.body(), "").statusCode()).isEqualTo(401);
-        assertThat(rig.post("/webhooks/twilio", sms.body().getBytes(StandardCharsets.UTF_8)).statusCode())
+        assertThat(platform.rig().post("/webhooks/twilio", sms.body().getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(401);
-        assertThat(rig.storedAboutPeople()).isZero();
+        assertThat(platform.rig().storedAboutPeople()).isZero();
 
         HttpResponse<String> accepted = post(sms.body(), sms.signature());
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("<Response/>");
-        rig.dispatch();
+        platform.rig().dispatch();
 
-        assertThat(api.accepted()).isNotEmpty().allSatisfy(r -> {
+        assertThat(platform.api().accepted()).isNotEmpty().allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json");
             assertThat(r.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
                     (SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
@@ -124,10 +108,10 @@ class TwilioChannelHttpTest {
     @Test
     void a_crisis_by_sms_in_urdu_comes_back_in_a_few_ucs2_messages_with_the_number_whole() throws Exception {
         sms("+923001234567", "میں اب اور نہیں جینا چاہتا، میں خود کو مار دوں گا");
-        rig.dispatch();
+        platform.rig().dispatch();
 
         List<String> bodies = sentBodies();
-        String reply = String.join("\n", rig.strings("SELECT reply_text FROM turns"));
+        String reply = String.join("\n", platform.rig().strings("SELECT reply_text FROM turns"));
         assertThat(reply.length()).isGreaterThan(4 * 67);
         assertThat(bodies).allSatisfy(b -> assertThat(SmsText.segments(b)).isLessThanOrEqualTo(4));
         assertThat(bodies.size()).isBetween(2, 5 * 3);
@@ -138,7 +122,7 @@ class TwilioChannelHttpTest {
     @Test
     void an_english_reply_stays_gsm_7_with_no_bullet_to_double_its_segments() throws Exception {
         sms("+923001234567", "i am being blackmailed online with my pictures");
-        rig.dispatch();
+        platform.rig().dispatch();
 
         assertThat(sentBodies()).isNotEmpty().allSatisfy(b -> {
             assertThat(SmsText.isGsm(b)).as(b).isTrue();
@@ -149,16 +133,15 @@ class TwilioChannelHttpTest {
     @Test
     void a_whatsapp_voice_note_through_twilio_gets_the_text_only_reply_on_whatsapp() throws Exception {
         Constructed voice = Constructed.read("twilio-whatsapp-voice-inbound-CONSTRUCTED.txt");
-        rig.close();
-        rig = new PlatformRig(dir.resolve("wa"), T0, c -> c.withChannels(new ChannelsConfig(null, null, null,
+        platform.restart("wa", c -> c.withChannels(new ChannelsConfig(null, null, null,
                 new ChannelsConfig.Twilio(SID, TOKEN, "https://bot.example.org/webhooks/twilio/whatsapp",
-                        api.url()))));
+                        platform.api().url()))));
 
         assertThat(post(voice.body(), voice.signature()).statusCode()).isEqualTo(200);
-        rig.dispatch();
+        platform.rig().dispatch();
 
-        assertThat(rig.strings("SELECT rule_id FROM turns")).containsExactly("media");
-        assertThat(api.accepted()).isNotEmpty().allSatisfy(r -> assertThat(r.form())
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns")).containsExactly("media");
+        assertThat(platform.api().accepted()).isNotEmpty().allSatisfy(r -> assertThat(r.form())
                 .containsEntry("To", "whatsapp:+15551234567").containsEntry("From", "whatsapp:+14155238886"));
         assertThat(sentBodies()).anyMatch(b -> b.contains("I can only read text"));
     }
@@ -166,30 +149,31 @@ class TwilioChannelHttpTest {
     @Test
     void twilio_down_for_ten_minutes_and_failing_mid_reply_loses_nothing_and_repeats_no_part() throws Exception {
         sms("+923001234567", "میں اب اور نہیں جینا چاہتا، میں خود کو مار دوں گا");
-        api.answerNext(new FakePlatform.Answer(201, "{\"sid\":\"SM1\"}"), new FakePlatform.Answer(503, "{}"));
-        rig.dispatch();
-        api.down(true);
-        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
-        api.down(false);
-        rig.dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        platform.api().answerNext(new FakePlatform.Answer(201, "{\"sid\":\"SM1\"}"),
+                new FakePlatform.Answer(503, "{}"));
+        platform.rig().dispatch();
+        platform.api().down(true);
+        platform.rig().dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
+        platform.api().down(false);
+        platform.rig().dispatchFor(Duration.ofMinutes(10), Duration.ofSeconds(15));
 
         List<String> bodies = sentBodies();
-        String reply = String.join("\n", rig.strings("SELECT reply_text FROM turns"));
+        String reply = String.join("\n", platform.rig().strings("SELECT reply_text FROM turns"));
         assertThat(bodies).doesNotHaveDuplicates();
         assertThat(String.join("", bodies).replaceAll("\\s", "")).isEqualTo(reply.replaceAll("\\s", ""));
-        assertThat(rig.strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
+        assertThat(platform.rig().strings("SELECT DISTINCT state FROM outbox")).containsExactly("delivered");
     }
 
     @Test
     void a_whatsapp_number_through_twilio_keeps_the_24_hour_window_and_sms_has_none() {
-        Channel twilio = TwilioChannel.create(new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, api.url()),
-                HttpClient.newHttpClient(), rig.clock).orElseThrow();
-        Optional<Instant> dayAgo = Optional.of(rig.clock.instant().minus(Duration.ofHours(25)));
+        Channel twilio = TwilioChannel.create(new ChannelsConfig.Twilio(SID, TOKEN, PUBLIC_URL, platform.api().url()),
+                HttpClient.newHttpClient(), platform.rig().clock).orElseThrow();
+        Optional<Instant> dayAgo = Optional.of(platform.rig().clock.instant().minus(Duration.ofHours(25)));
         Outbound words = new Outbound("Are you safe?", "counsellor", "en", List.of(), 0);
 
         assertThat(twilio.send(new Address("whatsapp:+923001234567\nwhatsapp:+14155238886", dayAgo), words))
                 .isInstanceOf(SendResult.OutsideWindow.class);
-        assertThat(api.received()).isEmpty();
+        assertThat(platform.api().received()).isEmpty();
         assertThat(twilio.send(new Address("+923001234567\n+15005550006", dayAgo), words))
                 .isInstanceOf(SendResult.Sent.class);
     }
@@ -197,13 +181,14 @@ class TwilioChannelHttpTest {
     @Test
     void a_person_who_texted_stop_is_not_messaged_again() throws Exception {
         sms("+923001234567", "hello");
-        api.answerNext(new FakePlatform.Answer(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed "
+        platform.api().answerNext(new FakePlatform.Answer(400,
+                "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed "
                 + "recipient\",\"status\":400}"));
 
-        rig.dispatchFor(Duration.ofMinutes(5), Duration.ofSeconds(15));
+        platform.rig().dispatchFor(Duration.ofMinutes(5), Duration.ofSeconds(15));
 
-        assertThat(rig.strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
-        assertThat(rig.strings("SELECT last_error FROM outbox ORDER BY seq")).first().asString()
+        assertThat(platform.rig().strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
+        assertThat(platform.rig().strings("SELECT last_error FROM outbox ORDER BY seq")).first().asString()
                 .contains("opted out");
     }
 }
