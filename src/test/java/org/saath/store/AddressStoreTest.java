@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,19 +29,8 @@ class AddressStoreTest {
 
     @TempDir
     Path dir;
-    private final List<Database> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(Database::close);
-    }
-
-    private Database open(TestStores.Kind kind) {
-        Database db = Database.open(kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir)
-                : TestStores.postgres("addresses"), "", "", 4);
-        opened.add(db);
-        return db;
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases("addresses", 4, () -> dir);
 
     private static List<String> strings(Database db, String query) {
         return db.read(sql -> sql.list(query, rs -> rs.getString(1)));
@@ -55,7 +43,7 @@ class AddressStoreTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void an_old_message_redelivered_does_not_move_the_last_time_the_person_wrote_back(TestStores.Kind kind) {
-        AddressStore store = new AddressStore(open(kind));
+        AddressStore store = new AddressStore(databases.open(kind));
 
         store.remember("whatsapp", "ref-1", new SealedAddress("a1:first"), T0.plusMillis(500), T0);
         store.remember("whatsapp", "ref-1", new SealedAddress("a1:second"), T0.minus(Duration.ofDays(3)), T0);
@@ -71,7 +59,7 @@ class AddressStoreTest {
     @EnumSource(TestStores.Kind.class)
     void forget_removes_the_address_and_queues_the_goodbye_and_retention_removes_old_addresses(
             TestStores.Kind kind) {
-        Database db = open(kind);
+        Database db = databases.open(kind);
         AddressStore store = new AddressStore(db);
         store.remember("whatsapp", "ref-1", new SealedAddress("a1:one"), T0, T0);
         store.remember("whatsapp", "ref-2", new SealedAddress("a1:two"), T0.minus(Duration.ofDays(100)), T0);
@@ -89,7 +77,7 @@ class AddressStoreTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void the_outbox_keeps_order_per_receiver_not_per_conversation(TestStores.Kind kind) {
-        Database db = open(kind);
+        Database db = databases.open(kind);
         HandoffStore handoffs = new HandoffStore(db);
         handoffs.enqueue(row("ob-1", "partner", "partner-a", T0));
         handoffs.enqueue(row("ob-2", "channel", "whatsapp", T0));
@@ -104,7 +92,7 @@ class AddressStoreTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void an_undelivered_message_is_recorded_once_by_the_lease_holder_with_the_partner_told(TestStores.Kind kind) {
-        Database db = open(kind);
+        Database db = databases.open(kind);
         conversation(db);
         HandoffStore handoffs = new HandoffStore(db);
         PersonOutboxStore people = new PersonOutboxStore(db);
@@ -133,7 +121,7 @@ class AddressStoreTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_finished_message_to_a_person_whose_data_is_gone_is_not_kept(TestStores.Kind kind) {
-        Database db = open(kind);
+        Database db = databases.open(kind);
         HandoffStore handoffs = new HandoffStore(db);
         PersonOutboxStore people = new PersonOutboxStore(db);
         handoffs.enqueue(row("ob-1", "channel", "whatsapp", T0));

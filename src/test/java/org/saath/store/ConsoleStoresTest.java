@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,19 +27,8 @@ class ConsoleStoresTest {
 
     @TempDir
     Path dir;
-    private final List<Database> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(Database::close);
-    }
-
-    private Database open(TestStores.Kind kind) {
-        Database db = Database.open(kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir)
-                : TestStores.postgres("console_stores"), "", "", 8);
-        opened.add(db);
-        return db;
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases("console_stores", 8, () -> dir);
 
     private static CounsellorStore.Counsellor counsellor(String id, String login) {
         return new CounsellorStore.Counsellor(id, "partner-a", login, "Sara", "$2a$04$hash", null, T0);
@@ -48,7 +37,7 @@ class ConsoleStoresTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_login_is_taken_once_and_disabling_ends_every_session_and_its_stream_tokens(TestStores.Kind kind) {
-        CounsellorStore store = new CounsellorStore(open(kind));
+        CounsellorStore store = new CounsellorStore(databases.open(kind));
         assertThat(store.add(counsellor("c-1", "sara"))).isTrue();
         assertThat(store.add(counsellor("c-2", "sara"))).isFalse();
         store.addToken("session-sha", "session", new CounsellorStore.TokenOwner("partner-a", Optional.of("c-1"),
@@ -74,7 +63,7 @@ class ConsoleStoresTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_token_expires_at_its_instant_to_the_nanosecond(TestStores.Kind kind) {
-        CounsellorStore store = new CounsellorStore(open(kind));
+        CounsellorStore store = new CounsellorStore(databases.open(kind));
         store.addToken("sha", "stream", new CounsellorStore.TokenOwner("partner-a", Optional.empty(),
                 Optional.empty(), T0), T0.minusSeconds(120));
 
@@ -88,7 +77,7 @@ class ConsoleStoresTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void one_idempotency_key_is_claimed_by_one_request(TestStores.Kind kind) throws Exception {
-        RequestOutcomes outcomes = new RequestOutcomes(open(kind));
+        RequestOutcomes outcomes = new RequestOutcomes(databases.open(kind));
         List<Callable<Optional<RequestOutcomes.Outcome>>> copies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             copies.add(() -> outcomes.begin("partner-a", "key-00000001", "POST /claim", T0));
@@ -111,7 +100,7 @@ class ConsoleStoresTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void canned_replies_are_seeded_once_however_many_ask_at_once(TestStores.Kind kind) throws Exception {
-        CannedReplyStore store = new CannedReplyStore(open(kind));
+        CannedReplyStore store = new CannedReplyStore(databases.open(kind));
         List<Callable<Object>> loads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             int copy = i;

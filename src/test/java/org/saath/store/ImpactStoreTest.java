@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,18 +25,8 @@ class ImpactStoreTest {
 
     @TempDir
     Path dir;
-    private final List<Database> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(Database::close);
-    }
-
-    private Database open(String url) {
-        Database db = Database.open(url, "", "", 4);
-        opened.add(db);
-        return db;
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases("impact", 4, () -> dir);
 
     private static ImpactStore.Batch batch(String day) {
         return new ImpactStore.Batch(
@@ -51,9 +41,9 @@ class ImpactStoreTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void two_nodes_adding_to_the_same_cells_at_once_end_with_the_sum(TestStores.Kind kind) throws Exception {
-        String url = kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("impact");
-        ImpactStore nodeA = new ImpactStore(open(url));
-        ImpactStore nodeB = new ImpactStore(open(url));
+        String url = databases.url(kind);
+        ImpactStore nodeA = new ImpactStore(databases.open(url));
+        ImpactStore nodeB = new ImpactStore(databases.open(url));
         List<Callable<Void>> adds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ImpactStore node = i % 2 == 0 ? nodeA : nodeB;

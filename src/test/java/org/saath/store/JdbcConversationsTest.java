@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,21 +27,15 @@ class JdbcConversationsTest {
 
     @TempDir
     Path dir;
-    private final List<Database> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        opened.forEach(Database::close);
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases("conversations", 8, () -> dir);
 
     private String url(TestStores.Kind kind) {
-        return kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir) : TestStores.postgres("conversations");
+        return databases.url(kind);
     }
 
     private Database open(String url) {
-        Database db = Database.open(url, "", "", 8);
-        opened.add(db);
-        return db;
+        return databases.open(url);
     }
 
     private static TurnWrite write(String conversationId, boolean isNew, int turns, String messageId,
@@ -265,7 +259,8 @@ class JdbcConversationsTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_transition_from_a_version_already_moved_on_is_refused(TestStores.Kind kind) {
-        Conversations conversations = new JdbcConversations(open(url(kind)));
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
         conversations.withConversation(KEY, tx -> {
             tx.takePartnerSlot("partner-a", 3);
             tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
@@ -281,7 +276,7 @@ class JdbcConversationsTest {
         }
 
         assertThat(moves).containsExactly(true, false);
-        assertThat(new HandoffStore(opened.get(0)).load("partner-a")).isZero();
+        assertThat(new HandoffStore(db).load("partner-a")).isZero();
     }
 
     /**
