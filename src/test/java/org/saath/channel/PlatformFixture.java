@@ -1,18 +1,15 @@
 package org.saath.channel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.saath.TempFolders;
 import org.saath.config.ChannelsConfig;
 import org.saath.config.SaathConfig;
 
@@ -38,7 +35,7 @@ public final class PlatformFixture implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        dir = Files.createTempDirectory("saath-platform");
+        dir = TempFolders.create("saath-platform");
         api = new FakePlatform((path, body) -> answer);
         rig = new PlatformRig(dir, start, c -> c.withChannels(channels.apply(api.url())));
     }
@@ -61,19 +58,9 @@ public final class PlatformFixture implements BeforeEachCallback, AfterEachCallb
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) {
         rig.close();
         api.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(PlatformFixture::delete);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TempFolders.delete(dir);
     }
 }

@@ -2,7 +2,6 @@ package org.saath.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.TestStores;
@@ -27,10 +25,8 @@ class AddressStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
     private static final ConversationKey PERSON = new ConversationKey("whatsapp", "ref-1");
 
-    @TempDir
-    Path dir;
     @RegisterExtension
-    final TestDatabases databases = new TestDatabases("addresses", 4, () -> dir);
+    final TestDatabases databases = new TestDatabases("addresses", 4);
 
     private static List<String> strings(Database db, String query) {
         return db.read(sql -> sql.list(query, rs -> rs.getString(1)));

@@ -3,7 +3,6 @@ package org.saath.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saath.Concurrently.runAll;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.TestStores;
@@ -25,10 +23,8 @@ class ConsoleStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-    @TempDir
-    Path dir;
     @RegisterExtension
-    final TestDatabases databases = new TestDatabases("console_stores", 8, () -> dir);
+    final TestDatabases databases = new TestDatabases("console_stores", 8);
 
     private static CounsellorStore.Counsellor counsellor(String id, String login) {
         return new CounsellorStore.Counsellor(id, "partner-a", login, "Sara", "$2a$04$hash", null, T0);

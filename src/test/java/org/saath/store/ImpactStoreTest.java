@@ -2,14 +2,12 @@ package org.saath.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.Concurrently;
@@ -23,10 +21,8 @@ class ImpactStoreTest {
 
     private static final String DAY = "2026-11-21";
 
-    @TempDir
-    Path dir;
     @RegisterExtension
-    final TestDatabases databases = new TestDatabases("impact", 4, () -> dir);
+    final TestDatabases databases = new TestDatabases("impact", 4);
 
     private static ImpactStore.Batch batch(String day) {
         return new ImpactStore.Batch(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.saath.Concurrently.runAll;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.TestStores;
@@ -25,10 +23,8 @@ class JdbcConversationsTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final ConversationKey KEY = new ConversationKey("generic", "ref-1");
 
-    @TempDir
-    Path dir;
     @RegisterExtension
-    final TestDatabases databases = new TestDatabases("conversations", 8, () -> dir);
+    final TestDatabases databases = new TestDatabases("conversations", 8);
 
     private String url(TestStores.Kind kind) {
         return databases.url(kind);
@@ -255,17 +251,22 @@ class JdbcConversationsTest {
         assertThat(keys).containsExactly("hmac-of-m-2");
     }
 
+    /** Opens conversation c-1 with escalation esc-1 offered to {@code partner}, which takes one of its 3 slots. */
+    private static void offer(Conversations conversations, String partner) {
+        conversations.withConversation(KEY, tx -> {
+            tx.takePartnerSlot(partner, 3);
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
+            return null;
+        });
+    }
+
     /** Two nodes moving the same lapsed offer: the version check lets only the first one through. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_transition_from_a_version_already_moved_on_is_refused(TestStores.Kind kind) {
         Database db = open(url(kind));
         Conversations conversations = new JdbcConversations(db);
-        conversations.withConversation(KEY, tx -> {
-            tx.takePartnerSlot("partner-a", 3);
-            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
-            return null;
-        });
+        offer(conversations, "partner-a");
         int seen = conversations.withConversation(KEY, tx -> tx.escalation("esc-1").orElseThrow().version());
 
         List<Boolean> moves = new ArrayList<>();
@@ -290,11 +291,7 @@ class JdbcConversationsTest {
         Conversations conversations = new JdbcConversations(db);
         String partner = "p".repeat(64);
         String declinedBy = "lapsed:" + partner + ":partner:" + partner;
-        conversations.withConversation(KEY, tx -> {
-            tx.takePartnerSlot(partner, 3);
-            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
-            return null;
-        });
+        offer(conversations, partner);
 
         conversations.withConversation(KEY, tx -> {
             assertThat(tx.transition("esc-1", Set.of("offered"), "offered", Optional.of("partner-b"), declinedBy, T0,
@@ -321,11 +318,7 @@ class JdbcConversationsTest {
     void an_outcome_is_written_with_its_transition_or_not_at_all(TestStores.Kind kind) {
         Database db = open(url(kind));
         Conversations conversations = new JdbcConversations(db);
-        conversations.withConversation(KEY, tx -> {
-            tx.takePartnerSlot("partner-a", 3);
-            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
-            return null;
-        });
+        offer(conversations, "partner-a");
 
         assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
             tx.transition("esc-1", Set.of("offered"), "resolved", Optional.empty(), "counsellor:c-1", T0,
@@ -350,11 +343,7 @@ class JdbcConversationsTest {
         List<Transition> told = new ArrayList<>();
         Database db = open(url(kind));
         Conversations conversations = new JdbcConversations(db, told::add);
-        conversations.withConversation(KEY, tx -> {
-            tx.takePartnerSlot("partner-a", 3);
-            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", "partner-a"))));
-            return null;
-        });
+        offer(conversations, "partner-a");
 
         assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
             tx.transition("esc-1", Set.of("offered"), "claimed", Optional.empty(), "counsellor:c-1", T0,

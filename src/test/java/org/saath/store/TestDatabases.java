@@ -3,38 +3,42 @@ package org.saath.store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.saath.TempFolders;
 import org.saath.TestStores;
 
 /**
  * The databases a store test opens ({@code @RegisterExtension}), each migrated by Flyway and closed after the test:
- * a real SQLite file in the test's folder, or a real PostgreSQL database (the test is skipped, with the reason, where
+ * a real SQLite file in a folder of the test's own (removed after it), or a real PostgreSQL database (the test is skipped, with the reason, where
  * PostgreSQL cannot run). Opening one URL twice is two nodes on the same data.
  */
 final class TestDatabases implements AfterEachCallback {
 
     private final String name;
     private final int poolSize;
-    private final Supplier<Path> dir;
     private final List<Database> opened = new ArrayList<>();
+    private Path dir;
 
     /**
      * @param name     what the PostgreSQL databases are named after
      * @param poolSize connections per opened database
-     * @param dir      the test's folder ({@code @TempDir}), asked for when a SQLite store is first opened
      */
-    TestDatabases(String name, int poolSize, Supplier<Path> dir) {
+    TestDatabases(String name, int poolSize) {
         this.name = name;
         this.poolSize = poolSize;
-        this.dir = dir;
     }
 
     /** A store of this kind: the test's SQLite file, or a new PostgreSQL database at each call. */
     String url(TestStores.Kind kind) {
-        return kind == TestStores.Kind.SQLITE ? Database.sqliteUrl(dir.get()) : TestStores.postgres(name);
+        if (kind == TestStores.Kind.POSTGRESQL) {
+            return TestStores.postgres(name);
+        }
+        if (dir == null) {
+            dir = TempFolders.create("saath-store");
+        }
+        return Database.sqliteUrl(dir);
     }
 
     Database open(String url) {
@@ -52,5 +56,9 @@ final class TestDatabases implements AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         opened.forEach(Database::close);
         opened.clear();
+        if (dir != null) {
+            TempFolders.delete(dir);
+            dir = null;
+        }
     }
 }
