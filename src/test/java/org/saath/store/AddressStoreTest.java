@@ -60,8 +60,8 @@ class AddressStoreTest {
         store.remember("whatsapp", "ref-1", new SealedAddress("a1:one"), T0, T0);
         store.remember("whatsapp", "ref-2", new SealedAddress("a1:two"), T0.minus(Duration.ofDays(100)), T0);
 
-        new JdbcConversations(db).withConversation(PERSON, tx -> tx.forget(Optional.of("hmac-of-m-9"), "{}", T0, Optional.empty(),
-                List.of(row("ob-1", "channel", "whatsapp", T0))));
+        new JdbcConversations(db).withConversation(PERSON, tx -> tx.forget(Optional.of("hmac-of-m-9"), "{}", T0,
+                Optional.empty(), List.of(row("ob-1", "channel", "whatsapp", T0))));
 
         assertThat(store.find("whatsapp", "ref-1")).isEmpty();
         assertThat(strings(db, "SELECT id FROM outbox")).containsExactly("ob-1");

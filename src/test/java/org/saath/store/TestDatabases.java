@@ -11,8 +11,8 @@ import org.saath.TestStores;
 
 /**
  * The databases a store test opens ({@code @RegisterExtension}), each migrated by Flyway and closed after the test:
- * a real SQLite file in a folder of the test's own (removed after it), or a real PostgreSQL database (the test is skipped, with the reason, where
- * PostgreSQL cannot run). Opening one URL twice is two nodes on the same data.
+ * a real SQLite file in a folder of the test's own (removed after it), or a real PostgreSQL database (the test is
+ * skipped, with the reason, where PostgreSQL cannot run). Opening one URL twice is two nodes on the same data.
  */
 final class TestDatabases implements AfterEachCallback {
 
