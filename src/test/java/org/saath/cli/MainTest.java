@@ -2,60 +2,34 @@ package org.saath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.Main;
 
 /** The CLI contract: output shape and exit codes (0 ok, 1 data/model error, 2 usage). */
 class MainTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-    private InputStream oldIn;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        oldIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-        System.setIn(oldIn);
-    }
-
     @Test
     void classify_prints_one_json_line_per_input_line_in_order() throws IOException {
-        System.setIn(new ByteArrayInputStream("i want to die\nhello\n\nexam ka pressure hai\n"
-                .getBytes(StandardCharsets.UTF_8)));
+        streams.input("i want to die\nhello\n\nexam ka pressure hai\n");
 
         int code = Main.execute("classify");
 
         assertThat(code).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        String[] lines = streams.out().split("\n");
         assertThat(lines).hasSize(4);
         JsonNode first = new ObjectMapper().readTree(lines[0]);
         assertThat(first.get("text").asText()).isEqualTo("i want to die");
@@ -72,7 +46,7 @@ class MainTest {
                 "2026-11-21T02:00+05:00");
 
         assertThat(code).isZero();
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = streams.out();
         assertThat(printed).contains("pk-umang", "open now", "pk-drf-cyber-harassment", "closed, opens 2026-11-21T09:00+05:00");
         assertThat(Main.execute("helplines", "--country", "PK", "--topic", "astrology")).isEqualTo(2);
     }
@@ -91,7 +65,7 @@ class MainTest {
         int code = Main.execute("classify", "--config", config.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("saath: model card not found");
+        assertThat(streams.err()).startsWith("saath: model card not found");
     }
 
     @Test
@@ -102,7 +76,7 @@ class MainTest {
         Path config = Files.writeString(dir.resolve("c.yaml"), "models-dir: " + models + "\n");
 
         assertThat(Main.execute("classify", "--config", config.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("intent model").contains("cannot be read");
+        assertThat(streams.err()).contains("intent model").contains("cannot be read");
     }
 
     @Test
@@ -113,7 +87,7 @@ class MainTest {
         int code = Main.execute("evaluate", "--data", data.toString(), "--json");
 
         assertThat(code).isZero();
-        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("report");
+        JsonNode report = new ObjectMapper().readTree(streams.out()).get("report");
         assertThat(report.get("rows").asInt()).isEqualTo(3);
         assertThat(report.get("crisisRecallModerate").asDouble()).isEqualTo(1.0);
         assertThat(report.at("/perIntent/crisis/support").asInt()).isEqualTo(1);
@@ -124,7 +98,7 @@ class MainTest {
         Path data = Files.writeString(dir.resolve("bad.tsv"), "label\ttext\ncrisis\tx\nsadness\ty\n");
 
         assertThat(Main.execute("evaluate", "--data", data.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv:3").contains("unknown label 'sadness'");
+        assertThat(streams.err()).contains("bad.tsv:3").contains("unknown label 'sadness'");
     }
 
     @Test
@@ -140,9 +114,9 @@ class MainTest {
 
         assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
                 "--login", "Sara", "--name", "Sara K.")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added sara").containsPattern(
+        assertThat(streams.out()).contains("added sara").containsPattern(
                 "password \\(shown once[^:]*\\): \\S{20}");
-        System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+        streams.input("short\n");
         assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
                 "--login", "omar", "--password-stdin")).isEqualTo(1);
         assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data, "--partner", "partner-a",
@@ -154,10 +128,10 @@ class MainTest {
                 .isZero();
         assertThat(Main.execute("counsellors", "disable", "--config", config, "--data", data, "--login", "sara"))
                 .isEqualTo(1);
-        out.reset();
+        streams.clear();
         assertThat(Main.execute("counsellors", "list", "--config", config, "--data", data)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("partner-a\tsara\tSara K.\tdisabled");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("password must be 12 characters",
+        assertThat(streams.out()).contains("partner-a\tsara\tSara K.\tdisabled");
+        assertThat(streams.err()).contains("password must be 12 characters",
                 "login 'sara' is taken", "no partner 'nobody'", "no active counsellor with login 'sara'");
     }
 
@@ -178,8 +152,8 @@ class MainTest {
 
         int code = Main.execute("replay", script.toString());
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(code).as(streams.err()).isZero();
+        String[] lines = streams.out().split("\n");
         assertThat(lines).hasSize(2);
         JsonNode second = new ObjectMapper().readTree(lines[1]);
         assertThat(second.fieldNames()).toIterable().containsExactly("replies", "escalation");
@@ -202,8 +176,8 @@ class MainTest {
         int code = Main.execute("replay", script.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).hasSize(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(streams.out().split("\n")).hasSize(2);
+        assertThat(streams.err())
                 .contains("broken.yaml turn 2 (i want to end my life)").contains("expected first pk-umang");
     }
 

@@ -2,12 +2,7 @@ package org.saath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,9 +10,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
@@ -32,72 +26,49 @@ import picocli.CommandLine;
  */
 class OperatorCommandsTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-    private InputStream oldIn;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        oldIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-        System.setIn(oldIn);
-    }
-
-    private String printed() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void every_command_answers_help_with_its_usage_and_exit_0() {
         var commands = new CommandLine(new Main()).getSubcommands().keySet();
         assertThat(commands).contains("serve", "train", "report", "health", "help");
         for (String command : commands) {
-            out.reset();
+            streams.clear();
             assertThat(Main.execute(command, "--help")).as(command + " --help").isZero();
-            assertThat(printed()).as(command + " --help").contains("Usage: saath " + command);
-            out.reset();
+            assertThat(streams.out()).as(command + " --help").contains("Usage: saath " + command);
+            streams.clear();
             assertThat(Main.execute("help", command)).as("help " + command).isZero();
-            assertThat(printed()).as("help " + command).contains("Usage: saath " + command);
+            assertThat(streams.out()).as("help " + command).contains("Usage: saath " + command);
         }
         for (String nested : new CommandLine(new Main()).getSubcommands().get("counsellors").getSubcommands()
                 .keySet()) {
-            out.reset();
+            streams.clear();
             assertThat(Main.execute("counsellors", nested, "--help")).as("counsellors " + nested).isZero();
-            assertThat(printed()).contains("Usage: saath counsellors " + nested);
+            assertThat(streams.out()).contains("Usage: saath counsellors " + nested);
         }
-        out.reset();
+        streams.clear();
         assertThat(Main.execute("train", "--help")).isZero();
-        assertThat(printed()).contains("--skip-golden-gate", "--skip-leak-check", "--heldout");
+        assertThat(streams.out()).contains("--skip-golden-gate", "--skip-leak-check", "--heldout");
     }
 
     @Test
     void an_unknown_country_is_a_usage_error_everywhere() {
         assertThat(Main.execute("chat", "--country", "XX", "--data", dir.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown country 'XX'");
+        assertThat(streams.err()).contains("unknown country 'XX'");
         assertThat(Main.execute("helplines", "--country", "ZZ", "--topic", "crisis")).isEqualTo(2);
         assertThat(Main.execute("helplines", "--country", "pk", "--topic", "crisis")).isZero();
     }
 
     @Test
     void chat_takes_a_known_country_in_any_case() {
-        System.setIn(new ByteArrayInputStream("hello\n/quit\n".getBytes(StandardCharsets.UTF_8)));
+        streams.input("hello\n/quit\n");
 
         assertThat(Main.execute("chat", "--country", "ae", "--data", dir.resolve("data").toString())).isZero();
-        assertThat(printed()).contains("saath> ");
+        assertThat(streams.out()).contains("saath> ");
     }
 
     @Test
@@ -105,7 +76,7 @@ class OperatorCommandsTest {
         int code = Main.execute("train", "--heldout", dir.resolve("no-such-folder").toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("held-out folder").contains("--skip-leak-check")
+        assertThat(streams.err()).contains("held-out folder").contains("--skip-leak-check")
                 .hasLineCount(1);
     }
 
@@ -117,7 +88,7 @@ class OperatorCommandsTest {
                 Files.createDirectories(dir.resolve("empty")).toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no golden conversations")
+        assertThat(streams.err()).contains("no golden conversations")
                 .contains("--skip-golden-gate");
     }
 
@@ -133,13 +104,13 @@ class OperatorCommandsTest {
         components.ops().impact().flush();
 
         assertThat(Main.execute("report", "--since", "30d", "--data", data.toString())).isZero();
-        String csv = printed();
+        String csv = streams.out();
         assertThat(csv).startsWith("view,day,hour,channel,country,language,topic,risk,")
                 .contains("totals,,,,,,,,,,,,turns,7", "totals,,,,,,,,,,,,escalations,<5")
                 .containsPattern("cells,,\\d+,,PK,en,crisis,(high|imminent),,,,,turns,<5");
-        out.reset();
+        streams.clear();
         assertThat(Main.execute("report", "--since", "7d", "--format", "json", "--data", data.toString())).isZero();
-        JsonNode json = new ObjectMapper().readTree(printed());
+        JsonNode json = new ObjectMapper().readTree(streams.out());
         assertThat(json.get("min_count").asInt()).isEqualTo(5);
         assertThat(json.at("/views/by_day")).hasSize(7);
         assertThat(json.at("/views/totals/0/conversations").asInt()).isEqualTo(7);
@@ -150,7 +121,7 @@ class OperatorCommandsTest {
         assertThat(Main.execute("report", "--since", "30x", "--data", dir.toString())).isEqualTo(2);
         assertThat(Main.execute("report", "--format", "xml", "--data", dir.toString())).isEqualTo(2);
         assertThat(Main.execute("report", "--data", dir.resolve("empty").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Saath store");
+        assertThat(streams.err()).contains("no Saath store");
     }
 
     @Test
@@ -162,7 +133,7 @@ class OperatorCommandsTest {
         }
         try {
             assertThat(Main.execute("health", "--url", "http://127.0.0.1:" + app.port() + "/health/ready")).isZero();
-            assertThat(printed()).contains("200", "\"status\":\"ready\"");
+            assertThat(streams.out()).contains("200", "\"status\":\"ready\"");
             assertThat(Main.execute("health", "--url", "http://127.0.0.1:" + closedPort + "/health/ready"))
                     .isEqualTo(1);
         } finally {
