@@ -2,19 +2,19 @@ package org.saath.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saath.HandoffApp.KEY_A;
+import static org.saath.HandoffApps.TRACEABLE_CRISIS;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.saath.HandoffApp;
+import org.saath.HandoffApps;
 import org.saath.TestComponents;
 import org.saath.TestStores;
 
@@ -27,24 +27,14 @@ import org.saath.TestStores;
  */
 class PersonLeavesHttpTest {
 
-    /** Words only this person wrote, and their number: none may stay after "delete my data". */
-    private static final String CRISIS = "i want to kill myself, the zafarabad uncle again, call me on 0300-7654321";
-
     /** How far the escalation got before the person leaves. */
     enum Stage {
         REQUESTED, OFFERED, CLAIMED, ACTIVE
     }
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HandoffApps apps = new HandoffApps();
     private HandoffApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     static Stream<Arguments> cases() {
         Stream<Arguments> sqlite = Stream.of(Stage.values()).flatMap(stage -> Stream.of(
@@ -59,7 +49,7 @@ class PersonLeavesHttpTest {
     @SuppressWarnings("unchecked")
     void the_person_can_leave_in_every_state_and_the_counsellor_is_told(TestStores.Kind kind, Stage stage,
                                                                        String command) throws Exception {
-        app = HandoffApp.start(kind, dir, TestComponents.PK_NIGHT, "leaves");
+        app = apps.start(kind, TestComponents.PK_NIGHT, "leaves");
         String escalation = escalate(stage);
         String[] person = app.components().database().read(sql -> sql.one("SELECT user_ref, id FROM conversations",
                 rs -> new String[] {rs.getString(1), rs.getString(2)})).orElseThrow();
@@ -121,9 +111,9 @@ class PersonLeavesHttpTest {
     /** The person's crisis, taken as far as {@code stage}; a request (no partner) for a person in India. */
     private String escalate(Stage stage) throws Exception {
         if (stage == Stage.REQUESTED) {
-            return app.send("u-1", "m-1", CRISIS, "IN").at("/escalation/id").asText();
+            return app.send("u-1", "m-1", TRACEABLE_CRISIS, "IN").at("/escalation/id").asText();
         }
-        String escalation = app.send("u-1", "m-1", CRISIS).at("/escalation/id").asText();
+        String escalation = app.send("u-1", "m-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.send("u-1", "m-2", "yes");
         String path = "/v1/partner/escalations/" + escalation;
         if (stage == Stage.CLAIMED || stage == Stage.ACTIVE) {

@@ -2,18 +2,18 @@ package org.saath.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saath.HandoffApp.KEY_A;
+import static org.saath.HandoffApps.TRACEABLE_CRISIS;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.saath.HandoffApp;
+import org.saath.HandoffApps;
 import org.saath.TestStores;
 import org.saath.store.AddressStore;
 
@@ -29,27 +29,18 @@ class RetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
     private static final Instant OLD = NOW.minus(Duration.ofDays(100));
-    /** Words and a number only the old conversations hold. */
-    private static final String CRISIS = "i want to kill myself, the zafarabad uncle again, call me on 0300-7654321";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HandoffApps apps = new HandoffApps();
     private HandoffApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void retention_removes_everything_about_conversations_older_than_the_window(TestStores.Kind kind)
             throws Exception {
-        app = HandoffApp.start(kind, dir, OLD, "retention");
+        app = apps.start(kind, OLD, "retention");
         String handedBack = handedToACounsellorAndBack("u-old");
-        String deleted = app.send("u-gone", "g-1", CRISIS).at("/escalation/id").asText();
+        String deleted = app.send("u-gone", "g-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.send("u-gone", "g-2", "delete my data");
         String stale = claimed("u-stale");
         String held = claimed("u-held");
@@ -108,7 +99,7 @@ class RetentionTest {
      * resolved, and then a safety plan: a row in every table a person's conversation can reach.
      */
     private String handedToACounsellorAndBack(String user) throws Exception {
-        String escalation = app.send(user, "o-1", CRISIS).at("/escalation/id").asText();
+        String escalation = app.send(user, "o-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.send(user, "o-2", "yes");
         String path = "/v1/partner/escalations/" + escalation;
         assertThat(app.raw("POST", path + "/claim", null, KEY_A, "claim-key-0001").statusCode()).isEqualTo(200);
@@ -122,7 +113,7 @@ class RetentionTest {
     }
 
     private String claimed(String user) throws Exception {
-        String escalation = app.send(user, user + "-1", CRISIS).at("/escalation/id").asText();
+        String escalation = app.send(user, user + "-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
         return escalation;
     }
