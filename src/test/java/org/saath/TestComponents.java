@@ -1,11 +1,13 @@
 package org.saath;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.javalin.Javalin;
 import org.saath.config.ConfigLoader;
 import org.saath.config.SaathConfig;
 import org.saath.nlu.Analyser;
@@ -44,5 +46,15 @@ public final class TestComponents {
 
     public static Components components(Path dataDir, Clock clock) {
         return Components.load(config(dataDir), Shared.ANALYSER, clock);
+    }
+
+    /**
+     * The app on a free port and the system clock, with its data in {@code dir/data} and the partners of
+     * {@link TestPartners}, partner A's webhook pointing where nothing answers.
+     */
+    public static Javalin startWithPartners(Path dir) throws IOException {
+        return App.create(Components.load(config(dir.resolve("data")).withPartnersFile(
+                TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
+                Shared.ANALYSER, Clock.systemUTC())).start(0);
     }
 }

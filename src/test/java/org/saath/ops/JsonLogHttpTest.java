@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saath.App;
-import org.saath.Components;
 import org.saath.HttpCalls;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
@@ -57,9 +54,7 @@ class JsonLogHttpTest {
         saath.setLevel(Level.DEBUG);
         appender = LogFormat.json(log);
         root.addAppender(appender);
-        app = App.create(Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
-                TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
-                TestComponents.analyser(), Clock.systemUTC())).start(0);
+        app = TestComponents.startWithPartners(dir);
         calls = new HttpCalls(app, dir.resolve("data"));
     }
 

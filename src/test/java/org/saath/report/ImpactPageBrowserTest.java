@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,8 +23,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.saath.App;
-import org.saath.Components;
 import org.saath.HeadlessChromium;
 import org.saath.HttpCalls;
 import org.saath.TestComponents;
@@ -48,9 +45,7 @@ class ImpactPageBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = App.create(Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
-                TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
-                TestComponents.analyser(), Clock.systemUTC())).start(0);
+        app = TestComponents.startWithPartners(dir);
         calls = new HttpCalls(app, dir.resolve("data"));
     }
 
