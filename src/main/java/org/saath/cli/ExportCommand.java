@@ -1,13 +1,10 @@
 package org.saath.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.saath.nlu.TextNormaliser;
 import org.saath.store.Database;
@@ -41,8 +38,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "500", description = "at most this many rows (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (default: stdout)")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -52,12 +49,9 @@ public final class ExportCommand implements Callable<Integer> {
             lines = new LabellingExport(new TextNormaliser())
                     .lines(new JdbcConversationStore(db).turnsSince(Clock.systemUTC().instant().minus(window)), limit);
         }
-        if (out == null) {
-            PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            lines.forEach(stdout::println);
-        } else {
-            Files.write(out, lines, StandardCharsets.UTF_8);
-            System.err.println("wrote " + (lines.size() - 1) + " rows to " + out);
+        output.write(lines.stream().map(line -> line + System.lineSeparator()).collect(Collectors.joining()));
+        if (output.out != null) {
+            System.err.println("wrote " + (lines.size() - 1) + " rows to " + output.out);
         }
         return 0;
     }
