@@ -1,16 +1,10 @@
 package org.saath.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,8 +25,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", description = "Anonymous impact counts (small counts shown as <k), as CSV or JSON.")
 public final class ReportCommand implements Callable<Integer> {
 
-    private static final Pattern DAYS = Pattern.compile("([1-9]\\d{0,3})d");
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,15 +44,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--partner", paramLabel = "ID", description = "only this partner's escalations and waits")
     String partner;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (default: stdout)")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        Matcher days = DAYS.matcher(since);
-        if (!days.matches()) {
-            throw new ParameterException(spec.commandLine(), "--since must be a number of days such as 30d");
-        }
+        int days = ImpactReport.days(since).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--since must be a number of days such as 30d"));
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "--format must be csv or json");
         }
@@ -68,19 +58,13 @@ public final class ReportCommand implements Callable<Integer> {
         LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC));
         ImpactReport report;
         try (Database db = data.existingStore(config)) {
-            report = ImpactReport.build(new ImpactStore(db), today.minusDays(Long.parseLong(days.group(1)) - 1),
-                    today, config.report().minCount(), Optional.ofNullable(partner));
+            report = ImpactReport.lastDays(new ImpactStore(db), days, today, config.report().minCount(),
+                    Optional.ofNullable(partner));
         }
         String text = format.equals("csv") ? report.csv()
                 : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.asMap())
                 + "\n";
-        if (out == null) {
-            PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            stdout.print(text);
-            stdout.flush();
-        } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        }
+        output.write(text);
         return 0;
     }
 }

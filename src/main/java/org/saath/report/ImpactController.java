@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
@@ -28,8 +26,6 @@ import org.saath.store.ImpactStore;
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" 'localhost:8080/v1/partner/impact?since=30d'}
  */
 public final class ImpactController {
-
-    private static final Pattern DAYS = Pattern.compile("([1-9]\\d{0,3})d");
 
     private final ImpactStore store;
     private final ImpactRecorder recorder;
@@ -56,14 +52,11 @@ public final class ImpactController {
 
     void report(Context ctx) {
         Optional<String> partner = viewer(ctx.header("Authorization"));
-        Matcher days = DAYS.matcher(Optional.ofNullable(ctx.queryParam("since")).orElse("30d"));
-        if (!days.matches()) {
-            throw new BadRequestResponse("'since' must be a number of days such as 30d");
-        }
+        int days = ImpactReport.days(Optional.ofNullable(ctx.queryParam("since")).orElse("30d"))
+                .orElseThrow(() -> new BadRequestResponse("'since' must be a number of days such as 30d"));
         recorder.flush();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        ctx.json(ImpactReport.build(store, today.minusDays(Long.parseLong(days.group(1)) - 1), today,
-                config.report().minCount(), partner).asMap());
+        ctx.json(ImpactReport.lastDays(store, days, today, config.report().minCount(), partner).asMap());
     }
 
     /** Empty for the admin (every partner), the partner for its key; anyone else is refused. */

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.saath.store.ImpactStore;
 
@@ -32,8 +35,25 @@ public record ImpactReport(LocalDate from, LocalDate to, int minCount, Optional<
     public static final List<String> DIMENSIONS = List.of("day", "hour", "channel", "country", "language", "topic",
             "risk", "partner", "state", "actor", "bucket");
 
+    private static final Pattern DAYS = Pattern.compile("([1-9]\\d{0,3})d");
+
     /** One view: its rows, each dimension values then measures (a count, or "&lt;k" when suppressed). */
     public record View(List<String> dimensions, List<String> measures, List<Map<String, Object>> rows) {
+    }
+
+    /**
+     * How many days back a period such as {@code 30d} reaches, today (UTC) included: 1 to 9999; empty when the text
+     * is not such a number of days. The API's {@code since} and the CLI's {@code --since} both read it so.
+     */
+    public static OptionalInt days(String since) {
+        Matcher days = DAYS.matcher(since);
+        return days.matches() ? OptionalInt.of(Integer.parseInt(days.group(1))) : OptionalInt.empty();
+    }
+
+    /** The counts of the last {@code days} UTC days up to {@code today}, today included (see {@link #days}). */
+    public static ImpactReport lastDays(ImpactStore store, int days, LocalDate today, int minCount,
+                                        Optional<String> partner) {
+        return build(store, today.minusDays(days - 1L), today, minCount, partner);
     }
 
     /** Reads the counts from {@code from} to {@code to} (UTC days, inclusive) and builds every view. */
