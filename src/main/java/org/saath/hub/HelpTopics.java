@@ -39,6 +39,7 @@ public final class HelpTopics {
     }
 
     private static final String FILE = "hub/topics.yaml";
+    private static final String CRISIS = "crisis";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -96,6 +97,11 @@ public final class HelpTopics {
 
     public List<HelpTopic> all() {
         return topics;
+    }
+
+    /** The crisis topic, whose lines the front page and the safety plan show as well as its own page. */
+    public HelpTopic crisis() {
+        return byId(CRISIS).orElseThrow(() -> new IllegalStateException(FILE + " has no '" + CRISIS + "' topic"));
     }
 
     public Optional<HelpTopic> byId(String id) {

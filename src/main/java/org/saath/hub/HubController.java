@@ -51,8 +51,9 @@ public final class HubController {
                 + (ancestors.isEmpty() ? "'none'" : String.join(" ", ancestors));
         PageFrame frame = new PageFrame(hub.text(), hub.templates(), "/help/assets/hub.css?v="
                 + assets.get("hub.css").version(), "/help/assets/hub.js?v=" + assets.get("hub.js").version());
-        this.topics = new TopicPages(hub, frame);
-        this.selfCare = new SelfCarePages(hub, frame);
+        LineCards cards = new LineCards(hub.renderer(), hub.text());
+        this.topics = new TopicPages(hub, frame, cards);
+        this.selfCare = new SelfCarePages(hub, frame, cards);
         this.chat = new ChatPage(hub, frame);
     }
 

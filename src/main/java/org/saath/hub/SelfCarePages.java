@@ -23,10 +23,10 @@ final class SelfCarePages {
     private final PageFrame frame;
     private final LineCards cards;
 
-    SelfCarePages(HubParts hub, PageFrame frame) {
+    SelfCarePages(HubParts hub, PageFrame frame, LineCards cards) {
         this.hub = hub;
         this.frame = frame;
-        this.cards = new LineCards(hub.renderer(), hub.text());
+        this.cards = cards;
     }
 
     String grounding(Visit v, Instant now) {
@@ -52,11 +52,11 @@ final class SelfCarePages {
                     .append("-hint\" rows=\"3\" autocomplete=\"off\" spellcheck=\"false\"></textarea></div>");
         }
         main.append("</div>");
-        HelpTopic crisis = hub.topics().byId("crisis").orElseThrow();
+        HelpTopic crisis = hub.topics().crisis();
         TopicHelp help = hub.finder().find(crisis, v.country(), l, now);
         Referral r = help.referral();
         List<HelplineOffer> keep = new ArrayList<>(r.emergencyKnown() ? r.emergency() : List.of());
-        keep.addAll(help.lines().isEmpty() ? r.international() : help.lines());
+        keep.addAll(help.linesOrDirectories());
         main.append("<section aria-labelledby=\"keep\"><h2 id=\"keep\">").append(Html.esc(hub.text()
                 .word("plan-numbers", l))).append("</h2>").append(cards.list(keep, l, 3)).append("</section>")
                 .append("<p class=\"noprint\"><button type=\"button\" id=\"print\" class=\"button\" hidden>")

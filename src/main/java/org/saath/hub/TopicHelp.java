@@ -20,4 +20,9 @@ public record TopicHelp(HelpTopic topic, String country, Language language, Inst
     public TopicHelp {
         lines = List.copyOf(lines);
     }
+
+    /** The lines to show: these lines, or the international directories when there are none. */
+    public List<HelplineOffer> linesOrDirectories() {
+        return lines.isEmpty() ? referral.international() : lines;
+    }
 }

@@ -17,16 +17,14 @@ import org.saath.nlu.RiskLevel;
  */
 final class TopicPages {
 
-    private static final String CRISIS = "crisis";
-
     private final HubParts hub;
     private final PageFrame frame;
     private final LineCards cards;
 
-    TopicPages(HubParts hub, PageFrame frame) {
+    TopicPages(HubParts hub, PageFrame frame, LineCards cards) {
         this.hub = hub;
         this.frame = frame;
-        this.cards = new LineCards(hub.renderer(), hub.text());
+        this.cards = cards;
     }
 
     String home(Visit v, Instant now) {
@@ -35,7 +33,7 @@ final class TopicPages {
         main.append("<h1>").append(word("home-title", l)).append("</h1><p class=\"lead\">")
                 .append(word("home-intro", l))
                 .append("</p>").append(countryForm(v));
-        HelpTopic crisis = hub.topics().byId(CRISIS).orElseThrow();
+        HelpTopic crisis = hub.topics().crisis();
         TopicHelp help = hub.finder().find(crisis, v.country(), l, now);
         main.append("<section aria-labelledby=\"now\"><h2 id=\"now\">").append(word("now", l)).append("</h2>")
                 .append(lines(help, 3)).append("</section>");
@@ -67,7 +65,7 @@ final class TopicPages {
                 .append(word("lines", l)).append("</h2>").append(lines(help, 3)).append("</section>");
         if (topic.guide() != null) {
             var guide = hub.guides().get(topic.guide(), l);
-            HelpTopic crisis = hub.topics().byId(CRISIS).orElseThrow();
+            HelpTopic crisis = hub.topics().crisis();
             main.append("<section aria-labelledby=\"guide\"><h2 id=\"guide\">").append(Html.esc(guide.title()))
                     .append("</h2>").append(GuideView.steps(guide, v.country(), 3, hub.text().word("sources", l),
                             "not_alone", v.href("/help/topics/" + crisis.id()),
@@ -93,13 +91,11 @@ final class TopicPages {
             out.append("<p class=\"notice\">").append(Html.esc(hub.templates().word(key, l).replace("{emergency}",
                     hub.renderer().emergencyPhrase(r.emergency(), r.emergencyKnown(), l)))).append("</p>");
         }
-        if (help.lines().isEmpty()) {
-            if (r.crisis() == Referral.CrisisCover.OPEN || !help.topic().risk().atLeast(RiskLevel.HIGH)) {
-                out.append("<p class=\"notice\">").append(word("no-lines", l)).append("</p>");
-            }
-            return out.append(cards.list(r.international(), l, level)).toString();
+        if (help.lines().isEmpty()
+                && (r.crisis() == Referral.CrisisCover.OPEN || !help.topic().risk().atLeast(RiskLevel.HIGH))) {
+            out.append("<p class=\"notice\">").append(word("no-lines", l)).append("</p>");
         }
-        return out.append(cards.list(help.lines(), l, level)).toString();
+        return out.append(cards.list(help.linesOrDirectories(), l, level)).toString();
     }
 
     private String paid(Visit v) {
