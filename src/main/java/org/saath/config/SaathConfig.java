@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -218,11 +219,6 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
-    public SaathConfig withChannels(ChannelsConfig channels) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels, metrics, health, logging, report);
-    }
-
     /**
      * The counsellor console: BCrypt's work factor for counsellors' passwords (each step doubles the work; 12 takes
      * about 0.2 s a check on one core; below 10 only for tests).
@@ -259,86 +255,123 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         }
     }
 
+    public SaathConfig withChannels(ChannelsConfig value) {
+        return with(c -> c.channels = value);
+    }
+
     public SaathConfig withPasswordCost(int cost) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, new Console(cost), store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.console = new Console(cost));
     }
 
     public SaathConfig withPort(int port) {
-        return new SaathConfig(new Server(port, server.maxBodyBytes()), dataDir, modelsDir, defaultCountry, rulesFile,
-                partnersFile, admin, privacy, nlu, dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.server = new Server(port, server.maxBodyBytes()));
     }
 
     public SaathConfig withDataDir(String dir) {
-        return new SaathConfig(server, dir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.dataDir = dir);
     }
 
     public SaathConfig withAdminToken(String token) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, new Admin(token),
-                privacy, nlu, dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.admin = new Admin(token));
     }
 
     public SaathConfig withRulesFile(String file) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, file, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.rulesFile = file);
     }
 
     public SaathConfig withCallback(String url, String secret) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, new Callback(url, secret), limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.callback = new Callback(url, secret));
     }
 
     public SaathConfig withPartnersFile(String file) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, file, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+        return with(c -> c.partnersFile = file);
     }
 
-    public SaathConfig withLimits(Limits l) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, l, console, store, hub, channels,
-                metrics, health, logging, report);
+    public SaathConfig withLimits(Limits value) {
+        return with(c -> c.limits = value);
     }
 
-    public SaathConfig withStore(Store store) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels,
-                metrics, health, logging, report);
+    public SaathConfig withStore(Store value) {
+        return with(c -> c.store = value);
     }
 
     public SaathConfig withUserIdSecret(String secret) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
-                new Privacy(secret, privacy.retention(), privacy.addressKey()), nlu, dialogue, callback, limits,
-                console, store, hub, channels, metrics, health, logging, report);
+        return with(c -> c.privacy = new Privacy(secret, privacy.retention(), privacy.addressKey()));
     }
 
     public SaathConfig withAddressKey(String key) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin,
-                new Privacy(privacy.userIdSecret(), privacy.retention(), key), nlu, dialogue, callback, limits,
-                console, store, hub, channels, metrics, health, logging, report);
+        return with(c -> c.privacy = new Privacy(privacy.userIdSecret(), privacy.retention(), key));
     }
 
     public SaathConfig withMetrics(Metrics value) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels, value, health, logging, report);
+        return with(c -> c.metrics = value);
     }
 
     public SaathConfig withHealth(Health value) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, hub, channels, metrics, value, logging, report);
+        return with(c -> c.health = value);
     }
 
-    public SaathConfig withHub(Hub h) {
-        return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy, nlu,
-                dialogue, callback, limits, console, store, h, channels,
-                metrics, health, logging, report);
+    public SaathConfig withHub(Hub value) {
+        return with(c -> c.hub = value);
+    }
+
+    /** A copy with {@code change} made to its parts, validated as any configuration is. */
+    private SaathConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The parts of a configuration while a copy is being changed: every {@code with…} goes through it. */
+    private static final class Copy {
+        Server server;
+        String dataDir;
+        String modelsDir;
+        String defaultCountry;
+        String rulesFile;
+        String partnersFile;
+        Admin admin;
+        Privacy privacy;
+        Nlu nlu;
+        Dialogue dialogue;
+        Callback callback;
+        Limits limits;
+        Console console;
+        Store store;
+        Hub hub;
+        ChannelsConfig channels;
+        Metrics metrics;
+        Health health;
+        Logging logging;
+        Report report;
+
+        Copy(SaathConfig from) {
+            server = from.server;
+            dataDir = from.dataDir;
+            modelsDir = from.modelsDir;
+            defaultCountry = from.defaultCountry;
+            rulesFile = from.rulesFile;
+            partnersFile = from.partnersFile;
+            admin = from.admin;
+            privacy = from.privacy;
+            nlu = from.nlu;
+            dialogue = from.dialogue;
+            callback = from.callback;
+            limits = from.limits;
+            console = from.console;
+            store = from.store;
+            hub = from.hub;
+            channels = from.channels;
+            metrics = from.metrics;
+            health = from.health;
+            logging = from.logging;
+            report = from.report;
+        }
+
+        SaathConfig build() {
+            return new SaathConfig(server, dataDir, modelsDir, defaultCountry, rulesFile, partnersFile, admin, privacy,
+                    nlu, dialogue, callback, limits, console, store, hub, channels, metrics, health, logging, report);
+        }
     }
 
     private static void require(boolean condition, String key, String message) {
