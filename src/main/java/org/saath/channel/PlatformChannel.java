@@ -62,10 +62,10 @@ public abstract class PlatformChannel<C> implements Channel {
      * Checks that the request came from the platform ({@code UnauthorizedResponse} when not) and reads what it holds
      * ({@link BadRequestException} when it cannot be read).
      */
-    protected abstract Delivery read(Context ctx, byte[] body);
+    protected abstract Delivery read(Context ctx);
 
     private void receive(Context ctx, Inbox inbox) {
-        Delivery delivery = read(ctx, ctx.bodyAsBytes());
+        Delivery delivery = read(ctx);
         for (Arrival arrival : delivery.arrivals()) {
             inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
         }

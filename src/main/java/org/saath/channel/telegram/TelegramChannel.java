@@ -48,11 +48,11 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
     }
 
     @Override
-    protected Delivery read(Context ctx, byte[] body) {
+    protected Delivery read(Context ctx) {
         if (!PlatformApi.sameSecret(ctx.header("X-Telegram-Bot-Api-Secret-Token"), config.secretToken())) {
             throw new UnauthorizedResponse("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
         }
-        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(body), clock.instant());
+        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(ctx.bodyAsBytes()), clock.instant());
         if (incoming.isEmpty()) {
             return new Delivery(List.of(), answer -> answer.json(Map.of()));
         }

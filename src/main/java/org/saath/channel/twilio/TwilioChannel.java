@@ -58,8 +58,8 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
     }
 
     @Override
-    protected Delivery read(Context ctx, byte[] raw) {
-        Map<String, List<String>> form = FormBody.parse(raw);
+    protected Delivery read(Context ctx) {
+        Map<String, List<String>> form = FormBody.parse(ctx.bodyAsBytes());
         if (!TwilioSignature.valid(config.authToken(), config.publicUrl(), form, ctx.header("X-Twilio-Signature"))) {
             throw new UnauthorizedResponse("X-Twilio-Signature is missing or does not match");
         }
