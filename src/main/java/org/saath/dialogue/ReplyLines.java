@@ -76,8 +76,10 @@ final class ReplyLines {
         if (crisis) {
             Block block = crisis(r, t.offers(), template.intro(), t.language(), true);
             // the truth about the crisis lines is said once a conversation; a follow-up keeps the lines, the emergency
-            // numbers first, under the template's own intro ("Please call now:"), each line with its label
-            return t.person().crisisBefore() && template.intro() != null
+            // numbers first, under the template's own intro ("Please call now:"), each line with its label. A helper
+            // always gets the template's intro: "if YOU are in danger" is not what they need to read
+            boolean ownIntro = t.person().crisisBefore() || id.equals("crisis_third_person");
+            return ownIntro && template.intro() != null
                     ? new Block(template.intro(), block.offers(), block.held(), block.footer()) : block;
         }
         if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
