@@ -13,8 +13,9 @@ import org.saath.nlu.RiskLevel;
  * template says so; in a crisis the open crisis lines only (at most {@value #CRISIS_LINES}; the rest are held back
  * from the text, listed with the reply's helplines and written out on "more lines"), or, with none open, the truth
  * about them in words that fit (every line closed, hours nobody has confirmed, no crisis line known) with the
- * emergency numbers first and, where the country has no line, the international directories; after a crisis, a way
- * to reach a person on every reply.
+ * emergency numbers first and, where the country has no line, the international directories (that truth once a
+ * conversation: a crisis follow-up lists the same lines under its own intro); after a crisis, a way to reach a person
+ * on every reply.
  */
 final class ReplyLines {
 
@@ -73,7 +74,13 @@ final class ReplyLines {
             return new Block(template.intro(), distinct(offers));
         }
         if (crisis) {
-            return crisis(r, t.offers(), template.intro(), t.language(), true);
+            Block block = crisis(r, t.offers(), template.intro(), t.language(), true);
+            // the truth about the crisis lines is said once a conversation; a follow-up keeps the lines, the emergency
+            // numbers first, under the template's own intro ("Please call now:"), each line with its label. A helper
+            // always gets the template's intro: "if YOU are in danger" is not what they need to read
+            boolean ownIntro = t.person().crisisBefore() || id.equals("crisis_third_person");
+            return ownIntro && template.intro() != null
+                    ? new Block(template.intro(), block.offers(), block.held(), block.footer()) : block;
         }
         if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
             return new Block(templates.word("no-lines-intro", t.language()), r.international());
