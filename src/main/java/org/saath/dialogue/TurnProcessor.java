@@ -284,7 +284,7 @@ public final class TurnProcessor {
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
                 : existing.map(ConversationRow::peakRiskAt).orElse(now);
-        String preferred = a.command().flatMap(Command::language).map(Language::code)
+        String preferred = a.asksForLanguage().map(Language::code)
                 .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
         String consent = decided.decision().consent() != null ? decided.decision().consent()
                 : existing.map(ConversationRow::consent).orElse(null);

@@ -65,8 +65,8 @@ public final class Analyser {
             signals.add("asks-about-means");
         }
         return new Analysis(language, intent, classification.confidence(), lowConfidence, risk,
-                lexicon.thirdPerson(), lexicon.requestsHuman(), commands.detect(text), signals,
-                classifier.modelVersion(), lexicon.categories(), asksAboutMeans, genders.read(text));
+                lexicon.thirdPerson(), lexicon.requestsHuman(), commands.detect(text), commands.requestedLanguage(text),
+                signals, classifier.modelVersion(), lexicon.categories(), asksAboutMeans, genders.read(text));
     }
 
     /** The lexicon's risk, raised by the classifier as the class comment says; adds the classifier's signal. */
