@@ -1,0 +1,49 @@
+package org.saath.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gates a newly trained risk model must pass before it is kept: cross-validated {@code high}+ recall in every
+ * language not below the floor, and overall not below the current model's (less a small tolerance for fold noise);
+ * false {@code high}+ alarms on {@code none}/{@code low} rows not above the ceiling (a model that calls everything
+ * high would pass the recall gate). Each result says by how much.
+ */
+public final class RiskGates {
+
+    private final double highRecallFloor;
+    private final double tolerance;
+    private final double falseAlarmCeiling;
+
+    public RiskGates(double highRecallFloor, double tolerance, double falseAlarmCeiling) {
+        this.highRecallFloor = highRecallFloor;
+        this.tolerance = tolerance;
+        this.falseAlarmCeiling = falseAlarmCeiling;
+    }
+
+    public List<Gates.Result> check(RiskScores candidate, Optional<RiskCard> current) {
+        List<Gates.Result> results = new ArrayList<>();
+        for (Map.Entry<String, RiskScores.Figures> language : candidate.perLanguage().entrySet()) {
+            results.add(atLeast("high+ recall (" + language.getKey() + ")", language.getValue().highRecall(),
+                    highRecallFloor, "floor"));
+        }
+        current.ifPresent(card -> results.add(atLeast("high+ recall (all)", candidate.overall().highRecall(),
+                card.crossValidation().scores().overall().highRecall() - tolerance, String.format(Locale.ROOT,
+                        "current model %s less tolerance %.3f", card.version(), tolerance))));
+        double alarms = candidate.overall().falseAlarmRate();
+        boolean ok = alarms <= falseAlarmCeiling;
+        results.add(new Gates.Result(ok, String.format(Locale.ROOT, "false high+ alarms on none/low rows %.3f %s %.3f"
+                + "%s", alarms, ok ? "<=" : ">", falseAlarmCeiling,
+                ok ? "" : String.format(Locale.ROOT, ", over by %.3f", alarms - falseAlarmCeiling))));
+        return results;
+    }
+
+    private static Gates.Result atLeast(String what, double value, double threshold, String against) {
+        boolean ok = value >= threshold;
+        return new Gates.Result(ok, String.format(Locale.ROOT, "%s %.3f %s %.3f (%s)%s", what, value, ok ? ">=" : "<",
+                threshold, against, ok ? "" : String.format(Locale.ROOT, ", short by %.3f", threshold - value)));
+    }
+}
