@@ -32,6 +32,7 @@ import org.saath.training.RiskCorpus;
 import org.saath.training.RiskCrossValidator;
 import org.saath.training.RiskGates;
 import org.saath.training.RiskScores;
+import org.saath.training.RiskThresholdChooser;
 import org.saath.training.RiskTrainer;
 import org.saath.training.RiskTrainerParams;
 import org.saath.training.TrainerParams;
@@ -95,14 +96,40 @@ public final class TrainCommand implements Callable<Integer> {
             description = "largest allowed drop of any intent's F1 against the current model (default: ${DEFAULT-VALUE})")
     double f1Margin;
 
-    @Option(names = "--high-recall-floor", defaultValue = "0.85",
+    @Option(names = "--high-recall-floor", defaultValue = "0.70",
             description = "minimum cross-validated high+ recall of the risk model in each language "
                     + "(default: ${DEFAULT-VALUE})")
     double highRecallFloor;
 
     @Option(names = "--false-alarm-ceiling", defaultValue = "0.15",
-            description = "largest cross-validated rate of none/low rows read as high+ (default: ${DEFAULT-VALUE})")
+            description = "largest rate of none/low risk rows read as high+, on the validation split when thresholds "
+                    + "are chosen and in cross-validation as a gate (default: ${DEFAULT-VALUE})")
     double falseAlarmCeiling;
+
+    @Option(names = "--topic-false-alarm-ceiling", defaultValue = "0.15",
+            description = "largest rate of topic rows (mentions, idioms, benign means, recovery) read as high+ when "
+                    + "thresholds are chosen (default: ${DEFAULT-VALUE})")
+    double topicFalseAlarmCeiling;
+
+    @Option(names = "--everyday-false-alarm-ceiling", defaultValue = "0.02",
+            description = "largest rate of everyday chat read as high+, when thresholds are chosen and as a gate "
+                    + "(default: ${DEFAULT-VALUE})")
+    double everydayFalseAlarmCeiling;
+
+    @Option(names = "--false-imminent-ceiling", defaultValue = "0.03",
+            description = "largest rate of rows below high read as imminent (an emergency reply) when thresholds are "
+                    + "chosen (default: ${DEFAULT-VALUE})")
+    double falseImminentCeiling;
+
+    @Option(names = "--high-recall-target", defaultValue = "0.95",
+            description = "high+ recall the high threshold aims for on the validation split (default: "
+                    + "${DEFAULT-VALUE})")
+    double highRecallTarget;
+
+    @Option(names = "--imminent-recall-target", defaultValue = "0.90",
+            description = "imminent recall the imminent threshold aims for on the validation split (default: "
+                    + "${DEFAULT-VALUE})")
+    double imminentRecallTarget;
 
     @Option(names = "--force", description = "keep and promote the models even when a gate fails (recorded in the "
             + "cards)")
@@ -187,20 +214,30 @@ public final class TrainCommand implements Callable<Integer> {
                 + "against %d held-out texts%n", corpus.rows().size(), corpus.everyday().size(),
                 corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());
         RiskTrainer trainer = new RiskTrainer(shared.normaliser(), shared.distress());
-        RiskTrainerParams params = RiskTrainerParams.DEFAULT;
         IntentClassifier intentModel = Components.intentModel(folder);
-        RiskScores cv = new RiskCrossValidator(trainer, r -> shared.with(intentModel, r))
-                .run(corpus.rows(), corpus.everyday(), params, folds, seed);
-        out.println("risk cross-validation (" + folds + " folds, seed " + seed + "):");
+        RiskCrossValidator.Folds scored = new RiskCrossValidator(trainer, r -> shared.with(intentModel, r))
+                .run(corpus.rows(), corpus.everyday(), RiskTrainerParams.DEFAULT, folds, seed);
+        RiskThresholdChooser.Choice choice = new RiskThresholdChooser(new RiskThresholdChooser.Targets(
+                highRecallTarget, imminentRecallTarget, falseAlarmCeiling, topicFalseAlarmCeiling,
+                everydayFalseAlarmCeiling, falseImminentCeiling)).choose(scored.fold(0));
+        RiskTrainerParams params = RiskTrainerParams.DEFAULT.withThresholds(choice.thresholds());
+        RiskScores validation = RiskCrossValidator.Folds.scores(scored.fold(0), choice.thresholds());
+        RiskScores cv = RiskCrossValidator.Folds.scores(scored.without(0), choice.thresholds());
+        out.println("risk thresholds chosen on the validation split (fold 1 of " + folds + "):");
+        choice.reasons().forEach(r -> out.println("  " + r));
+        RiskThresholdChooser.highCurve(scored.fold(0), choice.thresholds()).forEach(l -> out.println("  " + l));
+        out.print(validation.render());
+        out.println("risk cross-validation on the other " + (folds - 1) + " folds (seed " + seed + "), with those "
+                + "thresholds:");
         out.print(cv.render());
-        gates.addAll(new RiskGates(highRecallFloor, crisisRecallTolerance, falseAlarmCeiling)
-                .check(cv, ModelRegistry.risk(folder).current()));
+        gates.addAll(new RiskGates(highRecallFloor, crisisRecallTolerance, falseAlarmCeiling,
+                everydayFalseAlarmCeiling).check(cv, ModelRegistry.risk(folder).current()));
         String version = stamp + "-" + corpus.sha256().substring(0, 8);
         RiskTrainer.TrainedRiskModel model = trainer.train(corpus.all(), params);
         RiskCard card = new RiskCard(version, created, corpus.sha256(), shared.distress().lexiconSha256(),
                 corpus.rows().size(), corpus.duplicatesDropped(), corpus.countsByLevel(), corpus.countsByLanguage(),
-                RiskCard.Parameters.of(params), new RiskCard.CrossValidation(folds, seed, cv), List.of(), false,
-                RiskCard.NOTES, null, 0);
+                RiskCard.Parameters.of(params), new RiskCard.CrossValidation(folds, seed, cv, validation,
+                choice.reasons()), List.of(), false, RiskCard.NOTES, null, 0);
         return new RiskRun(card, model.bytes(), model.classifier(version));
     }
 

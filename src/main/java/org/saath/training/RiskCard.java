@@ -60,15 +60,20 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
     }
 
     /** Training parameters as recorded in the card. */
-    public record Parameters(String algorithm, int iterations, int cutoff, boolean wordBigrams, int charMin,
-                             int charMax, boolean contextWords, boolean lexiconCategories, String features,
-                             RiskThresholds thresholds) {
+    public record Parameters(String algorithm, int iterations, int cutoff, double l1Cost, double l2Cost,
+                             boolean wordBigrams, int charMin, int charMax, boolean contextWords,
+                             boolean lexiconCategories, String features, RiskThresholds thresholds) {
 
         public static Parameters of(RiskTrainerParams p) {
             RiskFeatures f = p.features();
-            return new Parameters(p.algorithm(), p.iterations(), p.cutoff(), f.text().wordBigrams(),
-                    f.text().charMin(), f.text().charMax(), f.contextWords(), f.lexiconCategories(), f.describe(),
-                    p.thresholds());
+            return new Parameters(p.algorithm(), p.iterations(), p.cutoff(), p.l1Cost(), p.l2Cost(),
+                    f.text().wordBigrams(), f.text().charMin(), f.text().charMax(), f.contextWords(),
+                    f.lexiconCategories(), f.describe(), p.thresholds());
+        }
+
+        /** The training parameters this card records. */
+        public RiskTrainerParams trainerParams() {
+            return new RiskTrainerParams(algorithm, iterations, cutoff, l1Cost, l2Cost, riskFeatures(), thresholds);
         }
 
         public RiskFeatures riskFeatures() {
@@ -76,8 +81,12 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
         }
     }
 
-    /** Cross-validation figures: folds, seed and the scores. */
-    public record CrossValidation(int folds, long seed, RiskScores scores) {
+    /**
+     * Cross-validation: folds and seed; {@code validation}, the first fold, on which the thresholds were chosen
+     * ({@code thresholdChoice} says how); {@code scores}, the other folds read with those thresholds.
+     */
+    public record CrossValidation(int folds, long seed, RiskScores scores, RiskScores validation,
+                                  List<String> thresholdChoice) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

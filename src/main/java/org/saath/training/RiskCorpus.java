@@ -150,10 +150,15 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         int text = table.column("text");
         int context = table.hasColumn("context") ? table.column("context") : -1;
         List<RiskText> rows = new ArrayList<>();
+        String note = "";
         for (int i = 0; i < table.rows().size(); i++) {
             String level = table.field(i, risk).trim();
             String message = table.field(i, text).trim();
-            if (level.startsWith("#") || level.isEmpty() && message.isEmpty()) {
+            if (level.startsWith("#")) {
+                note = level.toLowerCase(java.util.Locale.ROOT);
+                continue;
+            }
+            if (level.isEmpty() && message.isEmpty()) {
                 continue;
             }
             RiskLevel gold;
@@ -166,9 +171,32 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
                 throw new CorpusException(table.origin(i) + ": empty text");
             }
             List<String> previous = context < 0 ? List.of() : RiskText.splitContext(table.field(i, context));
-            rows.add(new RiskText(gold, message, previous, language, "", table.origin(i)));
+            rows.add(new RiskText(gold, message, previous, language, category(note, gold), table.origin(i)));
         }
         return rows;
+    }
+
+    /**
+     * The kind of row, from the section note above it, where the writers named one that the figures single out:
+     * {@code none} rows under a note about hard negatives, topics, idioms or benign means, and {@code low} rows
+     * under a note that is about recovery. Everything else is "" (not singled out).
+     */
+    static String category(String note, RiskLevel gold) {
+        if (gold == RiskLevel.NONE) {
+            if (note.contains("idiom") || note.contains("hyperbole")) {
+                return note.contains("topic") || note.contains("benign") ? "hard_negative" : "idiom";
+            }
+            if (note.contains("benign") || note.contains("means words")) {
+                return note.contains("topic") ? "hard_negative" : "benign_means";
+            }
+            if (note.contains("hard negative") || note.contains("topic")) {
+                return "topic_mention";
+            }
+        }
+        if (gold == RiskLevel.LOW && note.matches("#\\s*(low:\\s*)?recovery.*")) {
+            return "recovery";
+        }
+        return "";
     }
 
     private static String sha256(List<Path> files) {

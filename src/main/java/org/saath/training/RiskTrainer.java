@@ -12,6 +12,7 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.saath.nlu.DistressDetector;
@@ -58,6 +59,8 @@ public final class RiskTrainer {
         training.put(TrainingParameters.ITERATIONS_PARAM, params.iterations());
         training.put(TrainingParameters.CUTOFF_PARAM, params.cutoff());
         training.put(TrainingParameters.THREADS_PARAM, 1);
+        training.put(QNTrainer.L1COST_PARAM, params.l1Cost());   // other trainers ignore the costs
+        training.put(QNTrainer.L2COST_PARAM, params.l2Cost());
         try {
             DoccatModel model = DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples),
                     training, new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));

@@ -1,0 +1,74 @@
+package org.saath.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.saath.nlu.RiskEstimate;
+import org.saath.nlu.RiskLevel;
+import org.saath.nlu.RiskThresholds;
+
+class RiskThresholdChooserTest {
+
+    private static final RiskThresholdChooser.Targets TARGETS =
+            new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.03);
+
+    private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
+        return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
+                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, 0);
+    }
+
+    private static List<RiskCrossValidator.Scored> rows(int count, RiskLevel gold, double atLeastHigh) {
+        List<RiskCrossValidator.Scored> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(row(gold, atLeastHigh, ""));
+        }
+        return rows;
+    }
+
+    /** When the targets can be reached, the highest threshold that reaches them: the fewest alarms. */
+    @Test
+    void the_highest_high_threshold_that_reaches_the_recall_target_is_chosen() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(10, RiskLevel.HIGH, 0.6));
+        validation.addAll(rows(10, RiskLevel.NONE, 0.2));
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.high()).isEqualTo(0.6);
+        RiskScores.Figures f = RiskCrossValidator.Folds.scores(validation, t).overall();
+        assertThat(f.highRecall()).isEqualTo(1.0);
+        assertThat(f.falseAlarmRate()).isZero();
+    }
+
+    /** Recall is never bought with more false alarms than a ceiling allows: the target is missed and said so. */
+    @Test
+    void a_false_alarm_ceiling_holds_even_when_the_recall_target_is_missed() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(5, RiskLevel.HIGH, 0.6));
+        validation.addAll(rows(5, RiskLevel.HIGH, 0.1));
+        validation.addAll(rows(10, RiskLevel.NONE, 0.2));
+
+        RiskThresholdChooser.Choice choice = new RiskThresholdChooser(TARGETS).choose(validation);
+
+        RiskScores.Figures f = RiskCrossValidator.Folds.scores(validation, choice.thresholds()).overall();
+        assertThat(f.highRecall()).isEqualTo(0.5);
+        assertThat(f.falseAlarmRate()).isZero();
+        assertThat(choice.reasons().get(0)).contains("high+ recall 0.500 (target 0.950)");
+    }
+
+    /** Topic rows have their own ceiling: a model that reads every mention of suicide as danger is held back. */
+    @Test
+    void topic_rows_have_their_own_ceiling() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(10, RiskLevel.HIGH, 0.5));
+        validation.addAll(rows(40, RiskLevel.NONE, 0.05));   // 5 of 45 safe rows would stay under 0.15
+        for (int i = 0; i < 5; i++) {
+            validation.add(row(RiskLevel.NONE, 0.4, "topic_mention"));
+        }
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.high()).isGreaterThan(0.4);
+        assertThat(RiskCrossValidator.Folds.scores(validation, t).overall().topicFalseAlarmRate()).isZero();
+    }
+}
