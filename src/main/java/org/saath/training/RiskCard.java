@@ -62,13 +62,14 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
     /** Training parameters as recorded in the card. */
     public record Parameters(String algorithm, int iterations, int cutoff, double l1Cost, double l2Cost,
                              boolean wordBigrams, int charMin, int charMax, boolean contextWords,
-                             boolean lexiconCategories, String features, RiskThresholds thresholds) {
+                             boolean contextWordsShort, boolean lexiconCategories, String features,
+                             RiskThresholds thresholds) {
 
         public static Parameters of(RiskTrainerParams p) {
             RiskFeatures f = p.features();
             return new Parameters(p.algorithm(), p.iterations(), p.cutoff(), p.l1Cost(), p.l2Cost(),
                     f.text().wordBigrams(), f.text().charMin(), f.text().charMax(), f.contextWords(),
-                    f.lexiconCategories(), f.describe(), p.thresholds());
+                    f.contextWordsShort(), f.lexiconCategories(), f.describe(), p.thresholds());
         }
 
         /** The training parameters this card records. */
@@ -77,7 +78,8 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
         }
 
         public RiskFeatures riskFeatures() {
-            return new RiskFeatures(new FeatureSpec(wordBigrams, charMin, charMax), contextWords, lexiconCategories);
+            return new RiskFeatures(new FeatureSpec(wordBigrams, charMin, charMax), contextWords, lexiconCategories,
+                    contextWordsShort);
         }
     }
 
