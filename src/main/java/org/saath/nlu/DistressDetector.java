@@ -12,13 +12,15 @@ import java.util.Set;
  *   <li>Guards are matched first. A distress phrase lying wholly inside an idiom ("this traffic is killing me")
  *       is ignored, one that only overlaps it is kept; a phrase that touches a topic mention at all ("a documentary
  *       about suicide", "suicide prevention week") is ignored, and so is an act told in the same clause as a topic
- *       cue ("in the drama the heroine drank poison"). A phrase touching a past attempt ("tried to kill myself in
+ *       cue ("in the drama the heroine drank poison"), and so is an attempt ("drama mein heroine ne khudkushi ki
+ *       koshish ki"); a wish is never discounted that way. A phrase touching a past attempt ("tried to kill myself in
  *       2021", "goliyan kha li thi") is read only as that past attempt.</li>
  *   <li>A negation cue up to {@value #NEGATION_WINDOW} tokens before a phrase lowers it by one level, never below
  *       {@code low}: "I'm not suicidal" is still watched.</li>
  *   <li>An act in progress or just done is {@code imminent} by its own severity. A wish to die together with a
  *       means, a place, a plan, preparation or a method question is at least {@code high}; with a timeframe as well
- *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it). A past attempt with a wish or hopelessness today is at least {@code high}.</li>
+ *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it). A past
+ *       attempt with a wish or hopelessness today is at least {@code high}.</li>
  *   <li>A means, place or timeframe on its own is a signal, not a risk ("pills for my headache").</li>
  * </ul>
  */
@@ -55,12 +57,13 @@ public final class DistressDetector {
         boolean anyPlain = false;
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
-            if (category.isGuard() || category == DistressCategory.NEGATION || category == DistressCategory.THIRD_PERSON) {
+            if (category.isGuard() || category == DistressCategory.NEGATION
+                    || category == DistressCategory.THIRD_PERSON) {
                 cues.add(category);
             }
             if (category.isGuard() || category == DistressCategory.NEGATION || inside(match, masked)
                     || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
-                    || category == DistressCategory.ACT && topicInClause(match, matches, text)) {
+                    || isNarrated(category) && topicInClause(match, matches, text)) {
                 continue;
             }
             if (category == DistressCategory.THIRD_PERSON) {
@@ -122,7 +125,12 @@ public final class DistressDetector {
         return masked;
     }
 
-    /** An act told inside a story or the news: "in the drama the heroine drank poison". */
+    /** Events a story or the news can tell: an act, an attempt. Wishes are never discounted by a topic nearby. */
+    private static boolean isNarrated(DistressCategory category) {
+        return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
+    }
+
+    /** An act or attempt told inside a story or the news: "in the drama the heroine drank poison". */
     private static boolean topicInClause(DistressLexicon.Match act, List<DistressLexicon.Match> matches,
                                          NormalisedText text) {
         for (DistressLexicon.Match cue : matches) {

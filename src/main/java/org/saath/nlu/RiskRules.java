@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>{@code intent}: the intent classifier, trained on other sentences than the risk model, gives the message a
  *       crisis probability of at least {@value #INTENT_CRISIS_MODERATE}: {@code moderate}, so that the bot asks
  *       directly (it never escalates on this alone). Not when the lexicon reads the message as a topic mention ("a
- *       seminar on suicide prevention"): the intent classifier has not learnt topics from selves.</li>
+ *       seminar on suicide prevention") or finds only a means, a place or a time in it ("rat poison for the
+ *       storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
  * </ol>
  *
  * Nothing here lowers a level: a topic mention ("a documentary about suicide") must be kept from becoming a false
@@ -61,11 +62,21 @@ public final class RiskRules {
             signals.add("rule:context:" + withContext.code());
         }
         if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
-                && !message.lexicon().cues().contains(DistressCategory.TOPIC)) {
+                && !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)) {
             level = RiskLevel.MODERATE;
             signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
         }
         return new Judgement(level, signals);
+    }
+
+    /**
+     * A means, a place or a time and nothing else ("rat poison for the storeroom"): a signal, not a risk. The intent
+     * classifier learnt means words from crisis sentences only, so it is not asked about them.
+     */
+    private static boolean onlyMeans(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return !found.isEmpty() && found.stream().allMatch(c -> c == DistressCategory.MEANS
+                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
     }
 
     /** The lexicon's combination over this message's categories and the previous messages' together. */

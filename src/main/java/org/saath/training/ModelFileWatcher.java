@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the promoted models when {@code intent.bin} or {@code risk.bin} changes in the models folder (for example after
- * {@code saath promote}), on a daemon thread. A model that fails to load is logged and the old one stays.
+ * Reloads the promoted models when {@code intent.bin} or {@code risk.bin} changes in the models folder (for example
+ * after {@code saath promote}), on a daemon thread. A model that fails to load is logged and the old one stays.
  */
 public final class ModelFileWatcher implements AutoCloseable {
 
