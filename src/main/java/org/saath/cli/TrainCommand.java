@@ -116,10 +116,15 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     double everydayFalseAlarmCeiling;
 
-    @Option(names = "--false-imminent-ceiling", defaultValue = "0.03",
-            description = "largest rate of rows below high read as imminent (an emergency reply) when thresholds are "
-                    + "chosen (default: ${DEFAULT-VALUE})")
+    @Option(names = "--false-imminent-ceiling", defaultValue = "0.02",
+            description = "largest rate of risk rows below high read as imminent (an emergency reply) when thresholds "
+                    + "are chosen (default: ${DEFAULT-VALUE})")
     double falseImminentCeiling;
+
+    @Option(names = "--everyday-false-imminent-ceiling", defaultValue = "0.005",
+            description = "largest rate of everyday chat read as imminent when thresholds are chosen (default: "
+                    + "${DEFAULT-VALUE})")
+    double everydayFalseImminentCeiling;
 
     @Option(names = "--high-recall-target", defaultValue = "0.95",
             description = "high+ recall the high threshold aims for on the validation split (default: "
@@ -219,7 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .run(corpus.rows(), corpus.everyday(), RiskTrainerParams.DEFAULT, folds, seed);
         RiskThresholdChooser.Choice choice = new RiskThresholdChooser(new RiskThresholdChooser.Targets(
                 highRecallTarget, imminentRecallTarget, falseAlarmCeiling, topicFalseAlarmCeiling,
-                everydayFalseAlarmCeiling, falseImminentCeiling)).choose(scored.fold(0));
+                everydayFalseAlarmCeiling, falseImminentCeiling, everydayFalseImminentCeiling)).choose(scored.fold(0));
         RiskTrainerParams params = RiskTrainerParams.DEFAULT.withThresholds(choice.thresholds());
         RiskScores validation = RiskCrossValidator.Folds.scores(scored.fold(0), choice.thresholds());
         RiskScores cv = RiskCrossValidator.Folds.scores(scored.without(0), choice.thresholds());

@@ -12,10 +12,11 @@ public record RiskTrainerParams(String algorithm, int iterations, int cutoff, do
                                 RiskFeatures features, RiskThresholds thresholds) {
 
     /**
-     * The parameters the committed risk model uses, chosen by 5-fold cross-validation on the risk corpus (see
-     * {@link RiskCard#NOTES}): L-BFGS maximum entropy, words + bigrams + character 3–4-grams, the previous messages'
-     * words and the lexicon's categories and cues; {@code high} from P(≥ high) ≥ 0.2, {@code imminent} from
-     * P(imminent) ≥ 0.3.
+     * How the risk model is trained, chosen by 5-fold cross-validation on the risk corpus (see
+     * {@link RiskCard#NOTES}): L-BFGS maximum entropy with OpenNLP's default costs (stronger L2 or no L1 measured no
+     * better), words + bigrams + character 3–4-grams, the previous messages' words and the lexicon's categories and
+     * cues. The thresholds here are only a starting point: {@code train} chooses them on a validation split
+     * ({@link RiskThresholdChooser}) and the model's card records the ones it is read with.
      */
     public static final RiskTrainerParams DEFAULT = new RiskTrainerParams("MAXENT_QN", 300, 1, 0.1, 0.1,
             RiskFeatures.DEFAULT, new RiskThresholds(0.5, 0.5, 0.2, 0.3));

@@ -13,7 +13,7 @@ import org.saath.nlu.RiskThresholds;
 class RiskThresholdChooserTest {
 
     private static final RiskThresholdChooser.Targets TARGETS =
-            new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.03);
+            new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.02, 0.005);
 
     private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
