@@ -1,5 +1,7 @@
 package org.saath.nlu;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,9 +17,17 @@ public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categorie
                                  List<String> signals) {
 
     public DistressAssessment {
-        categories = Set.copyOf(categories);
-        cues = Set.copyOf(cues);
+        categories = inOrder(categories);
+        cues = inOrder(cues);
         signals = List.copyOf(signals);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in declaration order. {@code Set.copyOf} iterates in an order that changes
+     * from one JVM to the next, which made the risk model's feature order, and so its training, differ between runs.
+     */
+    private static Set<DistressCategory> inOrder(Set<DistressCategory> categories) {
+        return categories.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(categories));
     }
 
     public static DistressAssessment none() {
