@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
     double highRecallFloor;
 
     @Option(names = "--false-alarm-ceiling", defaultValue = "0.15",
-            description = "largest rate of none/low risk rows read as high+, on the validation split when thresholds "
+            description = "largest rate of none/low risk rows read as high+, on the validation predictions when thresholds "
                     + "are chosen and in cross-validation as a gate (default: ${DEFAULT-VALUE})")
     double falseAlarmCeiling;
 
@@ -127,12 +127,12 @@ public final class TrainCommand implements Callable<Integer> {
     double everydayFalseImminentCeiling;
 
     @Option(names = "--high-recall-target", defaultValue = "0.95",
-            description = "high+ recall the high threshold aims for on the validation split (default: "
+            description = "high+ recall the high threshold aims for on the validation predictions (default: "
                     + "${DEFAULT-VALUE})")
     double highRecallTarget;
 
     @Option(names = "--imminent-recall-target", defaultValue = "0.90",
-            description = "imminent recall the imminent threshold aims for on the validation split (default: "
+            description = "imminent recall the imminent threshold aims for on the validation predictions (default: "
                     + "${DEFAULT-VALUE})")
     double imminentRecallTarget;
 
@@ -222,18 +222,18 @@ public final class TrainCommand implements Callable<Integer> {
         IntentClassifier intentModel = Components.intentModel(folder);
         RiskCrossValidator.Folds scored = new RiskCrossValidator(trainer, r -> shared.with(intentModel, r))
                 .run(corpus.rows(), corpus.everyday(), RiskTrainerParams.DEFAULT, folds, seed);
-        RiskThresholdChooser.Choice choice = new RiskThresholdChooser(new RiskThresholdChooser.Targets(
+        RiskThresholdChooser.CrossValidated chosen = new RiskThresholdChooser(new RiskThresholdChooser.Targets(
                 highRecallTarget, imminentRecallTarget, falseAlarmCeiling, topicFalseAlarmCeiling,
-                everydayFalseAlarmCeiling, falseImminentCeiling, everydayFalseImminentCeiling)).choose(scored.fold(0));
+                everydayFalseAlarmCeiling, falseImminentCeiling, everydayFalseImminentCeiling)).crossValidate(scored);
+        RiskThresholdChooser.Choice choice = chosen.choice();
         RiskTrainerParams params = RiskTrainerParams.DEFAULT.withThresholds(choice.thresholds());
-        RiskScores validation = RiskCrossValidator.Folds.scores(scored.fold(0), choice.thresholds());
-        RiskScores cv = RiskCrossValidator.Folds.scores(scored.without(0), choice.thresholds());
-        out.println("risk thresholds chosen on the validation split (fold 1 of " + folds + "):");
+        RiskScores cv = chosen.scores();
+        out.println("risk thresholds, chosen on the " + folds + " folds' validation predictions (seed " + seed + "):");
         choice.reasons().forEach(r -> out.println("  " + r));
-        RiskThresholdChooser.highCurve(scored.fold(0), choice.thresholds()).forEach(l -> out.println("  " + l));
-        out.print(validation.render());
-        out.println("risk cross-validation on the other " + (folds - 1) + " folds (seed " + seed + "), with those "
-                + "thresholds:");
+        RiskThresholdChooser.highCurve(scored.scored(), choice.thresholds()).forEach(l -> out.println("  " + l));
+        out.println("risk cross-validation, each fold read with thresholds chosen on the other folds "
+                + chosen.perFold().stream().map(t -> String.format(Locale.ROOT, "%.3f/%.3f", t.high(), t.imminent()))
+                .toList() + " (high/imminent):");
         out.print(cv.render());
         gates.addAll(new RiskGates(highRecallFloor, crisisRecallTolerance, falseAlarmCeiling,
                 everydayFalseAlarmCeiling).check(cv, ModelRegistry.risk(folder).current()));
@@ -241,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
         RiskTrainer.TrainedRiskModel model = trainer.train(corpus.all(), params);
         RiskCard card = new RiskCard(version, created, corpus.sha256(), shared.distress().lexiconSha256(),
                 corpus.rows().size(), corpus.duplicatesDropped(), corpus.countsByLevel(), corpus.countsByLanguage(),
-                RiskCard.Parameters.of(params), new RiskCard.CrossValidation(folds, seed, cv, validation,
+                RiskCard.Parameters.of(params), new RiskCard.CrossValidation(folds, seed, cv, chosen.perFold(),
                 choice.reasons()), List.of(), false, RiskCard.NOTES, null, 0);
         return new RiskRun(card, model.bytes(), model.classifier(version));
     }

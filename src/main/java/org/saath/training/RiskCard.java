@@ -84,10 +84,11 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
     }
 
     /**
-     * Cross-validation: folds and seed; {@code validation}, the first fold, on which the thresholds were chosen
-     * ({@code thresholdChoice} says how); {@code scores}, the other folds read with those thresholds.
+     * Cross-validation: folds and seed; {@code scores}, every fold read with thresholds chosen on the other folds'
+     * predictions ({@code perFoldThresholds}); {@code thresholdChoice}, how the kept thresholds were chosen on all
+     * folds' predictions together.
      */
-    public record CrossValidation(int folds, long seed, RiskScores scores, RiskScores validation,
+    public record CrossValidation(int folds, long seed, RiskScores scores, List<RiskThresholds> perFoldThresholds,
                                   List<String> thresholdChoice) {
     }
 

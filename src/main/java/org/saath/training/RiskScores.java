@@ -56,6 +56,7 @@ public record RiskScores(Figures overall, Map<String, Figures> perLanguage,
         return new RiskScores(figures(outcomes), perLanguage, confusion, figures(everyday));
     }
 
+    /** The figures of {@code outcomes}, whatever their categories. */
     static Figures figures(List<Outcome> outcomes) {
         List<Outcome> high = outcomes.stream().filter(o -> o.gold().atLeast(RiskLevel.HIGH)).toList();
         List<Outcome> imminent = outcomes.stream().filter(o -> o.gold() == RiskLevel.IMMINENT).toList();

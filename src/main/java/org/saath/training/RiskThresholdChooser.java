@@ -10,9 +10,10 @@ import org.saath.nlu.RiskLevel;
 import org.saath.nlu.RiskThresholds;
 
 /**
- * Chooses the thresholds that turn the risk model's cumulative probabilities into levels, on a validation split of
- * Saath's own risk corpus (one cross-validation fold, scored by the model that did not see it; never
- * ../shared/eval or the challenge set).
+ * Chooses the thresholds that turn the risk model's cumulative probabilities into levels, on validation predictions
+ * of Saath's own risk corpus (cross-validation folds, each scored by the model that did not see it; never
+ * ../shared/eval or the challenge set). {@link #crossValidate} measures the choice itself: each fold is read with
+ * thresholds chosen on the others.
  *
  * <ol>
  *   <li>{@code high} and {@code imminent} together: among the pairs that keep false alarms within every ceiling,
@@ -74,13 +75,13 @@ public final class RiskThresholdChooser {
         double[] bestKey = null;
         for (double imminent : GRID) {
             for (double high : GRID) {
-                RiskScores s = RiskCrossValidator.Folds.scores(rows, new RiskThresholds(1, 1, high, imminent));
-                if (!within(s.overall(), s.everyday())) {
+                RiskScores.Figures[] s = summary(rows, new RiskThresholds(1, 1, high, imminent));
+                if (!within(s[0], s[1])) {
                     continue;
                 }
-                double[] key = {Math.min(s.overall().highRecall(), targets.highRecall()),
-                    Math.min(s.overall().imminentRecall(), targets.imminentRecall()), -s.overall().falseAlarmRate(),
-                    -s.everyday().falseAlarmRate(), high + imminent};
+                double[] key = {Math.min(s[0].highRecall(), targets.highRecall()),
+                    Math.min(s[0].imminentRecall(), targets.imminentRecall()), -s[0].falseAlarmRate(),
+                    -s[1].falseAlarmRate(), high + imminent};
                 if (bestKey == null || Arrays.compare(key, bestKey) > 0) {
                     bestKey = key;
                     best = new double[] {high, imminent};
@@ -93,8 +94,7 @@ public final class RiskThresholdChooser {
                     + "ceilings (the rules alone exceed one); the model adds as few alarms as it can", highest));
             return new double[] {highest, highest};
         }
-        RiskScores.Figures f = RiskCrossValidator.Folds.scores(rows, new RiskThresholds(1, 1, best[0], best[1]))
-                .overall();
+        RiskScores.Figures f = summary(rows, new RiskThresholds(1, 1, best[0], best[1]))[0];
         reasons.add(String.format(Locale.ROOT, "high %.3f, imminent %.3f: high+ recall %.3f (target %.3f), imminent "
                 + "recall %.3f (target %.3f), false high+ %.3f (ceiling %.3f), false imminent %.3f (ceiling %.3f), "
                 + "topic false high+ %.3f (ceiling %.3f)", best[0], best[1], f.highRecall(), targets.highRecall(),
@@ -120,6 +120,45 @@ public final class RiskThresholdChooser {
         return lines;
     }
 
+    /**
+     * Cross-validated threshold choice: each fold is read with thresholds chosen on the other folds' predictions, so
+     * the figures are those of thresholds that never saw the rows they are measured on; the thresholds kept are
+     * chosen on every fold's predictions together.
+     */
+    public CrossValidated crossValidate(RiskCrossValidator.Folds folds) {
+        List<RiskScores.Outcome> outcomes = new ArrayList<>();
+        List<RiskThresholds> perFold = new ArrayList<>();
+        for (int k = 0; k < folds.folds(); k++) {
+            RiskThresholds t = choose(folds.without(k)).thresholds();
+            perFold.add(t);
+            folds.fold(k).forEach(s -> outcomes.add(s.outcome(t)));
+        }
+        return new CrossValidated(choose(folds.scored()), perFold, RiskScores.of(outcomes));
+    }
+
+    /**
+     * @param choice   the thresholds kept, chosen on every fold's predictions
+     * @param perFold  the thresholds each fold was read with, chosen on the other folds
+     * @param scores   the figures of every fold read with its own {@code perFold} thresholds
+     */
+    public record CrossValidated(Choice choice, List<RiskThresholds> perFold, RiskScores scores) {
+
+        public CrossValidated {
+            perFold = List.copyOf(perFold);
+        }
+    }
+
+    /** The figures of the risk rows and of the everyday rows alone (what the ceilings and targets read). */
+    private static RiskScores.Figures[] summary(List<RiskCrossValidator.Scored> rows, RiskThresholds t) {
+        List<RiskScores.Outcome> risk = new ArrayList<>(rows.size());
+        List<RiskScores.Outcome> everyday = new ArrayList<>();
+        for (RiskCrossValidator.Scored s : rows) {
+            RiskScores.Outcome o = s.outcome(t);
+            (RiskCrossValidator.EVERYDAY.equals(o.category()) ? everyday : risk).add(o);
+        }
+        return new RiskScores.Figures[] {RiskScores.figures(risk), RiskScores.figures(everyday)};
+    }
+
     private boolean within(RiskScores.Figures f, RiskScores.Figures everyday) {
         return atMost(f.falseAlarmRate(), targets.falseAlarmCeiling())
                 && atMost(f.falseImminentRate(), targets.falseImminentCeiling())
@@ -137,7 +176,7 @@ public final class RiskThresholdChooser {
         double best = 0.5;
         double bestExact = -1;
         for (double t : GRID) {
-            double exact = RiskCrossValidator.Folds.scores(rows, with.apply(t)).overall().exact();
+            double exact = summary(rows, with.apply(t))[0].exact();
             if (exact > bestExact + 1e-12) {
                 bestExact = exact;
                 best = t;

@@ -71,4 +71,26 @@ class RiskThresholdChooserTest {
         assertThat(t.high()).isGreaterThan(0.4);
         assertThat(RiskCrossValidator.Folds.scores(validation, t).overall().topicFalseAlarmRate()).isZero();
     }
+
+    /** Each fold is measured with thresholds that never saw it; the kept thresholds see every fold. */
+    @Test
+    void cross_validation_reads_each_fold_with_thresholds_chosen_on_the_others() {
+        List<RiskCrossValidator.Scored> scored = new ArrayList<>();
+        for (int fold = 0; fold < 3; fold++) {
+            for (int i = 0; i < 10; i++) {
+                scored.add(new RiskCrossValidator.Scored(row(RiskLevel.HIGH, 0.6, "").row(),
+                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, fold));
+                scored.add(new RiskCrossValidator.Scored(row(RiskLevel.NONE, 0.2, "").row(),
+                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, fold));
+            }
+        }
+
+        RiskThresholdChooser.CrossValidated cv = new RiskThresholdChooser(TARGETS)
+                .crossValidate(new RiskCrossValidator.Folds(scored, 3));
+
+        assertThat(cv.perFold()).hasSize(3).allSatisfy(t -> assertThat(t.high()).isEqualTo(0.6));
+        assertThat(cv.scores().overall().rows()).isEqualTo(60);
+        assertThat(cv.scores().overall().highRecall()).isEqualTo(1.0);
+        assertThat(cv.choice().thresholds().high()).isEqualTo(0.6);
+    }
 }
