@@ -136,9 +136,23 @@ public final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     double imminentRecallTarget;
 
+    @Option(names = "--iterations", defaultValue = "300",
+            description = "the intent model's maximum-entropy training iterations (default: ${DEFAULT-VALUE}, chosen "
+                    + "by cross-validation; fewer train faster and worse)")
+    int iterations;
+
     @Option(names = "--force", description = "keep and promote the models even when a gate fails (recorded in the "
             + "cards)")
     boolean force;
+
+    @Option(names = "--skip-leak-check", description = "train without checking the rows against the held-out folder "
+            + "(recorded in the cards; the challenge set is still checked); without it a missing held-out folder stops "
+            + "the training")
+    boolean skipLeakCheck;
+
+    @Option(names = "--skip-golden-gate", description = "train without replaying the golden conversations (recorded in "
+            + "the cards); without it a missing or empty golden folder stops the training")
+    boolean skipGoldenGate;
 
     private PrintStream out;
 
@@ -148,6 +162,9 @@ public final class TrainCommand implements Callable<Integer> {
         SaathConfig config = options.load();
         Path folder = Path.of(config.modelsDir());
         out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        List<Path> goldenFiles = goldenFiles();
+        List<String> skipped = skipped();
+        skipped.forEach(out::println);
         Components.Analysers shared = Components.analysers(config);
         Map<String, String> heldOut = heldOutTexts(shared);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -158,7 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
         IntentRun intent = models == Which.RISK ? null
                 : trainIntent(config, folder, shared, riskModel, heldOut, stamp, created);
         IntentClassifier intentModel = intent == null ? Components.intentModel(folder) : intent.classifier();
-        List<String> goldenProblems = golden(config, shared.with(intentModel, riskModel));
+        List<String> goldenProblems = golden(config, goldenFiles, shared.with(intentModel, riskModel));
         goldenProblems.forEach(p -> out.println("golden: " + p));
         gates.addAll(intentAndGoldenGates(folder, intent, goldenProblems));
         gates.forEach(g -> out.println((g.passed() ? "GATE PASSED: " : "GATE FAILED: ") + g.line()));
@@ -167,14 +184,42 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("models NOT kept or promoted (use --force to override; the cards will record it)");
             return 1;
         }
-        keepAll(folder, risk, intent, gates, failed);
+        keepAll(folder, risk, intent, gates, skipped, failed);
         return 0;
+    }
+
+    /** The checks told to be skipped, as the cards record them; a missing held-out folder is an error otherwise. */
+    private List<String> skipped() {
+        List<String> skipped = new ArrayList<>();
+        if (skipLeakCheck) {
+            skipped.add("SKIPPED: leakage check against held-out files (--skip-leak-check)");
+        } else if (!Files.isDirectory(heldout)) {
+            throw new IllegalArgumentException("the held-out folder " + heldout + " is missing: its texts must never "
+                    + "be trained on; give it with --heldout DIR, or train without the check with --skip-leak-check");
+        }
+        if (skipGoldenGate) {
+            skipped.add("SKIPPED: golden conversations (--skip-golden-gate)");
+        }
+        return skipped;
+    }
+
+    /** The golden conversations to replay; none only when skipped, else a missing or empty folder is an error. */
+    private List<Path> goldenFiles() throws java.io.IOException {
+        if (skipGoldenGate) {
+            return List.of();
+        }
+        List<Path> files = Files.isDirectory(golden) ? GoldenConversations.files(golden) : List.of();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no golden conversations in " + golden + ": every new model must pass "
+                    + "them; give the folder with --golden DIR, or train without them with --skip-golden-gate");
+        }
+        return files;
     }
 
     /** The texts of the held-out evaluation files and of the challenge set: never trained on. */
     private Map<String, String> heldOutTexts(Components.Analysers shared) {
         Map<String, String> heldOut = new HashMap<>();
-        for (Path dir : List.of(heldout, challenge)) {
+        for (Path dir : skipLeakCheck ? List.of(challenge) : List.of(heldout, challenge)) {
             if (Files.isDirectory(dir)) {
                 heldOut.putAll(TrainingCorpus.heldOutTexts(dir, shared.normaliser()));
             }
@@ -193,9 +238,11 @@ public final class TrainCommand implements Callable<Integer> {
                 + " broken expectation(s), first: " + goldenProblems.get(0)));
     }
 
-    private void keepAll(Path folder, RiskRun risk, IntentRun intent, List<Gates.Result> gates, boolean failed)
-            throws java.io.IOException {
-        List<String> lines = gates.stream().map(g -> (g.passed() ? "passed: " : "FAILED: ") + g.line()).toList();
+    private void keepAll(Path folder, RiskRun risk, IntentRun intent, List<Gates.Result> gates,
+                         List<String> skipped, boolean failed) throws java.io.IOException {
+        List<String> lines = new ArrayList<>(gates.stream().map(g -> (g.passed() ? "passed: " : "FAILED: ")
+                + g.line()).toList());
+        lines.addAll(skipped);
         if (risk != null) {
             keep(ModelRegistry.risk(folder), risk.card().version(), risk.bytes(),
                     risk.card().withGates(lines, failed)::write, failed);
@@ -254,7 +301,8 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "intent rows %d (duplicates dropped %d), data sha256 %s%n", corpus.rows().size(),
                 corpus.duplicatesDropped(), corpus.sha256());
         IntentTrainer trainer = new IntentTrainer(shared.normaliser());
-        TrainerParams params = TrainerParams.DEFAULT;
+        TrainerParams params = new TrainerParams(TrainerParams.DEFAULT.algorithm(), iterations,
+                TrainerParams.DEFAULT.cutoff(), TrainerParams.DEFAULT.features());
         IntentReport cv = new CrossValidator(trainer, c -> shared.with(c, riskModel))
                 .run(corpus.rows(), params, folds, seed);
         out.println("intent cross-validation (" + folds + " folds, seed " + seed + "):");
@@ -268,13 +316,12 @@ public final class TrainCommand implements Callable<Integer> {
         return new IntentRun(card, model.bytes(), model.classifier(version), cv);
     }
 
-    private List<String> golden(SaathConfig config, Analyser candidate) throws java.io.IOException {
+    private static List<String> golden(SaathConfig config, List<Path> files, Analyser candidate)
+            throws java.io.IOException {
         List<String> problems = new ArrayList<>();
-        if (Files.isDirectory(golden)) {
-            for (Path file : GoldenConversations.files(golden)) {
-                problems.addAll(GoldenConversations.replay(file,
-                        script -> Components.goldenPipeline(config, candidate, script)));
-            }
+        for (Path file : files) {
+            problems.addAll(GoldenConversations.replay(file,
+                    script -> Components.goldenPipeline(config, candidate, script)));
         }
         return problems;
     }

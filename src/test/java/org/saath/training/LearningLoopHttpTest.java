@@ -68,10 +68,18 @@ class LearningLoopHttpTest {
             Path labelled = Files.createDirectories(dir.resolve("labelled"));
             Files.write(labelled.resolve("week-47.tsv"), label(exported), StandardCharsets.UTF_8);
             assertThat(Main.execute("train", "--model", "intent", "--config", configFile.toString(), "--labelled",
-                    labelled.toString()))
-                    .isZero();
-            String after = ModelRegistry.intent(models).current().orElseThrow().version();
+                    labelled.toString(), "--skip-leak-check", "--golden", golden().toString(),
+                    // a quick model: a quarter of the sentences, 2 folds and 10 iterations instead of 5 and 300,
+                    // so the quality gates are opened and the leak check skipped (each is tested on its own in
+                    // LearningPiecesTest); the golden gate still replays two scripts. What this test checks is the
+                    // loop, not the model's quality (IntentModelEvalTest checks that).
+                    "--folds", "2", "--iterations", "10", "--crisis-recall-floor", "0",
+                    "--crisis-recall-tolerance", "1", "--f1-margin", "1")).isZero();
+            ModelCard card = ModelRegistry.intent(models).current().orElseThrow();
+            String after = card.version();
             assertThat(before).doesNotStartWith(after);
+            assertThat(card.gates()).contains("SKIPPED: leakage check against held-out files (--skip-leak-check)")
+                    .anySatisfy(g -> assertThat(g).startsWith("passed: golden conversations"));
 
             HttpResponse<String> reload = http.send(HttpRequest.newBuilder(uri(app, "/admin/reload"))
                     .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -85,6 +93,15 @@ class LearningLoopHttpTest {
         } finally {
             app.stop();
         }
+    }
+
+    /** Two of the golden conversations: a crisis at night and a third-person crisis. */
+    private Path golden() throws IOException {
+        Path golden = Files.createDirectories(dir.resolve("golden"));
+        for (String name : List.of("01-crisis-roman-urdu-at-night.yaml", "05-third-person-crisis-english.yaml")) {
+            Files.copy(Path.of("conversations/golden", name), golden.resolve(name));
+        }
+        return golden;
     }
 
     /** A maintainer's labels: the suggestion, corrected where it is plainly wrong. */
@@ -111,6 +128,7 @@ class LearningLoopHttpTest {
         return URI.create("http://localhost:" + app.port() + path);
     }
 
+    /** A copy of models/ with every fourth training sentence of each language (the header kept): quick to train. */
     private static Path copyModels(Path target) throws IOException {
         Path source = Path.of("models");
         try (Stream<Path> files = Files.walk(source)) {
@@ -118,6 +136,13 @@ class LearningLoopHttpTest {
                 Path to = target.resolve(source.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
+                } else if (f.getFileName().toString().equals("intents.tsv")) {
+                    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                    List<String> quarter = new ArrayList<>(List.of(lines.get(0)));
+                    for (int i = 1; i < lines.size(); i += 4) {
+                        quarter.add(lines.get(i));
+                    }
+                    Files.write(to, quarter, StandardCharsets.UTF_8);
                 } else {
                     Files.copy(f, to);
                 }
