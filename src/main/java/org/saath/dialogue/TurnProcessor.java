@@ -104,9 +104,10 @@ public final class TurnProcessor {
     }
 
     /**
-     * Handles one inbound message; a message id seen before returns the first answer and records nothing. Analysis
-     * (pure, and the most expensive step) runs first; the rest runs in the conversation's unit of work, so messages
-     * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. The
+     * message's own analysis (pure, and the most expensive step) runs first; its risk, read with the person's
+     * previous messages, and the rest run in the conversation's unit of work, so messages of one person that arrive
+     * together are handled one after the other, each seeing what the one before wrote.
      * On a platform channel (the message carries an address to reply to) the replies also leave through the outbox,
      * queued in the same unit of work.
      * The observer hears of the turn once, after its unit of work committed.
