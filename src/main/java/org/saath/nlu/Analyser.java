@@ -1,9 +1,11 @@
 package org.saath.nlu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,10 @@ public final class Analyser {
 
     /** The previous messages read as context: as many as the risk corpus gives its rows. */
     public static final int CONTEXT_TURNS = 2;
+
+    /** What names a way of dying: a means, a place, a question about a method or a dose. */
+    private static final Set<DistressCategory> MEANS_OR_WAY = EnumSet.of(DistressCategory.MEANS,
+            DistressCategory.PLACE, DistressCategory.METHOD_QUESTION);
 
     private final TextNormaliser normaliser;
     private final LanguageDetector languages;
@@ -114,17 +120,21 @@ public final class Analyser {
     }
 
     /**
-     * A means named in a message the classifier cannot place ("what's the highest bridge in karachi", "how many
-     * panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it knows. Such a question
-     * is answered on the crisis route, never as out of scope. (A message that also says the person wants to die or
-     * to hurt themselves is a crisis in its own right and is not counted here; "how many pills", which the lexicon
-     * files as a plan, is.)
+     * A means, a place or a method question in a message the classifier cannot place ("what's the highest bridge in
+     * karachi", "how many panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it
+     * knows. Such a question is answered on the crisis route, never as out of scope; its risk is the risk rules'
+     * (a method question is at least {@code high}). A message that also says the person wants to die or to hurt
+     * themselves is a crisis in its own right and is not counted here; a plan ("how many pills") or the method
+     * question itself is.
      */
     private static boolean asksAboutMeans(DistressAssessment lexicon, Classification c, boolean lowConfidence) {
         boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE;
-        return unplaced && lexicon.categories().contains(DistressCategory.MEANS)
-                && lexicon.categories().stream().noneMatch(k -> k.isSelfHarmFamily() && k != DistressCategory.PLAN);
+        Set<DistressCategory> heard = lexicon.categories();
+        return unplaced && MEANS_OR_WAY.stream().anyMatch(heard::contains)
+                && heard.stream().noneMatch(k -> k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k)
+                        && k != DistressCategory.PLAN);
     }
+
 
     private List<Utterance> read(List<String> context) {
         List<Utterance> previous = new ArrayList<>(CONTEXT_TURNS);
