@@ -107,7 +107,9 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     /** The NLU stage alone (for classify and evaluate), from the committed models and lexicon. */
     public static Analyser analyser(SaathConfig config) {
         Path models = Path.of(config.modelsDir());
-        return analysers(config).with(intentModel(models), riskModel(models));
+        IntentClassifier intent = intentModel(models); // the models first: a missing or broken one is named first
+        RiskClassifier risk = riskModel(models);
+        return analysers(config).with(intent, risk);
     }
 
     /** The committed risk model with any intent classifier (the intent model's cross-validation and gates). */
