@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -64,6 +63,8 @@ import org.saath.nlu.GenderCues;
 import org.saath.nlu.IntentClassifier;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
+import org.saath.nlu.OpenNlpRiskClassifier;
+import org.saath.nlu.RiskClassifier;
 import org.saath.nlu.ScriptLanguageDetector;
 import org.saath.nlu.TextNormaliser;
 import org.saath.outbox.PersonDelivery;
@@ -91,6 +92,7 @@ import org.saath.store.PersonOutboxStore;
 import org.saath.store.StoreException;
 import org.saath.training.ModelCard;
 import org.saath.training.PromotedModel;
+import org.saath.training.RiskCard;
 
 /**
  * The composition root: builds every collaborator from the validated configuration. Everything that can be
@@ -102,31 +104,51 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                          FloodGate floodGate, Conversations conversations, ConsoleParts console, HubParts hub,
                          Channels channels, Inbox inbox, PersonDelivery people, Operations ops) {
 
-    /** The NLU stage alone (for classify and evaluate), from the committed model and lexicon. */
+    /** The NLU stage alone (for classify and evaluate), from the committed models and lexicon. */
     public static Analyser analyser(SaathConfig config) {
         Path models = Path.of(config.modelsDir());
-        ModelCard card = ModelCard.read(models.resolve("intent.card.json"));
-        IntentClassifier classifier = OpenNlpIntentClassifier.load(models.resolve("intent.bin"),
-                card.parameters().featureSpec(), card.version());
-        return analyser(config, classifier);
+        IntentClassifier intent = intentModel(models); // the models first: a missing or broken one is named first
+        RiskClassifier risk = riskModel(models);
+        return analysers(config).with(intent, risk);
     }
 
+    /** The committed risk model with any intent classifier (the intent model's cross-validation and gates). */
     public static Analyser analyser(SaathConfig config, IntentClassifier classifier) {
-        return analysers(config).apply(classifier);
+        return analysers(config).with(classifier, riskModel(Path.of(config.modelsDir())));
+    }
+
+    /** The promoted intent model of {@code models}. */
+    public static IntentClassifier intentModel(Path models) {
+        ModelCard card = ModelCard.read(models.resolve("intent.card.json"));
+        return OpenNlpIntentClassifier.load(models.resolve("intent.bin"), card.parameters().featureSpec(),
+                card.version());
+    }
+
+    /** The promoted risk model of {@code models}. */
+    public static RiskClassifier riskModel(Path models) {
+        RiskCard card = RiskCard.read(models.resolve("risk.card.json"));
+        return OpenNlpRiskClassifier.load(models.resolve("risk.bin"), card.parameters().riskFeatures(),
+                card.parameters().thresholds(), card.version());
     }
 
     /**
-     * Builds analysers around any intent classifier, loading the lexicon, the language model and the commands
-     * once (cross-validation builds one analyser a fold).
+     * What every analyser shares, loaded once: the normaliser, the distress lexicon, the language model, the
+     * commands and the gender cues (cross-validation builds one analyser a fold).
      */
-    public static Function<IntentClassifier, Analyser> analysers(SaathConfig config) {
+    public record Analysers(TextNormaliser normaliser, DistressDetector distress, ScriptLanguageDetector languages,
+                            CommandDetector commands, GenderCues genders, double minConfidence) {
+
+        public Analyser with(IntentClassifier intent, RiskClassifier risk) {
+            return new Analyser(normaliser, languages, intent, risk, distress, commands, genders, minConfidence);
+        }
+    }
+
+    public static Analysers analysers(SaathConfig config) {
         TextNormaliser normaliser = new TextNormaliser();
         DistressDetector distress = new DistressDetector(
                 DistressLexicon.load(Path.of(config.modelsDir()).resolve("lang"), normaliser));
-        ScriptLanguageDetector languages = new ScriptLanguageDetector(OpenNlpLanguageModel.load());
-        CommandDetector commands = CommandDetector.loadFromClasspath(normaliser);
-        GenderCues genders = GenderCues.loadFromClasspath(normaliser);
-        return classifier -> new Analyser(normaliser, languages, classifier, distress, commands, genders,
+        return new Analysers(normaliser, distress, new ScriptLanguageDetector(OpenNlpLanguageModel.load()),
+                CommandDetector.loadFromClasspath(normaliser), GenderCues.loadFromClasspath(normaliser),
                 config.nlu().minConfidence());
     }
 

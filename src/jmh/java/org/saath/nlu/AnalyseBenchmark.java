@@ -14,12 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.saath.Components;
 import org.saath.config.ConfigLoader;
-import org.saath.training.ModelCard;
 
 /**
- * Speed of the NLU stage: {@code analyse(text)} (normalise + language + intent + distress) on a rotating mix of
- * messages in the four languages, short and long, and the cost of loading the intent model. Run from the
- * repository root: {@code mvn -Pbench -DskipTests package exec:exec}.
+ * Speed of the NLU stage: {@code analyse(text, context)} (normalise + language + intent + distress + the risk model
+ * reading the previous two messages) on a rotating mix of messages in the four languages, short and long, each with
+ * the message before it as context; {@code analyse(text)} without context; and the cost of loading the models. Run
+ * from the repository root: {@code mvn -Pbench -DskipTests package exec:exec}.
  */
 @State(Scope.Thread)
 public class AnalyseBenchmark {
@@ -60,12 +60,28 @@ public class AnalyseBenchmark {
         return analyser.analyse(MESSAGES.get(next));
     }
 
+    /** Each message read with the two before it in the list, as a conversation's context. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Analysis analyseWithContext() {
+        next = (next + 1) % MESSAGES.size();
+        int size = MESSAGES.size();
+        return analyser.analyse(MESSAGES.get(next), List.of(MESSAGES.get((next + size - 2) % size),
+                MESSAGES.get((next + size - 1) % size)));
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public IntentClassifier loadIntentModel() {
-        ModelCard card = ModelCard.read(Path.of("models/intent.card.json"));
-        return OpenNlpIntentClassifier.load(Path.of("models/intent.bin"), card.parameters().featureSpec(),
-                card.version());
+        return Components.intentModel(Path.of("models"));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RiskClassifier loadRiskModel() {
+        return Components.riskModel(Path.of("models"));
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.saath.Components;
 import org.saath.nlu.Analyser;
+import org.saath.nlu.Analysis;
 import org.saath.nlu.Intent;
 import org.saath.nlu.RiskLevel;
 import org.saath.training.CorpusException;
@@ -21,7 +22,10 @@ import org.saath.config.SaathConfig;
 import org.saath.training.Evaluator;
 import org.saath.training.IntentReport;
 import org.saath.training.ModelCard;
+import org.saath.training.RiskCard;
 import org.saath.training.RiskReport;
+import org.saath.training.RiskScores;
+import org.saath.training.RiskText;
 import org.saath.training.LabelledText;
 import org.saath.training.TsvTable;
 import picocli.CommandLine.Command;
@@ -29,14 +33,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code saath evaluate}: scores the committed model and lexicon on a labelled TSV file. Intent labels give
+ * {@code saath evaluate}: scores the committed models and lexicon on a labelled TSV file. Intent labels give
  * per-intent and per-language figures, crisis recall and false crisis alarms; risk labels
- * ({@code none|low|moderate|high}) give ordinal agreement and urgent recall.
+ * ({@code none|low|moderate|high|imminent}) give ordinal agreement and urgent recall. A file with {@code risk},
+ * {@code intent}, {@code language}, {@code category} and {@code context} columns (the challenge set) gives both,
+ * each row read with its context: per-language {@code high}+ and {@code imminent} recall, topic false alarms,
+ * intent figures and confusion counts. Only aggregate figures are printed, never a message.
  */
 @Command(name = "evaluate", description = "Evaluate on a TSV file with a header holding 'label' and 'text'.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private static final Set<String> RISK_LABELS = Set.of("none", "low", "moderate", "high");
+    private static final Set<String> RISK_LABELS = Set.of("none", "low", "moderate", "high", "imminent");
+    private static final List<String> CHALLENGE_COLUMNS = List.of("language", "risk", "intent", "category", "text",
+            "context");
 
     @Mixin
     ConfigOptions options;
@@ -47,12 +56,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
-    @Option(names = "--record", description = "also record the headline figures in models/intent.card.json")
+    @Option(names = "--record", description = "also record the headline figures in the model cards "
+            + "(intent.card.json; risk.card.json for risk-labelled files)")
     boolean record;
 
     @Override
     public Integer call() throws Exception {
         TsvTable table = TsvTable.read(data);
+        if (CHALLENGE_COLUMNS.stream().allMatch(table::hasColumn)) {
+            return challenge(table);
+        }
         int label = table.column("label");
         int text = table.column("text");
         SaathConfig config = options.load();
@@ -63,8 +76,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 analyser);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (record) {
-            Path cardFile = Path.of(config.modelsDir()).resolve("intent.card.json");
-            ModelCard.read(cardFile).withHeldOut(data.getFileName().toString(), summary(report)).write(cardFile);
+            Path models = Path.of(config.modelsDir());
+            if (riskMode) {
+                Path cardFile = models.resolve("risk.card.json");
+                RiskCard.read(cardFile).withHeldOut(data.getFileName().toString(), summary(report), false)
+                        .write(cardFile);
+            } else {
+                Path cardFile = models.resolve("intent.card.json");
+                ModelCard.read(cardFile).withHeldOut(data.getFileName().toString(), summary(report)).write(cardFile);
+            }
         }
         if (json) {
             Map<String, Object> wrapped = new LinkedHashMap<>();
@@ -78,6 +98,82 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.print(report instanceof RiskReport r ? r.render() : ((IntentReport) report).render());
         }
         return 0;
+    }
+
+    /**
+     * The challenge set: risk and intent read with each row's context; aggregate figures only. With
+     * {@code --record} the risk card keeps them and counts the look.
+     */
+    private int challenge(TsvTable table) throws java.io.IOException {
+        SaathConfig config = options.load();
+        Analyser analyser = Components.analyser(config);
+        List<RiskScores.Outcome> risks = new ArrayList<>();
+        List<Evaluator.Outcome> intents = new ArrayList<>();
+        readChallenge(table, analyser, risks, intents);
+        RiskScores riskScores = RiskScores.of(risks);
+        IntentReport intentReport = Evaluator.intentReport(intents);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (record) {
+            Path cardFile = Path.of(config.modelsDir()).resolve("risk.card.json");
+            RiskCard.read(cardFile).withHeldOut(data.getFileName().toString(), challengeSummary(riskScores,
+                    intentReport), true).write(cardFile);
+        }
+        if (json) {
+            Map<String, Object> wrapped = new LinkedHashMap<>();
+            wrapped.put("file", data.toString());
+            wrapped.put("mode", "challenge");
+            wrapped.put("model", analyser.modelVersion());
+            wrapped.put("risk", riskScores);
+            wrapped.put("intent", intentReport);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
+        } else {
+            out.println("file " + data + "  models " + analyser.modelVersion() + "  (aggregate figures only)");
+            out.print(riskScores.render());
+            out.println();
+            out.print(intentReport.render());
+        }
+        return 0;
+    }
+
+    /** Each row read with its context; only the gold labels and what the analyser said are kept. */
+    private static void readChallenge(TsvTable table, Analyser analyser, List<RiskScores.Outcome> risks,
+                                      List<Evaluator.Outcome> intents) {
+        int language = table.column("language");
+        int risk = table.column("risk");
+        int intent = table.column("intent");
+        int category = table.column("category");
+        int text = table.column("text");
+        int context = table.column("context");
+        for (int i = 0; i < table.rows().size(); i++) {
+            if (table.field(i, text).isBlank()) {
+                continue;
+            }
+            int row = i;
+            Analysis a = analyser.analyse(table.field(i, text), RiskText.splitContext(table.field(i, context)));
+            String lang = table.field(i, language).trim();
+            risks.add(new RiskScores.Outcome(RiskLevel.fromCode(table.field(i, risk)), a.risk(), lang,
+                    table.field(i, category).trim()));
+            Intent gold = Intent.fromLabel(table.field(i, intent).trim()).orElseThrow(() -> new CorpusException(
+                    table.origin(row) + ": unknown intent label"));
+            intents.add(new Evaluator.Outcome(gold, a.intent(), a.risk(), lang, a.language().code()));
+        }
+    }
+
+    /** Per language: high+ recall, imminent recall, topic false alarms; and intent macro-F1. */
+    static Map<String, Object> challengeSummary(RiskScores risk, IntentReport intent) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("rows", risk.overall().rows());
+        risk.perLanguage().forEach((language, f) -> {
+            s.put("highRecall." + language, round(f.highRecall()));
+            s.put("imminentRecall." + language, round(f.imminentRecall()));
+            s.put("topicFalseAlarms." + language, round(f.topicFalseAlarmRate()));
+        });
+        s.put("highRecall", round(risk.overall().highRecall()));
+        s.put("imminentRecall", round(risk.overall().imminentRecall()));
+        s.put("topicFalseAlarms", round(risk.overall().topicFalseAlarmRate()));
+        s.put("falseHighAlarms", round(risk.overall().falseAlarmRate()));
+        s.put("intentMacroF1", round(intent.macroF1()));
+        return s;
     }
 
     /** The headline figures kept in the model card, rounded to four places. */
@@ -103,7 +199,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
+        return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
     }
 
     private static Object intentReport(TsvTable table, int label, int text, Analyser analyser) {
@@ -128,7 +224,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             String value = table.field(i, label).trim();
             if (!value.isEmpty()) {
                 gold.add(RiskLevel.fromCode(value));
-                predicted.add(analyser.analyse(table.field(i, text)).risk());
+                predicted.add(analyser.analyse(table.field(i, text)).risk());  // one post per row: no context
             }
         }
         return Evaluator.riskReport(gold, predicted);

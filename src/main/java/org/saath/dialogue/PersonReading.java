@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.saath.nlu.Analysis;
-import org.saath.nlu.Command;
 import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -43,7 +42,7 @@ final class PersonReading {
      * language ("ok", "thanks" should not switch a Roman Urdu chat to English).
      */
     static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
-        Optional<Language> asked = a.command().flatMap(Command::language);
+        Optional<Language> asked = a.asksForLanguage();
         if (asked.isPresent()) {
             return asked.get();
         }

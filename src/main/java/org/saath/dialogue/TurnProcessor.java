@@ -62,7 +62,8 @@ public final class TurnProcessor {
     }
 
     /** What the message says, worked out before the unit of work: it needs nothing stored. */
-    private record Read(Analysis analysis, Cues.Found cues, String redacted) {
+    /** What is read from the message alone, before the unit of work; its risk is read inside, with the context. */
+    private record Read(Analyser analyser, Analyser.Reading reading, Cues.Found cues, String redacted) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
@@ -103,16 +104,18 @@ public final class TurnProcessor {
     }
 
     /**
-     * Handles one inbound message; a message id seen before returns the first answer and records nothing. Analysis
-     * (pure, and the most expensive step) runs first; the rest runs in the conversation's unit of work, so messages
-     * of one person that arrive together are handled one after the other, each seeing what the one before wrote.
+     * Handles one inbound message; a message id seen before returns the first answer and records nothing. The
+     * message's own analysis (pure, and the most expensive step) runs first; its risk, read with the person's
+     * previous messages, and the rest run in the conversation's unit of work, so messages of one person that arrive
+     * together are handled one after the other, each seeing what the one before wrote.
      * On a platform channel (the message carries an address to reply to) the replies also leave through the outbox,
      * queued in the same unit of work.
      * The observer hears of the turn once, after its unit of work committed.
      */
     public TurnResult handle(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
-        Read read = new Read(p.analyser().get().analyse(in.text()), p.cues().find(in.text()),         // 3 analyse
+        Analyser analyser = p.analyser().get();
+        Read read = new Read(analyser, analyser.read(in.text()), p.cues().find(in.text()),            // 3 analyse
                 p.redactor().redact(in.text()));
         Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read));
         handled.outcome().ifPresent(observer::observe);                                              // 9 observe
@@ -127,10 +130,11 @@ public final class TurnProcessor {
             return new Handled(TurnJson.read(earlier.get()), Optional.empty());
         }
         Instant now = p.clock().instant();
-        Analysis analysis = read.analysis();
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
+        Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
+                tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             TurnResult relayed = relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
             return outcome(relayed, TurnOutcome.Kind.RELAYED, in, analysis, p.countries().resolve(in.country(),
@@ -284,7 +288,7 @@ public final class TurnProcessor {
         // the peak's time moves only when this message itself reaches the conversation's risk
         Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
                 : existing.map(ConversationRow::peakRiskAt).orElse(now);
-        String preferred = a.command().flatMap(Command::language).map(Language::code)
+        String preferred = a.asksForLanguage().map(Language::code)
                 .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
         String consent = decided.decision().consent() != null ? decided.decision().consent()
                 : existing.map(ConversationRow::consent).orElse(null);

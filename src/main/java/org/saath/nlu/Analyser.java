@@ -1,8 +1,11 @@
 package org.saath.nlu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,93 +13,136 @@ import org.slf4j.LoggerFactory;
 /**
  * The NLU stage in one call: normalise → detect language → classify intent → detect distress → risk.
  *
- * <p>Risk does not rest on the classifier alone: the lexicon's risk stands whatever the classifier says, and the
- * classifier can add to it ({@code crisis} with confidence ≥ {@value #CRISIS_HIGH} is {@code high}; a crisis
- * probability ≥ {@value #CRISIS_MODERATE} is {@code moderate} whichever intent won). The classifier reaches {@code high} (which escalates to a human)
- * only when the lexicon saw some distress too (a means, a timeframe, hopelessness…); on its own it can raise a
- * message to {@code moderate}, where the bot asks directly and shows crisis lines. A model trained on short
- * hand-written messages is least reliable on long or out-of-domain text, and an escalation costs a counsellor's
- * time. When every distress phrase was negated ("I'm not suicidal"), the classifier cannot push the message above
- * {@code moderate}, but nothing lowers it below {@code low}.
+ * <p>Risk is its own model ({@link RiskClassifier}), trained on a risk-labelled corpus and reading the message
+ * together with the person's previous few messages; the distress lexicon, the context and the intent classifier's
+ * crisis probability can only raise its level, by the written rules of {@link RiskRules}, each named in
+ * {@code signals}. A message at {@code high} or above is a crisis whatever intent won.
  */
 public final class Analyser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Analyser.class);
 
-    static final double CRISIS_HIGH = 0.7;
-    /** Chosen by cross-validation on the intent sentences: recall 0.897 at moderate+, 4.6% of other rows checked. */
-    static final double CRISIS_MODERATE = 0.2;
+    /** The previous messages read as context: as many as the risk corpus gives its rows. */
+    public static final int CONTEXT_TURNS = 2;
+
+    /** What names a way of dying: a means, a place, a question about a method or a dose. */
+    private static final Set<DistressCategory> MEANS_OR_WAY = EnumSet.of(DistressCategory.MEANS,
+            DistressCategory.PLACE, DistressCategory.METHOD_QUESTION);
 
     private final TextNormaliser normaliser;
     private final LanguageDetector languages;
     private final IntentClassifier classifier;
+    private final RiskClassifier riskModel;
     private final DistressDetector distress;
     private final CommandDetector commands;
     private final GenderCues genders;
+    private final RiskRules rules = new RiskRules();
     private final double minConfidence;
 
     public Analyser(TextNormaliser normaliser, LanguageDetector languages, IntentClassifier classifier,
-                    DistressDetector distress, CommandDetector commands, GenderCues genders, double minConfidence) {
-        this.commands = commands;
-        this.genders = genders;
+                    RiskClassifier riskModel, DistressDetector distress, CommandDetector commands, GenderCues genders,
+                    double minConfidence) {
         this.normaliser = normaliser;
         this.languages = languages;
         this.classifier = classifier;
+        this.riskModel = riskModel;
         this.distress = distress;
+        this.commands = commands;
+        this.genders = genders;
         this.minConfidence = minConfidence;
     }
 
-    public Analysis analyse(String raw) {
-        NormalisedText text = normaliser.normalise(raw);
-        Language language = languages.detect(raw, text);
-        Classification classification = classify(text);
-        DistressAssessment lexicon = distress.assess(text);
+    /**
+     * What one message says on its own: everything but its risk, which is read with the conversation. The costly
+     * part of the analysis (the intent model), so the service does it before it takes the conversation's lock.
+     */
+    public record Reading(NormalisedText text, Language language, Classification classification, Utterance message,
+                          Optional<Command> command, Optional<Language> asksForLanguage, GenderCues.Read gender) {
+    }
 
-        List<String> signals = new ArrayList<>(lexicon.signals());
-        RiskLevel risk = risk(lexicon, classification, signals);
+    /** A first message, or one read without its conversation. */
+    public Analysis analyse(String raw) {
+        return analyse(read(raw), List.of());
+    }
+
+    /**
+     * @param raw     the message
+     * @param context the same person's previous messages in this conversation, oldest first; only the last
+     *                {@value #CONTEXT_TURNS} are read
+     */
+    public Analysis analyse(String raw, List<String> context) {
+        return analyse(read(raw), context);
+    }
+
+    /** Normalise → language → intent → lexicon → command → gender cues: the message alone. */
+    public Reading read(String raw) {
+        NormalisedText text = normaliser.normalise(raw);
+        return new Reading(text, languages.detect(raw, text), classify(text),
+                new Utterance(text, distress.assess(text)), commands.detect(text), commands.requestedLanguage(text),
+                genders.read(text));
+    }
+
+    /**
+     * The risk of a message read together with the same person's previous messages (oldest first; only the last
+     * {@value #CONTEXT_TURNS} count), by the risk model and the rules; and the rest of the analysis.
+     */
+    public Analysis analyse(Reading reading, List<String> context) {
+        Classification classification = reading.classification();
+        Utterance message = reading.message();
+        // a command ("yes", "stop", "show my safety plan") steers the conversation, it is not a follow-up: the rules
+        // read it in the conversation's state
+        List<Utterance> previous = reading.command().isPresent() ? List.of() : read(context);
+        RiskRules.Judgement judgement = rules.judge(message, previous, estimate(message, previous),
+                riskModel.thresholds(), classification.crisisProbability());
+
+        List<String> signals = new ArrayList<>(message.lexicon().signals());
+        signals.addAll(judgement.signals());
+        RiskLevel risk = judgement.level();
         boolean lowConfidence = classification.confidence() < minConfidence;
         Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
         if (risk.atLeast(RiskLevel.HIGH) && intent != Intent.CRISIS) {
             signals.add("risk-overrides-intent:" + intent.label());
             intent = Intent.CRISIS;
         }
-        boolean asksAboutMeans = asksAboutMeans(lexicon, classification, lowConfidence);
+        signals.add(String.format(Locale.ROOT, "classifier:%s:%.2f", classification.intent().label(),
+                classification.confidence()));
+        boolean thirdPerson = message.lexicon().thirdPerson() && risk.atLeast(RiskLevel.MODERATE);
+        if (thirdPerson) {
+            signals.add("third_person");
+        }
+        boolean asksAboutMeans = asksAboutMeans(message.lexicon(), classification, lowConfidence);
         if (asksAboutMeans) {
             signals.add("asks-about-means");
         }
-        return new Analysis(language, intent, classification.confidence(), lowConfidence, risk,
-                lexicon.thirdPerson(), lexicon.requestsHuman(), commands.detect(text), signals,
-                classifier.modelVersion(), lexicon.categories(), asksAboutMeans, genders.read(text));
-    }
-
-    /** The lexicon's risk, raised by the classifier as the class comment says; adds the classifier's signal. */
-    private static RiskLevel risk(DistressAssessment lexicon, Classification classification, List<String> signals) {
-        RiskLevel fromClassifier = classifierRisk(classification);
-        if (fromClassifier.atLeast(RiskLevel.HIGH) && lexicon.categories().isEmpty()) {
-            fromClassifier = RiskLevel.MODERATE; // the model alone may ask, not escalate: see the class comment
-        }
-        if (fromClassifier != RiskLevel.NONE) {
-            signals.add(String.format(Locale.ROOT, "classifier:%s:%.2f;p-crisis:%.2f",
-                    classification.intent().label(), classification.confidence(), classification.crisisProbability()));
-        }
-        RiskLevel risk = RiskLevel.max(lexicon.risk(), fromClassifier);
-        if (lexicon.onlyNegated() && risk.atLeast(RiskLevel.HIGH) && !lexicon.risk().atLeast(RiskLevel.HIGH)) {
-            risk = RiskLevel.MODERATE;
-        }
-        return risk;
+        return new Analysis(reading.language(), intent, classification.confidence(), lowConfidence, risk, thirdPerson,
+                message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
+                modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender());
     }
 
     /**
-     * A means named in a message the classifier cannot place ("what's the highest bridge in karachi", "how many
-     * panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it knows. Such a question
-     * is answered on the crisis route, never as out of scope. (A message that also says the person wants to die or
-     * to hurt themselves is a crisis in its own right and is not counted here; "how many pills", which the lexicon
-     * files as a plan, is.)
+     * A means, a place or a method question in a message the classifier cannot place ("what's the highest bridge in
+     * karachi", "how many panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it
+     * knows. Such a question is answered on the crisis route, never as out of scope; its risk is the risk rules'
+     * (a method question is at least {@code high}). A message that also says the person wants to die or to hurt
+     * themselves is a crisis in its own right and is not counted here; a plan ("how many pills") or the method
+     * question itself is.
      */
     private static boolean asksAboutMeans(DistressAssessment lexicon, Classification c, boolean lowConfidence) {
         boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE;
-        return unplaced && lexicon.categories().contains(DistressCategory.MEANS)
-                && lexicon.categories().stream().noneMatch(k -> k.isSelfHarmFamily() && k != DistressCategory.PLAN);
+        Set<DistressCategory> heard = lexicon.categories();
+        return unplaced && MEANS_OR_WAY.stream().anyMatch(heard::contains)
+                && heard.stream().noneMatch(k -> k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k)
+                        && k != DistressCategory.PLAN);
+    }
+
+
+    private List<Utterance> read(List<String> context) {
+        List<Utterance> previous = new ArrayList<>(CONTEXT_TURNS);
+        for (String earlier : context.subList(Math.max(0, context.size() - CONTEXT_TURNS), context.size())) {
+            NormalisedText text = normaliser.normalise(earlier);
+            previous.add(new Utterance(text, distress.assess(text)));
+        }
+        return previous;
     }
 
     /** A failing classifier must not lose the person: degrade to "unsure", and the lexicon still sets risk. */
@@ -110,18 +156,24 @@ public final class Analyser {
         }
     }
 
-    private static RiskLevel classifierRisk(Classification c) {
-        if (c.intent() == Intent.CRISIS && c.confidence() >= CRISIS_HIGH) {
-            return RiskLevel.HIGH;
+    /** A failing risk model must not lose the person either: the lexicon's rules still stand. */
+    private RiskEstimate estimate(Utterance message, List<Utterance> context) {
+        try {
+            return riskModel.estimate(message, context);
+        } catch (RuntimeException e) {
+            LOG.warn("risk model {} failed ({}); answering from the lexicon alone", riskModel.modelVersion(),
+                    e.getClass().getSimpleName());
+            return RiskEstimate.none();
         }
-        if (c.crisisProbability() >= CRISIS_MODERATE) {
-            return RiskLevel.MODERATE; // even when depression won by a little: ask rather than miss
-        }
-        return c.intent() == Intent.CRISIS || c.intent() == Intent.DEPRESSION ? RiskLevel.LOW : RiskLevel.NONE;
     }
 
-    /** The version of the intent model answering. */
+    /** The versions of the intent and risk models answering: {@code <intent>+risk-<risk>}. */
     public String modelVersion() {
+        return classifier.modelVersion() + "+risk-" + riskModel.modelVersion();
+    }
+
+    /** The intent model's version alone. */
+    public String intentModelVersion() {
         return classifier.modelVersion();
     }
 }

@@ -8,16 +8,17 @@ import java.util.Set;
  * Everything the NLU stage knows about one message. {@code intent} is {@code out_of_scope} with
  * {@code lowConfidence} set when the classifier was unsure; {@code risk} combines lexicon and classifier for this
  * message alone (the conversation's risk is kept by the dialogue); {@code command} is a steering phrase such as
- * "yes", "stop" or "delete my data". {@code categories} are what the distress lexicon saw (negated phrases
- * excluded), so a reply can answer in the person's own terms ("you want to die" is not "everything feels
- * hopeless"); {@code asksAboutMeans} is a message that names a means or a way and nothing else the classifier
- * understands ("how many paracetamol would kill me"): never trivia, always the crisis route. {@code gender} is what
- * the person's own words mark about them and about someone they write about.
+ * "yes", "stop" or "delete my data"; {@code asksForLanguage} the language a {@code speak} command asks for.
+ * {@code categories} are what the distress lexicon saw (negated phrases excluded), so a reply can answer in the
+ * person's own terms ("you want to die" is not "everything feels hopeless"); {@code asksAboutMeans} is a message that
+ * names a means or a way and nothing else the classifier understands ("how many paracetamol would kill me"): never
+ * trivia, always the crisis route. {@code gender} is what the person's own words mark about them and about someone
+ * they write about.
  */
 public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
-                       boolean thirdPerson, boolean requestsHuman, Optional<Command> command, List<String> signals,
-                       String modelVersion, Set<DistressCategory> categories, boolean asksAboutMeans,
-                       GenderCues.Read gender) {
+                       boolean thirdPerson, boolean requestsHuman, Optional<Command> command,
+                       Optional<Language> asksForLanguage, List<String> signals, String modelVersion,
+                       Set<DistressCategory> categories, boolean asksAboutMeans, GenderCues.Read gender) {
 
     public Analysis {
         signals = List.copyOf(signals);

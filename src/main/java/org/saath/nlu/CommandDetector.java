@@ -20,24 +20,34 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * bare "no" is an answer but "no i want to die" is not), {@code leading} phrases must open the message and end its
  * first clause ("not really, i just want to talk"), {@code within} phrases may appear anywhere; when several match,
  * the command declared first in {@link Command} wins. What else the message says still counts: the rules read a
- * leading "no" as an answer only when the message carries no risk. Immutable and thread-safe.
+ * leading "no" as an answer only when the message carries no risk. A key {@code speak_<code>} asks for the language
+ * with that code ({@code speak_ur}): its phrases are {@link Command#SPEAK} phrases, so a new language brings its own
+ * requests in its own folder; when several language requests match, the longest phrase wins. Immutable and
+ * thread-safe.
  */
 public final class CommandDetector {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String SPEAK_PREFIX = "speak_";
 
     /** A {@code within} phrase, with the rank of its command (lower wins). */
     private record Phrase(int rank, Command command, List<String> tokens) {
+    }
+
+    /** A phrase and the language it asks for. */
+    private record LanguageRequest(List<String> phrase, Language language) {
     }
 
     private final Map<String, Command> whole;
     /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
     private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
     private final Map<Command, List<List<String>>> leading;
+    private final List<LanguageRequest> requests;
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
-                            Map<Command, List<List<String>>> leading) {
+                            Map<Command, List<List<String>>> leading, List<LanguageRequest> requests) {
         this.whole = whole;
+        this.requests = List.copyOf(requests);
         int rank = 0;
         for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
             for (List<String> phrase : entry.getValue()) {
@@ -55,9 +65,16 @@ public final class CommandDetector {
         Map<String, Command> whole = new HashMap<>();
         Map<Command, List<List<String>>> within = new EnumMap<>(Command.class);
         Map<Command, List<List<String>>> leading = new EnumMap<>(Command.class);
+        List<LanguageRequest> requests = new ArrayList<>();
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/commands.yaml";
             read(name).forEach((code, kinds) -> {
+                if (code.startsWith(SPEAK_PREFIX)) {
+                    Language asked = requested(name, code);
+                    kinds.getOrDefault("within", List.of()).forEach(p -> requests.add(
+                            new LanguageRequest(normaliser.normalise(p).tokens(), asked)));
+                    return;
+                }
                 Command command = command(name, code);
                 kinds.getOrDefault("whole", List.of()).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
                 kinds.getOrDefault("within", List.of()).forEach(p -> within
@@ -66,7 +83,15 @@ public final class CommandDetector {
                         .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
             });
         }
-        return new CommandDetector(whole, within, leading);
+        if (!requests.isEmpty()) {
+            within.put(Command.SPEAK, requests.stream().map(LanguageRequest::phrase).toList());
+        }
+        return new CommandDetector(whole, within, leading, requests);
+    }
+
+    private static Language requested(String file, String code) {
+        return Language.supported(code.substring(SPEAK_PREFIX.length())).orElseThrow(() -> new IllegalStateException(
+                file + ": '" + code + "' asks for a language that is not supported (see org.saath.nlu.Language)"));
     }
 
     private static Command command(String file, String code) {
@@ -107,6 +132,27 @@ public final class CommandDetector {
         }
         Optional<Command> exact = Optional.ofNullable(whole.get(text.text()));
         return exact.or(() -> leading(text));
+    }
+
+    /** The language the message asks to be answered in ("english please"), by its longest matching phrase. */
+    public Optional<Language> requestedLanguage(NormalisedText text) {
+        LanguageRequest best = null;
+        for (LanguageRequest request : requests) {
+            if ((best == null || request.phrase().size() > best.phrase().size())
+                    && contains(text.tokens(), request.phrase())) {
+                best = request;
+            }
+        }
+        return Optional.ofNullable(best).map(LanguageRequest::language);
+    }
+
+    private static boolean contains(List<String> tokens, List<String> phrase) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!phrase.isEmpty() && tokens.get(i).equals(phrase.get(0)) && startsAt(tokens, i, phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A phrase that opens the message and is followed by a new clause (or nothing). */

@@ -1,21 +1,36 @@
 package org.saath.nlu;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What the lexicon found in one message: the risk it implies on its own, the categories seen (negated ones
- * excluded), whether the person writes about someone else, and human-readable signals that explain it.
+ * excluded), whether it holds a cue that the person writes about someone else ("my brother", "she says"; whether
+ * that someone is at risk is decided with the message's final risk), and human-readable signals that explain it.
+ * {@code cues} are the phrases that carry no risk themselves but tell how to read the rest: a topic mention, an
+ * idiom, a negation, a third person (the risk model uses them as features).
  */
-public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, boolean thirdPerson,
-                                 boolean onlyNegated, boolean requestsHuman, List<String> signals) {
+public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, Set<DistressCategory> cues,
+                                 boolean thirdPerson, boolean onlyNegated, boolean requestsHuman,
+                                 List<String> signals) {
 
     public DistressAssessment {
-        categories = Set.copyOf(categories);
+        categories = inOrder(categories);
+        cues = inOrder(cues);
         signals = List.copyOf(signals);
     }
 
+    /**
+     * An unmodifiable copy that iterates in declaration order. {@code Set.copyOf} iterates in an order that changes
+     * from one JVM to the next, which made the risk model's feature order, and so its training, differ between runs.
+     */
+    private static Set<DistressCategory> inOrder(Set<DistressCategory> categories) {
+        return categories.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(categories));
+    }
+
     public static DistressAssessment none() {
-        return new DistressAssessment(RiskLevel.NONE, Set.of(), false, false, false, List.of());
+        return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), false, false, false, List.of());
     }
 }

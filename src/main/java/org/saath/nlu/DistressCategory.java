@@ -5,6 +5,21 @@ import java.util.Locale;
 /** What a lexicon phrase tells about a message; see {@link DistressDetector} for how they combine. */
 public enum DistressCategory {
     IDEATION, PASSIVE_IDEATION, SELF_HARM, PLAN, MEANS, TIMEFRAME, GOODBYE, CODED, HOPELESSNESS,
+    /** An act in progress or just done: pills swallowed, bleeding, standing at the edge. */
+    ACT,
+    /** Getting ready without naming it: buying a rope, collecting pills, a will, giving things away. */
+    PREPARATION,
+    /** A chosen place: a roof, a bridge, a railway track, a river. Like a means, a signal on its own. */
+    PLACE,
+    /** Asking how: which dose, how many, which way hurts least. */
+    METHOD_QUESTION,
+    /** A past attempt ("tried to kill myself last year"); its words are not read again as a wish today. */
+    PAST_ATTEMPT,
+    /**
+     * A topic, not a self: "a documentary about suicide", "suicide prevention week", a film title. Masked before
+     * distress phrases are matched, like an idiom.
+     */
+    TOPIC,
     /** A cue that the person writes about someone else ("my brother"). */
     THIRD_PERSON,
     /** A negation cue ("not", "nahi", "لا") that lowers the distress phrase right after it. */
@@ -17,9 +32,22 @@ public enum DistressCategory {
     /** True for categories that speak of wanting to die or to hurt oneself. */
     public boolean isSelfHarmFamily() {
         return switch (this) {
-            case IDEATION, PASSIVE_IDEATION, SELF_HARM, PLAN, GOODBYE, CODED -> true;
+            case IDEATION, PASSIVE_IDEATION, SELF_HARM, PLAN, GOODBYE, CODED, ACT, METHOD_QUESTION -> true;
             default -> false;
         };
+    }
+
+    /** True for categories that name how or where: with a wish to die they make it at least {@code high}. */
+    public boolean isMeansOrPlan() {
+        return switch (this) {
+            case MEANS, PLAN, PLACE, PREPARATION, METHOD_QUESTION -> true;
+            default -> false;
+        };
+    }
+
+    /** Guards: their words are masked before distress phrases are matched, and they carry no risk. */
+    public boolean isGuard() {
+        return this == IDIOM || this == TOPIC;
     }
 
     public String code() {

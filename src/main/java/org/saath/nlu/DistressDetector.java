@@ -9,13 +9,19 @@ import java.util.Set;
  * Finds distress in a message with the {@link DistressLexicon}, independently of the intent classifier.
  *
  * <ul>
- *   <li>Idioms are matched first; a distress phrase lying wholly inside an idiom is ignored
- *       ("this traffic is killing me"), one that only overlaps it is kept.</li>
+ *   <li>Guards are matched first. A distress phrase lying wholly inside an idiom ("this traffic is killing me")
+ *       is ignored, one that only overlaps it is kept; a phrase that touches a topic mention at all ("a documentary
+ *       about suicide", "suicide prevention week") is ignored, and so is an act told in the same clause as a topic
+ *       cue ("in the drama the heroine drank poison"), and so is an attempt ("drama mein heroine ne khudkushi ki
+ *       koshish ki"); a wish is never discounted that way. A phrase touching a past attempt ("tried to kill myself in
+ *       2021", "goliyan kha li thi") is read only as that past attempt.</li>
  *   <li>A negation cue up to {@value #NEGATION_WINDOW} tokens before a phrase lowers it by one level, never below
  *       {@code low}: "I'm not suicidal" is still watched.</li>
- *   <li>A wish to die together with a means or a plan is at least {@code high}; with a timeframe as well it is
- *       {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it).</li>
- *   <li>A means or timeframe on its own is a signal, not a risk ("pills for my headache").</li>
+ *   <li>An act in progress or just done is {@code imminent} by its own severity. A wish to die together with a
+ *       means, a place, a plan, preparation or a method question is at least {@code high}; with a timeframe as well
+ *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it). A past
+ *       attempt with a wish or hopelessness today is at least {@code high}.</li>
+ *   <li>A means, place or timeframe on its own is a signal, not a risk ("pills for my headache").</li>
  * </ul>
  */
 public final class DistressDetector {
@@ -28,13 +34,21 @@ public final class DistressDetector {
         this.lexicon = lexicon;
     }
 
+    /** A digest of the lexicon's files (the risk model's card records the lexicon it was trained with). */
+    public String lexiconSha256() {
+        return lexicon.sha256();
+    }
+
     public DistressAssessment assess(NormalisedText text) {
         List<DistressLexicon.Match> matches = lexicon.find(text.tokens());
         if (matches.isEmpty()) {
             return DistressAssessment.none();
         }
-        boolean[] masked = maskIdioms(matches, text.tokens().size());
+        boolean[] masked = mask(matches, text.tokens().size(), DistressCategory::isGuard);
+        boolean[] topic = mask(matches, text.tokens().size(), c -> c == DistressCategory.TOPIC);
+        boolean[] past = mask(matches, text.tokens().size(), c -> c == DistressCategory.PAST_ATTEMPT);
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
+        Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
         RiskLevel risk = RiskLevel.NONE;
         boolean thirdPerson = false;
@@ -43,7 +57,13 @@ public final class DistressDetector {
         boolean anyPlain = false;
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
-            if (category == DistressCategory.IDIOM || category == DistressCategory.NEGATION || inside(match, masked)) {
+            if (category.isGuard() || category == DistressCategory.NEGATION
+                    || category == DistressCategory.THIRD_PERSON) {
+                cues.add(category);
+            }
+            if (category.isGuard() || category == DistressCategory.NEGATION || inside(match, masked)
+                    || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
+                    || isNarrated(category) && topicInClause(match, matches, text)) {
                 continue;
             }
             if (category == DistressCategory.THIRD_PERSON) {
@@ -65,45 +85,71 @@ public final class DistressDetector {
                 anyPlain |= category.isSelfHarmFamily();
                 signals.add(category.code() + ":" + match.entry().phrase());
             }
-            if (category != DistressCategory.MEANS && category != DistressCategory.TIMEFRAME) {
+            if (category != DistressCategory.MEANS && category != DistressCategory.TIMEFRAME
+                    && category != DistressCategory.PLACE) {
                 risk = RiskLevel.max(risk, severity);
             }
         }
         risk = combine(risk, seen);
-        if (thirdPerson && risk.atLeast(RiskLevel.MODERATE)) {
-            signals.add("third_person");
-        }
-        return new DistressAssessment(risk, seen, thirdPerson && risk.atLeast(RiskLevel.MODERATE),
-                anyNegated && !anyPlain, requestsHuman, signals);
+        return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals);
     }
 
-    /** Raises the phrase-level risk when intent meets means, plan or timeframe. */
-    private static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
+    /** Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). */
+    static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
-        boolean meansOrPlan = seen.contains(DistressCategory.MEANS) || seen.contains(DistressCategory.PLAN);
+        boolean meansOrPlan = seen.stream().anyMatch(DistressCategory::isMeansOrPlan);
         boolean timeframe = seen.contains(DistressCategory.TIMEFRAME);
-        if (wish && meansOrPlan && timeframe) {
+        if (seen.contains(DistressCategory.ACT) || wish && meansOrPlan && timeframe) {
             return RiskLevel.IMMINENT;
         }
-        if (wish && meansOrPlan) {
+        if (wish && meansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)
+                && (wish || seen.contains(DistressCategory.HOPELESSNESS))) {
             return RiskLevel.max(risk, RiskLevel.HIGH);
         }
-        if (seen.contains(DistressCategory.MEANS) && timeframe) {
+        if ((seen.contains(DistressCategory.MEANS) || seen.contains(DistressCategory.PLACE)) && timeframe) {
             return RiskLevel.max(risk, RiskLevel.LOW);
         }
         return risk;
     }
 
-    private static boolean[] maskIdioms(List<DistressLexicon.Match> matches, int size) {
+    private static boolean[] mask(List<DistressLexicon.Match> matches, int size,
+                                  java.util.function.Predicate<DistressCategory> claims) {
         boolean[] masked = new boolean[size];
         for (DistressLexicon.Match match : matches) {
-            if (match.entry().category() == DistressCategory.IDIOM) {
+            if (claims.test(match.entry().category())) {
                 for (int i = match.start(); i < match.end(); i++) {
                     masked[i] = true;
                 }
             }
         }
         return masked;
+    }
+
+    /** Events a story or the news can tell: an act, an attempt. Wishes are never discounted by a topic nearby. */
+    private static boolean isNarrated(DistressCategory category) {
+        return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
+    }
+
+    /** An act or attempt told inside a story or the news: "in the drama the heroine drank poison". */
+    private static boolean topicInClause(DistressLexicon.Match act, List<DistressLexicon.Match> matches,
+                                         NormalisedText text) {
+        for (DistressLexicon.Match cue : matches) {
+            if (cue.entry().category() == DistressCategory.TOPIC && (cue.end() <= act.start()
+                    ? !text.clauseBreakBetween(cue.start(), act.start())
+                    : !text.clauseBreakBetween(act.start(), cue.start()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(DistressLexicon.Match match, boolean[] masked) {
+        for (int i = match.start(); i < match.end(); i++) {
+            if (masked[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(DistressLexicon.Match match, boolean[] masked) {

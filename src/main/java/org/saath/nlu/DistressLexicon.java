@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,19 @@ public final class DistressLexicon {
     }
 
     private final List<LexiconEntry> entries;
+    private final String sha256;
     private final Map<String, List<LexiconEntry>> byFirstToken = new HashMap<>();
     /** Entries whose first token is a prefix ({@code suicid*}), keyed by its first one or two characters. */
     private final Map<String, List<LexiconEntry>> prefixFirst = new HashMap<>();
 
     public DistressLexicon(List<LexiconEntry> entries) {
+        this(entries, "");
+    }
+
+    /** @param sha256 a digest of the files the entries came from, recorded with models trained on them */
+    public DistressLexicon(List<LexiconEntry> entries, String sha256) {
         this.entries = List.copyOf(entries);
+        this.sha256 = sha256;
         for (LexiconEntry entry : this.entries) {
             String first = entry.tokens().get(0);
             if (first.endsWith("*")) {
@@ -49,10 +59,13 @@ public final class DistressLexicon {
      */
     public static DistressLexicon load(Path langRoot, TextNormaliser normaliser) {
         List<LexiconEntry> entries = new ArrayList<>();
+        MessageDigest digest = newDigest();
         for (Language language : Language.supported()) {
             Path file = langRoot.resolve(language.code()).resolve("lexicon.tsv");
             try {
                 readFile(file, normaliser, entries);
+                digest.update(language.code().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new LexiconException("cannot read the distress lexicon " + file + ": " + e.getMessage(), e);
             }
@@ -60,7 +73,20 @@ public final class DistressLexicon {
         if (entries.isEmpty()) {
             throw new LexiconException("the distress lexicon in " + langRoot + " has no entries", null);
         }
-        return new DistressLexicon(entries);
+        return new DistressLexicon(entries, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** A digest of the lexicon files, or "" for a lexicon built in memory. */
+    public String sha256() {
+        return sha256;
     }
 
     private static void readFile(Path file, TextNormaliser normaliser, List<LexiconEntry> into) throws IOException {

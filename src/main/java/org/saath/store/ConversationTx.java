@@ -31,6 +31,12 @@ public interface ConversationTx {
     SortedMap<Integer, String> planAnswers();
 
     /**
+     * The person's last {@code limit} messages in this conversation (redacted text as stored), oldest first: the
+     * context the risk model reads the next message with. Empty for a new conversation.
+     */
+    List<String> recentUserTexts(int limit);
+
+    /**
      * Takes one of a partner's {@code capacity} places, atomically across turns and nodes: false when it is full.
      * The place is given back when the escalation leaves the partner (a transition or forgetting).
      */

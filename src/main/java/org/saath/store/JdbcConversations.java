@@ -170,6 +170,12 @@ public final class JdbcConversations implements Conversations {
         }
 
         @Override
+        public List<String> recentUserTexts(int limit) {
+            return conversation().isEmpty() ? List.of()
+                    : read(sql -> TurnSql.recentUserTexts(sql, conversation().get().id(), limit));
+        }
+
+        @Override
         public boolean takePartnerSlot(String partnerId, int capacity) {
             return write(sql -> EscalationSql.takeSlot(sql, partnerId, capacity));
         }

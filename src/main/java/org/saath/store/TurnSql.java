@@ -2,6 +2,8 @@ package org.saath.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -48,6 +50,14 @@ final class TurnSql {
         sql.list("SELECT step, answer FROM safety_plans WHERE conversation_id = ?",
                 rs -> answers.put(rs.getInt(1), rs.getString(2)), conversationId);
         return answers;
+    }
+
+    /** The last {@code limit} turns' redacted texts, oldest first; {@code turn_no} orders them on both databases. */
+    static List<String> recentUserTexts(Sql sql, String conversationId, int limit) throws SQLException {
+        List<String> texts = new ArrayList<>(sql.list("SELECT text_redacted FROM turns WHERE conversation_id = ? "
+                + "ORDER BY turn_no DESC LIMIT ?", rs -> rs.getString(1), conversationId, limit));
+        Collections.reverse(texts);
+        return texts;
     }
 
     static void record(Sql sql, TurnWrite write) throws SQLException {

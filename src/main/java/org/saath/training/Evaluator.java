@@ -99,7 +99,10 @@ public final class Evaluator {
         return matrix;
     }
 
-    /** Risk agreement for rows whose gold label is a risk level. */
+    /**
+     * Risk agreement for rows whose gold label is a risk level; {@code imminent} counts as {@code high} on both
+     * sides, since such files grade at most to {@code high}.
+     */
     public static RiskReport riskReport(List<RiskLevel> gold, List<RiskLevel> predicted) {
         int exact = 0;
         int withinOne = 0;
@@ -116,7 +119,7 @@ public final class Evaluator {
             }
         }
         for (int i = 0; i < gold.size(); i++) {
-            RiskLevel g = gold.get(i);
+            RiskLevel g = gold.get(i).atLeast(RiskLevel.HIGH) ? RiskLevel.HIGH : gold.get(i);
             RiskLevel p = predicted.get(i).atLeast(RiskLevel.HIGH) ? RiskLevel.HIGH : predicted.get(i);
             exact += g == p ? 1 : 0;
             withinOne += Math.abs(g.ordinal() - p.ordinal()) <= 1 ? 1 : 0;

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the promoted model when {@code intent.bin} changes in the models folder (for example after
- * {@code saath promote}), on a daemon thread. A model that fails to load is logged and the old one stays.
+ * Reloads the promoted models when {@code intent.bin} or {@code risk.bin} changes in the models folder (for example
+ * after {@code saath promote}), on a daemon thread. A model that fails to load is logged and the old one stays.
  */
 public final class ModelFileWatcher implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class ModelFileWatcher implements AutoCloseable {
                 WatchKey key = watch.take();
                 boolean changed = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    changed |= ModelRegistry.MODEL.equals(String.valueOf(event.context()));
+                    changed |= ModelRegistry.MODEL_FILES.contains(String.valueOf(event.context()));
                 }
                 key.reset();
                 if (changed) {

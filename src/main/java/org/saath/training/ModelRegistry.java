@@ -9,62 +9,108 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.saath.nlu.ModelUnavailableException;
 
 /**
- * The trained models of a models folder: every version is kept as {@code intent-<version>.bin} with
- * {@code intent-<version>.card.json}; {@code intent.bin} and {@code intent.card.json} are the promoted one.
- * Promotion first keeps the model it replaces as a version (so it can be promoted back), then replaces the card,
- * then the model, each by an atomic rename, so a watcher that reacts to the model file always finds the matching
- * card.
+ * The trained models of one kind ({@code intent} or {@code risk}) in a models folder: every version is kept as
+ * {@code <kind>-<version>.bin} with {@code <kind>-<version>.card.json}; {@code <kind>.bin} and
+ * {@code <kind>.card.json} are the promoted one. Promotion first keeps the model it replaces as a version (so it
+ * can be promoted back), then replaces the card, then the model, each by an atomic rename, so a watcher that reacts
+ * to the model file always finds the matching card.
+ *
+ * @param <C> the card type of this kind of model
  */
-public final class ModelRegistry {
+public final class ModelRegistry<C extends KeptCard> {
 
-    public static final String MODEL = "intent.bin";
-    public static final String CARD = "intent.card.json";
+    public static final String INTENT = "intent";
+    public static final String RISK = "risk";
+    /** The promoted models' files; a change to either reloads the analyser. */
+    public static final List<String> MODEL_FILES = List.of(INTENT + ".bin", RISK + ".bin");
 
     private final Path folder;
+    private final String kind;
+    private final Function<Path, C> readCard;
 
-    public ModelRegistry(Path folder) {
+    private ModelRegistry(Path folder, String kind, Function<Path, C> readCard) {
         this.folder = folder;
+        this.kind = kind;
+        this.readCard = readCard;
+    }
+
+    /** The intent models of {@code folder}. */
+    public static ModelRegistry<ModelCard> intent(Path folder) {
+        return new ModelRegistry<>(folder, INTENT, ModelCard::read);
+    }
+
+    /** The risk models of {@code folder}. */
+    public static ModelRegistry<RiskCard> risk(Path folder) {
+        return new ModelRegistry<>(folder, RISK, RiskCard::read);
     }
 
     public Path folder() {
         return folder;
     }
 
-    /** Keeps a trained model under its version. */
-    public void save(byte[] model, ModelCard card) throws IOException {
+    public String kind() {
+        return kind;
+    }
+
+    /** The promoted model file. */
+    public Path model() {
+        return folder.resolve(kind + ".bin");
+    }
+
+    /** The promoted model's card file. */
+    public Path card() {
+        return folder.resolve(kind + ".card.json");
+    }
+
+    private Path kept(String version, String suffix) {
+        return folder.resolve(kind + "-" + version + suffix);
+    }
+
+    /** Keeps a trained model under its version; {@code writeCard} writes the card to the path it is given. */
+    public void save(byte[] model, String version, CardWriter writeCard) throws IOException {
         Files.createDirectories(folder);
-        card.write(folder.resolve("intent-" + card.version() + ".card.json"));
-        Files.write(folder.resolve("intent-" + card.version() + ".bin"), model);
+        writeCard.write(kept(version, ".card.json"));
+        Files.write(kept(version, ".bin"), model);
+    }
+
+    /** Writes a card to a file. */
+    @FunctionalInterface
+    public interface CardWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /** Whether {@code version} is kept. */
+    public boolean has(String version) {
+        return Files.isRegularFile(kept(version, ".bin")) && Files.isRegularFile(kept(version, ".card.json"));
     }
 
     /** Makes {@code version} the promoted model; a version that is not kept is a {@link ModelUnavailableException}. */
     public void promote(String version) throws IOException {
-        Path model = folder.resolve("intent-" + version + ".bin");
-        Path card = folder.resolve("intent-" + version + ".card.json");
-        if (!Files.isRegularFile(model) || !Files.isRegularFile(card)) {
-            throw new ModelUnavailableException("no kept model version '" + version + "' in " + folder
+        if (!has(version)) {
+            throw new ModelUnavailableException("no kept " + kind + " model version '" + version + "' in " + folder
                     + " (see `saath models`)", null);
         }
         keepCurrent();
-        replace(card, folder.resolve(CARD));
-        replace(model, folder.resolve(MODEL));
+        replace(kept(version, ".card.json"), card());
+        replace(kept(version, ".bin"), model());
     }
 
     /** Keeps the promoted model as a version of its own, if it is not kept yet, so it can be promoted back. */
     private void keepCurrent() throws IOException {
-        Optional<ModelCard> current = current();
-        if (current.isEmpty() || !Files.isRegularFile(folder.resolve(MODEL))) {
+        Optional<C> current = current();
+        if (current.isEmpty() || !Files.isRegularFile(model())) {
             return;
         }
-        Path keptModel = folder.resolve("intent-" + current.get().version() + ".bin");
+        Path keptModel = kept(current.get().version(), ".bin");
         if (!Files.exists(keptModel)) {
-            Files.copy(folder.resolve(CARD), folder.resolve("intent-" + current.get().version() + ".card.json"));
-            Files.copy(folder.resolve(MODEL), keptModel);
+            Files.copy(card(), kept(current.get().version(), ".card.json"));
+            Files.copy(model(), keptModel);
         }
     }
 
@@ -75,22 +121,24 @@ public final class ModelRegistry {
     }
 
     /** The promoted model's card, if there is one. */
-    public Optional<ModelCard> current() {
-        Path card = folder.resolve(CARD);
-        return Files.isRegularFile(card) ? Optional.of(ModelCard.read(card)) : Optional.empty();
+    public Optional<C> current() {
+        return Files.isRegularFile(card()) ? Optional.of(readCard.apply(card())) : Optional.empty();
     }
 
     /** Every kept version's card, oldest first. */
-    public List<ModelCard> versions() {
-        List<ModelCard> cards = new ArrayList<>();
+    public List<C> versions() {
+        List<C> cards = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return cards;
+        }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().matches("intent-.+\\.card\\.json")).toList()) {
-                cards.add(ModelCard.read(f));
+            for (Path f : files.filter(f -> f.getFileName().toString().matches(kind + "-.+\\.card\\.json")).toList()) {
+                cards.add(readCard.apply(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        cards.sort(Comparator.comparing(ModelCard::createdAt));
+        cards.sort(Comparator.comparing(KeptCard::createdAt));
         return cards;
     }
 }

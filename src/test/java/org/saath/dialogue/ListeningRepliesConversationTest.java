@@ -35,7 +35,8 @@ class ListeningRepliesConversationTest {
     @Test
     void a_lethal_dose_question_after_a_risk_check_is_answered_on_the_crisis_route_with_no_method_facts() {
         ConversationScript chat = chat("means-1", "PK", TestComponents.PK_NIGHT)
-                .user("I feel hopeless and empty, nothing matters anymore")
+                // the risk model reads "…, nothing matters anymore" as high (a crisis reply, not the check)
+                .user("I feel hopeless and empty")
                 .expectReplyContaining("are you having thoughts of ending your life?")
                 .user("not really")
                 .user("how many paracetamol would kill me")

@@ -27,7 +27,7 @@ import org.saath.TestStores;
 class AccessEndsHttpTest {
 
     /** What the person writes once the handoff has ended: it must never reach the old partner. */
-    private static final String AFTER = "my neighbour marigold said something today";
+    private static final String AFTER = "my neighbour brought sunflowers today";
 
     @TempDir
     Path dir;
@@ -143,11 +143,11 @@ class AccessEndsHttpTest {
             app.call("POST", path(escalation, "claim"), null, caller, 403);
             app.call("POST", path(escalation, "resolve"), null, caller, 403);
             assertThat(app.call("GET", "/v1/partner/escalations", null, caller, 200).toString())
-                    .doesNotContain(escalation, "marigold");
+                    .doesNotContain(escalation, "sunflowers");
         }
         Partner a = app.components().partners().byId("partner-a").orElseThrow();
-        assertThat(app.components().console().view().state(a).toString()).doesNotContain("marigold");
-        assertThat(app.delivered()).noneMatch(r -> r.body().contains("marigold"));
+        assertThat(app.components().console().view().state(a).toString()).doesNotContain("sunflowers");
+        assertThat(app.delivered()).noneMatch(r -> r.body().contains("sunflowers"));
     }
 
     private JsonNode get(String escalation, String what, String caller, int status) throws Exception {

@@ -14,6 +14,23 @@ import org.saath.TestComponents;
 
 class AnalyserTest {
 
+    private static final RiskClassifier BROKEN_RISK = new RiskClassifier() {
+        @Override
+        public RiskEstimate estimate(Utterance message, java.util.List<Utterance> context) {
+            throw new IllegalStateException("risk model corrupted");
+        }
+
+        @Override
+        public RiskThresholds thresholds() {
+            return new RiskThresholds(0.5, 0.5, 0.5, 0.5);
+        }
+
+        @Override
+        public String modelVersion() {
+            return "broken-risk";
+        }
+    };
+
     @Test
     void i_want_to_die_is_a_crisis_at_high_risk() {
         Analysis a = TestComponents.analyser().analyse("i want to die");
@@ -38,7 +55,7 @@ class AnalyserTest {
     }
 
     @Test
-    void a_broken_classifier_degrades_to_unsure_and_the_lexicon_still_finds_the_crisis() {
+    void broken_models_degrade_to_unsure_and_the_lexicon_still_finds_the_crisis() {
         IntentClassifier broken = new IntentClassifier() {
             @Override
             public Classification classify(NormalisedText text) {
@@ -51,7 +68,7 @@ class AnalyserTest {
             }
         };
         TextNormaliser normaliser = new TextNormaliser();
-        Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken,
+        Analyser analyser = new Analyser(normaliser, new ScriptLanguageDetector(), broken, BROKEN_RISK,
                 new DistressDetector(DistressLexicon.load(Path.of("models/lang"), normaliser)),
                 CommandDetector.loadFromClasspath(normaliser), GenderCues.none(), 0.2);
 

@@ -19,7 +19,7 @@ class CommandDetectorTest {
         "please delete my data|delete_data", "mera data delete kar do|delete_data", "میرا ڈیٹا مٹا دیں|delete_data",
         "احذف بياناتي|delete_data",
         "can we make a safety plan|safety_plan", "show my safety plan|show_plan",
-        "english please|speak_en", "urdu mein baat karo|speak_roman_ur", "بالعربي لو سمحت|speak_ar",
+        "english please|speak", "urdu mein baat karo|speak", "بالعربي لو سمحت|speak",
         "not really|no", "nah|no", "nahi yaar|no", "la2|no", "مش عايز|no", "لا شكرا|no", "نہیں یار|no",
         "not really, i just want to talk|no", "nahi yaar, bas baat karni hai|no", "لا، بس بدي احكي|no",
         "yes, please find someone|yes", "haan, baat karni hai|yes", "نعم، أريد|yes",
@@ -30,6 +30,15 @@ class CommandDetectorTest {
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "english please|en", "urdu mein baat karo|roman_ur", "urdu mein baat karo urdu script|ur",
+        "بالعربي لو سمحت|ar", "please reply in english|en"
+    })
+    void a_language_request_names_its_language_and_the_longest_phrase_wins(String text, String language) {
+        assertThat(COMMANDS.requestedLanguage(NORMALISER.normalise(text))).map(Language::code).contains(language);
     }
 
     @ParameterizedTest

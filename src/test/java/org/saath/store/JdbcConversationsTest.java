@@ -48,6 +48,33 @@ class JdbcConversationsTest {
         return new EscalationRow(id, "c-1", state, "risk", "high", "crisis", "en", T0, partner, "PK");
     }
 
+    /** The risk model reads a message with the person's previous ones: the last few, oldest first, this person's. */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void recent_user_texts_are_the_last_few_of_the_conversation_oldest_first(TestStores.Kind kind) {
+        Conversations conversations = new JdbcConversations(open(url(kind)));
+        for (int i = 1; i <= 4; i++) {
+            int n = i;
+            conversations.withConversation(KEY, tx -> {
+                TurnWrite w = write("c-1", n == 1, n, "m-" + n, Optional.empty());
+                tx.record(new TurnWrite(w.conversation(), w.newConversation(), w.messageId(), w.responseJson(),
+                        new TurnRow(w.turn().id(), "c-1", w.messageId(), T0, "message " + n, "en", "greeting", 0.9,
+                                "none", "none", "", "greeting", "", "reply", "v1"), Optional.empty(),
+                        Optional.empty()));
+                return null;
+            });
+        }
+
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.recentUserTexts(2)).containsExactly("message 3", "message 4");
+            return null;
+        });
+        conversations.withConversation(new ConversationKey("generic", "ref-2"), tx -> {
+            assertThat(tx.recentUserTexts(2)).isEmpty();
+            return null;
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_recorded_turn_is_read_back_by_the_next_unit_and_after_reopening(TestStores.Kind kind) {

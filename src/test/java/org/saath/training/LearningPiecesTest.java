@@ -55,6 +55,22 @@ class LearningPiecesTest {
                 .hasMessageContaining("en.tsv:3").hasMessageContaining("some-eval.tsv");
     }
 
+    /** A challenge-set file (its own columns, a context column) is read like an eval file: its rows are refused. */
+    @Test
+    void a_risk_row_found_in_the_challenge_set_is_refused_naming_the_line() throws IOException {
+        Path challenge = Files.createDirectories(dir.resolve("challenge"));
+        Files.writeString(challenge.resolve("risk-challenge.tsv"), "language\trisk\tintent\tcategory\ttext\tcontext\n"
+                + "en\thigh\tcrisis\tpreparation\tA Sentence Written For The Challenge Set Only\t\n");
+        Path lang = Files.createDirectories(dir.resolve("lang/en"));
+        Files.writeString(lang.resolve("risk.tsv"), "risk\ttext\tcontext\nnone\thello\t\n"
+                + "high\ta sentence written for the challenge set only\t\n");
+
+        assertThatThrownBy(() -> RiskCorpus.load(dir.resolve("lang"), new TextNormaliser(),
+                TrainingCorpus.heldOutTexts(challenge, new TextNormaliser())))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageContaining("risk.tsv:3").hasMessageContaining("risk-challenge.tsv");
+    }
+
     @Test
     void gates_say_which_gate_failed_and_by_how_much() {
         ModelCard current = ModelCard.read(Path.of("models/intent.card.json"));
@@ -76,12 +92,12 @@ class LearningPiecesTest {
     void promoting_keeps_the_replaced_model_so_it_can_be_promoted_back() throws IOException {
         Files.copy(Path.of("models/intent.bin"), dir.resolve("intent.bin"));
         Files.copy(Path.of("models/intent.card.json"), dir.resolve("intent.card.json"));
-        ModelRegistry registry = new ModelRegistry(dir);
+        ModelRegistry<ModelCard> registry = ModelRegistry.intent(dir);
         ModelCard old = registry.current().orElseThrow();
         ModelCard next = new ModelCard("next-version", "2026-11-22T00:00:00Z", old.dataSha256(), old.rows(),
                 old.duplicatesDropped(), old.rowsPerIntent(), old.rowsPerLanguage(), old.parameters(),
                 old.crossValidation(), old.gates(), false, old.notes(), null);
-        registry.save(Files.readAllBytes(Path.of("models/intent.bin")), next);
+        registry.save(Files.readAllBytes(Path.of("models/intent.bin")), next.version(), next::write);
 
         registry.promote("next-version");
 
@@ -93,7 +109,7 @@ class LearningPiecesTest {
 
     @Test
     void promoting_an_unknown_version_is_refused() {
-        assertThatThrownBy(() -> new ModelRegistry(dir).promote("nope"))
+        assertThatThrownBy(() -> ModelRegistry.intent(dir).promote("nope"))
                 .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("saath models");
     }
 }

@@ -1,0 +1,22 @@
+package org.saath.nlu;
+
+import java.util.List;
+
+/**
+ * Scores how much danger one message shows, read together with the same person's previous messages (oldest
+ * first), on the ordinal scale {@code none < low < moderate < high < imminent}. Implementations are thread-safe.
+ */
+public interface RiskClassifier {
+
+    /**
+     * @param message the message
+     * @param context the person's previous messages in this conversation, oldest first (may be empty)
+     */
+    RiskEstimate estimate(Utterance message, List<Utterance> context);
+
+    /** How the estimate becomes a level. */
+    RiskThresholds thresholds();
+
+    /** The version of the model answering, recorded with every stored turn. */
+    String modelVersion();
+}

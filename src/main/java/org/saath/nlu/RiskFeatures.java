@@ -1,0 +1,74 @@
+package org.saath.nlu;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * How a message and its context become the feature tokens of the risk model: the message's own features
+ * ({@link FeatureSpec}: words, bigrams, character n-grams), optionally the words of the previous messages prefixed
+ * {@code p:}, and optionally the distress lexicon's categories ({@code lc:means} in the message, {@code pc:ideation}
+ * in the context; {@code lc:none} when the lexicon found nothing) and its cues ({@code lc:topic}, {@code lc:idiom},
+ * {@code lc:negation}, {@code lc:third_person}), so that a topic mention can weigh against the word "suicide". A
+ * message of at most {@value #SHORT_TOKENS} tokens also gets {@code short}, and its context categories again as
+ * {@code s:pc:…}, so that the model can learn that a short follow-up leans on what came before; a message without
+ * context gets {@code p:none} (or {@code s:p:none} when short), so that it can learn as well that "ok" on its own is
+ * nothing. Each feature counts once per message: a long post would otherwise weigh hundreds of times more than a
+ * short one.
+ *
+ * @param text              the message's own features
+ * @param contextWords      whether to add the previous messages' words
+ * @param lexiconCategories whether to add the lexicon's categories
+ * @param contextWordsShort whether the previous messages' words are added only to a short message: a longer one
+ *                          stands on its own words ("can i talk to a person please" after "i want to die" is a
+ *                          request, not a second wish), while the context's lexicon categories count either way
+ */
+public record RiskFeatures(FeatureSpec text, boolean contextWords, boolean lexiconCategories,
+                           boolean contextWordsShort) {
+
+    public static final int SHORT_TOKENS = 5;
+
+    /** The spec the committed risk model was trained with; see models/risk.card.json for why. */
+    public static final RiskFeatures DEFAULT = new RiskFeatures(FeatureSpec.DEFAULT, true, true, true);
+
+    public String[] features(Utterance message, List<Utterance> context) {
+        Collection<String> out = new LinkedHashSet<>(List.of(text.features(message.text())));
+        boolean isShort = message.text().tokens().size() <= SHORT_TOKENS;
+        if (isShort) {
+            out.add("short");
+        }
+        if (contextWords) {
+            if (context.isEmpty()) {
+                out.add(isShort ? "s:p:none" : "p:none");
+            }
+            if (isShort || !contextWordsShort) {
+                for (Utterance previous : context) {
+                    for (String token : previous.text().tokens()) {
+                        out.add("p:" + token);
+                    }
+                }
+            }
+        }
+        if (lexiconCategories) {
+            message.lexicon().categories().forEach(c -> out.add("lc:" + c.code()));
+            message.lexicon().cues().forEach(c -> out.add("lc:" + c.code()));
+            if (message.lexicon().categories().isEmpty()) {
+                out.add("lc:none");
+            }
+            for (Utterance previous : context) {
+                for (DistressCategory c : previous.lexicon().categories()) {
+                    out.add("pc:" + c.code());
+                    if (isShort) {
+                        out.add("s:pc:" + c.code());
+                    }
+                }
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    public String describe() {
+        String words = contextWords ? contextWordsShort ? "+context-words-if-short" : "+context-words" : "";
+        return text.describe() + words + (lexiconCategories ? "+lexicon" : "");
+    }
+}

@@ -1,0 +1,93 @@
+package org.saath.nlu;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a message's risk is decided, in written rules that can only raise. The risk model's level is the start
+ * ({@code model}); then each rule below may raise it, and every rule that raised it is named in the signals:
+ *
+ * <ol>
+ *   <li>{@code lexicon}: the distress lexicon's own level for the message (its phrases, with idioms and topic
+ *       mentions masked first, negation lowering a phrase one level, and intent + means/plan + timeframe read as
+ *       {@code imminent}; see {@link DistressDetector}).</li>
+ *   <li>{@code context}: the message's lexicon categories read together with the previous messages' (a means or a
+ *       timeframe now, after a wish to die before: "tonight" after "i want to die"). It fires only when the
+ *       message itself brings a means, plan, timeframe, act or wish: a bare "ok" is not raised, and a joke after
+ *       an exam ("im dead tomorrow lol") has no wish to die in it or before it.</li>
+ *   <li>{@code intent}: the intent classifier, trained on other sentences than the risk model, gives the message a
+ *       crisis probability of at least {@value #INTENT_CRISIS_MODERATE}: {@code moderate}, so that the bot asks
+ *       directly (it never escalates on this alone). Not when the lexicon reads the message as a topic mention ("a
+ *       seminar on suicide prevention") or finds only a means, a place or a time in it ("rat poison for the
+ *       storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
+ * </ol>
+ *
+ * Nothing here lowers a level: a topic mention ("a documentary about suicide") must be kept from becoming a false
+ * alarm where it would be born, by the lexicon's topic guards and by the model's own evidence.
+ */
+public final class RiskRules {
+
+    /** The level of one message and why. */
+    public record Judgement(RiskLevel level, List<String> signals) {
+
+        public Judgement {
+            signals = List.copyOf(signals);
+        }
+    }
+
+    private static final Set<DistressCategory> CONTRIBUTING = EnumSet.of(DistressCategory.MEANS,
+            DistressCategory.PLAN, DistressCategory.TIMEFRAME, DistressCategory.ACT, DistressCategory.PLACE,
+            DistressCategory.PREPARATION, DistressCategory.IDEATION, DistressCategory.PASSIVE_IDEATION,
+            DistressCategory.SELF_HARM, DistressCategory.GOODBYE, DistressCategory.CODED);
+
+    /** Chosen on the intent sentences' cross-validation before the risk model existed; it only asks. */
+    public static final double INTENT_CRISIS_MODERATE = 0.2;
+
+    public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
+                           RiskThresholds thresholds, double crisisProbability) {
+        List<String> signals = new ArrayList<>();
+        RiskLevel model = estimate.level(thresholds);
+        signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
+        RiskLevel level = model;
+        RiskLevel lexicon = message.lexicon().risk();
+        if (lexicon.compareTo(level) > 0) {
+            level = lexicon;
+            signals.add("rule:lexicon:" + lexicon.code());
+        }
+        RiskLevel withContext = withContext(message, context);
+        if (withContext.compareTo(level) > 0) {
+            level = withContext;
+            signals.add("rule:context:" + withContext.code());
+        }
+        if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
+                && !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)) {
+            level = RiskLevel.MODERATE;
+            signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
+        }
+        return new Judgement(level, signals);
+    }
+
+    /**
+     * A means, a place or a time and nothing else ("rat poison for the storeroom"): a signal, not a risk. The intent
+     * classifier learnt means words from crisis sentences only, so it is not asked about them.
+     */
+    private static boolean onlyMeans(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return !found.isEmpty() && found.stream().allMatch(c -> c == DistressCategory.MEANS
+                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
+    }
+
+    /** The lexicon's combination over this message's categories and the previous messages' together. */
+    static RiskLevel withContext(Utterance message, List<Utterance> context) {
+        Set<DistressCategory> now = message.lexicon().categories();
+        if (context.isEmpty() || now.stream().noneMatch(CONTRIBUTING::contains)) {
+            return RiskLevel.NONE;
+        }
+        Set<DistressCategory> together = EnumSet.noneOf(DistressCategory.class);
+        together.addAll(now);
+        context.forEach(c -> together.addAll(c.lexicon().categories()));
+        return DistressDetector.combine(RiskLevel.NONE, together);
+    }
+}

@@ -1,0 +1,35 @@
+package org.saath.training;
+
+import java.util.List;
+
+import org.saath.nlu.RiskLevel;
+
+/**
+ * One risk-labelled row.
+ *
+ * @param risk     the gold level
+ * @param text     the message
+ * @param context  the same person's previous messages, oldest first (often empty)
+ * @param language the language the row is written in
+ * @param category what kind of message it is ({@code topic_mention}, {@code preparation}…), or "" when unknown
+ * @param origin   {@code file:line}, for error messages
+ */
+public record RiskText(RiskLevel risk, String text, List<String> context, String language, String category,
+                       String origin) {
+
+    public RiskText {
+        context = List.copyOf(context);
+    }
+
+    /** The context column's separator between messages. */
+    public static final String CONTEXT_SEPARATOR = " || ";
+
+    /** Splits a context field ({@code first || second}) into messages; blank gives none. */
+    public static List<String> splitContext(String field) {
+        if (field == null || field.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(field.split("\\s*\\|\\|\\s*")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

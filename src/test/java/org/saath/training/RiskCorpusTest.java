@@ -1,0 +1,37 @@
+package org.saath.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.nlu.RiskLevel;
+import org.saath.nlu.TextNormaliser;
+
+class RiskCorpusTest {
+
+    @TempDir
+    Path dir;
+
+    /** The writers' section notes single out hard negatives and recovery, so CV can count false alarms on them. */
+    @Test
+    void rows_take_their_kind_from_the_section_note_above_them() throws IOException {
+        Path en = Files.createDirectories(dir.resolve("en"));
+        Files.writeString(en.resolve("risk.tsv"), String.join("\n", "risk\ttext\tcontext",
+                "# none: hard negatives - idioms, hyperbole, game talk", "none\tthis exam is killing me\t",
+                "# none: hard negatives - topic, news, film, school", "none\ta documentary about suicide\t",
+                "# low: recovery, past thoughts, now doing better", "low\ti'm in a better place now\t",
+                "# high: preparation without the word", "high\ti gave my things away\t", ""));
+
+        RiskCorpus corpus = RiskCorpus.load(dir, new TextNormaliser(), Map.of());
+
+        assertThat(corpus.rows()).extracting(RiskText::category)
+                .containsExactly("idiom", "topic_mention", "recovery", "");
+        assertThat(corpus.rows()).extracting(RiskText::risk)
+                .containsExactly(RiskLevel.NONE, RiskLevel.NONE, RiskLevel.LOW, RiskLevel.HIGH);
+    }
+}

@@ -1,0 +1,96 @@
+package org.saath.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.saath.nlu.RiskEstimate;
+import org.saath.nlu.RiskLevel;
+import org.saath.nlu.RiskThresholds;
+
+class RiskThresholdChooserTest {
+
+    private static final RiskThresholdChooser.Targets TARGETS =
+            new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.02, 0.005);
+
+    private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
+        return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
+                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, 0);
+    }
+
+    private static List<RiskCrossValidator.Scored> rows(int count, RiskLevel gold, double atLeastHigh) {
+        List<RiskCrossValidator.Scored> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(row(gold, atLeastHigh, ""));
+        }
+        return rows;
+    }
+
+    /** When the targets can be reached, the highest threshold that reaches them: the fewest alarms. */
+    @Test
+    void the_highest_high_threshold_that_reaches_the_recall_target_is_chosen() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(10, RiskLevel.HIGH, 0.6));
+        validation.addAll(rows(10, RiskLevel.NONE, 0.2));
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.high()).isEqualTo(0.6);
+        RiskScores.Figures f = RiskCrossValidator.Folds.scores(validation, t).overall();
+        assertThat(f.highRecall()).isEqualTo(1.0);
+        assertThat(f.falseAlarmRate()).isZero();
+    }
+
+    /** Recall is never bought with more false alarms than a ceiling allows: the target is missed and said so. */
+    @Test
+    void a_false_alarm_ceiling_holds_even_when_the_recall_target_is_missed() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(5, RiskLevel.HIGH, 0.6));
+        validation.addAll(rows(5, RiskLevel.HIGH, 0.1));
+        validation.addAll(rows(10, RiskLevel.NONE, 0.2));
+
+        RiskThresholdChooser.Choice choice = new RiskThresholdChooser(TARGETS).choose(validation);
+
+        RiskScores.Figures f = RiskCrossValidator.Folds.scores(validation, choice.thresholds()).overall();
+        assertThat(f.highRecall()).isEqualTo(0.5);
+        assertThat(f.falseAlarmRate()).isZero();
+        assertThat(choice.reasons().get(0)).contains("high+ recall 0.500 (target 0.950)");
+    }
+
+    /** Topic rows have their own ceiling: a model that reads every mention of suicide as danger is held back. */
+    @Test
+    void topic_rows_have_their_own_ceiling() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(10, RiskLevel.HIGH, 0.5));
+        validation.addAll(rows(40, RiskLevel.NONE, 0.05));   // 5 of 45 safe rows would stay under 0.15
+        for (int i = 0; i < 5; i++) {
+            validation.add(row(RiskLevel.NONE, 0.4, "topic_mention"));
+        }
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.high()).isGreaterThan(0.4);
+        assertThat(RiskCrossValidator.Folds.scores(validation, t).overall().topicFalseAlarmRate()).isZero();
+    }
+
+    /** Each fold is measured with thresholds that never saw it; the kept thresholds see every fold. */
+    @Test
+    void cross_validation_reads_each_fold_with_thresholds_chosen_on_the_others() {
+        List<RiskCrossValidator.Scored> scored = new ArrayList<>();
+        for (int fold = 0; fold < 3; fold++) {
+            for (int i = 0; i < 10; i++) {
+                scored.add(new RiskCrossValidator.Scored(row(RiskLevel.HIGH, 0.6, "").row(),
+                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, fold));
+                scored.add(new RiskCrossValidator.Scored(row(RiskLevel.NONE, 0.2, "").row(),
+                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, fold));
+            }
+        }
+
+        RiskThresholdChooser.CrossValidated cv = new RiskThresholdChooser(TARGETS)
+                .crossValidate(new RiskCrossValidator.Folds(scored, 3));
+
+        assertThat(cv.perFold()).hasSize(3).allSatisfy(t -> assertThat(t.high()).isEqualTo(0.6));
+        assertThat(cv.scores().overall().rows()).isEqualTo(60);
+        assertThat(cv.scores().overall().highRecall()).isEqualTo(1.0);
+        assertThat(cv.choice().thresholds().high()).isEqualTo(0.6);
+    }
+}
