@@ -60,7 +60,8 @@ load() {   # threads connections port path pid → RESULT line, plus the server'
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
-WARMUP=${WARMUP:-30s}
+# the turn runs much more code than the echo: on a shared 2-core machine the JIT is still compiling it after 40 s
+WARMUP=${WARMUP:-90s}
 echo "warming up ($WARMUP each)…"
 DURATION=$WARMUP load 2 64 "$echo_port" /echo "$echo_pid" >/dev/null
 w=$(DURATION=$WARMUP load 2 64 "$serve_port" /v1/messages "$serve_pid")
