@@ -1,6 +1,10 @@
 -- wrk script: POST /v1/messages (or /echo) with a unique message id per request, spread over many users, and
 -- realistic texts in the four languages, with the generic channel's Bearer token when one is given (the second
 -- script argument). Prints one summary line that bench/run.sh reads.
+-- Arguments: path, token, run id. A message id is run id, wrk thread and counter: unique across the threads of one
+-- wrk and across runs as long as each run has its own id (bench/run.sh gives each one), so that every request is a
+-- new turn and none is answered from the record of an earlier one (LuaJIT's math.random starts from the same seed in
+-- every thread and every run, so it cannot make ids unique).
 local texts = {
   "hi", "hello, is anyone there?", "assalam o alaikum", "السلام عليكم",
   "I have been feeling really anxious about my exams and I can't sleep",
@@ -25,11 +29,12 @@ local texts = {
   "لا أستطيع التركيز في عملي بسبب الضغط"
 }
 local counter = 0
-local thread_id = 0
 local threads = {}
+local run = "run"
 local path = "/v1/messages"
 local headers = {["Content-Type"] = "application/json"}
 
+-- thread_id is a global of each thread's Lua state, set here before init (a local of the same name would hide it)
 function setup(thread)
   thread:set("thread_id", #threads + 1)
   table.insert(threads, thread)
@@ -38,6 +43,8 @@ end
 function init(args)
   if args[1] then path = args[1] end
   if args[2] and args[2] ~= "" then headers["Authorization"] = "Bearer " .. args[2] end
+  if args[3] and args[3] ~= "" then run = args[3] end
+  thread_id = thread_id or 1
   counter = 0
 end
 
@@ -49,7 +56,7 @@ function request()
   counter = counter + 1
   local user = "bench-" .. ((thread_id * 7919 + counter) % 20000)
   local text = texts[(counter % #texts) + 1]
-  local body = '{"user":"' .. user .. '","id":"' .. thread_id .. '-' .. counter .. '-' .. math.random(1, 1e9) ..
+  local body = '{"user":"' .. user .. '","id":"' .. run .. '-' .. thread_id .. '-' .. counter ..
       '","text":"' .. escape(text) .. '","country":"PK"}'
   return wrk.format("POST", path, headers, body)
 end

@@ -52,6 +52,7 @@ load() {   # threads connections port path pid → RESULT line, plus the server'
   local before after out
   before=$(cpu "$5")
   out=$(wrk -t"$1" -c"$2" -d"$DURATION" --latency -s bench/messages.lua "http://127.0.0.1:$3" -- "$4" "$token" \
+      "r$(date +%s%N)" \
     | grep '^RESULT')
   after=$(cpu "$5")
   echo "$out cpu_us=$(awk -v t=$((after - before)) -v n="$(echo "$out" | tr ' ' '\n' | grep '^requests=' | cut -d= -f2)" \
@@ -59,10 +60,12 @@ load() {   # threads connections port path pid → RESULT line, plus the server'
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
-WARMUP=${WARMUP:-30s}
+# the turn runs much more code than the echo: on a shared 2-core machine the JIT is still compiling it after 40 s
+WARMUP=${WARMUP:-90s}
 echo "warming up ($WARMUP each)…"
 DURATION=$WARMUP load 2 64 "$echo_port" /echo "$echo_pid" >/dev/null
-DURATION=$WARMUP load 2 64 "$serve_port" /v1/messages "$serve_pid" >/dev/null
+w=$(DURATION=$WARMUP load 2 64 "$serve_port" /v1/messages "$serve_pid")
+sent=$(field "$w" requests)
 echo "store: ${STORE_URL:-SQLite (embedded default)}; $(nproc) cores; wrk on the same machine; $DURATION per run"
 printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s %7s\n' load rep path req/s p50_ms p99_ms errors cpu_us/req ratio
 for spec in "1 16" "2 64"; do
@@ -70,6 +73,7 @@ for spec in "1 16" "2 64"; do
   for rep in $(seq 1 "$REPEATS"); do
     e=$(load "$1" "$2" "$echo_port" /echo "$echo_pid")
     m=$(load "$1" "$2" "$serve_port" /v1/messages "$serve_pid")
+    sent=$((sent + $(field "$m" requests)))
     ratio=$(awk -v a="$(field "$m" req_per_s)" -v b="$(field "$e" req_per_s)" 'BEGIN{printf "%.3f", a/b}')
     printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s\n' "t$1c$2" "$rep" echo "$(field "$e" req_per_s)" \
       "$(field "$e" p50_ms)" "$(field "$e" p99_ms)" "$(field "$e" errors)" "$(field "$e" cpu_us)"
@@ -78,3 +82,7 @@ for spec in "1 16" "2 64"; do
   done
 done
 echo "ratio = messages req/s ÷ echo req/s in the same repeat; cpu_us/req = the server's user+system CPU per request"
+if [ -z "${STORE_URL:-}" ] && command -v sqlite3 >/dev/null 2>&1; then   # every request must have been a new turn
+  echo "messages sent: $sent; recorded as new turns: $(sqlite3 "$work/data/saath.db" \
+    'SELECT COUNT(*) FROM processed_messages')"
+fi

@@ -90,6 +90,7 @@ import org.saath.store.Database;
 import org.saath.store.JdbcConversations;
 import org.saath.store.PersonOutboxStore;
 import org.saath.store.StoreException;
+import org.saath.store.TimeOrderedIds;
 import org.saath.training.ModelCard;
 import org.saath.training.PromotedModel;
 import org.saath.training.RiskCard;
@@ -205,7 +206,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 conversations, model, rules, new SafetyPolicy(), referrals, requester,
                 renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()),
-                new TopicMemory(config.dialogue().topicMemory()), clock, UUID::randomUUID,
+                new TopicMemory(config.dialogue().topicMemory()), clock, new TimeOrderedIds(clock),
                 new CountryResolver(config.defaultCountry()), desk), ops.turns());
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model);

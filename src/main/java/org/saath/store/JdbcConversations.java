@@ -91,6 +91,8 @@ public final class JdbcConversations implements Conversations {
         private final ConversationKey key;
         private Database.Transaction tx;
         private Optional<ConversationRow> conversation;
+        /** The open escalation read with the dedupe record; null when not read so, or once the unit wrote. */
+        private Optional<EscalationRow> open;
         private boolean forgot;
         /** The transitions this unit made, told to the listener after the commit. */
         private final List<Transition> moved = new ArrayList<>();
@@ -132,6 +134,7 @@ public final class JdbcConversations implements Conversations {
         }
 
         private <T> T write(Database.Work<T> work) {
+            open = null;
             try {
                 return work.run(writing());
             } catch (SQLException e) {
@@ -146,7 +149,14 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public Optional<String> processedResponse(String messageId, String messageKey) {
-            return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
+            if (conversation != null) {
+                return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
+            }
+            // a turn's first read: the conversation and its open escalation come with it, in the same statement
+            TurnSql.Start start = read(sql -> TurnSql.start(sql, key, messageId, messageKey));
+            conversation = start.conversation();
+            open = start.open();
+            return start.response();
         }
 
         @Override
@@ -159,6 +169,9 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public Optional<EscalationRow> openEscalation() {
+            if (open != null) {
+                return open;
+            }
             return conversation().isEmpty() ? Optional.empty()
                     : read(sql -> TurnSql.openEscalation(sql, conversation().get().id()));
         }
@@ -186,6 +199,7 @@ public final class JdbcConversations implements Conversations {
                 TurnSql.record(sql, write);
                 return null;
             };
+            open = null;             // the write may open one
             if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
                 deferred.add(work);
             } else {

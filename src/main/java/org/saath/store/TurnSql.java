@@ -1,5 +1,6 @@
 package org.saath.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,44 @@ final class TurnSql {
     private TurnSql() {
     }
 
+    /** What a person's turn reads first, in one statement: see {@link #start}. */
+    record Start(Optional<String> response, Optional<ConversationRow> conversation, Optional<EscalationRow> open) {
+    }
+
+    private static final String CONVERSATION_COLUMNS = "id, channel, user_ref, language, state, peak_risk, "
+            + "peak_risk_at, turns, created_at, preferred_language, plan_step, consent, topic, topic_at, last_reply, "
+            + "person_gender, other_gender";
+    private static final String ESCALATION_COLUMNS = "id, conversation_id, state, reason, risk, topic, language, "
+            + "created_at, partner_id, country";
+
+    private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
+            + "user_ref = ? AND message_id = ?), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
+            + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
+            + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
+            + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
+
+    private static String prefixed(String alias, String columns) {
+        return alias + columns.replace(", ", ", " + alias);
+    }
+
+    /**
+     * The three reads that open a person's turn (the dedupe record, the conversation, its open escalation) as one
+     * statement: one read transaction instead of three (on SQLite each may begin by dropping the connection's page
+     * cache, when another connection committed in between), and one round trip on PostgreSQL. The same answers as
+     * {@link #processedResponse}, {@link #conversation} and {@link #openEscalation}.
+     */
+    static Start start(Sql sql, ConversationKey key, String messageId, String messageKey) throws SQLException {
+        return sql.one(START, rs -> new Start(
+                firstOf(rs.getString(1), rs.getString(2)),
+                rs.getString(3) == null ? Optional.empty() : Optional.of(conversationRow(rs, 3)),
+                rs.getString(20) == null ? Optional.empty() : Optional.of(escalationRow(rs, 20))),
+                key.channel(), key.userRef(), messageId, messageKey, key.channel(), key.userRef()).orElseThrow();
+    }
+
+    private static Optional<String> firstOf(String processed, String forgotten) {
+        return Optional.ofNullable(processed != null ? processed : forgotten);
+    }
+
     /** One round trip: the processed message by id, or a forgotten one by its keyed hash. */
     static Optional<String> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
             throws SQLException {
@@ -26,23 +65,29 @@ final class TurnSql {
     }
 
     static Optional<ConversationRow> conversation(Sql sql, ConversationKey key) throws SQLException {
-        return sql.one("SELECT id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, created_at, "
-                        + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
-                        + "other_gender FROM conversations WHERE channel = ? AND user_ref = ?",
-                rs -> new ConversationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), Times.parse(rs.getString(7)), rs.getInt(8),
-                        Times.parse(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12),
-                        rs.getString(13), Times.parse(rs.getString(14)), rs.getString(15), rs.getString(16),
-                        rs.getString(17)),
-                key.channel(), key.userRef());
+        return sql.one("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE channel = ? AND user_ref = ?",
+                rs -> conversationRow(rs, 1), key.channel(), key.userRef());
     }
 
     static Optional<EscalationRow> openEscalation(Sql sql, String conversationId) throws SQLException {
-        return sql.one("SELECT id, conversation_id, state, reason, risk, topic, language, created_at, partner_id, "
-                        + "country FROM escalations WHERE conversation_id = ? AND state IN " + OPEN,
-                rs -> new EscalationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), Times.parse(rs.getString(8)),
-                        rs.getString(9), rs.getString(10)), conversationId);
+        return sql.one("SELECT " + ESCALATION_COLUMNS + " FROM escalations WHERE conversation_id = ? AND state IN "
+                + OPEN, rs -> escalationRow(rs, 1), conversationId);
+    }
+
+    /** A conversation's {@link #CONVERSATION_COLUMNS}, the first at column {@code at}. */
+    private static ConversationRow conversationRow(ResultSet rs, int at) throws SQLException {
+        return new ConversationRow(rs.getString(at), rs.getString(at + 1), rs.getString(at + 2),
+                rs.getString(at + 3), rs.getString(at + 4), rs.getString(at + 5), Times.parse(rs.getString(at + 6)),
+                rs.getInt(at + 7), Times.parse(rs.getString(at + 8)), rs.getString(at + 9), rs.getInt(at + 10),
+                rs.getString(at + 11), rs.getString(at + 12), Times.parse(rs.getString(at + 13)),
+                rs.getString(at + 14), rs.getString(at + 15), rs.getString(at + 16));
+    }
+
+    /** An escalation's {@link #ESCALATION_COLUMNS}, the first at column {@code at}. */
+    private static EscalationRow escalationRow(ResultSet rs, int at) throws SQLException {
+        return new EscalationRow(rs.getString(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+                rs.getString(at + 4), rs.getString(at + 5), rs.getString(at + 6), Times.parse(rs.getString(at + 7)),
+                rs.getString(at + 8), rs.getString(at + 9));
     }
 
     static SortedMap<Integer, String> planAnswers(Sql sql, String conversationId) throws SQLException {
