@@ -1,19 +1,13 @@
 package org.saath.training;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
-import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
-import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.saath.nlu.DistressDetector;
 import org.saath.nlu.NormalisedText;
@@ -54,22 +48,10 @@ public final class RiskTrainer {
                 .map(r -> new DocumentSample(r.risk().code(),
                         params.features().features(read(r.text()), r.context().stream().map(this::read).toList())))
                 .toList();
-        TrainingParameters training = TrainingParameters.defaultParams();
-        training.put(TrainingParameters.ALGORITHM_PARAM, params.algorithm());
-        training.put(TrainingParameters.ITERATIONS_PARAM, params.iterations());
-        training.put(TrainingParameters.CUTOFF_PARAM, params.cutoff());
-        training.put(TrainingParameters.THREADS_PARAM, 1);
+        TrainingParameters training = Maxent.parameters(params.algorithm(), params.iterations(), params.cutoff());
         training.put(QNTrainer.L1COST_PARAM, params.l1Cost());   // other trainers ignore the costs
         training.put(QNTrainer.L2COST_PARAM, params.l2Cost());
-        try {
-            DoccatModel model = DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples),
-                    training, new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            model.serialize(out);
-            return new TrainedRiskModel(out.toByteArray(), params);
-        } catch (IOException e) {
-            throw new UncheckedIOException("training the risk model failed", e);
-        }
+        return new TrainedRiskModel(Maxent.train(samples, training, "risk model"), params);
     }
 
     private Utterance read(String text) {

@@ -1,11 +1,8 @@
 package org.saath.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +46,7 @@ class IntentModelEvalTest {
         IntentReport report = Evaluator.intentReport(Evaluator.run(folds.get(0), analyser::analyse));
 
         String actual = render(report);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            fail("intent evaluation differs from " + GOLDEN + " (- reviewed, + now):\n" + diff(expected, actual));
-        }
+        GoldenFigures.check(GOLDEN, actual, "intent");
     }
 
     /** One figure a line, so that a change reads as a small diff. */
@@ -74,15 +64,6 @@ class IntentModelEvalTest {
         });
         StringBuilder out = new StringBuilder("rows " + r.rows() + "\n");
         lines.forEach((k, v) -> out.append(String.format(Locale.ROOT, "%s %.4f%n", k, v)));
-        return out.toString();
-    }
-
-    private static String diff(String expected, String actual) {
-        List<String> e = List.of(expected.split("\n"));
-        List<String> a = List.of(actual.split("\n"));
-        StringBuilder out = new StringBuilder();
-        e.stream().filter(line -> !a.contains(line)).forEach(line -> out.append("- ").append(line).append('\n'));
-        a.stream().filter(line -> !e.contains(line)).forEach(line -> out.append("+ ").append(line).append('\n'));
         return out.toString();
     }
 }

@@ -1,11 +1,8 @@
 package org.saath.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +51,7 @@ class RiskModelEvalTest {
         RiskScores scores = RiskScores.of(RiskCrossValidator.evaluate(folds.get(0), analyser));
 
         String actual = render(scores);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            fail("risk evaluation differs from " + GOLDEN + " (- reviewed, + now):\n" + diff(expected, actual));
-        }
+        GoldenFigures.check(GOLDEN, actual, "risk");
     }
 
     /** One figure a line, so that a change reads as a small diff. */
@@ -82,14 +72,5 @@ class RiskModelEvalTest {
         lines.put(prefix + ".imminent-recall", f.imminentRecall());
         lines.put(prefix + ".moderate-recall", f.moderateRecall());
         lines.put(prefix + ".false-high-alarms", f.falseAlarmRate());
-    }
-
-    private static String diff(String expected, String actual) {
-        List<String> e = List.of(expected.split("\n"));
-        List<String> a = List.of(actual.split("\n"));
-        StringBuilder out = new StringBuilder();
-        e.stream().filter(line -> !a.contains(line)).forEach(line -> out.append("- ").append(line).append('\n'));
-        a.stream().filter(line -> !e.contains(line)).forEach(line -> out.append("+ ").append(line).append('\n'));
-        return out.toString();
     }
 }
