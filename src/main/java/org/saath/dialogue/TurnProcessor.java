@@ -13,11 +13,9 @@ import java.util.function.Supplier;
 
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
-import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.Leaving;
-import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineOffer;
@@ -42,9 +40,6 @@ import org.saath.store.ConversationTx;
 import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
 import org.saath.store.HandoffStore;
-import org.saath.store.OutboxRow;
-import org.saath.store.TurnRow;
-import org.saath.store.TurnWrite;
 
 /**
  * The whole turn pipeline of DESIGN.md in one method, {@link #handle}: session → analyse → decide → resources →
@@ -61,13 +56,12 @@ public final class TurnProcessor {
                         Supplier<UUID> ids, CountryResolver countries, EscalationDesk desk) {
     }
 
-    /** What the message says, worked out before the unit of work: it needs nothing stored. */
     /** What is read from the message alone, before the unit of work; its risk is read inside, with the context. */
     private record Read(Analyser analyser, Analyser.Reading reading, Cues.Found cues, String redacted) {
     }
 
     /** The facts after the rules had their say, and the decision taken on them. */
-    private record Decided(TurnFacts facts, Decision decision) {
+    record Decided(TurnFacts facts, Decision decision) {
     }
 
     /** The numbers this turn may show: the referral, and the lines for the need after the safety floor. */
@@ -75,7 +69,7 @@ public final class TurnProcessor {
     }
 
     /** The answer to send, and the id of its first message's text, kept so it is not sent twice in a row. */
-    private record Replied(TurnResult result, String replyId) {
+    record Replied(TurnResult result, String replyId) {
     }
 
     /** The answer, and what the turn did for the observer (nothing for a repeated delivery: it is not a turn). */
@@ -90,6 +84,7 @@ public final class TurnProcessor {
     private final CounsellorHandoff handoffs;
     private final PersonOutbox people;
     private final TurnObserver observer;
+    private final TurnRecords records;
 
     public TurnProcessor(Parts parts) {
         this(parts, TurnObserver.NONE);
@@ -101,6 +96,7 @@ public final class TurnProcessor {
         this.handoffs = new CounsellorHandoff(parts.escalations(), parts.desk());
         this.people = new PersonOutbox(parts.renderer());
         this.observer = observer;
+        this.records = new TurnRecords(parts.ids(), people, parts.desk());
     }
 
     /**
@@ -136,7 +132,8 @@ public final class TurnProcessor {
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
                 tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
-            TurnResult relayed = relay(tx, in, conversation.get(), open.get(), analysis, read.redacted(), now);
+            TurnResult relayed = records.relayed(tx, in, conversation.get(), open.get(), analysis, read.redacted(),
+                    now);
             return outcome(relayed, TurnOutcome.Kind.RELAYED, in, analysis, p.countries().resolve(in.country(),
                     in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
                     .peakRisk())), false, Optional.empty(), now);
@@ -159,7 +156,7 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
                 now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply
-        tx.record(write(in, read.redacted(), tx.key(), conversationId, conversation, analysis,        // 8 record
+        tx.record(records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis, // 8 record
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));
         return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
                 facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
@@ -275,76 +272,5 @@ public final class TurnProcessor {
                 .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), handoff.ended() ? "resolved"
                         : e.state()))).orElse(null);
         return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
-    }
-
-    private TurnWrite write(InboundMessage in, String redacted, ConversationKey key, String conversationId,
-                            Optional<ConversationRow> existing, Analysis a, Decided decided, boolean topicNamed,
-                            SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers, CounsellorHandoff.Outcome handoff,
-                            Replied replied, ReplyComposer.Person person, Instant now) {
-        TurnResult result = replied.result();
-        Optional<Escalation> opened = handoff.opened();
-        Optional<Partner> partner = handoff.partner();
-        TurnFacts facts = decided.facts();
-        // the peak's time moves only when this message itself reaches the conversation's risk
-        Instant peakAt = facts.risk().atLeast(facts.conversationRisk()) ? now
-                : existing.map(ConversationRow::peakRiskAt).orElse(now);
-        String preferred = a.asksForLanguage().map(Language::code)
-                .orElseGet(() -> existing.map(ConversationRow::preferredLanguage).orElse(null));
-        String consent = decided.decision().consent() != null ? decided.decision().consent()
-                : existing.map(ConversationRow::consent).orElse(null);
-        // asking whether the counsellor may read the conversation so far waits for the answer
-        DialogueState next = handoff.askConsent() ? DialogueState.CONSENT_ASKED : plan.nextState();
-        // the topic's time moves only when this message names it itself
-        String topic = facts.topic().isEmpty() ? null : facts.topic();
-        Instant topicAt = topic == null ? null : topicNamed ? now : existing.map(ConversationRow::topicAt).orElse(now);
-        ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
-                facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
-                existing.map(ConversationRow::turns).orElse(0) + 1, existing.map(ConversationRow::createdAt).orElse(now),
-                preferred, plan.nextStep(), consent, topic, topicAt, replied.replyId(), person.gender().code(),
-                person.otherGender().code());
-        String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
-        TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversationId, in.messageId(), now,
-                redacted, a.language().code(), a.intent().label(), a.confidence(),
-                a.risk().code(), facts.conversationRisk().code(), String.join(";", a.signals()),
-                decided.decision().ruleId(), String.join(",", offers.stream().map(o -> o.helpline().id()).toList()),
-                replyText, a.modelVersion());
-        Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
-                e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
-                partner.map(Partner::id).orElse(null), facts.country()));
-        List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
-                facts.language(), now));
-        escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
-                e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
-        return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
-                plan.answer(), outbox);
-    }
-
-    /**
-     * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
-     * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
-     */
-    private TurnResult relay(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
-                             Analysis a, String redacted, Instant now) {
-        if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
-            p.desk().endByPerson(tx, held.id(), Leaving.ENDED_CHAT);
-            TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
-            tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now);
-            return ended;
-        }
-        RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
-        TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
-        ConversationRow row = new ConversationRow(conversation.id(), conversation.channel(), conversation.userRef(),
-                conversation.language(), conversation.state(), risk.code(),
-                a.risk().atLeast(risk) ? now : conversation.peakRiskAt(), conversation.turns() + 1,
-                conversation.createdAt(), conversation.preferredLanguage(), conversation.planStep(),
-                conversation.consent()).keeping(conversation);
-        TurnRow turn = new TurnRow("turn-" + p.ids().get(), conversation.id(), in.messageId(), now, redacted,
-                a.language().code(), a.intent().label(), a.confidence(), a.risk().code(), risk.code(),
-                String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
-        List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
-                held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
-                Optional.empty(), outbox));
-        return result;
     }
 }
