@@ -1,6 +1,5 @@
 package org.saath.hub;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -17,7 +15,7 @@ import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.InboundMessage;
 import org.saath.limits.RateLimitedException;
 import org.saath.web.BadRequestException;
-import org.saath.web.PayloadTooLargeException;
+import org.saath.web.JsonBody;
 
 /**
  * The hub's web chat, a channel of its own ({@value #CHANNEL}) through the same {@code TurnProcessor} and per-sender
@@ -35,7 +33,6 @@ public final class WebChatController {
     static final String CHANNEL = "web";
     static final String SESSION_HEADER = "X-Saath-Session";
     private static final int MAX_ID_LENGTH = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HubParts hub;
     private final int maxBodyBytes;
@@ -70,7 +67,7 @@ public final class WebChatController {
     void receive(Context ctx) {
         sameOrigin(ctx);
         String user = user(ctx);
-        InboundMessage message = parse(user, body(ctx));
+        InboundMessage message = parse(user, JsonBody.bytes(ctx, maxBodyBytes));
         ctx.json(hub.turns().handle(hub.floodGate().admit(message)));
     }
 
@@ -120,30 +117,11 @@ public final class WebChatController {
         }
     }
 
-    private byte[] body(Context ctx) {
-        if (ctx.contentLength() > maxBodyBytes) {
-            throw new PayloadTooLargeException(maxBodyBytes);
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > maxBodyBytes) {
-            throw new PayloadTooLargeException(maxBodyBytes);
-        }
-        return body;
-    }
-
     /** The message in {@code body}; each problem is a 400 naming the field. */
     private InboundMessage parse(String user, byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new BadRequestException("body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequestException("body must be a JSON object");
-        }
-        String id = text(node, "id", MAX_ID_LENGTH);
-        String text = text(node, "text", Integer.MAX_VALUE);
+        JsonNode node = JsonBody.object(body);
+        String id = JsonBody.requiredText(node, "id", MAX_ID_LENGTH);
+        String text = JsonBody.requiredText(node, "text", Integer.MAX_VALUE);
         JsonNode country = node.get("country");
         if (country == null || country.isNull()) {
             return new InboundMessage(CHANNEL, user, id, text, Optional.empty());
@@ -153,16 +131,5 @@ public final class WebChatController {
             throw new BadRequestException("'country' must be an ISO 3166 alpha-2 code such as PK or AE");
         }
         return new InboundMessage(CHANNEL, user, id, text, Optional.of(code));
-    }
-
-    private static String text(JsonNode node, String field, int maxLength) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new BadRequestException("'" + field + "' is required: a non-empty string");
-        }
-        if (value.asText().length() > maxLength) {
-            throw new BadRequestException("'" + field + "' is longer than " + maxLength + " characters");
-        }
-        return value.asText();
     }
 }

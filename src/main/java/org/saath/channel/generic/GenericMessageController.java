@@ -1,13 +1,11 @@
 package org.saath.channel.generic;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
@@ -17,7 +15,7 @@ import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.TurnProcessor;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
-import org.saath.web.PayloadTooLargeException;
+import org.saath.web.JsonBody;
 
 /**
  * The generic JSON channel: {@code POST /v1/messages} with {@code {"user","id","text","country"?}}, and the poll
@@ -36,7 +34,6 @@ public final class GenericMessageController {
     static final String CHANNEL = "generic";
     private static final int MAX_ID_LENGTH = 200;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TurnProcessor turns;
     private final FloodGate floodGate;
@@ -82,7 +79,7 @@ public final class GenericMessageController {
 
     void receive(Context ctx) {
         authorise(ctx);
-        ctx.json(turns.handle(floodGate.admit(parse(body(ctx)))));
+        ctx.json(turns.handle(floodGate.admit(parse(JsonBody.bytes(ctx, maxBodyBytes)))));
     }
 
     private void authorise(Context ctx) {
@@ -94,46 +91,13 @@ public final class GenericMessageController {
         }
     }
 
-    private byte[] body(Context ctx) {
-        if (ctx.contentLength() > maxBodyBytes) {
-            throw new PayloadTooLargeException(maxBodyBytes);
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > maxBodyBytes) {
-            throw new PayloadTooLargeException(maxBodyBytes);
-        }
-        return body;
-    }
-
     /** Parses and validates a request body; every problem is a {@link BadRequestException} naming the field. */
     static InboundMessage parse(byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new BadRequestException("body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequestException("body must be a JSON object");
-        }
-        String user = requiredString(node, "user", MAX_ID_LENGTH);
-        String id = requiredString(node, "id", MAX_ID_LENGTH);
-        String text = requiredString(node, "text", Integer.MAX_VALUE);
+        JsonNode node = JsonBody.object(body);
+        String user = JsonBody.requiredText(node, "user", MAX_ID_LENGTH);
+        String id = JsonBody.requiredText(node, "id", MAX_ID_LENGTH);
+        String text = JsonBody.requiredText(node, "text", Integer.MAX_VALUE);
         return new InboundMessage(CHANNEL, user, id, text, country(node));
-    }
-
-    private static String requiredString(JsonNode node, String field, int maxLength) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new BadRequestException("'" + field + "' is required");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new BadRequestException("'" + field + "' must be a non-empty string");
-        }
-        if (value.asText().length() > maxLength) {
-            throw new BadRequestException("'" + field + "' is longer than " + maxLength + " characters");
-        }
-        return value.asText();
     }
 
     private static Optional<String> country(JsonNode node) {

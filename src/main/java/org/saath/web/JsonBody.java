@@ -1,0 +1,61 @@
+package org.saath.web;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.http.Context;
+
+/**
+ * A sender's JSON body, read the one way the message endpoints share: bounded before it is read (413), a JSON object
+ * (400), its text fields present, non-empty and bounded (400 naming the field).
+ */
+public final class JsonBody {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonBody() {
+    }
+
+    /** The body's bytes, refused with a 413 when the declared or the actual length is over {@code maxBytes}. */
+    public static byte[] bytes(Context ctx, int maxBytes) {
+        if (ctx.contentLength() > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
+        return body;
+    }
+
+    /** The body as a JSON object. */
+    public static JsonNode object(byte[] body) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new BadRequestException("body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRequestException("body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** A required, non-blank text field of at most {@code maxLength} characters. */
+    public static String requiredText(JsonNode node, String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadRequestException("'" + field + "' is required");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new BadRequestException("'" + field + "' must be a non-empty string");
+        }
+        if (value.asText().length() > maxLength) {
+            throw new BadRequestException("'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value.asText();
+    }
+}
