@@ -12,6 +12,7 @@ import org.saath.nlu.Analyser;
 import org.saath.nlu.RiskClassifier;
 import org.saath.nlu.RiskEstimate;
 import org.saath.nlu.RiskLevel;
+import org.saath.nlu.RiskRules;
 import org.saath.nlu.RiskThresholds;
 import org.saath.nlu.Utterance;
 
@@ -38,13 +39,20 @@ public final class RiskCrossValidator {
         this.analyserFor = analyserFor;
     }
 
-    /** One held-out row: its gold level, the model's estimate, and the level the rules give without the model. */
-    public record Scored(RiskText row, RiskEstimate estimate, RiskLevel floor, int fold) {
+    /**
+     * One held-out row: its gold level, the model's estimate, the level the rules give without the model, and
+     * whether anything besides the model hears danger in it ({@link RiskRules#seconded}: without that, the model is
+     * read as {@code moderate} at most).
+     */
+    public record Scored(RiskText row, RiskEstimate estimate, RiskLevel floor, boolean seconded, int fold) {
 
         /** What the analyser answers for this row when the model is read with {@code thresholds}. */
         public RiskScores.Outcome outcome(RiskThresholds thresholds) {
-            return new RiskScores.Outcome(row.risk(), RiskLevel.max(floor, estimate.level(thresholds)),
-                    row.language(), row.category());
+            RiskLevel model = estimate.level(thresholds);
+            if (!seconded && model.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < RiskRules.SURE_ALONE) {
+                model = RiskLevel.MODERATE;
+            }
+            return new RiskScores.Outcome(row.risk(), RiskLevel.max(floor, model), row.language(), row.category());
         }
     }
 
@@ -96,8 +104,11 @@ public final class RiskCrossValidator {
         Analyser analyser = analyserFor.apply(tap);
         List<Scored> scored = new ArrayList<>(rows.size());
         for (RiskText r : rows) {
-            RiskLevel floor = analyser.analyse(r.text(), r.context()).risk();
-            scored.add(new Scored(r, tap.last, floor, fold));
+            Analyser.Reading reading = analyser.read(r.text());
+            RiskLevel floor = analyser.analyse(reading, r.context()).risk();
+            boolean seconded = RiskRules.seconded(tap.message, tap.context, reading.classification()
+                    .crisisProbability());
+            scored.add(new Scored(r, tap.last, floor, seconded, fold));
         }
         return scored;
     }
@@ -110,6 +121,8 @@ public final class RiskCrossValidator {
 
         private final RiskClassifier model;
         private RiskEstimate last = RiskEstimate.none();
+        private Utterance message;
+        private List<Utterance> context = List.of();
 
         Tap(RiskClassifier model) {
             this.model = model;
@@ -117,6 +130,8 @@ public final class RiskCrossValidator {
 
         @Override
         public RiskEstimate estimate(Utterance message, List<Utterance> context) {
+            this.message = message;
+            this.context = context;
             last = model.estimate(message, context);
             return RiskEstimate.none();
         }

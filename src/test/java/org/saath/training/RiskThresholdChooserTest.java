@@ -17,7 +17,7 @@ class RiskThresholdChooserTest {
 
     private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
-                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, 0);
+                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, true, 0);
     }
 
     private static List<RiskCrossValidator.Scored> rows(int count, RiskLevel gold, double atLeastHigh) {
@@ -79,9 +79,9 @@ class RiskThresholdChooserTest {
         for (int fold = 0; fold < 3; fold++) {
             for (int i = 0; i < 10; i++) {
                 scored.add(new RiskCrossValidator.Scored(row(RiskLevel.HIGH, 0.6, "").row(),
-                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, fold));
+                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, true, fold));
                 scored.add(new RiskCrossValidator.Scored(row(RiskLevel.NONE, 0.2, "").row(),
-                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, fold));
+                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, true, fold));
             }
         }
 

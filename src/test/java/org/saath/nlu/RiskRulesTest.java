@@ -1,0 +1,79 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The written rules around the risk model, with the model's estimate set by hand: a model-only {@code high} needs a
+ * second opinion from the lexicon, the context or the intent classifier, or a model sure of it, or it is read as
+ * {@code moderate}.
+ */
+class RiskRulesTest {
+
+    private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static final DistressDetector DISTRESS =
+            new DistressDetector(DistressLexicon.load(Path.of("models/lang"), NORMALISER));
+    private static final RiskThresholds THRESHOLDS = new RiskThresholds(0.5, 0.5, 0.4, 0.3);
+    /** High and imminent by the thresholds, but below {@link RiskRules#SURE_ALONE}. */
+    private static final RiskEstimate MODEL_SAYS_HIGH = new RiskEstimate(0.9, 0.8, 0.5, 0.1);
+    private static final RiskEstimate MODEL_SAYS_IMMINENT = new RiskEstimate(0.9, 0.8, 0.55, 0.4);
+    private final RiskRules rules = new RiskRules();
+
+    private static Utterance read(String text) {
+        NormalisedText normalised = NORMALISER.normalise(text);
+        return new Utterance(normalised, DISTRESS.assess(normalised));
+    }
+
+    @Test
+    void a_model_only_high_with_nothing_else_hearing_danger_is_read_as_moderate() {
+        RiskRules.Judgement j = rules.judge(read("my neighbour bought a blue bicycle today"), List.of(),
+                MODEL_SAYS_HIGH, THRESHOLDS, 0.01);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(j.signals()).contains("model-unseconded:high").anyMatch(s -> s.startsWith("rule:model:moderate:"));
+    }
+
+    @Test
+    void a_model_only_imminent_is_held_back_the_same_way() {
+        RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
+                MODEL_SAYS_IMMINENT, THRESHOLDS, 0.05);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(j.signals()).contains("model-unseconded:imminent");
+    }
+
+    @Test
+    void a_model_sure_of_it_is_believed_alone() {
+        RiskEstimate sure = new RiskEstimate(0.95, 0.9, RiskRules.SURE_ALONE, 0.1);
+
+        assertThat(rules.judge(read("my neighbour bought a blue bicycle today"), List.of(), sure, THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void the_intent_classifier_seconds_the_model() {
+        RiskRules.Judgement j = rules.judge(read("i have sorted out who gets my cat and paid everyone back"),
+                List.of(), MODEL_SAYS_HIGH, THRESHOLDS, RiskRules.INTENT_CRISIS_MODERATE);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(j.signals()).noneMatch(s -> s.startsWith("model-unseconded"));
+    }
+
+    @Test
+    void the_lexicon_in_the_message_or_in_the_context_seconds_the_model() {
+        assertThat(rules.judge(read("i don't want to wake up tomorrow"), List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(read("yes"), List.of(read("i want to die")), MODEL_SAYS_HIGH, THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void a_means_place_or_time_alone_does_not_second_the_model() {
+        assertThat(RiskRules.seconded(read("where can i buy rope near the market today"), List.of(), 0)).isFalse();
+        assertThat(RiskRules.seconded(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
+    }
+}
