@@ -42,9 +42,14 @@ public record RiskEstimate(double atLeastLow, double atLeastModerate, double atL
 
     /** The highest level whose cumulative probability reaches its threshold. */
     public RiskLevel level(RiskThresholds thresholds) {
+        return level(thresholds, RiskLevel.IMMINENT);
+    }
+
+    /** The highest level up to {@code ceiling} whose cumulative probability reaches its threshold. */
+    public RiskLevel level(RiskThresholds thresholds, RiskLevel ceiling) {
         for (RiskLevel level : new RiskLevel[] {RiskLevel.IMMINENT, RiskLevel.HIGH, RiskLevel.MODERATE,
                 RiskLevel.LOW}) {
-            if (atLeast(level) >= thresholds.of(level)) {
+            if (level.compareTo(ceiling) <= 0 && atLeast(level) >= thresholds.of(level)) {
                 return level;
             }
         }

@@ -13,8 +13,8 @@ import java.util.Set;
  * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
  * {@value #INTENT_CRISIS_MODERATE}; or when the model alone is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}.
- * Otherwise the model is read as {@code moderate} (the bot asks directly; it does not escalate), named in the
- * signals as {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue
+ * Otherwise the model is read with its lower levels only (at most {@code moderate}: the bot asks directly, it
+ * does not escalate), named in the signals as {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue
  * bicycle today" as {@code high}: a time word and a few n-grams were enough.
  *
  * <p>Then the rules:
@@ -68,7 +68,7 @@ public final class RiskRules {
         if (model.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < SURE_ALONE
                 && !seconded(message, context, crisisProbability)) {
             signals.add("model-unseconded:" + model.code());
-            model = RiskLevel.MODERATE;
+            model = estimate.level(thresholds, RiskLevel.MODERATE);
         }
         signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
         RiskLevel level = model;

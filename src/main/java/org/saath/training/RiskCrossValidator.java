@@ -41,8 +41,8 @@ public final class RiskCrossValidator {
 
     /**
      * One held-out row: its gold level, the model's estimate, the level the rules give without the model, and
-     * whether anything besides the model hears danger in it ({@link RiskRules#seconded}: without that, the model is
-     * read as {@code moderate} at most).
+     * whether anything besides the model hears danger in it ({@link RiskRules#seconded}: without that, an unsure
+     * model is read with its levels up to {@code moderate} only).
      */
     public record Scored(RiskText row, RiskEstimate estimate, RiskLevel floor, boolean seconded, int fold) {
 
@@ -50,7 +50,7 @@ public final class RiskCrossValidator {
         public RiskScores.Outcome outcome(RiskThresholds thresholds) {
             RiskLevel model = estimate.level(thresholds);
             if (!seconded && model.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < RiskRules.SURE_ALONE) {
-                model = RiskLevel.MODERATE;
+                model = estimate.level(thresholds, RiskLevel.MODERATE);
             }
             return new RiskScores.Outcome(row.risk(), RiskLevel.max(floor, model), row.language(), row.category());
         }

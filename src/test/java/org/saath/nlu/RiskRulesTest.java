@@ -47,6 +47,16 @@ class RiskRulesTest {
     }
 
     @Test
+    void an_unseconded_high_falls_to_the_levels_the_model_reaches_below_it_not_to_moderate_by_default() {
+        RiskEstimate flat = new RiskEstimate(0.45, 0.45, 0.45, 0);
+
+        RiskRules.Judgement j = rules.judge(read("hello"), List.of(), flat, THRESHOLDS, 0);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.NONE);
+        assertThat(j.signals()).contains("model-unseconded:high");
+    }
+
+    @Test
     void a_model_sure_of_it_is_believed_alone() {
         RiskEstimate sure = new RiskEstimate(0.95, 0.9, RiskRules.SURE_ALONE, 0.1);
 
