@@ -11,12 +11,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -62,25 +61,15 @@ public final class Database implements AutoCloseable {
     private final Cache<Connection, Map<String, PreparedStatement>> statements =
             Caffeine.newBuilder().weakKeys().build();
 
-    /** Work waiting for a group commit, the caller who waits for it, and its outcome. */
-    private record Pending(Work<?> work, Thread caller, CompletableFuture<Void> committed) {
-
-        void succeed() {
-            committed.complete(null);
-            LockSupport.unpark(caller);
-        }
-
-        void fail(Throwable e) {
-            committed.completeExceptionally(e);
-            LockSupport.unpark(caller);
-        }
+    /** Work waiting for the group committer, and who waits for its commit. */
+    private record Pending(Work<?> work, CompletableFuture<Void> committed) {
     }
 
     private static final int MAX_GROUP = 64;
 
-    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
-    /** Whether a caller is committing a group now. */
-    private final AtomicBoolean leading = new AtomicBoolean();
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private volatile Thread committer;
+    private volatile boolean closed;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -275,28 +264,20 @@ public final class Database implements AutoCloseable {
 
     /**
      * SQLite only: runs {@code work} in the next group commit and returns once it is committed (or throws when it
-     * failed, in which case nothing of it was written). The callers lead in turn: the one that finds no group being
-     * committed takes whatever work is waiting (its own and that of the callers queued behind it), runs each piece
-     * under its own savepoint (a failing piece is rolled back alone), commits them together and wakes their callers;
-     * the others wait meanwhile. One write of the shared pages for many turns, each caller answered only after its
-     * commit, and no thread in between to hand the work to and to be woken by (two thread switches per turn fewer).
+     * failed, in which case nothing of it was written). One committer thread takes whatever work is waiting, runs
+     * each piece under its own savepoint (a failing piece is rolled back alone) and commits them together: one
+     * write of the shared pages for many turns, each caller answered only after its commit.
      */
     public void commitInGroup(Work<?> work) {
         if (dialect != Dialect.SQLITE) {
             write(work);
             return;
         }
-        Pending mine = new Pending(work, Thread.currentThread(), new CompletableFuture<>());
-        pending.add(mine);
-        while (!mine.committed().isDone()) {
-            if (leading.compareAndSet(false, true)) {
-                commitWaiting();
-            } else {
-                LockSupport.park(this);     // until a leader committed this work, or this caller is to lead next
-            }
-        }
+        startCommitter();
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        pending.add(new Pending(work, committed));
         try {
-            mine.committed().join();
+            committed.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof StoreException se) {
                 throw se;
@@ -305,24 +286,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** As the leader: commits up to {@link #MAX_GROUP} waiting pieces, then wakes the first caller still waiting. */
-    private void commitWaiting() {
-        try {
-            List<Pending> group = new ArrayList<>();
-            Pending waiting;
-            while (group.size() < MAX_GROUP && (waiting = pending.poll()) != null) {
-                group.add(waiting);
+    private void startCommitter() {
+        if (committer == null) {
+            synchronized (this) {
+                if (committer == null && !closed) {
+                    Thread t = new Thread(this::commitGroups, "saath-group-commit");
+                    t.setDaemon(true);
+                    t.start();
+                    committer = t;
+                }
             }
-            if (!group.isEmpty()) {
-                commitGroup(group);
-            }
-        } finally {
-            leading.set(false);
         }
-        // whoever queued while this group was committed waits for a leader: the first of them leads next
-        Pending next = pending.peek();
-        if (next != null) {
-            LockSupport.unpark(next.caller());
+    }
+
+    private void commitGroups() {
+        List<Pending> group = new ArrayList<>();
+        while (!closed) {
+            try {
+                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.forEach(p -> p.committed().completeExceptionally(new StoreException("the store closed", null)));
+                group.clear();
+            }
         }
     }
 
@@ -338,15 +332,16 @@ public final class Database implements AutoCloseable {
                 } catch (SQLException | RuntimeException e) {
                     tx.sql().execute("ROLLBACK TO unit");
                     tx.sql().execute("RELEASE unit");
-                    p.fail(e instanceof StoreException ? e
+                    p.committed().completeExceptionally(e instanceof StoreException ? e
                             : new StoreException("writing the store failed: " + e.getMessage(), e));
                 }
             }
             tx.commit();
-            done.forEach(Pending::succeed);
+            done.forEach(p -> p.committed().complete(null));
         } catch (SQLException | RuntimeException e) {
             StoreException failed = new StoreException("committing a group of turns failed: " + e.getMessage(), e);
-            group.forEach(p -> p.fail(failed));      // no effect on the pieces that had failed alone already
+            done.forEach(p -> p.committed().completeExceptionally(failed));
+            group.forEach(p -> p.committed().completeExceptionally(failed));
         }
     }
 
@@ -358,6 +353,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        Thread t = committer;
+        if (t != null) {
+            t.interrupt();
+        }
         pool.close();
     }
 
