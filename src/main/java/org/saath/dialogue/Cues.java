@@ -3,6 +3,8 @@ package org.saath.dialogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.saath.helpline.Need;
 import org.saath.nlu.Language;
+import org.saath.nlu.NormalisedText;
 import org.saath.nlu.TextNormaliser;
 
 /**
@@ -32,35 +35,41 @@ public final class Cues {
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
     }
 
-    /** A phrase as token runs separated by gaps. */
-    private record Phrase(List<List<String>> parts) {
+    /** A phrase as token runs separated by gaps, and what it names: {@link #cue}. */
+    private record Phrase(String cue, List<List<String>> parts) {
     }
 
     private final TextNormaliser normaliser;
-    private final Map<String, Map<String, List<Phrase>>> sections;
+    /** Each section's keys, in file order (the first topic named wins). */
+    private final Map<String, Set<String>> sections;
+    /** The phrases by their first word: a message is read once, word by word, not once per phrase. */
+    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
 
-    private Cues(TextNormaliser normaliser, Map<String, Map<String, List<Phrase>>> sections) {
+    private Cues(TextNormaliser normaliser, Map<String, Set<String>> sections, List<Phrase> phrases) {
         this.normaliser = normaliser;
         this.sections = sections;
+        phrases.forEach(p -> byFirstWord.computeIfAbsent(p.parts().get(0).get(0), w -> new ArrayList<>()).add(p));
     }
 
     public static Cues loadFromClasspath(TextNormaliser normaliser) {
-        Map<String, Map<String, List<Phrase>>> sections = new LinkedHashMap<>();
+        Map<String, Set<String>> sections = new LinkedHashMap<>();
+        List<Phrase> phrases = new ArrayList<>();
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/cues.yaml";
             read(name).forEach((section, keys) -> {
                 if (!Set.of("topics", "audiences", "regions").contains(section)) {
                     throw new TemplateException(name + ": unknown section '" + section + "'");
                 }
-                keys.forEach((key, phrases) -> phrases.forEach(p -> sections
-                        .computeIfAbsent(section, s -> new LinkedHashMap<>())
-                        .computeIfAbsent(key, k -> new ArrayList<>()).add(phrase(normaliser, p))));
+                keys.forEach((key, said) -> said.forEach(p -> {
+                    sections.computeIfAbsent(section, s -> new LinkedHashSet<>()).add(key);
+                    phrases.add(phrase(normaliser, name, section, key, p));
+                }));
             });
         }
-        return new Cues(normaliser, sections);
+        return new Cues(normaliser, sections, phrases);
     }
 
-    private static Phrase phrase(TextNormaliser normaliser, String raw) {
+    private static Phrase phrase(TextNormaliser normaliser, String file, String section, String key, String raw) {
         List<List<String>> parts = new ArrayList<>();
         for (String part : raw.split(ELLIPSIS)) {
             List<String> tokens = normaliser.normalise(part).tokens();
@@ -68,7 +77,11 @@ public final class Cues {
                 parts.add(tokens);
             }
         }
-        return new Phrase(parts);
+        if (parts.isEmpty()) {
+            throw new TemplateException(file + ": " + section + "." + key + " has a phrase with no words ('" + raw
+                    + "'), which would match every message");
+        }
+        return new Phrase(cue(section, key), parts);
     }
 
     private static Map<String, Map<String, List<String>>> read(String name) {
@@ -86,9 +99,22 @@ public final class Cues {
 
     /** The topic, audiences and regions {@code text}'s words name. */
     public Found find(String text) {
-        List<String> tokens = normaliser.normalise(text).tokens();
-        Optional<String> topic = matching("topics", tokens).stream().findFirst();
-        return new Found(topic, matching("audiences", tokens), matching("regions", tokens));
+        return find(normaliser.normalise(text));
+    }
+
+    /** As {@link #find(String)}, for a message already normalised (as the analysis reads it). */
+    public Found find(NormalisedText text) {
+        List<String> tokens = text.tokens();
+        Set<String> named = new HashSet<>();            // the cue of every phrase that occurs
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Phrase phrase : byFirstWord.getOrDefault(tokens.get(i), List.of())) {
+                if (!named.contains(phrase.cue()) && matchesAt(tokens, phrase.parts(), 0, i)) {
+                    named.add(phrase.cue());
+                }
+            }
+        }
+        Optional<String> topic = matching("topics", named).stream().findFirst();
+        return new Found(topic, matching("audiences", named), matching("regions", named));
     }
 
     /** What the words add to a need: the groups and regions they name. */
@@ -100,30 +126,37 @@ public final class Cues {
         return new Need(need.topics(), need.country(), need.language(), audiences, regions);
     }
 
-    private Set<String> matching(String section, List<String> tokens) {
+    /** The keys of {@code section} in file order that {@code named} holds. */
+    private Set<String> matching(String section, Set<String> named) {
         Set<String> out = new LinkedHashSet<>();
-        sections.getOrDefault(section, Map.of()).forEach((key, phrases) -> {
-            if (phrases.stream().anyMatch(p -> matches(tokens, p.parts(), 0, 0, true))) {
+        for (String key : sections.getOrDefault(section, Set.of())) {
+            if (named.contains(cue(section, key))) {
                 out.add(key);
             }
-        });
+        }
         return out;
     }
 
-    /** Whether {@code parts} occur in order from token {@code from}, the first anywhere, the next within a gap. */
-    private static boolean matches(List<String> tokens, List<List<String>> parts, int part, int from, boolean anywhere) {
-        if (part == parts.size()) {
+    /** A section's key as one string: {@code "topics abuse"}. */
+    private static String cue(String section, String key) {
+        return section + " " + key;
+    }
+
+    /** Whether part {@code part} occurs at token {@code at} and the parts after it follow, each within a gap. */
+    private static boolean matchesAt(List<String> tokens, List<List<String>> parts, int part, int at) {
+        List<String> run = parts.get(part);
+        if (at + run.size() > tokens.size() || !tokens.subList(at, at + run.size()).equals(run)) {
+            return false;
+        }
+        int next = at + run.size();
+        if (part + 1 == parts.size()) {
             return true;
         }
-        List<String> run = parts.get(part);
-        int last = anywhere ? tokens.size() - run.size() : Math.min(from + GAP, tokens.size() - run.size());
-        for (int i = from; i <= last; i++) {
-            if (tokens.subList(i, i + run.size()).equals(run) && matches(tokens, parts, part + 1, i + run.size(),
-                    false)) {
+        for (int i = next; i <= Math.min(next + GAP, tokens.size() - 1); i++) {
+            if (matchesAt(tokens, parts, part + 1, i)) {
                 return true;
             }
         }
         return false;
     }
-
 }

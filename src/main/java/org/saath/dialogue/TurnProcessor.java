@@ -111,8 +111,8 @@ public final class TurnProcessor {
     public TurnResult handle(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
         Analyser analyser = p.analyser().get();
-        Read read = new Read(analyser, analyser.read(in.text()), p.cues().find(in.text()),            // 3 analyse
-                p.redactor().redact(in.text()));
+        Analyser.Reading reading = analyser.read(in.text());                                        // 3 analyse
+        Read read = new Read(analyser, reading, p.cues().find(reading.text()), p.redactor().redact(in.text()));
         Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read));
         handled.outcome().ifPresent(observer::observe);                                              // 9 observe
         return handled.result();

@@ -3,6 +3,9 @@ package org.saath.helpline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,16 @@ public final class HelplineDirectory {
     static final Set<String> GENERAL_SUPPORT = Set.of("crisis", "seek_help", "depression");
 
     private final List<Helpline> helplines;
+    /** Each line's place in the file, and each id's line: looked up instead of comparing whole entries. */
+    private final Map<Helpline, Integer> positions = new IdentityHashMap<>();
+    private final Map<String, Helpline> ids = new HashMap<>();
 
     public HelplineDirectory(List<Helpline> helplines) {
         this.helplines = List.copyOf(helplines);
+        for (int i = 0; i < this.helplines.size(); i++) {
+            positions.putIfAbsent(this.helplines.get(i), i);
+            ids.putIfAbsent(this.helplines.get(i).id(), this.helplines.get(i));
+        }
     }
 
     /** What to offer for {@code topics} in {@code country} at {@code at}: national lines for everyone only. */
@@ -47,7 +57,8 @@ public final class HelplineDirectory {
                 openGeneralLine(need, at).ifPresent(alternative -> chosen.add(0, alternative));
             }
         }
-        return withPairs(chosen.stream().distinct().limit(limit).toList(), at);
+        Set<String> seen = new HashSet<>();       // one offer per line (hashing whole entries cost more)
+        return withPairs(chosen.stream().filter(o -> seen.add(o.helpline().id())).limit(limit).toList(), at);
     }
 
     /** Every line of the need's country listing one of its topics and fitting it, ranked, whatever its hours. */
@@ -122,11 +133,11 @@ public final class HelplineDirectory {
                 .thenComparing(o -> o.isOpen() ? 0 : 1)
                 .thenComparing(o -> o.helpline().verified() ? 0 : 1)
                 .thenComparing(o -> o.helpline().languages().contains(language) ? 0 : 1)
-                .thenComparingInt(o -> helplines.indexOf(o.helpline()));
+                .thenComparingInt(o -> positions.get(o.helpline()));
     }
 
     public Optional<Helpline> byId(String id) {
-        return helplines.stream().filter(h -> h.id().equals(id)).findFirst();
+        return Optional.ofNullable(ids.get(id));
     }
 
     public List<Helpline> all() {

@@ -42,9 +42,10 @@ public final class ImpactRecorder implements TurnObserver, Transition.Listener {
     public void observe(TurnOutcome t) {
         String day = day(t.at());
         int hour = t.at().atZone(ZoneOffset.UTC).getHour();
-        synchronized (this) {
-            add(turns, new ImpactStore.TurnCell(day, hour, t.channel(), t.country(), t.language().code(),
-                    t.intent().label(), t.risk().code()), 1, t.newConversation() ? 1 : 0);
+        ImpactStore.TurnCell cell = new ImpactStore.TurnCell(day, hour, t.channel(), t.country(),
+                t.language().code(), t.intent().label(), t.risk().code());
+        synchronized (this) {       // every request thread passes here: the cell is made before
+            add(turns, cell, 1, t.newConversation() ? 1 : 0);
             t.escalation().ifPresent(e -> {
                 String risk = t.conversationRisk().code();
                 add(escalations, new ImpactStore.EscalationCell(day, t.country(), e.language(), e.topic(), risk, "",

@@ -8,11 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -57,8 +57,9 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
-    private final Map<Connection, Map<String, PreparedStatement>> statements =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    /** Each physical connection's prepared statements; looked up without a lock (every unit of work does). */
+    private final Cache<Connection, Map<String, PreparedStatement>> statements =
+            Caffeine.newBuilder().weakKeys().build();
 
     /** Work waiting for the group committer, and who waits for its commit. */
     private record Pending(Work<?> work, CompletableFuture<Void> committed) {
@@ -347,7 +348,7 @@ public final class Database implements AutoCloseable {
     private Sql sql(Connection c) throws SQLException {
         Connection physical = c.unwrap(Connection.class);
         // statements are prepared on the physical connection, so that the pool does not close them on return
-        return new Sql(physical, statements.computeIfAbsent(physical, k -> new HashMap<>()), dialect);
+        return new Sql(physical, statements.get(physical, k -> new HashMap<>()), dialect);
     }
 
     @Override
@@ -397,7 +398,7 @@ public final class Database implements AutoCloseable {
                     connection.rollback();
                 }
             } catch (SQLException | RuntimeException e) {
-                statements.remove(connection.unwrap(Connection.class));
+                statements.invalidate(connection.unwrap(Connection.class));
                 pool.evictConnection(connection);
                 throw e;
             }

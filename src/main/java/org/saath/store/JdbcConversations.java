@@ -93,6 +93,9 @@ public final class JdbcConversations implements Conversations {
         private Optional<ConversationRow> conversation;
         /** The open escalation read with the dedupe record; null when not read so, or once the unit wrote. */
         private Optional<EscalationRow> open;
+        /** The person's last messages read with the dedupe record, oldest first; null when not read so, or once the
+         *  unit wrote. */
+        private List<String> recent;
         private boolean forgot;
         /** The transitions this unit made, told to the listener after the commit. */
         private final List<Transition> moved = new ArrayList<>();
@@ -135,6 +138,7 @@ public final class JdbcConversations implements Conversations {
 
         private <T> T write(Database.Work<T> work) {
             open = null;
+            recent = null;
             try {
                 return work.run(writing());
             } catch (SQLException e) {
@@ -156,6 +160,7 @@ public final class JdbcConversations implements Conversations {
             TurnSql.Start start = read(sql -> TurnSql.start(sql, key, messageId, messageKey));
             conversation = start.conversation();
             open = start.open();
+            recent = start.recentTexts();
             return start.response();
         }
 
@@ -184,6 +189,9 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public List<String> recentUserTexts(int limit) {
+            if (recent != null && limit <= TurnSql.RECENT_TEXTS) {
+                return recent.subList(Math.max(0, recent.size() - limit), recent.size());
+            }
             return conversation().isEmpty() ? List.of()
                     : read(sql -> TurnSql.recentUserTexts(sql, conversation().get().id(), limit));
         }
@@ -200,6 +208,7 @@ public final class JdbcConversations implements Conversations {
                 return null;
             };
             open = null;             // the write may open one
+            recent = null;
             if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
                 deferred.add(work);
             } else {

@@ -1,5 +1,7 @@
 package org.saath.store;
 
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -11,7 +13,9 @@ import java.util.function.Supplier;
  * end of the table's primary-key index, on a page the same group commit has already written, instead of on a random
  * page of an index that grows with every turn (a page read, and a page more written to the WAL and again at the
  * checkpoint, for every turn). They stay as hard to guess as random ones (74 bits from {@link SecureRandom}); they
- * tell the time a row was made, which the row itself stores anyway.
+ * tell the time a row was made, which the row itself stores anyway. Each thread draws from its own
+ * {@link SecureRandom} (DRBG): the default one reads one shared source under one lock, on which request threads
+ * queued and switched.
  */
 public final class TimeOrderedIds implements Supplier<UUID> {
 
@@ -19,7 +23,7 @@ public final class TimeOrderedIds implements Supplier<UUID> {
     private static final long VARIANT_2 = 0x8000_0000_0000_0000L;
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(TimeOrderedIds::drbg);
 
     public TimeOrderedIds(Clock clock) {
         this.clock = clock;
@@ -28,8 +32,19 @@ public final class TimeOrderedIds implements Supplier<UUID> {
     @Override
     public UUID get() {
         long millis = clock.millis();
-        long high = millis << 16 | VERSION_7 | random.nextInt(1 << 12);
-        long low = random.nextLong() >>> 2 | VARIANT_2;
+        byte[] bits = new byte[10];
+        random.get().nextBytes(bits);
+        ByteBuffer drawn = ByteBuffer.wrap(bits);
+        long high = millis << 16 | VERSION_7 | drawn.getShort() & 0x0FFF;
+        long low = drawn.getLong() >>> 2 | VARIANT_2;
         return new UUID(high, low);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no DRBG SecureRandom", e);
+        }
     }
 }

@@ -18,9 +18,16 @@ final class TurnSql {
     private TurnSql() {
     }
 
-    /** What a person's turn reads first, in one statement: see {@link #start}. */
-    record Start(Optional<String> response, Optional<ConversationRow> conversation, Optional<EscalationRow> open) {
+    /**
+     * What a person's turn reads first, in one statement: see {@link #start}. {@code recentTexts} holds the last
+     * {@link #RECENT_TEXTS} or fewer of the person's messages, oldest first.
+     */
+    record Start(Optional<String> response, Optional<ConversationRow> conversation, Optional<EscalationRow> open,
+                 List<String> recentTexts) {
     }
+
+    /** How many of the person's last messages a turn's first read brings: the risk model's context (two). */
+    static final int RECENT_TEXTS = 2;
 
     private static final String CONVERSATION_COLUMNS = "id, channel, user_ref, language, state, peak_risk, "
             + "peak_risk_at, turns, created_at, preferred_language, plan_step, consent, topic, topic_at, last_reply, "
@@ -31,25 +38,49 @@ final class TurnSql {
     private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
             + "user_ref = ? AND message_id = ?), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
-            + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
+            + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
+    /** The column of the latest of the {@link #RECENT_TEXTS} in {@link #START}; the ones before follow it. */
+    private static final int RECENT_AT = 30;
+
+    /** The person's last messages, latest first, one column each: {@code ORDER BY … LIMIT 1 OFFSET n}. */
+    private static String recentTexts() {
+        StringBuilder columns = new StringBuilder();
+        for (int n = 0; n < RECENT_TEXTS; n++) {
+            columns.append(", (SELECT t.text_redacted FROM turns t WHERE t.conversation_id = c.id ORDER BY t.turn_no "
+                    + "DESC LIMIT 1 OFFSET ").append(n).append(')');
+        }
+        return columns.toString();
+    }
 
     private static String prefixed(String alias, String columns) {
         return alias + columns.replace(", ", ", " + alias);
     }
 
     /**
-     * The three reads that open a person's turn (the dedupe record, the conversation, its open escalation) as one
-     * statement: one read transaction instead of three (on SQLite each may begin by dropping the connection's page
-     * cache, when another connection committed in between), and one round trip on PostgreSQL. The same answers as
-     * {@link #processedResponse}, {@link #conversation} and {@link #openEscalation}.
+     * The four reads that open a person's turn (the dedupe record, the conversation, its open escalation, the
+     * person's last messages) as one statement: one read transaction instead of four (on SQLite each may begin by
+     * dropping the connection's page cache, when another connection committed in between), and one round trip on
+     * PostgreSQL. The same answers as {@link #processedResponse}, {@link #conversation}, {@link #openEscalation}
+     * and {@link #recentUserTexts}.
      */
     static Start start(Sql sql, ConversationKey key, String messageId, String messageKey) throws SQLException {
         return sql.one(START, rs -> new Start(
                 firstOf(rs.getString(1), rs.getString(2)),
                 rs.getString(3) == null ? Optional.empty() : Optional.of(conversationRow(rs, 3)),
-                rs.getString(20) == null ? Optional.empty() : Optional.of(escalationRow(rs, 20))),
+                rs.getString(20) == null ? Optional.empty() : Optional.of(escalationRow(rs, 20)),
+                recentTexts(rs)),
                 key.channel(), key.userRef(), messageId, messageKey, key.channel(), key.userRef()).orElseThrow();
+    }
+
+    private static List<String> recentTexts(ResultSet rs) throws SQLException {
+        List<String> texts = new ArrayList<>(RECENT_TEXTS);
+        for (int column = RECENT_AT + RECENT_TEXTS - 1; column >= RECENT_AT; column--) {
+            if (rs.getString(column) != null) {
+                texts.add(rs.getString(column));
+            }
+        }
+        return texts;
     }
 
     private static Optional<String> firstOf(String processed, String forgotten) {

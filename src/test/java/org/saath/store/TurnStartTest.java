@@ -58,6 +58,8 @@ class TurnStartTest {
             assertThat(start.conversation()).isEqualTo(conversation);
             assertThat(start.open()).isEqualTo(conversation.isEmpty() ? Optional.empty()
                     : TurnSql.openEscalation(sql, conversation.get().id()));
+            assertThat(start.recentTexts()).isEqualTo(conversation.isEmpty() ? List.of()
+                    : TurnSql.recentUserTexts(sql, conversation.get().id(), TurnSql.RECENT_TEXTS));
             return null;
         });
     }
