@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
  * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
- * {@value #INTENT_CRISIS_MODERATE}; or when the model alone is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}.
+ * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone); or when the model alone is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}.
  * Otherwise the model is read with its lower levels only (at most {@code moderate}: the bot asks directly, it
  * does not escalate), named in the signals as {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue
  * bicycle today" as {@code high}: a time word and a few n-grams were enough.
@@ -92,13 +92,15 @@ public final class RiskRules {
     }
 
     /**
-     * Whether anything besides the risk model hears danger in a message: the lexicon finds in it or in the previous
-     * messages more than a means, a place or a time (after its idiom and topic guards), or the intent classifier,
-     * trained on other sentences, gives it a crisis probability of at least {@value #INTENT_CRISIS_MODERATE}.
+     * Whether anything besides the risk model hears danger in a message: the lexicon finds more than a means, a place
+     * or a time in it (after its idiom and topic guards) or in the previous messages, or the intent classifier,
+     * trained on other sentences, gives it a crisis probability of at least {@value #INTENT_CRISIS_MODERATE}. As in
+     * the {@code intent} rule, the intent classifier is not asked about a message that names only a means, a place
+     * or a time ("rope to tie the boxes on the car roof").
      */
     public static boolean seconded(Utterance message, List<Utterance> context, double crisisProbability) {
         return hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger)
-                || crisisProbability >= INTENT_CRISIS_MODERATE;
+                || crisisProbability >= INTENT_CRISIS_MODERATE && !onlyMeans(message);
     }
 
     private static boolean hearsDanger(Utterance message) {

@@ -47,6 +47,14 @@ public final class RiskThresholdChooser {
 
     static final double[] GRID = grid();
 
+    /**
+     * The lowest {@code high} threshold the chooser may pick. Below it, a message the model holds at least 90% likely
+     * to be below {@code high} is read as {@code high} whenever anything seconds it ({@link
+     * org.saath.nlu.RiskRules#seconded}); at 0.05 the golden conversations showed a request for a person right after
+     * a crisis answered as a second crisis instead of honestly.
+     */
+    static final double MIN_HIGH = 0.1;
+
     private final Targets targets;
 
     public RiskThresholdChooser(Targets targets) {
@@ -75,6 +83,9 @@ public final class RiskThresholdChooser {
         double[] bestKey = null;
         for (double imminent : GRID) {
             for (double high : GRID) {
+                if (high < MIN_HIGH) {
+                    continue;
+                }
                 RiskScores.Figures[] s = summary(rows, new RiskThresholds(1, 1, high, imminent));
                 if (!within(s[0], s[1])) {
                     continue;

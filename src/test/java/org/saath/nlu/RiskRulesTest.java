@@ -82,8 +82,10 @@ class RiskRulesTest {
     }
 
     @Test
-    void a_means_place_or_time_alone_does_not_second_the_model() {
+    void a_means_place_or_time_alone_does_not_second_the_model_not_even_through_the_intent_classifier() {
         assertThat(RiskRules.seconded(read("where can i buy rope near the market today"), List.of(), 0)).isFalse();
+        assertThat(RiskRules.seconded(read("i need some rope to tie the boxes on the car roof"), List.of(), 0.5))
+                .isFalse();
         assertThat(RiskRules.seconded(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
     }
 }
