@@ -51,9 +51,10 @@ public final class RiskThresholdChooser {
      * The lowest {@code high} threshold the chooser may pick. Below it, a message the model holds at least 90% likely
      * to be below {@code high} is read as {@code high} whenever anything seconds it ({@link
      * org.saath.nlu.RiskRules#seconded}); at 0.05 the golden conversations showed a request for a person right after
-     * a crisis answered as a second crisis instead of honestly.
+     * a crisis answered as a second crisis instead of honestly, and at 0.1 "i attempted suicide years ago but i'm in
+     * a much better place now" was read as {@code high} (src/test/resources/risk/categories.tsv).
      */
-    static final double MIN_HIGH = 0.1;
+    static final double MIN_HIGH = 0.125;
 
     private final Targets targets;
 
