@@ -12,10 +12,11 @@ import java.util.Set;
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
  * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
- * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone); or when the model alone is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}.
- * Otherwise the model is read with its lower levels only (at most {@code moderate}: the bot asks directly, it
- * does not escalate), named in the signals as {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue
- * bicycle today" as {@code high}: a time word and a few n-grams were enough.
+ * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone); or when the model alone is sure of it,
+ * P(≥ high) ≥ {@value #SURE_ALONE}. Otherwise the model is read with its lower levels only (at most
+ * {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
+ * {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue bicycle today"
+ * as {@code high}: a time word and a few n-grams were enough.
  *
  * <p>Then the rules:
  *
@@ -64,11 +65,10 @@ public final class RiskRules {
     public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
                            RiskThresholds thresholds, double crisisProbability) {
         List<String> signals = new ArrayList<>();
-        RiskLevel model = estimate.level(thresholds);
-        if (model.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < SURE_ALONE
-                && !seconded(message, context, crisisProbability)) {
-            signals.add("model-unseconded:" + model.code());
-            model = estimate.level(thresholds, RiskLevel.MODERATE);
+        RiskLevel alone = estimate.level(thresholds);
+        RiskLevel model = modelLevel(estimate, thresholds, seconded(message, context, crisisProbability));
+        if (model != alone) {
+            signals.add("model-unseconded:" + alone.code());
         }
         signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
         RiskLevel level = model;
@@ -89,6 +89,18 @@ public final class RiskRules {
             signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
         }
         return new Judgement(level, signals);
+    }
+
+    /**
+     * The risk model's own level: its thresholds' reading, held below {@code high} when the model is not sure of it
+     * alone and nothing {@linkplain #seconded seconds} it.
+     */
+    public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, boolean seconded) {
+        RiskLevel level = estimate.level(thresholds);
+        if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < SURE_ALONE && !seconded) {
+            return estimate.level(thresholds, RiskLevel.MODERATE);
+        }
+        return level;
     }
 
     /**

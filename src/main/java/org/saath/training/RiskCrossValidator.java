@@ -48,10 +48,7 @@ public final class RiskCrossValidator {
 
         /** What the analyser answers for this row when the model is read with {@code thresholds}. */
         public RiskScores.Outcome outcome(RiskThresholds thresholds) {
-            RiskLevel model = estimate.level(thresholds);
-            if (!seconded && model.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < RiskRules.SURE_ALONE) {
-                model = estimate.level(thresholds, RiskLevel.MODERATE);
-            }
+            RiskLevel model = RiskRules.modelLevel(estimate, thresholds, seconded);
             return new RiskScores.Outcome(row.risk(), RiskLevel.max(floor, model), row.language(), row.category());
         }
     }
