@@ -2,7 +2,9 @@ package org.saath.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The process's standard streams around a CLI test ({@code @RegisterExtension}): what the command prints and what
  * it reports on stderr are kept (UTF-8), its input is what the test gives, and all three are put back afterwards.
+ * Only the test's own thread is kept: the command runs on it, while other tests' servers in the same JVM may still
+ * log (a late Jetty warning) to the process's stderr, and that goes where it would have gone.
  */
 final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
 
@@ -27,8 +31,9 @@ final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
         oldOut = System.out;
         oldErr = System.err;
         oldIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Thread test = Thread.currentThread();
+        System.setOut(new PrintStream(new OnlyFrom(test, out, oldOut), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new OnlyFrom(test, err, oldErr), true, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -51,6 +56,38 @@ final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
     /** Forgets what was printed on stdout so far. */
     void clear() {
         out.reset();
+    }
+
+    /** Writes of one thread go to {@code kept}; those of any other thread to the stream that was there before. */
+    private static final class OnlyFrom extends OutputStream {
+        private final Thread owner;
+        private final OutputStream kept;
+        private final OutputStream others;
+
+        OnlyFrom(Thread owner, OutputStream kept, OutputStream others) {
+            this.owner = owner;
+            this.kept = kept;
+            this.others = others;
+        }
+
+        private OutputStream target() {
+            return Thread.currentThread() == owner ? kept : others;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            target().write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target().flush();
+        }
     }
 
     /** Makes {@code text} the command's standard input. */
