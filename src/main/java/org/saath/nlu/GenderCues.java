@@ -169,8 +169,9 @@ public final class GenderCues {
         for (int k = 0; k < phrase.size(); k++) {
             String want = phrase.get(k);
             String got = tokens.get(i + k);
-            boolean ok = want.startsWith("*") ? got.endsWith(want.substring(1)) && got.length() > want.length() - 1
-                    : got.equals(want);
+            int ending = want.length() - 1;       // "*ending": a longer word ending so, compared in place
+            boolean ok = want.startsWith("*") ? got.length() > ending
+                    && got.regionMatches(got.length() - ending, want, 1, ending) : got.equals(want);
             if (!ok) {
                 return false;
             }
