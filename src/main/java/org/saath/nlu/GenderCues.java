@@ -3,6 +3,7 @@ package org.saath.nlu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,14 +49,44 @@ public final class GenderCues {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Set<String> GENDERS = Set.of("feminine", "masculine");
 
-    private final List<Cue> self;
-    private final List<Cue> other;
+    private final Starts self;
+    private final Starts other;
     private final Set<String> me;
 
     private GenderCues(List<Cue> self, List<Cue> other, Set<String> me) {
-        this.self = List.copyOf(self);
-        this.other = List.copyOf(other);
+        this.self = new Starts(self);
+        this.other = new Starts(other);
         this.me = Set.copyOf(me);
+    }
+
+    /**
+     * Cues by the word they start with, so a message's words are each compared with the few cues that can start
+     * there, not every cue at every word; a cue starting with an ending ({@code *ungi}) is tried at every word.
+     * Each list keeps the files' order, which decides between two cues matching at the same word.
+     */
+    private static final class Starts {
+        /** For each word some cue starts with: those cues and the ones starting with an ending, in files' order. */
+        private final Map<String, List<Cue>> byWord = new HashMap<>();
+        private final List<Cue> byEnding = new ArrayList<>();
+
+        Starts(List<Cue> cues) {
+            Map<String, List<Cue>> literal = new HashMap<>();
+            for (Cue cue : cues) {
+                String first = cue.tokens().get(0);
+                if (first.startsWith("*")) {
+                    byEnding.add(cue);
+                } else {
+                    literal.computeIfAbsent(first, k -> new ArrayList<>()).add(cue);
+                }
+            }
+            literal.forEach((word, starting) -> byWord.put(word, cues.stream()
+                    .filter(c -> starting.contains(c) || byEnding.contains(c)).toList()));
+        }
+
+        /** The cues that may start at {@code word}, in their files' order. */
+        List<Cue> at(String word) {
+            return byWord.getOrDefault(word, byEnding);
+        }
     }
 
     public static GenderCues loadFromClasspath(TextNormaliser normaliser) {
@@ -126,43 +157,33 @@ public final class GenderCues {
         List<String> tokens = text.tokens();
         boolean feminine = false;
         boolean masculine = false;
-        for (Cue cue : self) {
-            if (occurs(cue, text)) {
-                feminine |= cue.gender() == Gender.FEMININE;
-                masculine |= cue.gender() == Gender.MASCULINE;
+        for (int i = 0; i < tokens.size() && !(feminine && masculine); i++) {
+            for (Cue cue : self.at(tokens.get(i))) {
+                if (fitsAt(cue, tokens, i) && (!cue.anchored() || i == 0 || text.clauseStarts().contains(i)
+                        || me.contains(tokens.get(i - 1)))) {
+                    feminine |= cue.gender() == Gender.FEMININE;
+                    masculine |= cue.gender() == Gender.MASCULINE;
+                }
             }
         }
         Gender person = feminine == masculine ? Gender.UNMARKED : feminine ? Gender.FEMININE : Gender.MASCULINE;
-        Gender named = Gender.UNMARKED;
-        int first = tokens.size();
-        for (Cue cue : other) {
-            int at = firstAt(cue.tokens(), tokens);
-            if (at >= 0 && at < first) {
-                first = at;
-                named = cue.gender();
-            }
-        }
-        return new Read(person, named);
+        return new Read(person, firstNamed(tokens));
     }
 
-    private boolean occurs(Cue cue, NormalisedText text) {
-        List<String> tokens = text.tokens();
-        for (int i = 0; i + cue.tokens().size() <= tokens.size(); i++) {
-            if (matchesAt(cue.tokens(), tokens, i) && (!cue.anchored() || i == 0
-                    || text.clauseStarts().contains(i) || me.contains(tokens.get(i - 1)))) {
-                return true;
+    /** The gender of the first word naming someone; of two cues matching there, the one written first. */
+    private Gender firstNamed(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Cue cue : other.at(tokens.get(i))) {
+                if (fitsAt(cue, tokens, i)) {
+                    return cue.gender();
+                }
             }
         }
-        return false;
+        return Gender.UNMARKED;
     }
 
-    private static int firstAt(List<String> phrase, List<String> tokens) {
-        for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
-            if (matchesAt(phrase, tokens, i)) {
-                return i;
-            }
-        }
-        return -1;
+    private static boolean fitsAt(Cue cue, List<String> tokens, int i) {
+        return i + cue.tokens().size() <= tokens.size() && matchesAt(cue.tokens(), tokens, i);
     }
 
     private static boolean matchesAt(List<String> phrase, List<String> tokens, int i) {
