@@ -2,13 +2,13 @@
 # Where a durable turn's CPU goes (a benchmark, not a test): starts `saath serve` on a temporary SQLite store, loads
 # POST /v1/messages with wrk (bench/messages.lua) for a warm-up, then measures, and prints the server's user and system
 # CPU per turn for each group of threads (request threads, the group committer, the JIT, GC…) from /proc.
-#   bench/cpu-by-thread.sh [connections=16] [warm-up s=60] [measured s=20]     (JAR=… and JAVA_OPTS=… to compare builds)
+#   bench/cpu-by-thread.sh [connections=16] [warm-up s=60] [measured s=20]   (JAR=…, JAVA_OPTS=…, CONFIG=saath.yaml to compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: run bench/run.sh once, or apt-get install wrk" >&2; exit 1; }
 [ -f "${JAR:-target/saath.jar}" ] || mvn -q package -DskipTests
 C=${1:-16}; WARM=${2:-60}; MEAS=${3:-20}; T=$(( C>16 ? 2 : 1 ))
-work=$(mktemp -d); : > $work/c.yaml
+work=$(mktemp -d); if [ -n "${CONFIG:-}" ]; then cp "$CONFIG" $work/c.yaml; else : > $work/c.yaml; fi
 java ${JAVA_OPTS:-} -jar ${JAR:-target/saath.jar} serve --port 0 --data $work/data --config $work/c.yaml > $work/s.log 2>&1 &
 pid=$!
 trap "kill $pid; rm -rf $work" EXIT
