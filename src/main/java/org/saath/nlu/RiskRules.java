@@ -83,8 +83,7 @@ public final class RiskRules {
             signals.add("rule:context:" + withContext.code());
         }
         if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
-                && !message.lexicon().cues().contains(DistressCategory.TOPIC)
-                && !onlyMeans(message)) {
+                && !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)) {
             level = RiskLevel.MODERATE;
             signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
         }

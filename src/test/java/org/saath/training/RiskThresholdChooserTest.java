@@ -57,6 +57,22 @@ class RiskThresholdChooserTest {
         assertThat(choice.reasons().get(0)).contains("high+ recall 0.500 (target 0.950)");
     }
 
+    /**
+     * The {@code high} threshold has a floor: even when only a very low threshold reaches every danger row, and
+     * raises no alarm on these rows, a message the model holds 90% likely to be below {@code high} is not read as
+     * {@code high} (a recovery story was, at 0.1).
+     */
+    @Test
+    void the_high_threshold_is_never_chosen_below_its_floor() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(10, RiskLevel.HIGH, 0.05));
+        validation.addAll(rows(10, RiskLevel.NONE, 0.0));
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.high()).isGreaterThanOrEqualTo(RiskThresholdChooser.MIN_HIGH);
+        assertThat(RiskCrossValidator.Folds.scores(validation, t).overall().highRecall()).isZero();
+    }
+
     /** Topic rows have their own ceiling: a model that reads every mention of suicide as danger is held back. */
     @Test
     void topic_rows_have_their_own_ceiling() {
