@@ -8,26 +8,27 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
 
 /**
  * The intent classifier backed by an OpenNLP document categorizer (maximum entropy).
  *
- * <p>Thread-safe without locks: the model is immutable and shared, and every call makes its own
- * {@link DocumentCategorizerME}, which costs a few nanoseconds (research/performance.md §2) and keeps us off
- * OpenNLP's undocumented thread-safety.
+ * <p>Thread-safe without locks: the model's weights are read by an immutable {@link MaxentScorer}, with the
+ * categorizer's own probabilities, which keeps us off OpenNLP's undocumented thread-safety too.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
 
-    private final DoccatModel model;
+    private final MaxentScorer model;
     private final FeatureSpec features;
     private final String version;
+    private final Intent[] intents;
+    private final int crisis;
 
     public OpenNlpIntentClassifier(DoccatModel model, FeatureSpec features, String version) {
-        this.model = model;
+        this.model = MaxentScorer.of(model);
         this.features = features;
         this.version = version;
-        checkLabels(model);
+        this.intents = intents(this.model);
+        this.crisis = this.model.index(Intent.CRISIS.label());
     }
 
     /** Loads {@code file}; a missing, corrupt or incomplete model throws {@link ModelUnavailableException}. */
@@ -44,33 +45,33 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
     }
 
-    private static void checkLabels(DoccatModel model) {
-        DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
+    /** The model's outcomes as intents, in its order; an unknown or a missing label throws. */
+    private static Intent[] intents(MaxentScorer model) {
+        String[] labels = model.outcomes();
+        Intent[] intents = new Intent[labels.length];
         Set<Intent> missing = EnumSet.allOf(Intent.class);
-        for (int i = 0; i < categorizer.getNumberOfCategories(); i++) {
-            String label = categorizer.getCategory(i);
-            Intent intent = Intent.fromLabel(label).orElseThrow(() -> new ModelUnavailableException(
+        for (int i = 0; i < labels.length; i++) {
+            String label = labels[i];
+            intents[i] = Intent.fromLabel(label).orElseThrow(() -> new ModelUnavailableException(
                     "intent model has an unknown label '" + label + "'", null));
-            missing.remove(intent);
+            missing.remove(intents[i]);
         }
         if (!missing.isEmpty()) {
             throw new ModelUnavailableException("intent model lacks the labels " + missing, null);
         }
+        return intents;
     }
 
     @Override
     public Classification classify(NormalisedText text) {
-        DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
-        double[] probabilities = categorizer.categorize(features.features(text));
+        double[] probabilities = model.probabilities(features.features(text));
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
             if (probabilities[i] > probabilities[best]) {
                 best = i;
             }
         }
-        Intent intent = Intent.fromLabel(categorizer.getCategory(best)).orElseThrow();
-        double crisis = probabilities[categorizer.getIndex(Intent.CRISIS.label())];
-        return new Classification(intent, clamp(probabilities[best]), clamp(crisis));
+        return new Classification(intents[best], clamp(probabilities[best]), clamp(probabilities[crisis]));
     }
 
     private static double clamp(double p) {

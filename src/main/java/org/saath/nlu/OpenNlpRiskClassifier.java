@@ -7,19 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
 
 /**
  * The risk model: an OpenNLP document categorizer (maximum entropy) over the five risk levels, trained on the
  * risk-labelled corpus ({@code models/lang/<code>/risk.tsv}). Its probabilities are read as an ordinal scale,
  * P(≥ level), and cut by {@link RiskThresholds}.
  *
- * <p>Thread-safe without locks, like {@link OpenNlpIntentClassifier}: the model is immutable and shared, and every
- * call makes its own {@link DocumentCategorizerME}.
+ * <p>Thread-safe without locks, like {@link OpenNlpIntentClassifier}: the model's weights are read by an immutable
+ * {@link MaxentScorer}, with the categorizer's own probabilities.
  */
 public final class OpenNlpRiskClassifier implements RiskClassifier {
 
-    private final DoccatModel model;
+    private final MaxentScorer model;
     private final RiskFeatures features;
     private final RiskThresholds thresholds;
     private final String version;
@@ -27,13 +26,12 @@ public final class OpenNlpRiskClassifier implements RiskClassifier {
 
     public OpenNlpRiskClassifier(DoccatModel model, RiskFeatures features, RiskThresholds thresholds,
                                  String version) {
-        this.model = model;
+        this.model = MaxentScorer.of(model);
         this.features = features;
         this.thresholds = thresholds;
         this.version = version;
-        DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
         for (RiskLevel level : RiskLevel.values()) {
-            int index = categorizer.getIndex(level.code());
+            int index = this.model.index(level.code());
             if (index < 0) {
                 throw new ModelUnavailableException("risk model lacks the level '" + level.code() + "'", null);
             }
@@ -58,7 +56,7 @@ public final class OpenNlpRiskClassifier implements RiskClassifier {
 
     @Override
     public RiskEstimate estimate(Utterance message, List<Utterance> context) {
-        double[] p = new DocumentCategorizerME(model).categorize(features.features(message, context));
+        double[] p = model.probabilities(features.features(message, context));
         return RiskEstimate.ofLevels(p[levelIndex[0]], p[levelIndex[1]], p[levelIndex[2]], p[levelIndex[3]],
                 p[levelIndex[4]]);
     }
