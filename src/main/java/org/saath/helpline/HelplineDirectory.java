@@ -32,6 +32,11 @@ public final class HelplineDirectory {
     /** Each line's place in the file, and each id's line: looked up instead of comparing whole entries. */
     private final Map<Helpline, Integer> positions = new IdentityHashMap<>();
     private final Map<String, Helpline> ids = new HashMap<>();
+    /** Each country's lines (emergency numbers apart), its emergency numbers, and the international entries, in
+     *  file order: a turn asks for them several times, and the whole file need not be read each time. */
+    private final Map<String, List<Helpline>> lines;
+    private final Map<String, List<Helpline>> emergencyNumbers;
+    private final List<Helpline> international;
 
     public HelplineDirectory(List<Helpline> helplines) {
         this.helplines = List.copyOf(helplines);
@@ -39,6 +44,16 @@ public final class HelplineDirectory {
             positions.putIfAbsent(this.helplines.get(i), i);
             ids.putIfAbsent(this.helplines.get(i).id(), this.helplines.get(i));
         }
+        this.lines = byCountry(this.helplines.stream().filter(h -> !h.emergency()).toList());
+        this.emergencyNumbers = byCountry(this.helplines.stream().filter(Helpline::emergency).toList());
+        this.international = this.helplines.stream().filter(Helpline::international).toList();
+    }
+
+    private static Map<String, List<Helpline>> byCountry(List<Helpline> helplines) {
+        Map<String, List<Helpline>> byCountry = new HashMap<>();
+        helplines.forEach(h -> byCountry.computeIfAbsent(h.country(), c -> new ArrayList<>()).add(h));
+        byCountry.replaceAll((country, list) -> List.copyOf(list));
+        return byCountry;     // a HashMap: a need without a country finds nothing, as it did by comparing
     }
 
     /** What to offer for {@code topics} in {@code country} at {@code at}: national lines for everyone only. */
@@ -63,8 +78,7 @@ public final class HelplineDirectory {
 
     /** Every line of the need's country listing one of its topics and fitting it, ranked, whatever its hours. */
     public List<HelplineOffer> fitting(Need need, Instant at) {
-        return helplines.stream()
-                .filter(h -> h.country().equals(need.country()) && !h.emergency())
+        return lines.getOrDefault(need.country(), List.of()).stream()
                 .filter(h -> h.topics().stream().anyMatch(need.topics()::contains))
                 .filter(need::fits)
                 .map(h -> HelplineOffer.at(h, at))
@@ -90,21 +104,21 @@ public final class HelplineDirectory {
      */
     public List<HelplineOffer> emergency(String country, Instant at) {
         Map<String, Helpline> firstPerService = new LinkedHashMap<>();
-        helplines.stream().filter(h -> h.emergency() && h.country().equals(country))
+        emergencyNumbers.getOrDefault(country, List.of())
                 .forEach(h -> firstPerService.putIfAbsent(h.service(), h));
         return withPairs(firstPerService.values().stream().map(h -> HelplineOffer.at(h, at)).toList(), at);
     }
 
     /** The international fallbacks for {@code topics} (directories), or for {@code emergency} (112 from a mobile). */
     public List<HelplineOffer> international(Set<String> topics, Instant at) {
-        return helplines.stream().filter(Helpline::international)
+        return international.stream()
                 .filter(h -> h.topics().stream().anyMatch(topics::contains))
                 .map(h -> HelplineOffer.at(h, at)).toList();
     }
 
     /** Whether the directory has any line, other than emergency numbers, for {@code country}. */
     public boolean hasLines(String country) {
-        return helplines.stream().anyMatch(h -> h.country().equals(country) && !h.emergency());
+        return lines.containsKey(country);
     }
 
     private Optional<HelplineOffer> openGeneralLine(Need need, Instant at) {
