@@ -12,7 +12,8 @@ import java.util.Set;
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
  * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
- * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone); or when the model alone is sure of it,
+ * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone, nor for a topic mention); or when the model alone
+ * is sure of it,
  * P(≥ high) ≥ {@value #SURE_ALONE}. Otherwise the model is read with its lower levels only (at most
  * {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
  * {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue bicycle today"
@@ -83,7 +84,7 @@ public final class RiskRules {
             signals.add("rule:context:" + withContext.code());
         }
         if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
-                && !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)) {
+                && intentMayJudge(message)) {
             level = RiskLevel.MODERATE;
             signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
         }
@@ -107,11 +108,21 @@ public final class RiskRules {
      * or a time in it (after its idiom and topic guards) or in the previous messages, or the intent classifier,
      * trained on other sentences, gives it a crisis probability of at least {@value #INTENT_CRISIS_MODERATE}. As in
      * the {@code intent} rule, the intent classifier is not asked about a message that names only a means, a place
-     * or a time ("rope to tie the boxes on the car roof").
+     * or a time ("rope to tie the boxes on the car roof"), nor about one the lexicon reads as a topic mention ("our
+     * class watched a documentary on suicide"): there the model must be sure of danger on its own.
      */
     public static boolean seconded(Utterance message, List<Utterance> context, double crisisProbability) {
         return hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger)
-                || crisisProbability >= INTENT_CRISIS_MODERATE && !onlyMeans(message);
+                || crisisProbability >= INTENT_CRISIS_MODERATE && intentMayJudge(message);
+    }
+
+    /**
+     * Whether the intent classifier's crisis probability is heard for a message: not for a topic mention nor for a
+     * means, a place or a time named alone. It learnt crisis from sentences about oneself, and neither topics nor
+     * benign means were among its other labels, so there its crisis probability says only that the words are near.
+     */
+    private static boolean intentMayJudge(Utterance message) {
+        return !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message);
     }
 
     private static boolean hearsDanger(Utterance message) {

@@ -74,6 +74,19 @@ class RiskRulesTest {
     }
 
     @Test
+    void the_intent_classifier_does_not_second_the_model_on_a_topic_mention() {
+        Utterance documentary = read("our class watched a documentary about suicide prevention today");
+        assertThat(documentary.lexicon().cues()).contains(DistressCategory.TOPIC);
+
+        RiskRules.Judgement j = rules.judge(documentary, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.9);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(j.signals()).contains("model-unseconded:high");
+        assertThat(RiskRules.seconded(documentary, List.of(), 0.9)).isFalse();
+        assertThat(RiskRules.seconded(documentary, List.of(read("i want to die")), 0.9)).isTrue();
+    }
+
+    @Test
     void the_lexicon_in_the_message_or_in_the_context_seconds_the_model() {
         assertThat(rules.judge(read("i don't want to wake up tomorrow"), List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0)
                 .level()).isEqualTo(RiskLevel.HIGH);
