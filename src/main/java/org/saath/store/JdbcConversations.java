@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>on this node, a striped lock on the conversation key (turns of different people rarely share a stripe, and
  *       a shared stripe only makes them wait for each other);</li>
  *   <li>on PostgreSQL, a transaction-scoped advisory lock on the key ({@code pg_advisory_xact_lock}), so that
- *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
+ *       several nodes serialise too; it is taken in the same round trip as the unit's first statement, just before
+ *       it ({@link Sql#lockBeforeNext}), released by commit or rollback, and stores nothing about the person.</li>
  * </ol>
  * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node). A unit
  * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
@@ -106,7 +107,7 @@ public final class JdbcConversations implements Conversations {
             this.key = key;
             if (db.dialect() == Database.Dialect.POSTGRESQL) {
                 try {
-                    writing().execute("SELECT pg_advisory_xact_lock(?)", key.lockId());
+                    writing().lockBeforeNext(key.lockId());     // taken with the unit's first statement, before it
                 } catch (SQLException | RuntimeException e) {
                     close();
                     throw e;

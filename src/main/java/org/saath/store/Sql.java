@@ -25,9 +25,14 @@ public final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** PostgreSQL's transaction-scoped advisory lock, sent before the statement it guards. */
+    private static final String ADVISORY_LOCK = "SELECT pg_advisory_xact_lock(?); ";
+
     private final Connection connection;
     private final Map<String, PreparedStatement> statements;
     private final Database.Dialect dialect;
+    /** The advisory lock the next statement takes first, or null. */
+    private Long lockFirst;
 
     Sql(Connection connection, Map<String, PreparedStatement> statements, Database.Dialect dialect) {
         this.connection = connection;
@@ -39,14 +44,31 @@ public final class Sql {
         return dialect;
     }
 
+    /**
+     * PostgreSQL: the next statement of this transaction first takes the advisory lock {@code lockId}
+     * ({@code pg_advisory_xact_lock}), in the same round trip. The two are sent as two statements, not one: in READ
+     * COMMITTED a statement reads the data as of its own start, so a read joined to the lock in one statement could
+     * miss what the lock's previous holder committed while it waited; the second statement starts after the lock is
+     * held.
+     */
+    void lockBeforeNext(long lockId) {
+        if (dialect != Database.Dialect.POSTGRESQL) {
+            throw new IllegalStateException("advisory locks are PostgreSQL's");
+        }
+        lockFirst = lockId;
+    }
+
     /** Runs an insert, update or delete; returns the number of rows changed. */
     public int update(String sql, Object... params) throws SQLException {
-        return prepare(sql, params).executeUpdate();
+        if (lockFirst == null) {
+            return prepare(sql, params).executeUpdate();
+        }
+        return afterLock(sql, params).getUpdateCount();
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) throws SQLException {
         List<T> out = new ArrayList<>();
-        try (ResultSet rs = prepare(sql, params).executeQuery()) {
+        try (ResultSet rs = query(sql, params)) {
             while (rs.next()) {
                 out.add(row.read(rs));
             }
@@ -55,7 +77,7 @@ public final class Sql {
     }
 
     public <T> Optional<T> one(String sql, Row<T> row, Object... params) throws SQLException {
-        try (ResultSet rs = prepare(sql, params).executeQuery()) {
+        try (ResultSet rs = query(sql, params)) {
             return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
         }
     }
@@ -65,10 +87,40 @@ public final class Sql {
      * counts a statement with an open result as still running, and then refuses to commit.
      */
     public void execute(String sql, Object... params) throws SQLException {
+        if (lockFirst != null) {
+            ResultSet rs = afterLock(sql, params).getResultSet();
+            if (rs != null) {
+                rs.close();
+            }
+            return;
+        }
         PreparedStatement s = prepare(sql, params);
         if (s.execute()) {
             s.getResultSet().close();
         }
+    }
+
+    private ResultSet query(String sql, Object[] params) throws SQLException {
+        if (lockFirst == null) {
+            return prepare(sql, params).executeQuery();
+        }
+        ResultSet rs = afterLock(sql, params).getResultSet();
+        if (rs == null) {
+            throw new SQLException("no result from a query: " + sql);
+        }
+        return rs;
+    }
+
+    /** Takes the pending lock and runs {@code sql} in one round trip; the statement is left at sql's own result. */
+    private PreparedStatement afterLock(String sql, Object[] params) throws SQLException {
+        Object[] all = new Object[params.length + 1];
+        all[0] = lockFirst;
+        System.arraycopy(params, 0, all, 1, params.length);
+        PreparedStatement s = prepare(ADVISORY_LOCK + sql, all);
+        lockFirst = null;
+        s.execute();             // the lock's own result comes first
+        s.getMoreResults();      // closes it and moves to sql's result: a result set or an update count
+        return s;
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

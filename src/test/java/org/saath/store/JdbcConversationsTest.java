@@ -234,6 +234,33 @@ class JdbcConversationsTest {
         assertThat(counted).isEqualTo(20);
     }
 
+    /**
+     * The same on two nodes sharing PostgreSQL, where only the advisory lock serialises them: it is taken with each
+     * unit's first read, and that read must see what the lock's previous holder committed. Without the lock (or with
+     * the lock joined to the read in one statement, whose snapshot predates the wait) counts are lost.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestStores.Kind.class, names = "POSTGRESQL")
+    void units_of_one_conversation_on_two_nodes_run_one_after_the_other(TestStores.Kind kind) throws Exception {
+        String url = url(kind);
+        List<Conversations> nodes = List.of(new JdbcConversations(open(url)), new JdbcConversations(open(url)));
+        List<Callable<Object>> turns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "m-" + i;
+            Conversations node = nodes.get(i % 2);
+            turns.add(() -> node.withConversation(KEY, tx -> {
+                Optional<ConversationRow> now = tx.conversation();
+                tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
+                        Optional.empty()));
+                return null;
+            }));
+        }
+        runAll(turns);
+
+        int counted = nodes.get(0).withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
+        assertThat(counted).isEqualTo(40);
+    }
+
     /** Thirty people escalate at once to a partner with three places: exactly three get one. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
