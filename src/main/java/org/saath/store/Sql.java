@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,9 @@ public final class Sql {
     private final Database.Dialect dialect;
     /** The advisory lock the next statement takes first, or null. */
     private Long lockFirst;
+    /** While {@link #together} runs: the updates waiting to be sent, and their parameters; null otherwise. */
+    private List<String> waitingSql;
+    private List<Object> waitingParams;
 
     Sql(Connection connection, Map<String, PreparedStatement> statements, Database.Dialect dialect) {
         this.connection = connection;
@@ -58,8 +62,55 @@ public final class Sql {
         lockFirst = lockId;
     }
 
+    /** What {@link #update} returns inside {@link #together}, where no statement has run yet. */
+    public static final int NOT_YET_RUN = -1;
+
+    /** Writes that need no answer, to be sent as one request: see {@link #together}. */
+    @FunctionalInterface
+    interface Writes {
+        void run() throws SQLException;
+    }
+
+    /**
+     * PostgreSQL: runs {@code writes}, whose updates are held and then sent as one request of several statements, in
+     * order (one round trip instead of one each), after the pending lock if any. Inside, {@link #update} returns
+     * {@link #NOT_YET_RUN} and a read throws: only writes whose counts no one reads belong here. A failing statement
+     * fails the request, and the transaction with it.
+     */
+    void together(Writes writes) throws SQLException {
+        if (dialect != Database.Dialect.POSTGRESQL || waitingSql != null) {
+            throw new IllegalStateException("statements are sent together on PostgreSQL, one group at a time");
+        }
+        waitingSql = new ArrayList<>();
+        waitingParams = new ArrayList<>();
+        List<String> sqls;
+        Object[] params;
+        try {
+            writes.run();
+        } finally {
+            sqls = waitingSql;
+            params = waitingParams.toArray();
+            waitingSql = null;
+            waitingParams = null;
+        }
+        if (sqls.isEmpty()) {
+            return;
+        }
+        String joined = String.join("; ", sqls);
+        if (lockFirst != null) {
+            afterLock(joined, params);
+        } else {
+            prepare(joined, params).execute();      // the driver has run them all, or thrown, when this returns
+        }
+    }
+
     /** Runs an insert, update or delete; returns the number of rows changed. */
     public int update(String sql, Object... params) throws SQLException {
+        if (waitingSql != null) {
+            waitingSql.add(sql);
+            waitingParams.addAll(Arrays.asList(params));
+            return NOT_YET_RUN;
+        }
         if (lockFirst == null) {
             return prepare(sql, params).executeUpdate();
         }
@@ -87,6 +138,9 @@ public final class Sql {
      * counts a statement with an open result as still running, and then refuses to commit.
      */
     public void execute(String sql, Object... params) throws SQLException {
+        if (waitingSql != null) {
+            throw new IllegalStateException("a statement with a result among writes sent together: " + sql);
+        }
         if (lockFirst != null) {
             ResultSet rs = afterLock(sql, params).getResultSet();
             if (rs != null) {
@@ -101,6 +155,9 @@ public final class Sql {
     }
 
     private ResultSet query(String sql, Object[] params) throws SQLException {
+        if (waitingSql != null) {
+            throw new IllegalStateException("a read among writes sent together: " + sql);
+        }
         if (lockFirst == null) {
             return prepare(sql, params).executeQuery();
         }
