@@ -85,7 +85,7 @@ final class TurnRecords {
                 facts.language(), now));
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
                 e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
-        return new TurnWrite(row, in.messageId(), TurnJson.write(result), turn, escalation,
+        return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
                 plan.answer(), outbox);
     }
 
@@ -113,7 +113,7 @@ final class TurnRecords {
                 String.join(";", a.signals()), "relayed-to-counsellor", "", "", a.modelVersion());
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
-        tx.record(new TurnWrite(row, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
+        tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
                 Optional.empty(), outbox));
         return result;
     }

@@ -20,16 +20,12 @@ import org.slf4j.LoggerFactory;
  *   <li>on this node, a striped lock on the conversation key (turns of different people rarely share a stripe, and
  *       a shared stripe only makes them wait for each other);</li>
  *   <li>on PostgreSQL, a transaction-scoped advisory lock on the key ({@code pg_advisory_xact_lock}), so that
- *       several nodes serialise too; it is taken in the same round trip as the unit's first statement, just before
- *       it ({@link Sql#lockBeforeNext}), released by commit or rollback, and stores nothing about the person.</li>
+ *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
  * </ol>
  * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node). A unit
  * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
  * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
- * write transaction at that write, so the file's single write slot is held only for the writes. On PostgreSQL the
- * writes that need no answer (the turn's record, the person's address) wait for the unit's next statement or its
- * commit and are sent as one request of several statements ({@link Sql#together}): a turn is three round trips
- * (the lock with the first read, the writes, the commit) instead of six.
+ * write transaction at that write, so the file's single write slot is held only for the writes.
  *
  * <p>Every transition a unit made is told to the {@link Transition.Listener} once the unit has committed (never for
  * a unit that rolled back): the one place metrics and the impact counts hear of escalations moving, whoever moved
@@ -110,7 +106,7 @@ public final class JdbcConversations implements Conversations {
             this.key = key;
             if (db.dialect() == Database.Dialect.POSTGRESQL) {
                 try {
-                    writing().lockBeforeNext(key.lockId());     // taken with the unit's first statement, before it
+                    writing().execute("SELECT pg_advisory_xact_lock(?)", key.lockId());
                 } catch (SQLException | RuntimeException e) {
                     close();
                     throw e;
@@ -121,39 +117,18 @@ public final class JdbcConversations implements Conversations {
         private Sql writing() throws SQLException {
             if (tx == null) {
                 tx = db.begin();
-            }
-            if (!deferred.isEmpty()) {                        // what was deferred goes first, in order
-                List<Database.Work<?>> writes = List.copyOf(deferred);
-                deferred.clear();
-                Sql sql = tx.sql();
-                if (db.dialect() == Database.Dialect.POSTGRESQL) {
-                    sql.together(() -> runAll(writes, sql));  // one round trip
-                } else {
-                    runAll(writes, sql);
+                for (Database.Work<?> work : deferred) {     // what was deferred goes first, in order
+                    work.run(tx.sql());
                 }
+                deferred.clear();
             }
             return tx.sql();
-        }
-
-        private static void runAll(List<Database.Work<?>> writes, Sql sql) throws SQLException {
-            for (Database.Work<?> work : writes) {
-                work.run(sql);
-            }
-        }
-
-        /**
-         * Whether a write that needs no answer waits: on SQLite until the group commit (or the unit's own write
-         * transaction, if it opens one); on PostgreSQL until the unit's next statement or its commit, so that such
-         * writes travel together.
-         */
-        private boolean defers() {
-            return db.dialect() == Database.Dialect.POSTGRESQL || tx == null;
         }
 
         private <T> T read(Database.Work<T> work) {
             if (tx != null) {
                 try {
-                    return work.run(writing());
+                    return work.run(tx.sql());
                 } catch (SQLException e) {
                     throw new StoreException("reading the store failed: " + e.getMessage(), e);
                 }
@@ -234,7 +209,7 @@ public final class JdbcConversations implements Conversations {
             };
             open = null;             // the write may open one
             recent = null;
-            if (defers()) {
+            if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
                 deferred.add(work);
             } else {
                 write(work);
@@ -248,7 +223,7 @@ public final class JdbcConversations implements Conversations {
                 AddressStore.remember(sql, key, address, wroteAt, at);
                 return null;
             };
-            if (defers()) {
+            if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
                 deferred.add(work);         // committed with the turn it belongs to
             } else {
                 write(work);
@@ -324,7 +299,6 @@ public final class JdbcConversations implements Conversations {
 
         void commit() throws SQLException {
             if (tx != null) {
-                writing();          // sends what still waits
                 tx.commit();
             } else if (!deferred.isEmpty()) {
                 List<Database.Work<?>> writes = List.copyOf(deferred);

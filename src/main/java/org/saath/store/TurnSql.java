@@ -139,7 +139,7 @@ final class TurnSql {
     static void record(Sql sql, TurnWrite write) throws SQLException {
         ConversationRow conversation = write.conversation();
         TurnRow turn = write.turn();
-        saveConversation(sql, conversation, turn.createdAt());
+        saveConversation(sql, conversation, write.newConversation(), turn.createdAt());
         sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, response, "
                         + "processed_at) VALUES (?, ?, ?, ?, ?, ?)", conversation.channel(), conversation.userRef(),
                 write.messageId(), conversation.id(), write.responseJson(), turn.createdAt());
@@ -164,25 +164,24 @@ final class TurnSql {
         }
     }
 
-    /**
-     * Inserts the conversation, or updates it where it is stored: one statement whose count need not be read, so that
-     * it can be sent together with the turn's other writes ({@link Sql#together}). The channel, the person and the
-     * creation time of a stored conversation never change.
-     */
-    private static void saveConversation(Sql sql, ConversationRow row, Instant now) throws SQLException {
+    /** Inserts a new conversation, or updates it (inserting it again if retention removed it meanwhile). */
+    private static void saveConversation(Sql sql, ConversationRow row, boolean isNew, Instant now)
+            throws SQLException {
+        if (!isNew && sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
+                        + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
+                        + "last_reply = ?, person_gender = ?, other_gender = ?, updated_at = ? WHERE id = ?",
+                row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(), row.preferredLanguage(),
+                row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(), row.personGender(),
+                row.otherGender(), now, row.id()) == 1) {
+            return;
+        }
         sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "
                         + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
                         + "other_gender, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        + "language = excluded.language, state = excluded.state, peak_risk = excluded.peak_risk, "
-                        + "peak_risk_at = excluded.peak_risk_at, turns = excluded.turns, "
-                        + "preferred_language = excluded.preferred_language, plan_step = excluded.plan_step, "
-                        + "consent = excluded.consent, topic = excluded.topic, topic_at = excluded.topic_at, "
-                        + "last_reply = excluded.last_reply, person_gender = excluded.person_gender, "
-                        + "other_gender = excluded.other_gender, updated_at = excluded.updated_at", row.id(),
-                row.channel(), row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(),
-                row.turns(), row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(),
-                row.lastReply(), row.personGender(), row.otherGender(), row.createdAt(), now);
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
+                row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
+                row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(),
+                row.personGender(), row.otherGender(), row.createdAt(), now);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Optional;
  * the processed message id with the response, the turn, a new escalation if one was opened, and a safety-plan
  * answer (redacted) if one was given.
  */
-public record TurnWrite(ConversationRow conversation, String messageId,
+public record TurnWrite(ConversationRow conversation, boolean newConversation, String messageId,
                         String responseJson, TurnRow turn, Optional<EscalationRow> newEscalation,
                         Optional<PlanAnswer> planAnswer, List<OutboxRow> outbox) {
 
@@ -17,9 +17,9 @@ public record TurnWrite(ConversationRow conversation, String messageId,
     }
 
     /** A turn that sends nothing through the outbox. */
-    public TurnWrite(ConversationRow conversation, String messageId, String responseJson, TurnRow turn,
-                     Optional<EscalationRow> newEscalation, Optional<PlanAnswer> planAnswer) {
-        this(conversation, messageId, responseJson, turn, newEscalation, planAnswer, List.of());
+    public TurnWrite(ConversationRow conversation, boolean newConversation, String messageId, String responseJson,
+                     TurnRow turn, Optional<EscalationRow> newEscalation, Optional<PlanAnswer> planAnswer) {
+        this(conversation, newConversation, messageId, responseJson, turn, newEscalation, planAnswer, List.of());
     }
 
     /** One answered safety-plan step. */

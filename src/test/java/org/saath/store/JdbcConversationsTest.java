@@ -34,13 +34,13 @@ class JdbcConversationsTest {
         return databases.open(url);
     }
 
-    private static TurnWrite write(String conversationId, int turns, String messageId,
+    private static TurnWrite write(String conversationId, boolean isNew, int turns, String messageId,
                                    Optional<EscalationRow> escalation) {
         ConversationRow row = new ConversationRow(conversationId, KEY.channel(), KEY.userRef(), "en", "open", "high",
                 T0, turns, T0, null, 0);
         TurnRow turn = new TurnRow("turn-" + messageId, conversationId, messageId, T0, "hello [PHONE]", "en",
                 "crisis", 0.9, "high", "high", "ideation:want* to die", "crisis", "pk-umang", "reply", "v1");
-        return new TurnWrite(row, messageId, "{\"m\":\"" + messageId + "\"}", turn, escalation,
+        return new TurnWrite(row, isNew, messageId, "{\"m\":\"" + messageId + "\"}", turn, escalation,
                 Optional.empty());
     }
 
@@ -56,8 +56,8 @@ class JdbcConversationsTest {
         for (int i = 1; i <= 4; i++) {
             int n = i;
             conversations.withConversation(KEY, tx -> {
-                TurnWrite w = write("c-1", n, "m-" + n, Optional.empty());
-                tx.record(new TurnWrite(w.conversation(), w.messageId(), w.responseJson(),
+                TurnWrite w = write("c-1", n == 1, n, "m-" + n, Optional.empty());
+                tx.record(new TurnWrite(w.conversation(), w.newConversation(), w.messageId(), w.responseJson(),
                         new TurnRow(w.turn().id(), "c-1", w.messageId(), T0, "message " + n, "en", "greeting", 0.9,
                                 "none", "none", "", "greeting", "", "reply", "v1"), Optional.empty(),
                         Optional.empty()));
@@ -82,7 +82,7 @@ class JdbcConversationsTest {
         Conversations conversations = new JdbcConversations(open(url));
 
         conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
             return null;
         });
 
@@ -106,7 +106,7 @@ class JdbcConversationsTest {
         Conversations conversations = new JdbcConversations(open(url));
         String longestReply = "human_unavailable_none_open#no-lines";
         conversations.withConversation(KEY, tx -> {
-            tx.record(remembering(write("c-1", 1, "m-1", Optional.empty()), "abuse_violence", T0, "greeting#0"));
+            tx.record(remembering(write("c-1", true, 1, "m-1", Optional.empty()), "abuse_violence", T0, "greeting#0"));
             return null;
         });
         Instant later = T0.plus(Duration.ofMinutes(5));
@@ -115,7 +115,7 @@ class JdbcConversationsTest {
             assertThat(c.topic()).isEqualTo("abuse_violence");
             assertThat(c.topicAt()).isEqualTo(T0);
             assertThat(c.lastReply()).isEqualTo("greeting#0");
-            tx.record(remembering(write("c-1", 2, "m-2", Optional.empty()), "digital_safety", later,
+            tx.record(remembering(write("c-1", false, 2, "m-2", Optional.empty()), "digital_safety", later,
                     longestReply));
             return null;
         });
@@ -133,10 +133,10 @@ class JdbcConversationsTest {
     void the_genders_the_person_s_words_marked_are_kept_across_turns(TestStores.Kind kind) {
         Conversations conversations = new JdbcConversations(open(url(kind)));
         conversations.withConversation(KEY, tx -> {
-            ConversationRow c = write("c-1", 1, "m-1", Optional.empty()).conversation();
+            ConversationRow c = write("c-1", true, 1, "m-1", Optional.empty()).conversation();
             tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
                     c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), null, 0, null, null, null, null,
-                    "feminine", "masculine"), "m-1", "{}", write("c-1", 1, "m-1", Optional.empty()).turn(),
+                    "feminine", "masculine"), true, "m-1", "{}", write("c-1", true, 1, "m-1", Optional.empty()).turn(),
                     Optional.empty(), Optional.empty()));
             return null;
         });
@@ -152,7 +152,7 @@ class JdbcConversationsTest {
         ConversationRow c = w.conversation();
         return new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
                 c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), c.preferredLanguage(), c.planStep(),
-                c.consent(), topic, topicAt, lastReply), w.messageId(), w.responseJson(),
+                c.consent(), topic, topicAt, lastReply), w.newConversation(), w.messageId(), w.responseJson(),
                 w.turn(), w.newEscalation(), w.planAnswer(), w.outbox());
     }
 
@@ -163,10 +163,10 @@ class JdbcConversationsTest {
         Conversations conversations = new JdbcConversations(open(url(kind)));
         String longId = "m".repeat(200);
         conversations.withConversation(KEY, tx -> {
-            TurnWrite w = write("c-1", 1, longId, Optional.empty());
+            TurnWrite w = write("c-1", true, 1, longId, Optional.empty());
             ConversationRow c = w.conversation();
             tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), "roman_ur",
-                    "offered_counsellor", "imminent", T0, 1, T0, "roman_ur", 5, "yes"), longId,
+                    "offered_counsellor", "imminent", T0, 1, T0, "roman_ur", 5, "yes"), true, longId,
                     w.responseJson(), new TurnRow("turn-1", "c-1", longId, T0, "text", "roman_ur", "gratitude_goodbye",
                     0.5, "imminent", "imminent", "", "crisis", "", "reply", "v1"), Optional.empty(), Optional.empty(),
                     List.of(new OutboxRow("ob-1", "esc-" + "e".repeat(36) + ":user:" + longId, "c-1", "partner",
@@ -184,7 +184,7 @@ class JdbcConversationsTest {
         Conversations conversations = new JdbcConversations(open(url(kind)));
 
         assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 1, "m-1", Optional.empty()));
+            tx.record(write("c-1", true, 1, "m-1", Optional.empty()));
             throw new IllegalStateException("the turn failed after writing");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -197,16 +197,16 @@ class JdbcConversationsTest {
     void the_schema_refuses_a_second_open_escalation_and_a_second_record_of_one_message(TestStores.Kind kind) {
         Conversations conversations = new JdbcConversations(open(url(kind)));
         conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
             return null;
         });
 
         assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 2, "m-2", Optional.of(escalation("esc-2", "requested", null))));
+            tx.record(write("c-1", false, 2, "m-2", Optional.of(escalation("esc-2", "requested", null))));
             return null;
         })).isInstanceOf(StoreException.class);
         assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 2, "m-1", Optional.empty()));
+            tx.record(write("c-1", false, 2, "m-1", Optional.empty()));
             return null;
         })).isInstanceOf(StoreException.class);
         int turns = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
@@ -223,7 +223,7 @@ class JdbcConversationsTest {
             String id = "m-" + i;
             turns.add(() -> conversations.withConversation(KEY, tx -> {
                 Optional<ConversationRow> now = tx.conversation();
-                tx.record(write("c-1", now.map(ConversationRow::turns).orElse(0) + 1, id,
+                tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
                         Optional.empty()));
                 return null;
             }));
@@ -235,9 +235,9 @@ class JdbcConversationsTest {
     }
 
     /**
-     * The same on two nodes sharing PostgreSQL, where only the advisory lock serialises them: it is taken with each
-     * unit's first read, and that read must see what the lock's previous holder committed. Without the lock (or with
-     * the lock joined to the read in one statement, whose snapshot predates the wait) counts are lost.
+     * The same on two nodes sharing PostgreSQL, where only the advisory lock serialises them: each unit takes it
+     * before its first read, and that read sees what the lock's previous holder committed. Without the lock counts
+     * are lost (or both nodes create the conversation).
      */
     @ParameterizedTest
     @EnumSource(value = TestStores.Kind.class, names = "POSTGRESQL")
@@ -250,7 +250,7 @@ class JdbcConversationsTest {
             Conversations node = nodes.get(i % 2);
             turns.add(() -> node.withConversation(KEY, tx -> {
                 Optional<ConversationRow> now = tx.conversation();
-                tx.record(write("c-1", now.map(ConversationRow::turns).orElse(0) + 1, id,
+                tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
                         Optional.empty()));
                 return null;
             }));
@@ -281,7 +281,7 @@ class JdbcConversationsTest {
         Database db = open(url(kind));
         Conversations conversations = new JdbcConversations(db);
         conversations.withConversation(KEY, tx -> {
-            tx.record(write("c-1", 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "requested", null))));
             return null;
         });
 
@@ -309,7 +309,7 @@ class JdbcConversationsTest {
     private static void offer(Conversations conversations, String partner) {
         conversations.withConversation(KEY, tx -> {
             tx.takePartnerSlot(partner, 3);
-            tx.record(write("c-1", 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
+            tx.record(write("c-1", true, 1, "m-1", Optional.of(escalation("esc-1", "offered", partner))));
             return null;
         });
     }

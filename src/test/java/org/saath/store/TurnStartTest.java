@@ -40,12 +40,12 @@ class TurnStartTest {
         return db;
     }
 
-    private static TurnWrite write(int turns, String messageId, Optional<EscalationRow> escalation) {
+    private static TurnWrite write(boolean isNew, int turns, String messageId, Optional<EscalationRow> escalation) {
         ConversationRow row = new ConversationRow("c-1", KEY.channel(), KEY.userRef(), "ur", "open", "high", T0,
                 turns, T0, "en", 2, "yes", "anxiety", T0, "reply-7", "female", "male");
         TurnRow turn = new TurnRow("turn-" + messageId, "c-1", messageId, T0, "hello", "ur", "anxiety", 0.9, "high",
                 "high", "", "rule", "", "reply", "v1");
-        return new TurnWrite(row, messageId, "{\"m\":\"" + messageId + "\"}", turn, escalation,
+        return new TurnWrite(row, isNew, messageId, "{\"m\":\"" + messageId + "\"}", turn, escalation,
                 Optional.empty(), List.of());
     }
 
@@ -74,7 +74,7 @@ class TurnStartTest {
         EscalationRow requested = new EscalationRow("esc-1", "c-1", "requested", "risk", "high", "crisis", "ur", T0,
                 null, "PK");
         conversations.withConversation(KEY, tx -> {
-            tx.record(write(1, "m-1", Optional.of(requested)));
+            tx.record(write(true, 1, "m-1", Optional.of(requested)));
             return null;
         });
         sameAsSeparateReads(db, "m-1", "key-1");                                    // a repeat, an open escalation
@@ -107,7 +107,7 @@ class TurnStartTest {
         EscalationRow requested = new EscalationRow("esc-1", "c-1", "requested", "risk", "high", "crisis", "ur", T0,
                 null, "PK");
         conversations.withConversation(KEY, tx -> {
-            tx.record(write(1, "m-1", Optional.of(requested)));
+            tx.record(write(true, 1, "m-1", Optional.of(requested)));
             return null;
         });
 
