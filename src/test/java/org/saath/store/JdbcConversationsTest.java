@@ -217,21 +217,7 @@ class JdbcConversationsTest {
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void units_of_one_conversation_run_one_after_the_other(TestStores.Kind kind) throws Exception {
-        Conversations conversations = new JdbcConversations(open(url(kind)));
-        List<Callable<Object>> turns = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String id = "m-" + i;
-            turns.add(() -> conversations.withConversation(KEY, tx -> {
-                Optional<ConversationRow> now = tx.conversation();
-                tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
-                        Optional.empty()));
-                return null;
-            }));
-        }
-        runAll(turns);
-
-        int counted = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
-        assertThat(counted).isEqualTo(20);
+        assertThat(turnsAfterCountingUnits(List.of(new JdbcConversations(open(url(kind)))), 20)).isEqualTo(20);
     }
 
     /**
@@ -243,11 +229,16 @@ class JdbcConversationsTest {
     @EnumSource(value = TestStores.Kind.class, names = "POSTGRESQL")
     void units_of_one_conversation_on_two_nodes_run_one_after_the_other(TestStores.Kind kind) throws Exception {
         String url = url(kind);
-        List<Conversations> nodes = List.of(new JdbcConversations(open(url)), new JdbcConversations(open(url)));
+        assertThat(turnsAfterCountingUnits(List.of(new JdbcConversations(open(url)), new JdbcConversations(open(url))),
+                40)).isEqualTo(40);
+    }
+
+    /** Runs {@code units} units at once, dealt over the nodes in turn, each adding one to the turn count it reads. */
+    private static int turnsAfterCountingUnits(List<Conversations> nodes, int units) throws Exception {
         List<Callable<Object>> turns = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < units; i++) {
             String id = "m-" + i;
-            Conversations node = nodes.get(i % 2);
+            Conversations node = nodes.get(i % nodes.size());
             turns.add(() -> node.withConversation(KEY, tx -> {
                 Optional<ConversationRow> now = tx.conversation();
                 tx.record(write("c-1", now.isEmpty(), now.map(ConversationRow::turns).orElse(0) + 1, id,
@@ -256,9 +247,7 @@ class JdbcConversationsTest {
             }));
         }
         runAll(turns);
-
-        int counted = nodes.get(0).withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
-        assertThat(counted).isEqualTo(40);
+        return nodes.get(0).withConversation(KEY, tx -> tx.conversation().orElseThrow().turns());
     }
 
     /** Thirty people escalate at once to a partner with three places: exactly three get one. */
