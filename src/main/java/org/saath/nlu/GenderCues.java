@@ -70,17 +70,15 @@ public final class GenderCues {
         private final List<Cue> byEnding = new ArrayList<>();
 
         Starts(List<Cue> cues) {
-            Map<String, List<Cue>> literal = new HashMap<>();
             for (Cue cue : cues) {
                 String first = cue.tokens().get(0);
                 if (first.startsWith("*")) {
                     byEnding.add(cue);
                 } else {
-                    literal.computeIfAbsent(first, k -> new ArrayList<>()).add(cue);
+                    byWord.putIfAbsent(first, cues.stream().filter(c -> c.tokens().get(0).equals(first)
+                            || c.tokens().get(0).startsWith("*")).toList());
                 }
             }
-            literal.forEach((word, starting) -> byWord.put(word, cues.stream()
-                    .filter(c -> starting.contains(c) || byEnding.contains(c)).toList()));
         }
 
         /** The cues that may start at {@code word}, in their files' order. */

@@ -13,8 +13,7 @@ import java.util.Set;
  * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
  * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone, nor for a topic mention); or when the model alone
- * is sure of it,
- * P(≥ high) ≥ {@value #SURE_ALONE}. Otherwise the model is read with its lower levels only (at most
+ * is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}. Otherwise the model is read with its lower levels only (at most
  * {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
  * {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue bicycle today"
  * as {@code high}: a time word and a few n-grams were enough.

@@ -2,6 +2,7 @@ package org.saath.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import opennlp.tools.doccat.DoccatFactory;
@@ -44,34 +46,37 @@ class MaxentScorerTest {
 
     @Test
     void the_risk_model_gives_the_categorizers_probabilities_on_every_risk_row() throws IOException {
-        DoccatModel model = model("risk.bin");
         RiskFeatures features = RiskCard.read(MODELS.resolve("risk.card.json")).parameters().riskFeatures();
-        MaxentScorer scorer = MaxentScorer.of(model);
-        int rows = 0;
-        for (String[] row : rows("risk.tsv")) {
+        int rows = compareOnEveryRow("risk.bin", "risk.tsv", row -> {
             List<Utterance> context = new ArrayList<>();
             if (row.length > 2 && !row[2].isBlank()) {
                 for (String earlier : row[2].split(" \\|\\| ")) {
                     context.add(utterance(earlier));
                 }
             }
-            assertSame(model, scorer, features.features(utterance(row[1]), context), row[1]);
-            rows++;
-        }
+            return features.features(utterance(row[1]), context);
+        });
         assertThat(rows).isGreaterThan(9_000);
     }
 
     @Test
     void the_intent_model_gives_the_categorizers_probabilities_on_every_intent_sentence() throws IOException {
-        DoccatModel model = model("intent.bin");
         FeatureSpec features = ModelCard.read(MODELS.resolve("intent.card.json")).parameters().featureSpec();
-        MaxentScorer scorer = MaxentScorer.of(model);
-        int rows = 0;
-        for (String[] row : rows("intents.tsv")) {
-            assertSame(model, scorer, features.features(parts.normaliser().normalise(row[1])), row[1]);
-            rows++;
-        }
+        int rows = compareOnEveryRow("intent.bin", "intents.tsv",
+                row -> features.features(parts.normaliser().normalise(row[1])));
         assertThat(rows).isGreaterThan(8_000);
+    }
+
+    /** Reads every row of the corpus file with the model both ways, asserts the same doubles; returns the rows. */
+    private static int compareOnEveryRow(String modelFile, String corpusFile, Function<String[], String[]> features)
+            throws IOException {
+        DoccatModel model = model(modelFile);
+        MaxentScorer scorer = MaxentScorer.of(model);
+        List<String[]> rows = rows(corpusFile);
+        for (String[] row : rows) {
+            assertSame(model, scorer, features.apply(row), row[1]);
+        }
+        return rows.size();
     }
 
     @Test
@@ -86,11 +91,16 @@ class MaxentScorerTest {
     }
 
     @Test
-    void a_message_with_no_known_feature_is_read_at_the_models_base_rate() throws IOException {
-        DoccatModel model = model("intent.bin");
+    void a_message_with_no_known_feature_gets_every_outcome_alike_as_the_categorizer_gives_it() throws IOException {
         String[] unknown = {"zzzqqq-never-seen"};
-        assertThat(MaxentScorer.of(model).probabilities(unknown))
-                .containsExactly(new DocumentCategorizerME(model).categorize(unknown));
+        for (String file : List.of("risk.bin", "intent.bin")) {
+            DoccatModel model = model(file);
+            double[] probabilities = MaxentScorer.of(model).probabilities(unknown);
+            assertThat(probabilities).as(file).containsExactly(new DocumentCategorizerME(model).categorize(unknown));
+            for (double p : probabilities) {
+                assertThat(p).as(file).isCloseTo(1.0 / probabilities.length, within(1e-12));
+            }
+        }
     }
 
     @Test
@@ -103,9 +113,10 @@ class MaxentScorerTest {
     private static DoccatModel trainedWith(FeatureGenerator generator) throws IOException {
         TrainingParameters parameters = TrainingParameters.defaultParams();
         parameters.put(TrainingParameters.CUTOFF_PARAM, 0);
-        return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(
-                        new DocumentSample("a", new String[] {"x", "y"}), new DocumentSample("b", new String[] {"z", "w"})),
-                parameters, new DoccatFactory(new FeatureGenerator[] {generator}));
+        DocumentSample a = new DocumentSample("a", new String[] {"x", "y"});
+        DocumentSample b = new DocumentSample("b", new String[] {"z", "w"});
+        return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(a, b), parameters,
+                new DoccatFactory(new FeatureGenerator[] {generator}));
     }
 
     private static void assertSame(DoccatModel model, MaxentScorer scorer, String[] features, String text) {
