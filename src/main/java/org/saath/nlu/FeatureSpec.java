@@ -25,29 +25,46 @@ public record FeatureSpec(boolean wordBigrams, int charMin, int charMax) {
 
     /** The feature tokens for {@code text}; an empty message yields one placeholder so it can still be scored. */
     public String[] features(NormalisedText text) {
+        return FeatureSink.collect(sink -> write(text, sink), new ArrayList<String>()).toArray(String[]::new);
+    }
+
+    /** Writes {@link #features}' tokens to {@code sink}, in the same order, without making their strings. */
+    public void write(NormalisedText text, FeatureSink sink) {
         List<String> tokens = text.tokens();
-        List<String> out = new ArrayList<>(tokens.size() * 8);
-        out.addAll(tokens);
+        if (tokens.isEmpty()) {
+            sink.feature("<empty>");
+            return;
+        }
+        for (String token : tokens) {
+            sink.feature(token);
+        }
         if (wordBigrams) {
             for (int i = 0; i + 1 < tokens.size(); i++) {
-                out.add(tokens.get(i) + "_" + tokens.get(i + 1));
+                sink.begin().append(tokens.get(i)).append('_').append(tokens.get(i + 1)).end();
             }
         }
         if (charMin > 0) {
             for (String token : tokens) {
-                addCharGrams("<" + token + ">", out);
+                writeCharGrams(token, sink);
             }
         }
-        if (out.isEmpty()) {
-            out.add("<empty>");
-        }
-        return out.toArray(String[]::new);
     }
 
-    private void addCharGrams(String word, List<String> out) {
+    /** The n-grams of {@code <token>}, shortest first, each prefixed {@code #}. */
+    private void writeCharGrams(String token, FeatureSink sink) {
+        int edged = token.length() + 2;                    // '<' + token + '>'
         for (int n = charMin; n <= charMax; n++) {
-            for (int i = 0; i + n <= word.length(); i++) {
-                out.add("#" + word.substring(i, i + n));
+            for (int i = 0; i + n <= edged; i++) {
+                sink.begin().append('#');
+                int end = i + n;
+                if (i == 0) {
+                    sink.append('<');
+                }
+                sink.append(token, Math.max(i - 1, 0), Math.min(end - 1, token.length()));
+                if (end == edged) {
+                    sink.append('>');
+                }
+                sink.end();
             }
         }
     }

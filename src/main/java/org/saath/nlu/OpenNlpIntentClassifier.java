@@ -64,7 +64,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     @Override
     public Classification classify(NormalisedText text) {
-        double[] probabilities = model.probabilities(features.features(text));
+        double[] probabilities = model.probabilities(sink -> features.write(text, sink),
+                MaxentScorer.Repeats.EACH_TIME);
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
             if (probabilities[i] > probabilities[best]) {

@@ -56,7 +56,8 @@ public final class OpenNlpRiskClassifier implements RiskClassifier {
 
     @Override
     public RiskEstimate estimate(Utterance message, List<Utterance> context) {
-        double[] p = model.probabilities(features.features(message, context));
+        double[] p = model.probabilities(sink -> features.write(message, context, sink),
+                MaxentScorer.Repeats.ONCE);
         return RiskEstimate.ofLevels(p[levelIndex[0]], p[levelIndex[1]], p[levelIndex[2]], p[levelIndex[3]],
                 p[levelIndex[4]]);
     }

@@ -1,6 +1,5 @@
 package org.saath.nlu;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -31,40 +30,53 @@ public record RiskFeatures(FeatureSpec text, boolean contextWords, boolean lexic
     /** The spec the committed risk model was trained with; see models/risk.card.json for why. */
     public static final RiskFeatures DEFAULT = new RiskFeatures(FeatureSpec.DEFAULT, true, true, true);
 
+    /** The features, each once, in the order {@link #write} writes them first. */
     public String[] features(Utterance message, List<Utterance> context) {
-        Collection<String> out = new LinkedHashSet<>(List.of(text.features(message.text())));
+        return FeatureSink.collect(sink -> write(message, context, sink), new LinkedHashSet<String>())
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Writes the features to {@code sink}, some more than once (a word that is also a context word, say); the
+     * reader counts each once, at its first place, as {@link #features} keeps it.
+     */
+    public void write(Utterance message, List<Utterance> context, FeatureSink sink) {
+        text.write(message.text(), sink);
         boolean isShort = message.text().tokens().size() <= SHORT_TOKENS;
         if (isShort) {
-            out.add("short");
+            sink.feature("short");
         }
         if (contextWords) {
             if (context.isEmpty()) {
-                out.add(isShort ? "s:p:none" : "p:none");
+                sink.feature(isShort ? "s:p:none" : "p:none");
             }
             if (isShort || !contextWordsShort) {
                 for (Utterance previous : context) {
                     for (String token : previous.text().tokens()) {
-                        out.add("p:" + token);
+                        sink.begin().append("p:").append(token).end();
                     }
                 }
             }
         }
         if (lexiconCategories) {
-            message.lexicon().categories().forEach(c -> out.add("lc:" + c.code()));
-            message.lexicon().cues().forEach(c -> out.add("lc:" + c.code()));
+            for (DistressCategory c : message.lexicon().categories()) {
+                sink.begin().append("lc:").append(c.code()).end();
+            }
+            for (DistressCategory c : message.lexicon().cues()) {
+                sink.begin().append("lc:").append(c.code()).end();
+            }
             if (message.lexicon().categories().isEmpty()) {
-                out.add("lc:none");
+                sink.feature("lc:none");
             }
             for (Utterance previous : context) {
                 for (DistressCategory c : previous.lexicon().categories()) {
-                    out.add("pc:" + c.code());
+                    sink.begin().append("pc:").append(c.code()).end();
                     if (isShort) {
-                        out.add("s:pc:" + c.code());
+                        sink.begin().append("s:pc:").append(c.code()).end();
                     }
                 }
             }
         }
-        return out.toArray(String[]::new);
     }
 
     public String describe() {

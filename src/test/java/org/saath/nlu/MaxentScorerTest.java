@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saath.Components;
 import org.saath.config.ConfigLoader;
+import org.saath.nlu.MaxentScorer.Repeats;
 import org.saath.training.ModelCard;
 import org.saath.training.RiskCard;
 
@@ -47,14 +49,16 @@ class MaxentScorerTest {
     @Test
     void the_risk_model_gives_the_categorizers_probabilities_on_every_risk_row() throws IOException {
         RiskFeatures features = RiskCard.read(MODELS.resolve("risk.card.json")).parameters().riskFeatures();
-        int rows = compareOnEveryRow("risk.bin", "risk.tsv", row -> {
+        int rows = compareOnEveryRow("risk.bin", "risk.tsv", Repeats.ONCE, row -> {
+            Utterance message = utterance(row[1]);
             List<Utterance> context = new ArrayList<>();
             if (row.length > 2 && !row[2].isBlank()) {
                 for (String earlier : row[2].split(" \\|\\| ")) {
                     context.add(utterance(earlier));
                 }
             }
-            return features.features(utterance(row[1]), context);
+            return new Written(features.features(message, context),
+                    sink -> features.write(message, context, sink));
         });
         assertThat(rows).isGreaterThan(9_000);
     }
@@ -62,19 +66,31 @@ class MaxentScorerTest {
     @Test
     void the_intent_model_gives_the_categorizers_probabilities_on_every_intent_sentence() throws IOException {
         FeatureSpec features = ModelCard.read(MODELS.resolve("intent.card.json")).parameters().featureSpec();
-        int rows = compareOnEveryRow("intent.bin", "intents.tsv",
-                row -> features.features(parts.normaliser().normalise(row[1])));
+        int rows = compareOnEveryRow("intent.bin", "intents.tsv", Repeats.EACH_TIME, row -> {
+            NormalisedText text = parts.normaliser().normalise(row[1]);
+            return new Written(features.features(text), sink -> features.write(text, sink));
+        });
         assertThat(rows).isGreaterThan(8_000);
     }
 
-    /** Reads every row of the corpus file with the model both ways, asserts the same doubles; returns the rows. */
-    private static int compareOnEveryRow(String modelFile, String corpusFile, Function<String[], String[]> features)
-            throws IOException {
+    /** A message's features as the trainer saw them (strings) and as the scorer reads them (written in place). */
+    private record Written(String[] strings, Consumer<FeatureSink> writer) {
+    }
+
+    /**
+     * Reads every row of the corpus file with the model both ways (the categorizer given the strings, the scorer
+     * the writer), asserts the same doubles; returns the rows.
+     */
+    private static int compareOnEveryRow(String modelFile, String corpusFile, Repeats repeats,
+                                         Function<String[], Written> features) throws IOException {
         DoccatModel model = model(modelFile);
         MaxentScorer scorer = MaxentScorer.of(model);
+        DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
         List<String[]> rows = rows(corpusFile);
         for (String[] row : rows) {
-            assertSame(model, scorer, features.apply(row), row[1]);
+            Written written = features.apply(row);
+            assertThat(scorer.probabilities(written.writer(), repeats)).as(row[1])
+                    .containsExactly(categorizer.categorize(written.strings()));
         }
         return rows.size();
     }
@@ -92,15 +108,47 @@ class MaxentScorerTest {
 
     @Test
     void a_message_with_no_known_feature_gets_every_outcome_alike_as_the_categorizer_gives_it() throws IOException {
-        String[] unknown = {"zzzqqq-never-seen"};
         for (String file : List.of("risk.bin", "intent.bin")) {
             DoccatModel model = model(file);
-            double[] probabilities = MaxentScorer.of(model).probabilities(unknown);
-            assertThat(probabilities).as(file).containsExactly(new DocumentCategorizerME(model).categorize(unknown));
+            double[] probabilities = MaxentScorer.of(model)
+                    .probabilities(sink -> sink.feature("zzzqqq-never-seen"), Repeats.EACH_TIME);
+            assertThat(probabilities).as(file)
+                    .containsExactly(new DocumentCategorizerME(model).categorize(new String[] {"zzzqqq-never-seen"}));
             for (double p : probabilities) {
                 assertThat(p).as(file).isCloseTo(1.0 / probabilities.length, within(1e-12));
             }
         }
+    }
+
+    @Test
+    void a_repeated_feature_counts_each_time_or_once_as_asked() throws IOException {
+        DoccatModel model = model("risk.bin");
+        MaxentScorer scorer = MaxentScorer.of(model);
+        DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
+        Consumer<FeatureSink> twice = sink -> {
+            sink.feature("die");
+            sink.begin().append("di").append('e').end();
+        };
+        double[] once = scorer.probabilities(twice, Repeats.ONCE);
+        double[] each = scorer.probabilities(twice, Repeats.EACH_TIME);
+        assertThat(once).containsExactly(categorizer.categorize(new String[] {"die"}));
+        assertThat(each).containsExactly(categorizer.categorize(new String[] {"die", "die"}));
+        assertThat(each).isNotEqualTo(once);
+    }
+
+    @Test
+    void many_distinct_features_are_each_counted_once_past_the_first_table_size() throws IOException {
+        DoccatModel model = model("risk.bin");
+        RiskFeatures features = RiskCard.read(MODELS.resolve("risk.card.json")).parameters().riskFeatures();
+        Utterance longPost = utterance(String.join(" ", rows("risk.tsv").stream().limit(60).map(r -> r[1]).toList()));
+        String[] strings = features.features(longPost, List.of());
+        assertThat(strings.length).isGreaterThan(1_000);
+        Consumer<FeatureSink> writtenTwice = sink -> {
+            features.write(longPost, List.of(), sink);
+            features.write(longPost, List.of(), sink);
+        };
+        assertThat(MaxentScorer.of(model).probabilities(writtenTwice, Repeats.ONCE))
+                .containsExactly(new DocumentCategorizerME(model).categorize(strings));
     }
 
     @Test
@@ -117,12 +165,6 @@ class MaxentScorerTest {
         DocumentSample b = new DocumentSample("b", new String[] {"z", "w"});
         return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(a, b), parameters,
                 new DoccatFactory(new FeatureGenerator[] {generator}));
-    }
-
-    private static void assertSame(DoccatModel model, MaxentScorer scorer, String[] features, String text) {
-        double[] expected = new DocumentCategorizerME(model).categorize(features);
-        double[] actual = scorer.probabilities(features);
-        assertThat(actual).as(text).containsExactly(expected);
     }
 
     private static Utterance utterance(String raw) {
