@@ -27,6 +27,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -66,9 +68,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int MAX_GROUP = 64;
+    private static final long CHECKPOINT_EVERY_MS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread committer;
+    private volatile Thread checkpointer;
     private volatile boolean closed;
 
     private Database(HikariDataSource pool, Dialect dialect) {
@@ -106,6 +111,7 @@ public final class Database implements AutoCloseable {
             config.setDataSource(sqlite(url));
             config.setMaxLifetime(0);          // a file does not go stale; keep connections and their statements
             config.setIdleTimeout(0);
+            config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");    // the checkpointer thread does it
         } else {
             config.setJdbcUrl(url);
             config.setUsername(username == null || username.isEmpty() ? null : username);
@@ -120,7 +126,40 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot connect: " + rootMessage(e), e);
         }
         migrate(pool, dialect);
-        return new Database(pool, dialect);
+        Database db = new Database(pool, dialect);
+        if (dialect == Dialect.SQLITE) {
+            db.startCheckpointer();
+        }
+        return db;
+    }
+
+    /**
+     * SQLite: copies committed pages from the WAL into the database file on a thread of its own, every
+     * {@value #CHECKPOINT_EVERY_MS} ms, instead of in the commit that crossed SQLite's threshold. That commit was the
+     * group committer's: every request waiting for the group waited for the copy and its two {@code fsync}s too.
+     * {@code PASSIVE}: it never waits for a reader or the writer; what it cannot copy yet, it copies next time.
+     */
+    private void startCheckpointer() {
+        Thread t = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(CHECKPOINT_EVERY_MS);
+                    read(sql -> {
+                        sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                        return null;
+                    });
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        LOG.warn("a WAL checkpoint failed: {}", e.toString());
+                    }
+                }
+            }
+        }, "saath-checkpoint");
+        t.setDaemon(true);
+        t.start();
+        checkpointer = t;
     }
 
     private static DataSource sqlite(String url) {
@@ -354,9 +393,18 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread t = committer;
-        if (t != null) {
-            t.interrupt();
+        Thread c = committer;
+        if (c != null) {
+            c.interrupt();
+        }
+        Thread k = checkpointer;
+        if (k != null) {
+            k.interrupt();
+            try {
+                k.join(2_000);              // a checkpoint under way ends before its connection is closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         pool.close();
     }

@@ -48,6 +48,29 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * A megabyte committed (a quarter of SQLite's own checkpoint threshold) reaches the database file within seconds:
+     * the checkpointer's thread copies it, since no commit does any more.
+     */
+    @Test
+    void committed_pages_reach_the_database_file_from_the_checkpointer() throws Exception {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 2)) {
+            Path file = dir.resolve(Database.SQLITE_FILE);
+            long before = Files.size(file);
+            db.write(sql -> {
+                for (int i = 0; i < 500; i++) {
+                    sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, 0)", i + "x".repeat(2_000));
+                }
+                return null;
+            });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.size(file) < before + 1_000_000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Files.size(file)).isGreaterThanOrEqualTo(before + 1_000_000);
+        }
+    }
+
     @Test
     void a_failed_unit_of_work_leaves_the_connection_usable() {
         try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
