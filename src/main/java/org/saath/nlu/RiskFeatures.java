@@ -37,7 +37,7 @@ public record RiskFeatures(FeatureSpec text, boolean contextWords, boolean lexic
     }
 
     /**
-     * Writes the features to {@code sink}, some more than once (a word that is also a context word, say); the
+     * Writes the features to {@code sink}, some more than once (a word said twice, a character n-gram two words share); the
      * reader counts each once, at its first place, as {@link #features} keeps it.
      */
     public void write(Utterance message, List<Utterance> context, FeatureSink sink) {
