@@ -75,7 +75,7 @@ public final class GenderCues {
                 if (first.startsWith("*")) {
                     byEnding.add(cue);
                 } else {
-                    byWord.putIfAbsent(first, cues.stream().filter(c -> c.tokens().get(0).equals(first)
+                    byWord.computeIfAbsent(first, word -> cues.stream().filter(c -> c.tokens().get(0).equals(word)
                             || c.tokens().get(0).startsWith("*")).toList());
                 }
             }
