@@ -26,9 +26,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
-import org.sqlite.SQLiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -59,6 +59,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
+    /** One checkpoint at a time in this process (see {@link #erasePages}). */
+    private final ReentrantLock checkpoints = new ReentrantLock();
     /** Each physical connection's prepared statements; looked up without a lock (every unit of work does). */
     private final Cache<Connection, Map<String, PreparedStatement>> statements =
             Caffeine.newBuilder().weakKeys().build();
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
 
     private static final int MAX_GROUP = 64;
     private static final long CHECKPOINT_EVERY_MS = 50;
+    private static final int ERASE_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
@@ -144,10 +147,15 @@ public final class Database implements AutoCloseable {
             while (!closed) {
                 try {
                     Thread.sleep(CHECKPOINT_EVERY_MS);
-                    read(sql -> {
-                        sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                        return null;
-                    });
+                    checkpoints.lock();
+                    try {
+                        read(sql -> {
+                            sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                            return null;
+                        });
+                    } finally {
+                        checkpoints.unlock();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -284,19 +292,33 @@ public final class Database implements AutoCloseable {
     /**
      * SQLite only: moves the WAL into the database file (whose deleted pages {@code secure_delete} has zeroed) and
      * empties the WAL, so that deleted rows leave no copy behind. Taken with the write slot, so no writer of this
-     * process is in the way.
+     * process is in the way, and with the checkpoint lock, so the checkpointer is not either: SQLite runs one
+     * checkpoint at a time and answers another with "busy" at once, which left the WAL as it was. Tried again
+     * briefly if still busy (another process's checkpoint; readers are waited for by the busy handler).
      */
     public void erasePages() {
         if (dialect != Dialect.SQLITE) {
             return;
         }
         sqliteWriter.lock();
+        checkpoints.lock();
         try {
-            read(sql -> {
-                sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                return null;
-            });
+            for (int attempt = 1; ; attempt++) {
+                boolean busy = read(sql -> sql.one("PRAGMA wal_checkpoint(TRUNCATE)", rs -> rs.getInt(1) != 0))
+                        .orElse(true);
+                if (!busy) {
+                    return;
+                }
+                if (attempt == ERASE_ATTEMPTS) {
+                    LOG.warn("the WAL could not be emptied after deleting rows: a checkpoint stayed busy");
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
+            checkpoints.unlock();
             sqliteWriter.unlock();
         }
     }

@@ -71,6 +71,29 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * Erasing pages empties the WAL every time, even while the checkpointer runs: a TRUNCATE meeting its PASSIVE
+     * checkpoint returned "busy" and left the deleted rows' copies in the WAL.
+     */
+    @Test
+    void erasing_pages_empties_the_wal_even_while_the_checkpointer_runs() {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 2)) {
+            Path wal = dir.resolve(Database.SQLITE_FILE + "-wal");
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                db.write(sql -> {           // enough pages that a checkpoint of them takes a while
+                    for (int row = 0; row < 200; row++) {
+                        sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, 0)",
+                                n + "-" + row + "x".repeat(3_000));
+                    }
+                    return null;
+                });
+                db.erasePages();
+                assertThat(wal).as("after erasing %d", i).satisfies(f -> assertThat(Files.size(f)).isZero());
+            }
+        }
+    }
+
     @Test
     void a_failed_unit_of_work_leaves_the_connection_usable() {
         try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
