@@ -71,6 +71,10 @@ public final class Database implements AutoCloseable {
 
     private static final int MAX_GROUP = 64;
     private static final long CHECKPOINT_EVERY_MS = 50;
+    /** The WAL's bound: 64 MB of 4 KB pages (at full load here, a restart every second or so). */
+    static final int WAL_RESTART_FRAMES = 16_384;
+    private static final int RESTART_WAIT_MS = 5;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int ERASE_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -104,6 +108,11 @@ public final class Database implements AutoCloseable {
      * reached or migrated; the message never carries the password.
      */
     public static Database open(String url, String username, String password, int poolSize) {
+        return open(url, username, password, poolSize, WAL_RESTART_FRAMES);
+    }
+
+    /** As above, with the WAL started over once it holds {@code walRestartFrames} frames (SQLite). */
+    static Database open(String url, String username, String password, int poolSize, int walRestartFrames) {
         Dialect dialect = dialectOf(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("saath-store");
@@ -131,7 +140,7 @@ public final class Database implements AutoCloseable {
         migrate(pool, dialect);
         Database db = new Database(pool, dialect);
         if (dialect == Dialect.SQLITE) {
-            db.startCheckpointer();
+            db.startCheckpointer(walRestartFrames);
         }
         return db;
     }
@@ -141,20 +150,28 @@ public final class Database implements AutoCloseable {
      * {@value #CHECKPOINT_EVERY_MS} ms, instead of in the commit that crossed SQLite's threshold. That commit was the
      * group committer's: every request waiting for the group waited for the copy and its two {@code fsync}s too.
      * {@code PASSIVE}: it never waits for a reader or the writer; what it cannot copy yet, it copies next time.
+     *
+     * <p>Copying alone never lets the WAL start over under load: the next commit writes from the WAL's start only if
+     * the WAL was wholly copied when it began, and the writer appends during every copy (a checkpoint of a few
+     * hundred pages takes milliseconds, mostly syncing). The WAL grew by 3 GB in a minute of load, each deleted
+     * row's old pages with it. So once it holds {@code walRestartFrames} frames, {@link #restartWal} copies the rest
+     * with this process's writers held back, and the next commit starts the WAL again.
      */
-    private void startCheckpointer() {
+    private void startCheckpointer(int walRestartFrames) {
         Thread t = new Thread(() -> {
             while (!closed) {
                 try {
                     Thread.sleep(CHECKPOINT_EVERY_MS);
+                    int frames;
                     checkpoints.lock();
                     try {
-                        read(sql -> {
-                            sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                            return null;
-                        });
+                        frames = read(sql -> sql.one("PRAGMA wal_checkpoint(PASSIVE)", rs -> rs.getInt(2)))
+                                .orElse(0);
                     } finally {
                         checkpoints.unlock();
+                    }
+                    if (frames >= walRestartFrames) {
+                        restartWal();
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -170,6 +187,32 @@ public final class Database implements AutoCloseable {
         checkpointer = t;
     }
 
+    /**
+     * Copies what the passive checkpoints left with this process's writers held back, then waits for readers of an
+     * older snapshot to finish ({@code RESTART}), so that the next commit writes the WAL from its start. Those readers
+     * take microseconds, but SQLite's busy handler waits for them in sleeps of 1, 2, 5, 10… ms and, with readers
+     * overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit held: here
+     * it waits at most {@value #RESTART_WAIT_MS} ms, and a restart that could not finish is tried at a later round.
+     */
+    private void restartWal() {
+        sqliteWriter.lock();
+        checkpoints.lock();
+        try {
+            read(sql -> {
+                sql.execute("PRAGMA busy_timeout=" + RESTART_WAIT_MS);
+                try {
+                    sql.execute("PRAGMA wal_checkpoint(RESTART)");
+                } finally {
+                    sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+                }
+                return null;
+            });
+        } finally {
+            checkpoints.unlock();
+            sqliteWriter.unlock();
+        }
+    }
+
     private static DataSource sqlite(String url) {
         Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         try {
@@ -182,7 +225,7 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // WAL: a commit survives kill -9, not power loss
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-32_768);            // 32 MiB of pages per connection: random-key indexes stay in memory
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true"); // deleted rows are zeroed, not left in free pages
