@@ -51,7 +51,9 @@ public final class MaxentScorer {
     // The weighted features in an open-addressing table, two longs per slot: the feature's hash (0 for an empty
     // slot), then where its weights start in `weights` (high 32 bits) and how many outcomes it weighs (low 32).
     // `weights` holds, per feature, pairs of (outcome, raw bits of its parameter) in the trainer's order, so that
-    // the sums add up in the categorizer's order. A lookup touches one slot and, when found, one run of weights.
+    // the sums add up in the categorizer's order; a zero parameter is left out (L1 zeroes three in five of the
+    // risk model's: adding ±0.0 leaves every sum as it was, since a sum that starts at +0.0 or at GIS's prior never
+    // becomes -0.0). A lookup touches one slot and, when found, one run of weights.
     private final long[] slots;
     private final long[] weights;
     private final int shift;
@@ -64,7 +66,7 @@ public final class MaxentScorer {
         this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
         int total = 0;
         for (Context context : byFeature.values()) {
-            total += context.getOutcomes().length;
+            total += nonZero(context.getParameters());
         }
         this.weights = new long[total * 2];
         int next = 0;
@@ -81,10 +83,12 @@ public final class MaxentScorer {
             int[] active = feature.getValue().getOutcomes();
             double[] parameters = feature.getValue().getParameters();
             slots[slot] = hash;
-            slots[slot + 1] = (long) next << 32 | active.length;
+            slots[slot + 1] = (long) next << 32 | nonZero(parameters);
             for (int i = 0; i < active.length; i++) {
-                weights[next++] = active[i];
-                weights[next++] = Double.doubleToRawLongBits(parameters[i]);
+                if (parameters[i] != 0) {
+                    weights[next++] = active[i];
+                    weights[next++] = Double.doubleToRawLongBits(parameters[i]);
+                }
             }
         }
     }
@@ -117,12 +121,17 @@ public final class MaxentScorer {
     }
 
     private static boolean weighs(Context context) {
-        for (double parameter : context.getParameters()) {
+        return nonZero(context.getParameters()) > 0;
+    }
+
+    private static int nonZero(double[] parameters) {
+        int n = 0;
+        for (double parameter : parameters) {
             if (parameter != 0) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     /** The outcomes' labels, in the order of {@link #probabilities}. */
