@@ -3,7 +3,6 @@ package org.saath.nlu;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,8 +103,7 @@ public final class Analyser {
             signals.add("risk-overrides-intent:" + intent.label());
             intent = Intent.CRISIS;
         }
-        signals.add(String.format(Locale.ROOT, "classifier:%s:%.2f", classification.intent().label(),
-                classification.confidence()));
+        signals.add("classifier:" + classification.intent().label() + ":" + Decimals.two(classification.confidence()));
         boolean thirdPerson = message.lexicon().thirdPerson() && risk.atLeast(RiskLevel.MODERATE);
         if (thirdPerson) {
             signals.add("third_person");

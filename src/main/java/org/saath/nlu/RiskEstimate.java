@@ -1,6 +1,5 @@
 package org.saath.nlu;
 
-import java.util.Locale;
 
 /**
  * The risk model's answer for one message: for each level, the probability that the message is at that level or
@@ -58,6 +57,7 @@ public record RiskEstimate(double atLeastLow, double atLeastModerate, double atL
 
     /** For {@code signals}: {@code p≥low/moderate/high/imminent}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f/%.2f", atLeastLow, atLeastModerate, atLeastHigh, imminent);
+        return Decimals.two(atLeastLow) + "/" + Decimals.two(atLeastModerate) + "/" + Decimals.two(atLeastHigh) + "/"
+                + Decimals.two(imminent);
     }
 }

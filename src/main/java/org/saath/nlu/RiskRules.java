@@ -85,7 +85,7 @@ public final class RiskRules {
         if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
                 && intentMayJudge(message)) {
             level = RiskLevel.MODERATE;
-            signals.add(String.format(java.util.Locale.ROOT, "rule:intent:moderate:p-crisis=%.2f", crisisProbability));
+            signals.add("rule:intent:moderate:p-crisis=" + Decimals.two(crisisProbability));
         }
         return new Judgement(level, signals);
     }
