@@ -155,15 +155,14 @@ public final class MaxentScorer {
      * dropped first for {@link Repeats#ONCE}).
      */
     public double[] probabilities(Consumer<FeatureSink> writer, Repeats repeats) {
-        Reader reader = new Reader(repeats);
+        Reader reader = new Reader();
         writer.accept(reader);
-        double[] sums = reader.sums;
+        double[] sums = reader.sums(repeats);
         return quasiNewton ? normaliseLog(sums) : normaliseGis(sums);
     }
 
-    /** The slot of the feature spelled {@code chars[0, length)}, or -1 if the model gives it no weight. */
-    private int find(char[] chars, int length) {
-        long hash = hash(chars, length);
+    /** The slot of the feature whose hash is {@code hash}, or -1 if the model gives it no weight. */
+    private int find(long hash) {
         for (int slot = slot(hash); ; slot = (slot + 2) & (slots.length - 1)) {
             if (slots[slot] == hash) {
                 return slot;
@@ -188,42 +187,65 @@ public final class MaxentScorer {
         return (int) ((hash * SPREAD) >>> shift) << 1;
     }
 
-    /** Adds up one message's weights as its features are written; for {@link Repeats#ONCE}, remembers which. */
+    /**
+     * Hashes one message's features as they are written, then looks them all up in one loop and adds up their
+     * weights in another, in the order written. Apart, each loop's table reads do not wait for one another, so the
+     * processor has several in flight at once; interleaved with the spelling and hashing they came one at a time
+     * (under load these reads miss the caches, and they were most of a message's analysis).
+     */
     private final class Reader extends FeatureSink {
 
-        final double[] sums = new double[outcomes.length];
-        private int[] seen;                 // open addressing: a found slot + 1, 0 for none; null if repeats count
-        private int seenCount;
-
-        Reader(Repeats repeats) {
-            if (!quasiNewton) {
-                Arrays.fill(sums, Math.log(1.0 / outcomes.length));     // GIS's uniform prior
-            }
-            seen = repeats == Repeats.ONCE ? new int[256] : null;
-        }
+        private long[] hashes = new long[256];
+        private int count;
 
         @Override
         protected void accept(char[] chars, int length) {
-            int slot = find(chars, length);
-            if (slot < 0 || (seen != null && !firstTime(slot))) {
-                return;
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
             }
-            long run = slots[slot + 1];
-            int end = (int) (run >>> 32) + 2 * (int) run;
-            for (int j = (int) (run >>> 32); j < end; j += 2) {
-                sums[(int) weights[j]] += Double.longBitsToDouble(weights[j + 1]);
-            }
+            hashes[count++] = hash(chars, length);
         }
 
-        private boolean firstTime(int found) {
-            int mask = seen.length - 1;
+        double[] sums(Repeats repeats) {
+            int[] found = new int[count];
+            for (int i = 0; i < count; i++) {
+                found[i] = find(hashes[i]);
+            }
+            double[] sums = new double[outcomes.length];
+            if (!quasiNewton) {
+                Arrays.fill(sums, Math.log(1.0 / outcomes.length));     // GIS's uniform prior
+            }
+            Seen seen = repeats == Repeats.ONCE ? new Seen() : null;
+            for (int i = 0; i < count; i++) {
+                int slot = found[i];
+                if (slot < 0 || (seen != null && !seen.firstTime(slot))) {
+                    continue;
+                }
+                long run = slots[slot + 1];
+                int end = (int) (run >>> 32) + 2 * (int) run;
+                for (int j = (int) (run >>> 32); j < end; j += 2) {
+                    sums[(int) weights[j]] += Double.longBitsToDouble(weights[j + 1]);
+                }
+            }
+            return sums;
+        }
+    }
+
+    /** The slots already counted for one message ({@link Repeats#ONCE}): open addressing, a slot + 1, 0 for none. */
+    private static final class Seen {
+
+        private int[] entries = new int[256];
+        private int size;
+
+        boolean firstTime(int found) {
+            int mask = entries.length - 1;
             for (int i = ((found * 0x9E3779B9) >>> 8) & mask; ; i = (i + 1) & mask) {
-                if (seen[i] == found + 1) {
+                if (entries[i] == found + 1) {
                     return false;
                 }
-                if (seen[i] == 0) {
-                    seen[i] = found + 1;
-                    if (++seenCount * 2 > seen.length) {
+                if (entries[i] == 0) {
+                    entries[i] = found + 1;
+                    if (++size * 2 > entries.length) {
                         grow();
                     }
                     return true;
@@ -232,9 +254,9 @@ public final class MaxentScorer {
         }
 
         private void grow() {
-            int[] old = seen;
-            seen = new int[old.length * 2];
-            seenCount = 0;
+            int[] old = entries;
+            entries = new int[old.length * 2];
+            size = 0;
             for (int entry : old) {
                 if (entry != 0) {
                     firstTime(entry - 1);
