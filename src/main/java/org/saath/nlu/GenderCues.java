@@ -65,26 +65,38 @@ public final class GenderCues {
      * Each list keeps the files' order, which decides between two cues matching at the same word.
      */
     private static final class Starts {
-        /** For each word some cue starts with: those cues and the ones starting with an ending, in files' order. */
+        /** For each word some cue starts with: those cues and the ones whose ending fits it, in files' order. */
         private final Map<String, List<Cue>> byWord = new HashMap<>();
-        private final List<Cue> byEnding = new ArrayList<>();
+        /** The cues starting with an ending, by the ending's last character, in files' order. */
+        private final Map<Character, List<Cue>> byEnding = new HashMap<>();
 
         Starts(List<Cue> cues) {
             for (Cue cue : cues) {
                 String first = cue.tokens().get(0);
                 if (first.startsWith("*")) {
-                    byEnding.add(cue);
+                    byEnding.computeIfAbsent(first.charAt(first.length() - 1), last -> new ArrayList<>()).add(cue);
                 } else {
                     byWord.computeIfAbsent(first, word -> cues.stream().filter(c -> c.tokens().get(0).equals(word)
-                            || c.tokens().get(0).startsWith("*")).toList());
+                            || endsSo(word, c.tokens().get(0))).toList());
                 }
             }
         }
 
         /** The cues that may start at {@code word}, in their files' order. */
         List<Cue> at(String word) {
-            return byWord.getOrDefault(word, byEnding);
+            List<Cue> cues = byWord.get(word);
+            if (cues != null) {
+                return cues;
+            }
+            return word.isEmpty() ? List.of() : byEnding.getOrDefault(word.charAt(word.length() - 1), List.of());
         }
+    }
+
+    /** Whether {@code word} fits {@code want} when that is an ending ({@code *ending}: a longer word ending so). */
+    private static boolean endsSo(String word, String want) {
+        int ending = want.length() - 1;
+        return want.startsWith("*") && word.length() > ending
+                && word.regionMatches(word.length() - ending, want, 1, ending);
     }
 
     public static GenderCues loadFromClasspath(TextNormaliser normaliser) {
@@ -188,9 +200,7 @@ public final class GenderCues {
         for (int k = 0; k < phrase.size(); k++) {
             String want = phrase.get(k);
             String got = tokens.get(i + k);
-            int ending = want.length() - 1;       // "*ending": a longer word ending so, compared in place
-            boolean ok = want.startsWith("*") ? got.length() > ending
-                    && got.regionMatches(got.length() - ending, want, 1, ending) : got.equals(want);
+            boolean ok = want.startsWith("*") ? endsSo(got, want) : got.equals(want);
             if (!ok) {
                 return false;
             }
