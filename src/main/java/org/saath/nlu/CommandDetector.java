@@ -34,20 +34,25 @@ public final class CommandDetector {
     private record Phrase(int rank, Command command, List<String> tokens) {
     }
 
-    /** A phrase and the language it asks for. */
-    private record LanguageRequest(List<String> phrase, Language language) {
+    /** A phrase and the language it asks for; {@code order}: its place among all requests (earlier wins a tie). */
+    private record LanguageRequest(List<String> phrase, Language language, int order) {
     }
 
     private final Map<String, Command> whole;
     /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
     private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
     private final Map<Command, List<List<String>>> leading;
-    private final List<LanguageRequest> requests;
+    /** Language requests by their first token, in their files' order. */
+    private final Map<String, List<LanguageRequest>> requestsByFirstToken = new HashMap<>();
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
                             Map<Command, List<List<String>>> leading, List<LanguageRequest> requests) {
         this.whole = whole;
-        this.requests = List.copyOf(requests);
+        for (LanguageRequest request : requests) {
+            if (!request.phrase().isEmpty()) {
+                requestsByFirstToken.computeIfAbsent(request.phrase().get(0), k -> new ArrayList<>()).add(request);
+            }
+        }
         int rank = 0;
         for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
             for (List<String> phrase : entry.getValue()) {
@@ -72,7 +77,7 @@ public final class CommandDetector {
                 if (code.startsWith(SPEAK_PREFIX)) {
                     Language asked = requested(name, code);
                     kinds.getOrDefault("within", List.of()).forEach(p -> requests.add(
-                            new LanguageRequest(normaliser.normalise(p).tokens(), asked)));
+                            new LanguageRequest(normaliser.normalise(p).tokens(), asked, requests.size())));
                     return;
                 }
                 Command command = command(name, code);
@@ -134,25 +139,24 @@ public final class CommandDetector {
         return exact.or(() -> leading(text));
     }
 
-    /** The language the message asks to be answered in ("english please"), by its longest matching phrase. */
+    /**
+     * The language the message asks to be answered in ("english please"), by its longest matching phrase (of two as
+     * long, the one read first).
+     */
     public Optional<Language> requestedLanguage(NormalisedText text) {
+        List<String> tokens = text.tokens();
         LanguageRequest best = null;
-        for (LanguageRequest request : requests) {
-            if ((best == null || request.phrase().size() > best.phrase().size())
-                    && contains(text.tokens(), request.phrase())) {
-                best = request;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (LanguageRequest request : requestsByFirstToken.getOrDefault(tokens.get(i), List.of())) {
+                int size = request.phrase().size();
+                boolean better = best == null || size > best.phrase().size()
+                        || size == best.phrase().size() && request.order() < best.order();
+                if (better && startsAt(tokens, i, request.phrase())) {
+                    best = request;
+                }
             }
         }
         return Optional.ofNullable(best).map(LanguageRequest::language);
-    }
-
-    private static boolean contains(List<String> tokens, List<String> phrase) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!phrase.isEmpty() && tokens.get(i).equals(phrase.get(0)) && startsAt(tokens, i, phrase)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A phrase that opens the message and is followed by a new clause (or nothing). */
