@@ -38,6 +38,10 @@ public final class TextNormaliser {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || c == ' ') {         // most of most messages: nothing to fold
+                out.append(c);
+                continue;
+            }
             if (isRemovedMark(c)) {
                 continue;
             }
@@ -114,7 +118,8 @@ public final class TextNormaliser {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+            if (cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')
+                    : Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
                 word.appendCodePoint(cp);
                 continue;
             }
@@ -139,6 +144,9 @@ public final class TextNormaliser {
 
     /** Runs of three or more equal characters become one ({@code sooo} → {@code so}); pairs stay ({@code ll}). */
     private static String collapseElongation(CharSequence word) {
+        if (!hasRunOfThree(word)) {
+            return word.toString();
+        }
         StringBuilder out = new StringBuilder(word.length());
         int i = 0;
         while (i < word.length()) {
@@ -155,6 +163,15 @@ public final class TextNormaliser {
             i = j;
         }
         return out.toString();
+    }
+
+    private static boolean hasRunOfThree(CharSequence word) {
+        for (int i = 2; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1) && word.charAt(i) == word.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEmoji(int cp) {
