@@ -30,8 +30,9 @@ public record LexiconEntry(String phrase, List<String> tokens, Language language
     }
 
     static boolean tokenMatches(String pattern, String token) {
-        if (pattern.endsWith("*")) {
-            return token.startsWith(pattern.substring(0, pattern.length() - 1));
+        int stem = pattern.length() - 1;
+        if (stem >= 0 && pattern.charAt(stem) == '*') {
+            return token.length() >= stem && token.regionMatches(0, pattern, 0, stem);
         }
         return pattern.equals(token);
     }
