@@ -136,8 +136,9 @@ class DatabaseTest {
                 f.get();
             }
             threads.shutdown();
-            // the bound, and what the writers append in a round or two of the checkpointer
-            assertThat(largest).as("largest WAL seen").isLessThan(24_000_000L);
+            // the bound, and what the writers append while a few rounds of the checkpointer cannot restart it (a busy
+            // machine); without restarts the same writes grow the WAL past 250 MB
+            assertThat(largest).as("largest WAL seen").isLessThan(64_000_000L);
         }
     }
 
