@@ -74,6 +74,7 @@ public final class Database implements AutoCloseable {
     /** The WAL's bound: 64 MB of 4 KB pages (at full load here, a restart every second or so). */
     static final int WAL_RESTART_FRAMES = 16_384;
     private static final int RESTART_WAIT_MS = 5;
+    private static final int RESTART_WAIT_MAX_MS = 80;
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int ERASE_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -82,6 +83,8 @@ public final class Database implements AutoCloseable {
     private volatile Thread committer;
     private volatile Thread checkpointer;
     private volatile boolean closed;
+    /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
+    private int restartWaitMs = RESTART_WAIT_MS;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -191,22 +194,25 @@ public final class Database implements AutoCloseable {
      * Copies what the passive checkpoints left with this process's writers held back, then waits for readers of an
      * older snapshot to finish ({@code RESTART}), so that the next commit writes the WAL from its start. Those readers
      * take microseconds, but SQLite's busy handler waits for them in sleeps of 1, 2, 5, 10… ms and, with readers
-     * overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit held: here
-     * it waits at most {@value #RESTART_WAIT_MS} ms, and a restart that could not finish is tried at a later round.
+     * overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit held. Here
+     * it waits {@value #RESTART_WAIT_MS} ms at first; each restart that could not finish (a reader descheduled on a
+     * busy machine) doubles the wait for the next round, up to {@value #RESTART_WAIT_MAX_MS} ms, and one that
+     * finishes sets it back.
      */
     private void restartWal() {
         sqliteWriter.lock();
         checkpoints.lock();
         try {
-            read(sql -> {
-                sql.execute("PRAGMA busy_timeout=" + RESTART_WAIT_MS);
+            int wait = restartWaitMs;
+            boolean busy = read(sql -> {
+                sql.execute("PRAGMA busy_timeout=" + wait);
                 try {
-                    sql.execute("PRAGMA wal_checkpoint(RESTART)");
+                    return sql.one("PRAGMA wal_checkpoint(RESTART)", rs -> rs.getInt(1) != 0).orElse(true);
                 } finally {
                     sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
                 }
-                return null;
             });
+            restartWaitMs = busy ? Math.min(wait * 2, RESTART_WAIT_MAX_MS) : RESTART_WAIT_MS;
         } finally {
             checkpoints.unlock();
             sqliteWriter.unlock();
