@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Where a message's features go, one at a time, each spelled in place ({@code begin().append(…)…end()}) instead of
- * as a new string: {@link MaxentScorer} looks each one up as it ends, so reading a message makes no string per
+ * as a new string: {@link MaxentScorer} hashes each one as it ends, so reading a message makes no string per
  * feature. The trainer, which needs the strings, collects them with {@link #collect}; both read the same writer, so
  * the model is scored on exactly the features it was trained on, in the same order.
  *
