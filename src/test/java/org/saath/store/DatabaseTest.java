@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
@@ -105,10 +106,11 @@ class DatabaseTest {
             Path wal = dir.resolve(Database.SQLITE_FILE + "-wal");
             db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('read-me', 0)"));
             ExecutorService threads = Executors.newFixedThreadPool(5);
-            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-            List<Future<?>> work = new ArrayList<>();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Future<?>> readers = new ArrayList<>();
+            List<Future<?>> writers = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
-                work.add(threads.submit(() -> {
+                readers.add(threads.submit(() -> {
                     while (writing.get()) {
                         db.read(sql -> sql.one("SELECT held FROM partner_load WHERE partner_id = 'read-me'",
                                 rs -> rs.getInt(1)));
@@ -117,7 +119,7 @@ class DatabaseTest {
             }
             for (int w = 0; w < 2; w++) {
                 int writer = w;
-                work.add(threads.submit(() -> {
+                writers.add(threads.submit(() -> {
                     for (int i = 0; i < 5_000; i++) {       // 30 MB of rows, more than 100 MB of WAL frames
                         String id = writer + "-" + i + "x".repeat(3_000);
                         db.commitInGroup(sql -> sql.update(
@@ -127,12 +129,15 @@ class DatabaseTest {
                 }));
             }
             long largest = 0;
-            while (!work.get(3).isDone() || !work.get(4).isDone()) {
+            while (!writers.stream().allMatch(Future::isDone)) {
                 largest = Math.max(largest, Files.exists(wal) ? Files.size(wal) : 0);
                 Thread.sleep(5);
             }
             writing.set(false);
-            for (Future<?> f : work) {
+            for (Future<?> f : writers) {
+                f.get();
+            }
+            for (Future<?> f : readers) {
                 f.get();
             }
             threads.shutdown();
