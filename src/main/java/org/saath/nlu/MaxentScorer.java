@@ -49,16 +49,20 @@ public final class MaxentScorer {
     private final boolean quasiNewton;
     private final String[] outcomes;
     // The weighted features in an open-addressing table, two longs per slot: the feature's hash (0 for an empty
-    // slot), then where its weights start in `weights` (high 32 bits) and how many outcomes it weighs (low 32).
-    // `weights` holds, per feature, pairs of (outcome, raw bits of its parameter) in the trainer's order, so that
-    // the sums add up in the categorizer's order; a zero parameter is left out (L1 zeroes three in five of the
-    // risk model's: adding ±0.0 leaves every sum as it was, since a sum that starts at +0.0 or at GIS's prior never
-    // becomes -0.0). A lookup touches one slot and, when found, one run of weights.
+    // slot), then where its weights start in `weights` (high 32 bits) and which outcomes it weighs (low 32, one bit
+    // per outcome). `weights` holds, per feature, its parameters in the order of the outcomes. Each outcome's sum
+    // still adds its features' parameters in the order the features come, as the categorizer's does, so the sums are
+    // its sums to the last bit. A zero parameter is left out (L1 zeroes three in five of the risk model's: adding
+    // ±0.0 leaves every sum as it was, since a sum that starts at +0.0 or at GIS's prior never becomes -0.0). A
+    // lookup touches one slot and, when found, one run of eight bytes per weight.
     private final long[] slots;
-    private final long[] weights;
+    private final double[] weights;
     private final int shift;
 
     private MaxentScorer(boolean quasiNewton, String[] outcomes, Map<String, Context> byFeature) {
+        if (outcomes.length > Integer.SIZE) {
+            throw new IllegalArgumentException("more than " + Integer.SIZE + " outcomes: " + outcomes.length);
+        }
         this.quasiNewton = quasiNewton;
         this.outcomes = outcomes;
         int capacity = Integer.highestOneBit(Math.max(byFeature.size(), 1) * 4 - 1);    // at most half full
@@ -68,7 +72,7 @@ public final class MaxentScorer {
         for (Context context : byFeature.values()) {
             total += nonZero(context.getParameters());
         }
-        this.weights = new long[total * 2];
+        this.weights = new double[total];
         int next = 0;
         for (Map.Entry<String, Context> feature : byFeature.entrySet()) {
             char[] name = feature.getKey().toCharArray();
@@ -80,14 +84,21 @@ public final class MaxentScorer {
                 }
                 slot = (slot + 2) & (slots.length - 1);
             }
+            double[] byOutcome = new double[outcomes.length];
+            int mask = 0;
             int[] active = feature.getValue().getOutcomes();
             double[] parameters = feature.getValue().getParameters();
-            slots[slot] = hash;
-            slots[slot + 1] = (long) next << 32 | nonZero(parameters);
             for (int i = 0; i < active.length; i++) {
                 if (parameters[i] != 0) {
-                    weights[next++] = active[i];
-                    weights[next++] = Double.doubleToRawLongBits(parameters[i]);
+                    byOutcome[active[i]] = parameters[i];
+                    mask |= 1 << active[i];
+                }
+            }
+            slots[slot] = hash;
+            slots[slot + 1] = (long) next << 32 | (mask & 0xFFFFFFFFL);
+            for (int o = 0; o < outcomes.length; o++) {
+                if ((mask & 1 << o) != 0) {
+                    weights[next++] = byOutcome[o];
                 }
             }
         }
@@ -222,9 +233,9 @@ public final class MaxentScorer {
                     continue;
                 }
                 long run = slots[slot + 1];
-                int end = (int) (run >>> 32) + 2 * (int) run;
-                for (int j = (int) (run >>> 32); j < end; j += 2) {
-                    sums[(int) weights[j]] += Double.longBitsToDouble(weights[j + 1]);
+                int j = (int) (run >>> 32);
+                for (int mask = (int) run; mask != 0; mask &= mask - 1) {
+                    sums[Integer.numberOfTrailingZeros(mask)] += weights[j++];
                 }
             }
             return sums;
