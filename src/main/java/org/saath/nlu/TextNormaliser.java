@@ -175,8 +175,8 @@ public final class TextNormaliser {
     }
 
     private static boolean isEmoji(int cp) {
-        int type = Character.getType(cp);
-        return (type == Character.OTHER_SYMBOL && cp >= 0x2190) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+        return cp >= 0x2190                  // below it (spaces, punctuation) no character is one: a cheap answer
+                && (Character.getType(cp) == Character.OTHER_SYMBOL || (cp >= 0x1F000 && cp <= 0x1FAFF));
     }
 
     /**
