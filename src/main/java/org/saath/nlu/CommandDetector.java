@@ -164,8 +164,8 @@ public final class CommandDetector {
         for (Map.Entry<Command, List<List<String>>> entry : leading.entrySet()) {
             for (List<String> phrase : entry.getValue()) {
                 int n = phrase.size();
-                if (text.tokens().size() > n && text.tokens().subList(0, n).equals(phrase)
-                        && text.clauseStarts().contains(n)) {
+                if (n > 0 && text.tokens().size() > n && text.tokens().get(0).equals(phrase.get(0))
+                        && startsAt(text.tokens(), 0, phrase) && text.clauseStarts().contains(n)) {
                     return Optional.of(entry.getKey());
                 }
             }
