@@ -83,12 +83,18 @@ public final class Database implements AutoCloseable {
     private static final int RESTART_WAIT_MAX_MS = 80;
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int ERASE_ATTEMPTS = 3;
+    private static final int ERASE_WAIT_MS = 200;
+    private static final int ERASE_RETRY_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread committer;
     private volatile Thread checkpointer;
     private volatile boolean closed;
+    /** An erasure whose WAL could not be emptied yet ({@link #erasePages}). */
+    private volatile boolean erasePending;
+    /** When the checkpointer last tried a pending erasure (its thread alone reads and sets it). */
+    private long lastEraseTry;
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
@@ -182,6 +188,7 @@ public final class Database implements AutoCloseable {
                     if (frames >= walRestartFrames) {
                         restartWal();
                     }
+                    retryErasure();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -348,30 +355,60 @@ public final class Database implements AutoCloseable {
      * SQLite only: moves the WAL into the database file (whose deleted pages {@code secure_delete} has zeroed) and
      * empties the WAL, so that deleted rows leave no copy behind. Taken with the write slot, so no writer of this
      * process is in the way, and with the checkpoint lock, so the checkpointer is not either: SQLite runs one
-     * checkpoint at a time and answers another with "busy" at once, which left the WAL as it was. Tried again
-     * briefly if still busy (another process's checkpoint; readers are waited for by the busy handler).
+     * checkpoint at a time and answers another with "busy" at once, which left the WAL as it was.
+     *
+     * <p>A reader still in an older snapshot keeps the WAL from being emptied, and every commit waits while this
+     * waits for it: each try waits {@value #ERASE_WAIT_MS} ms at most (it was the connection's 10 s busy timeout,
+     * three times over). If the WAL still cannot be emptied, the checkpointer tries again about every
+     * {@value #ERASE_RETRY_MS} ms until it can: the deleted words stay in the WAL only as long as that reader lasts.
      */
     public void erasePages() {
         if (dialect != Dialect.SQLITE) {
             return;
         }
+        erasePending = true;
+        if (!truncateWal(ERASE_ATTEMPTS)) {
+            LOG.warn("the WAL could not be emptied after deleting rows (a reader in the way): tried again shortly");
+        }
+    }
+
+    /** An erasure that could not empty the WAL, tried again by the checkpointer (one try, now and then). */
+    private void retryErasure() {
+        long now = System.nanoTime();
+        if (erasePending && now - lastEraseTry >= ERASE_RETRY_MS * 1_000_000L) {
+            lastEraseTry = now;
+            if (truncateWal(1)) {
+                LOG.info("the WAL was emptied after deleting rows, on a later try");
+            }
+        }
+    }
+
+    /** {@code TRUNCATE} with the writers held back: whether the WAL is empty now (then no erasure is pending). */
+    private boolean truncateWal(int attempts) {
         sqliteWriter.lock();
         checkpoints.lock();
         try {
             for (int attempt = 1; ; attempt++) {
-                boolean busy = read(sql -> sql.one("PRAGMA wal_checkpoint(TRUNCATE)", rs -> rs.getInt(1) != 0))
-                        .orElse(true);
+                boolean busy = read(sql -> {
+                    sql.execute("PRAGMA busy_timeout=" + ERASE_WAIT_MS);
+                    try {
+                        return sql.one("PRAGMA wal_checkpoint(TRUNCATE)", rs -> rs.getInt(1) != 0).orElse(true);
+                    } finally {
+                        sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+                    }
+                });
                 if (!busy) {
-                    return;
+                    erasePending = false;
+                    return true;
                 }
-                if (attempt == ERASE_ATTEMPTS) {
-                    LOG.warn("the WAL could not be emptied after deleting rows: a checkpoint stayed busy");
-                    return;
+                if (attempt == attempts) {
+                    return false;
                 }
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } finally {
             checkpoints.unlock();
             sqliteWriter.unlock();
