@@ -73,7 +73,7 @@ public final class Database implements AutoCloseable {
     private static final long CHECKPOINT_EVERY_MS = 50;
     /**
      * The WAL's bound: 1 GB of 4 KB pages. Each restart holds every commit for 50–140 ms here (the copy of the last
-     * frames and its syncs take 13–19 ms of CPU; the rest is waiting, on the disk or for a core). At 64 MB that
+     * frames and its syncs take 9–19 ms of CPU; the rest is mostly waiting on the disk). At 64 MB that
      * came about once a second at full load and set the p99 at 64 connections (127 ms, against 40 with no restarts);
      * at 1 GB it comes every 15–20 s (39 ms). A forgotten person's pages never wait for it: {@link #erasePages}
      * empties the WAL at once (or once a reader of an older snapshot is gone).
