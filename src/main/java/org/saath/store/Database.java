@@ -1,8 +1,10 @@
 package org.saath.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -72,11 +74,11 @@ public final class Database implements AutoCloseable {
     private static final int MAX_GROUP = 64;
     private static final long CHECKPOINT_EVERY_MS = 50;
     /**
-     * The WAL's bound: 1 GB of 4 KB pages. Each restart holds every commit for 50–140 ms here (the copy of the last
-     * frames and its syncs take 9–19 ms of CPU; the rest is mostly waiting on the disk). At 64 MB that
-     * came about once a second at full load and set the p99 at 64 connections (127 ms, against 40 with no restarts);
-     * at 1 GB it comes every 15–20 s (39 ms). A forgotten person's pages never wait for it: {@link #erasePages}
-     * empties the WAL at once (or once a reader of an older snapshot is gone).
+     * The WAL's bound: 1 GB of 4 KB pages. A restart holds every commit while SQLite copies the last frames and syncs:
+     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first. At 64 MB it came about once a second at full
+     * load and set the p99 at 64 connections (127 ms, against 40 with no restarts); at 1 GB it comes every 15–20 s.
+     * A forgotten person's pages never wait for it: {@link #erasePages} empties the WAL at once (or once a reader of
+     * an older snapshot is gone).
      */
     static final int WAL_RESTART_FRAMES = 262_144;
     private static final int RESTART_WAIT_MS = 5;
@@ -90,6 +92,8 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread committer;
     private volatile Thread checkpointer;
+    /** SQLite: the database file (its WAL is beside it), or null. */
+    private final Path sqliteFile;
     private volatile boolean closed;
     /** An erasure whose WAL could not be emptied yet ({@link #erasePages}). */
     private volatile boolean erasePending;
@@ -98,9 +102,10 @@ public final class Database implements AutoCloseable {
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, Path sqliteFile) {
         this.pool = pool;
         this.dialect = dialect;
+        this.sqliteFile = sqliteFile;
     }
 
     /** The embedded default: {@code saath.db} in the data folder. */
@@ -153,7 +158,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot connect: " + rootMessage(e), e);
         }
         migrate(pool, dialect);
-        Database db = new Database(pool, dialect);
+        Database db = new Database(pool, dialect, dialect == Dialect.SQLITE ? sqliteFile(url) : null);
         if (dialect == Dialect.SQLITE) {
             db.startCheckpointer(walRestartFrames);
         }
@@ -213,6 +218,7 @@ public final class Database implements AutoCloseable {
      * finishes sets it back.
      */
     private void restartWal() {
+        syncFiles();
         sqliteWriter.lock();
         checkpoints.lock();
         try {
@@ -232,8 +238,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static Path sqliteFile(String url) {
+        return Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+    }
+
+    /**
+     * Flushes the database file and its WAL to the disk while commits go on. SQLite syncs the database file only at a
+     * checkpoint that copies the whole WAL, which under load is only the held restart: its {@code fsync} then wrote
+     * out every page the passive checkpoints had copied since the last one (55–75 ms, every commit waiting; strace).
+     * Flushed here first, the restart's own syncs find only what came since. A file that cannot be flushed is left
+     * to SQLite's own sync, as before.
+     */
+    private void syncFiles() {
+        for (Path file : List.of(sqliteFile, sqliteFile.resolveSibling(sqliteFile.getFileName() + "-wal"))) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            } catch (IOException e) {
+                LOG.debug("could not flush {} before a WAL restart: {}", file.getFileName(), e.toString());
+            }
+        }
+    }
+
     private static DataSource sqlite(String url) {
-        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+        Path file = sqliteFile(url);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
