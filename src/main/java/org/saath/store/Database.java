@@ -209,29 +209,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Copies what the passive checkpoints left with this process's writers held back, then waits for readers of an
-     * older snapshot to finish ({@code RESTART}), so that the next commit writes the WAL from its start. Those readers
-     * take microseconds, but SQLite's busy handler waits for them in sleeps of 1, 2, 5, 10… ms and, with readers
-     * overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit held. Here
-     * it waits {@value #RESTART_WAIT_MS} ms at first; each restart that could not finish (a reader descheduled on a
-     * busy machine) doubles the wait for the next round, up to {@value #RESTART_WAIT_MAX_MS} ms, and one that
-     * finishes sets it back.
+     * Flushes both files first ({@link #syncFiles}), then copies what the passive checkpoints left with this
+     * process's writers held back, and waits for readers of an older snapshot to finish ({@code RESTART}), so that
+     * the next commit writes the WAL from its start. Those readers take microseconds, but SQLite's busy handler waits
+     * for them in sleeps of 1, 2, 5, 10… ms and, with readers overlapping on one read mark, once waited out the
+     * connection's whole 10 s timeout with every commit held. Here it waits {@value #RESTART_WAIT_MS} ms at first;
+     * each restart that could not finish (a reader descheduled on a busy machine) doubles the wait for the next
+     * round, up to {@value #RESTART_WAIT_MAX_MS} ms, and one that finishes sets it back.
      */
     private void restartWal() {
         syncFiles();
         sqliteWriter.lock();
         checkpoints.lock();
         try {
-            int wait = restartWaitMs;
-            boolean busy = read(sql -> {
-                sql.execute("PRAGMA busy_timeout=" + wait);
-                try {
-                    return sql.one("PRAGMA wal_checkpoint(RESTART)", rs -> rs.getInt(1) != 0).orElse(true);
-                } finally {
-                    sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
-                }
-            });
-            restartWaitMs = busy ? Math.min(wait * 2, RESTART_WAIT_MAX_MS) : RESTART_WAIT_MS;
+            boolean busy = checkpointBusy("RESTART", restartWaitMs);
+            restartWaitMs = busy ? Math.min(restartWaitMs * 2, RESTART_WAIT_MAX_MS) : RESTART_WAIT_MS;
         } finally {
             checkpoints.unlock();
             sqliteWriter.unlock();
@@ -410,21 +402,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * One checkpoint of {@code mode} that waits for readers at most {@code waitMs} ms (SQLite's busy handler), then
+     * the connection's usual timeout again: whether it stayed busy.
+     */
+    private boolean checkpointBusy(String mode, int waitMs) {
+        return read(sql -> {
+            sql.execute("PRAGMA busy_timeout=" + waitMs);
+            try {
+                return sql.one("PRAGMA wal_checkpoint(" + mode + ")", rs -> rs.getInt(1) != 0).orElse(true);
+            } finally {
+                sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            }
+        });
+    }
+
     /** {@code TRUNCATE} with the writers held back: whether the WAL is empty now (then no erasure is pending). */
     private boolean truncateWal(int attempts) {
         sqliteWriter.lock();
         checkpoints.lock();
         try {
             for (int attempt = 1; ; attempt++) {
-                boolean busy = read(sql -> {
-                    sql.execute("PRAGMA busy_timeout=" + ERASE_WAIT_MS);
-                    try {
-                        return sql.one("PRAGMA wal_checkpoint(TRUNCATE)", rs -> rs.getInt(1) != 0).orElse(true);
-                    } finally {
-                        sql.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
-                    }
-                });
-                if (!busy) {
+                if (!checkpointBusy("TRUNCATE", ERASE_WAIT_MS)) {
                     erasePending = false;
                     return true;
                 }
