@@ -77,7 +77,8 @@ class TurnConcurrencyTest {
 
     /**
      * A crisis racing an ordinary message of someone already talking: the risk is remembered whatever the order, and
-     * every turn after the crisis carries the open crisis line.
+     * every turn after the crisis carries the open crisis line, the racing message when it came second and the next
+     * message in any case (the race alone may go the same way twenty times, which left nothing to check).
      */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
@@ -89,6 +90,7 @@ class TurnConcurrencyTest {
             c.turns().handle(message(user, "0", "hello"));
             together(() -> c.turns().handle(message(user, "1", CRISIS)),
                     () -> c.turns().handle(message(user, "2", "ok what should i do now")));
+            c.turns().handle(message(user, "3", "ok"));
         }
 
         assertThat(count(c, "SELECT COUNT(*) FROM conversations WHERE peak_risk IN ('high', 'imminent')"))
@@ -97,7 +99,8 @@ class TurnConcurrencyTest {
         List<String> after = c.database().read(sql -> sql.list("SELECT t.helplines FROM turns t WHERE t.turn_no > "
                 + "(SELECT c.turn_no FROM turns c WHERE c.conversation_id = t.conversation_id AND c.message_id = '1')",
                 rs -> rs.getString(1)));
-        assertThat(after).isNotEmpty().allSatisfy(helplines -> assertThat(helplines).contains("pk-umang"));
+        assertThat(after).hasSizeGreaterThanOrEqualTo(20)
+                .allSatisfy(helplines -> assertThat(helplines).contains("pk-umang"));
     }
 
     /** Thirty people in crisis at once, one partner with three places: three offers, the rest honestly requested. */
