@@ -75,7 +75,7 @@ public final class Database implements AutoCloseable {
     private static final long CHECKPOINT_EVERY_MS = 50;
     /**
      * The WAL's bound: 1 GB of 4 KB pages. A restart holds every commit while SQLite copies the last frames and syncs:
-     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first. At 64 MB it came about once a second at full
+     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first (both measured with a 64 MB bound). At 64 MB it came about once a second at full
      * load and set the p99 at 64 connections (127 ms, against 40 with no restarts); at 1 GB it comes every 15–20 s.
      * A forgotten person's pages never wait for it: {@link #erasePages} empties the WAL at once (or once a reader of
      * an older snapshot is gone).
@@ -97,8 +97,11 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     /** An erasure whose WAL could not be emptied yet ({@link #erasePages}). */
     private volatile boolean erasePending;
-    /** When the checkpointer last tried a pending erasure (its thread alone reads and sets it). */
-    private long lastEraseTry;
+    /**
+     * When the checkpointer last tried a pending erasure (its thread alone reads and sets it); a second back at first,
+     * so the first retry is not delayed: {@code System.nanoTime}'s origin is arbitrary, even negative.
+     */
+    private long lastEraseTry = System.nanoTime() - ERASE_RETRY_MS * 1_000_000L;
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
