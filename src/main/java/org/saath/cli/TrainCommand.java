@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import org.saath.Components;
 import org.saath.config.SaathConfig;
@@ -32,6 +34,7 @@ import org.saath.training.RiskCorpus;
 import org.saath.training.RiskCrossValidator;
 import org.saath.training.RiskGates;
 import org.saath.training.RiskScores;
+import org.saath.training.RiskText;
 import org.saath.training.RiskThresholdChooser;
 import org.saath.training.RiskTrainer;
 import org.saath.training.RiskTrainerParams;
@@ -140,6 +143,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "the intent model's maximum-entropy training iterations (default: ${DEFAULT-VALUE}, chosen "
                     + "by cross-validation; fewer train faster and worse)")
     int iterations;
+
+    @Option(names = "--previous-data", paramLabel = "DIR",
+            description = "the language folder (models/lang) the promoted risk model was trained on, e.g. from `git "
+                    + "archive` of its commit; it must hash to the model card's dataSha256. The risk recall gate then "
+                    + "compares on the rows both corpora hold, not on every row: rows added since are often the hard "
+                    + "cases, and the current model's figure never counted them")
+    Path previousData;
 
     @Option(names = "--force", description = "keep and promote the models even when a gate fails (recorded in the "
             + "cards)")
@@ -265,6 +275,9 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "risk rows %d and %d everyday rows (duplicates dropped %d), data sha256 %s; checked "
                 + "against %d held-out texts%n", corpus.rows().size(), corpus.everyday().size(),
                 corpus.duplicatesDropped(), corpus.sha256(), heldOut.size());
+        Optional<RiskCard> current = ModelRegistry.risk(folder).current();
+        Optional<Predicate<RiskText>> previousRows = Optional.ofNullable(previousData)
+                .map(dir -> previousRows(dir, current, shared, heldOut));
         RiskTrainer trainer = new RiskTrainer(shared.normaliser(), shared.distress());
         IntentClassifier intentModel = Components.intentModel(folder);
         RiskCrossValidator.Folds scored = new RiskCrossValidator(trainer, r -> shared.with(intentModel, r))
@@ -282,8 +295,14 @@ public final class TrainCommand implements Callable<Integer> {
                 + chosen.perFold().stream().map(t -> String.format(Locale.ROOT, "%.3f/%.3f", t.high(), t.imminent()))
                 .toList() + " (high/imminent):");
         out.print(cv.render());
+        Optional<RiskScores> sameRows = previousRows.map(chosen::scores);
+        sameRows.ifPresent(same -> {
+            out.println("risk cross-validation on the " + same.overall().rows() + " risk rows the promoted model had "
+                    + "too:");
+            out.print(same.render());
+        });
         gates.addAll(new RiskGates(highRecallFloor, crisisRecallTolerance, falseAlarmCeiling,
-                everydayFalseAlarmCeiling).check(cv, ModelRegistry.risk(folder).current()));
+                everydayFalseAlarmCeiling).check(cv, sameRows, current));
         String version = stamp + "-" + corpus.sha256().substring(0, 8);
         RiskTrainer.TrainedRiskModel model = trainer.train(corpus.all(), params);
         RiskCard card = new RiskCard(version, created, corpus.sha256(), shared.distress().lexiconSha256(),
@@ -291,6 +310,22 @@ public final class TrainCommand implements Callable<Integer> {
                 RiskCard.Parameters.of(params), new RiskCard.CrossValidation(folds, seed, cv, chosen.perFold(),
                 choice.reasons()), List.of(), false, RiskCard.NOTES, null, 0);
         return new RiskRun(card, model.bytes(), model.classifier(version));
+    }
+
+    /**
+     * Which rows the promoted risk model's data held too; {@code dir} must be that data (its hash is the card's),
+     * else a comparison on them would mean nothing. Checked before the training starts.
+     */
+    private static Predicate<RiskText> previousRows(Path dir, Optional<RiskCard> current,
+                                                    Components.Analysers shared, Map<String, String> heldOut) {
+        RiskCard card = current.orElseThrow(() -> new IllegalArgumentException("--previous-data " + dir + " given, "
+                + "but there is no promoted risk model to compare with"));
+        RiskCorpus previous = RiskCorpus.load(dir, shared.normaliser(), heldOut);
+        if (!previous.sha256().equals(card.dataSha256())) {
+            throw new IllegalArgumentException("--previous-data " + dir + " is not the data of the promoted risk model "
+                    + card.version() + ": it hashes to " + previous.sha256() + ", the card says " + card.dataSha256());
+        }
+        return previous.sameRows(shared.normaliser());
     }
 
     private IntentRun trainIntent(SaathConfig config, Path folder, Components.Analysers shared,

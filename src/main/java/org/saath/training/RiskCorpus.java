@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
@@ -83,9 +84,7 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
                     throw new CorpusException(row.origin() + ": this text is in the held-out evaluation file "
                             + heldOut.get(normalised) + "; evaluation data must never be trained on");
                 }
-                String key = normalised + "\u0000" + String.join("\u0000", row.context().stream()
-                        .map(c -> normaliser.normalise(c).text()).toList());
-                if (seen.add(key)) {
+                if (seen.add(key(row, normaliser))) {
                     rows.add(row);
                 } else {
                     duplicates++;
@@ -105,6 +104,22 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
             everyday.addAll(withContext(fromIntents(file, code, normaliser, heldOut, seen)));
         }
         return new RiskCorpus(rows, everyday, sha256(files), duplicates);
+    }
+
+    /**
+     * What makes two rows the same row: the normalised text and context (a row said twice is read once). With
+     * {@link #sameRows} the level counts too: a row whose level changed is not the row the earlier model learnt.
+     */
+    static String key(RiskText row, TextNormaliser normaliser) {
+        return normaliser.normalise(row.text()).text() + "\u0000" + String.join("\u0000", row.context().stream()
+                .map(c -> normaliser.normalise(c).text()).toList());
+    }
+
+    /** Which rows of another corpus this one holds too, with the same level (the everyday rows aside). */
+    public Predicate<RiskText> sameRows(TextNormaliser normaliser) {
+        Set<String> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(r.risk().code() + "\u0000" + key(r, normaliser)));
+        return r -> keys.contains(r.risk().code() + "\u0000" + key(r, normaliser));
     }
 
     /** The everyday and distress sentences of one language's intent file, as {@code none} and {@code low} rows. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.Predicate;
 
 import org.saath.nlu.RiskLevel;
 import org.saath.nlu.RiskThresholds;
@@ -145,15 +146,23 @@ public final class RiskThresholdChooser {
             perFold.add(t);
             folds.fold(k).forEach(s -> outcomes.add(s.outcome(t)));
         }
-        return new CrossValidated(choose(folds.scored()), perFold, RiskScores.of(outcomes));
+        return new CrossValidated(choose(folds.scored()), perFold, RiskScores.of(outcomes), folds);
     }
 
     /**
      * @param choice   the thresholds kept, chosen on every fold's predictions
      * @param perFold  the thresholds each fold was read with, chosen on the other folds
      * @param scores   the figures of every fold read with its own {@code perFold} thresholds
+     * @param folds    the rows those figures come from
      */
-    public record CrossValidated(Choice choice, List<RiskThresholds> perFold, RiskScores scores) {
+    public record CrossValidated(Choice choice, List<RiskThresholds> perFold, RiskScores scores,
+                                 RiskCrossValidator.Folds folds) {
+
+        /** The figures of the rows {@code which} keeps, each read with its fold's thresholds as in {@code scores}. */
+        public RiskScores scores(Predicate<RiskText> which) {
+            return RiskScores.of(folds.scored().stream().filter(s -> which.test(s.row()))
+                    .map(s -> s.outcome(perFold.get(s.fold()))).toList());
+        }
 
         public CrossValidated {
             perFold = List.copyOf(perFold);

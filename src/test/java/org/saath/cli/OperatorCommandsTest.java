@@ -92,6 +92,29 @@ class OperatorCommandsTest {
                 .contains("--skip-golden-gate");
     }
 
+    /** A comparison with the promoted model on rows it never had would mean nothing: stopped before any training. */
+    @Test
+    void train_stops_when_the_previous_data_is_not_what_the_promoted_risk_model_learnt_from() throws Exception {
+        for (String language : new String[] {"ar", "en", "roman_ur", "ur"}) {           // the lexicon needs all four
+            Files.copy(Path.of("models/lang", language, "lexicon.tsv"),
+                    Files.createDirectories(dir.resolve("models/lang").resolve(language)).resolve("lexicon.tsv"));
+        }
+        Path models = dir.resolve("models/lang/en");
+        Files.writeString(models.resolve("risk.tsv"), "risk\ttext\tcontext\nhigh\tgave my things away\t\n");
+        Files.copy(Path.of("models/risk.card.json"), dir.resolve("models/risk.card.json"));
+        Path previous = Files.createDirectories(dir.resolve("previous/en"));
+        Files.writeString(previous.resolve("risk.tsv"), "risk\ttext\tcontext\nlow\tso tired\t\n");
+        Path config = Files.writeString(dir.resolve("c.yaml"), "models-dir: " + dir.resolve("models") + "\n");
+
+        int code = Main.execute("train", "--model", "risk", "--config", config.toString(), "--skip-leak-check",
+                "--skip-golden-gate", "--previous-data", dir.resolve("previous").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(streams.err()).contains("--previous-data").contains("is not the data of the promoted risk model")
+                .contains(org.saath.training.RiskCard.read(Path.of("models/risk.card.json")).version());
+        assertThat(dir.resolve("models/risk.bin")).doesNotExist();
+    }
+
     @Test
     void report_writes_csv_and_json_with_small_counts_suppressed() throws Exception {
         Path data = dir.resolve("data");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,27 @@ class RiskCorpusTest {
                 .containsExactly("idiom", "topic_mention", "recovery", "");
         assertThat(corpus.rows()).extracting(RiskText::risk)
                 .containsExactly(RiskLevel.NONE, RiskLevel.NONE, RiskLevel.LOW, RiskLevel.HIGH);
+    }
+
+    /** The training's recall gate compares with the promoted model on the rows both corpora hold: same words, level. */
+    @Test
+    void the_same_rows_are_the_same_text_and_context_at_the_same_level() throws IOException {
+        Path before = Files.createDirectories(dir.resolve("before/en"));
+        Files.writeString(before.resolve("risk.tsv"), String.join("\n", "risk\ttext\tcontext",
+                "high\tI gave my things away\t", "moderate\tdon't want to wake up\t",
+                "low\tso tired\ti worked all night", ""));
+        Path after = Files.createDirectories(dir.resolve("after/en"));
+        Files.writeString(after.resolve("risk.tsv"), String.join("\n", "risk\ttext\tcontext",
+                "high\ti gave my things  away!\t", "high\tdon't want to wake up\t", "low\tso tired\t",
+                "low\tso tired\ti worked all night", "imminent\ta new row\t", ""));
+        TextNormaliser normaliser = new TextNormaliser();
+
+        var same = RiskCorpus.load(dir.resolve("before"), normaliser, Map.of()).sameRows(normaliser);
+        var rows = RiskCorpus.load(dir.resolve("after"), normaliser, Map.of()).rows();
+
+        assertThat(rows).filteredOn(same).extracting(RiskText::text)
+                .containsExactly("i gave my things  away!", "so tired");
+        assertThat(rows).filteredOn(same).extracting(RiskText::context)
+                .containsExactly(List.of(), List.of("i worked all night"));
     }
 }
