@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -156,6 +157,34 @@ class MaxentScorerTest {
         DoccatModel ngrams = trainedWith(new NGramFeatureGenerator());
         assertThatThrownBy(() -> MaxentScorer.of(ngrams)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bag-of-words");
+    }
+
+    /** The outcomes a feature weighs are kept as one bit each in 32 bits: a 33rd would be read as another's. */
+    @Test
+    void a_model_with_more_than_thirty_two_outcomes_is_refused_and_thirty_two_are_read() throws IOException {
+        DoccatModel wide = trainedOn(33);
+        assertThatThrownBy(() -> MaxentScorer.of(wide)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 32 outcomes: 33");
+        DoccatModel widest = trainedOn(32);
+        String[] words = {"w31", "x"};
+        assertThat(MaxentScorer.of(widest).probabilities(sink -> {
+            for (String w : words) {
+                sink.feature(w);
+            }
+        }, Repeats.ONCE)).containsExactly(new DocumentCategorizerME(widest).categorize(words));
+    }
+
+    /** A model over {@code n} outcomes, each learnt from its own word ({@code w0} … ) and one word they share. */
+    private static DoccatModel trainedOn(int n) throws IOException {
+        TrainingParameters parameters = TrainingParameters.defaultParams();
+        parameters.put(TrainingParameters.CUTOFF_PARAM, 0);
+        parameters.put(TrainingParameters.ITERATIONS_PARAM, 20);
+        List<DocumentSample> samples = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            samples.add(new DocumentSample("o" + i, new String[] {"w" + i, "x"}));
+        }
+        return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), parameters,
+                new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));
     }
 
     private static DoccatModel trainedWith(FeatureGenerator generator) throws IOException {
