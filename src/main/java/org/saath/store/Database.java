@@ -75,8 +75,9 @@ public final class Database implements AutoCloseable {
     private static final long CHECKPOINT_EVERY_MS = 50;
     /**
      * The WAL's bound: 1 GB of 4 KB pages. A restart holds every commit while SQLite copies the last frames and syncs:
-     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first (both measured with a 64 MB bound). At 64 MB it came about once a second at full
-     * load and set the p99 at 64 connections (127 ms, against 40 with no restarts); at 1 GB it comes every 15–20 s.
+     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first (both measured with a 64 MB bound). At 64 MB it
+     * came about once a second at full load and set the p99 at 64 connections (127 ms, against 40 with no restarts);
+     * at 1 GB it comes every 15–20 s.
      * A forgotten person's pages never wait for it: {@link #erasePages} empties the WAL at once (or once a reader of
      * an older snapshot is gone).
      */
