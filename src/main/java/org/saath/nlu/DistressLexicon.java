@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The distress lexicon: each supported language's {@code lang/<code>/lexicon.tsv}, with the columns
@@ -30,8 +32,16 @@ public final class DistressLexicon {
     private final List<LexiconEntry> entries;
     private final String sha256;
     private final Map<String, List<LexiconEntry>> byFirstToken = new HashMap<>();
-    /** Entries whose first token is a prefix ({@code suicid*}), keyed by its first one or two characters. */
-    private final Map<String, List<LexiconEntry>> prefixFirst = new HashMap<>();
+    /**
+     * Entries whose first token is a prefix ({@code suicid*}), found by a message's token without a substring: those
+     * of two letters or more by the prefix's first two characters ({@code (c0 << 16) | c1} in the sorted
+     * {@code twoLetterKeys}, the entries at the same index of {@code twoLetterEntries}), those of one letter by it
+     * ({@code oneLetterKeys}); each list in the order of the files.
+     */
+    private final int[] twoLetterKeys;
+    private final List<LexiconEntry>[] twoLetterEntries;
+    private final int[] oneLetterKeys;
+    private final List<LexiconEntry>[] oneLetterEntries;
 
     public DistressLexicon(List<LexiconEntry> entries) {
         this(entries, "");
@@ -41,16 +51,36 @@ public final class DistressLexicon {
     public DistressLexicon(List<LexiconEntry> entries, String sha256) {
         this.entries = List.copyOf(entries);
         this.sha256 = sha256;
+        Map<Integer, List<LexiconEntry>> twoLetters = new TreeMap<>();
+        Map<Integer, List<LexiconEntry>> oneLetter = new TreeMap<>();
         for (LexiconEntry entry : this.entries) {
             String first = entry.tokens().get(0);
-            if (first.endsWith("*")) {
-                String stem = first.substring(0, first.length() - 1);
-                prefixFirst.computeIfAbsent(stem.substring(0, Math.min(2, stem.length())), k -> new ArrayList<>())
-                        .add(entry);
-            } else {
+            int stem = first.length() - 1;
+            if (!first.endsWith("*")) {
                 byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
-            }
+            } else if (stem >= 2) {
+                twoLetters.computeIfAbsent(key(first.charAt(0), first.charAt(1)), k -> new ArrayList<>()).add(entry);
+            } else if (stem == 1) {
+                oneLetter.computeIfAbsent((int) first.charAt(0), k -> new ArrayList<>()).add(entry);
+            }                                       // a bare "*" first would match every word: never read
         }
+        this.twoLetterKeys = keys(twoLetters);
+        this.twoLetterEntries = lists(twoLetters);
+        this.oneLetterKeys = keys(oneLetter);
+        this.oneLetterEntries = lists(oneLetter);
+    }
+
+    private static int key(char first, char second) {
+        return first << 16 | second;
+    }
+
+    private static int[] keys(Map<Integer, List<LexiconEntry>> index) {
+        return index.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<LexiconEntry>[] lists(Map<Integer, List<LexiconEntry>> index) {
+        return index.values().stream().map(List::copyOf).toArray(List[]::new);
     }
 
     /**
@@ -129,31 +159,42 @@ public final class DistressLexicon {
                 RiskLevel.fromCode(cols[2]), category);
     }
 
-    /** Every phrase that occurs in {@code tokens}, in order of position. */
+    /**
+     * Every phrase that occurs in {@code tokens}, in order of position; at one position, the phrases whose first
+     * word is whole, then those whose first word is a prefix of two letters or more ({@code suicid*}), then those
+     * of one letter, each in the order of the files.
+     */
     public List<Match> find(List<String> tokens) {
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            for (LexiconEntry entry : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
-                addIfMatches(entry, tokens, i, matches);
-            }
             String token = tokens.get(i);
-            for (LexiconEntry entry : prefixFirst.getOrDefault(token.substring(0, Math.min(2, token.length())),
-                    List.of())) {
-                addIfMatches(entry, tokens, i, matches);
+            addIfMatches(byFirstToken.get(token), tokens, i, matches);
+            if (token.length() >= 2) {
+                int at = Arrays.binarySearch(twoLetterKeys, key(token.charAt(0), token.charAt(1)));
+                addIfMatches(at < 0 ? null : twoLetterEntries[at], tokens, i, matches);
             }
-            if (token.length() > 1) {
-                for (LexiconEntry entry : prefixFirst.getOrDefault(token.substring(0, 1), List.of())) {
-                    addIfMatches(entry, tokens, i, matches);
-                }
+            if (!token.isEmpty() && oneLetterKeys.length > 0) {
+                int at = Arrays.binarySearch(oneLetterKeys, token.charAt(0));
+                addIfMatches(at < 0 ? null : oneLetterEntries[at], tokens, i, matches);
             }
         }
         return matches;
     }
 
-    private static void addIfMatches(LexiconEntry entry, List<String> tokens, int i, List<Match> into) {
-        if (entry.matchesAt(tokens, i)) {
-            into.add(new Match(entry, i, entry.tokens().size()));
+    private static void addIfMatches(List<LexiconEntry> candidates, List<String> tokens, int i, List<Match> into) {
+        if (candidates == null) {
+            return;
         }
+        for (LexiconEntry entry : candidates) {
+            if (entry.matchesAt(tokens, i)) {
+                into.add(new Match(entry, i, entry.tokens().size()));
+            }
+        }
+    }
+
+    /** Every entry, in the order of the files. */
+    List<LexiconEntry> entries() {
+        return entries;
     }
 
     public int size() {
