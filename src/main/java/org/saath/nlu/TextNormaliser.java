@@ -26,11 +26,22 @@ public final class TextNormaliser {
 
     /** Normalises {@code raw}; never returns null, and an empty or symbol-only message gives no tokens. */
     public NormalisedText normalise(String raw) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String composed = isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String text = composed.toLowerCase(Locale.ROOT);
         text = foldLetters(text);
         Set<Integer> clauseStarts = new HashSet<>();
         List<String> tokens = joinSpacedLetters(tokenise(text, clauseStarts), clauseStarts);
         return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts);
+    }
+
+    /** NFKC leaves ASCII as it is: most messages skip the normaliser's own checks. */
+    private static boolean isAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Folds letter variants and undoes leetspeak; output has the same shape as the input minus removed marks. */
@@ -184,6 +195,10 @@ public final class TextNormaliser {
      * new token positions (a clause start inside a joined run disappears with the dots that made it).
      */
     private static List<String> joinSpacedLetters(List<String> tokens, Set<Integer> clauseStarts) {
+        if (!hasSpacedLetters(tokens)) {
+            clauseStarts.remove(tokens.size());         // a start after the last token starts nothing
+            return tokens;
+        }
         List<String> out = new ArrayList<>(tokens.size());
         Set<Integer> moved = new HashSet<>();
         int i = 0;
@@ -206,6 +221,17 @@ public final class TextNormaliser {
         clauseStarts.clear();
         clauseStarts.addAll(moved);
         return out;
+    }
+
+    private static boolean hasSpacedLetters(List<String> tokens) {
+        int run = 0;
+        for (String token : tokens) {
+            run = isSingleLatinLetter(token) ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSingleLatinLetter(String token) {
