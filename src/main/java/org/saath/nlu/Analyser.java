@@ -56,7 +56,8 @@ public final class Analyser {
      * part of the analysis (the intent model), so the service does it before it takes the conversation's lock.
      */
     public record Reading(NormalisedText text, Language language, Classification classification, Utterance message,
-                          Optional<Command> command, Optional<Language> asksForLanguage, GenderCues.Read gender) {
+                          Optional<Command> command, Optional<Language> asksForLanguage, GenderCues.Read gender,
+                          MessageFeatures features) {
     }
 
     /** A first message, or one read without its conversation. */
@@ -76,9 +77,10 @@ public final class Analyser {
     /** Normalise → language → intent → lexicon → command → gender cues: the message alone. */
     public Reading read(String raw) {
         NormalisedText text = normaliser.normalise(raw);
-        return new Reading(text, languages.detect(raw, text), classify(text),
+        MessageFeatures features = new MessageFeatures(text);
+        return new Reading(text, languages.detect(raw, text), classify(features),
                 new Utterance(text, distress.assess(text)), commands.detect(text), commands.requestedLanguage(text),
-                genders.read(text));
+                genders.read(text), features);
     }
 
     /**
@@ -91,8 +93,9 @@ public final class Analyser {
         // a command ("yes", "stop", "show my safety plan") steers the conversation, it is not a follow-up: the rules
         // read it in the conversation's state
         List<Utterance> previous = reading.command().isPresent() ? List.of() : read(context);
-        RiskRules.Judgement judgement = rules.judge(message, previous, estimate(message, previous),
-                riskModel.thresholds(), classification.crisisProbability());
+        RiskEstimate estimate = estimate(message, reading.features(), previous);
+        RiskRules.Judgement judgement = rules.judge(message, previous, estimate, riskModel.thresholds(),
+                classification.crisisProbability());
 
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());
@@ -144,7 +147,7 @@ public final class Analyser {
     }
 
     /** A failing classifier must not lose the person: degrade to "unsure", and the lexicon still sets risk. */
-    private Classification classify(NormalisedText text) {
+    private Classification classify(MessageFeatures text) {
         try {
             return classifier.classify(text);
         } catch (RuntimeException e) {
@@ -155,9 +158,9 @@ public final class Analyser {
     }
 
     /** A failing risk model must not lose the person either: the lexicon's rules still stand. */
-    private RiskEstimate estimate(Utterance message, List<Utterance> context) {
+    private RiskEstimate estimate(Utterance message, MessageFeatures features, List<Utterance> context) {
         try {
-            return riskModel.estimate(message, context);
+            return riskModel.estimate(message, features, context);
         } catch (RuntimeException e) {
             LOG.warn("risk model {} failed ({}); answering from the lexicon alone", riskModel.modelVersion(),
                     e.getClass().getSimpleName());

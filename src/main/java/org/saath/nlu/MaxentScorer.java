@@ -45,6 +45,7 @@ public final class MaxentScorer {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long SPREAD = 0x9E3779B97F4A7C15L;     // 2^64 / golden ratio: spreads a hash's high bits
+    private static final long[] NONE = {};
 
     private final boolean quasiNewton;
     private final String[] outcomes;
@@ -166,10 +167,25 @@ public final class MaxentScorer {
      * dropped first for {@link Repeats#ONCE}).
      */
     public double[] probabilities(Consumer<FeatureSink> writer, Repeats repeats) {
+        return probabilities(NONE, writer, repeats);
+    }
+
+    /**
+     * As {@link #probabilities(Consumer, Repeats)} for a message whose first features are already hashed
+     * ({@link #hashes}) and whose others {@code more} writes.
+     */
+    double[] probabilities(long[] first, Consumer<FeatureSink> more, Repeats repeats) {
+        Reader reader = new Reader();
+        more.accept(reader);
+        double[] sums = sums(first, reader.hashes, reader.count, repeats);
+        return quasiNewton ? normaliseLog(sums) : normaliseGis(sums);
+    }
+
+    /** The hashes of the features {@code writer} writes, in order: the same for every model (no model's state). */
+    static long[] hashes(Consumer<FeatureSink> writer) {
         Reader reader = new Reader();
         writer.accept(reader);
-        double[] sums = reader.sums(repeats);
-        return quasiNewton ? normaliseLog(sums) : normaliseGis(sums);
+        return Arrays.copyOf(reader.hashes, reader.count);
     }
 
     /** The slot of the feature whose hash is {@code hash}, or -1 if the model gives it no weight. */
@@ -198,13 +214,8 @@ public final class MaxentScorer {
         return (int) ((hash * SPREAD) >>> shift) << 1;
     }
 
-    /**
-     * Hashes one message's features as they are written, then looks them all up in one loop and adds up their
-     * weights in another, in the order written. Apart, each loop's table reads do not wait for one another, so the
-     * processor has several in flight at once; interleaved with the spelling and hashing they came one at a time
-     * (under load these reads miss the caches, and they were most of a message's analysis).
-     */
-    private final class Reader extends FeatureSink {
+    /** Hashes one message's features as they are written. */
+    private static final class Reader extends FeatureSink {
 
         private long[] hashes = new long[256];
         private int count;
@@ -216,30 +227,40 @@ public final class MaxentScorer {
             }
             hashes[count++] = hash(chars, length);
         }
+    }
 
-        double[] sums(Repeats repeats) {
-            int[] found = new int[count];
-            for (int i = 0; i < count; i++) {
-                found[i] = find(hashes[i]);
-            }
-            double[] sums = new double[outcomes.length];
-            if (!quasiNewton) {
-                Arrays.fill(sums, Math.log(1.0 / outcomes.length));     // GIS's uniform prior
-            }
-            Seen seen = repeats == Repeats.ONCE ? new Seen() : null;
-            for (int i = 0; i < count; i++) {
-                int slot = found[i];
-                if (slot < 0 || (seen != null && !seen.firstTime(slot))) {
-                    continue;
-                }
-                long run = slots[slot + 1];
-                int j = (int) (run >>> 32);
-                for (int mask = (int) run; mask != 0; mask &= mask - 1) {
-                    sums[Integer.numberOfTrailingZeros(mask)] += weights[j++];
-                }
-            }
-            return sums;
+    /**
+     * Looks a message's features ({@code first}, then the first {@code moreCount} of {@code more}) up in one loop
+     * and adds up their weights in another, in the order written. Apart, each loop's table reads do not wait for one
+     * another, so the processor has several in flight at once; interleaved with the spelling and hashing they came
+     * one at a time (under load these reads miss the caches, and they were most of a message's analysis).
+     */
+    private double[] sums(long[] first, long[] more, int moreCount, Repeats repeats) {
+        int count = first.length + moreCount;
+        int[] found = new int[count];
+        for (int i = 0; i < first.length; i++) {
+            found[i] = find(first[i]);
         }
+        for (int i = 0; i < moreCount; i++) {
+            found[first.length + i] = find(more[i]);
+        }
+        double[] sums = new double[outcomes.length];
+        if (!quasiNewton) {
+            Arrays.fill(sums, Math.log(1.0 / outcomes.length));     // GIS's uniform prior
+        }
+        Seen seen = repeats == Repeats.ONCE ? new Seen() : null;
+        for (int i = 0; i < count; i++) {
+            int slot = found[i];
+            if (slot < 0 || (seen != null && !seen.firstTime(slot))) {
+                continue;
+            }
+            long run = slots[slot + 1];
+            int j = (int) (run >>> 32);
+            for (int mask = (int) run; mask != 0; mask &= mask - 1) {
+                sums[Integer.numberOfTrailingZeros(mask)] += weights[j++];
+            }
+        }
+        return sums;
     }
 
     /** The slots already counted for one message ({@link Repeats#ONCE}): open addressing, a slot + 1, 0 for none. */

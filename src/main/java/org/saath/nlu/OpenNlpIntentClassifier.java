@@ -64,7 +64,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     @Override
     public Classification classify(NormalisedText text) {
-        double[] probabilities = model.probabilities(sink -> features.write(text, sink),
+        return classify(new MessageFeatures(text));
+    }
+
+    @Override
+    public Classification classify(MessageFeatures message) {
+        double[] probabilities = model.probabilities(message.hashes(features), sink -> { },
                 MaxentScorer.Repeats.EACH_TIME);
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {

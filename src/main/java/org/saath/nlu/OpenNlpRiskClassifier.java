@@ -56,8 +56,13 @@ public final class OpenNlpRiskClassifier implements RiskClassifier {
 
     @Override
     public RiskEstimate estimate(Utterance message, List<Utterance> context) {
-        double[] p = model.probabilities(sink -> features.write(message, context, sink),
-                MaxentScorer.Repeats.ONCE);
+        return estimate(message, new MessageFeatures(message.text()), context);
+    }
+
+    @Override
+    public RiskEstimate estimate(Utterance message, MessageFeatures text, List<Utterance> context) {
+        double[] p = model.probabilities(text.hashes(features.text()),
+                sink -> features.writeBeyondText(message, context, sink), MaxentScorer.Repeats.ONCE);
         return RiskEstimate.ofLevels(p[levelIndex[0]], p[levelIndex[1]], p[levelIndex[2]], p[levelIndex[3]],
                 p[levelIndex[4]]);
     }

@@ -14,6 +14,14 @@ public interface RiskClassifier {
      */
     RiskEstimate estimate(Utterance message, List<Utterance> context);
 
+    /**
+     * The same, with the message's features that other models read too ({@code features.text()} is
+     * {@code message.text()}).
+     */
+    default RiskEstimate estimate(Utterance message, MessageFeatures features, List<Utterance> context) {
+        return estimate(message, context);
+    }
+
     /** How the estimate becomes a level. */
     RiskThresholds thresholds();
 

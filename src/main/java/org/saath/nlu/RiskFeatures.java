@@ -42,6 +42,11 @@ public record RiskFeatures(FeatureSpec text, boolean contextWords, boolean lexic
      */
     public void write(Utterance message, List<Utterance> context, FeatureSink sink) {
         text.write(message.text(), sink);
+        writeBeyondText(message, context, sink);
+    }
+
+    /** What {@link #write} writes after the message's own text features ({@link #text}). */
+    void writeBeyondText(Utterance message, List<Utterance> context, FeatureSink sink) {
         boolean isShort = message.text().tokens().size() <= SHORT_TOKENS;
         if (isShort) {
             sink.feature("short");

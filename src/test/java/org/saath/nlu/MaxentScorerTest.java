@@ -34,7 +34,8 @@ import org.saath.training.RiskCard;
 
 /**
  * The scorer reads the committed models exactly as OpenNLP's own categorizer does, bit for bit, on every sentence of
- * both corpora in every language (with each risk row's context, so the context features are read too).
+ * both corpora in every language (with each risk row's context, so the context features are read too), also when a
+ * message's text features are hashed once for both models ({@link MessageFeatures}).
  */
 class MaxentScorerTest {
 
@@ -50,6 +51,7 @@ class MaxentScorerTest {
     @Test
     void the_risk_model_gives_the_categorizers_probabilities_on_every_risk_row() throws IOException {
         RiskFeatures features = RiskCard.read(MODELS.resolve("risk.card.json")).parameters().riskFeatures();
+        FeatureSpec intentFeatures = intentFeatures();
         int rows = compareOnEveryRow("risk.bin", "risk.tsv", Repeats.ONCE, row -> {
             Utterance message = utterance(row[1]);
             List<Utterance> context = new ArrayList<>();
@@ -58,24 +60,39 @@ class MaxentScorerTest {
                     context.add(utterance(earlier));
                 }
             }
+            // as the analyser reads it: the text features hashed once, for the intent model first
+            MessageFeatures shared = new MessageFeatures(message.text());
+            shared.hashes(intentFeatures);
             return new Written(features.features(message, context),
-                    sink -> features.write(message, context, sink));
+                    sink -> features.write(message, context, sink),
+                    scorer -> scorer.probabilities(shared.hashes(features.text()),
+                            sink -> features.writeBeyondText(message, context, sink), Repeats.ONCE));
         });
         assertThat(rows).isGreaterThan(9_000);
     }
 
     @Test
     void the_intent_model_gives_the_categorizers_probabilities_on_every_intent_sentence() throws IOException {
-        FeatureSpec features = ModelCard.read(MODELS.resolve("intent.card.json")).parameters().featureSpec();
+        FeatureSpec features = intentFeatures();
         int rows = compareOnEveryRow("intent.bin", "intents.tsv", Repeats.EACH_TIME, row -> {
             NormalisedText text = parts.normaliser().normalise(row[1]);
-            return new Written(features.features(text), sink -> features.write(text, sink));
+            return new Written(features.features(text), sink -> features.write(text, sink),
+                    scorer -> scorer.probabilities(new MessageFeatures(text).hashes(features), sink -> { },
+                            Repeats.EACH_TIME));
         });
         assertThat(rows).isGreaterThan(8_000);
     }
 
-    /** A message's features as the trainer saw them (strings) and as the scorer reads them (written in place). */
-    private record Written(String[] strings, Consumer<FeatureSink> writer) {
+    private static FeatureSpec intentFeatures() {
+        return ModelCard.read(MODELS.resolve("intent.card.json")).parameters().featureSpec();
+    }
+
+    /**
+     * A message's features as the trainer saw them (strings), as the scorer reads them (written in place), and as the
+     * analyser has the scorer read them (the text features hashed once for both models, the rest written).
+     */
+    private record Written(String[] strings, Consumer<FeatureSink> writer,
+                           Function<MaxentScorer, double[]> shared) {
     }
 
     /**
@@ -90,8 +107,9 @@ class MaxentScorerTest {
         List<String[]> rows = rows(corpusFile);
         for (String[] row : rows) {
             Written written = features.apply(row);
-            assertThat(scorer.probabilities(written.writer(), repeats)).as(row[1])
-                    .containsExactly(categorizer.categorize(written.strings()));
+            double[] expected = categorizer.categorize(written.strings());
+            assertThat(scorer.probabilities(written.writer(), repeats)).as(row[1]).containsExactly(expected);
+            assertThat(written.shared().apply(scorer)).as(row[1]).containsExactly(expected);
         }
         return rows.size();
     }
