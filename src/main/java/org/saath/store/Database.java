@@ -462,6 +462,9 @@ public final class Database implements AutoCloseable {
         startCommitter();
         CompletableFuture<Void> committed = new CompletableFuture<>();
         pending.add(new Pending(work, committed));
+        if (closed) {
+            failWaiting();              // the committer is gone, or will be before it takes this
+        }
         try {
             committed.join();
         } catch (CompletionException e) {
@@ -486,6 +489,21 @@ public final class Database implements AutoCloseable {
     }
 
     private void commitGroups() {
+        try {
+            commitGroupsUntilClosed();
+        } finally {
+            failWaiting();
+        }
+    }
+
+    /** Fails the work still waiting for a group commit: the store is closing. */
+    private void failWaiting() {
+        List<Pending> left = new ArrayList<>();
+        pending.drainTo(left);
+        failUnfinished(left);
+    }
+
+    private void commitGroupsUntilClosed() {
         List<Pending> group = new ArrayList<>();
         while (!closed) {
             try {
@@ -500,9 +518,21 @@ public final class Database implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                group.forEach(p -> p.committed().completeExceptionally(new StoreException("the store closed", null)));
+                failUnfinished(group);
                 group.clear();
             }
+        }
+    }
+
+    /**
+     * Fails whatever of {@code group} is neither committed nor failed (the committer was interrupted: the store is
+     * closing). Only then is an exception made: one per group, not one per turn, and none when all went through.
+     */
+    private static void failUnfinished(List<Pending> group) {
+        List<Pending> unfinished = group.stream().filter(p -> !p.committed().isDone()).toList();
+        if (!unfinished.isEmpty()) {
+            StoreException closed = new StoreException("the store closed", null);
+            unfinished.forEach(p -> p.committed().completeExceptionally(closed));
         }
     }
 

@@ -16,9 +16,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -51,6 +53,56 @@ class DatabaseTest {
             }
             Optional<Integer> rows = db.read(sql -> sql.one("SELECT COUNT(*) FROM partner_load", rs -> rs.getInt(1)));
             assertThat(rows).contains(3);
+        }
+    }
+
+    /** A turn handed to the group commit of a closed store is refused at once; it waited forever. */
+    @Test
+    void work_for_the_group_commit_of_a_closed_store_fails_instead_of_waiting() throws Exception {
+        Database db = Database.open(Database.sqliteUrl(dir), "", "", 2);
+        db.close();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> turn = caller.submit(() -> db.commitInGroup(sql -> sql.update(
+                    "INSERT INTO partner_load (partner_id, held) VALUES ('late', 0)")));
+            assertThatThrownBy(() -> turn.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                    .hasMessageContaining("the store closed");
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /**
+     * A turn waiting behind a group that is still being written when the store closes is told so: the committer
+     * used to leave the queue as it was, and the turn's request waited forever.
+     */
+    @Test
+    void work_waiting_for_the_group_commit_when_the_store_closes_fails_instead_of_waiting() throws Exception {
+        Database db = Database.open(Database.sqliteUrl(dir), "", "", 2);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = callers.submit(() -> db.commitInGroup(sql -> {
+                writing.countDown();
+                try {
+                    never.await();                  // until close() interrupts the committer
+                } catch (InterruptedException e) {
+                    throw new java.sql.SQLException("interrupted");
+                }
+                return null;
+            }));
+            writing.await();
+            Future<?> second = callers.submit(() -> db.commitInGroup(sql -> sql.update(
+                    "INSERT INTO partner_load (partner_id, held) VALUES ('behind', 0)")));
+            Thread.sleep(200);                      // most likely queued by now; if not, it arrives after close
+            db.close();
+
+            assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                    .hasMessageContaining("the store closed");
+        } finally {
+            callers.shutdownNow();
         }
     }
 
