@@ -79,7 +79,7 @@ public final class HelplineDirectory {
     /** Every line of the need's country listing one of its topics and fitting it, ranked, whatever its hours. */
     public List<HelplineOffer> fitting(Need need, Instant at) {
         return lines.getOrDefault(need.country(), List.of()).stream()
-                .filter(h -> h.topics().stream().anyMatch(need.topics()::contains))
+                .filter(h -> listsAny(h, need.topics()))
                 .filter(need::fits)
                 .map(h -> HelplineOffer.at(h, at))
                 .sorted(ranking(need.language()))
@@ -112,8 +112,18 @@ public final class HelplineDirectory {
     /** The international fallbacks for {@code topics} (directories), or for {@code emergency} (112 from a mobile). */
     public List<HelplineOffer> international(Set<String> topics, Instant at) {
         return international.stream()
-                .filter(h -> h.topics().stream().anyMatch(topics::contains))
+                .filter(h -> listsAny(h, topics))
                 .map(h -> HelplineOffer.at(h, at)).toList();
+    }
+
+    /** Whether {@code line} lists any of {@code topics} (a loop: every turn asks this of every line of a country). */
+    private static boolean listsAny(Helpline line, Set<String> topics) {
+        for (String topic : line.topics()) {
+            if (topics.contains(topic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the directory has any line, other than emergency numbers, for {@code country}. */
