@@ -3,8 +3,8 @@ package org.saath.nlu;
 /**
  * One message's text features ({@link FeatureSpec}: words, bigrams, character n-grams), spelled and hashed once for
  * every model that reads them: the intent and the risk model both start from the same features of the same message,
- * and writing and hashing them took about 1.4 µs of the 20 an analysis with context took. The hashes are those of {@link MaxentScorer};
- * the first spec asked for is kept, another one is written afresh.
+ * and writing and hashing them took about 1.4 µs of the 20 an analysis with context took. The hashes are those of
+ * {@link MaxentScorer}; the first spec asked for is kept, another one is written afresh.
  *
  * <p>One message on one thread at a time, as {@link FeatureSink}.
  */
