@@ -464,6 +464,8 @@ public final class Database implements AutoCloseable {
         pending.add(new Pending(work, committed));
         if (closed) {
             failWaiting();              // the committer is gone, or will be before it takes this
+        } else {
+            startCommitter();           // one that stopped since the call above is replaced
         }
         try {
             committed.join();
@@ -488,11 +490,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The committer's thread. It ends when the store closes (what still waits is failed, not left to wait forever),
+     * or when an {@link Error} escapes a piece of work: the group it was writing is failed and another committer
+     * takes what waits.
+     */
     private void commitGroups() {
         try {
             commitGroupsUntilClosed();
+        } catch (Error e) {
+            LOG.error("the group committer stopped: {}", e.toString());
+            throw e;
         } finally {
-            failWaiting();
+            synchronized (this) {
+                committer = null;
+            }
+            if (closed) {
+                failWaiting();
+            } else {
+                startCommitter();
+            }
         }
     }
 
@@ -526,13 +543,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * Fails whatever of {@code group} is neither committed nor failed (the committer was interrupted: the store is
-     * closing). Only then is an exception made: one per group, not one per turn, and none when all went through.
+     * closing; or it stopped). Only then is an exception made: one per group, not one per turn, and none when all
+     * went through.
      */
-    private static void failUnfinished(List<Pending> group) {
+    private void failUnfinished(List<Pending> group) {
         List<Pending> unfinished = group.stream().filter(p -> !p.committed().isDone()).toList();
         if (!unfinished.isEmpty()) {
-            StoreException closed = new StoreException("the store closed", null);
-            unfinished.forEach(p -> p.committed().completeExceptionally(closed));
+            StoreException failed = new StoreException(closed ? "the store closed"
+                    : "the group committer stopped before this was committed", null);
+            unfinished.forEach(p -> p.committed().completeExceptionally(failed));
         }
     }
 
@@ -584,6 +603,7 @@ public final class Database implements AutoCloseable {
             }
         }
         pool.close();
+        failWaiting();          // whatever no committer will take now
     }
 
     /** One open transaction on one connection. */

@@ -73,6 +73,31 @@ class DatabaseTest {
     }
 
     /**
+     * An {@link Error} escaping a turn's work stops the committer's thread: that turn is failed, and the next turn gets
+     * a new committer and is written. The next turn used to wait forever, the thread gone.
+     */
+    @Test
+    void a_committer_stopped_by_an_error_fails_its_turn_and_the_next_turn_is_still_written() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 2)) {
+            Future<?> broken = caller.submit(() -> db.commitInGroup(sql -> {
+                throw new AssertionError("a bug in a turn's work");
+            }));
+            assertThatThrownBy(() -> broken.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                    .hasMessageContaining("committer stopped");
+
+            Future<?> next = caller.submit(() -> db.commitInGroup(sql -> sql.update(
+                    "INSERT INTO partner_load (partner_id, held) VALUES ('next', 0)")));
+            next.get(30, TimeUnit.SECONDS);
+            Optional<Integer> written = db.read(sql -> sql.one(
+                    "SELECT COUNT(*) FROM partner_load WHERE partner_id = 'next'", rs -> rs.getInt(1)));
+            assertThat(written).contains(1);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /**
      * A turn waiting behind a group that is still being written when the store closes is told so: the committer
      * used to leave the queue as it was, and the turn's request waited forever.
      */
