@@ -214,16 +214,16 @@ public final class MaxentScorer {
         return (int) ((hash * SPREAD) >>> shift) << 1;
     }
 
-    /** Hashes one message's features as they are written. */
+    /** Hashes one message's features as they are written; room is made at the first (often none follow shared ones). */
     private static final class Reader extends FeatureSink {
 
-        private long[] hashes = new long[256];
+        private long[] hashes = NONE;
         private int count;
 
         @Override
         protected void accept(char[] chars, int length) {
             if (count == hashes.length) {
-                hashes = Arrays.copyOf(hashes, count * 2);
+                hashes = Arrays.copyOf(hashes, Math.max(256, count * 2));
             }
             hashes[count++] = hash(chars, length);
         }

@@ -459,13 +459,12 @@ public final class Database implements AutoCloseable {
             write(work);
             return;
         }
-        startCommitter();
         CompletableFuture<Void> committed = new CompletableFuture<>();
         pending.add(new Pending(work, committed));
         if (closed) {
             failWaiting();              // the committer is gone, or will be before it takes this
         } else {
-            startCommitter();           // one that stopped since the call above is replaced
+            startCommitter();           // the first, or one in place of a committer that stopped
         }
         try {
             committed.join();

@@ -18,6 +18,7 @@ import org.saath.Components;
 import org.saath.Main;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
+import org.saath.training.RiskCard;
 import picocli.CommandLine;
 
 /**
@@ -99,8 +100,8 @@ class OperatorCommandsTest {
             Files.copy(Path.of("models/lang", language, "lexicon.tsv"),
                     Files.createDirectories(dir.resolve("models/lang").resolve(language)).resolve("lexicon.tsv"));
         }
-        Path models = dir.resolve("models/lang/en");
-        Files.writeString(models.resolve("risk.tsv"), "risk\ttext\tcontext\nhigh\tgave my things away\t\n");
+        Path english = dir.resolve("models/lang/en");
+        Files.writeString(english.resolve("risk.tsv"), "risk\ttext\tcontext\nhigh\tgave my things away\t\n");
         Files.copy(Path.of("models/risk.card.json"), dir.resolve("models/risk.card.json"));
         Path previous = Files.createDirectories(dir.resolve("previous/en"));
         Files.writeString(previous.resolve("risk.tsv"), "risk\ttext\tcontext\nlow\tso tired\t\n");
@@ -111,7 +112,7 @@ class OperatorCommandsTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(streams.err()).contains("--previous-data").contains("is not the data of the promoted risk model")
-                .contains(org.saath.training.RiskCard.read(Path.of("models/risk.card.json")).version());
+                .contains(RiskCard.read(Path.of("models/risk.card.json")).version());
         assertThat(dir.resolve("models/risk.bin")).doesNotExist();
     }
 

@@ -39,7 +39,8 @@ class RiskGatesTest {
         int rows = 1000;
         int below = (int) Math.floor((promoted - 0.02) * rows);
 
-        Gates.Result result = recallAgainstCurrent(gates.check(scores(below, rows), Optional.empty(), Optional.of(current))).orElseThrow();
+        Gates.Result result = recallAgainstCurrent(gates.check(scores(below, rows), Optional.empty(),
+                Optional.of(current))).orElseThrow();
 
         assertThat(result.passed()).isFalse();
         assertThat(result.line()).startsWith("high+ recall (all)").contains(current.version());
