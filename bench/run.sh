@@ -4,7 +4,7 @@
 # Prints req/s, p50/p99, errors and the ratio turn/echo for each load.
 #   bench/run.sh                                  # SQLite in a temporary data folder
 #   STORE_URL=jdbc:postgresql://127.0.0.1:5432/saath?user=saath bench/run.sh     # PostgreSQL
-#   DURATION=10s REPEATS=3 WARMUP=30s bench/run.sh
+#   DURATION=10s REPEATS=3 WARMUP=30s SETTLE=0 bench/run.sh   # SETTLE=0: no unmeasured run when the load changes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -70,6 +70,13 @@ echo "store: ${STORE_URL:-SQLite (embedded default)}; $(nproc) cores; wrk on the
 printf '%-6s %-4s %-9s %10s %8s %8s %7s %8s %7s\n' load rep path req/s p50_ms p99_ms errors cpu_us/req ratio
 for spec in "1 16" "2 64"; do
   set -- $spec
+  # a new load shape deoptimises the server's hot paths (other connections, other contention) and C2 recompiles them
+  # for 10-20 s on two cores: each server gets one unmeasured run of the new shape first (SETTLE=0: none)
+  if [ "${SETTLE:-1}" != 0 ]; then
+    load "$1" "$2" "$echo_port" /echo "$echo_pid" >/dev/null
+    m=$(load "$1" "$2" "$serve_port" /v1/messages "$serve_pid")
+    sent=$((sent + $(field "$m" requests)))
+  fi
   for rep in $(seq 1 "$REPEATS"); do
     e=$(load "$1" "$2" "$echo_port" /echo "$echo_pid")
     m=$(load "$1" "$2" "$serve_port" /v1/messages "$serve_pid")
