@@ -10,11 +10,12 @@ import java.util.Set;
  * ({@code model}); then each rule below may raise it, and every rule that raised it is named in the signals.
  *
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
- * danger too ({@link #seconded}): the distress lexicon finds more than a means, a place or a time in the message
+ * danger too ({@link SecondOpinion}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
- * {@value #INTENT_CRISIS_MODERATE} (not for a means named alone, nor for a topic mention); or when the model alone
- * is sure of it, P(≥ high) ≥ {@value #SURE_ALONE}. Otherwise the model is read with its lower levels only (at most
- * {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
+ * {@link RiskThresholds#intentSeconds} (not for a means named alone, nor for a topic mention); or when the model alone
+ * is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the model's thresholds on
+ * the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model is read with its lower
+ * levels only (at most {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
  * {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue bicycle today"
  * as {@code high}: a time word and a few n-grams were enough.
  *
@@ -53,12 +54,6 @@ public final class RiskRules {
             DistressCategory.PREPARATION, DistressCategory.IDEATION, DistressCategory.PASSIVE_IDEATION,
             DistressCategory.SELF_HARM, DistressCategory.GOODBYE, DistressCategory.CODED);
 
-    /**
-     * How sure the risk model must be of {@code high}+ to be believed when nothing else hears danger. Chosen on the
-     * risk corpus's cross-validation (0.6 against 0.8 and against no such rule; see the README's risk section).
-     */
-    public static final double SURE_ALONE = 0.6;
-
     /** Chosen on the intent sentences' cross-validation before the risk model existed; it only asks. */
     public static final double INTENT_CRISIS_MODERATE = 0.2;
 
@@ -66,7 +61,7 @@ public final class RiskRules {
                            RiskThresholds thresholds, double crisisProbability) {
         List<String> signals = new ArrayList<>();
         RiskLevel alone = estimate.level(thresholds);
-        RiskLevel model = modelLevel(estimate, thresholds, seconded(message, context, crisisProbability));
+        RiskLevel model = modelLevel(estimate, thresholds, SecondOpinion.of(message, context, crisisProbability));
         if (model != alone) {
             signals.add("model-unseconded:" + alone.code());
         }
@@ -92,27 +87,38 @@ public final class RiskRules {
 
     /**
      * The risk model's own level: its thresholds' reading, held below {@code high} when the model is not sure of it
-     * alone and nothing {@linkplain #seconded seconds} it.
+     * alone ({@link RiskThresholds#sureAlone}) and nothing else {@linkplain SecondOpinion#seconds seconds} it.
      */
-    public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, boolean seconded) {
+    public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
-        if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < SURE_ALONE && !seconded) {
+        if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < thresholds.sureAlone()
+                && !second.seconds(thresholds)) {
             return estimate.level(thresholds, RiskLevel.MODERATE);
         }
         return level;
     }
 
     /**
-     * Whether anything besides the risk model hears danger in a message: the lexicon finds more than a means, a place
-     * or a time in it (after its idiom and topic guards) or in the previous messages, or the intent classifier,
-     * trained on other sentences, gives it a crisis probability of at least {@value #INTENT_CRISIS_MODERATE}. As in
-     * the {@code intent} rule, the intent classifier is not asked about a message that names only a means, a place
-     * or a time ("rope to tie the boxes on the car roof"), nor about one the lexicon reads as a topic mention ("our
-     * class watched a documentary on suicide"): there the model must be sure of danger on its own.
+     * What besides the risk model hears danger in a message: the lexicon, which finds more than a means, a place or
+     * a time in it (after its idiom and topic guards) or in the previous messages; and the intent classifier, trained
+     * on other sentences, whose crisis probability is heard unless the message names only a means, a place or a time
+     * ("rope to tie the boxes on the car roof") or the lexicon reads it as a topic mention ("our class watched a
+     * documentary on suicide"): there the model must be sure of danger on its own.
+     *
+     * @param lexicon the lexicon hears danger in the message or its context
+     * @param crisis  the intent classifier's crisis probability where it is heard, else 0
      */
-    public static boolean seconded(Utterance message, List<Utterance> context, double crisisProbability) {
-        return hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger)
-                || crisisProbability >= INTENT_CRISIS_MODERATE && intentMayJudge(message);
+    public record SecondOpinion(boolean lexicon, double crisis) {
+
+        public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
+            boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
+            return new SecondOpinion(lexicon, intentMayJudge(message) ? crisisProbability : 0);
+        }
+
+        /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */
+        public boolean seconds(RiskThresholds thresholds) {
+            return lexicon || crisis >= thresholds.intentSeconds();
+        }
     }
 
     /**

@@ -43,11 +43,11 @@ public record RiskCard(String version, String createdAt, String dataSha256, Stri
             + "+0.006 false alarms (dropped). Thresholds: chosen by train on every fold's validation predictions "
             + "against the written false-alarm ceilings (parameters.thresholds; crossValidation reads each fold with "
             + "thresholds chosen on the others). A model-only high+ must be seconded by the lexicon, the context or "
-            + "the intent classifier's crisis p >= 0.2 (not on a topic mention nor a means named alone), unless "
-            + "P(>=high) >= 0.6 (RiskRules.SURE_ALONE), else it is read with its levels up to moderate: on the "
-            + "5,876 rows of 2026-12-02, reading it as moderate, high+ recall 0.767 -> 0.771, imminent 0.705 -> "
-            + "0.710, everyday chat read high+ 1.45% -> 0.9% (at 0.8: "
-            + "0.773/0.698/0.5% but exact agreement 0.677 -> 0.640; seconding always required: 0.698/0.598/0.2%). "
+            + "the intent classifier's crisis p >= intentSeconds (not on a topic mention nor a means named alone), "
+            + "unless P(>=high) >= sureAlone, else it is read with its levels up to moderate; both bars are chosen "
+            + "with the thresholds under the same ceilings (before 2026-12-03 they were fixed at 0.2 and 0.6: "
+            + "on the 5,876 rows of 2026-12-02 the gate took high+ recall 0.767 -> 0.771, imminent 0.705 -> "
+            + "0.710, everyday chat read high+ 1.45% -> 0.9%). "
             + "The lexicon was extended while reading CV errors, so CV figures of "
             + "the whole analyser are optimistic; the challenge set is the honest measure.";
 

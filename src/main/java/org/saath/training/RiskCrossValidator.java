@@ -40,15 +40,16 @@ public final class RiskCrossValidator {
     }
 
     /**
-     * One held-out row: its gold level, the model's estimate, the level the rules give without the model, and
-     * whether anything besides the model hears danger in it ({@link RiskRules#seconded}: without that, an unsure
-     * model is read with its levels up to {@code moderate} only).
+     * One held-out row: its gold level, the model's estimate, the level the rules give without the model, and what
+     * besides the model hears danger in it ({@link RiskRules.SecondOpinion}: without it, a model that is not sure
+     * alone is read with its levels up to {@code moderate} only).
      */
-    public record Scored(RiskText row, RiskEstimate estimate, RiskLevel floor, boolean seconded, int fold) {
+    public record Scored(RiskText row, RiskEstimate estimate, RiskLevel floor, RiskRules.SecondOpinion second,
+                         int fold) {
 
         /** What the analyser answers for this row when the model is read with {@code thresholds}. */
         public RiskScores.Outcome outcome(RiskThresholds thresholds) {
-            RiskLevel model = RiskRules.modelLevel(estimate, thresholds, seconded);
+            RiskLevel model = RiskRules.modelLevel(estimate, thresholds, second);
             return new RiskScores.Outcome(row.risk(), RiskLevel.max(floor, model), row.language(), row.category());
         }
     }
@@ -103,9 +104,9 @@ public final class RiskCrossValidator {
         for (RiskText r : rows) {
             Analyser.Reading reading = analyser.read(r.text());
             RiskLevel floor = analyser.analyse(reading, r.context()).risk();
-            boolean seconded = RiskRules.seconded(tap.message, tap.context, reading.classification()
-                    .crisisProbability());
-            scored.add(new Scored(r, tap.last, floor, seconded, fold));
+            RiskRules.SecondOpinion second = RiskRules.SecondOpinion.of(tap.message, tap.context,
+                    reading.classification().crisisProbability());
+            scored.add(new Scored(r, tap.last, floor, second, fold));
         }
         return scored;
     }

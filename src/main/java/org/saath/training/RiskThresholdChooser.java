@@ -49,11 +49,21 @@ public final class RiskThresholdChooser {
     static final double[] GRID = grid();
 
     /**
+     * The second-opinion bars tried with the thresholds ({@link RiskThresholds#sureAlone},
+     * {@link RiskThresholds#intentSeconds}): how sure the model must be of {@code high}+ alone, and what crisis
+     * probability of the intent classifier seconds it. Ties go to the surer model and the stricter intent bar. The
+     * intent bar starts at 0.1: at 0.05, which the ceilings allowed, a safety-plan answer ("my cousin sara and the
+     * park near my house", golden 22) was read as a crisis and the plan broke off.
+     */
+    static final double[] SURE_ALONE_GRID = {0.5, 0.6, 0.7, 0.8, 0.9};
+    static final double[] INTENT_SECONDS_GRID = {0.1, 0.15, 0.2, 0.3};
+
+    /**
      * The lowest {@code high} threshold the chooser may pick. Below it, a message the model holds at least 90% likely
-     * to be below {@code high} is read as {@code high} whenever anything seconds it ({@link
-     * org.saath.nlu.RiskRules#seconded}); at 0.05 the golden conversations showed a request for a person right after
-     * a crisis answered as a second crisis instead of honestly, and at 0.1 "i attempted suicide years ago but i'm in
-     * a much better place now" was read as {@code high} (src/test/resources/risk/categories.tsv).
+     * to be below {@code high} is read as {@code high} whenever anything seconds it
+     * ({@link org.saath.nlu.RiskRules.SecondOpinion}); at 0.05 the golden conversations showed a request for a
+     * person right after a crisis answered as a second crisis instead of honestly, and at 0.1 "i attempted suicide
+     * years ago but i'm in a much better place now" was read as {@code high} (src/test/resources/risk/categories.tsv).
      */
     static final double MIN_HIGH = 0.125;
 
@@ -68,10 +78,12 @@ public final class RiskThresholdChooser {
         double[] alarm = alarmThresholds(validation, reasons);
         double high = alarm[0];
         double imminent = alarm[1];
-        double moderate = bestAgreement(validation, t -> new RiskThresholds(1, t, high, imminent));
-        double low = bestAgreement(validation, t -> new RiskThresholds(t, moderate, high, imminent));
+        double sure = alarm[2];
+        double intent = alarm[3];
+        double moderate = bestAgreement(validation, t -> new RiskThresholds(1, t, high, imminent, sure, intent));
+        double low = bestAgreement(validation, t -> new RiskThresholds(t, moderate, high, imminent, sure, intent));
         reasons.add(String.format(Locale.ROOT, "moderate %.3f, low %.3f: best exact agreement", moderate, low));
-        return new Choice(new RiskThresholds(low, moderate, high, imminent), reasons);
+        return new Choice(new RiskThresholds(low, moderate, high, imminent, sure, intent), reasons);
     }
 
     /**
@@ -83,21 +95,25 @@ public final class RiskThresholdChooser {
     private double[] alarmThresholds(List<RiskCrossValidator.Scored> rows, List<String> reasons) {
         double[] best = null;
         double[] bestKey = null;
-        for (double imminent : GRID) {
-            for (double high : GRID) {
-                if (high < MIN_HIGH) {
-                    continue;
-                }
-                RiskScores.Figures[] s = summary(rows, new RiskThresholds(1, 1, high, imminent));
-                if (!within(s[0], s[1])) {
-                    continue;
-                }
-                double[] key = {Math.min(s[0].highRecall(), targets.highRecall()),
-                    Math.min(s[0].imminentRecall(), targets.imminentRecall()), -s[0].falseAlarmRate(),
-                    -s[1].falseAlarmRate(), high + imminent};
-                if (bestKey == null || Arrays.compare(key, bestKey) > 0) {
-                    bestKey = key;
-                    best = new double[] {high, imminent};
+        for (double sure : SURE_ALONE_GRID) {
+            for (double intent : INTENT_SECONDS_GRID) {
+                for (double imminent : GRID) {
+                    for (double high : GRID) {
+                        if (high < MIN_HIGH) {
+                            continue;
+                        }
+                        Tally t = Tally.of(rows, new RiskThresholds(1, 1, high, imminent, sure, intent));
+                        if (!within(t)) {
+                            continue;
+                        }
+                        double[] key = {Math.min(t.rate(t.highHit, t.high), targets.highRecall()),
+                            Math.min(t.rate(t.immHit, t.imm), targets.imminentRecall()), -t.rate(t.safeHit, t.safe),
+                            -t.rate(t.everydaySafeHit, t.everydaySafe), high + imminent, sure, intent};
+                        if (bestKey == null || Arrays.compare(key, bestKey) > 0) {
+                            bestKey = key;
+                            best = new double[] {high, imminent, sure, intent};
+                        }
+                    }
                 }
             }
         }
@@ -105,16 +121,84 @@ public final class RiskThresholdChooser {
             double highest = GRID[GRID.length - 1];
             reasons.add(String.format(Locale.ROOT, "high and imminent %.3f: no thresholds keep false alarms within the "
                     + "ceilings (the rules alone exceed one); the model adds as few alarms as it can", highest));
-            return new double[] {highest, highest};
+            return new double[] {highest, highest, RiskThresholds.FIXED_SURE_ALONE,
+                RiskThresholds.FIXED_INTENT_SECONDS};
         }
-        RiskScores.Figures f = summary(rows, new RiskThresholds(1, 1, best[0], best[1]))[0];
-        reasons.add(String.format(Locale.ROOT, "high %.3f, imminent %.3f: high+ recall %.3f (target %.3f), imminent "
-                + "recall %.3f (target %.3f), false high+ %.3f (ceiling %.3f), false imminent %.3f (ceiling %.3f), "
-                + "topic false high+ %.3f (ceiling %.3f)", best[0], best[1], f.highRecall(), targets.highRecall(),
-                f.imminentRecall(), targets.imminentRecall(), f.falseAlarmRate(), targets.falseAlarmCeiling(),
-                f.falseImminentRate(), targets.falseImminentCeiling(), f.topicFalseAlarmRate(),
-                targets.topicFalseAlarmCeiling()));
+        RiskScores.Figures f = summary(rows, new RiskThresholds(1, 1, best[0], best[1], best[2], best[3]))[0];
+        reasons.add(String.format(Locale.ROOT, "high %.3f, imminent %.3f, sure alone %.3f, intent seconds %.3f: high+ "
+                + "recall %.3f (target %.3f), imminent recall %.3f (target %.3f), false high+ %.3f (ceiling %.3f), "
+                + "false imminent %.3f (ceiling %.3f), topic false high+ %.3f (ceiling %.3f)", best[0], best[1],
+                best[2], best[3], f.highRecall(), targets.highRecall(), f.imminentRecall(), targets.imminentRecall(),
+                f.falseAlarmRate(), targets.falseAlarmCeiling(), f.falseImminentRate(),
+                targets.falseImminentCeiling(), f.topicFalseAlarmRate(), targets.topicFalseAlarmCeiling()));
         return best;
+    }
+
+    /**
+     * The counts the search for the alarm thresholds reads, in one pass and without a list: the same figures as
+     * {@link RiskScores#figures} of the risk rows and of the everyday rows ({@link #summary}), tried some 27,000
+     * times per choice.
+     */
+    private static final class Tally {
+        int high;
+        int highHit;
+        int imm;
+        int immHit;
+        int safe;
+        int safeHit;
+        int topic;
+        int topicHit;
+        int below;
+        int belowImm;
+        int everydaySafe;
+        int everydaySafeHit;
+        int everydayBelow;
+        int everydayBelowImm;
+
+        static Tally of(List<RiskCrossValidator.Scored> rows, RiskThresholds t) {
+            Tally n = new Tally();
+            for (RiskCrossValidator.Scored s : rows) {
+                RiskLevel gold = s.row().risk();
+                RiskLevel predicted = s.outcome(t).predicted();
+                boolean alarm = predicted.atLeast(RiskLevel.HIGH);
+                boolean emergency = predicted == RiskLevel.IMMINENT;
+                if (RiskCrossValidator.EVERYDAY.equals(s.row().category())) {
+                    if (!gold.atLeast(RiskLevel.MODERATE)) {
+                        n.everydaySafe++;
+                        n.everydaySafeHit += alarm ? 1 : 0;
+                    }
+                    if (!gold.atLeast(RiskLevel.HIGH)) {
+                        n.everydayBelow++;
+                        n.everydayBelowImm += emergency ? 1 : 0;
+                    }
+                    continue;
+                }
+                if (gold.atLeast(RiskLevel.HIGH)) {
+                    n.high++;
+                    n.highHit += alarm ? 1 : 0;
+                } else {
+                    n.below++;
+                    n.belowImm += emergency ? 1 : 0;
+                }
+                if (gold == RiskLevel.IMMINENT) {
+                    n.imm++;
+                    n.immHit += emergency ? 1 : 0;
+                }
+                if (!gold.atLeast(RiskLevel.MODERATE)) {
+                    n.safe++;
+                    n.safeHit += alarm ? 1 : 0;
+                }
+                if (RiskScores.TOPIC_CATEGORIES.contains(s.row().category())) {
+                    n.topic++;
+                    n.topicHit += alarm ? 1 : 0;
+                }
+            }
+            return n;
+        }
+
+        double rate(int hits, int of) {
+            return of == 0 ? Double.NaN : (double) hits / of;
+        }
     }
 
     /**
@@ -126,7 +210,7 @@ public final class RiskThresholdChooser {
         lines.add("P(>=high)  high+ rec  false high+  topic false  everyday false");
         for (int i = 1; i < GRID.length; i += 2) {
             RiskScores s = RiskCrossValidator.Folds.scores(rows, new RiskThresholds(chosen.low(), chosen.moderate(),
-                    GRID[i], chosen.imminent()));
+                    GRID[i], chosen.imminent(), chosen.sureAlone(), chosen.intentSeconds()));
             lines.add(String.format(Locale.ROOT, "%9.3f %10.3f %12.3f %12.3f %15.4f", GRID[i], s.overall().highRecall(),
                     s.overall().falseAlarmRate(), s.overall().topicFalseAlarmRate(), s.everyday().falseAlarmRate()));
         }
@@ -180,12 +264,12 @@ public final class RiskThresholdChooser {
         return new RiskScores.Figures[] {RiskScores.figures(risk), RiskScores.figures(everyday)};
     }
 
-    private boolean within(RiskScores.Figures f, RiskScores.Figures everyday) {
-        return atMost(f.falseAlarmRate(), targets.falseAlarmCeiling())
-                && atMost(f.falseImminentRate(), targets.falseImminentCeiling())
-                && atMost(everyday.falseImminentRate(), targets.everydayFalseImminentCeiling())
-                && atMost(f.topicFalseAlarmRate(), targets.topicFalseAlarmCeiling())
-                && atMost(everyday.falseAlarmRate(), targets.everydayFalseAlarmCeiling());
+    private boolean within(Tally t) {
+        return atMost(t.rate(t.safeHit, t.safe), targets.falseAlarmCeiling())
+                && atMost(t.rate(t.belowImm, t.below), targets.falseImminentCeiling())
+                && atMost(t.rate(t.everydayBelowImm, t.everydayBelow), targets.everydayFalseImminentCeiling())
+                && atMost(t.rate(t.topicHit, t.topic), targets.topicFalseAlarmCeiling())
+                && atMost(t.rate(t.everydaySafeHit, t.everydaySafe), targets.everydayFalseAlarmCeiling());
     }
 
     private static boolean atMost(double rate, double ceiling) {

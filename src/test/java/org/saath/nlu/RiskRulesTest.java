@@ -18,7 +18,7 @@ class RiskRulesTest {
     private static final DistressDetector DISTRESS =
             new DistressDetector(DistressLexicon.load(Path.of("models/lang"), NORMALISER));
     private static final RiskThresholds THRESHOLDS = new RiskThresholds(0.5, 0.5, 0.4, 0.3);
-    /** High and imminent by the thresholds, but below {@link RiskRules#SURE_ALONE}. */
+    /** High and imminent by the thresholds, but below {@link RiskThresholds#sureAlone}. */
     private static final RiskEstimate MODEL_SAYS_HIGH = new RiskEstimate(0.9, 0.8, 0.5, 0.1);
     private static final RiskEstimate MODEL_SAYS_IMMINENT = new RiskEstimate(0.9, 0.8, 0.55, 0.4);
     private final RiskRules rules = new RiskRules();
@@ -58,7 +58,7 @@ class RiskRulesTest {
 
     @Test
     void a_model_sure_of_it_is_believed_alone() {
-        RiskEstimate sure = new RiskEstimate(0.95, 0.9, RiskRules.SURE_ALONE, 0.1);
+        RiskEstimate sure = new RiskEstimate(0.95, 0.9, THRESHOLDS.sureAlone(), 0.1);
 
         assertThat(rules.judge(read("my neighbour bought a blue bicycle today"), List.of(), sure, THRESHOLDS, 0)
                 .level()).isEqualTo(RiskLevel.HIGH);
@@ -67,7 +67,7 @@ class RiskRulesTest {
     @Test
     void the_intent_classifier_seconds_the_model() {
         RiskRules.Judgement j = rules.judge(read("i have sorted out who gets my cat and paid everyone back"),
-                List.of(), MODEL_SAYS_HIGH, THRESHOLDS, RiskRules.INTENT_CRISIS_MODERATE);
+                List.of(), MODEL_SAYS_HIGH, THRESHOLDS, THRESHOLDS.intentSeconds());
 
         assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(j.signals()).noneMatch(s -> s.startsWith("model-unseconded"));
@@ -82,8 +82,8 @@ class RiskRulesTest {
 
         assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
         assertThat(j.signals()).contains("model-unseconded:high");
-        assertThat(RiskRules.seconded(documentary, List.of(), 0.9)).isFalse();
-        assertThat(RiskRules.seconded(documentary, List.of(read("i want to die")), 0.9)).isTrue();
+        assertThat(seconds(documentary, List.of(), 0.9)).isFalse();
+        assertThat(seconds(documentary, List.of(read("i want to die")), 0.9)).isTrue();
     }
 
     @Test
@@ -96,9 +96,29 @@ class RiskRulesTest {
 
     @Test
     void a_means_place_or_time_alone_does_not_second_the_model_not_even_through_the_intent_classifier() {
-        assertThat(RiskRules.seconded(read("where can i buy rope near the market today"), List.of(), 0)).isFalse();
-        assertThat(RiskRules.seconded(read("i need some rope to tie the boxes on the car roof"), List.of(), 0.5))
+        assertThat(seconds(read("where can i buy rope near the market today"), List.of(), 0)).isFalse();
+        assertThat(seconds(read("i need some rope to tie the boxes on the car roof"), List.of(), 0.5))
                 .isFalse();
-        assertThat(RiskRules.seconded(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
+        assertThat(seconds(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
+    }
+
+    @Test
+    void how_sure_the_model_must_be_alone_and_what_the_intent_classifier_must_say_come_from_the_thresholds() {
+        Utterance bicycle = read("my neighbour bought a blue bicycle today");
+        RiskThresholds trusting = THRESHOLDS.withSecondOpinion(0.5, 0.05);
+
+        assertThat(rules.judge(bicycle, List.of(), MODEL_SAYS_HIGH, trusting, 0).level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(bicycle, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.MODERATE);
+        Utterance cat = read("i have sorted out who gets my cat and paid everyone back");
+        RiskThresholds surer = THRESHOLDS.withSecondOpinion(0.9, 0.05);
+        assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, surer, 0.06).level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, surer, 0.04).level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.06).level())
+                .isEqualTo(RiskLevel.MODERATE);
+    }
+
+    private static boolean seconds(Utterance message, List<Utterance> context, double crisisProbability) {
+        return RiskRules.SecondOpinion.of(message, context, crisisProbability).seconds(THRESHOLDS);
     }
 }

@@ -8,16 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.saath.nlu.RiskEstimate;
 import org.saath.nlu.RiskLevel;
+import org.saath.nlu.RiskRules;
 import org.saath.nlu.RiskThresholds;
 
 class RiskThresholdChooserTest {
 
     private static final RiskThresholdChooser.Targets TARGETS =
             new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.02, 0.005);
+    private static final RiskRules.SecondOpinion SECONDED = new RiskRules.SecondOpinion(true, 0);
 
     private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
-                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, true, 0);
+                new RiskEstimate(Math.max(atLeastHigh, 0.5), atLeastHigh, atLeastHigh, 0), RiskLevel.NONE, SECONDED, 0);
     }
 
     private static List<RiskCrossValidator.Scored> rows(int count, RiskLevel gold, double atLeastHigh) {
@@ -26,6 +28,33 @@ class RiskThresholdChooserTest {
             rows.add(row(gold, atLeastHigh, ""));
         }
         return rows;
+    }
+
+    /**
+     * The second-opinion bars are chosen with the thresholds: here only the intent classifier tells the danger rows
+     * (crisis 0.12) from the others (0.01), and the model is never sure alone; the strictest bars that still second
+     * every danger row are kept.
+     */
+    @Test
+    void the_intent_bar_and_the_sure_alone_bar_are_chosen_with_the_thresholds() {
+        List<RiskCrossValidator.Scored> validation = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            validation.add(unseconded(RiskLevel.HIGH, 0.12));
+            validation.add(unseconded(RiskLevel.NONE, 0.01));
+        }
+
+        RiskThresholds t = new RiskThresholdChooser(TARGETS).choose(validation).thresholds();
+
+        assertThat(t.intentSeconds()).isEqualTo(0.1);
+        assertThat(t.sureAlone()).isEqualTo(0.9);
+        RiskScores.Figures f = RiskCrossValidator.Folds.scores(validation, t).overall();
+        assertThat(f.highRecall()).isEqualTo(1.0);
+        assertThat(f.falseAlarmRate()).isZero();
+    }
+
+    private static RiskCrossValidator.Scored unseconded(RiskLevel gold, double crisis) {
+        return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", "", "test:1"),
+                new RiskEstimate(0.5, 0.45, 0.45, 0), RiskLevel.NONE, new RiskRules.SecondOpinion(false, crisis), 0);
     }
 
     /** When the targets can be reached, the highest threshold that reaches them: the fewest alarms. */
@@ -95,9 +124,9 @@ class RiskThresholdChooserTest {
         for (int fold = 0; fold < 3; fold++) {
             for (int i = 0; i < 10; i++) {
                 scored.add(new RiskCrossValidator.Scored(row(RiskLevel.HIGH, 0.6, "").row(),
-                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, true, fold));
+                        new RiskEstimate(0.6, 0.6, 0.6, 0), RiskLevel.NONE, SECONDED, fold));
                 scored.add(new RiskCrossValidator.Scored(row(RiskLevel.NONE, 0.2, "").row(),
-                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, true, fold));
+                        new RiskEstimate(0.5, 0.2, 0.2, 0), RiskLevel.NONE, SECONDED, fold));
             }
         }
 
