@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.saath.nlu.RiskEstimate;
@@ -137,5 +138,44 @@ class RiskThresholdChooserTest {
         assertThat(cv.scores().overall().rows()).isEqualTo(60);
         assertThat(cv.scores().overall().highRecall()).isEqualTo(1.0);
         assertThat(cv.choice().thresholds().high()).isEqualTo(0.6);
+    }
+
+    /**
+     * The search counts its figures its own way (in one pass, for speed); on mixed rows whatever it chooses must keep
+     * every ceiling as {@link RiskScores} counts it, and reach the recall {@link RiskScores} reports in its reason.
+     */
+    @Test
+    void what_the_search_chooses_keeps_every_ceiling_as_the_scores_count_it() {
+        String[] categories = {"", "topic_mention", "recovery", RiskCrossValidator.EVERYDAY};
+        for (long seed = 1; seed <= 5; seed++) {
+            Random random = new Random(seed);
+            List<RiskCrossValidator.Scored> rows = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String category = categories[random.nextInt(categories.length)];
+                RiskLevel gold = category.equals(RiskCrossValidator.EVERYDAY) ? RiskLevel.NONE
+                        : RiskLevel.values()[random.nextInt(RiskLevel.values().length)];
+                double danger = Math.min(1, gold.ordinal() / 4.0 * 0.7 + random.nextDouble() * 0.4);
+                double high = danger * random.nextDouble();
+                RiskEstimate estimate = new RiskEstimate(Math.max(danger, high), Math.max(high, danger * 0.8), high,
+                        high * random.nextDouble());
+                RiskLevel floor = random.nextInt(10) == 0 ? RiskLevel.MODERATE : RiskLevel.NONE;
+                rows.add(new RiskCrossValidator.Scored(new RiskText(gold, "row " + i, List.of(), "en", category,
+                        "test:" + i), estimate, floor, new RiskRules.SecondOpinion(random.nextInt(4) == 0,
+                        random.nextDouble() * danger), 0));
+            }
+
+            RiskThresholdChooser.Choice choice = new RiskThresholdChooser(TARGETS).choose(rows);
+
+            RiskScores scores = RiskCrossValidator.Folds.scores(rows, choice.thresholds());
+            if (choice.reasons().get(0).contains("no thresholds keep")) {
+                continue;
+            }
+            assertThat(scores.overall().falseAlarmRate()).isLessThanOrEqualTo(TARGETS.falseAlarmCeiling());
+            assertThat(scores.overall().topicFalseAlarmRate()).isLessThanOrEqualTo(TARGETS.topicFalseAlarmCeiling());
+            assertThat(scores.overall().falseImminentRate()).isLessThanOrEqualTo(TARGETS.falseImminentCeiling());
+            assertThat(scores.everyday().falseAlarmRate()).isLessThanOrEqualTo(TARGETS.everydayFalseAlarmCeiling());
+            assertThat(choice.reasons().get(0)).contains(String.format(java.util.Locale.ROOT, "high+ recall %.3f",
+                    scores.overall().highRecall()));
+        }
     }
 }
