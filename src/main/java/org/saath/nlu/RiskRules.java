@@ -16,8 +16,9 @@ import java.util.Set;
  * is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the model's thresholds on
  * the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model is read with its lower
  * levels only (at most {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
- * {@code model-unseconded:<level>}. A character n-gram model alone read "my neighbour bought a blue bicycle today"
- * as {@code high}: a time word and a few n-grams were enough.
+ * {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why ({@code model-sure-alone},
+ * {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character n-gram model alone read
+ * "my neighbour bought a blue bicycle today" as {@code high}: a time word and a few n-grams were enough.
  *
  * <p>Then the rules:
  *
@@ -61,9 +62,12 @@ public final class RiskRules {
                            RiskThresholds thresholds, double crisisProbability) {
         List<String> signals = new ArrayList<>();
         RiskLevel alone = estimate.level(thresholds);
-        RiskLevel model = modelLevel(estimate, thresholds, SecondOpinion.of(message, context, crisisProbability));
+        SecondOpinion second = SecondOpinion.of(message, context, crisisProbability);
+        RiskLevel model = modelLevel(estimate, thresholds, second);
         if (model != alone) {
             signals.add("model-unseconded:" + alone.code());
+        } else if (model.atLeast(RiskLevel.HIGH)) {
+            signals.add(believedBecause(estimate, thresholds, second));
         }
         signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
         RiskLevel level = model;
@@ -96,6 +100,19 @@ public final class RiskRules {
             return estimate.level(thresholds, RiskLevel.MODERATE);
         }
         return level;
+    }
+
+    /**
+     * Why a model-only {@code high}+ was believed, for the signals: the model was sure alone
+     * ({@code model-sure-alone}), else the lexicon seconded it ({@code model-seconded:lexicon}), else the intent
+     * classifier ({@code model-seconded:intent:p-crisis=0.13}).
+     */
+    private static String believedBecause(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
+        if (estimate.atLeastHigh() >= thresholds.sureAlone()) {
+            return "model-sure-alone";
+        }
+        return second.lexicon() ? "model-seconded:lexicon"
+                : "model-seconded:intent:p-crisis=" + Decimals.two(second.crisis());
     }
 
     /**

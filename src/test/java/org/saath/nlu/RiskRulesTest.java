@@ -60,8 +60,11 @@ class RiskRulesTest {
     void a_model_sure_of_it_is_believed_alone() {
         RiskEstimate sure = new RiskEstimate(0.95, 0.9, THRESHOLDS.sureAlone(), 0.1);
 
-        assertThat(rules.judge(read("my neighbour bought a blue bicycle today"), List.of(), sure, THRESHOLDS, 0)
-                .level()).isEqualTo(RiskLevel.HIGH);
+        RiskRules.Judgement j = rules.judge(read("my neighbour bought a blue bicycle today"), List.of(), sure,
+                THRESHOLDS, 0);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(j.signals()).contains("model-sure-alone").noneMatch(s -> s.startsWith("model-seconded"));
     }
 
     @Test
@@ -70,7 +73,8 @@ class RiskRulesTest {
                 List.of(), MODEL_SAYS_HIGH, THRESHOLDS, THRESHOLDS.intentSeconds());
 
         assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
-        assertThat(j.signals()).noneMatch(s -> s.startsWith("model-unseconded"));
+        assertThat(j.signals()).noneMatch(s -> s.startsWith("model-unseconded"))
+                .contains("model-seconded:intent:p-crisis=0.20");
     }
 
     @Test
@@ -88,8 +92,10 @@ class RiskRulesTest {
 
     @Test
     void the_lexicon_in_the_message_or_in_the_context_seconds_the_model() {
-        assertThat(rules.judge(read("i don't want to wake up tomorrow"), List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0)
-                .level()).isEqualTo(RiskLevel.HIGH);
+        RiskRules.Judgement inMessage = rules.judge(read("i don't want to wake up tomorrow"), List.of(),
+                MODEL_SAYS_HIGH, THRESHOLDS, 0);
+        assertThat(inMessage.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(inMessage.signals()).contains("model-seconded:lexicon");
         assertThat(rules.judge(read("yes"), List.of(read("i want to die")), MODEL_SAYS_HIGH, THRESHOLDS, 0).level())
                 .isEqualTo(RiskLevel.HIGH);
     }
