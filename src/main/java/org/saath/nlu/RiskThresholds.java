@@ -45,11 +45,6 @@ public record RiskThresholds(double low, double moderate, double high, double im
                 intentSeconds == null ? FIXED_INTENT_SECONDS : intentSeconds);
     }
 
-    /** These thresholds with other second-opinion bars. */
-    public RiskThresholds withSecondOpinion(double sureAlone, double intentSeconds) {
-        return new RiskThresholds(low, moderate, high, imminent, sureAlone, intentSeconds);
-    }
-
     public double of(RiskLevel level) {
         return switch (level) {
             case NONE -> 0;

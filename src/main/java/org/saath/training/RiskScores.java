@@ -56,23 +56,52 @@ public record RiskScores(Figures overall, Map<String, Figures> perLanguage,
         return new RiskScores(figures(outcomes), perLanguage, confusion, figures(everyday));
     }
 
-    /** The figures of {@code outcomes}, whatever their categories. */
+    /** The figures of {@code outcomes}, whatever their categories, counted in one pass (the threshold search asks
+     *  for them some 27,000 times per choice). */
     static Figures figures(List<Outcome> outcomes) {
-        List<Outcome> high = outcomes.stream().filter(o -> o.gold().atLeast(RiskLevel.HIGH)).toList();
-        List<Outcome> imminent = outcomes.stream().filter(o -> o.gold() == RiskLevel.IMMINENT).toList();
-        List<Outcome> moderate = outcomes.stream().filter(o -> o.gold().atLeast(RiskLevel.MODERATE)).toList();
-        List<Outcome> safe = outcomes.stream().filter(o -> !o.gold().atLeast(RiskLevel.MODERATE)).toList();
-        List<Outcome> topic = outcomes.stream().filter(o -> TOPIC_CATEGORIES.contains(o.category())).toList();
-        List<Outcome> belowHigh = outcomes.stream().filter(o -> !o.gold().atLeast(RiskLevel.HIGH)).toList();
-        long exact = outcomes.stream().filter(o -> o.gold() == o.predicted()).count();
-        return new Figures(outcomes.size(), rate(exact, outcomes.size()), high.size(), reached(high, RiskLevel.HIGH),
-                imminent.size(), reached(imminent, RiskLevel.IMMINENT), reached(moderate, RiskLevel.MODERATE),
-                safe.size(), reached(safe, RiskLevel.HIGH), topic.size(), reached(topic, RiskLevel.HIGH),
-                belowHigh.size(), reached(belowHigh, RiskLevel.IMMINENT));
-    }
-
-    private static double reached(List<Outcome> rows, RiskLevel level) {
-        return rate(rows.stream().filter(o -> o.predicted().atLeast(level)).count(), rows.size());
+        int high = 0;
+        int highHit = 0;
+        int imminent = 0;
+        int imminentHit = 0;
+        int moderate = 0;
+        int moderateHit = 0;
+        int safe = 0;
+        int safeHit = 0;
+        int topic = 0;
+        int topicHit = 0;
+        int belowHigh = 0;
+        int belowHighImminent = 0;
+        int exact = 0;
+        for (Outcome o : outcomes) {
+            boolean alarm = o.predicted().atLeast(RiskLevel.HIGH);
+            boolean emergency = o.predicted() == RiskLevel.IMMINENT;
+            exact += o.gold() == o.predicted() ? 1 : 0;
+            if (o.gold().atLeast(RiskLevel.HIGH)) {
+                high++;
+                highHit += alarm ? 1 : 0;
+            } else {
+                belowHigh++;
+                belowHighImminent += emergency ? 1 : 0;
+            }
+            if (o.gold() == RiskLevel.IMMINENT) {
+                imminent++;
+                imminentHit += emergency ? 1 : 0;
+            }
+            if (o.gold().atLeast(RiskLevel.MODERATE)) {
+                moderate++;
+                moderateHit += o.predicted().atLeast(RiskLevel.MODERATE) ? 1 : 0;
+            } else {
+                safe++;
+                safeHit += alarm ? 1 : 0;
+            }
+            if (TOPIC_CATEGORIES.contains(o.category())) {
+                topic++;
+                topicHit += alarm ? 1 : 0;
+            }
+        }
+        return new Figures(outcomes.size(), rate(exact, outcomes.size()), high, rate(highHit, high), imminent,
+                rate(imminentHit, imminent), rate(moderateHit, moderate), safe, rate(safeHit, safe), topic,
+                rate(topicHit, topic), belowHigh, rate(belowHighImminent, belowHigh));
     }
 
     private static double rate(long hits, int of) {

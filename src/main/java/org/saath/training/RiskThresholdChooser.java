@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.Predicate;
 
-import org.saath.nlu.RiskLevel;
 import org.saath.nlu.RiskThresholds;
 
 /**
@@ -102,13 +101,14 @@ public final class RiskThresholdChooser {
                         if (high < MIN_HIGH) {
                             continue;
                         }
-                        Tally t = Tally.of(rows, new RiskThresholds(1, 1, high, imminent, sure, intent));
-                        if (!within(t)) {
+                        RiskScores.Figures[] s = summary(rows, new RiskThresholds(1, 1, high, imminent, sure,
+                                intent));
+                        if (!within(s[0], s[1])) {
                             continue;
                         }
-                        double[] key = {Math.min(t.rate(t.highHit, t.high), targets.highRecall()),
-                            Math.min(t.rate(t.immHit, t.imm), targets.imminentRecall()), -t.rate(t.safeHit, t.safe),
-                            -t.rate(t.everydaySafeHit, t.everydaySafe), high + imminent, sure, intent};
+                        double[] key = {Math.min(s[0].highRecall(), targets.highRecall()),
+                            Math.min(s[0].imminentRecall(), targets.imminentRecall()), -s[0].falseAlarmRate(),
+                            -s[1].falseAlarmRate(), high + imminent, sure, intent};
                         if (bestKey == null || Arrays.compare(key, bestKey) > 0) {
                             bestKey = key;
                             best = new double[] {high, imminent, sure, intent};
@@ -132,73 +132,6 @@ public final class RiskThresholdChooser {
                 f.falseAlarmRate(), targets.falseAlarmCeiling(), f.falseImminentRate(),
                 targets.falseImminentCeiling(), f.topicFalseAlarmRate(), targets.topicFalseAlarmCeiling()));
         return best;
-    }
-
-    /**
-     * The counts the search for the alarm thresholds reads, in one pass and without a list: the same figures as
-     * {@link RiskScores#figures} of the risk rows and of the everyday rows ({@link #summary}), tried some 27,000
-     * times per choice.
-     */
-    private static final class Tally {
-        int high;
-        int highHit;
-        int imm;
-        int immHit;
-        int safe;
-        int safeHit;
-        int topic;
-        int topicHit;
-        int below;
-        int belowImm;
-        int everydaySafe;
-        int everydaySafeHit;
-        int everydayBelow;
-        int everydayBelowImm;
-
-        static Tally of(List<RiskCrossValidator.Scored> rows, RiskThresholds t) {
-            Tally n = new Tally();
-            for (RiskCrossValidator.Scored s : rows) {
-                RiskLevel gold = s.row().risk();
-                RiskLevel predicted = s.outcome(t).predicted();
-                boolean alarm = predicted.atLeast(RiskLevel.HIGH);
-                boolean emergency = predicted == RiskLevel.IMMINENT;
-                if (RiskCrossValidator.EVERYDAY.equals(s.row().category())) {
-                    if (!gold.atLeast(RiskLevel.MODERATE)) {
-                        n.everydaySafe++;
-                        n.everydaySafeHit += alarm ? 1 : 0;
-                    }
-                    if (!gold.atLeast(RiskLevel.HIGH)) {
-                        n.everydayBelow++;
-                        n.everydayBelowImm += emergency ? 1 : 0;
-                    }
-                    continue;
-                }
-                if (gold.atLeast(RiskLevel.HIGH)) {
-                    n.high++;
-                    n.highHit += alarm ? 1 : 0;
-                } else {
-                    n.below++;
-                    n.belowImm += emergency ? 1 : 0;
-                }
-                if (gold == RiskLevel.IMMINENT) {
-                    n.imm++;
-                    n.immHit += emergency ? 1 : 0;
-                }
-                if (!gold.atLeast(RiskLevel.MODERATE)) {
-                    n.safe++;
-                    n.safeHit += alarm ? 1 : 0;
-                }
-                if (RiskScores.TOPIC_CATEGORIES.contains(s.row().category())) {
-                    n.topic++;
-                    n.topicHit += alarm ? 1 : 0;
-                }
-            }
-            return n;
-        }
-
-        double rate(int hits, int of) {
-            return of == 0 ? Double.NaN : (double) hits / of;
-        }
     }
 
     /**
@@ -264,12 +197,12 @@ public final class RiskThresholdChooser {
         return new RiskScores.Figures[] {RiskScores.figures(risk), RiskScores.figures(everyday)};
     }
 
-    private boolean within(Tally t) {
-        return atMost(t.rate(t.safeHit, t.safe), targets.falseAlarmCeiling())
-                && atMost(t.rate(t.belowImm, t.below), targets.falseImminentCeiling())
-                && atMost(t.rate(t.everydayBelowImm, t.everydayBelow), targets.everydayFalseImminentCeiling())
-                && atMost(t.rate(t.topicHit, t.topic), targets.topicFalseAlarmCeiling())
-                && atMost(t.rate(t.everydaySafeHit, t.everydaySafe), targets.everydayFalseAlarmCeiling());
+    private boolean within(RiskScores.Figures f, RiskScores.Figures everyday) {
+        return atMost(f.falseAlarmRate(), targets.falseAlarmCeiling())
+                && atMost(f.falseImminentRate(), targets.falseImminentCeiling())
+                && atMost(everyday.falseImminentRate(), targets.everydayFalseImminentCeiling())
+                && atMost(f.topicFalseAlarmRate(), targets.topicFalseAlarmCeiling())
+                && atMost(everyday.falseAlarmRate(), targets.everydayFalseAlarmCeiling());
     }
 
     private static boolean atMost(double rate, double ceiling) {

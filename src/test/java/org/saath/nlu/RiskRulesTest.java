@@ -111,13 +111,13 @@ class RiskRulesTest {
     @Test
     void how_sure_the_model_must_be_alone_and_what_the_intent_classifier_must_say_come_from_the_thresholds() {
         Utterance bicycle = read("my neighbour bought a blue bicycle today");
-        RiskThresholds trusting = THRESHOLDS.withSecondOpinion(0.5, 0.05);
+        RiskThresholds trusting = new RiskThresholds(0.5, 0.5, 0.4, 0.3, 0.5, 0.05);
 
         assertThat(rules.judge(bicycle, List.of(), MODEL_SAYS_HIGH, trusting, 0).level()).isEqualTo(RiskLevel.HIGH);
         assertThat(rules.judge(bicycle, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0).level())
                 .isEqualTo(RiskLevel.MODERATE);
         Utterance cat = read("i have sorted out who gets my cat and paid everyone back");
-        RiskThresholds surer = THRESHOLDS.withSecondOpinion(0.9, 0.05);
+        RiskThresholds surer = new RiskThresholds(0.5, 0.5, 0.4, 0.3, 0.9, 0.05);
         assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, surer, 0.06).level()).isEqualTo(RiskLevel.HIGH);
         assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, surer, 0.04).level()).isEqualTo(RiskLevel.MODERATE);
         assertThat(rules.judge(cat, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.06).level())
