@@ -76,8 +76,8 @@ class RiskThresholdChooserTest {
     @Test
     void a_false_alarm_ceiling_holds_even_when_the_recall_target_is_missed() {
         List<RiskCrossValidator.Scored> validation = new ArrayList<>(rows(5, RiskLevel.HIGH, 0.6));
-        validation.addAll(rows(5, RiskLevel.HIGH, 0.1));
-        validation.addAll(rows(10, RiskLevel.NONE, 0.2));
+        validation.addAll(rows(5, RiskLevel.HIGH, 0.2));      // above the high floor: only the ceiling holds it back
+        validation.addAll(rows(10, RiskLevel.NONE, 0.3));
 
         RiskThresholdChooser.Choice choice = new RiskThresholdChooser(TARGETS).choose(validation);
 
@@ -141,8 +141,8 @@ class RiskThresholdChooserTest {
     }
 
     /**
-     * The search counts its figures its own way (in one pass, for speed); on mixed rows whatever it chooses must keep
-     * every ceiling as {@link RiskScores} counts it, and reach the recall {@link RiskScores} reports in its reason.
+     * On mixed rows, with every level, topic and everyday rows and both kinds of second opinion, whatever the search
+     * chooses keeps every ceiling as {@link RiskScores} counts it, and its reason reports the recall it reaches.
      */
     @Test
     void what_the_search_chooses_keeps_every_ceiling_as_the_scores_count_it() {
