@@ -56,8 +56,10 @@ public record RiskScores(Figures overall, Map<String, Figures> perLanguage,
         return new RiskScores(figures(outcomes), perLanguage, confusion, figures(everyday));
     }
 
-    /** The figures of {@code outcomes}, whatever their categories, counted in one pass (the threshold search asks
-     *  for them some 27,000 times per choice). */
+    /**
+     * The figures of {@code outcomes}, whatever their categories, counted in one pass: the threshold search asks for
+     * them some 27,000 times per choice.
+     */
     static Figures figures(List<Outcome> outcomes) {
         int high = 0;
         int highHit = 0;
