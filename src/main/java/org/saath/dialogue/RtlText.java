@@ -1,8 +1,5 @@
 package org.saath.dialogue;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.saath.nlu.Language;
 
 /**
@@ -22,12 +19,8 @@ public final class RtlText {
     /** U+2069 POP DIRECTIONAL ISOLATE. */
     public static final char PDI = '\u2069';
 
-    /**
-     * A run of left-to-right text: starts with a Latin letter, a digit or "+", may hold spaces and the punctuation
-     * found in names, numbers and addresses, and ends with a letter, a digit or a closing bracket.
-     */
-    private static final Pattern LTR_RUN = Pattern.compile(
-            "[A-Za-z0-9+](?:[A-Za-z0-9 .,:/@&'+_()\\-]*[A-Za-z0-9)])?");
+    /** Characters a left-to-right run may hold past its first: those of names, numbers and addresses. */
+    private static final String RUN_PUNCTUATION = " .,:/@&'+_()-";
 
     private RtlText() {
     }
@@ -56,16 +49,53 @@ public final class RtlText {
         return out.toString();
     }
 
+    /**
+     * Wraps each run of left-to-right text in an isolate. A run starts with a Latin letter, a digit or "+", may hold
+     * spaces and the punctuation found in names, numbers and addresses, and ends with its last letter, digit or
+     * closing bracket (a scan rather than a regular expression: every right-to-left reply passes here).
+     */
     private static String isolate(String line) {
-        Matcher m = LTR_RUN.matcher(line);
-        StringBuilder out = new StringBuilder(line.length() + 8);
+        StringBuilder out = null;
         int last = 0;
-        while (last < line.length() && m.find(last)) {
-            int end = balancedEnd(line, m.start(), m.end());
-            out.append(line, last, m.start()).append(LRI).append(line, m.start(), end).append(PDI);
+        int start = nextRunStart(line, 0);
+        while (start >= 0) {
+            int end = start + 1;
+            for (int i = start + 1; i < line.length() && inRun(line.charAt(i)); i++) {
+                if (endsRun(line.charAt(i))) {
+                    end = i + 1;
+                }
+            }
+            end = balancedEnd(line, start, end);
+            if (out == null) {
+                out = new StringBuilder(line.length() + 8);
+            }
+            out.append(line, last, start).append(LRI).append(line, start, end).append(PDI);
             last = end;
+            start = nextRunStart(line, last);
         }
-        return out.append(line.substring(last)).toString();
+        return out == null ? line : out.append(line, last, line.length()).toString();
+    }
+
+    private static int nextRunStart(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (latinOrDigit(c) || c == '+') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean latinOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean inRun(char c) {
+        return latinOrDigit(c) || RUN_PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    private static boolean endsRun(char c) {
+        return latinOrDigit(c) || c == ')';
     }
 
     /**
