@@ -185,7 +185,13 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
             if (message.isEmpty()) {
                 throw new CorpusException(table.origin(i) + ": empty text");
             }
-            List<String> previous = context < 0 ? List.of() : RiskText.splitContext(table.field(i, context));
+            String earlier = context < 0 ? "" : table.field(i, context);
+            if (earlier.contains("|||") || earlier.contains("| |")) {
+                // " ||| " would split into messages that start with "|": words the person never wrote
+                throw new CorpusException(table.origin(i) + ": the context separates messages with \""
+                        + RiskText.CONTEXT_SEPARATOR.trim() + "\", not \"|||\" or \"| |\"");
+            }
+            List<String> previous = RiskText.splitContext(earlier);
             rows.add(new RiskText(gold, message, previous, language, category(note, gold), table.origin(i)));
         }
         return rows;

@@ -1,6 +1,7 @@
 package org.saath.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,20 @@ class RiskCorpusTest {
                 .containsExactly("idiom", "topic_mention", "recovery", "");
         assertThat(corpus.rows()).extracting(RiskText::risk)
                 .containsExactly(RiskLevel.NONE, RiskLevel.NONE, RiskLevel.LOW, RiskLevel.HIGH);
+    }
+
+    /** A context written with the wrong separator stops the training at its line, before anything is trained. */
+    @Test
+    void a_context_with_a_wrong_separator_is_refused_naming_its_line() throws IOException {
+        Path en = Files.createDirectories(dir.resolve("en"));
+        Files.writeString(en.resolve("risk.tsv"), String.join("\n", "risk\ttext\tcontext",
+                "low\tso tired\ti worked all night || and the night before",
+                "imminent\tdone.\ti have the pills ||| nobody is home", ""));
+
+        assertThatThrownBy(() -> RiskCorpus.load(dir, new TextNormaliser(), Map.of()))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageContaining("risk.tsv:3")
+                .hasMessageContaining("\"||\"");
     }
 
     /** The training's recall gate compares with the promoted model on the rows both corpora hold: same words, level. */
