@@ -103,7 +103,7 @@ public final class RtlText {
      * not close ("0311-7786264 (24" stops before the bracket, whose text is Urdu), then back to its last letter,
      * digit or closing bracket.
      */
-    private static int balancedEnd(String line, int start, int end) {
+    static int balancedEnd(String line, int start, int end) {
         int depth = 0;
         int open = -1;
         int cut = end;

@@ -40,45 +40,16 @@ class RtlTextProperties {
                 .ofMaxLength(40);
     }
 
-    /** The isolation the regular expression gives, with {@link RtlText}'s own bracket balancing. */
+    /** The isolation the regular expression gives, with {@link RtlText}'s own bracket rule. */
     private static String reference(String line) {
         Matcher m = REFERENCE.matcher(line);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (last < line.length() && m.find(last)) {
-            int end = balancedEnd(line, m.start(), m.end());
+            int end = RtlText.balancedEnd(line, m.start(), m.end());
             out.append(line, last, m.start()).append(RtlText.LRI).append(line, m.start(), end).append(RtlText.PDI);
             last = end;
         }
         return out.append(line.substring(last)).toString();
-    }
-
-    /** A copy of the bracket rule as it stood beside the regular expression (see RtlText.balancedEnd). */
-    private static int balancedEnd(String line, int start, int end) {
-        int depth = 0;
-        int open = -1;
-        int cut = end;
-        for (int i = start; i < end; i++) {
-            char c = line.charAt(i);
-            if (c == '(') {
-                if (depth == 0) {
-                    open = i;
-                }
-                depth++;
-            } else if (c == ')') {
-                if (depth == 0) {
-                    cut = i;
-                    break;
-                }
-                depth--;
-            }
-        }
-        if (cut == end && depth > 0) {
-            cut = open;
-        }
-        while (cut > start + 1 && !Character.isLetterOrDigit(line.charAt(cut - 1)) && line.charAt(cut - 1) != ')') {
-            cut--;
-        }
-        return cut;
     }
 }
