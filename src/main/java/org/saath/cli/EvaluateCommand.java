@@ -149,7 +149,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 continue;
             }
             int row = i;
-            Analysis a = analyser.analyse(table.field(i, text), RiskText.splitContext(table.field(i, context)));
+            Analysis a = analyser.analyse(table.field(i, text), RiskText.context(table, i, context));
             String lang = table.field(i, language).trim();
             risks.add(new RiskScores.Outcome(RiskLevel.fromCode(table.field(i, risk)), a.risk(), lang,
                     table.field(i, category).trim()));

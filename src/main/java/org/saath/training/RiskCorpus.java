@@ -185,13 +185,7 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
             if (message.isEmpty()) {
                 throw new CorpusException(table.origin(i) + ": empty text");
             }
-            String earlier = context < 0 ? "" : table.field(i, context);
-            if (earlier.contains("|||") || earlier.contains("| |")) {
-                // " ||| " would split into messages that start with "|": words the person never wrote
-                throw new CorpusException(table.origin(i) + ": the context separates messages with \""
-                        + RiskText.CONTEXT_SEPARATOR.trim() + "\", not \"|||\" or \"| |\"");
-            }
-            List<String> previous = RiskText.splitContext(earlier);
+            List<String> previous = context < 0 ? List.of() : RiskText.context(table, i, context);
             rows.add(new RiskText(gold, message, previous, language, category(note, gold), table.origin(i)));
         }
         return rows;

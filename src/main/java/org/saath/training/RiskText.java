@@ -24,6 +24,20 @@ public record RiskText(RiskLevel risk, String text, List<String> context, String
     /** The context column's separator between messages. */
     public static final String CONTEXT_SEPARATOR = " || ";
 
+    /**
+     * The context column of a corpus or challenge row, split into messages ({@link #splitContext}). A field written
+     * with "|||" is refused, naming the row: split on "||" it would give messages starting with "|", words the
+     * person never wrote.
+     */
+    public static List<String> context(TsvTable table, int row, int column) {
+        String field = table.field(row, column);
+        if (field.contains("|||") || field.contains("| |")) {
+            throw new CorpusException(table.origin(row) + ": the context separates messages with \""
+                    + CONTEXT_SEPARATOR.trim() + "\", not \"|||\" or \"| |\"");
+        }
+        return splitContext(field);
+    }
+
     /** Splits a context field ({@code first || second}) into messages; blank gives none. */
     public static List<String> splitContext(String field) {
         if (field == null || field.isBlank()) {
