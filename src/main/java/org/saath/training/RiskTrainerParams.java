@@ -30,12 +30,4 @@ public record RiskTrainerParams(String algorithm, int iterations, int cutoff, do
     public RiskTrainerParams withThresholds(RiskThresholds t) {
         return new RiskTrainerParams(algorithm, iterations, cutoff, l1Cost, l2Cost, features, t);
     }
-
-    public RiskTrainerParams withFeatures(RiskFeatures f) {
-        return new RiskTrainerParams(algorithm, iterations, cutoff, l1Cost, l2Cost, f, thresholds);
-    }
-
-    public RiskTrainerParams withCosts(double l1, double l2) {
-        return new RiskTrainerParams(algorithm, iterations, cutoff, l1, l2, features, thresholds);
-    }
 }
