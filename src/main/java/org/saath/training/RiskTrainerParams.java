@@ -18,8 +18,8 @@ public record RiskTrainerParams(String algorithm, int iterations, int cutoff, do
      * cues. Swept again on the 15,034 rows of 3 December (L1 0.02–0.2, L2 0.05, word pairs one word apart,
      * character 3–5-grams, per-script copies of the shared features): at equal false alarms none gained a point, L1
      * 0.2 lost one ({@code docs/risk-figures-history.md}). The thresholds here are only a starting point:
-     * {@code train} chooses them on a validation split
-     * ({@link RiskThresholdChooser}) and the model's card records the ones it is read with.
+     * {@code train} chooses them on a validation split ({@link RiskThresholdChooser}) and the model's card records the
+     * ones it is read with.
      */
     public static final RiskTrainerParams DEFAULT = new RiskTrainerParams("MAXENT_QN", 300, 1, 0.1, 0.1,
             RiskFeatures.DEFAULT, new RiskThresholds(0.5, 0.5, 0.2, 0.3));
