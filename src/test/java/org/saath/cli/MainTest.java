@@ -102,6 +102,29 @@ class MainTest {
     }
 
     @Test
+    void evaluate_reads_a_challenge_row_with_its_context_and_refuses_a_wrong_separator() throws IOException {
+        String header = "language\trisk\tintent\tcategory\ttext\tcontext\n";
+        Path good = Files.writeString(dir.resolve("good.tsv"), header
+                + "en\thigh\tcrisis\tpassive_ideation\tand tonight i just want to sleep and never wake up\t"
+                + "nothing is getting better || i am so tired of all of it\n"
+                + "en\tnone\tgreeting\teveryday\thello there\t\n");
+        Path bad = Files.writeString(dir.resolve("bad-context.tsv"), header
+                + "en\tnone\tgreeting\teveryday\thello there\t\n"
+                + "en\thigh\tcrisis\tpassive_ideation\tsame as yesterday\ti want to die ||| nobody cares\n");
+
+        assertThat(Main.execute("evaluate", "--data", good.toString(), "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(streams.out());
+        assertThat(report.get("mode").asText()).isEqualTo("challenge");
+        assertThat(report.at("/risk/overall/rows").asInt()).isEqualTo(2);
+        assertThat(report.at("/risk/overall/highRows").asInt()).isEqualTo(1);
+        assertThat(report.toString()).as("aggregates only, never a message").doesNotContain("never wake up")
+                .doesNotContain("tired of all");
+
+        assertThat(Main.execute("evaluate", "--data", bad.toString())).isEqualTo(1);
+        assertThat(streams.err()).contains("bad-context.tsv:3").contains("\"||\"").contains("\"|||\"");
+    }
+
+    @Test
     void counsellors_are_added_listed_and_disabled_with_the_readme_s_exit_codes() throws IOException {
         Path partners = Files.writeString(dir.resolve("partners.yaml"), """
                 partners:
