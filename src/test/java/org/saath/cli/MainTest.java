@@ -105,7 +105,7 @@ class MainTest {
     void evaluate_reads_a_challenge_row_with_its_context_and_refuses_a_wrong_separator() throws IOException {
         String header = "language\trisk\tintent\tcategory\ttext\tcontext\n";
         Path good = Files.writeString(dir.resolve("good.tsv"), header
-                + "en\thigh\tcrisis\tpassive_ideation\tand tonight i just want to sleep and never wake up\t"
+                + "en\tmoderate\tcrisis\tpassive_ideation\tand tonight i just want to sleep and never wake up\t"
                 + "nothing is getting better || i am so tired of all of it\n"
                 + "en\tnone\tgreeting\teveryday\thello there\t\n");
         Path bad = Files.writeString(dir.resolve("bad-context.tsv"), header
@@ -116,7 +116,7 @@ class MainTest {
         JsonNode report = new ObjectMapper().readTree(streams.out());
         assertThat(report.get("mode").asText()).isEqualTo("challenge");
         assertThat(report.at("/risk/overall/rows").asInt()).isEqualTo(2);
-        assertThat(report.at("/risk/overall/highRows").asInt()).isEqualTo(1);
+        assertThat(report.at("/risk/overall/safeRows").asInt()).as("none and low rows").isEqualTo(1);
         assertThat(report.toString()).as("aggregates only, never a message").doesNotContain("never wake up")
                 .doesNotContain("tired of all");
 
