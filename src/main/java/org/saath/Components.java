@@ -302,7 +302,8 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /**
-     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder, the clock at the
+     * A fresh pipeline for one golden conversation: its own SQLite file in a temporary folder (whatever store
+     * {@code config} names: a replay must not write scripted people into a deployment's conversations), the clock at the
      * script's time (moved by turns that give their own), and {@code analyser} (the committed model, or a candidate
      * being gated). Partners and a rule book on disk come from {@code config}, as in the service.
      */
@@ -311,7 +312,10 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         try {
             Path data = Files.createTempDirectory("saath-golden");
             GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
-            SaathConfig scripted = config.withDataDir(data.toString());
+            // the throwaway SQLite file even when the deployment's config names its own store: a replay or the
+            // training gate must never write scripted people into the real conversations
+            SaathConfig scripted = config.withDataDir(data.toString()).withStore(new SaathConfig.Store("",
+                    config.store().username(), config.store().password(), config.store().poolSize()));
             if (script.partners() != null) {
                 Path partners = data.resolve("partners.yaml");
                 new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())

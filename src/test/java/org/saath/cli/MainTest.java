@@ -205,6 +205,25 @@ class MainTest {
     }
 
     @Test
+    void replay_runs_on_a_throwaway_store_even_when_the_config_names_the_deployment_s_store() throws IOException {
+        Path deployment = dir.resolve("deployment.db");
+        Path config = Files.writeString(dir.resolve("deployment.yaml"), "store:\n  url: \"jdbc:sqlite:" + deployment
+                + "\"\n");
+        Path script = Files.writeString(dir.resolve("hello.yaml"), """
+                name: a greeting
+                country: PK
+                at: 2026-11-21T10:00:00+05:00
+                turns:
+                  - user: "hello"
+                """);
+
+        assertThat(Main.execute("replay", "--config", config.toString(), script.toString())).as(streams.err())
+                .isZero();
+        assertThat(streams.out().split("\n")).hasSize(1);
+        assertThat(deployment).as("the deployment's store is not opened, let alone written").doesNotExist();
+    }
+
+    @Test
     void replay_without_a_readable_script_is_a_usage_error() {
         assertThat(Main.execute("replay", dir.resolve("missing.yaml").toString())).isEqualTo(2);
         assertThat(Main.execute("replay")).isEqualTo(2);
