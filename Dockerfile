@@ -19,6 +19,8 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
 COPY --from=build /src/target/saath.jar /app/saath.jar
 COPY docker/entrypoint.sh /app/entrypoint.sh
 COPY conversations /app/conversations
+# the challenge set, so that `train` in the image refuses rows found in it as it does in the repository
+COPY challenge /app/challenge
 COPY models /app/models.dist
 USER saath
 VOLUME ["/app/data", "/app/models"]
