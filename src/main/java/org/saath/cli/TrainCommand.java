@@ -198,7 +198,10 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The checks told to be skipped, as the cards record them; a missing held-out folder is an error otherwise. */
+    /**
+     * The checks skipped, as the cards record them: those told to be, and the challenge set's when its folder is
+     * missing; a missing held-out folder is an error unless told.
+     */
     private List<String> skipped() {
         List<String> skipped = new ArrayList<>();
         if (skipLeakCheck) {
@@ -206,6 +209,9 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (!Files.isDirectory(heldout)) {
             throw new IllegalArgumentException("the held-out folder " + heldout + " is missing: its texts must never "
                     + "be trained on; give it with --heldout DIR, or train without the check with --skip-leak-check");
+        }
+        if (!Files.isDirectory(challenge)) {   // said, not silent: the rows were not checked against it
+            skipped.add("SKIPPED: check against the challenge set (no folder " + challenge + ")");
         }
         if (skipGoldenGate) {
             skipped.add("SKIPPED: golden conversations (--skip-golden-gate)");

@@ -68,7 +68,8 @@ class LearningLoopHttpTest {
             Path labelled = Files.createDirectories(dir.resolve("labelled"));
             Files.write(labelled.resolve("week-47.tsv"), label(exported), StandardCharsets.UTF_8);
             assertThat(Main.execute("train", "--model", "intent", "--config", configFile.toString(), "--labelled",
-                    labelled.toString(), "--skip-leak-check", "--golden", golden().toString(),
+                    labelled.toString(), "--skip-leak-check", "--golden", golden().toString(), "--challenge",
+                    dir.resolve("no-challenge").toString(),
                     // a quick model: a quarter of the sentences, 2 folds and 10 iterations instead of 5 and 300,
                     // so the quality gates are opened and the leak check skipped (each is tested on its own in
                     // LearningPiecesTest); the golden gate still replays two scripts. What this test checks is the
@@ -79,6 +80,8 @@ class LearningLoopHttpTest {
             String after = card.version();
             assertThat(before).doesNotStartWith(after);
             assertThat(card.gates()).contains("SKIPPED: leakage check against held-out files (--skip-leak-check)")
+                    .contains("SKIPPED: check against the challenge set (no folder " + dir.resolve("no-challenge")
+                            + ")")
                     .anySatisfy(g -> assertThat(g).startsWith("passed: golden conversations"));
 
             HttpResponse<String> reload = http.send(HttpRequest.newBuilder(uri(app, "/admin/reload"))
