@@ -18,7 +18,8 @@ import org.saath.nlu.RiskLevel;
  * screening question), the conversation is escalated, crisis topics are added, and a crisis line of the person's
  * country that is open now leads the helplines. A crisis template the rules chose keeps the state they chose (its
  * question waits for its answer); one the floor put in asks "are you safe right now?" (the helper's reply asks
- * nothing).
+ * nothing). A safety-plan step the rules chose (its next question, the plan shown) is dropped: it would answer in
+ * place of the crisis reply; the plan can be taken up again once the person is safe.
  */
 public final class SafetyPolicy {
 
@@ -47,13 +48,16 @@ public final class SafetyPolicy {
         if (!decision.escalate()) {
             raised.add("escalate");
         }
+        if (decision.plan() != Decision.PlanStep.NONE) {
+            raised.add("plan");   // a safety-plan step answers with its own question: the crisis reply comes first
+        }
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
-        if (raised.contains("template")) {
+        if (raised.contains("template") || next == DialogueState.SAFETY_PLAN) {
             // crisis and crisis_imminent end with "are you safe right now?"; the helper's reply asks nothing
             next = template.equals("crisis_third_person") ? DialogueState.ESCALATED : DialogueState.SAFETY_CHECK;
         }
         return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent", next,
-                decision.forget(), decision.plan(),
+                decision.forget(), Decision.PlanStep.NONE,
                 decision.consent(), raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
     }
 

@@ -51,6 +51,50 @@ class SafetyFloorTest {
         assertThat(result.escalation()).isNotNull();
     }
 
+    /** A rule book that answers everything with the next safety-plan question, crises included. */
+    private static final String PLAN_FIRST_RULES = """
+            rules:
+              - id: plan-everything
+                priority: 0
+                then: {template: plan_q1, safety-plan: start}
+            """;
+
+    @Test
+    void a_safety_plan_rule_cannot_answer_a_crisis_in_place_of_the_crisis_reply() {
+        Components components = Components.load(TestComponents.config(data), TestComponents.analyser(),
+                Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
+                () -> new ByteArrayInputStream(PLAN_FIRST_RULES.getBytes(StandardCharsets.UTF_8)), "plan-first.yaml");
+
+        TurnResult result = components.turns().handle(new InboundMessage("test", "u-1", "m-1",
+                "i am going to end my life", Optional.of("PK")));
+
+        TurnResult.Reply reply = result.replies().get(0);
+        assertThat(reply.text()).startsWith("Please call now:");
+        assertThat(reply.helplines().get(0).id()).isEqualTo("pk-umang");
+        assertThat(result.escalation()).isNotNull();
+    }
+
+    @Test
+    void at_high_risk_every_safety_plan_step_gives_way_to_the_crisis_reply() {
+        for (RiskLevel risk : List.of(RiskLevel.HIGH, RiskLevel.IMMINENT)) {
+            TurnFacts facts = new TurnFacts(Intent.CRISIS, 0.9, false, risk, risk, Language.EN, "PK",
+                    DialogueState.SAFETY_PLAN, false, false, Optional.empty());
+            for (Decision.PlanStep step : List.of(Decision.PlanStep.START, Decision.PlanStep.ANSWER,
+                    Decision.PlanStep.SHOW)) {
+                Decision planned = new Decision("plan", "plan_q2", Set.of(), List.of(), false, "normal",
+                        DialogueState.SAFETY_PLAN, false, step, null, null);
+
+                Decision after = new SafetyPolicy().apply(planned, facts);
+
+                assertThat(after.plan()).as(risk + " " + step).isEqualTo(Decision.PlanStep.NONE);
+                assertThat(after.template()).as(risk + " " + step)
+                        .isEqualTo(risk == RiskLevel.IMMINENT ? "crisis_imminent" : "crisis");
+                assertThat(after.nextState()).as(risk + " " + step).isEqualTo(DialogueState.SAFETY_CHECK);
+                assertThat(after.raisedBy()).as(risk + " " + step).contains("plan");
+            }
+        }
+    }
+
     /** At high risk, against rules that already chose more than the floor would: nothing of theirs is lowered. */
     @Test
     void the_floor_only_raises_it_never_lowers_a_decision() {
