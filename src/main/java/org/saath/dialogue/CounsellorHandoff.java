@@ -14,6 +14,7 @@ import org.saath.rules.DialogueState;
 import org.saath.rules.TurnFacts;
 import org.saath.store.ConversationTx;
 import org.saath.store.EscalationRow;
+import org.saath.store.TurnWrite;
 
 /**
  * Step 6 of a turn: whether it opens an escalation (one per conversation), whether a partner that fits is open with
@@ -27,10 +28,10 @@ final class CounsellorHandoff {
      * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
      * to ask for consent, whether the person ended the open escalation ("stop"), and whether a new escalation was
      * refused (the sender's escalation limit), so that the reply says no counsellor is available rather than
-     * promising one.
+     * promising one; and the open escalation's risk when the conversation's rose above it.
      */
     record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
-                   boolean ended, boolean refused) {
+                   boolean ended, boolean refused, Optional<TurnWrite.EscalationRisk> risen) {
     }
 
     private final EscalationRequester requester;
@@ -50,7 +51,7 @@ final class CounsellorHandoff {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
-            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false);
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty());
         }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
@@ -62,7 +63,14 @@ final class CounsellorHandoff {
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
                 && nextState != DialogueState.SAFETY_CHECK;
         boolean refused = escalate && open.isEmpty() && requested.isEmpty();
-        return new Outcome(opened, partner, counsellor, askConsent, false, refused);
+        return new Outcome(opened, partner, counsellor, askConsent, false, refused,
+                risen(open, facts.conversationRisk()));
+    }
+
+    /** The open escalation's risk raised to {@code now} when it was lower; never lowered. */
+    static Optional<TurnWrite.EscalationRisk> risen(Optional<EscalationRow> open, RiskLevel now) {
+        return open.filter(e -> now.compareTo(RiskLevel.fromCode(e.risk())) > 0)
+                .map(e -> new TurnWrite.EscalationRisk(e.id(), now.code()));
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */

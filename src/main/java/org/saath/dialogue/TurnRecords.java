@@ -86,7 +86,7 @@ final class TurnRecords {
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
                 e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
         return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
-                plan.answer(), outbox);
+                plan.answer(), outbox, handoff.risen());
     }
 
     /**
@@ -114,7 +114,7 @@ final class TurnRecords {
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
         tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
-                Optional.empty(), outbox));
+                Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk)));
         return result;
     }
 }

@@ -152,6 +152,11 @@ final class TurnSql {
         if (write.newEscalation().isPresent()) {
             EscalationSql.insert(sql, write.newEscalation().get(), conversation.id());
         }
+        if (write.escalationRisk().isPresent()) {
+            TurnWrite.EscalationRisk raised = write.escalationRisk().get();
+            sql.update("UPDATE escalations SET risk = ? WHERE id = ? AND conversation_id = ? AND state IN " + OPEN,
+                    raised.risk(), raised.escalationId(), conversation.id());
+        }
         for (OutboxRow row : write.outbox()) {
             EscalationSql.enqueue(sql, row);
         }

@@ -5,21 +5,37 @@ import java.util.Optional;
 
 /**
  * Everything one accepted message changes, written in one transaction: the conversation (inserted or updated),
- * the processed message id with the response, the turn, a new escalation if one was opened, and a safety-plan
- * answer (redacted) if one was given.
+ * the processed message id with the response, the turn, a new escalation if one was opened, the open escalation's
+ * risk if the conversation's rose above it, and a safety-plan answer (redacted) if one was given.
  */
 public record TurnWrite(ConversationRow conversation, boolean newConversation, String messageId,
                         String responseJson, TurnRow turn, Optional<EscalationRow> newEscalation,
-                        Optional<PlanAnswer> planAnswer, List<OutboxRow> outbox) {
+                        Optional<PlanAnswer> planAnswer, List<OutboxRow> outbox,
+                        Optional<EscalationRisk> escalationRisk) {
 
     public TurnWrite {
         outbox = List.copyOf(outbox);
+    }
+
+    /** A turn that raises no open escalation's risk. */
+    public TurnWrite(ConversationRow conversation, boolean newConversation, String messageId, String responseJson,
+                     TurnRow turn, Optional<EscalationRow> newEscalation, Optional<PlanAnswer> planAnswer,
+                     List<OutboxRow> outbox) {
+        this(conversation, newConversation, messageId, responseJson, turn, newEscalation, planAnswer, outbox,
+                Optional.empty());
     }
 
     /** A turn that sends nothing through the outbox. */
     public TurnWrite(ConversationRow conversation, boolean newConversation, String messageId, String responseJson,
                      TurnRow turn, Optional<EscalationRow> newEscalation, Optional<PlanAnswer> planAnswer) {
         this(conversation, newConversation, messageId, responseJson, turn, newEscalation, planAnswer, List.of());
+    }
+
+    /**
+     * The open escalation's new risk: a person who asked for a human and then wrote of a crisis while waiting moves
+     * up the partner's queue, and a re-offer tells the next partner the risk as it is now.
+     */
+    public record EscalationRisk(String escalationId, String risk) {
     }
 
     /** One answered safety-plan step. */

@@ -195,6 +195,29 @@ class HandoffHttpTest {
     }
 
     @Test
+    void a_crisis_written_while_waiting_for_a_human_moves_the_escalation_up_the_partner_s_queue() throws Exception {
+        String other = call("POST", "/v1/messages", JSON.writeValueAsString(Map.of("user", "u-2", "id", "o-1",
+                "text", "i want to kill myself", "country", "PK")), GenericClient.token(dir.resolve("data")), 200)
+                .at("/escalation/id").asText();
+        String waiting = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
+        assertThat(components.handoffs().escalation(waiting).orElseThrow().risk()).isEqualTo("none");
+        assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).at("/escalations/0/id").asText())
+                .isEqualTo(other);
+
+        send("i have swallowed all my sleeping pills just now", "m-2");
+
+        assertThat(components.handoffs().escalation(waiting).orElseThrow().risk()).isEqualTo("imminent");
+        JsonNode queue = call("GET", "/v1/partner/escalations", null, KEY_A, 200);
+        assertThat(queue.at("/escalations/0/id").asText()).isEqualTo(waiting);
+        assertThat(queue.at("/escalations/0/risk").asText()).isEqualTo("imminent");
+        assertThat(queue.at("/escalations/1/id").asText()).isEqualTo(other);
+
+        send("ok", "m-3");
+        assertThat(components.handoffs().escalation(waiting).orElseThrow().risk()).as("never lowered")
+                .isEqualTo("imminent");
+    }
+
+    @Test
     void the_person_can_end_the_chat_and_the_bot_takes_it_back() throws Exception {
         String escalation = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
         call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
