@@ -71,6 +71,11 @@ public final class HandoffApp implements AutoCloseable {
         return clock;
     }
 
+    /** The generic channel's Bearer token, as the deployment's own client reads it from the data folder. */
+    public String genericToken() {
+        return GenericClient.token(data);
+    }
+
     public int port() {
         return app.port();
     }

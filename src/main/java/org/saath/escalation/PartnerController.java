@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
+import org.saath.web.JsonBody;
 
 /**
  * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
@@ -132,13 +133,16 @@ public final class PartnerController {
                 .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
     }
 
-    /** A non-blank string field of a JSON object body; empty when absent or blank; 400 when not JSON. */
+    /**
+     * A non-blank string field of a JSON object body; empty when absent or blank; 400 when not JSON or not storable
+     * ({@link JsonBody#storable}).
+     */
     static Optional<String> field(byte[] body, String name) {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode value = node == null || !node.isObject() ? null : node.get(name);
-            return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
-                    : Optional.empty();
+            return value != null && value.isTextual() && !value.asText().isBlank()
+                    ? Optional.of(JsonBody.storable(name, value.asText())) : Optional.empty();
         } catch (IOException e) {
             throw new BadRequestException("body is not valid JSON");
         }

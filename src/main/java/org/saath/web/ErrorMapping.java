@@ -80,6 +80,13 @@ public final class ErrorMapping {
             error(ctx, e.getStatus(), e.getMessage());
         });
         routes.exception(StoreException.class, (e, ctx) -> {
+            if (refusedValue(e)) {
+                // a value the database will not keep (too long for its column, a byte it cannot encode): the
+                // request's, not the store's, so a retry would fail the same way
+                LOG.warn("the store refused a value of {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                error(ctx, 400, "the request holds a value that cannot be stored");
+                return;
+            }
             LOG.error("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             error(ctx, 503, "temporarily unavailable, please retry");
         });
@@ -95,6 +102,17 @@ public final class ErrorMapping {
         });
         routes.error(404, "*", ctx -> error(ctx, 404, "not found"));
         routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed"));
+    }
+
+    /** Whether the database refused a value itself: SQLSTATE class 22, "data exception" (PostgreSQL). */
+    static boolean refusedValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 
 /**
  * A sender's JSON body, read the one way the message endpoints share: bounded before it is read (413), a JSON object
- * (400), its text fields present, non-empty and bounded (400 naming the field).
+ * (400), its text fields present, non-empty, bounded and storable (400 naming the field).
  */
 public final class JsonBody {
 
@@ -56,6 +56,29 @@ public final class JsonBody {
         if (value.asText().length() > maxLength) {
             throw new BadRequestException("'" + field + "' is longer than " + maxLength + " characters");
         }
-        return value.asText();
+        return storable(field, value.asText());
+    }
+
+    /**
+     * {@code value}, refused (400 naming the field) when it holds a NUL character, which PostgreSQL cannot store
+     * (the turn would fail with a 503, inviting the sender to retry the same message forever), or half of a
+     * surrogate pair, which UTF-8 cannot encode (two different ids would hash alike).
+     */
+    public static String storable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw new BadRequestException("'" + field + "' must not contain the NUL character");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new BadRequestException("'" + field + "' must not contain half of a surrogate pair");
+            }
+        }
+        return value;
     }
 }
