@@ -12,13 +12,15 @@ import org.saath.privacy.SealedAddress;
  * country and never stored. {@code media} says the person sent something Saath cannot read (a voice note, a
  * picture, a sticker; {@code text} is then its caption or empty). {@code replyTo} is present on platform channels,
  * whose replies leave through the outbox to that sealed address (kept with the turn, see {@link ReplyTo}); without it
- * the channel answers in its response.
+ * the channel answers in its response. NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                              Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
 
     public InboundMessage {
-        text = text == null ? "" : text;
+        // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held
+        // one would fail its turn and be retried by the platform until it gave up
+        text = text == null ? "" : text.indexOf('\0') < 0 ? text : text.replace("\0", "");
         country = country == null ? Optional.empty() : country;
         phoneNumber = phoneNumber == null ? Optional.empty() : phoneNumber;
         replyTo = replyTo == null ? Optional.empty() : replyTo;

@@ -57,8 +57,10 @@ final class TelegramUpdate {
                 || !from.path("id").canConvertToLong()) {
             return Optional.empty();
         }
-        Instant at = message.path("date").canConvertToLong() ? Instant.ofEpochSecond(message.path("date").asLong())
-                : now;
+        // a date Telegram could not have sent (before 1970, or past tomorrow) counts as now: Instant cannot hold
+        // every long, and the store writes years 0-9999
+        long date = message.path("date").canConvertToLong() ? message.path("date").asLong() : -1;
+        Instant at = date >= 0 && date <= now.getEpochSecond() + 86_400 ? Instant.ofEpochSecond(date) : now;
         if (message.path("text").isTextual() && !message.path("text").asText().isBlank()) {
             return Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
                     message.path("text").asText(), false, Optional.empty()));

@@ -80,6 +80,19 @@ class TelegramChannelHttpTest {
     }
 
     @Test
+    void a_date_telegram_could_not_have_sent_or_a_nul_in_the_text_still_gets_an_answer() throws Exception {
+        for (long date : List.of(Long.MAX_VALUE, Long.MIN_VALUE, -62_167_219_200_000L, 99_999_999_999L)) {
+            ObjectNode update = fixture("telegram-text.json").put("update_id", nextUpdate++);
+            ((ObjectNode) update.get("message")).put("date", date).put("text", "hello\u0000 there");
+
+            assertThat(post(JSON.writeValueAsBytes(update), SECRET).statusCode()).as("date " + date).isEqualTo(200);
+        }
+        assertThat(platform.rig().count("turns")).isEqualTo(4);
+        assertThat(platform.rig().strings("SELECT text_redacted FROM turns")).allSatisfy(t ->
+                assertThat(t).isEqualTo("hello there"));
+    }
+
+    @Test
     void a_question_gets_yes_no_buttons_and_a_tap_answers_it_and_is_acknowledged() throws Exception {
         say("i feel so alone and empty, nothing matters anymore");
         platform.rig().dispatch();
