@@ -255,6 +255,21 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         return new UserRefHasher(secret(config, Path.of(config.dataDir())));
     }
 
+    /**
+     * The hasher the store's user references were made with, for commands that look people up: never a new secret
+     * (a new one would match nobody, and "nothing stored" would be a lie).
+     */
+    public static UserRefHasher existingHasher(SaathConfig config) {
+        Path file = SecretFile.userIdSecret(Path.of(config.dataDir()));
+        String configured = config.privacy().userIdSecret();
+        if ((configured == null || configured.isEmpty()) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("privacy.user-id-secret is empty and " + file.toAbsolutePath()
+                    + " does not exist: without the secret the store's user ids were hashed with, nobody can be "
+                    + "found (give --data DIR or the deployment's --config)");
+        }
+        return hasher(config);
+    }
+
     /** The rate limiters' time, from the same clock as everything else (so a test's clock moves them too). */
     private static Ticker ticker(Clock clock) {
         return () -> {

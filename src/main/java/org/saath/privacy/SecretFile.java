@@ -22,6 +22,11 @@ public final class SecretFile {
     private SecretFile() {
     }
 
+    /** Where the user-id secret is kept when the configuration gives none. */
+    public static Path userIdSecret(Path dataDir) {
+        return dataDir.resolve(NAME);
+    }
+
     /** The user-id secret: 32 random bytes in {@code <data-dir>/user-id-secret.key}. */
     public static byte[] loadOrCreate(Path dataDir) {
         return loadOrCreate(dataDir.resolve(NAME), 32);

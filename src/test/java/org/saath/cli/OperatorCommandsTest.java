@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
 import org.saath.Main;
+import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
 import org.saath.training.RiskCard;
@@ -114,6 +115,37 @@ class OperatorCommandsTest {
         assertThat(streams.err()).contains("--previous-data").contains("is not the data of the promoted risk model")
                 .contains(RiskCard.read(Path.of("models/risk.card.json")).version());
         assertThat(dir.resolve("models/risk.bin")).doesNotExist();
+    }
+
+    /** An erasure that finds nobody must be because nobody is there: not a "+", a typo or a missing secret. */
+    @Test
+    void forget_finds_a_number_in_the_form_its_channel_stores_it_and_refuses_what_would_find_nobody()
+            throws Exception {
+        Path data = dir.resolve("data");
+        Components components = TestComponents.components(data, java.time.Instant.now());
+        components.turns().handle(new InboundMessage("whatsapp", "923001234567", "w-1", "hello", Optional.of("PK")));
+        components.turns().handle(new InboundMessage("twilio", "whatsapp:+923001234567", "t-1", "hello",
+                Optional.of("PK")));
+        components.turns().handle(new InboundMessage("generic", "u-1", "g-1", "hello", Optional.of("PK")));
+        components.database().close();
+        assertThat(Sqlite.count(data, "conversations")).isEqualTo(3);
+
+        assertThat(Main.execute("forget", "--user", "+92 300 1234567", "--channel", "whatsapp", "--data",
+                data.toString())).isZero();
+        assertThat(streams.out()).contains("deleted everything");
+        assertThat(Main.execute("forget", "--user", "+923001234567", "--channel", "twilio", "--data",
+                data.toString())).isZero();
+        assertThat(Sqlite.strings(data, "SELECT channel FROM conversations")).containsExactly("generic");
+
+        assertThat(Main.execute("forget", "--user", "u-1", "--channel", "whatsap", "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(streams.err()).contains("unknown channel 'whatsap'");
+
+        Files.delete(data.resolve("user-id-secret.key"));
+        assertThat(Main.execute("forget", "--user", "u-1", "--data", data.toString())).isEqualTo(1);
+        assertThat(streams.err()).contains("privacy.user-id-secret is empty");
+        assertThat(data.resolve("user-id-secret.key")).as("no new secret that matches nobody").doesNotExist();
+        assertThat(Sqlite.count(data, "conversations")).isEqualTo(1);
     }
 
     @Test

@@ -57,6 +57,19 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
         return config.enabled() ? Optional.of(new TwilioChannel(config, http, clock)) : Optional.empty();
     }
 
+    /**
+     * The user ids this channel may have stored for a number an operator types: Twilio's {@code From}, which is
+     * {@code +92…} for SMS and {@code whatsapp:+92…} for WhatsApp through Twilio (an id typed with its prefix is
+     * taken as typed).
+     */
+    public static List<String> storedUserIds(String typed) {
+        if (typed.startsWith(WHATSAPP)) {
+            return List.of(typed);
+        }
+        String digits = typed.replaceAll("[\\s()+-]", "");
+        return digits.matches("\\d{6,20}") ? List.of("+" + digits, WHATSAPP + "+" + digits) : List.of(typed);
+    }
+
     @Override
     protected Delivery read(Context ctx) {
         Map<String, List<String>> form = FormBody.parse(ctx.bodyAsBytes());

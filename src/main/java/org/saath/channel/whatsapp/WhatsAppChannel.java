@@ -93,6 +93,15 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
         });
     }
 
+    /**
+     * The user id this channel stores for a number an operator types ({@code +92 300 1234567}): Meta's {@code from},
+     * the digits without "+" (anything else is taken as typed).
+     */
+    public static List<String> storedUserIds(String typed) {
+        String digits = typed.replaceAll("[\\s()+-]", "");
+        return List.of(digits.matches("\\d{6,20}") ? digits : typed);
+    }
+
     private static Arrival arrival(WhatsAppPayload.Incoming m) {
         String phone = "+" + m.from();
         return new Arrival(new InboundMessage(NAME, m.from(), m.id(), m.text(), Optional.empty(), Optional.of(phone),
