@@ -19,16 +19,19 @@ public final class DataOptions {
         return dataDir == null ? config : config.withDataDir(dataDir);
     }
 
+    private static final String SQLITE = "jdbc:sqlite:";
+
     /**
-     * The existing store ({@code store.url}, or the data folder's SQLite file); a data folder without one is an
-     * error, not a new empty store.
+     * The existing store ({@code store.url}, or the data folder's SQLite file); an SQLite file that is not there
+     * (a data folder without one, a mistyped {@code jdbc:sqlite:} path) is an error, not a new empty store.
      */
     Database existingStore(SaathConfig config) {
         SaathConfig applied = apply(config);
-        Path data = Path.of(applied.dataDir());
-        if (!applied.store().shared() && (applied.store().url() == null || applied.store().url().isEmpty())
-                && !Files.isRegularFile(data.resolve(Database.SQLITE_FILE))) {
-            throw new IllegalArgumentException("no Saath store in " + data.toAbsolutePath());
+        String url = applied.store().url() == null ? "" : applied.store().url();
+        Path file = url.startsWith(SQLITE) ? Path.of(url.substring(SQLITE.length()).replaceFirst("\\?.*$", ""))
+                : Path.of(applied.dataDir()).resolve(Database.SQLITE_FILE);
+        if (!applied.store().shared() && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no Saath store at " + file.toAbsolutePath());
         }
         return Components.database(applied);
     }

@@ -141,6 +141,13 @@ class OperatorCommandsTest {
                 .isEqualTo(2);
         assertThat(streams.err()).contains("unknown channel 'whatsap'");
 
+        Path mistyped = dir.resolve("saath-typo.db");
+        Path config = Files.writeString(dir.resolve("c.yaml"), "store:\n  url: \"jdbc:sqlite:" + mistyped + "\"\n");
+        assertThat(Main.execute("forget", "--user", "u-1", "--config", config.toString(), "--data", data.toString()))
+                .isEqualTo(1);
+        assertThat(streams.err()).contains("no Saath store at");
+        assertThat(mistyped).as("no new empty store at a mistyped path").doesNotExist();
+
         Files.delete(data.resolve("user-id-secret.key"));
         assertThat(Main.execute("forget", "--user", "u-1", "--data", data.toString())).isEqualTo(1);
         assertThat(streams.err()).contains("privacy.user-id-secret is empty");
