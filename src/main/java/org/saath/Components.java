@@ -362,9 +362,24 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                     return components.turns().messagesFor("golden", "person", 0, components.handoffs()).stream()
                             .map(HandoffStore.UserMessage::text).toList();
                 }
+
+                @Override
+                public void close() {
+                    components.database().close();
+                    deleteFolder(data);
+                }
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes {@code folder} and everything in it; what cannot be deleted is left (a temporary folder). */
+    private static void deleteFolder(Path folder) {
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Components.class).debug("a replay's folder stays: {}", e.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ public final class GoldenConversations {
     }
 
     /** A fresh pipeline for one script (its own store, its clock at the script's time). */
-    public interface Pipeline {
+    public interface Pipeline extends AutoCloseable {
         TurnResult handle(InboundMessage message);
 
         Stored stored();
@@ -79,6 +79,11 @@ public final class GoldenConversations {
 
         /** The notes the person has been sent outside replies so far (an offer expired, a counsellor joined…). */
         List<String> notes();
+
+        /** Closes the pipeline's store and removes what it wrote; nothing of a replay is left behind. */
+        @Override
+        default void close() {
+        }
     }
 
     /** A clock a script moves forward turn by turn; never goes back. */
@@ -148,24 +153,25 @@ public final class GoldenConversations {
         if (script == null || script.turns() == null || script.turns().isEmpty()) {
             throw new IOException(file + ": no turns");
         }
-        Pipeline pipeline = pipelines.apply(script);
         List<String> problems = new ArrayList<>();
-        int n = 0;
-        for (Turn turn : script.turns()) {
-            n++;
-            if (turn.user() == null) {
-                throw new IOException(file + ": turn " + n + " has no user:");
-            }
-            if (turn.at() != null) {
-                pipeline.moveTo(time(turn.at(), "turn " + n + "'s at:"));
-            }
-            TurnResult result = pipeline.handle(new InboundMessage("golden", "person", "m-" + n, turn.user(),
-                    Optional.ofNullable(script.country())));
-            eachTurn.accept(result);
-            if (turn.expect() != null) {
-                String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
-                check(turn.expect(), result, pipeline.stored(), pipeline.notes())
-                        .forEach(p -> problems.add(where + p));
+        try (Pipeline pipeline = pipelines.apply(script)) {
+            int n = 0;
+            for (Turn turn : script.turns()) {
+                n++;
+                if (turn.user() == null) {
+                    throw new IOException(file + ": turn " + n + " has no user:");
+                }
+                if (turn.at() != null) {
+                    pipeline.moveTo(time(turn.at(), "turn " + n + "'s at:"));
+                }
+                TurnResult result = pipeline.handle(new InboundMessage("golden", "person", "m-" + n, turn.user(),
+                        Optional.ofNullable(script.country())));
+                eachTurn.accept(result);
+                if (turn.expect() != null) {
+                    String where = file.getFileName() + " turn " + n + " (" + turn.user() + "): ";
+                    check(turn.expect(), result, pipeline.stored(), pipeline.notes())
+                            .forEach(p -> problems.add(where + p));
+                }
             }
         }
         return problems;
