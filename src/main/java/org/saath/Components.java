@@ -375,7 +375,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
     }
 
     /** Deletes {@code folder} and everything in it; what cannot be deleted is left (a temporary folder). */
-    private static void deleteFolder(Path folder) {
+    public static void deleteFolder(Path folder) {
         try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
             all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

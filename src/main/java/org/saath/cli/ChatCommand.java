@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +19,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code saath chat}: talk to the bot in the terminal, through the same {@code TurnProcessor} as the service. */
+/**
+ * {@code saath chat}: talk to the bot in the terminal, through the same {@code TurnProcessor} as the service, on a
+ * store of its own: a throwaway one, or the SQLite file of {@code --data DIR}, never the configured
+ * {@code store.url} nor the data folder a running service uses by default. A crisis typed to try the bot opens an
+ * escalation there, and a service sharing that store would offer it to a real partner.
+ */
 @Command(name = "chat", description = "Talk to the bot in the terminal (/quit leaves).")
 public final class ChatCommand implements Callable<Integer> {
 
@@ -33,8 +40,23 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SaathConfig config = data.apply(options.load());
+        SaathConfig loaded = options.load();
+        Path folder = data.dataDir == null ? Files.createTempDirectory("saath-chat") : Path.of(data.dataDir);
+        SaathConfig config = loaded.withDataDir(folder.toString()).withStore(new SaathConfig.Store("",
+                loaded.store().username(), loaded.store().password(), loaded.store().poolSize()));
         Components components = Components.load(config, Clock.systemUTC());
+        try {
+            talk(components);
+        } finally {
+            components.database().close();
+            if (data.dataDir == null) {
+                Components.deleteFolder(folder);
+            }
+        }
+        return 0;
+    }
+
+    private void talk(Components components) throws java.io.IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = "terminal-" + UUID.randomUUID();
         out.println("Saath (automated assistant). Type a message; /quit leaves.");
@@ -53,7 +75,6 @@ public final class ChatCommand implements Callable<Integer> {
             }
         }
         components.ops().impact().flush();
-        return 0;
     }
 
     private static String prompt(BufferedReader in, PrintStream out) throws java.io.IOException {

@@ -73,6 +73,21 @@ class OperatorCommandsTest {
         assertThat(streams.out()).contains("saath> ");
     }
 
+    /** A crisis typed to try the bot must not reach a real partner through a store a running service shares. */
+    @Test
+    void chat_talks_on_a_store_of_its_own_never_the_deployment_s() throws Exception {
+        Path deployment = dir.resolve("deployment.db");
+        Path config = Files.writeString(dir.resolve("c.yaml"), "data-dir: " + dir.resolve("service-data") + "\n"
+                + "store:\n  url: \"jdbc:sqlite:" + deployment + "\"\n");
+        streams.input("i want to kill myself tonight\n/quit\n");
+
+        assertThat(Main.execute("chat", "--config", config.toString(), "--country", "PK")).isZero();
+
+        assertThat(streams.out()).contains("saath> ");
+        assertThat(deployment).doesNotExist();
+        assertThat(dir.resolve("service-data")).doesNotExist();
+    }
+
     @Test
     void train_stops_when_the_held_out_folder_is_missing_unless_told_to_skip_the_check() throws Exception {
         int code = Main.execute("train", "--heldout", dir.resolve("no-such-folder").toString());
