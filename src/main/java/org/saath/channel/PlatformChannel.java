@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.saath.web.BadRequestException;
+import org.saath.web.PayloadTooLargeException;
 
 /**
  * What every platform channel shares; a platform's package extends it with how to read its webhook and how to send.
@@ -70,6 +71,30 @@ public abstract class PlatformChannel<C> implements Channel {
             inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
         }
         delivery.answer().accept(ctx);
+    }
+
+    /**
+     * The most a platform's request may hold: Meta documents batches of up to 3 MB, and a 4,096-letter message in
+     * Urdu or Arabic is 24 KB when Meta escapes each letter; the service's own endpoints keep
+     * {@code server.max-body-bytes} (16 KiB by default). A refused webhook is retried and then dropped by the
+     * platform: a person's message lost for its length.
+     */
+    public static final int WEBHOOK_MAX_BYTES = 3 * 1024 * 1024;
+
+    /** The webhook's body, read up to {@link #WEBHOOK_MAX_BYTES} (413 above it). */
+    protected static byte[] body(Context ctx) {
+        if (ctx.contentLength() > WEBHOOK_MAX_BYTES) {
+            throw new PayloadTooLargeException(WEBHOOK_MAX_BYTES);
+        }
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes(WEBHOOK_MAX_BYTES + 1);
+            if (body.length > WEBHOOK_MAX_BYTES) {
+                throw new PayloadTooLargeException(WEBHOOK_MAX_BYTES);
+            }
+            return body;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A webhook's JSON body; 400 when it is not JSON. */

@@ -52,7 +52,7 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         if (!PlatformApi.sameSecret(ctx.header("X-Telegram-Bot-Api-Secret-Token"), config.secretToken())) {
             throw new UnauthorizedResponse("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
         }
-        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(ctx.bodyAsBytes()), clock.instant());
+        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(body(ctx)), clock.instant());
         if (incoming.isEmpty()) {
             return new Delivery(List.of(), answer -> answer.json(Map.of()));
         }

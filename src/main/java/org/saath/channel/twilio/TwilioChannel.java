@@ -72,7 +72,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
 
     @Override
     protected Delivery read(Context ctx) {
-        Map<String, List<String>> form = FormBody.parse(ctx.bodyAsBytes());
+        Map<String, List<String>> form = FormBody.parse(body(ctx));
         if (!TwilioSignature.valid(config.authToken(), config.publicUrl(), form, ctx.header("X-Twilio-Signature"))) {
             throw new UnauthorizedResponse("X-Twilio-Signature is missing or does not match");
         }

@@ -80,7 +80,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
 
     @Override
     protected Delivery read(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = body(ctx);
         if (!MetaSignature.valid(config.appSecret(), ctx.header("X-Hub-Signature-256"), body)) {
             throw new UnauthorizedResponse("X-Hub-Signature-256 is missing or does not match the body");
         }

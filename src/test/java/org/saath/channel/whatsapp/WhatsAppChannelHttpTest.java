@@ -155,6 +155,32 @@ class WhatsAppChannelHttpTest {
         });
     }
 
+    /**
+     * A long message in Urdu, as Meta may send it: every letter escaped as six bytes, a 3,000-letter message 18 KB,
+     * over the 16 KiB that bounds the service's own JSON endpoints. Refused with a 413, Meta would retry and then
+     * drop it: the longest messages are often the ones that most need an answer.
+     */
+    @Test
+    void a_long_urdu_message_escaped_as_meta_sends_it_is_read_not_refused_for_its_size() throws Exception {
+        start("");
+        String urdu = ("میں بہت تھک گیا ہوں، کوئی میری بات نہیں سنتا اور مجھے لگتا ہے کہ سب ختم ہو گیا ہے۔ ").repeat(40)
+                + "میں آج رات اپنی جان لے لوں گا";
+        ObjectNode root = (ObjectNode) JSON.readTree(text(PERSON, "wamid.long-1", rig.clock.instant(), urdu));
+        byte[] body = JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                .writeValueAsBytes(root);
+        assertThat(body.length).isGreaterThan(16_384);
+
+        assertThat(post(body, signature(body)).statusCode()).isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(1);
+        rig.dispatch();
+        assertThat(sentTexts()).isNotEmpty();
+
+        byte[] tooLarge = new byte[org.saath.channel.PlatformChannel.WEBHOOK_MAX_BYTES + 1];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        assertThat(post(tooLarge, signature(tooLarge)).statusCode()).isEqualTo(413);
+        assertThat(rig.count("turns")).isEqualTo(1);
+    }
+
     @Test
     void a_body_signed_in_meta_s_escaped_unicode_form_is_accepted() throws Exception {
         start("");
