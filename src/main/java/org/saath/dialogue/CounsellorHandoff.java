@@ -46,8 +46,9 @@ final class CounsellorHandoff {
      * Inside the turn's unit of work {@code tx}: the person's keyed hash ({@code tx.key().userRef()}) counts against
      * the per-sender escalation limit, and a partner's place is taken in the turn's transaction.
      */
-    Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, Optional<EscalationRow> open,
-                   boolean consentUnasked, String conversationId, DialogueState nextState, Instant now) {
+    Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, String priority,
+                   Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
+                   DialogueState nextState, Instant now) {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
@@ -55,7 +56,7 @@ final class CounsellorHandoff {
         }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
-                topic(facts), facts.language().code(), now);
+                topic(facts), facts.language().code(), priority, now);
         Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
         boolean counsellor = partner.isPresent() || open.map(EscalationRow::partnerId).isPresent();
@@ -64,13 +65,19 @@ final class CounsellorHandoff {
                 && nextState != DialogueState.SAFETY_CHECK;
         boolean refused = escalate && open.isEmpty() && requested.isEmpty();
         return new Outcome(opened, partner, counsellor, askConsent, false, refused,
-                risen(open, facts.conversationRisk()));
+                risen(open, facts.conversationRisk(), escalate ? priority : EscalationRow.NORMAL));
     }
 
-    /** The open escalation's risk raised to {@code now} when it was lower; never lowered. */
-    static Optional<TurnWrite.EscalationRisk> risen(Optional<EscalationRow> open, RiskLevel now) {
-        return open.filter(e -> now.compareTo(RiskLevel.fromCode(e.risk())) > 0)
-                .map(e -> new TurnWrite.EscalationRisk(e.id(), now.code()));
+    /**
+     * The open escalation's risk raised to {@code now}, and its priority to {@code urgent} when this turn asks for
+     * that, when either was lower; neither is ever lowered.
+     */
+    static Optional<TurnWrite.EscalationRisk> risen(Optional<EscalationRow> open, RiskLevel now, String priority) {
+        return open.filter(e -> now.compareTo(RiskLevel.fromCode(e.risk())) > 0
+                        || EscalationRow.URGENT.equals(priority) && !EscalationRow.URGENT.equals(e.priority()))
+                .map(e -> new TurnWrite.EscalationRisk(e.id(),
+                        RiskLevel.max(now, RiskLevel.fromCode(e.risk())).code(),
+                        EscalationRow.URGENT.equals(priority) ? EscalationRow.URGENT : e.priority()));
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */
@@ -86,6 +93,6 @@ final class CounsellorHandoff {
 
     private static Escalation toDomain(EscalationRow r) {
         return new Escalation(r.id(), r.conversationId(), EscalationState.fromCode(r.state()), r.reason(),
-                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt());
+                RiskLevel.fromCode(r.risk()), r.topic(), r.language(), r.createdAt(), r.priority());
     }
 }

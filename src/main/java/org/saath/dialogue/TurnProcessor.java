@@ -152,9 +152,9 @@ public final class TurnProcessor {
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
-        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(), open,  // 6
-                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
-                now);
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(),      // 6
+                decided.decision().priority(), open, conversation.map(ConversationRow::consent).orElse(null) == null,
+                conversationId, plan.nextState(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply
         tx.record(records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis, // 8 record
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));

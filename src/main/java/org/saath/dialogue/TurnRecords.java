@@ -80,7 +80,7 @@ final class TurnRecords {
                 replyText, a.modelVersion());
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
-                partner.map(Partner::id).orElse(null), facts.country()));
+                partner.map(Partner::id).orElse(null), facts.country(), e.priority()));
         List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
                 facts.language(), now));
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
@@ -114,7 +114,7 @@ final class TurnRecords {
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
         tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
-                Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk)));
+                Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk, EscalationRow.NORMAL)));
         return result;
     }
 }

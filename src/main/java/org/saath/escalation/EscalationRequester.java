@@ -35,10 +35,11 @@ public final class EscalationRequester {
      *
      * @param sender the sender's keyed hash (never the raw id)
      * @param askedForPerson true when the person asked for a human (else the reason is the risk)
+     * @param priority       the rule book's {@code escalate-priority}
      */
     public Optional<Escalation> request(String sender, boolean escalate, Optional<Escalation> open,
                                         String conversationId, RiskLevel risk, boolean askedForPerson, String topic,
-                                        String language, Instant now) {
+                                        String language, String priority, Instant now) {
         if (!escalate || open.isPresent()) {
             return Optional.empty();
         }
@@ -48,6 +49,6 @@ public final class EscalationRequester {
             return Optional.empty();
         }
         return Optional.of(new Escalation("esc-" + ids.get(), conversationId, EscalationState.REQUESTED,
-                askedForPerson ? "asked" : "risk", risk, topic, language, now));
+                askedForPerson ? "asked" : "risk", risk, topic, language, now, priority));
     }
 }

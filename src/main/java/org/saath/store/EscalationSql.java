@@ -25,10 +25,10 @@ final class EscalationSql {
     static void insert(Sql sql, EscalationRow e, String conversationId) throws SQLException {
         boolean offered = e.state().equals("offered");
         sql.update("INSERT INTO escalations (id, conversation_id, state, reason, risk, topic, language, created_at, "
-                        + "updated_at, partner_id, offered_at, country, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), conversationId, e.state(),
+                        + "updated_at, partner_id, offered_at, country, version, priority) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), conversationId, e.state(),
                 e.reason(), e.risk(), e.topic(), e.language(), e.createdAt(), e.createdAt(), e.partnerId(),
-                e.partnerId() == null ? null : e.createdAt(), e.country(), offered ? 1 : 0);
+                e.partnerId() == null ? null : e.createdAt(), e.country(), offered ? 1 : 0, e.priority());
         event(sql, e.id(), null, "requested", null, "saath", e.createdAt(), 0);
         if (offered) {
             event(sql, e.id(), "requested", "offered", e.partnerId(), "saath", e.createdAt(), 1);

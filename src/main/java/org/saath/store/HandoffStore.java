@@ -62,11 +62,12 @@ public final class HandoffStore {
         this.db = db;
     }
 
-    /** A partner's open escalations, the most urgent first, then the longest waiting. */
+    /** A partner's open escalations: the highest risk first, then the urgent ones, then the longest waiting. */
     public List<Escalation> queue(String partnerId) {
         return db.read(sql -> sql.list(SELECT + "WHERE e.partner_id = ? AND e.state IN " + OPEN + " ORDER BY CASE "
                 + "e.risk WHEN 'imminent' THEN 0 WHEN 'high' THEN 1 WHEN 'moderate' THEN 2 WHEN 'low' THEN 3 ELSE 4 "
-                + "END, e.created_at", HandoffStore::escalation, partnerId));
+                + "END, CASE e.priority WHEN 'urgent' THEN 0 ELSE 1 END, e.created_at", HandoffStore::escalation,
+                partnerId));
     }
 
     public Optional<Escalation> escalation(String id) {

@@ -33,7 +33,7 @@ final class TurnSql {
             + "peak_risk_at, turns, created_at, preferred_language, plan_step, consent, topic, topic_at, last_reply, "
             + "person_gender, other_gender";
     private static final String ESCALATION_COLUMNS = "id, conversation_id, state, reason, risk, topic, language, "
-            + "created_at, partner_id, country";
+            + "created_at, partner_id, country, priority";
 
     private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
             + "user_ref = ? AND message_id = ?), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
@@ -41,7 +41,7 @@ final class TurnSql {
             + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
     /** The column of the latest of the {@link #RECENT_TEXTS} in {@link #START}; the ones before follow it. */
-    private static final int RECENT_AT = 30;
+    private static final int RECENT_AT = 31;
 
     /** The person's last messages, latest first, one column each: {@code ORDER BY … LIMIT 1 OFFSET n}. */
     private static String recentTexts() {
@@ -118,7 +118,7 @@ final class TurnSql {
     private static EscalationRow escalationRow(ResultSet rs, int at) throws SQLException {
         return new EscalationRow(rs.getString(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3),
                 rs.getString(at + 4), rs.getString(at + 5), rs.getString(at + 6), Times.parse(rs.getString(at + 7)),
-                rs.getString(at + 8), rs.getString(at + 9));
+                rs.getString(at + 8), rs.getString(at + 9), rs.getString(at + 10));
     }
 
     static SortedMap<Integer, String> planAnswers(Sql sql, String conversationId) throws SQLException {
@@ -154,8 +154,8 @@ final class TurnSql {
         }
         if (write.escalationRisk().isPresent()) {
             TurnWrite.EscalationRisk raised = write.escalationRisk().get();
-            sql.update("UPDATE escalations SET risk = ? WHERE id = ? AND conversation_id = ? AND state IN " + OPEN,
-                    raised.risk(), raised.escalationId(), conversation.id());
+            sql.update("UPDATE escalations SET risk = ?, priority = ? WHERE id = ? AND conversation_id = ? AND state IN "
+                    + OPEN, raised.risk(), raised.priority(), raised.escalationId(), conversation.id());
         }
         for (OutboxRow row : write.outbox()) {
             EscalationSql.enqueue(sql, row);

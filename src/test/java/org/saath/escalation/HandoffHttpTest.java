@@ -201,12 +201,16 @@ class HandoffHttpTest {
                 .at("/escalation/id").asText();
         String waiting = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
         assertThat(components.handoffs().escalation(waiting).orElseThrow().risk()).isEqualTo("none");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT priority FROM escalations WHERE id = '" + waiting
+                + "'")).containsExactly("normal");
         assertThat(call("GET", "/v1/partner/escalations", null, KEY_A, 200).at("/escalations/0/id").asText())
                 .isEqualTo(other);
 
         send("i have swallowed all my sleeping pills just now", "m-2");
 
         assertThat(components.handoffs().escalation(waiting).orElseThrow().risk()).isEqualTo("imminent");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT priority FROM escalations")).as("the crisis rules' "
+                + "escalate-priority").containsExactly("urgent", "urgent");
         JsonNode queue = call("GET", "/v1/partner/escalations", null, KEY_A, 200);
         assertThat(queue.at("/escalations/0/id").asText()).isEqualTo(waiting);
         assertThat(queue.at("/escalations/0/risk").asText()).isEqualTo("imminent");

@@ -48,6 +48,54 @@ class JdbcConversationsTest {
         return new EscalationRow(id, "c-1", state, "risk", "high", "crisis", "en", T0, partner, "PK");
     }
 
+    /**
+     * A partner's queue: the highest risk first, then the rule book's urgent ones (escalate-priority), then the
+     * longest waiting; and a later turn may make an open escalation urgent, never normal again.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void the_queue_puts_urgent_escalations_first_within_a_risk(TestStores.Kind kind) {
+        Database db = open(url(kind));
+        Conversations conversations = new JdbcConversations(db);
+        String[][] opened = {{"c-a", "moderate", "normal"}, {"c-b", "moderate", "urgent"}, {"c-c", "moderate",
+                "normal"}, {"c-d", "high", "normal"}, {"c-e", "low", "urgent"}};
+        for (int i = 0; i < opened.length; i++) {
+            String id = opened[i][0];
+            Instant at = T0.plusSeconds(i);
+            ConversationKey key = new ConversationKey("generic", "ref-" + id);
+            ConversationRow row = new ConversationRow(id, key.channel(), key.userRef(), "en", "open", opened[i][1], at,
+                    1, at, null, 0);
+            TurnRow turn = new TurnRow("turn-" + id, id, "m-" + id, at, "hello", "en", "seek_help", 0.9,
+                    opened[i][1], opened[i][1], "", "r", "", "reply", "v1");
+            EscalationRow escalation = new EscalationRow("esc-" + id, id, "offered", "asked", opened[i][1],
+                    "seek_help", "en", at, "partner-a", "PK", opened[i][2]);
+            conversations.withConversation(key, tx -> {
+                tx.record(new TurnWrite(row, true, "m-" + id, "{}", turn, Optional.of(escalation),
+                        Optional.empty()));
+                return null;
+            });
+        }
+        HandoffStore handoffs = new HandoffStore(db);
+
+        assertThat(handoffs.queue("partner-a")).extracting(HandoffStore.Escalation::id)
+                .containsExactly("esc-c-d", "esc-c-b", "esc-c-a", "esc-c-c", "esc-c-e");
+
+        ConversationKey c = new ConversationKey("generic", "ref-c-c");
+        conversations.withConversation(c, tx -> {
+            EscalationRow open = tx.openEscalation().orElseThrow();
+            ConversationRow row = tx.conversation().orElseThrow();
+            TurnRow turn = new TurnRow("turn-c-c-2", "c-c", "m-c-c-2", T0.plusSeconds(9), "no", "en", "no", 0.9,
+                    "moderate", "moderate", "", "not-safe", "", "reply", "v1");
+            tx.record(new TurnWrite(row, false, "m-c-c-2", "{}", turn, Optional.empty(), Optional.empty(), List.of(),
+                    Optional.of(new TurnWrite.EscalationRisk(open.id(), open.risk(), EscalationRow.URGENT))));
+            return null;
+        });
+        assertThat(handoffs.queue("partner-a")).extracting(HandoffStore.Escalation::id)
+                .containsExactly("esc-c-d", "esc-c-b", "esc-c-c", "esc-c-a", "esc-c-e");
+        String priority = conversations.withConversation(c, tx -> tx.openEscalation().orElseThrow().priority());
+        assertThat(priority).isEqualTo("urgent");
+    }
+
     /** The risk model reads a message with the person's previous ones: the last few, oldest first, this person's. */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
