@@ -86,7 +86,8 @@ class PersonLeavesHttpTest {
     private void assertStopped(String escalation, Stage stage) throws Exception {
         assertThat(app.components().handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
         assertThat(app.components().handoffs().events(escalation)).last().asString().endsWith(">resolved by person");
-        assertThat(app.rows().get("escalations")).singleElement().asString().endsWith("|stopped");
+        assertThat(app.rows().get("escalations")).hasSize(1);
+        assertThat(app.components().handoffs().escalation(escalation).orElseThrow().outcome()).isEqualTo("stopped");
         assertThat(app.send("u-1", "m-next", "hello").get("replies")).as("not relayed to anyone").isNotEmpty();
     }
 
