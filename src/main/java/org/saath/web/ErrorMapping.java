@@ -80,10 +80,12 @@ public final class ErrorMapping {
             error(ctx, e.getStatus(), e.getMessage());
         });
         routes.exception(StoreException.class, (e, ctx) -> {
-            if (refusedValue(e)) {
+            Optional<String> refused = refusedValue(e);
+            if (refused.isPresent()) {
                 // a value the database will not keep (too long for its column, a byte it cannot encode): the
-                // request's, not the store's, so a retry would fail the same way
-                LOG.warn("the store refused a value of {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                // request's, not the store's, so a retry would fail the same way. Only the SQLSTATE is logged: the
+                // database's message may quote the value.
+                LOG.warn("the store refused a value of {} {}: SQLSTATE {}", ctx.method(), ctx.path(), refused.get());
                 error(ctx, 400, "the request holds a value that cannot be stored");
                 return;
             }
@@ -104,15 +106,15 @@ public final class ErrorMapping {
         routes.error(405, "*", ctx -> error(ctx, 405, "method not allowed"));
     }
 
-    /** Whether the database refused a value itself: SQLSTATE class 22, "data exception" (PostgreSQL). */
-    static boolean refusedValue(Throwable e) {
+    /** The SQLSTATE when the database refused a value itself: class 22, "data exception" (PostgreSQL). */
+    static Optional<String> refusedValue(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
-                return true;
+                return Optional.of(sql.getSQLState());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
