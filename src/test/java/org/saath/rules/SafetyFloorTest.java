@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
@@ -35,22 +37,6 @@ class SafetyFloorTest {
     @TempDir
     Path data;
 
-    @Test
-    void a_crisis_gets_an_open_crisis_line_and_an_escalation_even_when_the_rules_ignore_it() {
-        Components components = Components.load(TestComponents.config(data), TestComponents.analyser(),
-                Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
-                () -> new ByteArrayInputStream(CARELESS_RULES.getBytes(StandardCharsets.UTF_8)), "careless.yaml");
-
-        TurnResult result = components.turns().handle(new InboundMessage("test", "u-1", "m-1",
-                "i am going to end my life", Optional.of("PK")));
-
-        TurnResult.Reply reply = result.replies().get(0);
-        assertThat(reply.helplines().get(0).id()).isEqualTo("pk-umang");
-        assertThat(reply.helplines().get(0).openNow()).isTrue();
-        assertThat(reply.text()).startsWith("Please call now:");
-        assertThat(result.escalation()).isNotNull();
-    }
-
     /** A rule book that answers everything with the next safety-plan question, crises included. */
     private static final String PLAN_FIRST_RULES = """
             rules:
@@ -59,18 +45,22 @@ class SafetyFloorTest {
                 then: {template: plan_q1, safety-plan: start}
             """;
 
-    @Test
-    void a_safety_plan_rule_cannot_answer_a_crisis_in_place_of_the_crisis_reply() {
+    /** Whatever the rule book answers with (the out-of-scope reply, a safety-plan question), a crisis is a crisis. */
+    @ParameterizedTest
+    @ValueSource(strings = {CARELESS_RULES, PLAN_FIRST_RULES})
+    void a_crisis_gets_the_emergency_reply_an_open_crisis_line_and_an_escalation_whatever_the_rules_say(
+            String rules) {
         Components components = Components.load(TestComponents.config(data), TestComponents.analyser(),
                 Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
-                () -> new ByteArrayInputStream(PLAN_FIRST_RULES.getBytes(StandardCharsets.UTF_8)), "plan-first.yaml");
+                () -> new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)), "operator.yaml");
 
         TurnResult result = components.turns().handle(new InboundMessage("test", "u-1", "m-1",
                 "i am going to end my life", Optional.of("PK")));
 
         TurnResult.Reply reply = result.replies().get(0);
-        assertThat(reply.text()).startsWith("Please call now:");
         assertThat(reply.helplines().get(0).id()).isEqualTo("pk-umang");
+        assertThat(reply.helplines().get(0).openNow()).isTrue();
+        assertThat(reply.text()).startsWith("Please call now:");
         assertThat(result.escalation()).isNotNull();
     }
 
