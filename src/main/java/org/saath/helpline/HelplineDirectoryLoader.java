@@ -147,7 +147,8 @@ public final class HelplineDirectoryLoader {
      * Parses opening hours in the directory's format (also used for partners): {@code always}, {@code unknown}, or
      * {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the short form {@code {zone, days, from, to}} is
      * one weekly range. With {@code outside: unknown} the weekly times are only what every source agrees on, and
-     * other times are unknown rather than closed.
+     * other times are unknown rather than closed. {@code {zone, always: true, unconfirmed-on: eid}} is 24/7 except
+     * perhaps on the Eid holidays, when the hours are unknown.
      */
     public static OpeningHours parseHours(Object raw) {
         if ("always".equals(raw)) {
@@ -161,6 +162,12 @@ public final class HelplineDirectoryLoader {
         }
         try {
             ZoneId zone = ZoneId.of(String.valueOf(map.get("zone")));
+            if (Boolean.TRUE.equals(map.get("always"))) {
+                Object unconfirmed = map.get("unconfirmed-on");
+                require("eid".equals(unconfirmed), "hours {always: true} needs unconfirmed-on: eid (the only "
+                        + "holidays known), or write hours: always");
+                return new OpeningHours.Always(zone, OpeningHours.Holidays.EID);
+            }
             List<OpeningHours.Range> ranges = new ArrayList<>();
             if (map.get("weekly") instanceof List<?> weekly) {
                 for (Object range : weekly) {

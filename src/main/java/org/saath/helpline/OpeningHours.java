@@ -1,11 +1,16 @@
 package org.saath.helpline;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.chrono.HijrahChronology;
+import java.time.chrono.HijrahDate;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,16 +29,54 @@ public sealed interface OpeningHours {
         return Optional.empty();
     }
 
-    /** Open around the clock. */
-    record Always() implements OpeningHours {
+    /**
+     * Open around the clock, except perhaps on the {@code unconfirmed} days in {@code timeZone} ("24/7 except Eid
+     * holidays"): then its hours are not known, so it is never shown as open, nor as closed.
+     */
+    record Always(ZoneId timeZone, Holidays unconfirmed) implements OpeningHours {
+
+        public Always() {
+            this(ZoneOffset.UTC, Holidays.NONE);
+        }
+
         @Override
         public Optional<Boolean> isOpen(Instant at) {
-            return Optional.of(true);
+            return unconfirmed.contains(at.atZone(timeZone).toLocalDate()) ? Optional.empty() : Optional.of(true);
+        }
+
+        @Override
+        public Optional<ZoneId> zone() {
+            return unconfirmed == Holidays.NONE ? Optional.empty() : Optional.of(timeZone);
         }
 
         @Override
         public Optional<Instant> nextOpening(Instant at) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Days on which a line that is otherwise always open may not be: none, or the Eid holidays. No source gives a
+     * helpline's Eid dates, and Pakistan sights the moon a day after the Umm al-Qura calendar as often as not, so the
+     * days are a generous window of that calendar ({@link HijrahChronology}): 29 Ramadan to 5 Shawwal (Eid al-Fitr)
+     * and 9 to 15 Dhu al-Hijjah (Eid al-Adha). They only withhold "open now"; they never say the line is closed.
+     */
+    enum Holidays {
+        NONE, EID;
+
+        boolean contains(LocalDate date) {
+            if (this == NONE) {
+                return false;
+            }
+            HijrahDate hijri;
+            try {
+                hijri = HijrahChronology.INSTANCE.date(date);
+            } catch (DateTimeException outsideTheCalendar) {
+                return false;
+            }
+            int month = hijri.get(ChronoField.MONTH_OF_YEAR);
+            int day = hijri.get(ChronoField.DAY_OF_MONTH);
+            return month == 9 && day >= 29 || month == 10 && day <= 5 || month == 12 && day >= 9 && day <= 15;
         }
     }
 

@@ -106,7 +106,10 @@ final class DirectoryJson {
         return out;
     }
 
-    /** {@code {"type": "always" | "unknown" | "weekly" | "at_least", "zone", "ranges", "closed"}}. */
+    /**
+     * {@code {"type": "always" | "unknown" | "weekly" | "at_least", "zone", "ranges", "closed"}}; an always-open line
+     * that may close on holidays also has {@code "zone"} and {@code "unconfirmed_on": "eid"}.
+     */
     static Map<String, Object> hours(OpeningHours hours) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (hours instanceof OpeningHours.Weekly w) {
@@ -115,8 +118,14 @@ final class DirectoryJson {
         } else if (hours instanceof OpeningHours.AtLeast l) {
             out.put("type", "at_least");
             weekly(l.known(), out);
+        } else if (hours instanceof OpeningHours.Always a) {
+            out.put("type", "always");
+            if (a.unconfirmed() != OpeningHours.Holidays.NONE) {
+                out.put("zone", a.timeZone().getId());
+                out.put("unconfirmed_on", a.unconfirmed().name().toLowerCase(java.util.Locale.ROOT));
+            }
         } else {
-            out.put("type", hours instanceof OpeningHours.Always ? "always" : "unknown");
+            out.put("type", "unknown");
         }
         return out;
     }

@@ -1,9 +1,11 @@
 package org.saath.helpline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,35 @@ class OpeningHoursTest {
         assertThat(split.nextOpening(Instant.parse("2026-11-23T10:00:00Z")))
                 .contains(Instant.parse("2026-11-23T12:00:00Z"));                          // Mon 16:00
         assertThat(split.isOpen(Instant.parse("2026-11-21T05:00:00Z"))).contains(false);  // Saturday
+    }
+
+    /**
+     * "24/7 except Eid holidays", no dates given: around each Eid (29 Ramadan to 5 Shawwal, 9 to 15 Dhu al-Hijjah of
+     * the Umm al-Qura calendar, in Karachi) the hours are unknown, neither open nor closed; open every other day.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "2026-03-16T22:00:00Z,true",      // 17 March 2026, 03:00 in Karachi: 28 Ramadan
+        "2026-03-17T18:59:00Z,true",      // 17 March, 23:59: still open
+        "2026-03-17T19:00:00Z,",          // 18 March 00:00 Karachi, 29 Ramadan: a sighting may bring Eid tomorrow
+        "2026-03-20T06:00:00Z,",          // Eid al-Fitr (Umm al-Qura)
+        "2026-03-24T18:59:00Z,",          // 24 March 23:59, 5 Shawwal
+        "2026-03-24T19:00:00Z,true",      // 25 March 00:00, 6 Shawwal: open again
+        "2027-05-16T06:00:00Z,",          // Eid al-Adha 2027
+        "2027-02-10T06:00:00Z,true"
+    })
+    void a_line_open_24_7_except_on_the_eid_holidays(String at, Boolean open) {
+        OpeningHours umang = HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Karachi", "always", true,
+                "unconfirmed-on", "eid"));
+
+        assertThat(umang.isOpen(Instant.parse(at))).isEqualTo(Optional.ofNullable(open));
+        assertThat(umang.nextOpening(Instant.parse(at))).isEmpty();
+    }
+
+    @Test
+    void always_with_other_holidays_than_eid_is_refused_naming_the_key() {
+        assertThatThrownBy(() -> HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Karachi", "always", true,
+                "unconfirmed-on", "christmas"))).hasMessageContaining("unconfirmed-on");
     }
 
     @Test
