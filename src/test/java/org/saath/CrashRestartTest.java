@@ -154,7 +154,7 @@ class CrashRestartTest {
         List<String> stored = Sqlite.strings(dir.resolve("data"), "SELECT id FROM escalations");
         assertThat(stored).containsAll(offered);
         assertThat(offered).isNotEmpty();
-        List<String> deliveries = stored.stream().map(e -> e + ":offered:partner-a").toList();
+        List<String> deliveries = stored.stream().map(e -> e + ":offered:partner-a:v1").toList();
         assertThat(partner.awaitProcessed(deliveries, Duration.ofSeconds(120))).as("every offer delivered").isTrue();
         List<String> raw = partner.received().stream().map(PartnerEndpoint.Received::deliveryId).toList();
         assertThat(raw.size() - raw.stream().distinct().count()).as("deliveries sent twice").isLessThanOrEqualTo(1);

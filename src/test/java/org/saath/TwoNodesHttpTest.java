@@ -131,7 +131,7 @@ class TwoNodesHttpTest {
         assertThat(a.join() + b.join()).isEqualTo(20);
         assertThat(endpoint.received()).hasSize(20);
         assertThat(endpoint.received()).extracting(PartnerEndpoint.Received::deliveryId)
-                .containsExactlyInAnyOrderElementsOf(escalations.stream().map(e -> e + ":offered:partner-a").toList());
+                .containsExactlyInAnyOrderElementsOf(escalations.stream().map(e -> e + ":offered:partner-a:v1").toList());
         assertThat(nodes.get(0).handoffs().backlog()).isZero();
     }
 

@@ -83,8 +83,9 @@ final class TurnRecords {
                 partner.map(Partner::id).orElse(null), facts.country(), e.priority()));
         List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
                 facts.language(), now));
+        // a new escalation is stored offered at version 1 (EscalationSql.insert)
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
-                e.id(), conversationId, e.risk(), e.topic(), e.language(), now)));
+                e.id(), conversationId, e.risk(), e.topic(), e.language(), 1, now)));
         return new TurnWrite(row, existing.isEmpty(), in.messageId(), TurnJson.write(result), turn, escalation,
                 plan.answer(), outbox, handoff.risen());
     }

@@ -29,6 +29,8 @@ import org.saath.store.OutboxRow;
  */
 public final class EscalationDesk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EscalationDesk.class);
+
     private static final Set<String> HELD = Set.of("claimed", "active");
 
     private final HandoffStore store;
@@ -106,8 +108,14 @@ public final class EscalationDesk {
             if (current.isPresent() && e.offeredAt().plus(current.get().acceptanceDeadline()).isAfter(now)) {
                 continue;
             }
-            changed += conversations.withConversation(e.key(),
-                    tx -> moveOn(tx, e, "expired", now, "lapsed:" + e.partnerId())) ? 1 : 0;
+            try {
+                changed += conversations.withConversation(e.key(),
+                        tx -> moveOn(tx, e, "expired", now, "lapsed:" + e.partnerId())) ? 1 : 0;
+            } catch (RuntimeException failed) {
+                // one escalation that cannot move must not hold up every lapsed offer after it; it is tried again
+                // on the next round
+                LOG.error("escalation {}: its lapsed offer could not move on ({})", e.id(), failed.getClass().getName());
+            }
         }
         return changed;
     }
@@ -145,7 +153,8 @@ public final class EscalationDesk {
         if (next.isPresent()) {
             return tx.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
                     Optional.of(e.version()), List.of(Notifications.offered(next.get().id(), e.id(),
-                            e.conversationId(), e.risk(), e.topic(), e.language(), now)), Optional.empty());
+                            e.conversationId(), e.risk(), e.topic(), e.language(), e.version() + 1, now)),
+                    Optional.empty());
         }
         return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
                 Optional.of(e.version()), List.of(), Optional.of(tell(e, "saath",
@@ -190,16 +199,18 @@ public final class EscalationDesk {
                 .orElseThrow(() -> new EscalationStateException("no other partner '" + toPartnerId + "'"));
         Instant now = clock.instant();
         String refused = conversations.withConversation(e.key(), tx -> {
-            if (!stillOwn(tx, from, e)) {
+            Optional<ConversationTx.EscalationNow> seen = tx.escalation(e.id());
+            if (seen.map(ConversationTx.EscalationNow::partnerId).filter(from.id()::equals).isEmpty()) {
                 return "escalation " + e.id() + " is no longer yours";
             }
             if (!tx.takePartnerSlot(to.id(), to.capacity())) {
                 return "partner '" + to.id() + "' has no free place";
             }
+            int version = seen.get().version();
             boolean moved = tx.transition(e.id(), Set.of("offered", "claimed", "active"), "offered",
-                    Optional.of(to.id()), caller.actor(), now, Optional.empty(), List.of(Notifications.offered(
-                            to.id(), e.id(), e.conversationId(), e.risk(), e.topic(), e.language(), now)),
-                    Optional.empty());
+                    Optional.of(to.id()), caller.actor(), now, Optional.of(version), List.of(Notifications.offered(
+                            to.id(), e.id(), e.conversationId(), e.risk(), e.topic(), e.language(), version + 1,
+                            now)), Optional.empty());
             if (!moved) {
                 throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
             }

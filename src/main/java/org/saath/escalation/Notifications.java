@@ -28,14 +28,19 @@ public final class Notifications {
     private Notifications() {
     }
 
+    /**
+     * The escalation is offered to {@code partnerId}; {@code version} is the escalation's version with this offer, so
+     * that an offer that comes back to a partner (it transferred the escalation, the next one let it lapse) is a new
+     * delivery rather than a clash with the first one's key.
+     */
     public static OutboxRow offered(String partnerId, String escalationId, String conversationId, String risk,
-                                    String topic, String language, Instant at) {
+                                    String topic, String language, int version, Instant at) {
         Map<String, Object> body = event("escalation.offered", escalationId, at);
         body.put("conversation_ref", conversationId);
         body.put("risk", risk);
         body.put("topic", topic);
         body.put("language", language);
-        return row(partnerId, escalationId + ":offered:" + partnerId, conversationId, body, at);
+        return row(partnerId, escalationId + ":offered:" + partnerId + ":v" + version, conversationId, body, at);
     }
 
     public static OutboxRow userMessage(String partnerId, String escalationId, String conversationId,

@@ -65,6 +65,37 @@ class OfferExpiryTest {
                         .contains("0311-7786264"));
     }
 
+    /**
+     * An offer can come back to a partner that handed it on (A transfers to B, B lets it lapse, A is the one that
+     * fits): its notification is a new delivery, not a clash with the first one's key; and one escalation that cannot
+     * move never holds up the other lapsed offers.
+     */
+    @Test
+    void an_offer_comes_back_to_the_partner_that_transferred_it_and_other_lapsed_offers_still_move() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: partner-a, name: A, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
+                     api-key-sha256: %1$s}
+                  - {id: partner-b, name: B, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
+                     api-key-sha256: %1$s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
+                Optional.of("PK"))).escalation().id();
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
+        c.desk().transfer(Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow()), id, "partner-b");
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(c.desk().expireLapsedOffers()).isEqualTo(1);
+
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
+        assertThat(c.handoffs().events(id)).containsExactly("null>requested by saath", "requested>offered by saath",
+                "offered>offered by partner:partner-a", "offered>offered by lapsed:partner-b");
+        assertThat(c.handoffs().load("partner-a") + c.handoffs().load("partner-b")).as("one place held").isEqualTo(1);
+    }
+
     @Test
     void a_lapsed_offer_moves_on_for_the_person_s_country_not_the_partner_s() throws Exception {
         Path partners = Files.writeString(dir.resolve("partners.yaml"), """

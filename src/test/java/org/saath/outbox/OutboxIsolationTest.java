@@ -72,7 +72,7 @@ class OutboxIsolationTest {
     }
 
     private static OutboxRow offer(String partner, String conversation) {
-        return Notifications.offered(partner, "esc-" + conversation, conversation, "high", "crisis", "en", T0);
+        return Notifications.offered(partner, "esc-" + conversation, conversation, "high", "crisis", "en", 1, T0);
     }
 
     @Test
