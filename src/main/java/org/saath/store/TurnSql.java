@@ -231,6 +231,11 @@ final class TurnSql {
                 // a partner's idempotency records name the escalation in their request path
                 deleted += sql.update("DELETE FROM request_outcomes WHERE request LIKE ?",
                         "%/escalations/" + escalation + "/%");
+                // a partner not yet told that the person ended the chat ("stop", "end chat" just before) still is:
+                // the notice holds nothing about the person, and is ordered by the escalation from now on
+                sql.update("UPDATE outbox SET conversation_id = ? WHERE conversation_id = ? AND destination = "
+                        + "'partner' AND idempotency_key = ? AND state = 'pending'", escalation, id.get(),
+                        escalation + ":resolved");
             }
             deleted += sql.update("DELETE FROM escalation_events WHERE escalation_id IN "
                     + "(SELECT id FROM escalations WHERE conversation_id = ?)", id.get());

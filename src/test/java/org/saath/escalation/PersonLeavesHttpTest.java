@@ -110,6 +110,24 @@ class PersonLeavesHttpTest {
     }
 
     /** The person's crisis, taken as far as {@code stage}; a request (no partner) for a person in India. */
+    /** "stop", then "delete my data" before the partner heard of the stop: the partner is still told the person left. */
+    @ParameterizedTest(name = "on {0}")
+    @org.junit.jupiter.params.provider.EnumSource(TestStores.Kind.class)
+    void deleting_the_data_right_after_stopping_still_tells_the_partner(TestStores.Kind kind) throws Exception {
+        app = apps.start(kind, TestComponents.PK_NIGHT, "stop-then-forget");
+        String escalation = escalate(Stage.ACTIVE);
+        app.delivered();
+
+        app.send("u-1", "m-stop", "stop");
+        app.send("u-1", "m-forget", "delete my data");
+
+        assertThat(app.delivered()).as("the stop's notice survived the deletion")
+                .anyMatch(r -> r.body().contains("escalation.resolved") && r.body().contains(escalation)
+                        && r.body().contains("\"reason\":\"stopped\""));
+        assertThat(app.rows().get("conversations")).isEmpty();
+        assertThat(String.join("\n", app.rows().get("outbox"))).doesNotContain("zafarabad", "7654321");
+    }
+
     private String escalate(Stage stage) throws Exception {
         if (stage == Stage.REQUESTED) {
             return app.send("u-1", "m-1", TRACEABLE_CRISIS, "IN").at("/escalation/id").asText();
