@@ -70,14 +70,19 @@ final class CounsellorHandoff {
 
     /**
      * The open escalation's risk raised to {@code now}, and its priority to {@code urgent} when this turn asks for
-     * that, when either was lower; neither is ever lowered.
+     * that, when either was lower; neither is ever lowered. Raised to {@code high} or above, its topic becomes
+     * {@code crisis}, as an escalation opened at that risk has ({@link #topic}): a re-offer goes to a partner that
+     * takes crises.
      */
     static Optional<TurnWrite.EscalationRisk> risen(Optional<EscalationRow> open, RiskLevel now, String priority) {
         return open.filter(e -> now.compareTo(RiskLevel.fromCode(e.risk())) > 0
                         || EscalationRow.URGENT.equals(priority) && !EscalationRow.URGENT.equals(e.priority()))
-                .map(e -> new TurnWrite.EscalationRisk(e.id(),
-                        RiskLevel.max(now, RiskLevel.fromCode(e.risk())).code(),
-                        EscalationRow.URGENT.equals(priority) ? EscalationRow.URGENT : e.priority()));
+                .map(e -> {
+                    RiskLevel risk = RiskLevel.max(now, RiskLevel.fromCode(e.risk()));
+                    return new TurnWrite.EscalationRisk(e.id(), risk.code(),
+                            EscalationRow.URGENT.equals(priority) ? EscalationRow.URGENT : e.priority(),
+                            risk.atLeast(RiskLevel.HIGH) ? "crisis" : e.topic());
+                });
     }
 
     /** What a partner is routed on: a crisis, a request for a person, the conversation's topic, or the need. */

@@ -148,12 +148,15 @@ public final class EscalationDesk {
         }
         Set<String> tried = new HashSet<>(store.lapsedPartners(e.id()));
         tried.add(e.partnerId());
-        Optional<Partner> next = partners.route(e.country(), e.language(), e.topic(), now,
+        // the risk and topic as they are now: a turn may have raised them since the offer was listed
+        String risk = seen.get().risk();
+        String topic = seen.get().topic();
+        Optional<Partner> next = partners.route(e.country(), e.language(), topic, now,
                 p -> tx.takePartnerSlot(p.id(), p.capacity()), tried);
         if (next.isPresent()) {
             return tx.transition(e.id(), Set.of("offered"), "offered", Optional.of(next.get().id()), actor, now,
                     Optional.of(e.version()), List.of(Notifications.offered(next.get().id(), e.id(),
-                            e.conversationId(), e.risk(), e.topic(), e.language(), e.version() + 1, now)),
+                            e.conversationId(), risk, topic, e.language(), e.version() + 1, now)),
                     Optional.empty());
         }
         return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
@@ -209,8 +212,8 @@ public final class EscalationDesk {
             int version = seen.get().version();
             boolean moved = tx.transition(e.id(), Set.of("offered", "claimed", "active"), "offered",
                     Optional.of(to.id()), caller.actor(), now, Optional.of(version), List.of(Notifications.offered(
-                            to.id(), e.id(), e.conversationId(), e.risk(), e.topic(), e.language(), version + 1,
-                            now)), Optional.empty());
+                            to.id(), e.id(), e.conversationId(), seen.get().risk(), seen.get().topic(), e.language(),
+                            version + 1, now)), Optional.empty());
             if (!moved) {
                 throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
             }

@@ -112,9 +112,12 @@ public interface ConversationTx {
     record Ending(String escalationId, String actor, String reason, List<OutboxRow> toPartner) {
     }
 
-    /** Where an escalation stands: what a transition is decided on. */
+    /**
+     * Where an escalation stands: what a transition is decided on, and the risk and topic a partner it moves to is
+     * told (a turn may have raised them since the escalation was listed).
+     */
     record EscalationNow(String id, String conversationId, String state, String partnerId, Instant offeredAt,
-                         int version) {
+                         int version, String risk, String topic) {
     }
 
     /**

@@ -57,9 +57,10 @@ final class EscalationSql {
     }
 
     static Optional<ConversationTx.EscalationNow> current(Sql sql, String escalationId) throws SQLException {
-        return sql.one("SELECT id, conversation_id, state, partner_id, offered_at, version FROM escalations "
-                        + "WHERE id = ?", rs -> new ConversationTx.EscalationNow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), Times.parse(rs.getString(5)), rs.getInt(6)), escalationId);
+        return sql.one("SELECT id, conversation_id, state, partner_id, offered_at, version, risk, topic FROM "
+                        + "escalations WHERE id = ?", rs -> new ConversationTx.EscalationNow(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), Times.parse(rs.getString(5)), rs.getInt(6),
+                        rs.getString(7), rs.getString(8)), escalationId);
     }
 
     /**

@@ -154,8 +154,9 @@ final class TurnSql {
         }
         if (write.escalationRisk().isPresent()) {
             TurnWrite.EscalationRisk raised = write.escalationRisk().get();
-            sql.update("UPDATE escalations SET risk = ?, priority = ? WHERE id = ? AND conversation_id = ? AND state IN "
-                    + OPEN, raised.risk(), raised.priority(), raised.escalationId(), conversation.id());
+            sql.update("UPDATE escalations SET risk = ?, priority = ?, topic = ? WHERE id = ? AND conversation_id = ? "
+                    + "AND state IN " + OPEN, raised.risk(), raised.priority(), raised.topic(), raised.escalationId(),
+                    conversation.id());
         }
         for (OutboxRow row : write.outbox()) {
             EscalationSql.enqueue(sql, row);

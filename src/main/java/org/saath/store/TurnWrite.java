@@ -32,10 +32,11 @@ public record TurnWrite(ConversationRow conversation, boolean newConversation, S
     }
 
     /**
-     * The open escalation's new risk and priority: a person who asked for a human and then wrote of a crisis while
-     * waiting moves up the partner's queue, and a re-offer tells the next partner the risk as it is now.
+     * The open escalation's new risk, priority and topic: a person who asked for a human and then wrote of a crisis
+     * while waiting moves up the partner's queue, and a re-offer goes to a partner that takes crises and tells it
+     * the risk as it is now.
      */
-    public record EscalationRisk(String escalationId, String risk, String priority) {
+    public record EscalationRisk(String escalationId, String risk, String priority, String topic) {
     }
 
     /** One answered safety-plan step. */

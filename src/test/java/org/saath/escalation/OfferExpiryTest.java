@@ -96,6 +96,39 @@ class OfferExpiryTest {
         assertThat(c.handoffs().load("partner-a") + c.handoffs().load("partner-b")).as("one place held").isEqualTo(1);
     }
 
+    /** A crisis written while the offer waited: the next partner is told the risk as it is now, routed as a crisis. */
+    @Test
+    void a_lapsed_offer_tells_the_next_partner_the_risk_a_later_message_raised() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: partner-a, name: A, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
+                     api-key-sha256: %1$s}
+                  - {id: partner-b, name: B, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
+                     api-key-sha256: %1$s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "please let me talk to a human",
+                Optional.of("PK"))).escalation().id();
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::risk)).contains("none");
+        clock.advance(Duration.ofMinutes(1));
+        c.turns().handle(new InboundMessage("generic", "u-1", "m-2", "i have swallowed all my sleeping pills just now",
+                Optional.of("PK")));
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(c.desk().expireLapsedOffers()).isEqualTo(1);
+
+        assertThat(c.handoffs().escalation(id)).hasValueSatisfying(e -> {
+            assertThat(e.partnerId()).isEqualTo("partner-b");
+            assertThat(e.risk()).isEqualTo("imminent");
+            assertThat(e.topic()).isEqualTo("crisis");
+        });
+        assertThat(org.saath.Sqlite.strings(dir.resolve("data"), "SELECT payload FROM outbox WHERE target = "
+                + "'partner-b'")).singleElement().asString().contains("\"risk\":\"imminent\"")
+                .contains("\"topic\":\"crisis\"");
+    }
+
     @Test
     void a_lapsed_offer_moves_on_for_the_person_s_country_not_the_partner_s() throws Exception {
         Path partners = Files.writeString(dir.resolve("partners.yaml"), """
