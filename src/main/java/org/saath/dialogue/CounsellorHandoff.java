@@ -28,10 +28,11 @@ final class CounsellorHandoff {
      * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
      * to ask for consent, whether the person ended the open escalation ("stop"), and whether a new escalation was
      * refused (the sender's escalation limit), so that the reply says no counsellor is available rather than
-     * promising one; and the open escalation's risk when the conversation's rose above it.
+     * promising one; the open escalation's risk when the conversation's rose above it; and whether a request
+     * that no partner could take before was offered to one now ({@code offeredNow}).
      */
     record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
-                   boolean ended, boolean refused, Optional<TurnWrite.EscalationRisk> risen) {
+                   boolean ended, boolean refused, Optional<TurnWrite.EscalationRisk> risen, boolean offeredNow) {
     }
 
     private final EscalationRequester requester;
@@ -52,20 +53,27 @@ final class CounsellorHandoff {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
-            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty());
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false);
         }
         Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), priority, now);
         Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        boolean counsellor = partner.isPresent() || open.map(EscalationRow::partnerId).isPresent();
+        Optional<TurnWrite.EscalationRisk> risen = risen(open, facts.conversationRisk(),
+                escalate ? priority : EscalationRow.NORMAL);
+        // a request no partner could take when it was made (all full or closed) is offered again when the person
+        // asks again: one open escalation per conversation would otherwise keep them from a counsellor for good
+        boolean offeredNow = escalate && open.filter(e -> e.partnerId() == null).isPresent() && desk.offerWaiting(tx,
+                open.get().id(), facts.country(), open.get().language(),
+                risen.map(TurnWrite.EscalationRisk::risk).orElse(open.get().risk()),
+                risen.map(TurnWrite.EscalationRisk::topic).orElse(open.get().topic()), now).isPresent();
+        boolean counsellor = partner.isPresent() || offeredNow || open.map(EscalationRow::partnerId).isPresent();
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
-        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || answeredSafety)
+        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || offeredNow || answeredSafety)
                 && nextState != DialogueState.SAFETY_CHECK;
         boolean refused = escalate && open.isEmpty() && requested.isEmpty();
-        return new Outcome(opened, partner, counsellor, askConsent, false, refused,
-                risen(open, facts.conversationRisk(), escalate ? priority : EscalationRow.NORMAL));
+        return new Outcome(opened, partner, counsellor, askConsent, false, refused, risen, offeredNow);
     }
 
     /**

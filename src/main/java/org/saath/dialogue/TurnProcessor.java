@@ -264,13 +264,14 @@ public final class TurnProcessor {
         ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                 !decided.decision().helplineTopics().isEmpty(), extra,
-                handoff.opened().isPresent() || handoff.refused(), handoff.counsellor(), handoff.askConsent(),
+                handoff.opened().isPresent() || handoff.refused() || handoff.offeredNow(), handoff.counsellor(),
+                handoff.askConsent(),
                 conversation.isEmpty(), conversation.map(ConversationRow::lastReply).orElse(null),
                 plan.nextState().asksYesNo(), person));
         TurnResult.EscalationView escalation = handoff.opened()
                 .map(e -> new TurnResult.EscalationView(e.id(), e.state().code()))
                 .or(() -> open.map(e -> new TurnResult.EscalationView(e.id(), handoff.ended() ? "resolved"
-                        : e.state()))).orElse(null);
+                        : handoff.offeredNow() ? "offered" : e.state()))).orElse(null);
         return new Replied(new TurnResult(composed.replies(), escalation), composed.replyId());
     }
 }

@@ -90,6 +90,24 @@ public final class EscalationDesk {
                 p -> tx.takePartnerSlot(p.id(), p.capacity()), Set.of());
     }
 
+    /**
+     * Offers a waiting request (no partner could take it when it was made) to a partner that fits and has room now,
+     * told through the outbox, inside the person's unit of work; empty when none can take it yet.
+     */
+    public Optional<Partner> offerWaiting(ConversationTx tx, String escalationId, String country, String language,
+                                          String risk, String topic, Instant now) {
+        Optional<ConversationTx.EscalationNow> seen = tx.escalation(escalationId)
+                .filter(e -> e.state().equals("requested"));
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        int version = seen.get().version();
+        return route(tx, country, language, topic).filter(p -> tx.transition(escalationId, Set.of("requested"),
+                "offered", Optional.of(p.id()), "saath", now, Optional.of(version), List.of(Notifications.offered(
+                        p.id(), escalationId, seen.get().conversationId(), risk, topic, language, version + 1, now)),
+                Optional.empty()));
+    }
+
     public List<HandoffStore.Escalation> queue(Partner partner) {
         return store.queue(partner.id());
     }

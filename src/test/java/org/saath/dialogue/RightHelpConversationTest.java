@@ -129,6 +129,31 @@ class RightHelpConversationTest {
                 .doesNotContain("I've asked for a human counsellor");
     }
 
+    /**
+     * A request no partner could take (the only one full) waits; once a place is free, asking again offers it, rather
+     * than the one open escalation of the conversation keeping the person from a counsellor for good.
+     */
+    @Test
+    void a_waiting_request_is_offered_when_the_person_asks_again_and_a_place_is_free() throws Exception {
+        Path partners = partners("capacity: 1");
+        Components app = Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+        ConversationScript first = new ConversationScript(app.turns(), "first", "PK").user("i want to end my life");
+        ConversationScript second = new ConversationScript(app.turns(), "second", "PK")
+                .user("i want to end my life")
+                .expectReply(r -> assertThat(r.escalation().state()).isEqualTo("requested"));
+        first.user("stop");
+        assertThat(app.handoffs().load("partner-a")).as("the place is free again").isZero();
+
+        second.user("can i talk to a human please")
+                .expectReply(r -> assertThat(r.escalation().state()).isEqualTo("offered"))
+                .expectReplyContaining("counsellor");
+        assertThat(second.allText()).doesNotContain("No counsellor is available", "no counsellor is available");
+        assertThat(app.handoffs().load("partner-a")).isEqualTo(1);
+        assertThat(app.handoffs().queue("partner-a")).singleElement()
+                .satisfies(e -> assertThat(e.risk()).isEqualTo("high"));
+    }
+
     /** Urdu, domestic violence: a breathing exercise, then the suicide question, then generic lines (issue 10). */
     @Test
     void abuse_at_home_keeps_its_topic_across_turns_safety_first_with_protection_lines() {
