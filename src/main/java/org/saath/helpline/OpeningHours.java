@@ -57,8 +57,8 @@ public sealed interface OpeningHours {
 
     /**
      * Days on which a line that is otherwise always open may not be: none, or the Eid holidays. No source gives a
-     * helpline's Eid dates, and Pakistan sights the moon a day after the Umm al-Qura calendar as often as not, so the
-     * days are a generous window of that calendar ({@link HijrahChronology}): 29 Ramadan to 5 Shawwal (Eid al-Fitr)
+     * helpline's Eid dates, and a country's Eid may begin a day after the Umm al-Qura calendar's, so the days are a
+     * generous window of that calendar ({@link HijrahChronology}): 29 Ramadan to 5 Shawwal (Eid al-Fitr)
      * and 9 to 15 Dhu al-Hijjah (Eid al-Adha). They only withhold "open now"; they never say the line is closed.
      */
     enum Holidays {
