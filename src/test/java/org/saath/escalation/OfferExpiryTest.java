@@ -65,13 +65,8 @@ class OfferExpiryTest {
                         .contains("0311-7786264"));
     }
 
-    /**
-     * An offer can come back to a partner that handed it on (A transfers to B, B lets it lapse, A is the one that
-     * fits): its notification is a new delivery, not a clash with the first one's key; and one escalation that cannot
-     * move never holds up the other lapsed offers.
-     */
-    @Test
-    void an_offer_comes_back_to_the_partner_that_transferred_it_and_other_lapsed_offers_still_move() throws Exception {
+    /** Partners A and B, both for Pakistan, two places each, five minutes to claim an offer. */
+    private Components twoPakistanPartners(MutableClock clock) throws java.io.IOException {
         Path partners = Files.writeString(dir.resolve("partners.yaml"), """
                 partners:
                   - {id: partner-a, name: A, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
@@ -79,9 +74,18 @@ class OfferExpiryTest {
                   - {id: partner-b, name: B, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
                      api-key-sha256: %1$s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
+    }
+
+    /**
+     * An offer can come back to a partner that handed it on (A transfers to B, B lets it lapse, A is the one that
+     * fits): its notification is a new delivery, not a clash with the first one's key.
+     */
+    @Test
+    void an_offer_comes_back_to_the_partner_that_transferred_it() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
+        Components c = twoPakistanPartners(clock);
         String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
                 Optional.of("PK"))).escalation().id();
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
@@ -99,16 +103,8 @@ class OfferExpiryTest {
     /** A crisis written while the offer waited: the next partner is told the risk as it is now, routed as a crisis. */
     @Test
     void a_lapsed_offer_tells_the_next_partner_the_risk_a_later_message_raised() throws Exception {
-        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
-                partners:
-                  - {id: partner-a, name: A, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
-                     api-key-sha256: %1$s}
-                  - {id: partner-b, name: B, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
-                     api-key-sha256: %1$s}
-                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), clock);
+        Components c = twoPakistanPartners(clock);
         String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "please let me talk to a human",
                 Optional.of("PK"))).escalation().id();
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::risk)).contains("none");
