@@ -92,6 +92,7 @@ import org.saath.store.PersonOutboxStore;
 import org.saath.store.StoreException;
 import org.saath.store.TimeOrderedIds;
 import org.saath.training.ModelCard;
+import org.saath.training.ModelRegistry;
 import org.saath.training.PromotedModel;
 import org.saath.training.RiskCard;
 
@@ -110,12 +111,12 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         Path models = Path.of(config.modelsDir());
         IntentClassifier intent = intentModel(models); // the models first: a missing or broken one is named first
         RiskClassifier risk = riskModel(models);
-        return analysers(config).with(intent, risk);
+        return analysers(config).withPromoted(intent, risk);
     }
 
     /** The committed risk model with any intent classifier (the intent model's cross-validation and gates). */
     public static Analyser analyser(SaathConfig config, IntentClassifier classifier) {
-        return analysers(config).with(classifier, riskModel(Path.of(config.modelsDir())));
+        return analysers(config).withPromoted(classifier, riskModel(Path.of(config.modelsDir())));
     }
 
     /** The promoted intent model of {@code models}. */
@@ -134,23 +135,47 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
 
     /**
      * What every analyser shares, loaded once: the normaliser, the distress lexicon, the language model, the
-     * commands and the gender cues (cross-validation builds one analyser a fold).
+     * commands and the gender cues (cross-validation builds one analyser a fold); and {@code modelDistress}, the
+     * lexicon the promoted risk model was trained with ({@code models/risk.lexicon}), the same detector when it is
+     * the current one or was not kept.
      */
-    public record Analysers(TextNormaliser normaliser, DistressDetector distress, ScriptLanguageDetector languages,
-                            CommandDetector commands, GenderCues genders, double minConfidence) {
+    public record Analysers(TextNormaliser normaliser, DistressDetector distress, DistressDetector modelDistress,
+                            ScriptLanguageDetector languages, CommandDetector commands, GenderCues genders,
+                            double minConfidence) {
 
+        /** An analyser for a model trained now, with the current lexicon (cross-validation, gates). */
         public Analyser with(IntentClassifier intent, RiskClassifier risk) {
-            return new Analyser(normaliser, languages, intent, risk, distress, commands, genders, minConfidence);
+            return new Analyser(normaliser, languages, intent, risk, distress, distress, commands, genders,
+                    minConfidence);
+        }
+
+        /** An analyser for the promoted risk model: its features through the lexicon it was trained with. */
+        public Analyser withPromoted(IntentClassifier intent, RiskClassifier risk) {
+            return new Analyser(normaliser, languages, intent, risk, distress, modelDistress, commands, genders,
+                    minConfidence);
+        }
+
+        /** These parts with the promoted model's lexicon as the current one (to retrace how it was trained). */
+        public Analysers asTrained() {
+            return new Analysers(normaliser, modelDistress, modelDistress, languages, commands, genders,
+                    minConfidence);
         }
     }
 
     public static Analysers analysers(SaathConfig config) {
         TextNormaliser normaliser = new TextNormaliser();
-        DistressDetector distress = new DistressDetector(
-                DistressLexicon.load(Path.of(config.modelsDir()).resolve("lang"), normaliser));
-        return new Analysers(normaliser, distress, new ScriptLanguageDetector(OpenNlpLanguageModel.load()),
-                CommandDetector.loadFromClasspath(normaliser), GenderCues.loadFromClasspath(normaliser),
-                config.nlu().minConfidence());
+        Path models = Path.of(config.modelsDir());
+        DistressLexicon current = DistressLexicon.load(models.resolve("lang"), normaliser);
+        DistressDetector distress = new DistressDetector(current);
+        DistressDetector modelDistress = distress;
+        Path trainedWith = ModelRegistry.risk(models).lexicon();
+        if (Files.isDirectory(trainedWith)) {
+            DistressLexicon pinned = DistressLexicon.load(trainedWith, normaliser);
+            modelDistress = pinned.sha256().equals(current.sha256()) ? distress : new DistressDetector(pinned);
+        }
+        return new Analysers(normaliser, distress, modelDistress,
+                new ScriptLanguageDetector(OpenNlpLanguageModel.load()), CommandDetector.loadFromClasspath(normaliser),
+                GenderCues.loadFromClasspath(normaliser), config.nlu().minConfidence());
     }
 
     /** Everything the service needs, with the store in {@code config.dataDir()}. */

@@ -260,6 +260,8 @@ public final class TrainCommand implements Callable<Integer> {
                 + g.line()).toList());
         lines.addAll(skipped);
         if (risk != null) {
+            // the lexicon it was trained with goes with it: its features are read through that one from now on
+            ModelRegistry.risk(folder).saveLexicon(risk.card().version(), folder.resolve("lang"));
             keep(ModelRegistry.risk(folder), risk.card().version(), risk.bytes(),
                     risk.card().withGates(lines, failed)::write, failed);
         }

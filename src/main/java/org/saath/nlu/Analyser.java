@@ -33,6 +33,8 @@ public final class Analyser {
     private final IntentClassifier classifier;
     private final RiskClassifier riskModel;
     private final DistressDetector distress;
+    /** The lexicon the risk model was trained with: its features are read through it (often {@link #distress}). */
+    private final DistressDetector modelDistress;
     private final CommandDetector commands;
     private final GenderCues genders;
     private final RiskRules rules = new RiskRules();
@@ -41,11 +43,23 @@ public final class Analyser {
     public Analyser(TextNormaliser normaliser, LanguageDetector languages, IntentClassifier classifier,
                     RiskClassifier riskModel, DistressDetector distress, CommandDetector commands, GenderCues genders,
                     double minConfidence) {
+        this(normaliser, languages, classifier, riskModel, distress, distress, commands, genders, minConfidence);
+    }
+
+    /**
+     * @param distress      the lexicon the rules read
+     * @param modelDistress the lexicon {@code riskModel} was trained with, through which its features are read: a
+     *                      phrase added to the lexicon since raises risk by the rules without moving the model
+     */
+    public Analyser(TextNormaliser normaliser, LanguageDetector languages, IntentClassifier classifier,
+                    RiskClassifier riskModel, DistressDetector distress, DistressDetector modelDistress,
+                    CommandDetector commands, GenderCues genders, double minConfidence) {
         this.normaliser = normaliser;
         this.languages = languages;
         this.classifier = classifier;
         this.riskModel = riskModel;
         this.distress = distress;
+        this.modelDistress = modelDistress;
         this.commands = commands;
         this.genders = genders;
         this.minConfidence = minConfidence;
@@ -160,12 +174,20 @@ public final class Analyser {
     /** A failing risk model must not lose the person either: the lexicon's rules still stand. */
     private RiskEstimate estimate(Utterance message, MessageFeatures features, List<Utterance> context) {
         try {
+            if (modelDistress != distress) {
+                return riskModel.estimate(asTrained(message), features, context.stream().map(this::asTrained).toList());
+            }
             return riskModel.estimate(message, features, context);
         } catch (RuntimeException e) {
             LOG.warn("risk model {} failed ({}); answering from the lexicon alone", riskModel.modelVersion(),
                     e.getClass().getSimpleName());
             return RiskEstimate.none();
         }
+    }
+
+    /** {@code u} as the risk model was trained to read it: through the lexicon of its training. */
+    private Utterance asTrained(Utterance u) {
+        return new Utterance(u.text(), modelDistress.assess(u.text()));
     }
 
     /** The versions of the intent and risk models answering: {@code <intent>+risk-<risk>}. */

@@ -68,6 +68,41 @@ public final class ModelRegistry<C extends KeptCard> {
         return folder.resolve(kind + ".card.json");
     }
 
+    /**
+     * The lexicon the promoted model was trained with ({@code <lang>/lexicon.tsv} under it), when it was kept: the
+     * model reads its features through it, while the rules read the current lexicon, so a phrase added for safety
+     * takes effect without retraining and without moving the model.
+     */
+    public Path lexicon() {
+        return folder.resolve(kind + ".lexicon");
+    }
+
+    /** Keeps the lexicon files of {@code langRoot} as the ones {@code version} was trained with. */
+    public void saveLexicon(String version, Path langRoot) throws IOException {
+        copyLexicon(langRoot, kept(version, ".lexicon"));
+    }
+
+    private static void copyLexicon(Path from, Path to) throws IOException {
+        deleteLexicon(to);
+        for (org.saath.nlu.Language language : org.saath.nlu.Language.supported()) {
+            Path file = from.resolve(language.code()).resolve("lexicon.tsv");
+            Path target = to.resolve(language.code()).resolve("lexicon.tsv");
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteLexicon(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private Path kept(String version, String suffix) {
         return folder.resolve(kind + "-" + version + suffix);
     }
@@ -99,6 +134,11 @@ public final class ModelRegistry<C extends KeptCard> {
         keepCurrent();
         replace(kept(version, ".card.json"), card());
         replace(kept(version, ".bin"), model());
+        if (Files.isDirectory(kept(version, ".lexicon"))) {
+            copyLexicon(kept(version, ".lexicon"), lexicon());
+        } else {
+            deleteLexicon(lexicon());   // kept before lexicons were: it reads the current one, as it always did
+        }
     }
 
     /** Keeps the promoted model as a version of its own, if it is not kept yet, so it can be promoted back. */
@@ -111,6 +151,9 @@ public final class ModelRegistry<C extends KeptCard> {
         if (!Files.exists(keptModel)) {
             Files.copy(card(), kept(current.get().version(), ".card.json"));
             Files.copy(model(), keptModel);
+        }
+        if (Files.isDirectory(lexicon()) && !Files.isDirectory(kept(current.get().version(), ".lexicon"))) {
+            copyLexicon(lexicon(), kept(current.get().version(), ".lexicon"));
         }
     }
 
