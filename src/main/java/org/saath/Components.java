@@ -61,6 +61,7 @@ import org.saath.nlu.DistressDetector;
 import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.GenderCues;
 import org.saath.nlu.IntentClassifier;
+import org.saath.nlu.Language;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.OpenNlpRiskClassifier;
@@ -169,7 +170,10 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         DistressDetector distress = new DistressDetector(current);
         DistressDetector modelDistress = distress;
         Path trainedWith = ModelRegistry.risk(models).lexicon();
-        if (Files.isDirectory(trainedWith)) {
+        // a language added since the model was trained has no lexicon there: the model never saw it, and its
+        // features are read through the current lexicon, as before lexicons were kept
+        if (Files.isDirectory(trainedWith) && Language.supported().stream()
+                .allMatch(l -> Files.isRegularFile(trainedWith.resolve(l.code()).resolve("lexicon.tsv")))) {
             DistressLexicon pinned = DistressLexicon.load(trainedWith, normaliser);
             modelDistress = pinned.sha256().equals(current.sha256()) ? distress : new DistressDetector(pinned);
         }

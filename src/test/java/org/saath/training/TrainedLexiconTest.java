@@ -57,6 +57,22 @@ class TrainedLexiconTest {
         assertThat(modelReading(unpinned)).isNotEqualTo(modelReading(before));
     }
 
+    /** A language added since training has no lexicon among the model's: the start goes on, unpinned. */
+    @Test
+    void a_kept_lexicon_without_every_language_is_not_used() throws IOException {
+        Path models = copy(Path.of("models"), dir.resolve("models"));
+        Files.writeString(models.resolve("lang/en/lexicon.tsv"), PHRASE + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Files.delete(models.resolve("risk.lexicon/ur/lexicon.tsv"));
+        SaathConfig config = org.saath.config.ConfigLoader.load(Optional.of(Files.writeString(dir.resolve("c.yaml"),
+                "models-dir: " + models + "\n")));
+
+        Analysis read = Components.analyser(config).analyse(MESSAGE);
+
+        assertThat(read.risk()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(modelReading(read)).isNotEqualTo(modelReading(TestComponents.analyser().analyse(MESSAGE)));
+    }
+
     @Test
     void promoting_a_version_brings_its_lexicon_and_keeps_the_one_it_replaces() throws IOException {
         Path models = copy(Path.of("models"), dir.resolve("models"));
