@@ -132,13 +132,14 @@ public final class ModelRegistry<C extends KeptCard> {
                     + " (see `saath models`)", null);
         }
         keepCurrent();
-        replace(kept(version, ".card.json"), card());
-        replace(kept(version, ".bin"), model());
+        // the lexicon first: a running service reloads when the model file changes, and must find the model's own
         if (Files.isDirectory(kept(version, ".lexicon"))) {
             copyLexicon(kept(version, ".lexicon"), lexicon());
         } else {
             deleteLexicon(lexicon());   // kept before lexicons were: it reads the current one, as it always did
         }
+        replace(kept(version, ".card.json"), card());
+        replace(kept(version, ".bin"), model());
     }
 
     /** Keeps the promoted model as a version of its own, if it is not kept yet, so it can be promoted back. */
