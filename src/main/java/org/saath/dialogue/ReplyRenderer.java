@@ -68,6 +68,7 @@ public final class ReplyRenderer {
         }
         return emergency.stream()
                 .map(o -> numbers(o.helpline()) + " (" + templates.word("service-" + o.helpline().service(), language)
+                        + o.helpline().where(language.code()).map(w -> ", " + w).orElse("")
                         + (o.helpline().verified() ? "" : ", " + templates.word("unconfirmed", language)) + ")")
                 .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
@@ -124,7 +125,8 @@ public final class ReplyRenderer {
             return line.nameIn(language.code());
         }
         String word = templates.word(line.international() ? "emergency-mobile" : "service-" + line.service(), language);
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        String where = line.where(language.code()).map(w -> " (" + w + ")").orElse("");
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1) + where;
     }
 
     private static String numbers(Helpline line) {
