@@ -68,7 +68,6 @@ public final class ReplyRenderer {
         }
         return emergency.stream()
                 .map(o -> numbers(o.helpline()) + " (" + templates.word("service-" + o.helpline().service(), language)
-                        + o.helpline().where(language.code()).map(w -> ", " + w).orElse("")
                         + (o.helpline().verified() ? "" : ", " + templates.word("unconfirmed", language)) + ")")
                 .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
@@ -125,8 +124,7 @@ public final class ReplyRenderer {
             return line.nameIn(language.code());
         }
         String word = templates.word(line.international() ? "emergency-mobile" : "service-" + line.service(), language);
-        String where = line.where(language.code()).map(w -> " (" + w + ")").orElse("");
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1) + where;
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static String numbers(Helpline line) {

@@ -59,8 +59,7 @@ final class PageFrame {
         if (sos.emergencyKnown()) {
             out.append("<strong>").append(Html.esc(text.word("sos", l))).append("</strong>");
             for (HelplineOffer offer : sos.emergency()) {
-                String service = templates.word("service-" + offer.helpline().service(), l)
-                        + offer.helpline().where(l.code()).map(w -> ", " + w).orElse("");
+                String service = templates.word("service-" + offer.helpline().service(), l);
                 if (!offer.helpline().verified()) {
                     service += ", " + templates.word("unconfirmed", l);
                 }
