@@ -358,8 +358,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
             GoldenConversations.ScriptClock clock = GoldenConversations.clock(script);
             // the throwaway SQLite file even when the deployment's config names its own store: a replay or the
             // training gate must never write scripted people into the real conversations
-            SaathConfig scripted = config.withDataDir(data.toString()).withStore(new SaathConfig.Store("",
-                    config.store().username(), config.store().password(), config.store().poolSize()));
+            SaathConfig scripted = config.withOwnStore(data.toString());
             if (script.partners() != null) {
                 Path partners = data.resolve("partners.yaml");
                 new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())

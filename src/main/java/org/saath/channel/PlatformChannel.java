@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -95,6 +96,15 @@ public abstract class PlatformChannel<C> implements Channel {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The digits of a phone number as an operator types it ({@code +92 300-1234567}), for finding what a channel
+     * stored; empty when it is not one.
+     */
+    protected static Optional<String> phoneDigits(String typed) {
+        String digits = typed.replaceAll("[\\s()+-]", "");
+        return digits.matches("\\d{6,20}") ? Optional.of(digits) : Optional.empty();
     }
 
     /** A webhook's JSON body; 400 when it is not JSON. */

@@ -42,8 +42,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SaathConfig loaded = options.load();
         Path folder = data.dataDir == null ? Files.createTempDirectory("saath-chat") : Path.of(data.dataDir);
-        SaathConfig config = loaded.withDataDir(folder.toString()).withStore(new SaathConfig.Store("",
-                loaded.store().username(), loaded.store().password(), loaded.store().poolSize()));
+        SaathConfig config = loaded.withOwnStore(folder.toString());
         Components components = Components.load(config, Clock.systemUTC());
         try {
             talk(components);

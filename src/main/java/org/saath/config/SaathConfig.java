@@ -271,6 +271,17 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         return with(c -> c.dataDir = dir);
     }
 
+    /**
+     * A copy on its own SQLite file in {@code dir}, whatever {@code store.url} names: for what must never write into
+     * a deployment's store (a replay, the training gate, a chat in the terminal).
+     */
+    public SaathConfig withOwnStore(String dir) {
+        return with(c -> {
+            c.dataDir = dir;
+            c.store = new Store("", store.username(), store.password(), store.poolSize());
+        });
+    }
+
     public SaathConfig withAdminToken(String token) {
         return with(c -> c.admin = new Admin(token));
     }

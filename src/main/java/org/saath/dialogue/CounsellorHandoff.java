@@ -32,7 +32,7 @@ final class CounsellorHandoff {
      * that no partner could take before was offered to one now ({@code offeredNow}).
      */
     record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
-                   boolean ended, boolean refused, Optional<TurnWrite.EscalationRisk> risen, boolean offeredNow) {
+                   boolean ended, boolean refused, Optional<TurnWrite.RaisedEscalation> risen, boolean offeredNow) {
     }
 
     private final EscalationRequester requester;
@@ -60,14 +60,14 @@ final class CounsellorHandoff {
                 topic(facts), facts.language().code(), priority, now);
         Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
-        Optional<TurnWrite.EscalationRisk> risen = risen(open, facts.conversationRisk(),
+        Optional<TurnWrite.RaisedEscalation> risen = risen(open, facts.conversationRisk(),
                 escalate ? priority : EscalationRow.NORMAL);
         // a request no partner could take when it was made (all full or closed) is offered again when the person
         // asks again: one open escalation per conversation would otherwise keep them from a counsellor for good
         boolean offeredNow = escalate && open.filter(e -> e.partnerId() == null).isPresent() && desk.offerWaiting(tx,
                 open.get().id(), facts.country(), open.get().language(),
-                risen.map(TurnWrite.EscalationRisk::risk).orElse(open.get().risk()),
-                risen.map(TurnWrite.EscalationRisk::topic).orElse(open.get().topic()), now).isPresent();
+                risen.map(TurnWrite.RaisedEscalation::risk).orElse(open.get().risk()),
+                risen.map(TurnWrite.RaisedEscalation::topic).orElse(open.get().topic()), now).isPresent();
         boolean counsellor = partner.isPresent() || offeredNow || open.map(EscalationRow::partnerId).isPresent();
         boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || offeredNow || answeredSafety)
@@ -82,12 +82,12 @@ final class CounsellorHandoff {
      * {@code crisis}, as an escalation opened at that risk has ({@link #topic}): a re-offer goes to a partner that
      * takes crises.
      */
-    static Optional<TurnWrite.EscalationRisk> risen(Optional<EscalationRow> open, RiskLevel now, String priority) {
+    static Optional<TurnWrite.RaisedEscalation> risen(Optional<EscalationRow> open, RiskLevel now, String priority) {
         return open.filter(e -> now.compareTo(RiskLevel.fromCode(e.risk())) > 0
                         || EscalationRow.URGENT.equals(priority) && !EscalationRow.URGENT.equals(e.priority()))
                 .map(e -> {
                     RiskLevel risk = RiskLevel.max(now, RiskLevel.fromCode(e.risk()));
-                    return new TurnWrite.EscalationRisk(e.id(), risk.code(),
+                    return new TurnWrite.RaisedEscalation(e.id(), risk.code(),
                             EscalationRow.URGENT.equals(priority) ? EscalationRow.URGENT : e.priority(),
                             risk.atLeast(RiskLevel.HIGH) ? "crisis" : e.topic());
                 });

@@ -152,8 +152,8 @@ final class TurnSql {
         if (write.newEscalation().isPresent()) {
             EscalationSql.insert(sql, write.newEscalation().get(), conversation.id());
         }
-        if (write.escalationRisk().isPresent()) {
-            TurnWrite.EscalationRisk raised = write.escalationRisk().get();
+        if (write.raisedEscalation().isPresent()) {
+            TurnWrite.RaisedEscalation raised = write.raisedEscalation().get();
             sql.update("UPDATE escalations SET risk = ?, priority = ?, topic = ? WHERE id = ? AND conversation_id = ? "
                     + "AND state IN " + OPEN, raised.risk(), raised.priority(), raised.topic(), raised.escalationId(),
                     conversation.id());

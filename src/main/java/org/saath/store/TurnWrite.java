@@ -11,7 +11,7 @@ import java.util.Optional;
 public record TurnWrite(ConversationRow conversation, boolean newConversation, String messageId,
                         String responseJson, TurnRow turn, Optional<EscalationRow> newEscalation,
                         Optional<PlanAnswer> planAnswer, List<OutboxRow> outbox,
-                        Optional<EscalationRisk> escalationRisk) {
+                        Optional<RaisedEscalation> raisedEscalation) {
 
     public TurnWrite {
         outbox = List.copyOf(outbox);
@@ -36,7 +36,7 @@ public record TurnWrite(ConversationRow conversation, boolean newConversation, S
      * while waiting moves up the partner's queue, and a re-offer goes to a partner that takes crises and tells it
      * the risk as it is now.
      */
-    public record EscalationRisk(String escalationId, String risk, String priority, String topic) {
+    public record RaisedEscalation(String escalationId, String risk, String priority, String topic) {
     }
 
     /** One answered safety-plan step. */

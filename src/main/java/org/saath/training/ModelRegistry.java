@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.saath.nlu.Language;
 import org.saath.nlu.ModelUnavailableException;
 
 /**
@@ -84,7 +85,7 @@ public final class ModelRegistry<C extends KeptCard> {
 
     private static void copyLexicon(Path from, Path to) throws IOException {
         deleteLexicon(to);
-        for (org.saath.nlu.Language language : org.saath.nlu.Language.supported()) {
+        for (Language language : Language.supported()) {
             Path file = from.resolve(language.code()).resolve("lexicon.tsv");
             Path target = to.resolve(language.code()).resolve("lexicon.tsv");
             Files.createDirectories(target.getParent());

@@ -87,7 +87,7 @@ class JdbcConversationsTest {
             TurnRow turn = new TurnRow("turn-c-c-2", "c-c", "m-c-c-2", T0.plusSeconds(9), "no", "en", "no", 0.9,
                     "moderate", "moderate", "", "not-safe", "", "reply", "v1");
             tx.record(new TurnWrite(row, false, "m-c-c-2", "{}", turn, Optional.empty(), Optional.empty(), List.of(),
-                    Optional.of(new TurnWrite.EscalationRisk(open.id(), open.risk(), EscalationRow.URGENT,
+                    Optional.of(new TurnWrite.RaisedEscalation(open.id(), open.risk(), EscalationRow.URGENT,
                             open.topic()))));
             return null;
         });

@@ -66,8 +66,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
         if (typed.startsWith(WHATSAPP)) {
             return List.of(typed);
         }
-        String digits = typed.replaceAll("[\\s()+-]", "");
-        return digits.matches("\\d{6,20}") ? List.of("+" + digits, WHATSAPP + "+" + digits) : List.of(typed);
+        return phoneDigits(typed).map(d -> List.of("+" + d, WHATSAPP + "+" + d)).orElse(List.of(typed));
     }
 
     @Override

@@ -98,8 +98,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
      * the digits without "+" (anything else is taken as typed).
      */
     public static List<String> storedUserIds(String typed) {
-        String digits = typed.replaceAll("[\\s()+-]", "");
-        return List.of(digits.matches("\\d{6,20}") ? digits : typed);
+        return List.of(phoneDigits(typed).orElse(typed));
     }
 
     private static Arrival arrival(WhatsAppPayload.Incoming m) {
