@@ -266,9 +266,10 @@ class DatabaseTest {
                 f.get();
             }
             threads.shutdown();
-            // the bound, and what the writers append while a few rounds of the checkpointer cannot restart it (a busy
-            // machine); without restarts the same writes grow the WAL past 250 MB
-            assertThat(largest).as("largest WAL seen").isLessThan(64_000_000L);
+            // the bound, and what the writers append while rounds of the checkpointer cannot restart it: on two busy
+            // cores that was 65-81 MB in one run of three (3 December); without restarts the same writes grow the WAL
+            // past 250 MB, so half of that still tells a WAL that starts over from one that never does
+            assertThat(largest).as("largest WAL seen").isLessThan(125_000_000L);
         }
     }
 
