@@ -28,6 +28,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -59,6 +60,8 @@ public final class Database implements AutoCloseable {
     public static final String SQLITE_FILE = "saath.db";
 
     private final HikariDataSource pool;
+    /** What Flyway reads and migrates through: the pool on SQLite, connections of its own on PostgreSQL. */
+    private final DataSource migrating;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
     /** One checkpoint at a time in this process (see {@link #erasePages}). */
@@ -106,8 +109,9 @@ public final class Database implements AutoCloseable {
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
-    private Database(HikariDataSource pool, Dialect dialect, Path sqliteFile) {
+    private Database(HikariDataSource pool, DataSource migrating, Dialect dialect, Path sqliteFile) {
         this.pool = pool;
+        this.migrating = migrating;
         this.dialect = dialect;
         this.sqliteFile = sqliteFile;
     }
@@ -161,8 +165,11 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect: " + rootMessage(e), e);
         }
-        migrate(pool, dialect);
-        Database db = new Database(pool, dialect, dialect == Dialect.SQLITE ? sqliteFile(url) : null);
+        // Flyway holds its lock on one connection while it works on another: on PostgreSQL it gets connections of
+        // its own, so that a pool of one (store.pool-size: 1) starts and answers readiness as well
+        DataSource migrating = dialect == Dialect.SQLITE ? pool : postgres(url, username, password);
+        migrate(pool, migrating, dialect);
+        Database db = new Database(pool, migrating, dialect, dialect == Dialect.SQLITE ? sqliteFile(url) : null);
         if (dialect == Dialect.SQLITE) {
             db.startCheckpointer(walRestartFrames);
         }
@@ -279,22 +286,37 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    private static void migrate(HikariDataSource pool, Dialect dialect) {
+    /** Plain connections to PostgreSQL, opened as asked and closed by the caller: for the migration alone. */
+    private static DataSource postgres(String url, String username, String password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        if (username != null && !username.isEmpty()) {
+            source.setUser(username);
+        }
+        if (password != null && !password.isEmpty()) {
+            source.setPassword(password);
+        }
+        source.setConnectTimeout(5);
+        source.setApplicationName("saath");
+        return source;
+    }
+
+    private static void migrate(HikariDataSource pool, DataSource migrating, Dialect dialect) {
         try {
-            Flyway flyway = flyway(pool, dialect, false);
+            Flyway flyway = flyway(migrating, dialect, false);
             // branches number their steps apart (the console's V30 landed before the store's V6-V7_1): a store
             // that has a later step but lacks an earlier one gets it, out of order, instead of refusing to start
             boolean lacksEarlierSteps = Arrays.stream(flyway.info().all())
                     .anyMatch(step -> step.getState() == MigrationState.IGNORED);
-            (lacksEarlierSteps ? flyway(pool, dialect, true) : flyway).migrate();
+            (lacksEarlierSteps ? flyway(migrating, dialect, true) : flyway).migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("database migration failed: " + rootMessage(e), e);
         }
     }
 
-    private static Flyway flyway(HikariDataSource pool, Dialect dialect, boolean outOfOrder) {
-        return Flyway.configure().dataSource(pool)
+    private static Flyway flyway(DataSource source, Dialect dialect, boolean outOfOrder) {
+        return Flyway.configure().dataSource(source)
                 .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase())
                 .outOfOrder(outOfOrder).load();
     }
@@ -317,7 +339,7 @@ public final class Database implements AutoCloseable {
      */
     public int pendingMigrations() {
         try {
-            return flyway(pool, dialect, false).info().pending().length;
+            return flyway(migrating, dialect, false).info().pending().length;
         } catch (RuntimeException e) {
             throw new StoreException("reading the schema history failed: " + rootMessage(e), e);
         }
