@@ -58,15 +58,19 @@ public final class JdbcConversations implements Conversations {
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
         ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
         List<Transition> moved;
+        boolean forgot;
         T result;
         lock.lock();
-        try (Unit unit = new Unit(key)) {
-            result = work.apply(unit);
-            unit.commit();
-            if (unit.forgot) {
-                db.erasePages();
+        try {
+            try (Unit unit = new Unit(key)) {
+                result = work.apply(unit);
+                unit.commit();
+                forgot = unit.forgot;
+                moved = unit.moved;
             }
-            moved = unit.moved;
+            if (forgot) {
+                db.erasePages();        // once the unit's connection is back: erasing takes one of its own
+            }
         } catch (SQLException e) {
             throw new StoreException("a conversation's unit of work failed: " + e.getMessage(), e);
         } finally {
@@ -269,6 +273,21 @@ public final class JdbcConversations implements Conversations {
         @Override
         public Optional<EscalationNow> escalation(String escalationId) {
             return read(sql -> EscalationSql.current(sql, escalationId));
+        }
+
+        @Override
+        public Optional<HandoffStore.Escalation> listed(String escalationId) {
+            return read(sql -> HandoffStore.escalation(sql, escalationId));
+        }
+
+        @Override
+        public Set<String> lapsedPartners(String escalationId) {
+            return read(sql -> HandoffStore.lapsedPartners(sql, escalationId));
+        }
+
+        @Override
+        public Optional<AddressStore.Kept> address() {
+            return read(sql -> AddressStore.find(sql, key));
         }
 
         @Override
