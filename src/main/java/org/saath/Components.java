@@ -225,7 +225,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         PartnerDirectory partners = partners(config);
         AddressStore addresses = new AddressStore(database);
         EscalationDesk desk = new EscalationDesk(handoffs, consoleStore, conversations, partners, clock,
-                new EscalationNotes(composer, referrals, clock), config.callback().enabled(), addresses);
+                new EscalationNotes(composer, referrals, clock), config.callback().enabled());
         UserRefHasher hasher = hasher(config);
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);

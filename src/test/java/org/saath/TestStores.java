@@ -26,13 +26,12 @@ public final class TestStores {
 
     /**
      * A fresh store of this kind: SQLite in {@code dataDir}, or a new PostgreSQL database (the test is skipped,
-     * with the reason, where PostgreSQL cannot run).
+     * with the reason, where PostgreSQL cannot run). With one pooled connection: a unit of work that read on a second
+     * connection while holding its own would wait for itself here and fail, where a real pool starves only under
+     * load.
      */
     public static SaathConfig.Store fresh(Kind kind, Path dataDir, String name) {
-        if (kind == Kind.SQLITE) {
-            return new SaathConfig.Store("", "", "", 8);
-        }
-        return new SaathConfig.Store(postgres(name), "", "", 4);
+        return new SaathConfig.Store(kind == Kind.SQLITE ? "" : postgres(name), "", "", 1);
     }
 
     /** A new PostgreSQL database's URL; skips the calling test (with the reason) where PostgreSQL cannot run. */

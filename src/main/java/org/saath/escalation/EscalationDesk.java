@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.saath.channel.ChannelDelivery;
 import org.saath.channel.Outbound;
 import org.saath.nlu.RiskLevel;
-import org.saath.store.AddressStore;
 import org.saath.store.ConsoleStore;
 import org.saath.store.ConversationRow;
 import org.saath.store.ConversationTx;
@@ -40,17 +39,14 @@ public final class EscalationDesk {
     private final Clock clock;
     private final StatusTexts texts;
     private final boolean callback;
-    private final AddressStore addresses;
     private final PartnerAccess access;
 
     /**
      * @param texts     status messages to the person in their language
      * @param callback  whether messages for people on the generic channel also go to the deployment's callback
-     * @param addresses where people on platform channels are reached (sealed)
      */
     public EscalationDesk(HandoffStore store, ConsoleStore console, Conversations conversations,
-                          PartnerDirectory partners, Clock clock, StatusTexts texts, boolean callback,
-                          AddressStore addresses) {
+                          PartnerDirectory partners, Clock clock, StatusTexts texts, boolean callback) {
         this.store = store;
         this.console = console;
         this.conversations = conversations;
@@ -58,7 +54,6 @@ public final class EscalationDesk {
         this.clock = clock;
         this.texts = texts;
         this.callback = callback;
-        this.addresses = addresses;
         this.access = new PartnerAccess(store, clock);
     }
 
@@ -71,11 +66,11 @@ public final class EscalationDesk {
      * A message for the person with who wrote it (the console shows it, the generic channel's poll returns it), and
      * the outbox row that sends it: to the callback on the generic channel, to their platform address on the others.
      */
-    private ConversationTx.PersonMessage tell(HandoffStore.Escalation e, String sender, String text, Instant at,
-                                              String actor) {
+    private ConversationTx.PersonMessage tell(ConversationTx tx, HandoffStore.Escalation e, String sender,
+                                              String text, Instant at, String actor) {
         Optional<OutboxRow> delivery = callback && e.channel().equals("generic")
                 ? Optional.of(Notifications.forPerson(e.id(), e.conversationId(), sender, text, at))
-                : addresses.find(e.channel(), e.userRef()).map(kept -> new ChannelDelivery(e.channel(), e.userRef(),
+                : tx.address().map(kept -> new ChannelDelivery(e.channel(), e.userRef(),
                         kept.address(), new Outbound(text, sender, e.language(), List.of(), 0), Optional.of(e.id()),
                         Optional.empty()).row(e.id() + ":person:" + UUID.randomUUID(), e.conversationId(), at));
         return new ConversationTx.PersonMessage(sender, text, actor, delivery);
@@ -164,7 +159,7 @@ public final class EscalationDesk {
         if (seen.isEmpty() || seen.get().version() != e.version() || !seen.get().state().equals("offered")) {
             return false;
         }
-        Set<String> tried = new HashSet<>(store.lapsedPartners(e.id()));
+        Set<String> tried = new HashSet<>(tx.lapsedPartners(e.id()));
         tried.add(e.partnerId());
         // the risk and topic as they are now: a turn may have raised them since the offer was listed
         String risk = seen.get().risk();
@@ -178,7 +173,7 @@ public final class EscalationDesk {
                     Optional.empty());
         }
         return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
-                Optional.of(e.version()), List.of(), Optional.of(tell(e, "saath",
+                Optional.of(e.version()), List.of(), Optional.of(tell(tx, e, "saath",
                         texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath")));
     }
 
@@ -188,7 +183,7 @@ public final class EscalationDesk {
         Instant now = clock.instant();
         boolean claimed = conversations.withConversation(e.key(), tx -> stillOwn(tx, caller.partner(), e)
                 && tx.transition(e.id(), Set.of("offered"), "claimed", Optional.empty(), caller.actor(), now,
-                Optional.empty(), List.of(), Optional.of(tell(e, "saath", texts.text("counsellor_joined",
+                Optional.empty(), List.of(), Optional.of(tell(tx, e, "saath", texts.text("counsellor_joined",
                         e.language()), now, "saath"))));
         if (!claimed) {
             throw new EscalationStateException("escalation " + e.id() + " is " + e.state() + ", not offered");
@@ -256,7 +251,7 @@ public final class EscalationDesk {
                 tx.transition(e.id(), Set.of("claimed"), "active", Optional.empty(), caller.actor(), now,
                         Optional.empty(), List.of(), Optional.empty());
             }
-            tx.keepForPerson(tell(e, "counsellor", text, now, caller.actor()), now);
+            tx.keepForPerson(tell(tx, e, "counsellor", text, now, caller.actor()), now);
             return true;
         });
         if (!told) {
@@ -289,7 +284,7 @@ public final class EscalationDesk {
      * {@code person} with {@code reason} as its outcome, and its partner is told, whatever state it was in.
      */
     public boolean endByPerson(ConversationTx tx, String escalationId, String reason) {
-        boolean ended = store.escalation(escalationId)
+        boolean ended = tx.listed(escalationId)
                 .map(e -> end(tx, e, "person", false, reason, reason.equals(Leaving.ENDED_CHAT))).orElse(false);
         if (ended) {
             tx.recordOutcome(escalationId, reason);
@@ -316,7 +311,7 @@ public final class EscalationDesk {
                 ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
                 : texts.text("counsellor_left", e.language());
         return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
-                Optional.empty(), actor, now, Optional.empty(), notify, tellPerson ? Optional.of(tell(e, "saath",
+                Optional.empty(), actor, now, Optional.empty(), notify, tellPerson ? Optional.of(tell(tx, e, "saath",
                         text, now, "saath")) : Optional.empty());
     }
 

@@ -47,8 +47,13 @@ public final class AddressStore {
     }
 
     public Optional<Kept> find(String channel, String userRef) {
-        return db.read(sql -> sql.one("SELECT address, last_inbound_at FROM channel_addresses WHERE channel = ? "
-                + "AND user_ref = ?", rs -> new Kept(new SealedAddress(rs.getString(1)), Times.parse(rs.getString(2))),
-                channel, userRef));
+        return db.read(sql -> find(sql, new ConversationKey(channel, userRef)));
+    }
+
+    /** As above, on the caller's connection (see {@link ConversationTx#address}). */
+    static Optional<Kept> find(Sql sql, ConversationKey person) throws SQLException {
+        return sql.one("SELECT address, last_inbound_at FROM channel_addresses WHERE channel = ? AND user_ref = ?",
+                rs -> new Kept(new SealedAddress(rs.getString(1)), Times.parse(rs.getString(2))), person.channel(),
+                person.userRef());
     }
 }

@@ -10,7 +10,9 @@ import org.saath.privacy.SealedAddress;
 
 /**
  * One conversation's unit of work (see {@link Conversations}). Not thread-safe, and valid only inside
- * {@code withConversation}.
+ * {@code withConversation}. Everything the work reads goes through here, on the unit's own connection: a read on
+ * another pooled connection would not see what the unit wrote, and, with every connection held by a unit waiting
+ * for a second one, would starve the pool.
  */
 public interface ConversationTx {
 
@@ -94,6 +96,15 @@ public interface ConversationTx {
 
     /** An escalation of this conversation as it is now, read inside the unit of work. */
     Optional<EscalationNow> escalation(String escalationId);
+
+    /** An escalation as a partner sees it (see {@link HandoffStore#escalation}), read inside the unit of work. */
+    Optional<HandoffStore.Escalation> listed(String escalationId);
+
+    /** The partners that let an offer of the escalation lapse or declined it (see {@link HandoffStore#lapsedPartners}). */
+    Set<String> lapsedPartners(String escalationId);
+
+    /** Where this person is reached on their platform channel, if it is kept (see {@link AddressStore#find}). */
+    Optional<AddressStore.Kept> address();
 
     /** Keeps a message for the person (and sends it to the callback when it carries one). */
     void keepForPerson(PersonMessage message, Instant at);

@@ -71,7 +71,12 @@ public final class HandoffStore {
     }
 
     public Optional<Escalation> escalation(String id) {
-        return db.read(sql -> sql.one(SELECT + "WHERE e.id = ?", HandoffStore::escalation, id));
+        return db.read(sql -> escalation(sql, id));
+    }
+
+    /** As above, on the caller's connection (see {@link ConversationTx#listed}). */
+    static Optional<Escalation> escalation(Sql sql, String id) throws SQLException {
+        return sql.one(SELECT + "WHERE e.id = ?", HandoffStore::escalation, id);
     }
 
     /** How many conversations a partner holds or has been offered now. */
@@ -136,8 +141,13 @@ public final class HandoffStore {
      * {@code lapsed:<id>}, or {@code lapsed:<id>:<who declined>}).
      */
     public Set<String> lapsedPartners(String escalationId) {
-        return new HashSet<>(db.read(sql -> sql.list("SELECT actor FROM escalation_events WHERE escalation_id = ? "
-                + "AND actor LIKE 'lapsed:%'", rs -> lapsedPartner(rs.getString(1)), escalationId)));
+        return db.read(sql -> lapsedPartners(sql, escalationId));
+    }
+
+    /** As above, on the caller's connection (see {@link ConversationTx#lapsedPartners}). */
+    static Set<String> lapsedPartners(Sql sql, String escalationId) throws SQLException {
+        return new HashSet<>(sql.list("SELECT actor FROM escalation_events WHERE escalation_id = ? "
+                + "AND actor LIKE 'lapsed:%'", rs -> lapsedPartner(rs.getString(1)), escalationId));
     }
 
     private static String lapsedPartner(String actor) {
