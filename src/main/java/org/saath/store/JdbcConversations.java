@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcConversations implements Conversations {
 
     private static final int STRIPES = 1024;
+    private static final int ATTEMPTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcConversations.class);
 
@@ -54,8 +55,44 @@ public final class JdbcConversations implements Conversations {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL two units of different conversations can still wait for each other: each holds a row the other
+     * needs (two partners' places, taken and given back in opposite order by opposite transfers). PostgreSQL ends one
+     * of them as a deadlock ({@code 40P01}), or a serialisation failure ({@code 40001}); nothing of it was written,
+     * and it runs again from the start, up to {@value #ATTEMPTS} times in all.
+     */
     @Override
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(key, work);
+            } catch (StoreException e) {
+                if (attempt == ATTEMPTS || !lostToAnother(e)) {
+                    throw e;
+                }
+                LOG.info("a conversation's unit of work lost to another ({}); running it again", sqlState(e));
+            }
+        }
+    }
+
+    /** Whether PostgreSQL ended the unit to let another one on: nothing of it was written. */
+    private static boolean lostToAnother(Throwable e) {
+        String state = sqlState(e);
+        return "40P01".equals(state) || "40001".equals(state);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private <T> T once(ConversationKey key, Function<ConversationTx, T> work) {
         ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
         List<Transition> moved;
         boolean forgot;

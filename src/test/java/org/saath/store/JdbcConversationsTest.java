@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -311,6 +315,40 @@ class JdbcConversationsTest {
         }
 
         assertThat(runAll(takers)).filteredOn(Boolean::booleanValue).hasSize(3);
+    }
+
+    /**
+     * Two units that take two partners' places in opposite order (opposite transfers) deadlock on PostgreSQL, which
+     * ends one of them: it runs again, and both take their places. (SQLite has one writer: they cannot overlap.)
+     */
+    @Test
+    void units_that_deadlock_on_postgresql_run_again_and_both_take_their_places() throws Exception {
+        Database db = open(url(TestStores.Kind.POSTGRESQL));
+        db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('partner-a', 0), "
+                + "('partner-b', 0)"));
+        Conversations conversations = new JdbcConversations(db);
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        AtomicInteger runs = new AtomicInteger();
+        List<Callable<Boolean>> opposite = new ArrayList<>();
+        for (String[] order : new String[][] {{"partner-a", "partner-b"}, {"partner-b", "partner-a"}}) {
+            ConversationKey key = new ConversationKey("generic", "ref-" + order[0]);
+            opposite.add(() -> conversations.withConversation(key, tx -> {
+                boolean first = tx.takePartnerSlot(order[0], 5);
+                if (runs.incrementAndGet() <= 2) {           // the first run of each: both hold one row now
+                    try {
+                        bothHoldOne.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return first && tx.takePartnerSlot(order[1], 5);
+            }));
+        }
+
+        assertThat(runAll(opposite)).containsExactly(true, true);
+        assertThat(runs).as("one of them ran again").hasValue(3);
+        HandoffStore handoffs = new HandoffStore(db);
+        assertThat(List.of(handoffs.load("partner-a"), handoffs.load("partner-b"))).containsExactly(2, 2);
     }
 
     @ParameterizedTest
