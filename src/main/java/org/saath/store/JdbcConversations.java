@@ -60,8 +60,9 @@ public final class JdbcConversations implements Conversations {
      *
      * <p>On PostgreSQL two units of different conversations can still wait for each other: each holds a row the other
      * needs (two partners' places, taken and given back in opposite order by opposite transfers). PostgreSQL ends one
-     * of them as a deadlock ({@code 40P01}), or a serialisation failure ({@code 40001}); nothing of it was written,
-     * and it runs again from the start, up to {@value #ATTEMPTS} times in all.
+     * of them as a deadlock ({@code 40P01}), or a serialisation failure ({@code 40001}); on SQLite a turn fails as the
+     * latter when another process deleted the conversation it read ({@link TurnSql}). Nothing of it was written, and
+     * it runs again from the start, up to {@value #ATTEMPTS} times in all.
      */
     @Override
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {

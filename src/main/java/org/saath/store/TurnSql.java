@@ -170,15 +170,24 @@ final class TurnSql {
         }
     }
 
-    /** Inserts a new conversation, or updates it (inserting it again if retention removed it meanwhile). */
+    /**
+     * Inserts a new conversation, or updates the one the unit read. That one is gone only when another process
+     * deleted it after the unit read it ({@code saath forget} on SQLite, where a unit reads before its write
+     * transaction; one process serialises its own units, PostgreSQL's lock every node's): written again, it would
+     * bring back what was deleted (the risk, the topic, the turn count). The unit fails as a serialisation failure
+     * instead, and {@link JdbcConversations} runs it again on what is there now.
+     */
     private static void saveConversation(Sql sql, ConversationRow row, boolean isNew, Instant now)
             throws SQLException {
-        if (!isNew && sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
-                        + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
-                        + "last_reply = ?, person_gender = ?, other_gender = ?, updated_at = ? WHERE id = ?",
-                row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(), row.preferredLanguage(),
-                row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(), row.personGender(),
-                row.otherGender(), now, row.id()) == 1) {
+        if (!isNew) {
+            if (sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
+                            + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
+                            + "last_reply = ?, person_gender = ?, other_gender = ?, updated_at = ? WHERE id = ?",
+                    row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
+                    row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(),
+                    row.lastReply(), row.personGender(), row.otherGender(), now, row.id()) == 0) {
+                throw new SQLException("the conversation was deleted after this turn read it", "40001");
+            }
             return;
         }
         sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "

@@ -318,6 +318,51 @@ class JdbcConversationsTest {
     }
 
     /**
+     * SQLite: a unit reads before its write transaction, and {@code saath forget} runs in another process. A person
+     * deleted between a turn's reads and its write is not brought back: the turn runs again on what is there now,
+     * and starts a new conversation with nothing of the old one.
+     */
+    @Test
+    void a_turn_whose_conversation_another_process_deleted_meanwhile_starts_afresh() {
+        String url = url(TestStores.Kind.SQLITE);
+        Conversations server = new JdbcConversations(open(url));
+        Conversations otherProcess = new JdbcConversations(open(url));
+        server.withConversation(KEY, tx -> {
+            tx.record(write("c-1", true, 1, "m-1", Optional.empty()));
+            return null;
+        });
+
+        AtomicInteger runs = new AtomicInteger();
+        server.withConversation(KEY, tx -> {
+            Optional<ConversationRow> read = tx.conversation();
+            if (runs.incrementAndGet() == 1) {
+                otherProcess.withConversation(KEY, other -> other.forget(Optional.empty(), "", T0));
+            }
+            if (read.isPresent()) {
+                tx.record(write("c-1", false, read.get().turns() + 1, "m-2", Optional.empty()));
+            } else {
+                ConversationRow fresh = new ConversationRow("c-2", KEY.channel(), KEY.userRef(), "en", "open",
+                        "none", null, 1, T0, null, 0);
+                TurnRow turn = new TurnRow("turn-m-2", "c-2", "m-2", T0, "hello again", "en", "greeting", 0.9,
+                        "none", "none", "", "greeting", "", "hi", "v1");
+                tx.record(new TurnWrite(fresh, true, "m-2", "{}", turn, Optional.empty(), Optional.empty()));
+            }
+            return null;
+        });
+
+        assertThat(runs).as("run again after the deletion").hasValue(2);
+        server.withConversation(KEY, tx -> {
+            assertThat(tx.conversation()).hasValueSatisfying(c -> {
+                assertThat(c.id()).isEqualTo("c-2");
+                assertThat(c.peakRisk()).as("nothing of the deleted conversation").isEqualTo("none");
+                assertThat(c.turns()).isEqualTo(1);
+            });
+            assertThat(tx.processedResponse("m-1", "none")).isEmpty();
+            return null;
+        });
+    }
+
+    /**
      * Two units that take two partners' places in opposite order (opposite transfers) deadlock on PostgreSQL, which
      * ends one of them: it runs again, and both take their places. (SQLite has one writer: they cannot overlap.)
      */
