@@ -24,6 +24,11 @@ public enum DistressCategory {
     THIRD_PERSON,
     /** A negation cue ("not", "nahi", "لا") that lowers the distress phrase right after it. */
     NEGATION,
+    /**
+     * A time long past ("years ago", "do saal pehle", "قبل سنوات"): an act or self-harm told in its clause is a past
+     * attempt, not one in progress. Never minutes, hours or days: an overdose two days ago still needs a doctor.
+     */
+    LONG_AGO,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */

@@ -14,7 +14,9 @@ import java.util.Set;
  *       about suicide", "suicide prevention week") is ignored, and so is an act told in the same clause as a topic
  *       cue ("in the drama the heroine drank poison"), and so is an attempt ("drama mein heroine ne khudkushi ki
  *       koshish ki"); a wish is never discounted that way. A phrase touching a past attempt ("tried to kill myself in
- *       2021", "goliyan kha li thi") is read only as that past attempt.</li>
+ *       2021", "goliyan kha li thi") is read only as that past attempt, and so is an act or self-harm told in the same
+ *       clause as a time long past ("i took an overdose years ago", "do saal pehle kalaai kaat li thi"): a wish
+ *       today still makes it {@code high}.</li>
  *   <li>A negation cue up to {@value #NEGATION_WINDOW} tokens before a phrase lowers it by one level, never below
  *       {@code low}: "I'm not suicidal" is still watched.</li>
  *   <li>An act in progress or just done is {@code imminent} by its own severity. A wish to die together with a
@@ -27,6 +29,8 @@ import java.util.Set;
 public final class DistressDetector {
 
     static final int NEGATION_WINDOW = 3;
+    /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
+    private static final RiskLevel PAST = RiskLevel.MODERATE;
 
     private final DistressLexicon lexicon;
 
@@ -58,10 +62,11 @@ public final class DistressDetector {
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
             if (category.isGuard() || category == DistressCategory.NEGATION
-                    || category == DistressCategory.THIRD_PERSON) {
+                    || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {
                 cues.add(category);
             }
-            if (category.isGuard() || category == DistressCategory.NEGATION || inside(match, masked)
+            if (category.isGuard() || category == DistressCategory.NEGATION || category == DistressCategory.LONG_AGO
+                    || inside(match, masked)
                     || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
                     || isNarrated(category) && topicInClause(match, matches, text)) {
                 continue;
@@ -76,6 +81,11 @@ public final class DistressDetector {
             }
             boolean negated = isNegated(match, matches, masked, text);
             RiskLevel severity = match.entry().severity();
+            if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
+                    && inClauseWith(DistressCategory.LONG_AGO, match, matches, text)) {
+                category = DistressCategory.PAST_ATTEMPT;
+                severity = severity.atLeast(PAST) ? PAST : severity;
+            }
             if (negated && severity.atLeast(RiskLevel.LOW)) {
                 severity = severity.lowered(RiskLevel.LOW);
                 anyNegated = true;
@@ -133,10 +143,16 @@ public final class DistressDetector {
     /** An act or attempt told inside a story or the news: "in the drama the heroine drank poison". */
     private static boolean topicInClause(DistressLexicon.Match act, List<DistressLexicon.Match> matches,
                                          NormalisedText text) {
+        return inClauseWith(DistressCategory.TOPIC, act, matches, text);
+    }
+
+    /** Whether a cue of {@code cueCategory} stands in the same clause as {@code phrase}, before or after it. */
+    private static boolean inClauseWith(DistressCategory cueCategory, DistressLexicon.Match phrase,
+                                        List<DistressLexicon.Match> matches, NormalisedText text) {
         for (DistressLexicon.Match cue : matches) {
-            if (cue.entry().category() == DistressCategory.TOPIC && (cue.end() <= act.start()
-                    ? !text.clauseBreakBetween(cue.start(), act.start())
-                    : !text.clauseBreakBetween(act.start(), cue.start()))) {
+            if (cue.entry().category() == cueCategory && (cue.end() <= phrase.start()
+                    ? !text.clauseBreakBetween(cue.start(), phrase.start())
+                    : !text.clauseBreakBetween(phrase.start(), cue.start()))) {
                 return true;
             }
         }

@@ -144,11 +144,25 @@ public final class RiskRules {
      * benign means were among its other labels, so there its crisis probability says only that the words are near.
      */
     private static boolean intentMayJudge(Utterance message) {
-        return !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message);
+        return !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)
+                && !onlyLongAgo(message);
     }
 
     private static boolean hearsDanger(Utterance message) {
-        return !message.lexicon().categories().isEmpty() && !onlyMeans(message);
+        return !message.lexicon().categories().isEmpty() && !onlyMeans(message) && !onlyLongAgo(message);
+    }
+
+    /**
+     * A past attempt told as long ago, with at most a means or a place, and nothing of today: "i took an overdose
+     * years ago, doing much better now". Recovery told in the words of an act; the lexicon reads it as a past attempt
+     * ({@code moderate}), and neither it nor the intent classifier, which learnt those words from crises, seconds a
+     * model's {@code high}: there the model must be sure alone. A wish, hopelessness or a time today is not this.
+     */
+    private static boolean onlyLongAgo(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return message.lexicon().cues().contains(DistressCategory.LONG_AGO) && found.contains(
+                DistressCategory.PAST_ATTEMPT) && found.stream().allMatch(c -> c == DistressCategory.PAST_ATTEMPT
+                || c == DistressCategory.MEANS || c == DistressCategory.PLACE);
     }
 
     /**

@@ -86,4 +86,35 @@ class DistressDetectorTest {
         assertThat(a.requestsHuman()).isTrue();
         assertThat(a.risk()).isEqualTo(RiskLevel.NONE);
     }
+
+    /**
+     * An act or self-harm told with a time long past is a past attempt (moderate alone, high with a wish today),
+     * in every language; the same act an hour or two days ago is still an emergency.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i took an overdose years ago, i'm doing much better now|moderate",
+        "when i was a teenager i cut myself a lot|moderate",
+        "i took an overdose two years ago and i want to die again|high",
+        "i swallowed all the pills two days ago and my stomach hurts|imminent",
+        "i took all my pills an hour ago|imminent",
+        "teen saal pehle maine saari goliyan kha li thin, ab theek hun|moderate",
+        "bachpan mein kalaai kaat li thi|moderate",
+        "teen saal pehle zeher pi liya tha aur ab phir marna chahti hun|high",
+        "maine abhi saari goliyan kha li hain|imminent",
+        "کئی سال پہلے میں نے ساری گولیاں کھا لیں، اب ٹھیک ہوں|moderate",
+        "میں نے ابھی ساری گولیاں کھا لی ہیں|imminent",
+        "قبل سنوات ابتلعت كل الحبوب، الحمد لله الآن بخير|moderate",
+        "ابتلعت كل الحبوب قبل ساعة|imminent"
+    })
+    void an_act_told_as_long_ago_is_a_past_attempt(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        if (risk.equals("moderate")) {
+            assertThat(a.categories()).as(text).contains(DistressCategory.PAST_ATTEMPT)
+                    .doesNotContain(DistressCategory.ACT);
+            assertThat(a.cues()).contains(DistressCategory.LONG_AGO);
+        }
+    }
 }

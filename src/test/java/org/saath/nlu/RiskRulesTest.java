@@ -108,6 +108,24 @@ class RiskRulesTest {
         assertThat(seconds(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
     }
 
+    /**
+     * Recovery told in the words of an act ("i took an overdose years ago") seconds nothing: the model must be sure
+     * alone. A wish or hopelessness today beside it, in the message or before it, seconds as ever.
+     */
+    @Test
+    void a_past_attempt_told_as_long_ago_does_not_second_the_model_but_a_wish_today_does() {
+        Utterance recovery = read("i took an overdose years ago, now i volunteer at a helpline");
+        RiskRules.Judgement j = rules.judge(recovery, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.9);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(j.signals()).contains("model-unseconded:high");
+        assertThat(recovery.lexicon().signals()).contains("past_attempt:took an overdose");
+        assertThat(seconds(read("teen saal pehle zeher pi liya tha"), List.of(), 0.9)).isFalse();
+        assertThat(seconds(read("i took an overdose years ago and i want to die again"), List.of(), 0)).isTrue();
+        assertThat(seconds(recovery, List.of(read("i have nothing to live for")), 0)).isTrue();
+        assertThat(seconds(read("i took an overdose last week"), List.of(), 0)).isTrue();
+    }
+
     @Test
     void how_sure_the_model_must_be_alone_and_what_the_intent_classifier_must_say_come_from_the_thresholds() {
         Utterance bicycle = read("my neighbour bought a blue bicycle today");
