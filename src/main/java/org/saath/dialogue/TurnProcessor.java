@@ -127,8 +127,10 @@ public final class TurnProcessor {
         }
         Instant now = p.clock().instant();
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
-        Optional<ConversationRow> conversation = tx.conversation();                                 // 1 session
+        Optional<ConversationRow> stored = tx.conversation();                                       // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
+        // consent is for the escalation it was asked for: once that has ended, the next one asks again
+        Optional<ConversationRow> conversation = open.isPresent() ? stored : stored.map(ConversationRow::withoutConsent);
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
                 tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {

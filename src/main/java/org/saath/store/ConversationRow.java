@@ -40,6 +40,15 @@ public record ConversationRow(String id, String channel, String userRef, String 
                 null);
     }
 
+    /**
+     * This row as a turn reads it while no escalation is open: the person's answer about sharing was given for an
+     * escalation that has ended, and the next one asks again (a yes to one partner is no yes to every later one).
+     */
+    public ConversationRow withoutConsent() {
+        return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
+                preferredLanguage, planStep, null, topic, topicAt, lastReply, personGender, otherGender);
+    }
+
     /** This row with the topic, last reply and genders of {@code earlier} (turns that do not change them). */
     public ConversationRow keeping(ConversationRow earlier) {
         return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,

@@ -78,6 +78,29 @@ class AccessEndsHttpTest {
         assertAccessEnded(escalation, "resolved");
     }
 
+    /**
+     * A yes is for the escalation it was asked for: after it ends, a later escalation asks again, and whoever it goes
+     * to reads nothing the person wrote before until they answer.
+     */
+    @Test
+    void consent_given_for_one_escalation_is_asked_again_for_the_next() throws Exception {
+        String first = heldWithConsent();
+        app.call("POST", path(first, "resolve"), Map.of("outcome", "safe"), KEY_A, 200);
+        app.clock().advance(Duration.ofHours(2));
+
+        JsonNode again = app.send("u-1", "m-5", "i want to kill myself again");
+        String second = again.at("/escalation/id").asText();
+        String partner = app.components().handoffs().escalation(second).orElseThrow().partnerId();
+        String key = partner.equals("partner-a") ? KEY_A : KEY_B;
+        app.send("u-1", "m-6", "yes"); // safe right now; the consent question follows
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(app.components().handoffs().escalation(second).orElseThrow().consent()).isNull();
+        assertThat(get(second, "transcript", key, 403).get("error").asText()).contains("not agreed");
+        assertThat(app.send("u-1", "m-7", "yes").toString()).contains("will be able to read");
+        assertThat(get(second, "transcript", key, 200).toString()).contains("kill myself");
+    }
+
     @Test
     void after_a_transfer_the_old_partner_gets_403_and_the_new_one_reads_under_the_same_consent() throws Exception {
         String escalation = heldWithConsent();
