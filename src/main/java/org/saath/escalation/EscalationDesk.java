@@ -205,8 +205,10 @@ public final class EscalationDesk {
     }
 
     /**
-     * Hands an escalation to another partner, which is told through the outbox, if it has a free place; the
-     * person's conversation stays with the bot until the new partner claims it.
+     * Hands an escalation to another partner, which is told through the outbox, if it is open now, speaks the
+     * person's language and has a free place; the person's conversation stays with the bot until the new partner
+     * claims it. The country and topic are the counsellor's judgement (the console lists the partners that cover
+     * them); a partner that is closed or cannot understand the person could only let a crisis wait.
      */
     public void transfer(Caller caller, String escalationId, String toPartnerId) {
         Partner from = caller.partner();
@@ -214,6 +216,13 @@ public final class EscalationDesk {
         Partner to = partners.byId(toPartnerId).filter(p -> !p.id().equals(from.id()))
                 .orElseThrow(() -> new EscalationStateException("no other partner '" + toPartnerId + "'"));
         Instant now = clock.instant();
+        if (!to.openAt(now)) {
+            throw new EscalationStateException("partner '" + to.id() + "' is closed now");
+        }
+        if (!to.languages().isEmpty() && !to.languages().contains(e.language())) {
+            throw new EscalationStateException("partner '" + to.id() + "' does not speak the person's language ("
+                    + e.language() + ")");
+        }
         String refused = conversations.withConversation(e.key(), tx -> {
             Optional<ConversationTx.EscalationNow> seen = tx.escalation(e.id());
             if (seen.map(ConversationTx.EscalationNow::partnerId).filter(from.id()::equals).isEmpty()) {

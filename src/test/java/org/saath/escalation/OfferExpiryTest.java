@@ -1,6 +1,7 @@
 package org.saath.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,39 @@ class OfferExpiryTest {
         assertThat(c.handoffs().events(id)).containsExactly("null>requested by saath", "requested>offered by saath",
                 "offered>offered by partner:partner-a", "offered>offered by lapsed:partner-b");
         assertThat(c.handoffs().load("partner-a") + c.handoffs().load("partner-b")).as("one place held").isEqualTo(1);
+    }
+
+    /**
+     * A transfer goes only to a partner that could answer now: not to one that is closed, nor to one that does not
+     * speak the person's language; the escalation stays where it was.
+     */
+    @Test
+    void a_transfer_to_a_closed_partner_or_one_without_the_person_s_language_is_refused() throws Exception {
+        Path partners = Files.writeString(dir.resolve("partners.yaml"), """
+                partners:
+                  - {id: partner-a, name: A, countries: [PK], capacity: 2, api-key-sha256: %1$s}
+                  - {id: partner-day, name: Day, countries: [PK], capacity: 2, api-key-sha256: %1$s,
+                     hours: {zone: Asia/Karachi, days: [MON, SUN], from: "09:00", to: "17:00"}}
+                  - {id: partner-arabic, name: Arabic, countries: [PK], languages: [ar], capacity: 2,
+                     api-key-sha256: %1$s}
+                  - {id: partner-urdu, name: Urdu, countries: [PK], languages: [en, ur], capacity: 2,
+                     api-key-sha256: %1$s}
+                """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
+        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
+        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
+                Optional.of("PK"))).escalation().id();
+        Caller a = Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow());
+
+        assertThatThrownBy(() -> c.desk().transfer(a, id, "partner-day")).isInstanceOf(EscalationStateException.class)
+                .hasMessageContaining("closed now");
+        assertThatThrownBy(() -> c.desk().transfer(a, id, "partner-arabic"))
+                .isInstanceOf(EscalationStateException.class).hasMessageContaining("language (en)");
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
+
+        c.desk().transfer(a, id, "partner-urdu");
+        assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-urdu");
     }
 
     /** A crisis written while the offer waited: the next partner is told the risk as it is now, routed as a crisis. */
