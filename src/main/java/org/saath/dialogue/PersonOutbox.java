@@ -41,9 +41,11 @@ final class PersonOutbox {
             TurnResult.Reply reply = result.replies().get(i);
             List<String> choices = TurnResult.Reply.YES_NO.equals(reply.expects()) ? renderer.yesNo(language)
                     : List.of();
+            // a platform's messaging window opens when the person wrote, not when Saath read it (Meta redelivers
+            // for days while a server is down)
             ChannelDelivery delivery = new ChannelDelivery(in.channel(), userRef, in.replyTo().get().address(),
                     new Outbound(reply.text(), "saath", language.code(), choices, 0), Optional.empty(),
-                    Optional.of(now));
+                    Optional.of(in.replyTo().get().wroteAt()));
             rows.add(delivery.row(key + ":" + i, conversationId, now));
         }
         return rows;

@@ -49,6 +49,8 @@ class WhatsAppChannelHttpTest {
     private static final String PERSON = "923001234567";      // a Pakistani number: Pakistani lines, partner A
     /** 14:00 in Karachi, a Saturday. */
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+    /** A minute after the fixtures' messages were written (their timestamps: 1749416383 and on, 8 June 2025). */
+    private static final Instant FIXTURES_WRITTEN = Instant.ofEpochSecond(1_749_416_383L + 60);
 
     @TempDir
     Path dir;
@@ -61,11 +63,16 @@ class WhatsAppChannelHttpTest {
     }
 
     private void start(String reengageTemplate, UnaryOperator<SaathConfig> store) throws IOException {
+        start(reengageTemplate, store, T0);
+    }
+
+    /** Started with the clock at {@code now}: a fixture's messages were written at their own time. */
+    private void start(String reengageTemplate, UnaryOperator<SaathConfig> store, Instant now) throws IOException {
         graph = new FakePlatform((path, body) -> new FakePlatform.Answer(200,
                 "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}"));
         partner = new PartnerEndpoint("partner-a-webhook-secret");
         Path partners = TestPartners.file(dir, partner.url(), partner.secret());
-        rig = new PlatformRig(dir, T0, c -> store.apply(c).withPartnersFile(partners.toString()).withChannels(
+        rig = new PlatformRig(dir, now, c -> store.apply(c).withPartnersFile(partners.toString()).withChannels(
                 new ChannelsConfig(null, new ChannelsConfig.WhatsApp(SECRET, "vibecoding", "EAAJB-test-access-token",
                         PHONE_NUMBER_ID, graph.url() + "/v25.0", reengageTemplate), null, null)));
     }
@@ -131,7 +138,7 @@ class WhatsAppChannelHttpTest {
     @Test
     void meta_s_published_payload_with_its_signature_is_accepted_and_a_tampered_body_is_refused_storing_nothing()
             throws Exception {
-        start("");
+        start("", UnaryOperator.identity(), FIXTURES_WRITTEN); // inside the 24-hour window the reply is text
         byte[] published = fixture("whatsapp-text.json");
         // meta-signature-vector.txt, D1
         String d1 = "sha256=69360c741c3eae1ac96826307f4e7f7501d16d87e66019ca5d6e422e533d65f9";
@@ -283,7 +290,7 @@ class WhatsAppChannelHttpTest {
 
     @Test
     void voice_notes_pictures_and_stickers_get_a_kind_text_only_reply_and_a_reaction_gets_none() throws Exception {
-        start("");
+        start("", UnaryOperator.identity(), FIXTURES_WRITTEN);
         byte[] batch = fixture("whatsapp-nontext-CONSTRUCTED.json"); // six messages in one POST, not verbatim
 
         assertThat(post(batch, signature(batch)).statusCode()).isEqualTo(200);
@@ -357,6 +364,24 @@ class WhatsAppChannelHttpTest {
         assertThat(template.at("/template/name").asText()).isEqualTo("saath_counsellor_reply");
         assertThat(template.at("/template/components/0/parameters/0/text").asText()).isEqualTo(
                 "I'm Sara. Are you safe?");
+    }
+
+    /**
+     * Meta redelivers a message for days while Saath is down: a reply to one written 30 hours ago is outside the
+     * window, counted from when the person wrote, not from when Saath read it, so it goes out as the template.
+     */
+    @Test
+    void a_reply_to_a_message_written_more_than_a_day_ago_goes_out_as_the_template() throws Exception {
+        start("saath_counsellor_reply");
+        byte[] late = text(PERSON, "wamid.L1", rig.clock.instant().minus(Duration.ofHours(30)), "i feel so alone");
+
+        assertThat(post(late, signature(late)).statusCode()).isEqualTo(200);
+        rig.dispatch();
+
+        assertThat(graph.accepted()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.json().get("type").asText()).isEqualTo("template");
+            assertThat(r.json().at("/template/name").asText()).isEqualTo("saath_counsellor_reply");
+        });
     }
 
     @Test
