@@ -72,7 +72,12 @@ final class EscalationSql {
                               List<OutboxRow> outbox, Optional<ConversationTx.PersonMessage> tell)
             throws SQLException {
         Optional<ConversationTx.EscalationNow> found = current(sql, escalationId);
-        if (found.isEmpty() || !from.contains(found.get().state())
+        if (found.isEmpty()) {
+            // every caller read it in this unit first: it is gone only if another process deleted the person since
+            // (saath forget on SQLite, whose units read before their write transaction); the unit runs again
+            throw gone("the escalation was deleted after this unit read it");
+        }
+        if (!from.contains(found.get().state())
                 || expected.filter(v -> v != found.get().version()).isPresent()) {
             return Optional.empty();
         }
@@ -99,6 +104,22 @@ final class EscalationSql {
                 now.state(), to, Optional.ofNullable(partner), actor, at, Optional.ofNullable(now.offeredAt()),
                 rs.getString(1) == null ? UNKNOWN_COUNTRY : rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4)), escalationId);
+    }
+
+    /**
+     * That the person is still there, for a write that would otherwise store something about them again after
+     * another process deleted them (see {@link #transition}).
+     */
+    static void requirePerson(Sql sql, ConversationKey key) throws SQLException {
+        if (sql.one("SELECT 1 FROM conversations WHERE channel = ? AND user_ref = ?", rs -> rs.getInt(1),
+                key.channel(), key.userRef()).isEmpty()) {
+            throw gone("the person was deleted after this unit read them");
+        }
+    }
+
+    /** A serialisation failure: the unit read what is gone now, and runs again ({@link JdbcConversations}). */
+    private static SQLException gone(String what) {
+        return new SQLException(what, "40001");
     }
 
     /** A message for the person, numbered after the last one kept for them (under the conversation's lock). */

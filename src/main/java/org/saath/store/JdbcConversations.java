@@ -61,8 +61,8 @@ public final class JdbcConversations implements Conversations {
      * <p>On PostgreSQL two units of different conversations can still wait for each other: each holds a row the other
      * needs (two partners' places, taken and given back in opposite order by opposite transfers). PostgreSQL ends one
      * of them as a deadlock ({@code 40P01}), or a serialisation failure ({@code 40001}); on SQLite a turn fails as the
-     * latter when another process deleted the conversation it read ({@link TurnSql}). Nothing of it was written, and
-     * it runs again from the start, up to {@value #ATTEMPTS} times in all.
+     * latter when another process deleted the person it read ({@link TurnSql}, {@link EscalationSql}). Nothing of it
+     * was written, and it runs again from the start, up to {@value #ATTEMPTS} times in all.
      */
     @Override
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
@@ -331,6 +331,7 @@ public final class JdbcConversations implements Conversations {
         @Override
         public void keepForPerson(PersonMessage message, Instant at) {
             write(sql -> {
+                EscalationSql.requirePerson(sql, key);
                 EscalationSql.keepForPerson(sql, key, message, at);
                 return null;
             });

@@ -363,6 +363,49 @@ class JdbcConversationsTest {
     }
 
     /**
+     * SQLite: an offer moving on, or a counsellor's message, for a person {@code saath forget} deletes from another
+     * process between the unit's read and its write: the unit runs again and finds nobody, so neither a partner's
+     * place nor a message for the deleted person is left behind.
+     */
+    @Test
+    void a_unit_for_an_escalation_another_process_deleted_meanwhile_leaves_nothing() {
+        String url = url(TestStores.Kind.SQLITE);
+        Database db = open(url);
+        Conversations server = new JdbcConversations(db);
+        Conversations otherProcess = new JdbcConversations(open(url));
+        offer(server, "partner-a");
+        AtomicInteger runs = new AtomicInteger();
+
+        boolean moved = server.withConversation(KEY, tx -> {
+            Optional<ConversationTx.EscalationNow> seen = tx.escalation("esc-1");
+            if (runs.incrementAndGet() == 1) {
+                otherProcess.withConversation(KEY, other -> other.forget(Optional.empty(), "", T0));
+            }
+            return seen.isPresent() && tx.takePartnerSlot("partner-b", 3) && tx.transition("esc-1",
+                    Set.of("offered"), "offered", Optional.of("partner-b"), "lapsed:partner-a", T0,
+                    Optional.empty(), List.of(), Optional.empty());
+        });
+        offer(server, "partner-a");                              // the person writes again
+        boolean told = server.withConversation(KEY, tx -> {
+            if (runs.incrementAndGet() == 3) {
+                assertThat(tx.conversation().isPresent()).as("read while the person was there").isTrue();
+                otherProcess.withConversation(KEY, other -> other.forget(Optional.empty(), "", T0));
+                tx.keepForPerson(new ConversationTx.PersonMessage("counsellor", "are you safe?", "c:1",
+                        Optional.empty()), T0);
+                return true;
+            }
+            return tx.conversation().isPresent();
+        });
+
+        assertThat(moved).isFalse();
+        assertThat(told).isFalse();
+        assertThat(runs).as("each unit ran again").hasValue(4);
+        assertThat(new HandoffStore(db).load("partner-b")).as("no place left taken").isZero();
+        Optional<Integer> kept = db.read(sql -> sql.one("SELECT COUNT(*) FROM user_messages", rs -> rs.getInt(1)));
+        assertThat(kept).as("no message kept for the deleted person").contains(0);
+    }
+
+    /**
      * Two units that take two partners' places in opposite order (opposite transfers) deadlock on PostgreSQL, which
      * ends one of them: it runs again, and both take their places. (SQLite has one writer: they cannot overlap.)
      */
