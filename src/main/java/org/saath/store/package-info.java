@@ -19,8 +19,11 @@
  *       with nothing to lock), and because it costs one statement instead of two; a hash collision only makes two
  *       conversations wait for each other.</li>
  * </ul>
- * Not optimistic versioning with retry: a turn renders a reply and may take a partner's place, which a retry would
- * have to undo; waiting a few milliseconds behind the person's previous message is cheaper and simpler.
+ * Not optimistic versioning with retry as the rule: a turn renders a reply and may take a partner's place, which a
+ * retry would have to undo; waiting a few milliseconds behind the person's previous message is cheaper and simpler.
+ * A unit runs again only when nothing of it was written: PostgreSQL ended it as a deadlock ({@code 40P01}, opposite
+ * transfers) or a serialisation failure, or, on SQLite, another process deleted the person it read
+ * ({@code saath forget}; the write finds them gone and fails as {@code 40001}).
  *
  * <p>On SQLite (one node by construction: one file) reads run before the write transaction, under the node lock, and
  * the write transaction opens at the first write with {@code BEGIN IMMEDIATE}; writers queue on an in-process lock
