@@ -52,6 +52,8 @@ public final class OutboxDispatcher {
     /** How long a claim holds; renewed just before each attempt, so it needs to cover one attempt only. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int CLAIM = 10;
+    /** Rounds of a lane before it hands back to the schedule (which starts lanes for every destination again). */
+    private static final int LANE_ROUNDS = 100;
 
     /** Where one kind of delivery goes, with the secret that signs it. */
     public record Endpoint(String url, String secret) {
@@ -160,7 +162,13 @@ public final class OutboxDispatcher {
         byTarget.forEach((target, rows) -> {
             busy.add(target);
             started.add(CompletableFuture.supplyAsync(() -> lane(target, rows), lanes)
-                    .whenComplete((n, e) -> busy.remove(target)));
+                    .whenComplete((n, e) -> {
+                        busy.remove(target);
+                        if (e != null) {    // its rows wait out their lease and are tried again
+                            Throwable cause = e.getCause() == null ? e : e.getCause();
+                            LOG.warn("an outbox lane stopped: {}", cause.getClass().getName());
+                        }
+                    }));
         });
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
                 .thenApply(v -> started.stream().mapToInt(CompletableFuture::join).sum());
@@ -185,14 +193,14 @@ public final class OutboxDispatcher {
     private int lane(String target, List<OutboxRow> first) {
         int delivered = 0;
         List<OutboxRow> rows = first;
-        for (int round = 0; round < 100 && !rows.isEmpty(); round++) {
+        for (int round = 1; !rows.isEmpty(); round++) {
             int thisRound = 0;
             for (OutboxRow row : rows) {
                 thisRound += deliver(row) ? 1 : 0;
             }
             delivered += thisRound;
-            if (thisRound == 0) {
-                break;
+            if (thisRound == 0 || round == LANE_ROUNDS) {
+                break;          // claim nothing this lane will not try: a claimed row waits out its lease
             }
             rows = store.claim(owner, clock.instant(), LEASE, CLAIM, Set.of(), Optional.of(target));
         }

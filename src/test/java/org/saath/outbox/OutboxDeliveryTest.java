@@ -68,6 +68,28 @@ class OutboxDeliveryTest {
         return keys;
     }
 
+    /**
+     * A lane that reaches its last round claims nothing it will not try: a backlog larger than one lane drains
+     * (1,100 offers of 1,100 conversations: a lane tries 100, then 99 rounds of 10), the rest at the next start,
+     * not a minute later when a lease runs out.
+     */
+    @Test
+    void a_lane_ending_leaves_no_row_claimed_and_untried() throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        for (int i = 0; i < 1_100; i++) {
+            c.handoffs().enqueue(Notifications.userMessage("partner-a", "esc-" + i, "conv-" + i, "m-" + i,
+                    "message " + i, "low", T0));
+        }
+
+        int first = dispatcher.start().join();
+        int second = dispatcher.start().join();
+
+        assertThat(first).isEqualTo(1_090);
+        assertThat(second).as("the rest, at the next start").isEqualTo(10);
+        assertThat(c.handoffs().backlog()).isZero();
+    }
+
     @Test
     void a_partner_down_for_ten_minutes_gets_everything_once_in_order_signed() throws Exception {
         Components c = components();
