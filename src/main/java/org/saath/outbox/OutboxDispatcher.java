@@ -52,6 +52,12 @@ public final class OutboxDispatcher {
     /** How long a claim holds; renewed just before each attempt, so it needs to cover one attempt only. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int CLAIM = 10;
+    /**
+     * Answers that will not change however often the same delivery is sent (bad request, gone, too large,
+     * unprocessable…): dead-lettered at once, so that the deliveries behind it for the same receiver are not held
+     * back by a dozen retries. Not 401/403 (a secret being rotated), 404 (a route being deployed), 408, 425 or 429.
+     */
+    private static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 405, 410, 411, 413, 414, 415, 422);
     /** Rounds of a lane before it hands back to the schedule (which starts lanes for every destination again). */
     private static final int LANE_ROUNDS = 100;
 
@@ -235,6 +241,10 @@ public final class OutboxDispatcher {
                 listener.attempted(row.destination(), "delivered");
                 return true;
             }
+            if (REFUSED_FOR_GOOD.contains(response.statusCode())) {
+                dead(row, row.attempts() + 1, now, "HTTP " + response.statusCode() + ", refused for good");
+                return false;
+            }
             failed(row, now, "HTTP " + response.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -242,6 +252,13 @@ public final class OutboxDispatcher {
             failed(row, now, e.getClass().getSimpleName());
         }
         return false;
+    }
+
+    /** Dead-lettered: never tried again, and the rows behind it for the same receiver go out. */
+    private void dead(OutboxRow row, int attempts, Instant now, String error) {
+        LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.id(), row.target(), attempts, error);
+        store.attempted(row.id(), owner, "dead", attempts, now, error);
+        listener.attempted(row.destination(), "dead");
     }
 
     /** A message to a person on a platform channel: sent by {@link PersonDelivery}, whatever goes wrong retried. */
@@ -270,10 +287,7 @@ public final class OutboxDispatcher {
         int attempts = row.attempts() + 1;
         Optional<Instant> next = backoff.next(attempts, now);
         if (next.isEmpty()) {
-            LOG.warn("outbox delivery {} to {} is dead after {} attempts: {}", row.id(), row.target(), attempts,
-                    error);
-            store.attempted(row.id(), owner, "dead", attempts, now, error);
-            listener.attempted(row.destination(), "dead");
+            dead(row, attempts, now, error);
             return;
         }
         store.attempted(row.id(), owner, "pending", attempts, next.get(), error);

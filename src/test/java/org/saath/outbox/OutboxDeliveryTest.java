@@ -69,6 +69,38 @@ class OutboxDeliveryTest {
     }
 
     /**
+     * A partner that refuses a delivery for good (422: it does not know the event) has it dead-lettered at once: the
+     * person's next messages to the counsellor, which wait behind it, go out in the next round of the dispatcher (a
+     * second later), not after 12 retries (12-24 minutes); a 503 is still retried.
+     */
+    @Test
+    void a_delivery_the_partner_refuses_for_good_is_dead_at_once_and_the_ones_behind_it_go_out() throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            OutboxRow row = Notifications.userMessage("partner-a", "esc-a", "conv-a", "m-" + i, "message " + i,
+                    "high", T0);
+            c.handoffs().enqueue(row);
+            keys.add(row.idempotencyKey());
+        }
+
+        endpoint.refuseNext(422);
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();                   // the service's next round, a second later
+
+        assertThat(endpoint.processed()).containsExactly(keys.get(1), keys.get(2));
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT state || ' ' || attempts FROM outbox "
+                + "WHERE state <> 'delivered'")).containsExactly("dead 1");
+
+        c.handoffs().enqueue(Notifications.userMessage("partner-a", "esc-a", "conv-a", "m-3", "message 3", "high",
+                T0));
+        endpoint.refuseNext(503);
+        dispatcher.dispatchDue();
+        assertThat(c.handoffs().backlog()).as("a 503 is retried later").isEqualTo(1);
+    }
+
+    /**
      * A lane that reaches its last round claims nothing it will not try: a backlog larger than one lane drains
      * (1,100 offers of 1,100 conversations: a lane tries 100, then 99 rounds of 10), the rest at the next start,
      * not a minute later when a lease runs out.

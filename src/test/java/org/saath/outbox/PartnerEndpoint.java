@@ -27,6 +27,7 @@ public final class PartnerEndpoint implements AutoCloseable {
     private final Set<String> processed = new LinkedHashSet<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropAfterProcessing = new AtomicInteger();
+    private final AtomicInteger refuseNextWith = new AtomicInteger();
     private volatile boolean down;
 
     public PartnerEndpoint(String secret) throws IOException {
@@ -39,7 +40,9 @@ public final class PartnerEndpoint implements AutoCloseable {
             boolean valid = signature != null && signature.equals(WebhookSigner.signature(secret,
                     Long.parseLong(signature.substring(2, signature.indexOf(','))), body));
             synchronized (this) {
-                int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+                int refused = refuseNextWith.getAndSet(0);
+                int status = refused > 0 ? refused
+                        : down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
                 received.add(new Received(delivery, new String(body, StandardCharsets.UTF_8), valid, status));
                 notifyAll();
                 if (status == 200 && valid) {
@@ -66,6 +69,11 @@ public final class PartnerEndpoint implements AutoCloseable {
 
     public void failNext(int requests) {
         failNext.set(requests);
+    }
+
+    /** Answers the next request with {@code status} (a refusal such as 422), the ones after as before. */
+    public void refuseNext(int status) {
+        refuseNextWith.set(status);
     }
 
     /** Answers 503 to everything while down. */
