@@ -93,17 +93,16 @@ public final class Counsellors {
      */
     public Session signIn(String login, String password, String address) {
         String normalised = login.trim().toLowerCase(Locale.ROOT);
-        limiter.retryAfter(normalised, address).ifPresent(wait -> {
+        limiter.attempt(normalised, address).ifPresent(wait -> {
             throw new TooManyAttemptsException(wait);
         });
         Optional<CounsellorStore.Counsellor> found = store.byLogin(normalised);
         boolean ok = hasher.matches(password, found.map(CounsellorStore.Counsellor::passwordHash).orElse(null));
         Optional<Partner> partner = found.flatMap(c -> partners.byId(c.partnerId()));
         if (!ok || !found.get().active() || partner.isEmpty()) {
-            limiter.failed(normalised, address);
-            throw new SignInRefusedException();
+            throw new SignInRefusedException();         // counted as failed when it started
         }
-        limiter.succeeded(normalised);
+        limiter.succeeded(normalised, address);
         Instant now = clock.instant();
         store.deleteExpired(now);
         String token = token(32);
