@@ -19,6 +19,7 @@ import org.saath.ops.RequestIds;
 import org.saath.ops.StoreGauges;
 import org.saath.report.ImpactController;
 import org.saath.store.ImpactStore;
+import org.saath.web.ClientAddress;
 import org.saath.web.ErrorMapping;
 import org.saath.web.HealthController;
 import org.saath.web.JsonErrorHandler;
@@ -56,6 +57,8 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            ClientAddress client = ClientAddress.trusting(components.config().server().trustedProxies());
+            config.contextResolver.ip = client::of;     // what every per-address limit reads
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 jvm.bindThreadPool(server.getThreadPool());

@@ -53,12 +53,20 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
                 ? "jdbc:sqlite:" + java.nio.file.Path.of(dataDir).resolve("saath.db").toAbsolutePath() : store.url();
     }
 
-    /** HTTP server settings. */
-    public record Server(int port, int maxBodyBytes) {
+    /**
+     * HTTP server settings. {@code trustedProxies}: the addresses of the deployment's own reverse proxies, whose
+     * {@code X-Forwarded-For} names the client for the per-address limits ({@code web.ClientAddress}).
+     */
+    public record Server(int port, int maxBodyBytes, List<String> trustedProxies) {
         public Server {
             require(port >= 0 && port <= 65535, "server.port", "must be 0-65535, was " + port);
             require(maxBodyBytes >= 256 && maxBodyBytes <= 1 << 20, "server.max-body-bytes",
                     "must be 256-1048576, was " + maxBodyBytes);
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            for (String proxy : trustedProxies) {
+                require(IpAddresses.canonical(proxy).isPresent(), "server.trusted-proxies",
+                        "must list IP addresses, was '" + proxy + "'");
+            }
         }
     }
 
@@ -259,12 +267,16 @@ public record SaathConfig(Server server, String dataDir, String modelsDir, Strin
         return with(c -> c.channels = value);
     }
 
+    public SaathConfig withTrustedProxies(List<String> proxies) {
+        return with(c -> c.server = new Server(server.port(), server.maxBodyBytes(), proxies));
+    }
+
     public SaathConfig withPasswordCost(int cost) {
         return with(c -> c.console = new Console(cost));
     }
 
     public SaathConfig withPort(int port) {
-        return with(c -> c.server = new Server(port, server.maxBodyBytes()));
+        return with(c -> c.server = new Server(port, server.maxBodyBytes(), server.trustedProxies()));
     }
 
     public SaathConfig withDataDir(String dir) {
