@@ -230,7 +230,9 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         SaathConfig.Limits limits = config.limits();
         Ticker ticker = ticker(clock);
         EscalationRequester requester = new EscalationRequester(UUID::randomUUID,
-                new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker));
+                new RateLimiter(limits.escalationsPerSender(), limits.escalationWindow(), ticker),
+                new RateLimiter(limits.escalationsPerSender() * EscalationRequester.PER_ORIGIN,
+                        limits.escalationWindow(), ticker));
         TurnProcessor turns = new TurnProcessor(new TurnProcessor.Parts(hasher,
                 conversations, model, rules, new SafetyPolicy(), referrals, requester,
                 renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),

@@ -12,10 +12,13 @@ import org.saath.privacy.SealedAddress;
  * country and never stored. {@code media} says the person sent something Saath cannot read (a voice note, a
  * picture, a sticker; {@code text} is then its caption or empty). {@code replyTo} is present on platform channels,
  * whose replies leave through the outbox to that sealed address (kept with the turn, see {@link ReplyTo}); without it
- * the channel answers in its response. NUL characters are dropped from {@code text}.
+ * the channel answers in its response. {@code origin} is where a channel whose senders cost nothing to make (the
+ * hub's web chat: a new session is one request) got the message from, its client address: counted in memory so that
+ * one address cannot open escalations without end, never stored. NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
-                             Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
+                             Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo,
+                             Optional<String> origin) {
 
     public InboundMessage {
         // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held
@@ -24,6 +27,13 @@ public record InboundMessage(String channel, String userId, String messageId, St
         country = country == null ? Optional.empty() : country;
         phoneNumber = phoneNumber == null ? Optional.empty() : phoneNumber;
         replyTo = replyTo == null ? Optional.empty() : replyTo;
+        origin = origin == null ? Optional.empty() : origin;
+    }
+
+    /** A message with no origin to count (every channel but the web chat). */
+    public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
+                          Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
+        this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty());
     }
 
     /** A text message from a channel that answers in its response. */
@@ -40,6 +50,12 @@ public record InboundMessage(String channel, String userId, String messageId, St
     /** This message, written at {@code wroteAt}, with replies going through the outbox to {@code address}. */
     public InboundMessage replyingTo(SealedAddress address, Instant wroteAt) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
-                Optional.of(new ReplyTo(address, wroteAt)));
+                Optional.of(new ReplyTo(address, wroteAt)), origin);
+    }
+
+    /** This message, from the client address {@code address} (see {@code origin}). */
+    public InboundMessage from(String address) {
+        return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo,
+                Optional.of(address));
     }
 }

@@ -45,9 +45,10 @@ final class CounsellorHandoff {
 
     /**
      * Inside the turn's unit of work {@code tx}: the person's keyed hash ({@code tx.key().userRef()}) counts against
-     * the per-sender escalation limit, and a partner's place is taken in the turn's transaction.
+     * the per-sender escalation limit (and the message's {@code origin}, on the web chat, against the per-address
+     * one), and a partner's place is taken in the turn's transaction.
      */
-    Outcome decide(ConversationTx tx, TurnFacts facts, boolean escalate, String priority,
+    Outcome decide(ConversationTx tx, TurnFacts facts, Optional<String> origin, boolean escalate, String priority,
                    Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
                    DialogueState nextState, Instant now) {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
@@ -55,7 +56,7 @@ final class CounsellorHandoff {
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
             return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false);
         }
-        Optional<Escalation> requested = requester.request(tx.key().userRef(), escalate,
+        Optional<Escalation> requested = requester.request(tx.key().userRef(), origin, escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), priority, now);
         Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));

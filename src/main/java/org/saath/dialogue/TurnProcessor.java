@@ -154,7 +154,7 @@ public final class TurnProcessor {
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
-        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, decided.decision().escalate(),      // 6
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, in.origin(), decided.decision().escalate(), // 6
                 decided.decision().priority(), open, conversation.map(ConversationRow::consent).orElse(null) == null,
                 conversationId, plan.nextState(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply

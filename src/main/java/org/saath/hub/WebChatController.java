@@ -67,7 +67,7 @@ public final class WebChatController {
     void receive(Context ctx) {
         sameOrigin(ctx);
         String user = user(ctx);
-        InboundMessage message = parse(user, JsonBody.bytes(ctx, maxBodyBytes));
+        InboundMessage message = parse(user, JsonBody.bytes(ctx, maxBodyBytes)).from(ctx.ip());
         ctx.json(hub.turns().handle(hub.floodGate().admit(message)));
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
+import org.saath.escalation.EscalationRequester;
 import org.saath.nlu.Language;
 
 /**
@@ -74,6 +76,28 @@ class WebChatHttpTest {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(Sqlite.strings(dir.resolve("data"), "SELECT channel FROM conversations")).containsExactly("web");
         assertThat(Sqlite.count(dir.resolve("data"), "turns")).isEqualTo(1);
+    }
+
+    /**
+     * A new web-chat sender costs one request, so the per-sender escalation limit alone bounded nothing: one address
+     * opening session after session with a crisis could fill every partner's places. Past four senders' worth of
+     * escalations (12 with the default 3 each) an address's crises still get their reply and crisis line, and open no
+     * escalation; the address itself is stored nowhere.
+     */
+    @Test
+    void one_address_minting_sessions_cannot_open_escalations_without_end() throws Exception {
+        int perAddress = EscalationRequester.PER_ORIGIN * 3;
+        List<JsonNode> answers = new ArrayList<>();
+        for (int i = 0; i <= perAddress; i++) {
+            answers.add(HubApp.json(say(session(), "m-1", "i want to end my life")));
+        }
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.at("/replies/0/helplines/0/id").asText())
+                .isEqualTo("pk-umang"));
+        assertThat(answers.stream().filter(a -> !a.get("escalation").isNull()).count()).isEqualTo(perAddress);
+        assertThat(Sqlite.count(dir.resolve("data"), "escalations")).isEqualTo(perAddress);
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT text_redacted || signals FROM turns"))
+                .noneMatch(t -> t.contains("127.0.0.1"));
     }
 
     @Test
