@@ -23,7 +23,7 @@ public final class StoreGauges {
     private final StoreStatus status;
     private final Supplier<String> modelVersion;
     private final Clock clock;
-    private volatile StoreStatus.Outbox outbox = new StoreStatus.Outbox(0, 0, Duration.ZERO, Duration.ZERO);
+    private volatile StoreStatus.Outbox outbox = new StoreStatus.Outbox(0, 0, 0, Duration.ZERO, Duration.ZERO);
     private final Map<String, Integer> escalations = new LinkedHashMap<>();
     private volatile boolean up = true;
     private Gauge model;
@@ -35,6 +35,8 @@ public final class StoreGauges {
         this.clock = clock;
         gauge("saath.outbox.backlog", "deliveries not yet made", g -> g.outbox.pending());
         gauge("saath.outbox.dead", "deliveries given up after the last attempt", g -> g.outbox.dead());
+        gauge("saath.outbox.undelivered", "messages to people given up: refused by their platform, outside its "
+                + "window, or out of attempts", g -> g.outbox.undelivered());
         gauge("saath.outbox.oldest.pending.age.seconds", "age of the oldest delivery not yet made",
                 g -> g.outbox.oldestPendingAge().toMillis() / 1000.0);
         gauge("saath.outbox.oldest.due.wait.seconds", "how long the oldest due delivery has waited for the dispatcher",

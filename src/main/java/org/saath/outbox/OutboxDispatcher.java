@@ -268,9 +268,9 @@ public final class OutboxDispatcher {
             return false;
         }
         try {
-            boolean sent = people.get().deliver(row, owner, backoff);
-            listener.attempted(row.destination(), sent ? "delivered" : "failed");
-            return sent;
+            PersonDelivery.Outcome outcome = people.get().deliver(row, owner, backoff);
+            listener.attempted(row.destination(), outcome.code);
+            return outcome.finished();
         } catch (RuntimeException e) {  // any failure of this row is this row's: retried, then dead-lettered
             failed(row, now, e.getClass().getSimpleName());
             return false;

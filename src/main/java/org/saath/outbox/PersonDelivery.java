@@ -48,11 +48,34 @@ public final class PersonDelivery {
         this.clock = clock;
     }
 
+    /** How one try of a row to a person ended, as the metrics name it. */
+    enum Outcome {
+        /** The platform took it. */
+        DELIVERED("delivered"),
+        /** Given up: refused by the platform, outside its messaging window, or out of attempts (the partner is told). */
+        UNDELIVERED("undelivered"),
+        /** Not a channel delivery at all. */
+        DEAD("dead"),
+        /** Tried again later. */
+        FAILED("failed");
+
+        final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        /** Whether the row is done with, one way or the other. */
+        boolean finished() {
+            return this != FAILED;
+        }
+    }
+
     /**
-     * Tries one row that {@code owner} holds the lease of; returns whether it is finished (delivered, or recorded as
-     * undeliverable). Every outcome is recorded only while the lease is still the owner's.
+     * Tries one row that {@code owner} holds the lease of. Every outcome is recorded only while the lease is still
+     * the owner's.
      */
-    boolean deliver(OutboxRow row, String owner, Backoff backoff) {
+    Outcome deliver(OutboxRow row, String owner, Backoff backoff) {
         Instant now = clock.instant();
         ChannelDelivery delivery;
         try {
@@ -60,21 +83,22 @@ public final class PersonDelivery {
         } catch (IllegalArgumentException e) {
             LOG.warn("outbox row {} is not a channel delivery; dead-lettered", row.id());
             rows.attempted(row.id(), owner, "dead", row.attempts() + 1, now, "unreadable payload", "{}");
-            return true;
+            return Outcome.DEAD;
         }
         SendResult result = send(delivery, row);
         if (result instanceof SendResult.Retry retry) {
-            retry(row, owner, delivery, retry, backoff, now);
-            return false;
+            return retry(row, owner, delivery, retry, backoff, now);
         }
         if (result instanceof SendResult.Refused refused) {
             undelivered(row, owner, delivery, "not delivered: " + refused.reason(), now);
-        } else if (result instanceof SendResult.OutsideWindow outside) {
-            undelivered(row, owner, delivery, "not delivered: " + outside.reason(), now);
-        } else {
-            rows.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
+            return Outcome.UNDELIVERED;
         }
-        return true;
+        if (result instanceof SendResult.OutsideWindow outside) {
+            undelivered(row, owner, delivery, "not delivered: " + outside.reason(), now);
+            return Outcome.UNDELIVERED;
+        }
+        rows.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
+        return Outcome.DELIVERED;
     }
 
     private SendResult send(ChannelDelivery delivery, OutboxRow row) {
@@ -101,8 +125,8 @@ public final class PersonDelivery {
         }
     }
 
-    private void retry(OutboxRow row, String owner, ChannelDelivery delivery, SendResult.Retry retry,
-                       Backoff backoff, Instant now) {
+    private Outcome retry(OutboxRow row, String owner, ChannelDelivery delivery, SendResult.Retry retry,
+                          Backoff backoff, Instant now) {
         int attempts = row.attempts() + 1;
         Optional<Instant> next = backoff.next(attempts, now);
         if (next.isEmpty()) {
@@ -110,10 +134,11 @@ public final class PersonDelivery {
                     attempts, retry.reason());
             undelivered(row, owner, delivery, "not delivered after " + attempts + " attempts: " + retry.reason(),
                     now);
-            return;
+            return Outcome.UNDELIVERED;
         }
         rows.attempted(row.id(), owner, "pending", attempts, next.get(), retry.reason(),
                 delivery.payload(retry.partsSent()));
+        return Outcome.FAILED;
     }
 
     /** Records that the person did not get it; a counsellor's or status message also tells the partner. */

@@ -19,10 +19,11 @@ public final class StoreStatus {
             "resolved", "expired", "declined");
 
     /**
-     * The outbox at a moment: deliveries not yet made, dead letters, how long the oldest pending one has existed,
-     * and how long the oldest delivery that is due has waited for the dispatcher (zero when none is due).
+     * The outbox at a moment: deliveries not yet made, dead letters, messages to people given up (refused by their
+     * platform, outside its window, or out of attempts), how long the oldest pending one has existed, and how long
+     * the oldest delivery that is due has waited for the dispatcher (zero when none is due).
      */
-    public record Outbox(int pending, int dead, Duration oldestPendingAge, Duration oldestDueWait) {
+    public record Outbox(int pending, int dead, int undelivered, Duration oldestPendingAge, Duration oldestDueWait) {
     }
 
     private final Database db;
@@ -45,11 +46,12 @@ public final class StoreStatus {
         return db.read(sql -> {
             int pending = count(sql, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
             int dead = count(sql, "SELECT COUNT(*) FROM outbox WHERE state = 'dead'");
+            int undelivered = count(sql, "SELECT COUNT(*) FROM outbox WHERE state = 'undelivered'");
             Duration oldest = oldest(sql, "SELECT MIN(created_at) FROM outbox WHERE state = 'pending' "
                     + "AND created_at <= ?", now);
             Duration due = oldest(sql, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' "
                     + "AND next_attempt_at <= ?", now);
-            return new Outbox(pending, dead, oldest, due);
+            return new Outbox(pending, dead, undelivered, oldest, due);
         });
     }
 

@@ -41,7 +41,8 @@ public final class PlatformRig implements AutoCloseable {
         components = Components.load(configure.apply(TestComponents.config(data)), TestComponents.analyser(), clock);
         app = App.create(components).start(0);
         dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(), Optional.empty(),
-                Optional.of(components.people()), http, clock, () -> 0.5, Duration.ofSeconds(2), 12);
+                Optional.of(components.people()), http, clock, () -> 0.5, Duration.ofSeconds(2), 12,
+                components.ops().metrics());                // as serve wires it
     }
 
     /** POSTs {@code body} to {@code path} with the given header name/value pairs. */

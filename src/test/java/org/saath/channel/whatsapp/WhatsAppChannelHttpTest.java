@@ -344,6 +344,10 @@ class WhatsAppChannelHttpTest {
                 .containsExactly("not delivered: outside WhatsApp's 24-hour window");
         assertThat(rig.strings("SELECT state FROM outbox WHERE destination = 'channel' AND state <> 'delivered'"))
                 .containsExactly("undelivered");
+        assertThat(rig.components.ops().registry().scrape()).as("an operator sees it, not a delivery")
+                .contains("saath_outbox_attempts_total{destination=\"channel\",outcome=\"undelivered\"} 1.0");
+        assertThat(rig.components.ops().status().outbox(rig.clock.instant()).undelivered())
+                .as("the saath_outbox_undelivered gauge").isEqualTo(1);
     }
 
     @Test
