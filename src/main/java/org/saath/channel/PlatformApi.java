@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +25,32 @@ public final class PlatformApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A platform's answer: the HTTP status (0 = unreachable) and its JSON body (missing when it was not JSON). */
-    public record Answer(int status, JsonNode body) {
+    /** The longest wait a platform may ask for that is honoured; a longer one is read as this. */
+    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    /**
+     * A platform's answer: the HTTP status (0 = unreachable), its JSON body (missing when it was not JSON), and the
+     * seconds of its {@code Retry-After} header, if it sent one.
+     */
+    public record Answer(int status, JsonNode body, Optional<Duration> retryAfterHeader) {
+
+        public Answer(int status, JsonNode body) {
+            this(status, body, Optional.empty());
+        }
 
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /**
+         * How long the platform asked to wait before the next call: its {@code Retry-After} header, or Telegram's
+         * {@code parameters.retry_after}; at most {@link #LONGEST_WAIT}.
+         */
+        public Optional<Duration> waitAsked() {
+            JsonNode seconds = body.path("parameters").path("retry_after");
+            Optional<Duration> asked = retryAfterHeader.or(() -> seconds.canConvertToLong() && seconds.asLong() > 0
+                    ? Optional.of(Duration.ofSeconds(seconds.asLong())) : Optional.empty());
+            return asked.map(d -> d.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : d);
         }
 
         /** Worth trying again later: unreachable, rate-limited, or the platform's own failure. */
@@ -44,12 +66,24 @@ public final class PlatformApi {
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), json(response.body()));
+            return new Answer(response.statusCode(), json(response.body()),
+                    response.headers().firstValue("Retry-After").flatMap(PlatformApi::seconds));
         } catch (IOException e) {
             return new Answer(0, MissingNode.getInstance());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, MissingNode.getInstance());
+        }
+    }
+
+    /** A {@code Retry-After} of whole seconds (the HTTP-date form is not used by these platforms), at most an hour. */
+    public static Optional<Duration> seconds(String header) {
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds > 0 ? Optional.of(Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds())))
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,8 @@
 package org.saath.channel;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** What a platform did with one message: the outbox retries, gives up, or tells the counsellor accordingly. */
 public sealed interface SendResult {
 
@@ -9,9 +12,20 @@ public sealed interface SendResult {
 
     /**
      * A failure that may pass (the platform is down, rate-limited, or a token is being fixed): tried again with
-     * backoff. {@code partsSent} says how many parts of a split message already went, so they are not sent twice.
+     * backoff, and not before the wait the platform asked for ({@code after}: a 429's {@code Retry-After}, Telegram's
+     * {@code retry_after}). {@code partsSent} says how many parts of a split message already went, so they are not
+     * sent twice.
      */
-    record Retry(String reason, int partsSent) implements SendResult {
+    record Retry(String reason, int partsSent, Optional<Duration> after) implements SendResult {
+
+        public Retry(String reason, int partsSent) {
+            this(reason, partsSent, Optional.empty());
+        }
+
+        /** This failure after {@code part} parts went. */
+        public Retry at(int part) {
+            return new Retry(reason, part, after);
+        }
     }
 
     /** The platform will never take this message (the person blocked the bot, the number is invalid). */

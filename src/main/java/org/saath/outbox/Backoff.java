@@ -14,6 +14,14 @@ record Backoff(Duration base, DoubleSupplier jitter, int maxAttempts) {
 
     private static final Duration MAX = Duration.ofMinutes(5);
 
+    /**
+     * As {@link #next(int, Instant)}, and not before {@code asked} from now: the wait the receiver asked for (a
+     * 429's {@code Retry-After}), which a fixed backoff would hammer through, spending the row's attempts.
+     */
+    Optional<Instant> next(int attempts, Instant now, Optional<Duration> asked) {
+        return next(attempts, now).map(at -> asked.map(now::plus).filter(at::isBefore).orElse(at));
+    }
+
     /** The time of the next attempt after {@code attempts} failed ones, or empty when there is none. */
     Optional<Instant> next(int attempts, Instant now) {
         if (attempts >= maxAttempts) {

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.function.DoubleSupplier;
 
 import org.saath.channel.ChannelDelivery;
+import org.saath.channel.PlatformApi;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.store.HandoffStore;
 import org.saath.store.OutboxRow;
@@ -245,7 +246,8 @@ public final class OutboxDispatcher {
                 dead(row, row.attempts() + 1, now, "HTTP " + response.statusCode() + ", refused for good");
                 return false;
             }
-            failed(row, now, "HTTP " + response.statusCode());
+            failed(row, now, "HTTP " + response.statusCode(), response.headers().firstValue("Retry-After")
+                    .flatMap(PlatformApi::seconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {       // any failure of this row is this row's: retried, then dead-lettered
@@ -284,8 +286,13 @@ public final class OutboxDispatcher {
     }
 
     private void failed(OutboxRow row, Instant now, String error) {
+        failed(row, now, error, Optional.empty());
+    }
+
+    /** As above, not before the wait the partner asked for ({@code Retry-After}). */
+    private void failed(OutboxRow row, Instant now, String error, Optional<Duration> asked) {
         int attempts = row.attempts() + 1;
-        Optional<Instant> next = backoff.next(attempts, now);
+        Optional<Instant> next = backoff.next(attempts, now, asked);
         if (next.isEmpty()) {
             dead(row, attempts, now, error);
             return;

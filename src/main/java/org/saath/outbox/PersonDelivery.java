@@ -128,7 +128,7 @@ public final class PersonDelivery {
     private Outcome retry(OutboxRow row, String owner, ChannelDelivery delivery, SendResult.Retry retry,
                           Backoff backoff, Instant now) {
         int attempts = row.attempts() + 1;
-        Optional<Instant> next = backoff.next(attempts, now);
+        Optional<Instant> next = backoff.next(attempts, now, retry.after());
         if (next.isEmpty()) {
             LOG.warn("outbox delivery {} on {} is dead after {} attempts: {}", row.id(), delivery.channel(),
                     attempts, retry.reason());

@@ -100,6 +100,25 @@ class OutboxDeliveryTest {
         assertThat(c.handoffs().backlog()).as("a 503 is retried later").isEqualTo(1);
     }
 
+    /** A partner that answers 429 with {@code Retry-After} is not called again before that wait. */
+    @Test
+    void a_partner_s_retry_after_is_honoured() throws Exception {
+        Components c = components();
+        OutboxDispatcher dispatcher = dispatcher(c, clock);
+        c.handoffs().enqueue(Notifications.userMessage("partner-a", "esc-a", "conv-a", "m-1", "message", "high", T0));
+
+        endpoint.rateLimitNext(300);
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(290));
+        dispatcher.dispatchDue();
+        assertThat(endpoint.received()).as("not called again within the wait").hasSize(1);
+        clock.advance(Duration.ofSeconds(11));
+        dispatcher.dispatchDue();
+
+        assertThat(endpoint.received()).hasSize(2);
+        assertThat(c.handoffs().backlog()).isZero();
+    }
+
     /**
      * A lane that reaches its last round claims nothing it will not try: a backlog larger than one lane drains
      * (1,100 offers of 1,100 conversations: a lane tries 100, then 99 rounds of 10), the rest at the next start,

@@ -28,6 +28,7 @@ public final class PartnerEndpoint implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropAfterProcessing = new AtomicInteger();
     private final AtomicInteger refuseNextWith = new AtomicInteger();
+    private final AtomicInteger waitAskedNext = new AtomicInteger();
     private volatile boolean down;
 
     public PartnerEndpoint(String secret) throws IOException {
@@ -52,6 +53,10 @@ public final class PartnerEndpoint implements AutoCloseable {
                     exchange.close(); // processed, but the answer never reaches Saath: as if it crashed mid-delivery
                     return;
                 }
+                int wait = status == 429 ? waitAskedNext.getAndSet(0) : 0;
+                if (wait > 0) {
+                    exchange.getResponseHeaders().add("Retry-After", String.valueOf(wait));
+                }
                 exchange.sendResponseHeaders(status, -1);
             }
             exchange.close();
@@ -74,6 +79,12 @@ public final class PartnerEndpoint implements AutoCloseable {
     /** Answers the next request with {@code status} (a refusal such as 422), the ones after as before. */
     public void refuseNext(int status) {
         refuseNextWith.set(status);
+    }
+
+    /** Answers the next request 429 with {@code Retry-After: seconds}. */
+    public void rateLimitNext(int seconds) {
+        waitAskedNext.set(seconds);
+        refuseNextWith.set(429);
     }
 
     /** Answers 503 to everything while down. */

@@ -97,7 +97,8 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         }
         String reason = "Telegram answered HTTP " + answer.status();
         if (answer.passing() || answer.status() == 401 || answer.status() == 404) {
-            return new SendResult.Retry(reason, part); // 401/404: a wrong bot token, fixed by the operator
+            // 401/404: a wrong bot token, fixed by the operator
+            return new SendResult.Retry(reason, part, answer.waitAsked());
         }
         if (answer.status() == 403) {
             return new SendResult.Refused("the person blocked the bot on Telegram");

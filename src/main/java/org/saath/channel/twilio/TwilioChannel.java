@@ -135,7 +135,8 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
             return new SendResult.Refused("the person opted out of SMS (STOP)");
         }
         if (answer.passing() || answer.status() == 401 || answer.status() == 403 || answer.status() == 404) {
-            return new SendResult.Retry(reason, part); // 401/403/404: the account's credentials, fixed by the operator
+            // 401/403/404: the account's credentials, fixed by the operator
+            return new SendResult.Retry(reason, part, answer.waitAsked());
         }
         return REFUSED.contains(code) || answer.status() / 100 == 4 ? new SendResult.Refused(reason)
                 : new SendResult.Retry(reason, part);

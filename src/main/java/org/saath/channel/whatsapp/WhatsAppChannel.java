@@ -117,7 +117,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
         SendResult result = sendParts(parts, message, i -> {
             SendResult part = answer(post(Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
                     "to", to.value(), "type", "text", "text", Map.of("preview_url", false, "body", parts.get(i)))));
-            return part instanceof SendResult.Retry retry ? new SendResult.Retry(retry.reason(), i) : part;
+            return part instanceof SendResult.Retry retry ? retry.at(i) : part;
         });
         return result instanceof SendResult.OutsideWindow ? template(to, message) : result;
     }
@@ -162,7 +162,8 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
             return new SendResult.OutsideWindow(OUTSIDE_WINDOW);
         }
         if (answer.passing() || THROTTLED.contains(code) || answer.status() == 401 || code == 190) {
-            return new SendResult.Retry(reason, 0); // an expired access token is fixed by the operator: keep trying
+            // an expired access token is fixed by the operator: keep trying
+            return new SendResult.Retry(reason, 0, answer.waitAsked());
         }
         return REFUSED.contains(code) || answer.status() / 100 == 4 ? new SendResult.Refused(reason)
                 : new SendResult.Retry(reason, 0);

@@ -188,4 +188,27 @@ class TelegramChannelHttpTest {
 
         assertThat(platform.rig().strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("undelivered");
     }
+
+    /**
+     * Telegram's flood control answers 429 with how many seconds to wait ({@code parameters.retry_after}): the reply
+     * is tried again after that wait, not in 1-2 seconds, which would spend its attempts hammering a limit.
+     */
+    @Test
+    void a_reply_telegram_rate_limits_is_tried_again_after_the_wait_it_asked_for() throws Exception {
+        platform.api().answerNext(new FakePlatform.Answer(429, "{\"ok\":false,\"error_code\":429,"
+                + "\"description\":\"Too Many Requests: retry after 120\",\"parameters\":{\"retry_after\":120}}"));
+        say("hello");
+        Instant sentAt = platform.rig().clock.instant();
+
+        platform.rig().dispatch();
+
+        assertThat(platform.rig().strings("SELECT state || ' ' || attempts FROM outbox ORDER BY seq")).first()
+                .isEqualTo("pending 1");
+        Instant next = Instant.parse(platform.rig().strings("SELECT next_attempt_at FROM outbox ORDER BY seq")
+                .get(0).strip());
+        assertThat(next).isAfterOrEqualTo(sentAt.plusSeconds(120));
+        platform.rig().clock.advance(Duration.ofSeconds(121));
+        platform.rig().dispatch();
+        assertThat(platform.rig().strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("delivered");
+    }
 }
