@@ -44,19 +44,18 @@ final class CounsellorHandoff {
     }
 
     /**
-     * Inside the turn's unit of work {@code tx}: the person's keyed hash ({@code tx.key().userRef()}) counts against
-     * the per-sender escalation limit (and the message's {@code origin}, on the web chat, against the per-address
-     * one), and a partner's place is taken in the turn's transaction.
+     * Inside the turn's unit of work {@code tx}: the message's {@code admission} (its sender and, on the web chat, its
+     * address) counts against the escalation limits, and a partner's place is taken in the turn's transaction.
      */
-    Outcome decide(ConversationTx tx, TurnFacts facts, Optional<String> origin, boolean escalate, String priority,
-                   Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
+    Outcome decide(ConversationTx tx, TurnFacts facts, EscalationRequester.Admission admission, boolean escalate,
+                   String priority, Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
                    DialogueState nextState, Instant now) {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
             desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
             return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false);
         }
-        Optional<Escalation> requested = requester.request(tx.key().userRef(), origin, escalate,
+        Optional<Escalation> requested = requester.request(admission, escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), priority, now);
         Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));

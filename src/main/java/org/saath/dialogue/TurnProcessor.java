@@ -113,13 +113,15 @@ public final class TurnProcessor {
         Analyser analyser = p.analyser().get();
         Analyser.Reading reading = analyser.read(in.text());                                        // 3 analyse
         Read read = new Read(analyser, reading, p.cues().find(reading.text()), p.redactor().redact(in.text()));
-        Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read));
+        // asked once per message, outside the unit of work, which may run again
+        EscalationRequester.Admission admission = p.escalations().admission(key.userRef(), in.origin());
+        Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read, admission));
         handled.outcome().ifPresent(observer::observe);                                              // 9 observe
         return handled.result();
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
-    private Handled turn(ConversationTx tx, InboundMessage in, Read read) {
+    private Handled turn(ConversationTx tx, InboundMessage in, Read read, EscalationRequester.Admission admission) {
         String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
         Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
         if (earlier.isPresent()) {
@@ -154,7 +156,7 @@ public final class TurnProcessor {
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
-        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, in.origin(), decided.decision().escalate(), // 6
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, admission, decided.decision().escalate(),  // 6
                 decided.decision().priority(), open, conversation.map(ConversationRow::consent).orElse(null) == null,
                 conversationId, plan.nextState(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply

@@ -40,30 +40,60 @@ public final class EscalationRequester {
     }
 
     /**
-     * A new escalation when {@code escalate} is set, {@code open} is empty and {@code sender} is within its limit;
-     * otherwise empty.
+     * Who a message counts against: its sender and, where a new sender costs nothing, its client address. Asked at
+     * most once per message ({@link Admission#allowed}), so that a unit of work that runs again (see
+     * {@code JdbcConversations}) spends no second place in the limits.
      *
      * @param sender the sender's keyed hash (never the raw id)
-     * @param origin the client address the message came from, where a new sender costs nothing (see
-     *               {@code InboundMessage.origin}); counted in memory, never stored
+     * @param origin the client address the message came from (see {@code InboundMessage.origin}); counted in memory,
+     *               never stored
+     */
+    public Admission admission(String sender, Optional<String> origin) {
+        return new Admission(sender, origin);
+    }
+
+    /** One message's place in the escalation limits, taken the first time it is asked for and remembered. */
+    public final class Admission {
+
+        private final String sender;
+        private final Optional<String> origin;
+        private Boolean allowed;
+
+        private Admission(String sender, Optional<String> origin) {
+            this.sender = sender;
+            this.origin = origin;
+        }
+
+        /** Whether this message may open an escalation; the limits are asked the first time only. */
+        synchronized boolean allowed(String conversationId) {
+            if (allowed == null) {
+                if (origin.flatMap(perOrigin::tryAcquire).isPresent()) {
+                    LOG.warn("escalation limit of one address reached: conversation {} gets its crisis reply but no "
+                            + "new escalation", conversationId);
+                    allowed = false;
+                } else if (perSender.tryAcquire(sender).isPresent()) {
+                    LOG.warn("escalation limit reached: conversation {} gets its crisis reply but no new escalation",
+                            conversationId);
+                    allowed = false;
+                } else {
+                    allowed = true;
+                }
+            }
+            return allowed;
+        }
+    }
+
+    /**
+     * A new escalation when {@code escalate} is set, {@code open} is empty and the message is within the limits
+     * ({@code admission}); otherwise empty.
+     *
      * @param askedForPerson true when the person asked for a human (else the reason is the risk)
      * @param priority       the rule book's {@code escalate-priority}
      */
-    public Optional<Escalation> request(String sender, Optional<String> origin, boolean escalate,
-                                        Optional<Escalation> open, String conversationId, RiskLevel risk,
-                                        boolean askedForPerson, String topic, String language, String priority,
-                                        Instant now) {
-        if (!escalate || open.isPresent()) {
-            return Optional.empty();
-        }
-        if (origin.flatMap(perOrigin::tryAcquire).isPresent()) {
-            LOG.warn("escalation limit of one address reached: conversation {} gets its crisis reply but no new "
-                    + "escalation", conversationId);
-            return Optional.empty();
-        }
-        if (perSender.tryAcquire(sender).isPresent()) {
-            LOG.warn("escalation limit reached: conversation {} gets its crisis reply but no new escalation",
-                    conversationId);
+    public Optional<Escalation> request(Admission admission, boolean escalate, Optional<Escalation> open,
+                                        String conversationId, RiskLevel risk, boolean askedForPerson, String topic,
+                                        String language, String priority, Instant now) {
+        if (!escalate || open.isPresent() || !admission.allowed(conversationId)) {
             return Optional.empty();
         }
         return Optional.of(new Escalation("esc-" + ids.get(), conversationId, EscalationState.REQUESTED,
