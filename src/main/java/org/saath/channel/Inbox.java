@@ -2,6 +2,7 @@ package org.saath.channel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.saath.dialogue.FloodGate;
 import org.saath.dialogue.TurnProcessor;
@@ -39,6 +40,10 @@ public final class Inbox {
      * @param wroteAt when the person wrote it, as the platform says (a time in the future counts as now)
      */
     public TurnResult accept(InboundMessage message, String address, Instant wroteAt) {
+        Optional<TurnResult> earlier = turns.answeredBefore(message);
+        if (earlier.isPresent()) {
+            return earlier.get();       // redelivered: answered once, and not counted against the sender again
+        }
         floodGate.admit(message);
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.saath.limits.RateLimitedException;
 import org.saath.web.BadRequestException;
 import org.saath.web.PayloadTooLargeException;
 
@@ -66,10 +67,24 @@ public abstract class PlatformChannel<C> implements Channel {
      */
     protected abstract Delivery read(Context ctx);
 
+    /**
+     * Handles every message of the request, one after the other. One sender over their rate does not keep the
+     * others' messages from being handled (Meta batches many people's messages in one request): the first refusal is
+     * answered (429) after the rest were handled, and the platform's redelivery of the batch answers those from
+     * their dedupe records.
+     */
     private void receive(Context ctx, Inbox inbox) {
         Delivery delivery = read(ctx);
+        RateLimitedException refused = null;
         for (Arrival arrival : delivery.arrivals()) {
-            inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
+            try {
+                inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
+            } catch (RateLimitedException e) {
+                refused = refused == null ? e : refused;
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
         delivery.answer().accept(ctx);
     }

@@ -183,6 +183,17 @@ public final class TurnProcessor {
         return a.command().filter(c -> c == Command.DELETE_DATA || c == Command.STOP).isPresent();
     }
 
+    /**
+     * The answer already given to this message, if it was handled before (a platform redelivering a batch): read
+     * before a channel counts the message against its sender's rate, so that a redelivered batch spends nothing.
+     */
+    public Optional<TurnResult> answeredBefore(InboundMessage in) {
+        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+        String forgetKey = p.hasher().messageKey(in.channel(), key.userRef(), in.messageId());
+        return p.conversations().withConversation(key, tx -> tx.processedResponse(in.messageId(), forgetKey))
+                .map(TurnJson::read);
+    }
+
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */
     public List<HandoffStore.UserMessage> messagesFor(String channel, String userId, long after,
                                                       HandoffStore handoffs) {

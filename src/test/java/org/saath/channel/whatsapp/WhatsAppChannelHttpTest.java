@@ -18,6 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -386,6 +387,35 @@ class WhatsAppChannelHttpTest {
             assertThat(r.json().get("type").asText()).isEqualTo("template");
             assertThat(r.json().at("/template/name").asText()).isEqualTo("saath_counsellor_reply");
         });
+    }
+
+    /**
+     * Meta batches many people's messages in one request. One sender over their rate used to abort the request at
+     * their message, so a crisis from someone else later in the batch was never read, and every redelivery failed the
+     * same way (the messages handled before spent the sender's rate again). Now everyone else is handled, the batch
+     * is answered 429, and its redelivery answers the handled ones from their dedupe records and spends nothing.
+     */
+    @Test
+    void one_sender_over_their_rate_does_not_hold_back_another_person_s_crisis_in_the_same_batch() throws Exception {
+        start("", c -> c.withLimits(new SaathConfig.Limits(2, 3, Duration.ofHours(24), 5)));
+        ObjectNode batch = (ObjectNode) JSON.readTree(text(PERSON, "wamid.A1", rig.clock.instant(), "hi"));
+        ArrayNode messages = (ArrayNode) batch.at("/entry/0/changes/0/value/messages");
+        for (String id : List.of("wamid.A2", "wamid.A3")) {
+            messages.add(((ObjectNode) messages.get(0).deepCopy()).put("id", id));
+        }
+        messages.add(((ObjectNode) messages.get(0).deepCopy()).put("id", "wamid.B1").put("from", "923009876543"));
+        ((ObjectNode) messages.get(3).get("text")).put("body", "i am going to kill myself tonight");
+        byte[] body = JSON.writeValueAsBytes(batch);
+
+        assertThat(post(body, signature(body)).statusCode()).as("the sender over their rate").isEqualTo(429);
+        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder("wamid.A1", "wamid.A2",
+                "wamid.B1");
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = 'wamid.B1'")).singleElement()
+                .asString().startsWith("crisis");
+
+        rig.clock.advance(Duration.ofSeconds(61));
+        assertThat(post(body, signature(body)).statusCode()).as("redelivered a minute later").isEqualTo(200);
+        assertThat(rig.strings("SELECT message_id FROM turns")).hasSize(4).contains("wamid.A3");
     }
 
     @Test
