@@ -84,7 +84,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
         if (!MetaSignature.valid(config.appSecret(), ctx.header("X-Hub-Signature-256"), body)) {
             throw new UnauthorizedResponse("X-Hub-Signature-256 is missing or does not match the body");
         }
-        WhatsAppPayload.Parsed parsed = WhatsAppPayload.parse(json(body), clock.instant());
+        WhatsAppPayload.Parsed parsed = WhatsAppPayload.parse(json(body), clock.instant(), config.phoneNumberId());
         return new Delivery(parsed.messages().stream().map(WhatsAppChannel::arrival).toList(), answer -> {
             if (parsed.failed() > 0) {
                 LOG.warn("whatsapp: {} outgoing message(s) reported failed by Meta", parsed.failed());

@@ -28,7 +28,12 @@ final class WhatsAppPayload {
     private WhatsAppPayload() {
     }
 
-    static Parsed parse(JsonNode root, Instant now) {
+    /**
+     * The webhook's messages to {@code phoneNumberId}, Saath's own business number. Meta calls one webhook URL for
+     * every number of the app: a message to another number (Meta's test number, another service's) is skipped,
+     * never answered from Saath's number, which the sender never wrote to.
+     */
+    static Parsed parse(JsonNode root, Instant now, String phoneNumberId) {
         if (root == null || !root.isObject()) {
             throw new BadRequestException("body must be a JSON object");
         }
@@ -38,6 +43,10 @@ final class WhatsAppPayload {
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
+                String to = value.path("metadata").path("phone_number_id").asText("");
+                if (!to.isEmpty() && !to.equals(phoneNumberId)) {
+                    continue;
+                }
                 for (JsonNode message : value.path("messages")) {
                     incoming(message, now).ifPresent(messages::add);
                 }

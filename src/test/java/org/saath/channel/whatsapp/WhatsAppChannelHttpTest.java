@@ -390,6 +390,27 @@ class WhatsAppChannelHttpTest {
     }
 
     /**
+     * Meta calls one webhook URL for every business number of the app: a message written to another number (Meta's
+     * test number, another service's) is neither stored nor answered from Saath's, which that sender never wrote to.
+     */
+    @Test
+    void a_message_to_another_business_number_of_the_app_is_skipped() throws Exception {
+        start("");
+        ObjectNode other = (ObjectNode) JSON.readTree(text(PERSON, "wamid.X1", rig.clock.instant(),
+                "i want to kill myself"));
+        ((ObjectNode) other.at("/entry/0/changes/0/value/metadata")).put("phone_number_id", "999000111222333");
+        byte[] body = JSON.writeValueAsBytes(other);
+
+        assertThat(post(body, signature(body)).statusCode()).isEqualTo(200);
+        rig.dispatch();
+
+        assertThat(rig.storedAboutPeople()).isZero();
+        assertThat(graph.accepted()).isEmpty();
+        assertThat(say("wamid.X2", "hello").statusCode()).as("to Saath's own number").isEqualTo(200);
+        assertThat(rig.count("turns")).isEqualTo(1);
+    }
+
+    /**
      * Meta batches many people's messages in one request. One sender over their rate used to abort the request at
      * their message, so a crisis from someone else later in the batch was never read, and every redelivery failed the
      * same way (the messages handled before spent the sender's rate again). Now everyone else is handled, the batch
