@@ -81,7 +81,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
         if (sid.isBlank() || from.isBlank() || to.isBlank() || sid.length() > 64 || from.length() > 64) {
             throw new BadRequestException("MessageSid, From and To are required");
         }
-        String body = one(form, "Body");
+        String body = optOut(one(form, "Body"));
         boolean media = !one(form, "NumMedia").matches("0?") || body.isBlank();
         Optional<String> country = Optional.of(one(form, "FromCountry")).filter(COUNTRIES::contains);
         String phone = from.startsWith(WHATSAPP) ? from.substring(WHATSAPP.length()) : from;
@@ -89,6 +89,19 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
                 Optional.empty());
         return new Delivery(List.of(new Arrival(message, from + "\n" + to, clock.instant())),
                 answer -> answer.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML));
+    }
+
+    /**
+     * Twilio's opt-out keywords, each the whole message (https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out):
+     * Twilio stops delivering to the person and still forwards the word. Any of them is the person's "stop", so that
+     * an open escalation ends and its partner is told, instead of its counsellor's messages being refused unseen.
+     */
+    private static final Set<String> OPT_OUT = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit",
+            "revoke", "optout");
+
+    /** {@code stop} for an opt-out keyword, else the text as it came. */
+    static String optOut(String body) {
+        return OPT_OUT.contains(body.strip().toLowerCase(Locale.ROOT)) ? "stop" : body;
     }
 
     private static String one(Map<String, List<String>> form, String name) {

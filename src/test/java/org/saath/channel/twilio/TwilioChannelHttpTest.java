@@ -191,4 +191,22 @@ class TwilioChannelHttpTest {
         assertThat(platform.rig().strings("SELECT last_error FROM outbox ORDER BY seq")).first().asString()
                 .contains("opted out");
     }
+
+    /**
+     * Twilio opts a person out on any of its keywords (CANCEL, END, QUIT…), not only STOP, and still forwards the
+     * word: it is the person's "stop", so their open escalation ends and its partner's place is given back.
+     */
+    @Test
+    void cancel_or_quit_from_twilio_s_opt_out_words_ends_the_open_escalation_as_stop_does() throws Exception {
+        sms("+923001234567", "i want to kill myself");
+        assertThat(platform.rig().strings("SELECT state FROM escalations")).singleElement().isNotEqualTo("resolved");
+
+        sms("+923001234567", " Cancel ");
+
+        assertThat(platform.rig().strings("SELECT state || ' ' || outcome FROM escalations"))
+                .containsExactly("resolved stopped");
+        assertThat(TwilioChannel.optOut("QUIT")).isEqualTo("stop");
+        assertThat(TwilioChannel.optOut("cancel my order please")).as("only the whole message")
+                .isEqualTo("cancel my order please");
+    }
 }
