@@ -14,11 +14,13 @@ import org.saath.privacy.SealedAddress;
  * whose replies leave through the outbox to that sealed address (kept with the turn, see {@link ReplyTo}); without it
  * the channel answers in its response. {@code origin} is where a channel whose senders cost nothing to make (the
  * hub's web chat: a new session is one request) got the message from, its client address: counted in memory so that
- * one address cannot open escalations without end, never stored. NUL characters are dropped from {@code text}.
+ * one address cannot open escalations without end, never stored. {@code forwarded}: the platform marks the text as
+ * forwarded (someone else's words, shown to the person's helper): read as about someone else, like "my sister says".
+ * NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                              Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo,
-                             Optional<String> origin) {
+                             Optional<String> origin, boolean forwarded) {
 
     public InboundMessage {
         // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held
@@ -33,7 +35,7 @@ public record InboundMessage(String channel, String userId, String messageId, St
     /** A message with no origin to count (every channel but the web chat). */
     public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                           Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
-        this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty());
+        this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty(), false);
     }
 
     /** A text message from a channel that answers in its response. */
@@ -50,12 +52,18 @@ public record InboundMessage(String channel, String userId, String messageId, St
     /** This message, written at {@code wroteAt}, with replies going through the outbox to {@code address}. */
     public InboundMessage replyingTo(SealedAddress address, Instant wroteAt) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
-                Optional.of(new ReplyTo(address, wroteAt)), origin);
+                Optional.of(new ReplyTo(address, wroteAt)), origin, forwarded);
     }
 
     /** This message, from the client address {@code address} (see {@code origin}). */
     public InboundMessage from(String address) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo,
-                Optional.of(address));
+                Optional.of(address), forwarded);
+    }
+
+    /** This message, marked by its platform as forwarded (see {@code forwarded}). */
+    public InboundMessage forwarded(boolean value) {
+        return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
+                value);
     }
 }

@@ -211,7 +211,7 @@ public final class TurnProcessor {
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
-                a.requestsHuman(), a.thirdPerson(),
+                a.requestsHuman(), a.thirdPerson() || in.forwarded(),  // a forward is someone else's words
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 a.categories(), a.asksAboutMeans());
     }

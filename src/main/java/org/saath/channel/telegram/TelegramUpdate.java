@@ -20,7 +20,7 @@ final class TelegramUpdate {
 
     /** What a person sent: who, in which chat, and the callback to acknowledge when they tapped a button. */
     record Incoming(long updateId, String userId, String chatId, Instant at, String text, boolean media,
-                    Optional<String> callbackId) {
+                    Optional<String> callbackId, boolean forwarded) {
     }
 
     private TelegramUpdate() {
@@ -45,7 +45,7 @@ final class TelegramUpdate {
             }
             String chatId = chat.path("id").canConvertToLong() ? chat.path("id").asText() : user;
             return Optional.of(new Incoming(updateId, user, chatId, now, callback.path("data").asText(), false,
-                    Optional.of(callback.path("id").asText())));
+                    Optional.of(callback.path("id").asText()), false));
         }
         return Optional.empty();
     }
@@ -61,12 +61,14 @@ final class TelegramUpdate {
         // every long, and the store writes years 0-9999
         long date = message.path("date").canConvertToLong() ? message.path("date").asLong() : -1;
         Instant at = date >= 0 && date <= now.getEpochSecond() + 86_400 ? Instant.ofEpochSecond(date) : now;
+        // forward_origin since Bot API 7.0; forward_date on every forwarded message before it
+        boolean forwarded = message.has("forward_origin") || message.has("forward_date");
         if (message.path("text").isTextual() && !message.path("text").asText().isBlank()) {
             return Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                    message.path("text").asText(), false, Optional.empty()));
+                    message.path("text").asText(), false, Optional.empty(), forwarded));
         }
         boolean media = MEDIA.stream().anyMatch(message::has);
         return media ? Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                message.path("caption").asText(""), true, Optional.empty())) : Optional.empty();
+                message.path("caption").asText(""), true, Optional.empty(), forwarded)) : Optional.empty();
     }
 }

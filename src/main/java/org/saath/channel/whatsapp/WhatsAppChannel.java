@@ -104,7 +104,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
     private static Arrival arrival(WhatsAppPayload.Incoming m) {
         String phone = "+" + m.from();
         return new Arrival(new InboundMessage(NAME, m.from(), m.id(), m.text(), Optional.empty(), Optional.of(phone),
-                m.media(), Optional.empty()), phone, m.at());
+                m.media(), Optional.empty()).forwarded(m.forwarded()), phone, m.at());
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.saath.web.BadRequestException;
 final class WhatsAppPayload {
 
     /** One message a person sent. */
-    record Incoming(String from, String id, Instant at, String text, boolean media) {
+    record Incoming(String from, String id, Instant at, String text, boolean media, boolean forwarded) {
     }
 
     /** What the webhook held: the people's messages, and how many status receipts and failures came with them. */
@@ -77,9 +77,11 @@ final class WhatsAppPayload {
                     .asText(m.path("interactive").path("list_reply").path("title").asText("")));
             default -> Optional.empty();
         };
+        boolean forwarded = m.path("context").path("forwarded").asBoolean(false)
+                || m.path("context").path("frequently_forwarded").asBoolean(false);
         if (text.filter(t -> !t.isBlank()).isPresent()) {
-            return Optional.of(new Incoming(from, id, at, text.get(), false));
+            return Optional.of(new Incoming(from, id, at, text.get(), false, forwarded));
         }
-        return Optional.of(new Incoming(from, id, at, m.path(type).path("caption").asText(""), true));
+        return Optional.of(new Incoming(from, id, at, m.path(type).path("caption").asText(""), true, forwarded));
     }
 }

@@ -211,4 +211,25 @@ class TelegramChannelHttpTest {
         platform.rig().dispatch();
         assertThat(platform.rig().strings("SELECT state FROM outbox ORDER BY seq")).first().isEqualTo("delivered");
     }
+
+    /**
+     * A forwarded message is someone else's words (a friend's, shown to the person): a crisis in it is answered for
+     * the helper, as "my friend says she will…" is, not as if the person were about to act.
+     */
+    @Test
+    void a_forwarded_crisis_is_answered_for_the_helper() throws Exception {
+        ObjectNode update = fixture("telegram-text.json").put("update_id", nextUpdate++);
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.put("text", "I have the pills in my hand, taking them all tonight");
+        message.putObject("forward_origin").put("type", "hidden_user").put("sender_user_name", "A friend")
+                .put("date", message.get("date").asLong() - 60);
+
+        assertThat(post(JSON.writeValueAsBytes(update), SECRET).statusCode()).isEqualTo(200);
+
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns")).singleElement().asString()
+                .contains("third-person");
+        say("I have the pills in my hand, taking them all tonight");
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns ORDER BY turn_no")).last().asString()
+                .as("the same words, the person's own").doesNotContain("third-person");
+    }
 }

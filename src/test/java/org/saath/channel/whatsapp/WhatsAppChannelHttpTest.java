@@ -389,6 +389,21 @@ class WhatsAppChannelHttpTest {
         });
     }
 
+    /** A message WhatsApp marks as forwarded is someone else's words: a crisis in it is answered for the helper. */
+    @Test
+    void a_forwarded_crisis_is_answered_for_the_helper() throws Exception {
+        start("");
+        ObjectNode forwarded = (ObjectNode) JSON.readTree(text(PERSON, "wamid.F1", rig.clock.instant(),
+                "I have the pills in my hand, taking them all tonight"));
+        ((ObjectNode) forwarded.at("/entry/0/changes/0/value/messages/0")).putObject("context")
+                .put("forwarded", true);
+        byte[] body = JSON.writeValueAsBytes(forwarded);
+
+        assertThat(post(body, signature(body)).statusCode()).isEqualTo(200);
+
+        assertThat(rig.strings("SELECT rule_id FROM turns")).singleElement().asString().contains("third-person");
+    }
+
     /**
      * Meta calls one webhook URL for every business number of the app: a message written to another number (Meta's
      * test number, another service's) is neither stored nor answered from Saath's, which that sender never wrote to.
