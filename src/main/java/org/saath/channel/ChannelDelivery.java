@@ -44,6 +44,9 @@ public record ChannelDelivery(String channel, String userRef, SealedAddress addr
         body.put("text", message.text());
         body.put("language", message.language());
         body.put("choices", message.choices());
+        if (!message.question().isEmpty()) {
+            body.put("question", message.question());
+        }
         body.put("parts_sent", partsSent);
         escalationId.ifPresent(id -> body.put("escalation_id", id));
         windowFrom.ifPresent(at -> body.put("window_from", at.toString()));
@@ -68,7 +71,7 @@ public record ChannelDelivery(String channel, String userRef, SealedAddress addr
             return new ChannelDelivery(n.get("channel").asText(), n.get("user_ref").asText(),
                     new SealedAddress(n.get("address").asText()), new Outbound(n.get("text").asText(),
                             n.get("sender").asText(), n.get("language").asText(), choices,
-                            n.path("parts_sent").asInt(0)),
+                            n.path("parts_sent").asInt(0), n.path("question").asText("")),
                     Optional.ofNullable(n.get("escalation_id")).map(JsonNode::asText),
                     Optional.ofNullable(n.get("window_from")).map(w -> Instant.parse(w.asText())));
         } catch (IOException | RuntimeException e) {

@@ -16,11 +16,13 @@ import org.saath.privacy.SealedAddress;
  * hub's web chat: a new session is one request) got the message from, its client address: counted in memory so that
  * one address cannot open escalations without end, never stored. {@code forwarded}: the platform marks the text as
  * forwarded (someone else's words, shown to the person's helper): read as about someone else, like "my sister says".
+ * {@code answering}: the message is a tap on a button, and this is the tag of the question the button belonged to;
+ * a tap on an old question (the conversation has moved on) answers nothing.
  * NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                              Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo,
-                             Optional<String> origin, boolean forwarded) {
+                             Optional<String> origin, boolean forwarded, Optional<String> answering) {
 
     public InboundMessage {
         // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held
@@ -30,12 +32,14 @@ public record InboundMessage(String channel, String userId, String messageId, St
         phoneNumber = phoneNumber == null ? Optional.empty() : phoneNumber;
         replyTo = replyTo == null ? Optional.empty() : replyTo;
         origin = origin == null ? Optional.empty() : origin;
+        answering = answering == null ? Optional.empty() : answering;
     }
 
     /** A message with no origin to count (every channel but the web chat). */
     public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                           Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
-        this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty(), false);
+        this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty(), false,
+                Optional.empty());
     }
 
     /** A text message from a channel that answers in its response. */
@@ -52,18 +56,24 @@ public record InboundMessage(String channel, String userId, String messageId, St
     /** This message, written at {@code wroteAt}, with replies going through the outbox to {@code address}. */
     public InboundMessage replyingTo(SealedAddress address, Instant wroteAt) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
-                Optional.of(new ReplyTo(address, wroteAt)), origin, forwarded);
+                Optional.of(new ReplyTo(address, wroteAt)), origin, forwarded, answering);
     }
 
     /** This message, from the client address {@code address} (see {@code origin}). */
     public InboundMessage from(String address) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo,
-                Optional.of(address), forwarded);
+                Optional.of(address), forwarded, answering);
     }
 
     /** This message, marked by its platform as forwarded (see {@code forwarded}). */
     public InboundMessage forwarded(boolean value) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
-                value);
+                value, answering);
+    }
+
+    /** This message, a tap on a button of the question tagged {@code question} (see {@code answering}). */
+    public InboundMessage answering(Optional<String> question) {
+        return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
+                forwarded, question);
     }
 }

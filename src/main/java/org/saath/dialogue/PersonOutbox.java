@@ -30,8 +30,12 @@ final class PersonOutbox {
         this.renderer = renderer;
     }
 
+    /**
+     * The outbox rows of a turn's replies to a person on a platform channel; {@code replyId} is the reply the turn
+     * answered with (what the conversation keeps as its last reply), whose tag goes with any choices offered.
+     */
     List<OutboxRow> rows(InboundMessage in, String userRef, String conversationId, TurnResult result,
-                         Language language, Instant now) {
+                         Language language, String replyId, Instant now) {
         if (in.replyTo().isEmpty()) {
             return List.of();
         }
@@ -44,11 +48,26 @@ final class PersonOutbox {
             // a platform's messaging window opens when the person wrote, not when Saath read it (Meta redelivers
             // for days while a server is down)
             ChannelDelivery delivery = new ChannelDelivery(in.channel(), userRef, in.replyTo().get().address(),
-                    new Outbound(reply.text(), "saath", language.code(), choices, 0), Optional.empty(),
+                    new Outbound(reply.text(), "saath", language.code(), choices, 0,
+                            choices.isEmpty() ? "" : questionTag(replyId)), Optional.empty(),
                     Optional.of(in.replyTo().get().wroteAt()));
             rows.add(delivery.row(key + ":" + i, conversationId, now));
         }
         return rows;
+    }
+
+    /**
+     * A short tag of the reply a question was asked in (8 hex digits): what a tapped choice says it answers, compared
+     * with the conversation's last reply (Telegram allows 64 bytes of button data).
+     */
+    static String questionTag(String replyId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(replyId)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     /** A short, fixed-length digest: message ids are up to 200 characters, idempotency keys at most 128. */

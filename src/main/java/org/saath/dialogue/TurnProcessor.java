@@ -131,6 +131,10 @@ public final class TurnProcessor {
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> stored = tx.conversation();                                       // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
+        if (in.answering().isPresent() && !stored.map(c -> PersonOutbox.questionTag(c.lastReply()))
+                .equals(in.answering())) {
+            return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
+        }
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
         Optional<ConversationRow> conversation = open.isPresent() ? stored : stored.map(ConversationRow::withoutConsent);
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
@@ -165,6 +169,19 @@ public final class TurnProcessor {
         return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
                 facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
                         e.state().code(), handoff.partner().map(Partner::id), e.topic(), e.language())), now);
+    }
+
+    /**
+     * A tap on a button of a question the conversation has moved on from ("Yes" under an old "are you safe?" while
+     * the bot now asks whether a counsellor may read the chat): it is not taken for an answer to the question asked
+     * now, which could share the person's words or close a risk check. Nothing is said or changed; the tap is kept
+     * as handled, so its redelivery answers the same.
+     */
+    private static Handled passed(ConversationTx tx, InboundMessage in, Optional<ConversationRow> conversation,
+                                  Instant now) {
+        TurnResult nothing = new TurnResult(List.of(), null);
+        conversation.ifPresent(c -> tx.recordProcessed(c.id(), in.messageId(), TurnJson.write(nothing), now));
+        return new Handled(nothing, Optional.empty());
     }
 
     /** The answer, with what the turn did in closed values only (for the observer, after the commit). */
@@ -261,7 +278,7 @@ public final class TurnProcessor {
         // the confirmation still reaches a person on a platform channel: its rows carry their own sealed address
         tx.forget(Optional.of(forgetKey), TurnJson.write(result), now,
                 Leaving.ending(tx, "person", Leaving.DATA_DELETED, now),
-                people.rows(in, tx.key().userRef(), conversationId, result, language, now));
+                people.rows(in, tx.key().userRef(), conversationId, result, language, "", now));
         return result;
     }
 

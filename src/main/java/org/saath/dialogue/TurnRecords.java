@@ -82,7 +82,7 @@ final class TurnRecords {
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
                 partner.map(Partner::id).orElse(null), facts.country(), e.priority()));
         List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
-                facts.language(), now));
+                facts.language(), replied.replyId(), now));
         // a new escalation is stored offered at version 1 (EscalationSql.insert)
         escalation.filter(e -> e.partnerId() != null).ifPresent(e -> outbox.add(Notifications.offered(e.partnerId(),
                 e.id(), conversationId, e.risk(), e.topic(), e.language(), 1, now)));

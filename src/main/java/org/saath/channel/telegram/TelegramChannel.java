@@ -58,7 +58,8 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         }
         TelegramUpdate.Incoming in = incoming.get();
         InboundMessage message = new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(),
-                Optional.empty(), Optional.empty(), in.media(), Optional.empty()).forwarded(in.forwarded());
+                Optional.empty(), Optional.empty(), in.media(), Optional.empty()).forwarded(in.forwarded())
+                .answering(in.answering());
         Map<String, Object> reply = in.callbackId().<Map<String, Object>>map(id -> Map.of("method",
                 "answerCallbackQuery", "callback_query_id", id)).orElse(Map.of());
         return new Delivery(List.of(new Arrival(message, in.chatId(), in.at())), answer -> answer.json(reply));
@@ -73,7 +74,8 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
             body.put("text", parts.get(i));
             if (i == parts.size() - 1 && !message.choices().isEmpty()) {
                 body.put("reply_markup", Map.of("inline_keyboard", List.of(message.choices().stream()
-                        .map(c -> Map.of("text", c, "callback_data", callbackData(c))).toList())));
+                        .map(c -> Map.of("text", c, "callback_data", callbackData(message.question(), c)))
+                        .toList())));
             }
             return answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(
                             config.apiBaseUrl() + "/bot" + config.botToken() + "/sendMessage"))
@@ -82,9 +84,12 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         });
     }
 
-    /** Telegram allows 1-64 bytes of callback data; the answer's own words, cut at a character if need be. */
-    private static String callbackData(String choice) {
-        String data = choice;
+    /**
+     * Telegram allows 1-64 bytes of callback data: the question's tag and the answer's own words
+     * ({@code 1a2b3c4d|Yes}, see {@link TelegramUpdate}), the words cut at a character if need be.
+     */
+    private static String callbackData(String question, String choice) {
+        String data = question.isEmpty() ? choice : question + TelegramUpdate.QUESTION_SEPARATOR + choice;
         while (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
             data = data.substring(0, data.length() - 1);
         }

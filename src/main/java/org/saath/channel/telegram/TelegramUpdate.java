@@ -3,6 +3,8 @@ package org.saath.channel.telegram;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.saath.web.BadRequestException;
@@ -20,8 +22,13 @@ final class TelegramUpdate {
 
     /** What a person sent: who, in which chat, and the callback to acknowledge when they tapped a button. */
     record Incoming(long updateId, String userId, String chatId, Instant at, String text, boolean media,
-                    Optional<String> callbackId, boolean forwarded) {
+                    Optional<String> callbackId, boolean forwarded, Optional<String> answering) {
     }
+
+    /** Between a button's question tag and its words in the callback data. */
+    static final String QUESTION_SEPARATOR = "|";
+    private static final Pattern TAGGED = Pattern.compile("([0-9a-f]{8})\\|(.+)",
+            Pattern.DOTALL);
 
     private TelegramUpdate() {
     }
@@ -44,8 +51,13 @@ final class TelegramUpdate {
                 return Optional.empty();
             }
             String chatId = chat.path("id").canConvertToLong() ? chat.path("id").asText() : user;
-            return Optional.of(new Incoming(updateId, user, chatId, now, callback.path("data").asText(), false,
-                    Optional.of(callback.path("id").asText()), false));
+            // "1a2b3c4d|Yes": the tag of the question the button belonged to, then its words (a button sent before
+            // the tags were: the words alone)
+            Matcher tagged = TAGGED.matcher(callback.path("data").asText());
+            boolean hasTag = tagged.matches();
+            return Optional.of(new Incoming(updateId, user, chatId, now, hasTag ? tagged.group(2)
+                    : callback.path("data").asText(), false, Optional.of(callback.path("id").asText()), false,
+                    hasTag ? Optional.of(tagged.group(1)) : Optional.empty()));
         }
         return Optional.empty();
     }
@@ -65,10 +77,11 @@ final class TelegramUpdate {
         boolean forwarded = message.has("forward_origin") || message.has("forward_date");
         if (message.path("text").isTextual() && !message.path("text").asText().isBlank()) {
             return Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                    message.path("text").asText(), false, Optional.empty(), forwarded));
+                    message.path("text").asText(), false, Optional.empty(), forwarded, Optional.empty()));
         }
         boolean media = MEDIA.stream().anyMatch(message::has);
         return media ? Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                message.path("caption").asText(""), true, Optional.empty(), forwarded)) : Optional.empty();
+                message.path("caption").asText(""), true, Optional.empty(), forwarded, Optional.empty()))
+                : Optional.empty();
     }
 }

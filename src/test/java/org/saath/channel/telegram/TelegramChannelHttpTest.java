@@ -99,16 +99,41 @@ class TelegramChannelHttpTest {
         JsonNode question = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow();
         assertThat(question.get("chat_id").asText()).isEqualTo("1111111");
         assertThat(question.at("/reply_markup/inline_keyboard/0/0/text").asText()).isEqualTo("Yes");
-        assertThat(question.at("/reply_markup/inline_keyboard/0/1/callback_data").asText()).isEqualTo("No");
+        String no = question.at("/reply_markup/inline_keyboard/0/1/callback_data").asText();
+        assertThat(no).as("the question's tag, then the words").matches("[0-9a-f]{8}\\|No");
         assertThat(platform.api().accepted().get(0).path()).isEqualTo("/bot" + BOT_TOKEN + "/sendMessage");
 
-        HttpResponse<String> tapped = tap("Yes");
+        HttpResponse<String> tapped = tap(question.at("/reply_markup/inline_keyboard/0/0/callback_data").asText());
 
         JsonNode ack = JSON.readTree(tapped.body());
         assertThat(ack.get("method").asText()).isEqualTo("answerCallbackQuery");
         assertThat(ack.get("callback_query_id").asText()).isEqualTo("4382bfdwdsb323b2d9");
         assertThat(platform.rig().strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).last().asString()
                 .endsWith("-yes");
+    }
+
+    /**
+     * Buttons stay under old messages. A tap on an old question's "Yes" once the bot has moved on to another question
+     * answered the new one: it could share the person's words with a counsellor or close a risk check. It now
+     * answers nothing (acknowledged, no reply, nothing changed); a tap on the question asked now still answers it,
+     * and a button sent before the tags were (its words alone) still does too.
+     */
+    @Test
+    void a_tap_on_an_old_question_s_button_answers_nothing() throws Exception {
+        say("i feel so alone and empty, nothing matters anymore");
+        platform.rig().dispatch();
+        String oldYes = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow()
+                .at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
+        say("my exams are tomorrow and i can't sleep");
+        long turns = platform.rig().count("turns");
+
+        HttpResponse<String> stale = tap(oldYes);
+
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stale.body()).get("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(platform.rig().count("turns")).as("no turn, no reply").isEqualTo(turns);
+        assertThat(tap("Yes").statusCode()).as("a button without a tag").isEqualTo(200);
+        assertThat(platform.rig().count("turns")).isEqualTo(turns + 1);
     }
 
     @Test
