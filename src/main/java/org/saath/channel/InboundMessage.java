@@ -71,6 +71,12 @@ public record InboundMessage(String channel, String userId, String messageId, St
                 value, answering);
     }
 
+    /** This message under another id: the keyed hash a turn stores in place of the platform's own id. */
+    public InboundMessage storedAs(String id) {
+        return new InboundMessage(channel, userId, id, text, country, phoneNumber, media, replyTo, origin, forwarded,
+                answering);
+    }
+
     /** This message, a tap on a button of the question tagged {@code question} (see {@code answering}). */
     public InboundMessage answering(Optional<String> question) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,

@@ -121,12 +121,16 @@ public final class TurnProcessor {
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
-    private Handled turn(ConversationTx tx, InboundMessage in, Read read, EscalationRequester.Admission admission) {
-        String forgetKey = p.hasher().messageKey(in.channel(), tx.key().userRef(), in.messageId());
-        Optional<String> earlier = tx.processedResponse(in.messageId(), forgetKey);                  // dedupe
+    private Handled turn(ConversationTx tx, InboundMessage received, Read read,
+                         EscalationRequester.Admission admission) {
+        String forgetKey = p.hasher().messageKey(received.channel(), tx.key().userRef(), received.messageId());
+        Optional<String> earlier = tx.processedResponse(received.messageId(), forgetKey);            // dedupe
         if (earlier.isPresent()) {
             return new Handled(TurnJson.read(earlier.get()), Optional.empty());
         }
+        // a platform's message id can hold the person's number (a WhatsApp wamid is their number in base64): only
+        // its keyed hash is stored, as the turn's message id and in the dedupe record
+        InboundMessage in = received.storedAs(forgetKey);
         Instant now = p.clock().instant();
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> stored = tx.conversation();                                       // 1 session

@@ -38,8 +38,10 @@ public final class UserRefHasher {
     }
 
     /**
-     * The key under which a "delete my data" message is remembered for deduplication: a keyed hash of the channel,
-     * the user reference and the message id, which nobody without the secret and the person's id can link to them.
+     * The form in which a message id is stored (a turn's id, its dedupe record, a "delete my data" remembered after
+     * the person is gone): a keyed hash of the channel, the user reference and the platform's id, which nobody
+     * without the secret and the person's id can link to them. A platform's id can hold the person's number (a
+     * WhatsApp wamid is it in base64), so the id itself is never stored.
      */
     public String messageKey(String channel, String userRef, String messageId) {
         return hash(channel, userRef + '\0' + messageId);

@@ -35,8 +35,12 @@ final class TurnSql {
     private static final String ESCALATION_COLUMNS = "id, conversation_id, state, reason, risk, topic, language, "
             + "created_at, partner_id, country, priority";
 
+    /**
+     * A turn's first read. The dedupe record is found by the message id's keyed hash (what turns store) or, for a
+     * record written before they did, by the id itself; a forgotten one by the keyed hash.
+     */
     private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
-            + "user_ref = ? AND message_id = ?), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
+            + "user_ref = ? AND message_id IN (?, ?)), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
             + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
@@ -70,7 +74,8 @@ final class TurnSql {
                 rs.getString(3) == null ? Optional.empty() : Optional.of(conversationRow(rs, 3)),
                 rs.getString(20) == null ? Optional.empty() : Optional.of(escalationRow(rs, 20)),
                 recentTexts(rs)),
-                key.channel(), key.userRef(), messageId, messageKey, key.channel(), key.userRef()).orElseThrow();
+                key.channel(), key.userRef(), messageKey, messageId, messageKey, key.channel(), key.userRef())
+                .orElseThrow();
     }
 
     private static List<String> recentTexts(ResultSet rs) throws SQLException {
@@ -87,12 +92,12 @@ final class TurnSql {
         return Optional.ofNullable(processed != null ? processed : forgotten);
     }
 
-    /** One round trip: the processed message by id, or a forgotten one by its keyed hash. */
+    /** One round trip: the processed message by its keyed hash (or, from before, its id), or a forgotten one. */
     static Optional<String> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
             throws SQLException {
-        return sql.one("SELECT response FROM processed_messages WHERE channel = ? AND user_ref = ? AND message_id = ? "
-                        + "UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
-                rs -> rs.getString(1), key.channel(), key.userRef(), messageId, messageKey);
+        return sql.one("SELECT response FROM processed_messages WHERE channel = ? AND user_ref = ? "
+                        + "AND message_id IN (?, ?) UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
+                rs -> rs.getString(1), key.channel(), key.userRef(), messageKey, messageId, messageKey);
     }
 
     static Optional<ConversationRow> conversation(Sql sql, ConversationKey key) throws SQLException {

@@ -115,7 +115,8 @@ class ReloadUnderLoadHttpTest {
 
     private static void assertOneWholeBookPerAnswerAndNoGoingBack(Path data) {
         Map<String, List<String[]>> byPerson = new TreeMap<>();
-        List<String> rows = Sqlite.strings(data, "SELECT conversation_id || '|' || message_id || '|' || rule_id || '|' "
+        List<String> rows = Sqlite.strings(data, "SELECT conversation_id || '|' || substr('00' || turn_no, -3) || '|' "
+                + "|| rule_id || '|' "
                 + "|| reply_text FROM turns");
         for (String row : rows) {
             String[] f = row.split("\\|", 4);

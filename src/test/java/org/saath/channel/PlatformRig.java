@@ -94,4 +94,10 @@ public final class PlatformRig implements AutoCloseable {
         app.stop();
         components.database().close();
     }
+
+    /** How a turn stores a platform's message id: its keyed hash (a WhatsApp wamid holds the person's number). */
+    public String storedId(String channel, String userId, String messageId) {
+        org.saath.privacy.UserRefHasher hasher = Components.existingHasher(components.config());
+        return hasher.messageKey(channel, hasher.hash(channel, userId), messageId);
+    }
 }

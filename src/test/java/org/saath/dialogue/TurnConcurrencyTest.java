@@ -97,8 +97,8 @@ class TurnConcurrencyTest {
                 .isEqualTo(20);
         assertThat(count(c, "SELECT COUNT(*) FROM escalations")).isEqualTo(20);
         List<String> after = c.database().read(sql -> sql.list("SELECT t.helplines FROM turns t WHERE t.turn_no > "
-                + "(SELECT c.turn_no FROM turns c WHERE c.conversation_id = t.conversation_id AND c.message_id = '1')",
-                rs -> rs.getString(1)));
+                + "(SELECT c.turn_no FROM turns c WHERE c.conversation_id = t.conversation_id AND c.text_redacted = ?)",
+                rs -> rs.getString(1), CRISIS));
         assertThat(after).hasSizeGreaterThanOrEqualTo(20)
                 .allSatisfy(helplines -> assertThat(helplines).contains("pk-umang"));
     }

@@ -121,7 +121,7 @@ class HandoffHttpTest {
         assertThat(components.handoffs().events(escalation)).containsExactly("null>requested by saath",
                 "requested>offered by saath", "offered>claimed by partner:partner-a",
                 "claimed>active by partner:partner-a", "active>resolved by partner:partner-a");
-        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT risk FROM turns WHERE message_id = 'm-2'"))
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT risk FROM turns WHERE rule_id = 'relayed-to-counsellor'"))
                 .as("risk keeps being scored while a human holds the conversation").hasSize(1);
     }
 

@@ -166,7 +166,8 @@ class TelegramChannelHttpTest {
         post(edited, SECRET);
         platform.rig().dispatch();
 
-        assertThat(platform.rig().strings("SELECT message_id FROM turns")).containsExactly("10000");
+        assertThat(platform.rig().strings("SELECT message_id FROM turns"))
+                .containsExactly(platform.rig().storedId("telegram", "1111111", "10000"));
         assertThat(firstReplies).isPositive();
         assertThat(platform.api().received()).hasSize(firstReplies);
     }

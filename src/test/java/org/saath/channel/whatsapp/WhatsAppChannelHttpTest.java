@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -114,6 +115,11 @@ class WhatsAppChannelHttpTest {
     private HttpResponse<String> say(String id, String words) throws Exception {
         byte[] body = text(PERSON, id, rig.clock.instant(), words);
         return post(body, signature(body));
+    }
+
+    /** How the person's message {@code wamid} is stored: its keyed hash, never the id (it holds their number). */
+    private String stored(String wamid) {
+        return rig.storedId("whatsapp", PERSON, wamid);
     }
 
     private List<String> sentTexts() {
@@ -297,13 +303,15 @@ class WhatsAppChannelHttpTest {
         assertThat(post(batch, signature(batch)).statusCode()).isEqualTo(200);
         rig.dispatch();
 
-        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder("wamid.CONSTRUCTED-IMAGE-1",
-                "wamid.CONSTRUCTED-VOICE-1", "wamid.CONSTRUCTED-STICKER-1", "wamid.CONSTRUCTED-BUTTON-1",
-                "wamid.CONSTRUCTED-UNSUPPORTED-1");
-        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id <> 'wamid.CONSTRUCTED-BUTTON-1'"))
+        UnaryOperator<String> stored = id -> rig.storedId("whatsapp", "16505551234", id);
+        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder(Stream.of("IMAGE", "VOICE",
+                "STICKER", "BUTTON", "UNSUPPORTED").map(m -> stored.apply("wamid.CONSTRUCTED-" + m + "-1"))
+                .toArray(String[]::new));
+        String button = stored.apply("wamid.CONSTRUCTED-BUTTON-1");
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id <> '" + button + "'"))
                 .containsOnly("media");
         assertThat(sentTexts()).filteredOn(t -> t.contains("I can only read text")).hasSize(4);
-        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = 'wamid.CONSTRUCTED-BUTTON-1'"))
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = '" + button + "'"))
                 .containsExactly("asks-for-a-person");
     }
 
@@ -389,6 +397,23 @@ class WhatsAppChannelHttpTest {
         });
     }
 
+    /**
+     * A WhatsApp message id is the sender's number in base64 ("wamid.HBgM" + "923001234567"…): no table keeps it, only
+     * its keyed hash, and a redelivery is still answered once.
+     */
+    @Test
+    void the_platform_s_message_id_which_holds_the_number_is_never_stored() throws Exception {
+        start("");
+        String wamid = "wamid.HBgMOTIzMDAxMjM0NTY3FQIAEhggQTVCMUQ5RkQ0NjMzQ0Y2QkFGQzVBRjMwQjE0RjBEMUUA";
+
+        say(wamid, "i feel low today");
+        say(wamid, "i feel low today");
+
+        assertThat(rig.count("turns")).isEqualTo(1);
+        StoreRows.of(rig.components.database()).forEach((table, rows) -> assertThat(rows).as(table)
+                .noneMatch(row -> row.contains("HBgMOTIzMDAxMjM0NTY3")));
+    }
+
     /** A message WhatsApp marks as forwarded is someone else's words: a crisis in it is answered for the helper. */
     @Test
     void a_forwarded_crisis_is_answered_for_the_helper() throws Exception {
@@ -444,14 +469,15 @@ class WhatsAppChannelHttpTest {
         byte[] body = JSON.writeValueAsBytes(batch);
 
         assertThat(post(body, signature(body)).statusCode()).as("the sender over their rate").isEqualTo(429);
-        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder("wamid.A1", "wamid.A2",
-                "wamid.B1");
-        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = 'wamid.B1'")).singleElement()
+        assertThat(rig.strings("SELECT message_id FROM turns")).containsExactlyInAnyOrder(stored("wamid.A1"),
+                stored("wamid.A2"), rig.storedId("whatsapp", "923009876543", "wamid.B1"));
+        assertThat(rig.strings("SELECT rule_id FROM turns WHERE message_id = '"
+                + rig.storedId("whatsapp", "923009876543", "wamid.B1") + "'")).singleElement()
                 .asString().startsWith("crisis");
 
         rig.clock.advance(Duration.ofSeconds(61));
         assertThat(post(body, signature(body)).statusCode()).as("redelivered a minute later").isEqualTo(200);
-        assertThat(rig.strings("SELECT message_id FROM turns")).hasSize(4).contains("wamid.A3");
+        assertThat(rig.strings("SELECT message_id FROM turns")).hasSize(4).contains(stored("wamid.A3"));
     }
 
     @Test
