@@ -47,15 +47,21 @@ public final class ImpactRecorder implements TurnObserver, Transition.Listener {
         synchronized (this) {       // every request thread passes here: the cell is made before
             add(turns, cell, 1, t.newConversation() ? 1 : 0);
             t.escalation().ifPresent(e -> {
-                String risk = t.conversationRisk().code();
-                add(escalations, new ImpactStore.EscalationCell(day, t.country(), e.language(), e.topic(), risk, "",
-                        "requested", "saath"), 1);
+                add(escalations, escalationCell(day, "", "requested", "saath"), 1);
                 if (e.state().equals("offered")) {
-                    add(escalations, new ImpactStore.EscalationCell(day, t.country(), e.language(), e.topic(), risk,
-                            e.partnerId().orElse(""), "offered", "saath"), 1);
+                    add(escalations, escalationCell(day, e.partnerId().orElse(""), "offered", "saath"), 1);
                 }
             });
         }
+    }
+
+    /**
+     * An escalation count: its day, partner, state and who moved it, and nothing of the person (their country,
+     * language, topic and risk stay empty): next to what is kept of an escalation whose person was deleted (its id,
+     * partner, ending and time), a count of one would give those back, and no view reads them.
+     */
+    private static ImpactStore.EscalationCell escalationCell(String day, String partner, String state, String actor) {
+        return new ImpactStore.EscalationCell(day, "", "", "", "", partner, state, actor);
     }
 
     @Override
@@ -63,8 +69,7 @@ public final class ImpactRecorder implements TurnObserver, Transition.Listener {
         String day = day(t.at());
         String partner = t.partnerId().orElse("");
         synchronized (this) {
-            add(escalations, new ImpactStore.EscalationCell(day, t.country(), t.language(), t.topic(), t.risk(),
-                    partner, t.to(), actor(t.actor())), 1);
+            add(escalations, escalationCell(day, partner, t.to(), actor(t.actor())), 1);
             if (t.to().equals("claimed") && t.offeredAt().isPresent()) {
                 Duration wait = Duration.between(t.offeredAt().get(), t.at());
                 add(waits, new ImpactStore.WaitCell(day, partner, WaitBucket.of(wait).code()), 1);

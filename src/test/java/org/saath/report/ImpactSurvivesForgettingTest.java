@@ -62,6 +62,10 @@ class ImpactSurvivesForgettingTest {
                 + Sqlite.count(data, "escalations")).isZero();
         assertThat(impactRows(data)).containsAll(before.stream().filter(r -> r.startsWith("impact_escalations"))
                 .toList());
+        // next to the ending kept of the deleted escalation (id, partner, actor, time), an escalation count keeps
+        // nothing of the person: no country, language, topic or risk to give back
+        assertThat(Sqlite.strings(data, "SELECT country || language || topic || risk FROM impact_escalations"))
+                .isNotEmpty().containsOnly("");
         assertThat(totalTurns(components)).isEqualTo(5);
     }
 
