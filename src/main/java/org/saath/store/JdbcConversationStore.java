@@ -30,6 +30,9 @@ public final class JdbcConversationStore implements ConversationStore {
                 before, before, before, limit));
     }
 
+    /** An escalation that ended (nothing can move it again) and has not changed since the bound. */
+    private static final String ENDED_BEFORE = "state IN ('resolved', 'expired', 'declined') AND updated_at < ?";
+
     @Override
     public int deleteOlderThan(Instant before) {
         int deleted = db.write(sql -> {
@@ -41,7 +44,13 @@ public final class JdbcConversationStore implements ConversationStore {
                 "DELETE FROM forgotten_messages WHERE processed_at < ?",
                 "DELETE FROM request_outcomes WHERE created_at < ?",
                 "DELETE FROM escalation_endings WHERE at < ?",
-                "DELETE FROM channel_addresses WHERE last_inbound_at < ?"}) {
+                "DELETE FROM channel_addresses WHERE last_inbound_at < ?",
+                // a conversation still in use keeps only its window too: its escalations that ended before it (their
+                // transitions first), and safety-plan answers not touched since
+                "DELETE FROM escalation_events WHERE escalation_id IN (SELECT id FROM escalations WHERE "
+                        + ENDED_BEFORE + ")",
+                "DELETE FROM escalations WHERE " + ENDED_BEFORE,
+                "DELETE FROM safety_plans WHERE updated_at < ?"}) {
                 rows += sql.update(statement, before);
             }
             return rows;

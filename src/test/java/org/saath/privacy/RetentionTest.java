@@ -98,6 +98,36 @@ class RetentionTest {
      * A crisis handed to partner A (consent, a claim with an idempotency key, words relayed, a counsellor's answer),
      * resolved, and then a safety plan: a row in every table a person's conversation can reach.
      */
+    /**
+     * A conversation still in use keeps only its window too: an escalation that ended before it (with its
+     * transitions) and safety-plan answers not touched since go, while the conversation and its recent turns stay.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_conversation_in_use_keeps_no_escalation_or_plan_older_than_the_window(TestStores.Kind kind)
+            throws Exception {
+        app = apps.start(kind, OLD, "retention-live");
+        String escalation = handedToACounsellorAndBack("u-old");
+        for (int i = 0; i < 4; i++) {
+            app.delivered();
+        }
+        app.clock().advance(Duration.ofDays(60));
+        app.send("u-old", "o-6", "a message about the lotus pond");
+        app.clock().advance(Duration.ofDays(40));
+        app.send("u-old", "o-7", "a recent message about jasmine");
+
+        app.components().retention(app.clock()).run();
+
+        Map<String, List<String>> rows = app.rows();
+        assertThat(rows.get("conversations")).as("in use within the window").hasSize(1);
+        assertThat(rows.get("turns")).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("zafarabad"));
+        assertThat(rows.get("escalations")).as("ended 100 days ago").isEmpty();
+        assertThat(rows.get("escalation_events")).isEmpty();
+        assertThat(rows.get("safety_plans")).as("the answer of 100 days ago goes, the later ones stay").isNotEmpty()
+                .noneMatch(answer -> answer.contains("safe place"));
+        assertThat(rows.toString()).doesNotContain(escalation, "safe place");
+    }
+
     private String handedToACounsellorAndBack(String user) throws Exception {
         String escalation = app.send(user, "o-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.send(user, "o-2", "yes");
