@@ -95,10 +95,6 @@ class RetentionTest {
     }
 
     /**
-     * A crisis handed to partner A (consent, a claim with an idempotency key, words relayed, a counsellor's answer),
-     * resolved, and then a safety plan: a row in every table a person's conversation can reach.
-     */
-    /**
      * A conversation still in use keeps only its window too: an escalation that ended before it (with its
      * transitions) and safety-plan answers not touched since go, while the conversation and its recent turns stay.
      */
@@ -128,6 +124,10 @@ class RetentionTest {
         assertThat(rows.toString()).doesNotContain(escalation, "safe place");
     }
 
+    /**
+     * A crisis handed to partner A (consent, a claim with an idempotency key, words relayed, a counsellor's answer),
+     * resolved, and then a safety plan: a row in every table a person's conversation can reach.
+     */
     private String handedToACounsellorAndBack(String user) throws Exception {
         String escalation = app.send(user, "o-1", TRACEABLE_CRISIS).at("/escalation/id").asText();
         app.send(user, "o-2", "yes");
