@@ -17,12 +17,16 @@ import org.saath.privacy.SealedAddress;
  * one address cannot open escalations without end, never stored. {@code forwarded}: the platform marks the text as
  * forwarded (someone else's words, shown to the person's helper): read as about someone else, like "my sister says".
  * {@code answering}: the message is a tap on a button, and this is the tag of the question the button belonged to;
- * a tap on an old question (the conversation has moved on) answers nothing.
+ * a tap on an old question (the conversation has moved on) answers nothing. {@link #NO_QUESTION} for an edited
+ * message, which answers no question asked since: it is read again only for danger.
  * NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                              Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo,
                              Optional<String> origin, boolean forwarded, Optional<String> answering) {
+
+    /** The {@code answering} of an edited message: it answers no question (see {@code answering}). */
+    public static final String NO_QUESTION = "edit";
 
     public InboundMessage {
         // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held

@@ -135,14 +135,18 @@ public final class TurnProcessor {
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> stored = tx.conversation();                                       // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
-        if (in.answering().isPresent() && !stored.map(c -> PersonOutbox.questionTag(c.lastReply()))
-                .equals(in.answering())) {
+        if (in.answering().filter(q -> !q.equals(InboundMessage.NO_QUESTION)).isPresent()
+                && !stored.map(c -> PersonOutbox.questionTag(c.lastReply())).equals(in.answering())) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
         Optional<ConversationRow> conversation = open.isPresent() ? stored : stored.map(ConversationRow::withoutConsent);
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
                 tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
+        if (in.answering().filter(InboundMessage.NO_QUESTION::equals).isPresent()
+                && !analysis.risk().atLeast(RiskLevel.MODERATE)) {
+            return passed(tx, in, stored, now);     // an edit is heard for danger only, never as an answer
+        }
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             TurnResult relayed = records.relayed(tx, in, conversation.get(), open.get(), analysis, read.redacted(),
                     now);
@@ -177,9 +181,10 @@ public final class TurnProcessor {
 
     /**
      * A tap on a button of a question the conversation has moved on from ("Yes" under an old "are you safe?" while
-     * the bot now asks whether a counsellor may read the chat): it is not taken for an answer to the question asked
-     * now, which could share the person's words or close a risk check. Nothing is said or changed; the tap is kept
-     * as handled, so its redelivery answers the same.
+     * the bot now asks whether a counsellor may read the chat), or an edit that holds no danger ("ok" edited while
+     * the bot asks "are you safe?"): it is not taken for an answer to the question asked now, which could share the
+     * person's words or close a risk check. Nothing is said or changed; it is kept as handled, so its redelivery
+     * answers the same.
      */
     private static Handled passed(ConversationTx tx, InboundMessage in, Optional<ConversationRow> conversation,
                                   Instant now) {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.saath.channel.InboundMessage;
 import org.saath.web.BadRequestException;
 
 /**
@@ -40,7 +41,10 @@ final class TelegramUpdate {
         long updateId = update.get("update_id").asLong();
         JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
         if (message.isObject()) {
-            return fromMessage(updateId, message, now);
+            // an edit answers no question asked since it was first written; it is read again only for danger
+            return fromMessage(updateId, message, now).map(in -> update.has("message") ? in
+                    : new Incoming(in.updateId(), in.userId(), in.chatId(), in.at(), in.text(), in.media(),
+                    in.callbackId(), in.forwarded(), Optional.of(InboundMessage.NO_QUESTION)));
         }
         JsonNode callback = update.path("callback_query");
         if (callback.isObject() && callback.path("from").path("id").canConvertToLong()
