@@ -37,11 +37,7 @@ public record TurnOutcome(String channel, String country, Language language, Int
         }
     }
 
-    /**
-     * An escalation opened by the turn: {@code requested} (no partner could take it) or {@code offered} to
-     * {@code partnerId}; {@code topic} is what it is routed on (crisis, seek_help or the person's need), and
-     * {@code language} the conversation's.
-     */
-    public record Opened(String state, Optional<String> partnerId, String topic, String language) {
+    /** An escalation opened by the turn: {@code requested} (no partner could take it) or {@code offered} to one. */
+    public record Opened(String state, Optional<String> partnerId) {
     }
 }

@@ -176,7 +176,7 @@ public final class TurnProcessor {
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));
         return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
                 facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
-                        e.state().code(), handoff.partner().map(Partner::id), e.topic(), e.language())), now);
+                        e.state().code(), handoff.partner().map(Partner::id))), now);
     }
 
     /**

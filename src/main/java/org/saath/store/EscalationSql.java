@@ -16,8 +16,6 @@ final class EscalationSql {
 
     /** States in which an escalation holds one of its partner's places. */
     static final Set<String> HOLDS_PLACE = Set.of("offered", "claimed", "active");
-    /** The country of an escalation opened before escalations carried one. */
-    static final String UNKNOWN_COUNTRY = "ZZ";
 
     private EscalationSql() {
     }
@@ -100,10 +98,8 @@ final class EscalationSql {
         if (tell.isPresent()) {
             keepForPerson(sql, key, tell.get(), at);
         }
-        return sql.one("SELECT country, language, topic, risk FROM escalations WHERE id = ?", rs -> new Transition(
-                now.state(), to, Optional.ofNullable(partner), actor, at, Optional.ofNullable(now.offeredAt()),
-                rs.getString(1) == null ? UNKNOWN_COUNTRY : rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)), escalationId);
+        return Optional.of(new Transition(now.state(), to, Optional.ofNullable(partner), actor, at,
+                Optional.ofNullable(now.offeredAt())));
     }
 
     /**

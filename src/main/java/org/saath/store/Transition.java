@@ -14,13 +14,9 @@ import java.util.Optional;
  *                  {@code counsellor:<id>}
  * @param at        when
  * @param offeredAt when it was last offered, before this move (empty when never)
- * @param country   the ISO 3166 country it was opened for ({@code ZZ} when an old row has none)
- * @param language  the conversation's language when it opened
- * @param topic     what it is routed on
- * @param risk      the risk it opened with
  */
 public record Transition(String from, String to, Optional<String> partnerId, String actor, Instant at,
-                         Optional<Instant> offeredAt, String country, String language, String topic, String risk) {
+                         Optional<Instant> offeredAt) {
 
     /** Told about every committed transition, after its commit; must be quick and never throw. */
     @FunctionalInterface

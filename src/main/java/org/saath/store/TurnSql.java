@@ -280,12 +280,10 @@ final class TurnSql {
      */
     private static Optional<Transition> recordEnding(Sql sql, String conversationId, ConversationTx.Ending ending,
                                                      Instant at) throws SQLException {
-        Optional<Transition> move = sql.one("SELECT state, partner_id, offered_at, country, language, topic, risk "
-                + "FROM escalations WHERE id = ? AND conversation_id = ? AND state IN " + OPEN, rs -> new Transition(
-                        rs.getString(1), "resolved", Optional.ofNullable(rs.getString(2)), ending.actor(), at,
-                        Optional.ofNullable(Times.parse(rs.getString(3))),
-                        rs.getString(4) == null ? EscalationSql.UNKNOWN_COUNTRY : rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)), ending.escalationId(), conversationId);
+        Optional<Transition> move = sql.one("SELECT state, partner_id, offered_at FROM escalations WHERE id = ? "
+                + "AND conversation_id = ? AND state IN " + OPEN, rs -> new Transition(rs.getString(1), "resolved",
+                        Optional.ofNullable(rs.getString(2)), ending.actor(), at,
+                        Optional.ofNullable(Times.parse(rs.getString(3)))), ending.escalationId(), conversationId);
         if (move.isPresent()) {
             sql.update("INSERT INTO escalation_endings (escalation_id, partner_id, from_state, to_state, actor, "
                     + "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)", ending.escalationId(),

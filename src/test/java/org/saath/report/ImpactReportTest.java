@@ -54,10 +54,9 @@ class ImpactReportTest {
                 first, 2, opened, at);
     }
 
-    /** An escalation opened for a crisis in Roman Urdu from Pakistan and offered at {@code offeredAt}, moving on. */
+    /** An escalation offered at {@code offeredAt}, moving on. */
     private static Transition moved(String to, String partner, String actor, Instant offeredAt, Instant at) {
-        return new Transition("offered", to, Optional.of(partner), actor, at, Optional.of(offeredAt), "PK",
-                "roman_ur", "crisis", "high");
+        return new Transition("offered", to, Optional.of(partner), actor, at, Optional.of(offeredAt));
     }
 
     @Test
@@ -96,9 +95,9 @@ class ImpactReportTest {
         ImpactStore store = store();
         ImpactRecorder recorder = new ImpactRecorder(store);
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.of(new TurnOutcome.Opened(
-                "offered", Optional.of("partner-a"), "crisis", "roman_ur"))));
+                "offered", Optional.of("partner-a")))));
         recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.of(new TurnOutcome.Opened(
-                "requested", Optional.empty(), "crisis", "roman_ur"))));
+                "requested", Optional.empty()))));
         recorder.transitioned(moved("claimed", "partner-a", "counsellor:c-1", NIGHT,
                 NIGHT.plus(Duration.ofMinutes(3))));
         recorder.transitioned(moved("resolved", "partner-a", "person", NIGHT, NIGHT.plus(Duration.ofMinutes(30))));

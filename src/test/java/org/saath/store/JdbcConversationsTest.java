@@ -581,7 +581,7 @@ class JdbcConversationsTest {
         });
 
         assertThat(told).containsExactly(new Transition("offered", "claimed", Optional.of("partner-a"),
-                "counsellor:c-1", T0.plusSeconds(90), Optional.of(T0), "PK", "en", "crisis", "high"));
+                "counsellor:c-1", T0.plusSeconds(90), Optional.of(T0)));
     }
 
     /** Two nodes claim the outbox at once: each row goes to one of them; a lapsed lease passes it on. */
