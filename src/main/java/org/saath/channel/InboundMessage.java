@@ -17,16 +17,14 @@ import org.saath.privacy.SealedAddress;
  * one address cannot open escalations without end, never stored. {@code forwarded}: the platform marks the text as
  * forwarded (someone else's words, shown to the person's helper): read as about someone else, like "my sister says".
  * {@code answering}: the message is a tap on a button, and this is the tag of the question the button belonged to;
- * a tap on an old question (the conversation has moved on) answers nothing. {@link #NO_QUESTION} for an edited
- * message, which answers no question asked since: it is read again only for danger.
+ * a tap on an old question (the conversation has moved on) answers nothing. {@code edited}: the person changed a
+ * message they sent before; it answers no question asked since, and is read again only for danger.
  * NUL characters are dropped from {@code text}.
  */
 public record InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                              Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo,
-                             Optional<String> origin, boolean forwarded, Optional<String> answering) {
-
-    /** The {@code answering} of an edited message: it answers no question (see {@code answering}). */
-    public static final String NO_QUESTION = "edit";
+                             Optional<String> origin, boolean forwarded, Optional<String> answering,
+                             boolean edited) {
 
     public InboundMessage {
         // a NUL means nothing in a person's words and PostgreSQL cannot store it: a platform's message that held
@@ -43,7 +41,7 @@ public record InboundMessage(String channel, String userId, String messageId, St
     public InboundMessage(String channel, String userId, String messageId, String text, Optional<String> country,
                           Optional<String> phoneNumber, boolean media, Optional<ReplyTo> replyTo) {
         this(channel, userId, messageId, text, country, phoneNumber, media, replyTo, Optional.empty(), false,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /** A text message from a channel that answers in its response. */
@@ -60,30 +58,36 @@ public record InboundMessage(String channel, String userId, String messageId, St
     /** This message, written at {@code wroteAt}, with replies going through the outbox to {@code address}. */
     public InboundMessage replyingTo(SealedAddress address, Instant wroteAt) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media,
-                Optional.of(new ReplyTo(address, wroteAt)), origin, forwarded, answering);
+                Optional.of(new ReplyTo(address, wroteAt)), origin, forwarded, answering, edited);
     }
 
     /** This message, from the client address {@code address} (see {@code origin}). */
     public InboundMessage from(String address) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo,
-                Optional.of(address), forwarded, answering);
+                Optional.of(address), forwarded, answering, edited);
     }
 
     /** This message, marked by its platform as forwarded (see {@code forwarded}). */
     public InboundMessage forwarded(boolean value) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
-                value, answering);
+                value, answering, edited);
     }
 
     /** This message under another id: the keyed hash a turn stores in place of the platform's own id. */
     public InboundMessage storedAs(String id) {
         return new InboundMessage(channel, userId, id, text, country, phoneNumber, media, replyTo, origin, forwarded,
-                answering);
+                answering, edited);
     }
 
     /** This message, a tap on a button of the question tagged {@code question} (see {@code answering}). */
     public InboundMessage answering(Optional<String> question) {
         return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
-                forwarded, question);
+                forwarded, question, edited);
+    }
+
+    /** This message, marked as an edit of one sent before (see {@code edited}). */
+    public InboundMessage edited(boolean value) {
+        return new InboundMessage(channel, userId, messageId, text, country, phoneNumber, media, replyTo, origin,
+                forwarded, answering, value);
     }
 }

@@ -26,7 +26,7 @@ public final class PlatformApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The longest wait a platform may ask for that is honoured; a longer one is read as this. */
-    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     /**
      * A platform's answer: the HTTP status (0 = unreachable), its JSON body (missing when it was not JSON), and the
@@ -47,10 +47,7 @@ public final class PlatformApi {
          * {@code parameters.retry_after}; at most {@link #LONGEST_WAIT}.
          */
         public Optional<Duration> waitAsked() {
-            JsonNode seconds = body.path("parameters").path("retry_after");
-            Optional<Duration> asked = retryAfterHeader.or(() -> seconds.canConvertToLong() && seconds.asLong() > 0
-                    ? Optional.of(Duration.ofSeconds(seconds.asLong())) : Optional.empty());
-            return asked.map(d -> d.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : d);
+            return retryAfterHeader.or(() -> seconds(body.path("parameters").path("retry_after").asText("")));
         }
 
         /** Worth trying again later: unreachable, rate-limited, or the platform's own failure. */

@@ -61,21 +61,19 @@ final class PersonOutbox {
      * with the conversation's last reply (Telegram allows 64 bytes of button data).
      */
     static String questionTag(String replyId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(replyId)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return sha256Hex(String.valueOf(replyId), 4);
     }
 
     /** A short, fixed-length digest: message ids are up to 200 characters, idempotency keys at most 128. */
     private static String digest(String channel, String userRef, String messageId) {
+        return sha256Hex(channel + "\0" + userRef + "\0" + messageId, 20);
+    }
+
+    /** The first {@code bytes} bytes of the text's SHA-256, in hex. */
+    private static String sha256Hex(String text, int bytes) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((channel + "\0" + userRef + "\0" + messageId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 20);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

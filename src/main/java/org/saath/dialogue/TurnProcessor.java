@@ -135,16 +135,16 @@ public final class TurnProcessor {
         in.replyTo().ifPresent(r -> tx.keepAddress(r.address(), r.wroteAt(), now));     // where replies go
         Optional<ConversationRow> stored = tx.conversation();                                       // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
-        if (in.answering().filter(q -> !q.equals(InboundMessage.NO_QUESTION)).isPresent()
-                && !stored.map(c -> PersonOutbox.questionTag(c.lastReply())).equals(in.answering())) {
+        Optional<String> askedLast = stored.map(c -> PersonOutbox.questionTag(c.lastReply()));
+        if (in.answering().isPresent() && !askedLast.equals(in.answering())) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
-        Optional<ConversationRow> conversation = open.isPresent() ? stored : stored.map(ConversationRow::withoutConsent);
+        Optional<ConversationRow> conversation = open.isPresent() ? stored
+                : stored.map(ConversationRow::withoutConsent);
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
                 tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
-        if (in.answering().filter(InboundMessage.NO_QUESTION::equals).isPresent()
-                && !analysis.risk().atLeast(RiskLevel.MODERATE)) {
+        if (in.edited() && !analysis.risk().atLeast(RiskLevel.MODERATE)) {
             return passed(tx, in, stored, now);     // an edit is heard for danger only, never as an answer
         }
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {

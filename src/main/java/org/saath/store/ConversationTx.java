@@ -100,7 +100,10 @@ public interface ConversationTx {
     /** An escalation as a partner sees it (see {@link HandoffStore#escalation}), read inside the unit of work. */
     Optional<HandoffStore.Escalation> listed(String escalationId);
 
-    /** The partners that let an offer of the escalation lapse or declined it (see {@link HandoffStore#lapsedPartners}). */
+    /**
+     * The partners that let an offer of the escalation lapse or declined it (see
+     * {@link HandoffStore#lapsedPartners}).
+     */
     Set<String> lapsedPartners(String escalationId);
 
     /** Where this person is reached on their platform channel, if it is kept (see {@link AddressStore#find}). */

@@ -35,6 +35,8 @@ public final class JdbcConversations implements Conversations {
 
     private static final int STRIPES = 1024;
     private static final int ATTEMPTS = 3;
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALISATION_FAILURE = "40001";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcConversations.class);
 
@@ -78,10 +80,19 @@ public final class JdbcConversations implements Conversations {
         }
     }
 
-    /** Whether PostgreSQL ended the unit to let another one on: nothing of it was written. */
+    /** Whether PostgreSQL ended the unit to let another one on, or its write found gone what it read. */
     private static boolean lostToAnother(Throwable e) {
         String state = sqlState(e);
-        return "40P01".equals(state) || "40001".equals(state);
+        return DEADLOCK.equals(state) || SERIALISATION_FAILURE.equals(state);
+    }
+
+    /**
+     * What a write throws when what its unit read is gone: another process deleted it between the unit's reads and
+     * this write ({@code saath forget} on SQLite, whose units read before their write transaction). The unit runs
+     * again on what is there now.
+     */
+    static SQLException readIsGone(String what) {
+        return new SQLException(what, SERIALISATION_FAILURE);
     }
 
     private static String sqlState(Throwable e) {

@@ -40,7 +40,8 @@ final class TurnSql {
      * record written before they did, by the id itself; a forgotten one by the keyed hash.
      */
     private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
-            + "user_ref = ? AND message_id IN (?, ?)), (SELECT response FROM forgotten_messages WHERE message_key = ?), "
+            + "user_ref = ? AND message_id IN (?, ?)), "
+            + "(SELECT response FROM forgotten_messages WHERE message_key = ?), "
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
             + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
@@ -96,7 +97,8 @@ final class TurnSql {
     static Optional<String> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
             throws SQLException {
         return sql.one("SELECT response FROM processed_messages WHERE channel = ? AND user_ref = ? "
-                        + "AND message_id IN (?, ?) UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
+                        + "AND message_id IN (?, ?) "
+                        + "UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
                 rs -> rs.getString(1), key.channel(), key.userRef(), messageKey, messageId, messageKey);
     }
 
@@ -191,7 +193,7 @@ final class TurnSql {
                     row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
                     row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(),
                     row.lastReply(), row.personGender(), row.otherGender(), now, row.id()) == 0) {
-                throw new SQLException("the conversation was deleted after this turn read it", "40001");
+                throw JdbcConversations.readIsGone("the conversation was deleted after this turn read it");
             }
             return;
         }

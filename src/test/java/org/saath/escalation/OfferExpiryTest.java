@@ -45,8 +45,7 @@ class OfferExpiryTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
         Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
-        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
-                Optional.of("PK"))).escalation().id();
+        String id = escalated(c, "i want to end my life");
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
 
         clock.advance(Duration.ofMinutes(4));
@@ -64,6 +63,11 @@ class OfferExpiryTest {
         assertThat(c.turns().messagesFor("generic", "u-1", 0, c.handoffs())).singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("No counsellor could take the conversation")
                         .contains("0311-7786264"));
+    }
+
+    /** The escalation a first message of person u-1 in Pakistan opens. */
+    private static String escalated(Components c, String text) {
+        return c.turns().handle(new InboundMessage("generic", "u-1", "m-1", text, Optional.of("PK"))).escalation().id();
     }
 
     /** Partners A and B, both for Pakistan, two places each, five minutes to claim an offer. */
@@ -87,8 +91,7 @@ class OfferExpiryTest {
     void an_offer_comes_back_to_the_partner_that_transferred_it() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
         Components c = twoPakistanPartners(clock);
-        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
-                Optional.of("PK"))).escalation().id();
+        String id = escalated(c, "i want to end my life");
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
         c.desk().transfer(Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow()), id, "partner-b");
 
@@ -120,8 +123,7 @@ class OfferExpiryTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
         Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
-        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
-                Optional.of("PK"))).escalation().id();
+        String id = escalated(c, "i want to end my life");
         Caller a = Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow());
 
         assertThatThrownBy(() -> c.desk().transfer(a, id, "partner-day")).isInstanceOf(EscalationStateException.class)
@@ -139,8 +141,7 @@ class OfferExpiryTest {
     void a_lapsed_offer_tells_the_next_partner_the_risk_a_later_message_raised() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
         Components c = twoPakistanPartners(clock);
-        String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "please let me talk to a human",
-                Optional.of("PK"))).escalation().id();
+        String id = escalated(c, "please let me talk to a human");
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::risk)).contains("none");
         clock.advance(Duration.ofMinutes(1));
         c.turns().handle(new InboundMessage("generic", "u-1", "m-2", "i have swallowed all my sleeping pills just now",

@@ -59,7 +59,7 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         TelegramUpdate.Incoming in = incoming.get();
         InboundMessage message = new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(),
                 Optional.empty(), Optional.empty(), in.media(), Optional.empty()).forwarded(in.forwarded())
-                .answering(in.answering());
+                .answering(in.answering()).edited(in.edited());
         Map<String, Object> reply = in.callbackId().<Map<String, Object>>map(id -> Map.of("method",
                 "answerCallbackQuery", "callback_query_id", id)).orElse(Map.of());
         return new Delivery(List.of(new Arrival(message, in.chatId(), in.at())), answer -> answer.json(reply));

@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.saath.channel.InboundMessage;
 import org.saath.web.BadRequestException;
 
 /**
@@ -23,13 +22,12 @@ final class TelegramUpdate {
 
     /** What a person sent: who, in which chat, and the callback to acknowledge when they tapped a button. */
     record Incoming(long updateId, String userId, String chatId, Instant at, String text, boolean media,
-                    Optional<String> callbackId, boolean forwarded, Optional<String> answering) {
+                    Optional<String> callbackId, boolean forwarded, Optional<String> answering, boolean edited) {
     }
 
     /** Between a button's question tag and its words in the callback data. */
     static final String QUESTION_SEPARATOR = "|";
-    private static final Pattern TAGGED = Pattern.compile("([0-9a-f]{8})\\|(.+)",
-            Pattern.DOTALL);
+    private static final Pattern TAGGED = Pattern.compile("([0-9a-f]{8})\\|(.+)", Pattern.DOTALL);
 
     private TelegramUpdate() {
     }
@@ -39,12 +37,10 @@ final class TelegramUpdate {
             throw new BadRequestException("body must be a Telegram update with an update_id");
         }
         long updateId = update.get("update_id").asLong();
-        JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
+        boolean edited = !update.has("message");
+        JsonNode message = edited ? update.path("edited_message") : update.get("message");
         if (message.isObject()) {
-            // an edit answers no question asked since it was first written; it is read again only for danger
-            return fromMessage(updateId, message, now).map(in -> update.has("message") ? in
-                    : new Incoming(in.updateId(), in.userId(), in.chatId(), in.at(), in.text(), in.media(),
-                    in.callbackId(), in.forwarded(), Optional.of(InboundMessage.NO_QUESTION)));
+            return fromMessage(updateId, message, edited, now);
         }
         JsonNode callback = update.path("callback_query");
         if (callback.isObject() && callback.path("from").path("id").canConvertToLong()
@@ -61,12 +57,12 @@ final class TelegramUpdate {
             boolean hasTag = tagged.matches();
             return Optional.of(new Incoming(updateId, user, chatId, now, hasTag ? tagged.group(2)
                     : callback.path("data").asText(), false, Optional.of(callback.path("id").asText()), false,
-                    hasTag ? Optional.of(tagged.group(1)) : Optional.empty()));
+                    hasTag ? Optional.of(tagged.group(1)) : Optional.empty(), false));
         }
         return Optional.empty();
     }
 
-    private static Optional<Incoming> fromMessage(long updateId, JsonNode message, Instant now) {
+    private static Optional<Incoming> fromMessage(long updateId, JsonNode message, boolean edited, Instant now) {
         JsonNode chat = message.path("chat");
         JsonNode from = message.path("from");
         if (!"private".equals(chat.path("type").asText()) || !chat.path("id").canConvertToLong()
@@ -81,11 +77,11 @@ final class TelegramUpdate {
         boolean forwarded = message.has("forward_origin") || message.has("forward_date");
         if (message.path("text").isTextual() && !message.path("text").asText().isBlank()) {
             return Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                    message.path("text").asText(), false, Optional.empty(), forwarded, Optional.empty()));
+                    message.path("text").asText(), false, Optional.empty(), forwarded, Optional.empty(), edited));
         }
         boolean media = MEDIA.stream().anyMatch(message::has);
         return media ? Optional.of(new Incoming(updateId, from.path("id").asText(), chat.path("id").asText(), at,
-                message.path("caption").asText(""), true, Optional.empty(), forwarded, Optional.empty()))
+                message.path("caption").asText(""), true, Optional.empty(), forwarded, Optional.empty(), edited))
                 : Optional.empty();
     }
 }
