@@ -99,7 +99,8 @@ final class ReplyLines {
 
     /**
      * Crisis lines as they stand: the open ones lead (at most {@value #CRISIS_LINES} when {@code brief}, with a
-     * "more lines" hint for the rest); else the truth about them, and the emergency numbers first.
+     * "more lines" hint for the rest); else the truth about them, and the emergency numbers first (when
+     * {@code brief}, with one international directory after them rather than every one).
      */
     Block crisis(Referral r, List<HelplineOffer> offers, String openIntro, Language language, boolean brief) {
         List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
@@ -123,10 +124,15 @@ final class ReplyLines {
             out.addAll(emergency);
         }
         out.addAll(offers);
+        List<HelplineOffer> held = List.of();
         if (r.crisis() == Referral.CrisisCover.NONE) {
-            out.addAll(r.international());
+            // with the country's emergency numbers to call, one directory is enough to find a helpline; the others
+            // are listed with the reply's helplines and written out on "more lines" (the reply stays on one screen)
+            int directories = brief && !emergency.isEmpty() ? 1 : r.international().size();
+            out.addAll(r.international().stream().limit(directories).toList());
+            held = r.international().stream().skip(directories).toList();
         }
-        return new Block(intro, distinct(out));
+        return new Block(intro, distinct(out), held, null);
     }
 
     /** Whether a line with people on it is open now (a directory is a web page, not people). */

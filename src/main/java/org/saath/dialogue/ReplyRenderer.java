@@ -68,6 +68,7 @@ public final class ReplyRenderer {
         }
         return emergency.stream()
                 .map(o -> numbers(o.helpline()) + " (" + templates.word("service-" + o.helpline().service(), language)
+                        + o.helpline().where(language.code()).map(w -> ", " + w).orElse("")
                         + (o.helpline().verified() ? "" : ", " + templates.word("unconfirmed", language)) + ")")
                 .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
@@ -103,9 +104,20 @@ public final class ReplyRenderer {
             String contacts = offer.helpline().contacts().stream()
                     .map(c -> contactWord(c.type(), language) + " " + c.value())
                     .collect(Collectors.joining(comma));
-            out.add("- " + name(offer.helpline(), language) + ": " + contacts + " (" + status(offer, language) + ")");
+            out.add("- " + name(offer.helpline(), language) + ": " + contacts + label(offer, language));
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * The status after a listed line: none for a confirmed emergency number, which is open at every hour by what it
+     * is (in a crisis reply every character counts), else {@link #status} in brackets.
+     */
+    private String label(HelplineOffer offer, Language language) {
+        Helpline line = offer.helpline();
+        boolean plainEmergency = line.emergency() && !line.international() && line.verified() && line.alwaysOpen()
+                && Boolean.TRUE.equals(offer.openNow());
+        return plainEmergency ? "" : " (" + status(offer, language) + ")";
     }
 
     /** The comma between two parts of a line: the Arabic comma in Urdu and Arabic. */
@@ -124,7 +136,8 @@ public final class ReplyRenderer {
             return line.nameIn(language.code());
         }
         String word = templates.word(line.international() ? "emergency-mobile" : "service-" + line.service(), language);
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        String where = line.where(language.code()).map(w -> " (" + w + ")").orElse("");
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1) + where;
     }
 
     private static String numbers(Helpline line) {

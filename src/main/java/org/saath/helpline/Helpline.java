@@ -15,12 +15,15 @@ import java.util.Set;
  * {@code region} is empty for a national line and names the province or district otherwise. {@code country} is an
  * ISO 3166 code, or {@value #INTERNATIONAL} for the fallbacks anyone may be given (international directories).
  * {@code service} is set only on emergency entries ({@code police}, {@code ambulance}, {@code emergency} for a
- * single number); {@code names} holds the line's name in other languages, only where a cited source gives it.
+ * single number); {@code names} holds the line's name in other languages, only where a cited source gives it;
+ * {@code where}, by language, where a number works when that is not the whole country (Saudi Arabia's 911), shown
+ * with it.
  */
 public record Helpline(String id, String name, Map<String, String> names, String country, Set<String> topics,
                        Set<String> languages, Set<String> audience, String region, String service, String cost,
                        List<Contact> contacts, List<String> pairedWith,
-                       String source, LocalDate lastVerified, boolean verified, String notes) {
+                       String source, LocalDate lastVerified, boolean verified, String notes,
+                       Map<String, String> where) {
 
     /** The pseudo-country of entries that fit every country: international directories. */
     public static final String INTERNATIONAL = "international";
@@ -34,6 +37,12 @@ public record Helpline(String id, String name, Map<String, String> names, String
         audience = Set.copyOf(audience);
         contacts = List.copyOf(contacts);
         pairedWith = List.copyOf(pairedWith);
+        where = Map.copyOf(where);
+    }
+
+    /** Where the number works, in {@code language}, when it is not the whole country; empty otherwise. */
+    public Optional<String> where(String language) {
+        return Optional.ofNullable(where.get(language));
     }
 
     /** True when any contact is open, false when all known hours are closed, empty when nothing is known. */

@@ -61,7 +61,8 @@ public final class HelplineDirectoryLoader {
                        List<String> languages, List<String> audience, String region, String service, String cost,
                        List<RawContact> contacts,
                        @JsonProperty("paired-with") List<String> pairedWith, String source,
-                       @JsonProperty("last-verified") String lastVerified, Boolean verified, String notes) {
+                       @JsonProperty("last-verified") String lastVerified, Boolean verified, String notes,
+                       Map<String, String> where) {
     }
 
     record RawContact(String type, String value, Object hours) {
@@ -130,11 +131,14 @@ public final class HelplineDirectoryLoader {
         require(emergency || e.service() == null, "service is only for emergency entries");
         Map<String, String> names = e.names() == null ? Map.of() : e.names();
         names.keySet().forEach(l -> require(LANGUAGES.contains(l), "names: unknown language '" + l + "'"));
+        Map<String, String> where = e.where() == null ? Map.of() : e.where();
+        require(where.isEmpty() || where.keySet().equals(LANGUAGES), "where: give the places in every language "
+                + LANGUAGES + " (a person reads them in theirs)");
         return new Helpline(e.id(), e.name(), names, e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
                 audience, e.region() == null ? "" : e.region(), e.service() == null ? "" : e.service(),
                 e.cost() == null ? "unknown" : e.cost(), contacts,
                 e.pairedWith() == null ? List.of() : e.pairedWith(), e.source(), lastVerified, e.verified(),
-                e.notes() == null ? "" : e.notes());
+                e.notes() == null ? "" : e.notes(), where);
     }
 
     private static Contact contact(RawContact c) {

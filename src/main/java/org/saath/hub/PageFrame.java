@@ -59,7 +59,8 @@ final class PageFrame {
         if (sos.emergencyKnown()) {
             out.append("<strong>").append(Html.esc(text.word("sos", l))).append("</strong>");
             for (HelplineOffer offer : sos.emergency()) {
-                String service = templates.word("service-" + offer.helpline().service(), l);
+                String service = templates.word("service-" + offer.helpline().service(), l)
+                        + offer.helpline().where(l.code()).map(w -> ", " + w).orElse("");
                 if (!offer.helpline().verified()) {
                     service += ", " + templates.word("unconfirmed", l);
                 }

@@ -56,7 +56,10 @@ class TurnProcessorConversationTest {
                 .user("i want to kill myself tonight, i have the pills")
                 .expectHelplines("pk-police-15", "pk-rescue-1122", "pk-umang")
                 .expectHandoff();
-        assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n- Police: phone 15 (open 24/7)")
+        // an emergency number is open at every hour by what it is: no label; the crisis line keeps its own
+        assertThat(chat.replies().get(0).text())
+                .startsWith("Please call now:\n- Police: phone 15\n- Ambulance: phone 1122\n- ")
+                .containsPattern("\n- [^\n]*Umang[^\n]*\\(open 24/7\\)")
                 .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
         chat.user("no im fine")

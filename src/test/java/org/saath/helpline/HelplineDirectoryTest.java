@@ -123,7 +123,9 @@ class HelplineDirectoryTest {
     void each_country_s_emergency_numbers_come_from_the_research_and_edhi_never_alone() {
         assertThat(emergency("PK")).containsExactly("15", "1122");
         assertThat(emergency("AE")).containsExactly("999", "998");
-        assertThat(emergency("SA")).containsExactly("999", "997");
+        assertThat(emergency("SA")).containsExactly("911", "999", "997");
+        assertThat(DIRECTORY.byId("sa-unified-911").orElseThrow().where("ar")).as("where 911 works, said with it")
+                .hasValueSatisfying(w -> assertThat(w).contains("الرياض"));
         assertThat(emergency("EG")).containsExactly("122", "123");
         assertThat(emergency("LB")).containsExactly("112", "140");
         assertThat(emergency("GB")).containsExactly("999");
@@ -175,7 +177,8 @@ class HelplineDirectoryTest {
         "languages: [fr]|unknown language 'fr'",
         "topics: [emergency]|an emergency entry needs service",
         "service: police|service is only for emergency entries",
-        "names: {fr: Ligne}|names: unknown language 'fr'"
+        "names: {fr: Ligne}|names: unknown language 'fr'",
+        "where: {en: in Lahore}|where: give the places in every language"
     })
     void a_bad_entry_is_a_load_error_naming_the_entry(String override, String message) {
         String entry = """
