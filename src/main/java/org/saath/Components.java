@@ -246,10 +246,11 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
         AddressCipher cipher = new AddressCipher(addressKey(config, Path.of(config.dataDir())));
         Channels channels = channels(config.channels(), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), clock);
+        PersonDelivery personDelivery = new PersonDelivery(channels, cipher, addresses,
+                new PersonOutboxStore(database), handoffs, hasher, clock);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
                 conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub,
-                channels, new Inbox(turns, floodGate, cipher, hasher, clock), new PersonDelivery(channels,
-                cipher, addresses, new PersonOutboxStore(database), handoffs, clock), ops);
+                channels, new Inbox(turns, floodGate, cipher, hasher, personDelivery, clock), personDelivery, ops);
     }
 
     /** The messaging platforms, one line each; a platform without configuration is off. */

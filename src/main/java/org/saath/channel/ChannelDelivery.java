@@ -63,6 +63,22 @@ public record ChannelDelivery(String channel, String userRef, SealedAddress addr
         return json(body);
     }
 
+    /** What a finished row kept ({@link #finishedPayload()}), read back. */
+    public record Finished(String channel, String userRef, String sender, Optional<String> escalationId) {
+
+        /** IllegalArgumentException when {@code row} is not a finished channel delivery. */
+        public static Finished of(OutboxRow row) {
+            try {
+                JsonNode n = JSON.readTree(row.payload());
+                return new Finished(n.get("channel").asText(), n.get("user_ref").asText(), n.get("sender").asText(),
+                        Optional.ofNullable(n.get("escalation_id")).map(JsonNode::asText));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("outbox row " + row.id() + " is not a finished channel delivery",
+                        e);
+            }
+        }
+    }
+
     public static ChannelDelivery of(OutboxRow row) {
         try {
             JsonNode n = JSON.readTree(row.payload());

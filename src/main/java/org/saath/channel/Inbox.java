@@ -23,14 +23,22 @@ public final class Inbox {
     private final FloodGate floodGate;
     private final AddressCipher cipher;
     private final UserRefHasher hasher;
+    private final DeliveryReceipts receipts;
     private final Clock clock;
 
-    public Inbox(TurnProcessor turns, FloodGate floodGate, AddressCipher cipher, UserRefHasher hasher, Clock clock) {
+    public Inbox(TurnProcessor turns, FloodGate floodGate, AddressCipher cipher, UserRefHasher hasher,
+                 DeliveryReceipts receipts, Clock clock) {
         this.turns = turns;
         this.floodGate = floodGate;
         this.cipher = cipher;
         this.hasher = hasher;
+        this.receipts = receipts;
         this.clock = clock;
+    }
+
+    /** A message the platform had taken did not reach the person (see {@link DeliveryReceipts}). */
+    public void failed(String channel, String platformId, String reason) {
+        receipts.failed(channel, platformId, reason);
     }
 
     /**

@@ -29,12 +29,24 @@ public abstract class PlatformChannel<C> implements Channel {
     public record Arrival(InboundMessage message, String address, Instant wroteAt) {
     }
 
-    /** What one webhook request held, and how to answer it once every message is in the inbox. */
-    public record Delivery(List<Arrival> arrivals, Consumer<Context> answer) {
+    /**
+     * What one webhook request held: the people's messages, receipts of Saath's own messages that failed after the
+     * platform took them, and how to answer it once every one is handled.
+     */
+    public record Delivery(List<Arrival> arrivals, List<Failure> failures, Consumer<Context> answer) {
 
         public Delivery {
             arrivals = List.copyOf(arrivals);
+            failures = List.copyOf(failures);
         }
+
+        public Delivery(List<Arrival> arrivals, Consumer<Context> answer) {
+            this(arrivals, List.of(), answer);
+        }
+    }
+
+    /** A receipt: the message the platform named {@code platformId} did not reach the person, for {@code reason}. */
+    public record Failure(String platformId, String reason) {
     }
 
     protected final C config;
@@ -75,6 +87,9 @@ public abstract class PlatformChannel<C> implements Channel {
      */
     private void receive(Context ctx, Inbox inbox) {
         Delivery delivery = read(ctx);
+        for (Failure failure : delivery.failures()) {
+            inbox.failed(name, failure.platformId(), failure.reason());
+        }
         RateLimitedException refused = null;
         for (Arrival arrival : delivery.arrivals()) {
             try {
@@ -136,12 +151,14 @@ public abstract class PlatformChannel<C> implements Channel {
      * the first that is not sent, whose result is the answer.
      */
     protected static SendResult sendParts(List<String> parts, Outbound message, IntFunction<SendResult> sendPart) {
+        SendResult.Sent sent = new SendResult.Sent(List.of());
         for (int i = message.partsSent(); i < parts.size(); i++) {
             SendResult result = sendPart.apply(i);
-            if (!(result instanceof SendResult.Sent)) {
+            if (!(result instanceof SendResult.Sent part)) {
                 return result;
             }
+            sent = sent.and(part);
         }
-        return SendResult.sent();
+        return sent;
     }
 }

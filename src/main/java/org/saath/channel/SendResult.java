@@ -1,13 +1,28 @@
 package org.saath.channel;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** What a platform did with one message: the outbox retries, gives up, or tells the counsellor accordingly. */
 public sealed interface SendResult {
 
-    /** The platform accepted the message (accepted, not yet delivered to the phone). */
-    record Sent() implements SendResult {
+    /**
+     * The platform accepted the message (accepted, not yet delivered to the phone). {@code platformIds} are the ids
+     * it gave the parts sent, where it reports later that one failed after all (WhatsApp's {@code failed} status).
+     */
+    record Sent(List<String> platformIds) implements SendResult {
+
+        public Sent {
+            platformIds = List.copyOf(platformIds);
+        }
+
+        /** This and {@code later} parts, sent one after the other. */
+        Sent and(Sent later) {
+            List<String> ids = new java.util.ArrayList<>(platformIds);
+            ids.addAll(later.platformIds);
+            return new Sent(ids);
+        }
     }
 
     /**
@@ -37,6 +52,11 @@ public sealed interface SendResult {
     }
 
     static SendResult sent() {
-        return new Sent();
+        return new Sent(List.of());
+    }
+
+    /** Sent, under the id the platform gave it (none when the answer named none). */
+    static SendResult sent(Optional<String> platformId) {
+        return new Sent(platformId.stream().toList());
     }
 }

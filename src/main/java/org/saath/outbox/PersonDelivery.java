@@ -9,9 +9,11 @@ import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.ChannelDelivery;
 import org.saath.channel.Channels;
+import org.saath.channel.DeliveryReceipts;
 import org.saath.channel.SendResult;
 import org.saath.escalation.Notifications;
 import org.saath.privacy.AddressCipher;
+import org.saath.privacy.UserRefHasher;
 import org.saath.store.AddressStore;
 import org.saath.store.ConversationKey;
 import org.saath.store.HandoffStore;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * platform will not take (outside WhatsApp's 24-hour window, a blocked bot) are never dropped silently: the
  * partner holding the escalation is told through its webhook and the console shows why.
  */
-public final class PersonDelivery {
+public final class PersonDelivery implements DeliveryReceipts {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonDelivery.class);
 
@@ -36,15 +38,17 @@ public final class PersonDelivery {
     private final AddressStore addresses;
     private final PersonOutboxStore rows;
     private final HandoffStore handoffs;
+    private final UserRefHasher hasher;
     private final Clock clock;
 
     public PersonDelivery(Channels channels, AddressCipher cipher, AddressStore addresses, PersonOutboxStore rows,
-                          HandoffStore handoffs, Clock clock) {
+                          HandoffStore handoffs, UserRefHasher hasher, Clock clock) {
         this.channels = channels;
         this.cipher = cipher;
         this.addresses = addresses;
         this.rows = rows;
         this.handoffs = handoffs;
+        this.hasher = hasher;
         this.clock = clock;
     }
 
@@ -97,8 +101,30 @@ public final class PersonDelivery {
             undelivered(row, owner, delivery, "not delivered: " + outside.reason(), now);
             return Outcome.UNDELIVERED;
         }
-        rows.attempted(row.id(), owner, "delivered", row.attempts() + 1, now, null, delivery.finishedPayload());
+        List<String> sentAs = ((SendResult.Sent) result).platformIds().stream()
+                .map(id -> hasher.sentKey(delivery.channel(), id)).toList();
+        rows.delivered(row, owner, row.attempts() + 1, now, delivery.finishedPayload(), sentAs);
         return Outcome.DELIVERED;
+    }
+
+    /**
+     * A message that went, which the platform now says did not reach the person: undelivered after all, with the
+     * partner holding the conversation and the console told (a counsellor's words must not vanish in silence). A
+     * receipt for a message Saath does not know or has already handled changes nothing.
+     */
+    @Override
+    public void failed(String channel, String platformId, String reason) {
+        Optional<OutboxRow> row = rows.deliveredAs(hasher.sentKey(channel, platformId));
+        if (row.isEmpty()) {
+            return;
+        }
+        ChannelDelivery.Finished sent = ChannelDelivery.Finished.of(row.get());
+        Instant now = clock.instant();
+        String why = "not delivered: " + reason;
+        if (rows.undeliveredAfterAll(row.get(), now, why, notices(sent.escalationId(), sent.sender(), why,
+                row.get().id(), now), new ConversationKey(sent.channel(), sent.userRef()))) {
+            LOG.warn("outbox delivery {} on {} failed after it was sent", row.get().id(), channel);
+        }
     }
 
     private SendResult send(ChannelDelivery delivery, OutboxRow row) {
@@ -143,12 +169,17 @@ public final class PersonDelivery {
 
     /** Records that the person did not get it; a counsellor's or status message also tells the partner. */
     private void undelivered(OutboxRow row, String owner, ChannelDelivery delivery, String reason, Instant now) {
-        List<OutboxRow> notices = delivery.escalationId().flatMap(handoffs::escalation)
-                .filter(e -> e.partnerId() != null)
-                .map(e -> List.of(Notifications.undelivered(e.partnerId(), e.id(), e.conversationId(),
-                        delivery.message().sender(), reason, row.id(), now)))
-                .orElse(List.of());
-        rows.undelivered(row, owner, row.attempts() + 1, now, reason, delivery.finishedPayload(), notices,
+        rows.undelivered(row, owner, row.attempts() + 1, now, reason, delivery.finishedPayload(),
+                notices(delivery.escalationId(), delivery.message().sender(), reason, row.id(), now),
                 new ConversationKey(delivery.channel(), delivery.userRef()));
+    }
+
+    /** The partner holding the escalation a counsellor's or status message belonged to is told (none otherwise). */
+    private List<OutboxRow> notices(Optional<String> escalationId, String sender, String reason, String rowId,
+                                    Instant now) {
+        return escalationId.flatMap(handoffs::escalation).filter(e -> e.partnerId() != null)
+                .map(e -> List.of(Notifications.undelivered(e.partnerId(), e.id(), e.conversationId(), sender,
+                        reason, rowId, now)))
+                .orElse(List.of());
     }
 }

@@ -47,6 +47,14 @@ public final class UserRefHasher {
         return hash(channel, userRef + '\0' + messageId);
     }
 
+    /**
+     * The form in which the id a platform gave one of Saath's own messages is stored (to find it when a receipt says
+     * it failed): a keyed hash, like {@link #messageKey}, for the same reason.
+     */
+    public String sentKey(String channel, String platformId) {
+        return hash(channel, "sent\0" + platformId);
+    }
+
     public String hash(String channel, String userId) {
         Mac mac = macs.get();           // doFinal resets it for the next use
         mac.update(channel.getBytes(StandardCharsets.UTF_8));

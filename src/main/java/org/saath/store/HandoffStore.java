@@ -53,7 +53,7 @@ public final class HandoffStore {
     private static final String SELECT = "SELECT e.id, e.conversation_id, e.state, e.risk, e.topic, e.language, "
             + "e.partner_id, e.created_at, e.offered_at, c.channel, c.user_ref, c.consent, e.country, e.version, "
             + "e.outcome FROM escalations e JOIN conversations c ON c.id = e.conversation_id ";
-    private static final String OUTBOX_COLUMNS = "o.id, o.idempotency_key, o.conversation_id, o.destination, "
+    static final String OUTBOX_COLUMNS = "o.id, o.idempotency_key, o.conversation_id, o.destination, "
             + "o.target, o.payload, o.state, o.attempts, o.next_attempt_at, o.created_at, o.seq";
 
     private final Database db;
@@ -213,9 +213,14 @@ public final class HandoffStore {
     }
 
     private static Claimed claimed(ResultSet rs) throws SQLException {
-        return new Claimed(new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), Times.parse(rs.getString(9)),
-                Times.parse(rs.getString(10))), rs.getLong(11));
+        return new Claimed(outboxRow(rs), rs.getLong(11));
+    }
+
+    /** A row read by {@link #OUTBOX_COLUMNS}. */
+    static OutboxRow outboxRow(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), Times.parse(rs.getString(9)),
+                Times.parse(rs.getString(10)));
     }
 
     /**

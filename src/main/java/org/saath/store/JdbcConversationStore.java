@@ -41,6 +41,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 "DELETE FROM processed_messages WHERE processed_at < ?",
                 "DELETE FROM user_messages WHERE created_at < ?",
                 "DELETE FROM outbox WHERE state <> 'pending' AND created_at < ?",
+                "DELETE FROM outbox_sent WHERE created_at < ?",
                 "DELETE FROM forgotten_messages WHERE processed_at < ?",
                 "DELETE FROM request_outcomes WHERE created_at < ?",
                 "DELETE FROM escalation_endings WHERE at < ?",

@@ -221,7 +221,7 @@ final class TurnSql {
 
     /** Tables whose rows belong to one conversation by its id. */
     private static final String[] BY_CONVERSATION = {"safety_plans", "turns", "escalations", "processed_messages",
-        "outbox"};
+        "outbox", "outbox_sent"};
     /** Tables whose rows belong to one person by channel and user reference. */
     private static final String[] BY_PERSON = {"user_messages", "processed_messages", "channel_addresses"};
 

@@ -53,6 +53,9 @@ class RetentionTest {
         for (String user : List.of("u-old", "u-stale", "u-live")) {    // as a platform channel seals them
             addresses.remember("generic", refs.get(user), new SealedAddress("a1:sealed-for-" + user), OLD, OLD);
         }
+        // the keyed id of a message a platform took (the generic channel names none)
+        app.components().database().write(sql -> sql.update("INSERT INTO outbox_sent (sent_ref, outbox_id, "
+                + "conversation_id, created_at) VALUES (?, ?, ?, ?)", "sent-ref-old", "ob-old", "c-old", OLD));
         List<String> gone = List.of(refs.get("u-old"), refs.get("u-gone"), refs.get("u-stale"), handedBack, deleted,
                 "zafarabad", "7654321", "lotus", "safe place", "sealed-for-u-old", "sealed-for-u-stale");
         assertThat(app.rows().toString()).as("before: what must go is there (u-gone's reference went already)")
@@ -81,7 +84,7 @@ class RetentionTest {
                 .contains(stale, "escalation.resolved", "\"by\":\"saath\"", "\"reason\":\"retention\"");
         assertThat(rows.get("impact_turns")).as("anonymous counts stay").isNotEmpty();
         assertThat(rows.get("impact_escalations")).isNotEmpty();
-        for (String table : List.of("safety_plans", "request_outcomes", "forgotten_messages")) {
+        for (String table : List.of("safety_plans", "request_outcomes", "forgotten_messages", "outbox_sent")) {
             assertThat(rows.get(table)).as(table).isEmpty();
         }
         assertThat(app.components().handoffs().load("partner-a")).as("only the held escalation's place").isOne();

@@ -85,12 +85,12 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
             throw new UnauthorizedResponse("X-Hub-Signature-256 is missing or does not match the body");
         }
         WhatsAppPayload.Parsed parsed = WhatsAppPayload.parse(json(body), clock.instant(), config.phoneNumberId());
-        return new Delivery(parsed.messages().stream().map(WhatsAppChannel::arrival).toList(), answer -> {
-            if (parsed.failed() > 0) {
-                LOG.warn("whatsapp: {} outgoing message(s) reported failed by Meta", parsed.failed());
-            }
-            answer.json(Map.of("messages", parsed.messages().size(), "statuses", parsed.statuses()));
-        });
+        if (!parsed.failed().isEmpty()) {
+            LOG.warn("whatsapp: {} outgoing message(s) reported failed by Meta", parsed.failed().size());
+        }
+        return new Delivery(parsed.messages().stream().map(WhatsAppChannel::arrival).toList(),
+                parsed.failed().stream().map(f -> new Failure(f.id(), f.reason())).toList(),
+                answer -> answer.json(Map.of("messages", parsed.messages().size(), "statuses", parsed.statuses())));
     }
 
     /**
@@ -154,7 +154,9 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
 
     private static SendResult answer(PlatformApi.Answer answer) {
         if (answer.ok()) {
-            return SendResult.sent();
+            // {"messages":[{"id":"wamid…"}]}: the id a later 'failed' status receipt names
+            String id = answer.body().path("messages").path(0).path("id").asText("");
+            return SendResult.sent(id.isBlank() || id.length() > 200 ? Optional.empty() : Optional.of(id));
         }
         int code = answer.body().path("error").path("code").asInt(-1);
         String reason = "WhatsApp answered HTTP " + answer.status() + (code < 0 ? "" : ", error " + code);

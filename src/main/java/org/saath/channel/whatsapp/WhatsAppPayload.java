@@ -13,7 +13,7 @@ import org.saath.web.BadRequestException;
  * only the first. Text, button and list replies are text; a voice note, picture, sticker, document, location or
  * message type Saath does not know is media (with its caption where it has one); reactions are skipped. Status
  * receipts (sent, delivered, read, failed) carry Saath's own outgoing message ids, so they are counted and never
- * taken for something a person wrote.
+ * taken for something a person wrote; a {@code failed} one is handed on with its id and Meta's reason.
  */
 final class WhatsAppPayload {
 
@@ -21,8 +21,12 @@ final class WhatsAppPayload {
     record Incoming(String from, String id, Instant at, String text, boolean media, boolean forwarded) {
     }
 
-    /** What the webhook held: the people's messages, and how many status receipts and failures came with them. */
-    record Parsed(List<Incoming> messages, int statuses, int failed) {
+    /** A {@code failed} status receipt: Saath's message {@code id} did not reach the person, for {@code reason}. */
+    record Failed(String id, String reason) {
+    }
+
+    /** What the webhook held: the people's messages, how many status receipts came with them, and the failures. */
+    record Parsed(List<Incoming> messages, int statuses, List<Failed> failed) {
     }
 
     private WhatsAppPayload() {
@@ -39,7 +43,7 @@ final class WhatsAppPayload {
         }
         List<Incoming> messages = new ArrayList<>();
         int statuses = 0;
-        int failed = 0;
+        List<Failed> failed = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
@@ -52,11 +56,27 @@ final class WhatsAppPayload {
                 }
                 for (JsonNode status : value.path("statuses")) {
                     statuses++;
-                    failed += "failed".equals(status.path("status").asText()) ? 1 : 0;
+                    failed(status).ifPresent(failed::add);
                 }
             }
         }
         return new Parsed(messages, statuses, failed);
+    }
+
+    /**
+     * A {@code failed} receipt, with Meta's first error as the reason ("error 131049: This message was not
+     * delivered…", Meta's words, at most 120 characters of them); empty for any other status.
+     */
+    private static Optional<Failed> failed(JsonNode status) {
+        String id = status.path("id").asText("");
+        if (!"failed".equals(status.path("status").asText()) || id.isBlank() || id.length() > 200) {
+            return Optional.empty();
+        }
+        JsonNode error = status.path("errors").path(0);
+        String title = error.path("title").asText("").replaceAll("\\s+", " ").strip();
+        String reason = "WhatsApp reported it failed" + (error.has("code") ? ", error " + error.path("code").asInt()
+                : "") + (title.isEmpty() ? "" : ": " + title.substring(0, Math.min(120, title.length())));
+        return Optional.of(new Failed(id, reason));
     }
 
     private static Optional<Incoming> incoming(JsonNode m, Instant now) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -59,6 +60,7 @@ class WhatsAppChannelHttpTest {
     private FakePlatform graph;
     private PartnerEndpoint partner;
     private PlatformRig rig;
+    private final AtomicInteger sends = new AtomicInteger();
 
     private void start(String reengageTemplate) throws IOException {
         start(reengageTemplate, UnaryOperator.identity());
@@ -70,8 +72,10 @@ class WhatsAppChannelHttpTest {
 
     /** Started with the clock at {@code now}: a fixture's messages were written at their own time. */
     private void start(String reengageTemplate, UnaryOperator<SaathConfig> store, Instant now) throws IOException {
+        // as Meta answers a send: the new message's own id, which a later status receipt names
         graph = new FakePlatform((path, body) -> new FakePlatform.Answer(200,
-                "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out\"}]}"));
+                "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.out-" + sends.incrementAndGet()
+                        + "\"}]}"));
         partner = new PartnerEndpoint("partner-a-webhook-secret");
         Path partners = TestPartners.file(dir, partner.url(), partner.secret());
         rig = new PlatformRig(dir, now, c -> store.apply(c).withPartnersFile(partners.toString()).withChannels(
@@ -255,13 +259,15 @@ class WhatsAppChannelHttpTest {
         rig.dispatchFor(Duration.ofMinutes(10), Duration.ofMinutes(1));
         assertThat(sentTexts()).noneMatch(t -> t.contains("somewhere safe"));
         assertThat(partner.received()).anyMatch(r -> r.body().contains("person.message_undelivered"));
+        assertThat(rig.count("outbox_sent")).as("the sent messages' keyed ids").isPositive();
 
         say("wamid.P3", "end chat");
         say("wamid.P4", "delete my data");
         say("wamid.P4", "delete my data");
         rig.dispatch();
         assertThat(sentTexts()).filteredOn(t -> t.contains("I have deleted everything")).hasSize(1);
-        assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")).isZero();
+        assertThat(rig.count("channel_addresses") + rig.count("conversations") + rig.count("turns")
+                + rig.count("outbox_sent")).isZero();
     }
 
     @Test
@@ -357,6 +363,54 @@ class WhatsAppChannelHttpTest {
                 .contains("saath_outbox_attempts_total{destination=\"channel\",outcome=\"undelivered\"} 1.0");
         assertThat(rig.components.ops().status().outbox(rig.clock.instant()).undelivered())
                 .as("the saath_outbox_undelivered gauge").isEqualTo(1);
+    }
+
+    /**
+     * Meta takes a counsellor's words (200 with the message's id) and minutes later reports them {@code failed}
+     * (Meta's published receipt, its id set to the one Meta gave): the partner and the console are told, as when
+     * Meta refuses a message at once; the same receipt again, or one for a message Saath never sent, changes nothing;
+     * the id itself, which holds the person's number, is kept only as a keyed hash.
+     */
+    @Test
+    void a_counsellor_message_that_whatsapp_reports_failed_after_taking_it_is_told_to_the_partner_once()
+            throws Exception {
+        start("");
+        say("wamid.F1", "i want to kill myself");
+        String escalation = rig.strings("SELECT id FROM escalations").get(0);
+        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
+        rig.components.desk().claim(a, escalation);
+        rig.components.desk().message(a, escalation, "I'm Sara. Can you tell me where you are?");
+        rig.dispatch();
+        rig.dispatch();
+        assertThat(sentTexts()).last().isEqualTo("I'm Sara. Can you tell me where you are?");
+        String sara = "wamid.out-" + sends.get();
+        assertThat(rig.strings("SELECT sent_ref FROM outbox_sent")).hasSize(sends.get())
+                .doesNotContain(sara).allSatisfy(ref -> assertThat(ref).matches("[0-9a-f]{64}"));
+        assertThat(partner.received()).noneMatch(r -> r.body().contains("person.message_undelivered"));
+
+        ObjectNode receipt = (ObjectNode) JSON.readTree(fixture("whatsapp-status-failed.json"));
+        ((ObjectNode) receipt.at("/entry/0/changes/0/value/metadata")).put("phone_number_id", PHONE_NUMBER_ID);
+        ((ObjectNode) receipt.at("/entry/0/changes/0/value/statuses/0")).put("id", sara);
+        byte[] failed = JSON.writeValueAsBytes(receipt);
+        ((ObjectNode) receipt.at("/entry/0/changes/0/value/statuses/0")).put("id", "wamid.NEVER-SENT");
+        byte[] unknown = JSON.writeValueAsBytes(receipt);
+        assertThat(post(unknown, signature(unknown)).statusCode()).isEqualTo(200);
+        rig.dispatch();
+        assertThat(rig.strings("SELECT state FROM outbox WHERE destination = 'channel'")).containsOnly("delivered");
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(failed, signature(failed)).statusCode()).isEqualTo(200);
+            rig.dispatch();
+        }
+
+        assertThat(partner.received()).filteredOn(r -> r.body().contains("person.message_undelivered"))
+                .hasSize(1).allMatch(r -> r.body().contains(escalation) && r.body().contains("error 131049"));
+        assertThat(rig.strings("SELECT text FROM user_messages WHERE sender = 'undelivered'")).containsExactly(
+                "not delivered: WhatsApp reported it failed, error 131049: This message was not delivered to "
+                        + "maintain healthy ecosystem engagement.");
+        assertThat(rig.strings("SELECT state FROM outbox WHERE destination = 'channel' AND state <> 'delivered'"))
+                .containsExactly("undelivered");
+        StoreRows.of(rig.components.database()).forEach((table, rows) -> assertThat(rows).as(table)
+                .noneMatch(row -> row.contains(sara) || row.contains("wamid.out")));
     }
 
     @Test
