@@ -44,6 +44,7 @@
     document.getElementById('period').textContent = report.from + ' – ' + report.to + ' (UTC)'
       + (report.partner ? ' · ' + report.partner : '');
     document.getElementById('k').textContent = String(report.min_count);
+    document.getElementById('k-round').textContent = String(report.min_count);
     document.getElementById('k-shown').textContent = '<' + report.min_count;
     totals(views.totals[0]);
     var days = views.by_day;

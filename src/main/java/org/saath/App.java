@@ -49,8 +49,9 @@ public final class App {
                         clock));
         MetricsController metrics = new MetricsController(components.config().metrics(), ops.registry(),
                 new StoreGauges(ops.registry(), ops.status(), () -> components.model().get().modelVersion(), clock));
+        // the day a report ends on is the service's own (the clock its turns are counted by)
         ImpactController impact = new ImpactController(new ImpactStore(components.database()), ops.impact(),
-                components.partners(), components.config(), clock);
+                components.partners(), components.config(), parts.clock());
         AdminController admin = new AdminController(components.rules(), components.model(),
                 components.config().admin().token());
         JvmMetrics jvm = JvmMetrics.bindTo(ops.registry());

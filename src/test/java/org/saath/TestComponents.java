@@ -53,8 +53,13 @@ public final class TestComponents {
      * {@link TestPartners}, partner A's webhook pointing where nothing answers.
      */
     public static Javalin startWithPartners(Path dir) throws IOException {
+        return startWithPartners(dir, Clock.systemUTC());
+    }
+
+    /** As {@link #startWithPartners(Path)}, on {@code clock}. */
+    public static Javalin startWithPartners(Path dir, Clock clock) throws IOException {
         return App.create(Components.load(config(dir.resolve("data")).withPartnersFile(
                 TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
-                Shared.ANALYSER, Clock.systemUTC())).start(0);
+                Shared.ANALYSER, clock)).start(0);
     }
 }

@@ -19,10 +19,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code saath report}: the anonymous impact counts of the last days (UTC), small counts suppressed, as CSV or
- * JSON. See {@link ImpactReport} for the views.
+ * {@code saath report}: the anonymous impact counts of the last whole days (UTC, up to yesterday), small counts
+ * suppressed and the rest rounded, as CSV or JSON. See {@link ImpactReport} for the views.
  */
-@Command(name = "report", description = "Anonymous impact counts (small counts shown as <k), as CSV or JSON.")
+@Command(name = "report", description = "Anonymous impact counts of whole past days (small counts shown as <k, the "
+        + "rest rounded to a multiple of k), as CSV or JSON.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--since", defaultValue = "30d",
-            description = "how many days back, today (UTC) included, e.g. 30d (default: ${DEFAULT-VALUE})")
+            description = "how many whole days back, before today (UTC), e.g. 30d (default: ${DEFAULT-VALUE})")
     String since;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")

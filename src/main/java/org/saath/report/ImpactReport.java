@@ -21,12 +21,14 @@ import org.saath.store.ImpactStore;
  * The anonymous impact counts of a period, summed into views (totals; by day; by UTC hour; by channel; by country
  * and language; by topic and risk; the full country × language × topic × risk × hour table; escalations by state
  * and who moved them; time from offer to claim). Every count from 1 to {@code minCount - 1} is shown as
- * {@code "<minCount"}, never as itself; zero is shown as 0. A report for one partner shows everyone's message counts
- * but only that partner's escalations and waits.
+ * {@code "<minCount"}, never as itself, and every larger one rounded to the nearest multiple of {@code minCount};
+ * zero is shown as 0. A report covers whole past UTC days only ({@link #lastDays}): asking again a minute later, or
+ * comparing two overlapping periods, gives no single message and no exact difference. A report for one partner shows
+ * everyone's message counts but only that partner's escalations and waits.
  *
- * <p>Each cell is suppressed on its own: a reader who subtracts the shown cells of a row from its shown total can
- * bound what the hidden cells add up to. Share these figures with partners, not with the public, unless every
- * view you publish is checked for that.
+ * <p>Each cell is suppressed and rounded on its own: a reader who subtracts the shown cells of a row from its shown
+ * total, or compares overlapping periods, can still bound what the hidden cells add up to, though not exactly.
+ * Share these figures with partners, not with the public, unless every view you publish is checked for that.
  */
 public record ImpactReport(LocalDate from, LocalDate to, int minCount, Optional<String> partner,
                            Map<String, View> views) {
@@ -42,18 +44,21 @@ public record ImpactReport(LocalDate from, LocalDate to, int minCount, Optional<
     }
 
     /**
-     * How many days back a period such as {@code 30d} reaches, today (UTC) included: 1 to 9999; empty when the text
-     * is not such a number of days. The API's {@code since} and the CLI's {@code --since} both read it so.
+     * How many whole days back a period such as {@code 30d} reaches, before today (UTC): 1 to 9999; empty when the
+     * text is not such a number of days. The API's {@code since} and the CLI's {@code --since} both read it so.
      */
     public static OptionalInt days(String since) {
         Matcher days = DAYS.matcher(since);
         return days.matches() ? OptionalInt.of(Integer.parseInt(days.group(1))) : OptionalInt.empty();
     }
 
-    /** The counts of the last {@code days} UTC days up to {@code today}, today included (see {@link #days}). */
+    /**
+     * The counts of the {@code days} whole UTC days before {@code today} (see {@link #days}). Today is never in a
+     * report: its counts grow message by message, and two reports a minute apart would show one message's cells.
+     */
     public static ImpactReport lastDays(ImpactStore store, int days, LocalDate today, int minCount,
                                         Optional<String> partner) {
-        return build(store, today.minusDays(days - 1L), today, minCount, partner);
+        return build(store, today.minusDays(days), today.minusDays(1), minCount, partner);
     }
 
     /** Reads the counts from {@code from} to {@code to} (UTC days, inclusive) and builds every view. */
@@ -110,11 +115,14 @@ public record ImpactReport(LocalDate from, LocalDate to, int minCount, Optional<
         return rows.stream().mapToLong(value).sum();
     }
 
-    /** Sums rows into cells and shows each small count as "&lt;k". */
+    /** Sums rows into cells, shows each small count as "&lt;k" and rounds the rest to the nearest multiple of k. */
     private record Suppressor(int minCount) {
 
         Object shown(long count) {
-            return count == 0 || count >= minCount ? (Object) count : "<" + minCount;
+            if (count == 0) {
+                return 0L;
+            }
+            return count < minCount ? "<" + minCount : (Object) ((count + minCount / 2) / minCount * minCount);
         }
 
         /**

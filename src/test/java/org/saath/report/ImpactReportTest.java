@@ -60,7 +60,7 @@ class ImpactReportTest {
     }
 
     @Test
-    void small_counts_are_shown_as_under_k_and_the_rest_as_they_are() {
+    void small_counts_are_shown_as_under_k_and_the_rest_rounded_to_a_multiple_of_k() {
         ImpactStore store = store();
         ImpactRecorder recorder = new ImpactRecorder(store);
         for (int i = 0; i < 4; i++) {
@@ -78,16 +78,27 @@ class ImpactReportTest {
                         "turns", 5L, "conversations", "<5"),
                 Map.of("country", "PK", "language", "roman_ur", "topic", "crisis", "risk", "high", "hour", 2,
                         "turns", "<5", "conversations", "<5"));
-        assertThat(rows(report, "totals")).containsExactly(Map.of("turns", 9L, "conversations", 5L,
+        // 9 turns are shown as 10, 5 conversations as 5: two periods that differ by one message may show the same
+        assertThat(rows(report, "totals")).containsExactly(Map.of("turns", 10L, "conversations", 5L,
                 "escalations", 0L, "claims", 0L));
         assertThat(rows(report, "by_day")).extracting(r -> r.get("day"), r -> r.get("turns"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-11-19", 0L),
                         org.assertj.core.groups.Tuple.tuple("2026-11-20", 0L),
-                        org.assertj.core.groups.Tuple.tuple("2026-11-21", 9L));
+                        org.assertj.core.groups.Tuple.tuple("2026-11-21", 10L));
         assertThat(rows(report, "by_hour")).hasSize(24);
-        assertThat(rows(report, "by_hour").get(2)).containsEntry("turns", 9L);
+        assertThat(rows(report, "by_hour").get(2)).containsEntry("turns", 10L);
         assertThat(ImpactReport.build(store, DAY, DAY, 1, Optional.empty()).views().get("cells").rows())
-                .extracting(r -> r.get("turns")).containsExactly(5L, 4L);
+                .extracting(r -> r.get("turns")).containsExactly(5L, 4L); // k = 1: as they are
+        recorder.observe(turn(Intent.ANXIETY, RiskLevel.LOW, false, NIGHT.plusSeconds(120), Optional.empty()));
+        recorder.flush();
+        assertThat(rows(ImpactReport.build(store, DAY.minusDays(2), DAY, 5, Optional.empty()), "totals").get(0))
+                .as("one message more: 10 turns, shown as 10").containsEntry("turns", 10L);
+        for (int i = 0; i < 3; i++) {
+            recorder.observe(turn(Intent.ANXIETY, RiskLevel.LOW, false, NIGHT.plusSeconds(180), Optional.empty()));
+        }
+        recorder.flush();
+        assertThat(rows(ImpactReport.build(store, DAY.minusDays(2), DAY, 5, Optional.empty()), "totals").get(0))
+                .as("13 turns").containsEntry("turns", 15L);
     }
 
     @Test
@@ -126,6 +137,32 @@ class ImpactReportTest {
         assertThat(rows(partnerA, "time_to_human")).extracting(r -> r.get("bucket") + "=" + r.get("claims"))
                 .containsExactly("under_1m=0", "1m_5m=1", "5m_15m=0", "15m_1h=0", "1h_4h=0", "over_4h=0");
         assertThat(rows(partnerA, "by_day").get(0)).containsEntry("turns", 2L);
+    }
+
+    /**
+     * A report reaches the whole days before today: today's counts, which grow message by message, are in none, so
+     * asking again a minute later shows nothing new.
+     */
+    @Test
+    void a_report_of_the_last_days_holds_whole_past_days_and_never_today() {
+        ImpactStore store = store();
+        ImpactRecorder recorder = new ImpactRecorder(store);
+        for (int i = 0; i < 6; i++) {
+            recorder.observe(turn(Intent.ANXIETY, RiskLevel.LOW, true, NIGHT.minus(Duration.ofDays(1)),
+                    Optional.empty()));
+        }
+        recorder.observe(turn(Intent.CRISIS, RiskLevel.HIGH, true, NIGHT, Optional.empty()));
+        recorder.flush();
+
+        ImpactReport report = ImpactReport.lastDays(store, 2, DAY, 5, Optional.empty());
+
+        assertThat(report.from()).isEqualTo(DAY.minusDays(2));
+        assertThat(report.to()).isEqualTo(DAY.minusDays(1));
+        assertThat(rows(report, "by_day")).extracting(r -> r.get("day") + "=" + r.get("turns"))
+                .containsExactly("2026-11-19=0", "2026-11-20=5");
+        assertThat(rows(report, "cells")).extracting(r -> r.get("topic")).containsExactly("anxiety");
+        assertThat(rows(ImpactReport.lastDays(store, 1, DAY.plusDays(1), 5, Optional.empty()), "cells"))
+                .as("tomorrow, today is a whole past day").extracting(r -> r.get("topic")).containsExactly("crisis");
     }
 
     @Test
