@@ -92,11 +92,13 @@ final class TurnRecords {
 
     /**
      * While a counsellor holds the conversation the bot stays silent: the message is relayed to them (redacted),
-     * its risk is still scored and stored for them to see, and "end chat" hands the conversation back.
+     * its risk is still scored and stored for them to see, and "end chat" hands the conversation back, unless the
+     * message that says it is itself read at high risk or above ("I'll end this chat and end my life"): that one
+     * reaches the counsellor like any other, who is the person's way to help right now.
      */
     TurnResult relayed(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
                        Analysis a, String redacted, Instant now) {
-        if (a.command().filter(Command.END_CHAT::equals).isPresent()) {
+        if (a.command().filter(Command.END_CHAT::equals).isPresent() && !a.risk().atLeast(RiskLevel.HIGH)) {
             desk.endByPerson(tx, held.id(), Leaving.ENDED_CHAT);
             TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
             tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now);

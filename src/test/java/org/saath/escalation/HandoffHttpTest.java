@@ -240,4 +240,23 @@ class HandoffHttpTest {
                 && r.body().contains("\"by\":\"person\""));
         assertThat(send("hello", "m-3").get("replies")).isNotEmpty();
     }
+
+    /** "End this chat" said inside a crisis is the crisis: it reaches the counsellor, and the chat stays theirs. */
+    @Test
+    void a_crisis_that_says_end_this_chat_reaches_the_counsellor_and_ends_nothing() throws Exception {
+        String escalation = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+
+        JsonNode crisis = send("i'm going to end this chat and then kill myself tonight", "m-2");
+
+        assertThat(crisis.at("/escalation/state").asText()).isEqualTo("claimed");
+        assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("claimed");
+        assertThat(components.handoffs().escalation(escalation).orElseThrow().risk()).isIn("high", "imminent");
+        dispatcher.dispatchDue();
+        assertThat(endpoint.received()).anyMatch(r -> r.body().contains("conversation.user_message")
+                && r.body().contains("kill myself")).noneMatch(r -> r.body().contains("escalation.resolved"));
+
+        assertThat(send("end chat", "m-3").at("/escalation/state").asText()).as("a plain end chat still ends it")
+                .isEqualTo("resolved");
+    }
 }
