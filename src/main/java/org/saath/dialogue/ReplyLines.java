@@ -83,7 +83,12 @@ final class ReplyLines {
                     ? new Block(template.intro(), block.offers(), block.held(), block.footer()) : block;
         }
         if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
-            return new Block(templates.word("no-lines-intro", t.language()), r.international());
+            // no line of the country for this: the directories, after a crisis with the emergency numbers first
+            boolean afterCrisis = t.conversationRisk().atLeast(RiskLevel.HIGH) && !emergency.isEmpty();
+            List<HelplineOffer> offers = new ArrayList<>(afterCrisis ? emergency : List.of());
+            offers.addAll(r.international());
+            return new Block(templates.word(afterCrisis ? "intro-no-crisis-line" : "no-lines-intro", t.language()),
+                    distinct(offers));
         }
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());

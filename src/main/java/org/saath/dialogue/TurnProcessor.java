@@ -268,21 +268,26 @@ public final class TurnProcessor {
     /**
      * Deletes everything about the person and confirms; nothing of this turn is recorded. When the safety floor
      * raised the turn (a crisis said together with "delete my data"), the crisis reply with its open line comes
-     * first: the data still goes, as asked, but the person is not left without a number.
+     * first; after a crisis earlier in the conversation the confirmation itself lists the crisis lines: the data
+     * still goes, as asked, but the person is not left without a number.
      */
     private TurnResult forget(ConversationTx tx, InboundMessage in, String forgetKey, String conversationId,
                               Decided decided, Resources resources, ReplyComposer.Person person, Instant now) {
         Decision decision = decided.decision();
         Language language = decided.facts().language();
         List<TurnResult.Reply> replies = new ArrayList<>();
-        if (!decision.template().equals("data_deleted")) {
+        boolean crisisReply = !decision.template().equals("data_deleted");
+        if (crisisReply) {
             replies.addAll(p.composer().compose(new ReplyComposer.Turn(decision.template(), language,
                     decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(),
                     resources.offers(), !decision.helplineTopics().isEmpty(), List.of(), false, false, false, false,
                     null, false, person)).replies());
         }
-        replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(), false),
-                List.of()));
+        // after a crisis the confirmation is the last thing Saath says: it keeps the crisis lines (and the emergency
+        // numbers where none is open), as every reply after a crisis does
+        boolean afterCrisis = !crisisReply && decided.facts().conversationRisk().atLeast(RiskLevel.HIGH);
+        replies.add(new TurnResult.Reply(p.composer().note("data_deleted", language, resources.referral(),
+                afterCrisis), List.of()));
         TurnResult result = new TurnResult(replies, null);
         // the confirmation still reaches a person on a platform channel: its rows carry their own sealed address
         tx.forget(Optional.of(forgetKey), TurnJson.write(result), now,
