@@ -6,7 +6,8 @@ import java.util.Locale;
  * Something a person says to steer the conversation rather than to describe how they feel. The declaration order is
  * the precedence when a message holds phrases of several commands: deleting data first, "show my safety plan" before
  * "safety plan", among language requests the longest phrase wins ("urdu script" over "urdu"), and "I'm fine"
- * before the yes or no it may contain ("nahi main theek hoon" is an answer about how the person is, not a no).
+ * before the yes or no it may contain ("nahi main theek hoon" is an answer about how the person is, not a no), and
+ * "I'm not safe" before both.
  */
 public enum Command {
     DELETE_DATA, SHOW_PLAN, SAFETY_PLAN, GROUNDING,
@@ -17,6 +18,11 @@ public enum Command {
     PRIVACY,
     /** "more lines", "details": the rest of what the short first reply left out. */
     MORE,
+    /**
+     * "I'm not safe", "main mehfooz nahi hoon", «لست بأمان»: the answer to "are you safe right now?" that needs the
+     * emergency numbers, and said at any point, the same. Before the no it may contain ("no, I'm not safe").
+     */
+    NOT_SAFE,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
     YES, NO, STOP,

@@ -26,9 +26,17 @@ public final class SafetyPolicy {
     /**
      * Templates that already speak to a crisis; the floor leaves them as the rules chose (below imminent).
      * {@code crisis_means} answers a question about a way or a dose: no facts, a direct question, an open line.
+     * {@code not_safe} answers "I'm not safe" with the emergency numbers first.
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person", "crisis_imminent",
-            "crisis_means");
+            "crisis_means", "not_safe");
+
+    /**
+     * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the
+     * floor leaves them. {@code not_safe} is one: asking "are you safe right now?" of someone who has just said
+     * they are not would be the wrong question.
+     */
+    private static final Set<String> IMMINENT_TEMPLATES = Set.of("crisis_imminent", "not_safe");
 
     public Decision apply(Decision decision, TurnFacts facts) {
         if (!facts.risk().atLeast(RiskLevel.HIGH)) {
@@ -37,7 +45,7 @@ public final class SafetyPolicy {
         List<String> raised = new ArrayList<>();
         String template = decision.template();
         boolean imminent = facts.risk().atLeast(RiskLevel.IMMINENT) && !facts.thirdPerson();
-        if (!CRISIS_TEMPLATES.contains(template) || imminent && !template.equals("crisis_imminent")) {
+        if (!CRISIS_TEMPLATES.contains(template) || imminent && !IMMINENT_TEMPLATES.contains(template)) {
             template = facts.thirdPerson() ? "crisis_third_person" : imminent ? "crisis_imminent" : "crisis";
             raised.add("template");
         }

@@ -26,7 +26,9 @@ class CommandDetectorTest {
         "i'm fine|fine", "no i'm fine|fine", "nahi main theek hoon|fine", "main theek hoon|fine", "میں ٹھیک ہوں|fine",
         "أنا بخير|fine", "أنا كويسة|fine",
         "more lines|more", "details|more", "aur lines|more", "مزید لائنز|more", "تفاصيل|more", "أرقام أخرى|more",
-        "privacy|privacy", "who can read this|privacy", "رازداری|privacy", "الخصوصية|privacy"
+        "privacy|privacy", "who can read this|privacy", "رازداری|privacy", "الخصوصية|privacy",
+        "i'm not safe|not_safe", "no, I'm not safe|not_safe", "main mehfooz nahi hoon|not_safe",
+        "میں محفوظ نہیں ہوں|not_safe", "لست بأمان|not_safe", "لا، مش بأمان|not_safe", "i'm safe|yes"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -43,7 +45,9 @@ class CommandDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"no i want to die", "yes i took the pills", "i said no to my boss", "stop the pain",
-        "not really sure what to do", "nahi pata kya karun", "stop, i can't take it anymore"})
+        "not really sure what to do", "nahi pata kya karun", "stop, i can't take it anymore",
+        // a plea is not a yes; "they'll forget me" and asking what is kept are not "delete my data"
+        "please", "everyone will just forget me when i'm gone", "kya aap mera sara data save karte ho"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
