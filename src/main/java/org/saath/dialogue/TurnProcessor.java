@@ -136,14 +136,14 @@ public final class TurnProcessor {
         Optional<ConversationRow> stored = tx.conversation();                                       // 1 session
         Optional<EscalationRow> open = tx.openEscalation();                                         // 2 handoff?
         Optional<String> askedLast = stored.map(c -> PersonOutbox.questionTag(c.lastReply()));
-        if (in.answering().isPresent() && !askedLast.equals(in.answering())) {
-            return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
-        }
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
         Optional<ConversationRow> conversation = open.isPresent() ? stored
                 : stored.map(ConversationRow::withoutConsent);
         Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
                 tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
+        if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
+            return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
+        }
         if (in.edited() && !analysis.risk().atLeast(RiskLevel.MODERATE)) {
             return passed(tx, in, stored, now);     // an edit is heard for danger only, never as an answer
         }
@@ -186,6 +186,16 @@ public final class TurnProcessor {
      * person's words or close a risk check. Nothing is said or changed; it is kept as handled, so its redelivery
      * answers the same.
      */
+    /**
+     * A "No" while "are you safe right now?" is the open question: heard even from an older message's button (the
+     * crisis follow-up asks the same question again under a new tag); the worst a misread tap can do is bring the
+     * emergency numbers. A stale "Yes" is never heard: it could close the safety check or give consent.
+     */
+    private static boolean notSafe(Optional<ConversationRow> conversation, Analysis analysis) {
+        return conversation.map(ConversationRow::state).filter(DialogueState.SAFETY_CHECK.code()::equals).isPresent()
+                && analysis.command().filter(c -> c == Command.NO || c == Command.NOT_SAFE).isPresent();
+    }
+
     private static Handled passed(ConversationTx tx, InboundMessage in, Optional<ConversationRow> conversation,
                                   Instant now) {
         TurnResult nothing = new TurnResult(List.of(), null);

@@ -136,6 +136,33 @@ class TelegramChannelHttpTest {
         assertThat(platform.rig().count("turns")).isEqualTo(turns + 1);
     }
 
+    /**
+     * "Are you safe right now?" asked twice (the crisis reply, then its follow-up under a new tag): a tap on the first
+     * one's "No" is heard (the emergency numbers, an urgent escalation); its "Yes" is not.
+     */
+    @Test
+    void a_tap_on_an_older_no_while_are_you_safe_is_open_is_heard_as_not_safe() throws Exception {
+        say("i want to kill myself");
+        platform.rig().dispatch();
+        JsonNode first = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow();
+        String oldYes = first.at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
+        String oldNo = first.at("/reply_markup/inline_keyboard/0/1/callback_data").asText();
+        say("i'm scared");
+        platform.rig().dispatch();
+        assertThat(platform.rig().strings("SELECT state FROM conversations")).containsExactly("safety_check");
+        long turns = platform.rig().count("turns");
+
+        tap(oldYes);
+        assertThat(platform.rig().count("turns")).as("an old yes closes nothing").isEqualTo(turns);
+        tap(oldNo);
+        platform.rig().dispatch();
+
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).last()
+                .isEqualTo("not-safe");
+        assertThat(sent()).last().satisfies(m -> assertThat(m.get("text").asText()).startsWith("Please call now:")
+                .contains("15", "1122"));
+    }
+
     @Test
     void a_group_chat_is_acknowledged_and_skipped() throws Exception {
         ObjectNode update = fixture("telegram-text.json");
