@@ -69,12 +69,18 @@ final class CounsellorHandoff {
                 risen.map(TurnWrite.RaisedEscalation::risk).orElse(open.get().risk()),
                 risen.map(TurnWrite.RaisedEscalation::topic).orElse(open.get().topic()), now).isPresent();
         boolean counsellor = partner.isPresent() || offeredNow || open.map(EscalationRow::partnerId).isPresent();
-        boolean answeredSafety = facts.state() == DialogueState.SAFETY_CHECK && open.isPresent();
-        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || offeredNow || answeredSafety)
-                && nextState != DialogueState.SAFETY_CHECK;
+        // consent is asked after the person answered "are you safe?" or "are you thinking of ending your life?", never
+        // in the reply that asks either: a "yes" must answer one question only
+        boolean answeredCheck = CHECKS.contains(facts.state()) && open.isPresent();
+        boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || offeredNow || answeredCheck)
+                && !CHECKS.contains(nextState);
         boolean refused = escalate && open.isEmpty() && requested.isEmpty();
         return new Outcome(opened, partner, counsellor, askConsent, false, refused, risen, offeredNow);
     }
+
+    /** The questions whose yes or no must not be taken for consent. */
+    private static final java.util.Set<DialogueState> CHECKS = java.util.EnumSet.of(DialogueState.SAFETY_CHECK,
+            DialogueState.CRISIS_CHECK);
 
     /**
      * The open escalation's risk raised to {@code now}, and its priority to {@code urgent} when this turn asks for

@@ -259,4 +259,21 @@ class HandoffHttpTest {
         assertThat(send("end chat", "m-3").at("/escalation/state").asText()).as("a plain end chat still ends it")
                 .isEqualTo("resolved");
     }
+
+    /**
+     * A question about a dose, answered with "are you thinking of ending your life?" and an escalation: the consent
+     * question is not asked in that same reply (a "yes" would answer both), but after the screening answer.
+     */
+    @Test
+    void a_yes_to_are_you_thinking_of_ending_your_life_is_never_taken_for_consent() throws Exception {
+        JsonNode asked = send("how many panadol would kill me", "m-1");
+        String escalation = asked.at("/escalation/id").asText();
+        assertThat(asked.get("replies").toString()).contains("ending your life")
+                .doesNotContain("may the counsellor read what you wrote");
+
+        JsonNode yes = send("yes", "m-2");
+
+        assertThat(yes.get("replies").toString()).doesNotContain("will be able to read this conversation");
+        call("GET", "/v1/partner/escalations/" + escalation + "/transcript", null, KEY_A, 403);
+    }
 }
