@@ -47,7 +47,9 @@ class CommandDetectorTest {
     @ValueSource(strings = {"no i want to die", "yes i took the pills", "i said no to my boss", "stop the pain",
         "not really sure what to do", "nahi pata kya karun", "stop, i can't take it anymore",
         // a plea is not a yes; "they'll forget me" and asking what is kept are not "delete my data"
-        "please", "everyone will just forget me when i'm gone", "kya aap mera sara data save karte ho"})
+        "please", "everyone will just forget me when i'm gone", "kya aap mera sara data save karte ho",
+        // "wait" and "that's it, enough" are not "stop messaging me"
+        "ruk jao", "رک جاؤ", "بس خلاص"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
