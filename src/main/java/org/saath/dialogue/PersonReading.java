@@ -31,8 +31,11 @@ final class PersonReading {
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
                 .orElse(null)));
+        // a peak reached by a crisis told about someone else, answered for the helper, is not the person's own: their
+        // first own disclosure still gets the whole first crisis reply
         boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
-                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH)).orElse(false);
+                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH)
+                && !String.valueOf(c.lastReply()).startsWith("crisis_third_person")).orElse(false);
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
     }
 
