@@ -44,7 +44,7 @@ class ListeningRepliesConversationTest {
                 .expectReply(r -> assertThat(r.replies().get(0).helplines().get(0).openNow()).isTrue())
                 .expectReplyContaining("I can't answer that")
                 .expectReplyContaining("are you thinking about ending your life?")
-                .expectReplyContaining("15 (police) or 1122 (ambulance)");
+                .expectReplyContaining("15 (police) or 1122 (ambulance, across Punjab, in some districts elsewhere)");
         assertThat(chat.allText()).doesNotContain("paracetamol", "mg", "dose", "can't help with that");
 
         chat.user("yes").expectHandoff().expectReplyContaining("Are you safe right now?");
@@ -155,7 +155,7 @@ class ListeningRepliesConversationTest {
                 .expectReplyContaining("don't pay")
                 .expectReplyContaining("keep screenshots of the threats")
                 .expectReplyContaining("block and report")
-                .expectReplyContaining("15 (police) or 1122 (ambulance)");
+                .expectReplyContaining("15 (police) or 1122 (ambulance, across Punjab, in some districts elsewhere)");
         assertThat(pk.replies().get(0).helplines()).extracting(h -> h.id()).contains("pk-umang");
         pk.user("details").expectReplyContaining("StopNCII.org").expectReplyContaining("NCCIA");
 

@@ -49,8 +49,8 @@ class ReplyRendererTest {
     void emergency_numbers_are_named_by_what_they_are_for_in_the_person_s_language() {
         List<HelplineOffer> pk = SHIPPED.emergency("PK", TestComponents.PK_NIGHT);
 
-        assertThat(RENDERER.emergencyPhrase(pk, true, Language.EN)).isEqualTo("15 (police) or 1122 (ambulance)");
-        assertThat(RENDERER.emergencyPhrase(pk, true, Language.UR)).isEqualTo("15 (پولیس) یا 1122 (ایمبولینس)");
+        assertThat(RENDERER.emergencyPhrase(pk, true, Language.EN)).isEqualTo("15 (police) or 1122 (ambulance, across Punjab, in some districts elsewhere)");
+        assertThat(RENDERER.emergencyPhrase(pk, true, Language.UR)).isEqualTo("15 (پولیس) یا 1122 (ایمبولینس، پورے پنجاب میں، دوسری جگہوں پر بعض اضلاع میں)");
         assertThat(RENDERER.lines(null, pk, Language.AR)).startsWith("- الشرطة: هاتف 15");
     }
 

@@ -163,7 +163,7 @@ class RightHelpConversationTest {
                 "میں اپنے بچوں کو لے کر کہاں جاؤں؟", "ہمیں کوئی محفوظ جگہ چاہیے")) {
             chat.user(message).expectNoHandoff();
             assertThat(RtlText.plain(chat.replies().get(0).text())).as(message)
-                    .contains("15 (پولیس) یا 1122 (ایمبولینس)", "گھر میں مار پیٹ یا تشدد ہو تو یہ لوگ مدد کرتے ہیں")
+                    .contains("15 (پولیس) یا 1122 (ایمبولینس، پورے پنجاب میں، دوسری جگہوں پر بعض اضلاع میں)", "گھر میں مار پیٹ یا تشدد ہو تو یہ لوگ مدد کرتے ہیں")
                     .doesNotContain("سانس", "اپنی جان لینے");
             assertThat(chat.replies().get(0).helplines()).extracting(TurnResult.HelplineView::id)
                     .contains("pk-mohr-1099", "pk-madadgaar").doesNotContain("pk-chitral-women-helpline");

@@ -38,7 +38,7 @@ class TurnProcessorConversationTest {
                 .expectFirstHelpline("pk-umang")
                 .expectHandoff();
         assertThat(chat.replies().get(0).text()).startsWith("Please call now:\n- Umang")
-                .contains("If you are in danger, call 15 (police) or 1122 (ambulance)")
+                .contains("If you are in danger, call 15 (police) or 1122 (ambulance, across Punjab, in some districts elsewhere)")
                 .endsWith("Are you safe right now?");
 
         chat.user("no im fine")
@@ -58,7 +58,7 @@ class TurnProcessorConversationTest {
                 .expectHandoff();
         // an emergency number is open at every hour by what it is: no label; the crisis line keeps its own
         assertThat(chat.replies().get(0).text())
-                .startsWith("Please call now:\n- Police: phone 15\n- Ambulance: phone 1122\n- ")
+                .startsWith("Please call now:\n- Police: phone 15\n- Ambulance (across Punjab, in some districts elsewhere): phone 1122\n- ")
                 .containsPattern("\n- [^\n]*Umang[^\n]*\\(open 24/7\\)")
                 .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
