@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.InboundMessage;
+import org.saath.channel.Inbox;
 import org.saath.channel.Outbound;
 import org.saath.channel.PlatformApi;
 import org.saath.channel.PlatformChannel;
@@ -33,7 +35,10 @@ import org.saath.web.BadRequestException;
  * stored when it does not match), hands the message to the inbox, deduplicated by {@code MessageSid}, and answers
  * an empty TwiML response: replies are sent later, from the outbox, through the REST Messages resource, from the
  * number the person wrote to. Long SMS replies are split into a few messages ({@link SmsText}); WhatsApp numbers
- * ({@code whatsapp:+…}) keep WhatsApp's 24-hour window.
+ * ({@code whatsapp:+…}) keep WhatsApp's 24-hour window. Each message is sent with a {@code StatusCallback} to
+ * {@code POST /webhooks/twilio/status} ({@code public-url} + {@code /status}, signed the same way): a message Twilio
+ * took and then reports {@code failed} or {@code undelivered} is undelivered after all (the partner and the
+ * console are told).
  *
  * <p>{@code curl -s localhost:8080/webhooks/twilio -H "X-Twilio-Signature: $SIG" --data-urlencode Body=hi …}
  */
@@ -52,6 +57,9 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
         super(NAME, config, http, clock);
     }
 
+    /** Where Twilio reports what became of a message Saath sent: {@code public-url} + {@code /status}. */
+    static final String STATUS_PATH = "/webhooks/twilio/status";
+
     /** The channel when {@code channels.twilio} is configured. */
     public static Optional<Channel> create(ChannelsConfig.Twilio config, HttpClient http, Clock clock) {
         return config.enabled() ? Optional.of(new TwilioChannel(config, http, clock)) : Optional.empty();
@@ -67,6 +75,39 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
             return List.of(typed);
         }
         return phoneDigits(typed).map(d -> List.of("+" + d, WHATSAPP + "+" + d)).orElse(List.of(typed));
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes, Inbox inbox) {
+        routes.post(STATUS_PATH, ctx -> status(ctx, inbox));
+        super.addRoutes(routes, inbox);
+    }
+
+    /** The URL Twilio is asked to report each message's status to, and signs those reports with. */
+    private String statusUrl() {
+        return config.publicUrl() + "/status";
+    }
+
+    /**
+     * A status callback (signed like a message: 401 when not): {@code failed} or {@code undelivered} means the person
+     * did not get the message Twilio had taken ({@code ErrorCode} says why); every other status is only acknowledged.
+     */
+    void status(Context ctx, Inbox inbox) {
+        Map<String, List<String>> form = FormBody.parse(body(ctx));
+        if (!TwilioSignature.valid(config.authToken(), statusUrl(), form, ctx.header("X-Twilio-Signature"))) {
+            throw new UnauthorizedResponse("X-Twilio-Signature is missing or does not match");
+        }
+        String sid = one(form, "MessageSid");
+        String status = one(form, "MessageStatus");
+        if (sid.isBlank() || sid.length() > 64) {
+            throw new BadRequestException("MessageSid is required");
+        }
+        if (status.equals("failed") || status.equals("undelivered")) {
+            String code = one(form, "ErrorCode");
+            inbox.failed(NAME, sid, "Twilio reported it " + status + (code.matches("\\d{1,6}") ? ", error " + code
+                    : ""));
+        }
+        ctx.status(204);
     }
 
     @Override
@@ -126,6 +167,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
             form.put("To", pair[0]);
             form.put("From", pair[1]);
             form.put("Body", parts.get(i));
+            form.put("StatusCallback", statusUrl());
             return answer(PlatformApi.call(http, HttpRequest.newBuilder(URI.create(config.apiBaseUrl()
                             + "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((config.accountSid() + ":"
@@ -137,7 +179,9 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
 
     private static SendResult answer(PlatformApi.Answer answer, int part) {
         if (answer.ok()) {
-            return SendResult.sent();
+            // the message's sid, which a later status callback names
+            String sid = answer.body().path("sid").asText("");
+            return SendResult.sent(sid.isBlank() || sid.length() > 64 ? Optional.empty() : Optional.of(sid));
         }
         int code = answer.body().path("code").asInt(-1);
         String reason = "Twilio answered HTTP " + answer.status() + (code < 0 ? "" : ", error " + code);

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.TestPartners;
+import org.saath.channel.PlatformRig;
+import org.saath.escalation.Caller;
+import org.saath.outbox.PartnerEndpoint;
 import org.saath.channel.Address;
 import org.saath.channel.Channel;
 import org.saath.channel.FakePlatform;
@@ -208,5 +213,74 @@ class TwilioChannelHttpTest {
         assertThat(TwilioChannel.optOut("QUIT")).isEqualTo("stop");
         assertThat(TwilioChannel.optOut("cancel my order please")).as("only the whole message")
                 .isEqualTo("cancel my order please");
+    }
+
+    /** Twilio's status callback for message {@code sid}, signed as Twilio signs it ({@code public-url}/status). */
+    private HttpResponse<String> status(String sid, String status, String errorCode, boolean signed) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("AccountSid", SID);
+        form.put("MessageStatus", status);
+        if (!errorCode.isEmpty()) {
+            form.put("ErrorCode", errorCode);
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        form.forEach((k, v) -> params.put(k, List.of(v)));
+        return platform.rig().post("/webhooks/twilio/status", FormBody.encode(form).getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature",
+                signed ? TwilioSignature.compute(TOKEN, PUBLIC_URL + "/status", params) : "bm90LXNpZ25lZA==");
+    }
+
+    /**
+     * A counsellor's SMS that Twilio took (201 with its sid) and then reports {@code undelivered} (30003, the phone
+     * unreachable): the partner and the console are told, once however often the report comes; a report for a
+     * message Saath never sent, a "delivered", or an unsigned report change nothing.
+     */
+    @Test
+    void a_counsellor_sms_twilio_reports_undelivered_after_taking_it_is_told_to_the_partner_once(@TempDir Path dir)
+            throws Exception {
+        try (PartnerEndpoint partner = new PartnerEndpoint("partner-a-webhook-secret")) {
+            PlatformRig rig = platform.restart("with-partner", c -> c.withPartnersFile(uncheckedFile(dir,
+                    partner)));
+            sms("+923001234567", "i want to kill myself");
+            rig.dispatch();
+            String escalation = rig.strings("SELECT id FROM escalations").get(0);
+            Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
+            rig.components.desk().claim(a, escalation);
+            rig.components.desk().message(a, escalation, "I'm Sara. Are you somewhere safe?");
+            int before = platform.api().accepted().size();
+            List<String> sids = List.of("SMa1", "SMa2", "SMa3", "SMa4", "SMa5", "SMa6");
+            platform.api().answerNext(sids.stream().map(sid -> new FakePlatform.Answer(201,
+                    "{\"sid\":\"" + sid + "\"}")).toArray(FakePlatform.Answer[]::new));
+            rig.dispatch();
+            rig.dispatch();
+            List<FakePlatform.Request> sent = platform.api().accepted();
+            int sara = sent.size() - 1;
+            assertThat(sent.get(sara).form()).containsEntry("Body", "I'm Sara. Are you somewhere safe?")
+                    .containsEntry("StatusCallback", PUBLIC_URL + "/status");
+            String saraSid = sids.get(sara - before);
+
+            assertThat(status(saraSid, "undelivered", "30003", false).statusCode()).isEqualTo(401);
+            assertThat(status("SMnever", "failed", "30005", true).statusCode()).isEqualTo(204);
+            assertThat(status(saraSid, "delivered", "", true).statusCode()).isEqualTo(204);
+            assertThat(rig.strings("SELECT state FROM outbox WHERE destination = 'channel'")).containsOnly("delivered");
+            for (int i = 0; i < 2; i++) {
+                assertThat(status(saraSid, "undelivered", "30003", true).statusCode()).isEqualTo(204);
+            }
+            rig.dispatch();
+
+            assertThat(partner.received()).filteredOn(r -> r.body().contains("person.message_undelivered"))
+                    .hasSize(1).allMatch(r -> r.body().contains(escalation) && r.body().contains("error 30003"));
+            assertThat(rig.strings("SELECT text FROM user_messages WHERE sender = 'undelivered'"))
+                    .containsExactly("not delivered: Twilio reported it undelivered, error 30003");
+        }
+    }
+
+    private static String uncheckedFile(Path dir, PartnerEndpoint partner) {
+        try {
+            return TestPartners.file(dir, partner.url(), partner.secret()).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
