@@ -126,6 +126,19 @@ class WhatsAppChannelHttpTest {
         return rig.storedId("whatsapp", PERSON, wamid);
     }
 
+    /** Partner A's system, as the partner API acts. */
+    private Caller partnerA() {
+        return Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
+    }
+
+    /** A crisis in WhatsApp message {@code wamid}, its escalation claimed by partner A: the escalation's id. */
+    private String claimedCrisis(String wamid) throws Exception {
+        say(wamid, "i want to kill myself");
+        String escalation = rig.strings("SELECT id FROM escalations").get(0);
+        rig.components.desk().claim(partnerA(), escalation);
+        return escalation;
+    }
+
     private List<String> sentTexts() {
         return graph.accepted().stream().map(r -> r.json().at("/text/body").asText()).toList();
     }
@@ -340,15 +353,12 @@ class WhatsAppChannelHttpTest {
     void a_counsellor_message_outside_the_24_hour_window_is_not_lost_the_partner_and_console_are_told()
             throws Exception {
         start("");
-        say("wamid.D1", "i want to kill myself");
-        String escalation = rig.strings("SELECT id FROM escalations").get(0);
-        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
-        rig.components.desk().claim(a, escalation);
+        String escalation = claimedCrisis("wamid.D1");
         rig.dispatch();
         assertThat(sentTexts()).anyMatch(t -> t.contains("counsellor has joined"));
 
         rig.clock.advance(Duration.ofHours(25));
-        rig.components.desk().message(a, escalation, "Are you somewhere safe right now?");
+        rig.components.desk().message(partnerA(), escalation, "Are you somewhere safe right now?");
         rig.dispatch();
         rig.dispatch();
 
@@ -375,11 +385,8 @@ class WhatsAppChannelHttpTest {
     void a_counsellor_message_that_whatsapp_reports_failed_after_taking_it_is_told_to_the_partner_once()
             throws Exception {
         start("");
-        say("wamid.F1", "i want to kill myself");
-        String escalation = rig.strings("SELECT id FROM escalations").get(0);
-        Caller a = Caller.partnerSystem(rig.components.partners().byId("partner-a").orElseThrow());
-        rig.components.desk().claim(a, escalation);
-        rig.components.desk().message(a, escalation, "I'm Sara. Can you tell me where you are?");
+        String escalation = claimedCrisis("wamid.F1");
+        rig.components.desk().message(partnerA(), escalation, "I'm Sara. Can you tell me where you are?");
         rig.dispatch();
         rig.dispatch();
         assertThat(sentTexts()).last().isEqualTo("I'm Sara. Can you tell me where you are?");
