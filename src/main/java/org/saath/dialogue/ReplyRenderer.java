@@ -121,7 +121,7 @@ public final class ReplyRenderer {
     }
 
     /** The comma between two parts of a line: the Arabic comma in Urdu and Arabic. */
-    private static String comma(Language language) {
+    public static String comma(Language language) {
         return RtlText.rightToLeft(language) ? "، " : ", ";
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.saath.dialogue.ReplyRenderer;
 import org.saath.dialogue.Templates;
 import org.saath.helpline.Contact;
 import org.saath.helpline.HelplineOffer;
@@ -60,9 +61,9 @@ final class PageFrame {
             out.append("<strong>").append(Html.esc(text.word("sos", l))).append("</strong>");
             for (HelplineOffer offer : sos.emergency()) {
                 String service = templates.word("service-" + offer.helpline().service(), l)
-                        + offer.helpline().where(l.code()).map(w -> ", " + w).orElse("");
+                        + offer.helpline().where(l.code()).map(w -> ReplyRenderer.comma(l) + w).orElse("");
                 if (!offer.helpline().verified()) {
-                    service += ", " + templates.word("unconfirmed", l);
+                    service += ReplyRenderer.comma(l) + templates.word("unconfirmed", l);
                 }
                 for (Contact c : offer.helpline().contacts().stream().filter(c -> c.type().equals("phone")).toList()) {
                     out.append(" <a class=\"call\" href=\"tel:").append(Html.esc(LineCards.dialable(c.value())))

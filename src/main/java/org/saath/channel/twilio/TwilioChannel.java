@@ -58,7 +58,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
     }
 
     /** Where Twilio reports what became of a message Saath sent: {@code public-url} + {@code /status}. */
-    static final String STATUS_PATH = "/webhooks/twilio/status";
+    private static final String STATUS_PATH = "/webhooks/twilio/status";
 
     /** The channel when {@code channels.twilio} is configured. */
     public static Optional<Channel> create(ChannelsConfig.Twilio config, HttpClient http, Clock clock) {
