@@ -29,6 +29,22 @@ public enum DistressCategory {
      * attempt, not one in progress. Never minutes, hours or days: an overdose two days ago still needs a doctor.
      */
     LONG_AGO,
+    /**
+     * A word that opens a new clause where no punctuation marks one ("but", "and then", "lekin", "لكن"); the clause
+     * starts at its last word. A negation, a topic, a time long past or a third person does not reach across it:
+     * "i know it's haram but i drank the poison".
+     */
+    CLAUSE,
+    /**
+     * A negation that already has its word ("not okay", "theek nahi", "مش كويس"): it lowers nothing after it,
+     * "i'm not okay i want to die" is a wish to die.
+     */
+    NEGATED_STATE,
+    /**
+     * The person as the subject right before a phrase ("i", "maine", "مجھے"): that phrase is about them, whoever else
+     * the message names ("please take care of my mom, i took all the pills").
+     */
+    FIRST_PERSON,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */
@@ -46,6 +62,17 @@ public enum DistressCategory {
     public boolean isMeansOrPlan() {
         return switch (this) {
             case MEANS, PLAN, PLACE, PREPARATION, METHOD_QUESTION -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
+     * time long past, a clause word, a negated state, the first person.
+     */
+    public boolean isCue() {
+        return switch (this) {
+            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON -> true;
             default -> false;
         };
     }

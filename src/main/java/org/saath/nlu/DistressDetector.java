@@ -13,12 +13,18 @@ import java.util.Set;
  *       is ignored, one that only overlaps it is kept; a phrase that touches a topic mention at all ("a documentary
  *       about suicide", "suicide prevention week") is ignored, and so is an act told in the same clause as a topic
  *       cue ("in the drama the heroine drank poison"), and so is an attempt ("drama mein heroine ne khudkushi ki
- *       koshish ki"); a wish is never discounted that way. A phrase touching a past attempt ("tried to kill myself in
- *       2021", "goliyan kha li thi") is read only as that past attempt, and so is an act or self-harm told in the same
- *       clause as a time long past ("i took an overdose years ago", "do saal pehle kalaai kaat li thi"): a wish
- *       today still makes it {@code high}.</li>
+ *       koshish ki"); a wish is never discounted that way. A topic lying wholly inside a longer phrase of distress
+ *       is no topic ("khudkushi ke baare mein soch raha hoon"). A phrase touching a past attempt ("tried to kill
+ *       myself in 2021", "goliyan kha li thi") is read only as that past attempt, and so is an act or self-harm told
+ *       in the same clause as a time long past ("i took an overdose years ago", "do saal pehle kalaai kaat li thi")
+ *       unless a time of today stands there too: a wish today still makes it {@code high}.</li>
+ *   <li>Clauses start after sentence punctuation and at clause words ("but", "and then", "lekin", "لكن"): "i know
+ *       it's haram but i drank the poison" is an act, not a story.</li>
  *   <li>A negation cue up to {@value #NEGATION_WINDOW} tokens before a phrase lowers it by one level, never below
- *       {@code low}: "I'm not suicidal" is still watched.</li>
+ *       {@code low}: "I'm not suicidal" is still watched. A negation that has its own word ("not okay") lowers
+ *       nothing after it.</li>
+ *   <li>A third person makes the message about someone else, unless the cue is part of another phrase ("take care of
+ *       my mom") or the person names themselves right before a phrase of distress ("i took all the pills").</li>
  *   <li>An act in progress or just done is {@code imminent} by its own severity. A wish to die together with a
  *       means, a place, a plan, preparation or a method question is at least {@code high}; with a timeframe as well
  *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it). A past
@@ -48,12 +54,17 @@ public final class DistressDetector {
         if (matches.isEmpty()) {
             return DistressAssessment.none();
         }
-        boolean[] masked = mask(matches, text.tokens().size(), DistressCategory::isGuard);
-        boolean[] topic = mask(matches, text.tokens().size(), c -> c == DistressCategory.TOPIC);
-        boolean[] past = mask(matches, text.tokens().size(), c -> c == DistressCategory.PAST_ATTEMPT);
+        int size = text.tokens().size();
+        Clauses clauses = new Clauses(text, matches);
+        boolean[] masked = mask(matches, size, DistressCategory::isGuard);
+        boolean[] phrases = mask(matches, size, c -> !c.isGuard() && !c.isCue() && c != DistressCategory.REQUEST_HUMAN);
+        boolean[] topic = topicMask(matches, size);
+        boolean[] past = mask(matches, size, c -> c == DistressCategory.PAST_ATTEMPT);
+        boolean[] negatedStates = mask(matches, size, c -> c == DistressCategory.NEGATED_STATE);
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
+        List<DistressLexicon.Match> ownPhrases = new ArrayList<>();
         RiskLevel risk = RiskLevel.NONE;
         boolean thirdPerson = false;
         boolean requestsHuman = false;
@@ -65,24 +76,26 @@ public final class DistressDetector {
                     || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {
                 cues.add(category);
             }
-            if (category.isGuard() || category == DistressCategory.NEGATION || category == DistressCategory.LONG_AGO
+            if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON
                     || inside(match, masked)
                     || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
-                    || isNarrated(category) && topicInClause(match, matches, text)) {
+                    || isNarrated(category) && clauses.with(DistressCategory.TOPIC, match)) {
                 continue;
             }
             if (category == DistressCategory.THIRD_PERSON) {
-                thirdPerson = true;
+                // "take care of my mom" is a goodbye, not someone else at risk
+                thirdPerson |= !inside(match, phrases);
                 continue;
             }
             if (category == DistressCategory.REQUEST_HUMAN) {
                 requestsHuman = true;
                 continue;
             }
-            boolean negated = isNegated(match, matches, masked, text);
+            boolean negated = isNegated(match, matches, masked, negatedStates, clauses);
             RiskLevel severity = match.entry().severity();
             if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
-                    && inClauseWith(DistressCategory.LONG_AGO, match, matches, text)) {
+                    && clauses.with(DistressCategory.LONG_AGO, match)
+                    && !clauses.with(DistressCategory.TIMEFRAME, match)) {
                 category = DistressCategory.PAST_ATTEMPT;
                 severity = severity.atLeast(PAST) ? PAST : severity;
             }
@@ -93,6 +106,9 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
+                if (category.isSelfHarmFamily() && clauses.firstPersonBefore(match)) {
+                    ownPhrases.add(match);
+                }
                 signals.add(category.code() + ":" + match.entry().phrase());
             }
             if (category != DistressCategory.MEANS && category != DistressCategory.TIMEFRAME
@@ -101,6 +117,8 @@ public final class DistressDetector {
             }
         }
         risk = combine(risk, seen);
+        // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs
+        thirdPerson &= ownPhrases.isEmpty();
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals);
     }
 
@@ -140,23 +158,90 @@ public final class DistressDetector {
         return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
     }
 
-    /** An act or attempt told inside a story or the news: "in the drama the heroine drank poison". */
-    private static boolean topicInClause(DistressLexicon.Match act, List<DistressLexicon.Match> matches,
-                                         NormalisedText text) {
-        return inClauseWith(DistressCategory.TOPIC, act, matches, text);
+    /**
+     * The words of topic mentions, except a topic lying wholly inside a longer phrase of distress: "khudkushi ke baare
+     * mein soch raha hoon" (thinking about suicide) is a thought of one's own, not a topic.
+     */
+    private static boolean[] topicMask(List<DistressLexicon.Match> matches, int size) {
+        boolean[] masked = new boolean[size];
+        for (DistressLexicon.Match match : matches) {
+            if (match.entry().category() == DistressCategory.TOPIC && !withinLongerPhrase(match, matches)) {
+                for (int i = match.start(); i < match.end(); i++) {
+                    masked[i] = true;
+                }
+            }
+        }
+        return masked;
     }
 
-    /** Whether a cue of {@code cueCategory} stands in the same clause as {@code phrase}, before or after it. */
-    private static boolean inClauseWith(DistressCategory cueCategory, DistressLexicon.Match phrase,
-                                        List<DistressLexicon.Match> matches, NormalisedText text) {
-        for (DistressLexicon.Match cue : matches) {
-            if (cue.entry().category() == cueCategory && (cue.end() <= phrase.start()
-                    ? !text.clauseBreakBetween(cue.start(), phrase.start())
-                    : !text.clauseBreakBetween(phrase.start(), cue.start()))) {
+    private static boolean withinLongerPhrase(DistressLexicon.Match topic, List<DistressLexicon.Match> matches) {
+        for (DistressLexicon.Match other : matches) {
+            DistressCategory category = other.entry().category();
+            if (!category.isGuard() && !category.isCue() && other.length() > topic.length()
+                    && other.start() <= topic.start() && other.end() >= topic.end()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The clauses of a message: those sentence punctuation starts ({@link NormalisedText#clauseStarts()}) and those a
+     * {@linkplain DistressCategory#CLAUSE clause word} starts, at its last word.
+     */
+    private static final class Clauses {
+
+        /** How far before a phrase the first person may stand: "i took", "i just took", "maine saari goliyan". */
+        private static final int SUBJECT_WINDOW = 2;
+
+        private final NormalisedText text;
+        private final List<DistressLexicon.Match> matches;
+        private final boolean[] starts;
+
+        Clauses(NormalisedText text, List<DistressLexicon.Match> matches) {
+            this.text = text;
+            this.matches = matches;
+            this.starts = new boolean[text.tokens().size() + 1];
+            for (DistressLexicon.Match match : matches) {
+                if (match.entry().category() == DistressCategory.CLAUSE) {
+                    starts[match.end() - 1] = true;
+                }
+            }
+        }
+
+        /** Whether a clause starts at any token in {@code (from, to]}. */
+        boolean breakBetween(int from, int to) {
+            for (int i = from + 1; i <= to; i++) {
+                if (starts[i]) {
+                    return true;
+                }
+            }
+            return text.clauseBreakBetween(from, to);
+        }
+
+        /** Whether a cue of {@code cueCategory} stands in the same clause as {@code phrase}, before or after it. */
+        boolean with(DistressCategory cueCategory, DistressLexicon.Match phrase) {
+            for (DistressLexicon.Match cue : matches) {
+                if (cue.entry().category() == cueCategory && (cue.end() <= phrase.start()
+                        ? !breakBetween(cue.start(), phrase.start())
+                        : !breakBetween(phrase.start(), cue.start()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */
+        boolean firstPersonBefore(DistressLexicon.Match phrase) {
+            for (DistressLexicon.Match cue : matches) {
+                if (cue.entry().category() == DistressCategory.FIRST_PERSON && cue.start() <= phrase.start()
+                        && phrase.start() - cue.end() <= SUBJECT_WINDOW
+                        && !breakBetween(cue.start(), phrase.start())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean overlaps(DistressLexicon.Match match, boolean[] masked) {
@@ -179,19 +264,21 @@ public final class DistressDetector {
 
     /**
      * A negation cue in the same clause right before the phrase (at most {@value #NEGATION_WINDOW} tokens away),
-     * or, for Urdu and Roman Urdu, whose verbs come last, right after it ("khudkushi nahi karunga").
+     * or, for Urdu and Roman Urdu, whose verbs come last, right after it ("khudkushi nahi karunga"). A negation
+     * inside a negated state ("not okay", "theek nahi") already has its word and lowers nothing.
      */
     private static boolean isNegated(DistressLexicon.Match target, List<DistressLexicon.Match> matches,
-                                     boolean[] masked, NormalisedText text) {
+                                     boolean[] masked, boolean[] negatedStates, Clauses clauses) {
         for (DistressLexicon.Match cue : matches) {
-            if (cue.entry().category() != DistressCategory.NEGATION || masked[cue.start()]) {
+            if (cue.entry().category() != DistressCategory.NEGATION || masked[cue.start()]
+                    || negatedStates[cue.start()]) {
                 continue;
             }
             boolean before = cue.end() <= target.start() && target.start() - cue.end() < NEGATION_WINDOW
-                    && !text.clauseBreakBetween(cue.start(), target.start());
+                    && !clauses.breakBetween(cue.start(), target.start());
             boolean after = verbFinal(target.entry().language()) && verbFinal(cue.entry().language())
                     && cue.start() >= target.end() && cue.start() - target.end() <= 1
-                    && !text.clauseBreakBetween(target.start(), cue.start());
+                    && !clauses.breakBetween(target.start(), cue.start());
             if (before || after) {
                 return true;
             }

@@ -18,10 +18,15 @@ public record LexiconEntry(String phrase, List<String> tokens, Language language
 
     /** Whether this phrase starts at {@code start} in {@code text}. */
     boolean matchesAt(List<String> text, int start) {
-        if (start + tokens.size() > text.size()) {
+        return start < text.size() && matchesAt(text, start, text.get(start));
+    }
+
+    /** Whether this phrase starts at {@code start} in {@code text}, its first word read as {@code first}. */
+    boolean matchesAt(List<String> text, int start, String first) {
+        if (start + tokens.size() > text.size() || !tokenMatches(tokens.get(0), first)) {
             return false;
         }
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 1; i < tokens.size(); i++) {
             if (!tokenMatches(tokens.get(i), text.get(start + i))) {
                 return false;
             }

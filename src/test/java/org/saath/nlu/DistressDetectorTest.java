@@ -117,4 +117,106 @@ class DistressDetectorTest {
             assertThat(a.cues()).contains(DistressCategory.LONG_AGO);
         }
     }
+
+    /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i know it's haram but i drank the poison|imminent",
+        "i read the news report and then i swallowed all the pills|imminent",
+        "pata hai haram hai lekin maine zeher pi liya|imminent",
+        "معلوم ہے حرام ہے لیکن میں نے ابھی ساری گولیاں کھا لی ہیں|imminent",
+        "اعرف انه حرام لكن شربت السم|imminent",
+        "i'm not suicidal but i want to die|high",
+        "in the drama the heroine drank poison|none",
+        "drama mein heroine ne zeher pi liya|none",
+        "في المسلسل البطلة شربت السم|none"
+    })
+    void a_clause_word_ends_what_a_topic_or_negation_reaches(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+    }
+
+    /** "Not okay" has its word: the wish after it is not negated. A negation of the wish itself still lowers it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i'm not okay i want to die|high",
+        "not doing well i want to kill myself|high",
+        "main theek nahi hoon main marna chahta hoon|high",
+        "میں ٹھیک نہیں ہوں میں خودکشی کرنا چاہتا ہوں|high",
+        "انا مش كويس بدي موت|high",
+        "i'm okay, i don't want to die|moderate",
+        "main khudkushi nahi karunga|low"
+    })
+    void a_negated_state_does_not_negate_the_wish_after_it(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+    }
+
+    /**
+     * Someone else named in a goodbye, or beside the person's own act or wish, does not make the message about them;
+     * someone else's wish or act is still theirs.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "please take care of my mom, i took all the pills|false",
+        "my husband beats me and i want to die|false",
+        "meri ammi ka khayal rakhna, maine saari goliyan kha li hain|false",
+        "میرے شوہر مارتے ہیں اور میں نے ساری گولیاں کھا لی ہیں|false",
+        "زوجي يضربني و انا بدي انتحر|false",
+        "my brother says he will kill himself|true",
+        "meri behen kehti hai wo khudkushi karegi|true",
+        "میرا بھائی کہتا ہے وہ خودکشی کرے گا|true",
+        "اختي بدها تنتحر|true"
+    })
+    void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk()).as("%s: %s", text, a.signals()).isNotEqualTo(RiskLevel.NONE);
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
+    /** A time long past in another clause, or a time of today beside the act, leaves the act an act. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lost my job two months ago and just took all my pills|imminent",
+        "i overdosed years ago and today i took all my pills again|imminent",
+        "do saal pehle naukri gayi aur phir maine saari goliyan kha li|imminent"
+    })
+    void a_time_long_past_elsewhere_leaves_an_act_now(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        assertThat(a.categories()).as(text).contains(DistressCategory.ACT);
+    }
+
+    /** Thinking about suicide oneself holds a topic's words, but is not a topic; a film about it still is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "main khudkushi ke baare mein soch raha hoon|moderate",
+        "suicide ke bare me sochti rehti hun|moderate",
+        "میں خودکشی کے بارے میں سوچ رہا ہوں|moderate",
+        "khudkushi ke baare mein documentary dekhi|none",
+        "خودکشی کے بارے میں ڈرامہ دیکھا|none"
+    })
+    void thinking_about_suicide_is_not_a_topic(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+    }
+
+    /** Arabic joins "and" and "so" to the next word: the act is heard through them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "وشربت السم",
+        "فبلعت كل الحبوب",
+        "تعبت من كل شي وقطعت عروقي"
+    })
+    void an_arabic_act_with_and_or_so_joined_is_an_act(String text) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(a.categories()).contains(DistressCategory.ACT);
+    }
 }

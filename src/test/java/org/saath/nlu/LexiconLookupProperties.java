@@ -17,8 +17,9 @@ import net.jqwik.api.Tuple;
  * The lexicon's indexed lookup ({@link DistressLexicon#find}) finds exactly what trying every phrase at every
  * position finds, in the order its contract gives: by position, then the phrases whose first word is whole, then
  * those whose first word is a prefix of two letters or more ({@code suicid*}), then of one letter, each in the order
- * of the files. Checked on the committed lexicon with a few phrases of the shapes it lacks added (a one-letter prefix,
- * a bare {@code *} first, a prefix with a wildcard after it), with messages made of its own words, of words its
+ * of the files; an Arabic word with "and"/"so" joined to it is read again without it, for the Arabic acts not
+ * found already. Checked on the committed lexicon with a few phrases of the shapes it lacks added (a one-letter
+ * prefix, a bare {@code *} first, a prefix with a wildcard after it), with messages made of its own words, of words its
  * prefixes cover and of words it does not know.
  */
 class LexiconLookupProperties {
@@ -35,17 +36,30 @@ class LexiconLookupProperties {
     private static List<DistressLexicon.Match> byDefinition(List<String> tokens) {
         List<DistressLexicon.Match> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            for (int stem : new int[] {-1, 2, 1}) {             // whole, two letters or more, one letter
-                for (LexiconEntry entry : ENTRIES) {
-                    String first = entry.tokens().get(0);
-                    int length = first.endsWith("*") ? first.length() - 1 : -1;
-                    if ((stem == 2 ? length >= 2 : length == stem) && entry.matchesAt(tokens, i)) {
-                        out.add(new DistressLexicon.Match(entry, i, entry.tokens().size()));
-                    }
+            List<DistressLexicon.Match> here = new ArrayList<>();
+            addAt(tokens, i, tokens.get(i), false, here);
+            String token = tokens.get(i);
+            if (token.length() >= 3 && (token.startsWith("و") || token.startsWith("ف"))) {
+                addAt(tokens, i, token.substring(1), true, here);      // "and"/"so" joined to an Arabic word
+            }
+            out.addAll(here);
+        }
+        return out;
+    }
+
+    private static void addAt(List<String> tokens, int i, String first, boolean arabicOnly,
+                              List<DistressLexicon.Match> here) {
+        for (int stem : new int[] {-1, 2, 1}) {                 // whole, two letters or more, one letter
+            for (LexiconEntry entry : ENTRIES) {
+                String pattern = entry.tokens().get(0);
+                int length = pattern.endsWith("*") ? pattern.length() - 1 : -1;
+                boolean already = here.stream().anyMatch(m -> m.entry() == entry);
+                if ((stem == 2 ? length >= 2 : length == stem) && (!arabicOnly || DistressLexicon.readsJoined(entry))
+                        && !already && entry.matchesAt(tokens, i, first)) {
+                    here.add(new DistressLexicon.Match(entry, i, entry.tokens().size()));
                 }
             }
         }
-        return out;
     }
 
     @Provide
@@ -54,8 +68,10 @@ class LexiconLookupProperties {
         Arbitrary<String> known = Arbitraries.of(words).map(w -> w.endsWith("*") ? w.substring(0, w.length() - 1) : w);
         Arbitrary<String> extended = Arbitraries.of(words).filter(w -> w.endsWith("*"))
                 .map(w -> w.substring(0, w.length() - 1) + "al");
+        Arbitrary<String> joined = Arbitraries.of(words).filter(w -> w.chars().anyMatch(c -> c >= 0x600))
+                .flatMap(w -> Arbitraries.of("و", "ف").map(p -> p + w.replace("*", "")));
         Arbitrary<String> other = Arbitraries.of("a", "i", "ok", "the", "hai", "و", "ہ", "x", "suicidal", "kh");
-        return Arbitraries.frequencyOf(Tuple.of(6, known), Tuple.of(1, extended),
+        return Arbitraries.frequencyOf(Tuple.of(6, known), Tuple.of(1, extended), Tuple.of(1, joined),
                 Tuple.of(2, other)).list().ofMaxSize(12);
     }
 
