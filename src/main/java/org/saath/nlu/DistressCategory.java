@@ -45,6 +45,13 @@ public enum DistressCategory {
      * the message names ("please take care of my mom, i took all the pills").
      */
     FIRST_PERSON,
+    /**
+     * Taking something in, done ("swallowed", "took", "kha li", "بلعت"): with a means and an amount in its clause it is
+     * an act ("i swallowed 40 panadol"); with a means alone it is not ("i took panadol for my headache").
+     */
+    INGESTED,
+    /** How much ("all", "a whole pack", "saari", "پوری", "علبة"); a number of ten or more counts too. */
+    AMOUNT,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */
@@ -68,11 +75,11 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, a clause word, a negated state, the first person.
+     * time long past, a clause word, a negated state, the first person, taking in, an amount.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON -> true;
+            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, AMOUNT -> true;
             default -> false;
         };
     }

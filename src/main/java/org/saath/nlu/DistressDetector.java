@@ -72,6 +72,11 @@ public final class DistressDetector {
         boolean anyPlain = false;
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
+            RiskLevel severity = match.entry().severity();
+            if (category == DistressCategory.MEANS && clauses.takenInQuantity(match, masked, negatedStates)) {
+                category = DistressCategory.ACT;                  // "i swallowed 40 panadol"
+                severity = RiskLevel.IMMINENT;
+            }
             if (category.isGuard() || category == DistressCategory.NEGATION
                     || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {
                 cues.add(category);
@@ -92,7 +97,6 @@ public final class DistressDetector {
                 continue;
             }
             boolean negated = isNegated(match, matches, masked, negatedStates, clauses);
-            RiskLevel severity = match.entry().severity();
             if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
                     && clauses.with(DistressCategory.LONG_AGO, match)
                     && !clauses.with(DistressCategory.TIMEFRAME, match)) {
@@ -193,6 +197,8 @@ public final class DistressDetector {
 
         /** How far before a phrase the first person may stand: "i took", "i just took", "maine saari goliyan". */
         private static final int SUBJECT_WINDOW = 2;
+        /** A number of tablets that is an overdose told, not a dose: "i took 40 panadol". */
+        private static final int MANY = 10;
 
         private final NormalisedText text;
         private final List<DistressLexicon.Match> matches;
@@ -229,6 +235,45 @@ public final class DistressDetector {
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether {@code means} was taken in, in quantity: a verb of taking in ({@link DistressCategory#INGESTED}) that
+         * no negation lowers and an amount (a cue, or a number of at least {@value #MANY}) stand in its clause.
+         */
+        boolean takenInQuantity(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
+            boolean taken = false;
+            for (DistressLexicon.Match cue : matches) {
+                taken |= cue.entry().category() == DistressCategory.INGESTED && sameClause(cue.start(), means.start())
+                        && !isNegated(cue, matches, masked, negatedStates, this);
+            }
+            return taken && (with(DistressCategory.AMOUNT, means) || manyInClause(means.start()));
+        }
+
+        private boolean manyInClause(int at) {
+            List<String> tokens = text.tokens();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (isMany(tokens.get(i)) && sameClause(i, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isMany(String token) {
+            if (token.isEmpty() || token.length() > 4) {
+                return false;
+            }
+            for (int i = 0; i < token.length(); i++) {
+                if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return Integer.parseInt(token) >= MANY;
+        }
+
+        private boolean sameClause(int a, int b) {
+            return !breakBetween(Math.min(a, b), Math.max(a, b));
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */

@@ -219,4 +219,27 @@ class DistressDetectorTest {
         assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.IMMINENT);
         assertThat(a.categories()).contains(DistressCategory.ACT);
     }
+
+    /** A means taken in, in quantity, is an act whatever the words; a dose, a means alone or a story is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i swallowed 40 panadol|imminent",
+        "just had 30 sleeping pills with vodka|imminent",
+        "i've taken a whole pack of paracetamol|imminent",
+        "maine 20 panadol kha li hain|imminent",
+        "abhi puri sheeshi neend ki goliyan kha li|imminent",
+        "میں نے پوری شیشی گولیاں کھا لیں|imminent",
+        "بلعت عشرين حبة بنادول|imminent",
+        "i took 2 panadol for my headache|none",
+        "i took panadol for my fever|none",
+        "bukhar ke liye 2 panadol kha li|none",
+        "i never took 40 pills|none",
+        "in the movie she swallowed 40 pills|none",
+        "years ago i swallowed 40 panadol, i'm fine now|moderate"
+    })
+    void a_means_taken_in_quantity_is_an_act(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+    }
 }
