@@ -117,7 +117,15 @@ final class TurnRecords {
         List<OutboxRow> outbox = held.partnerId() == null ? List.of() : List.of(Notifications.userMessage(
                 held.partnerId(), held.id(), conversation.id(), in.messageId(), redacted, a.risk().code(), now));
         tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
-                Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk, EscalationRow.NORMAL)));
+                Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk, relayedPriority(a))));
         return result;
+    }
+
+    /**
+     * A crisis told to the counsellor who holds the chat moves the escalation up the partner's queue, as the crisis
+     * rules open one ({@code escalate-priority: urgent} at {@code high} and above).
+     */
+    private static String relayedPriority(Analysis a) {
+        return a.risk().atLeast(RiskLevel.HIGH) ? EscalationRow.URGENT : EscalationRow.NORMAL;
     }
 }

@@ -222,6 +222,23 @@ class HandoffHttpTest {
     }
 
     @Test
+    void a_crisis_written_to_a_counsellor_who_holds_the_chat_makes_the_escalation_urgent() throws Exception {
+        String held = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + held + "/claim", null, KEY_A, 200);
+
+        assertThat(send("i am fine, just tired", "m-2").get("replies")).isEmpty();
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT priority FROM escalations")).as("not a crisis")
+                .containsExactly("normal");
+
+        assertThat(send("i have swallowed all my sleeping pills just now", "m-3").get("replies")).as("relayed")
+                .isEmpty();
+
+        assertThat(components.handoffs().escalation(held).orElseThrow().risk()).isEqualTo("imminent");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT priority FROM escalations")).as("as the crisis rules "
+                + "open one").containsExactly("urgent");
+    }
+
+    @Test
     void the_person_can_end_the_chat_and_the_bot_takes_it_back() throws Exception {
         String escalation = send("please let me talk to a human", "m-1").at("/escalation/id").asText();
         call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
