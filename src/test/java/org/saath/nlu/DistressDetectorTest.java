@@ -129,7 +129,9 @@ class DistressDetectorTest {
         "i'm not suicidal but i want to die|high",
         "in the drama the heroine drank poison|none",
         "drama mein heroine ne zeher pi liya|none",
-        "في المسلسل البطلة شربت السم|none"
+        "في المسلسل البطلة شربت السم|none",
+        "the main character in the drama killed herself at the end|none",
+        "my uncle killed himself last year|moderate"
     })
     void a_clause_word_ends_what_a_topic_or_negation_reaches(String text, String risk) {
         DistressAssessment a = assess(text);
@@ -168,7 +170,9 @@ class DistressDetectorTest {
         "my brother says he will kill himself|true",
         "meri behen kehti hai wo khudkushi karegi|true",
         "میرا بھائی کہتا ہے وہ خودکشی کرے گا|true",
-        "اختي بدها تنتحر|true"
+        "اختي بدها تنتحر|true",
+        "i'm a nurse and today we had a patient who drank bleach|true",
+        "my mother says she wants to die|true"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
