@@ -12,10 +12,10 @@ import java.util.Set;
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
  * danger too ({@link SecondOpinion}): the distress lexicon finds more than a means, a place or a time in the message
  * or in the previous messages, or the intent classifier gives a crisis probability of at least
- * {@link RiskThresholds#intentSeconds} (not for a means named alone, nor for a topic mention); or when the model alone
- * is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the model's thresholds on
- * the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model is read with its lower
- * levels only (at most {@code moderate}: the bot asks directly, it does not escalate), named in the signals as
+ * {@link RiskThresholds#intentSeconds} (not for a means, a place or a time named alone, nor for a topic mention); or
+ * when the model alone is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the
+ * model's thresholds on the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model's
+ * reading is held at {@code moderate} (the bot asks directly, it does not escalate), named in the signals as
  * {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why ({@code model-sure-alone},
  * {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character n-gram model alone read
  * "my neighbour bought a blue bicycle today" as {@code high}: a time word and a few n-grams were enough.
@@ -33,8 +33,8 @@ import java.util.Set;
  *   <li>{@code intent}: the intent classifier, trained on other sentences than the risk model, gives the message a
  *       crisis probability of at least {@value #INTENT_CRISIS_MODERATE}: {@code moderate}, so that the bot asks
  *       directly (it never escalates on this alone). Not when the lexicon reads the message as a topic mention ("a
- *       seminar on suicide prevention") or finds only a means, a place or a time in it ("rat poison for the
- *       storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
+ *       seminar on suicide prevention") or finds only a means or a place in it, with at most a time ("rat poison
+ *       for the storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
  * </ol>
  *
  * Nothing here lowers a level: a topic mention ("a documentary about suicide") must be kept from becoming a false
@@ -90,14 +90,19 @@ public final class RiskRules {
     }
 
     /**
-     * The risk model's own level: its thresholds' reading, held below {@code high} when the model is not sure of it
-     * alone ({@link RiskThresholds#sureAlone}) and nothing else {@linkplain SecondOpinion#seconds seconds} it.
+     * The risk model's own level: its thresholds' reading, held below {@code high} when it reads {@code high} or more
+     * but is not sure of it alone ({@link RiskThresholds#sureAlone}) and nothing else
+     * {@linkplain SecondOpinion#seconds seconds} it. A message that {@linkplain SecondOpinion#says says something of
+     * its own} is held at {@code moderate}: the bot asks directly. Not read again with the lower thresholds, which are
+     * chosen per level, so P(≥ high) can reach its bar while P(≥ low) misses its own: posts of r/SuicideWatch fell to
+     * {@code none} that way. A short follow-up ("hi" after a breathing exercise) is read again below {@code high}:
+     * its reading leans on the context, whose words the lexicon did not hear as danger.
      */
     public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
         if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < thresholds.sureAlone()
                 && !second.seconds(thresholds)) {
-            return estimate.level(thresholds, RiskLevel.MODERATE);
+            return second.says() ? RiskLevel.MODERATE : estimate.level(thresholds, RiskLevel.MODERATE);
         }
         return level;
     }
@@ -119,17 +124,21 @@ public final class RiskRules {
      * What besides the risk model hears danger in a message: the lexicon, which finds more than a means, a place or
      * a time in it (after its idiom and topic guards) or in the previous messages; and the intent classifier, trained
      * on other sentences, whose crisis probability is heard unless the message names only a means, a place or a time
-     * ("rope to tie the boxes on the car roof") or the lexicon reads it as a topic mention ("our class watched a
-     * documentary on suicide"): there the model must be sure of danger on its own.
+     * ("rope to tie the boxes on the car roof", "my neighbour bought a bicycle today") or the lexicon reads it as a
+     * topic mention ("our class watched a documentary on suicide"): there the model must be sure of danger on its own.
      *
      * @param lexicon the lexicon hears danger in the message or its context
      * @param crisis  the intent classifier's crisis probability where it is heard, else 0
+     * @param says    the message says something of its own: more than {@value RiskFeatures#SHORT_TOKENS} words, or
+     *                words the lexicon knows; a model reading of "hi" or "ok" leans on the context
      */
-    public record SecondOpinion(boolean lexicon, double crisis) {
+    public record SecondOpinion(boolean lexicon, double crisis, boolean says) {
 
         public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
-            return new SecondOpinion(lexicon, intentMayJudge(message) ? crisisProbability : 0);
+            boolean says = message.text().tokens().size() > RiskFeatures.SHORT_TOKENS
+                    || !message.lexicon().categories().isEmpty();
+            return new SecondOpinion(lexicon, intentMaySecond(message) ? crisisProbability : 0, says);
         }
 
         /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */
@@ -139,17 +148,37 @@ public final class RiskRules {
     }
 
     /**
-     * Whether the intent classifier's crisis probability is heard for a message: not for a topic mention nor for a
-     * means, a place or a time named alone. It learnt crisis from sentences about oneself, and neither topics nor
-     * benign means were among its other labels, so there its crisis probability says only that the words are near.
+     * Whether the intent classifier's crisis probability is heard for the {@code intent} rule (at least
+     * {@code moderate}: the bot asks): not for a topic mention nor for a means or a place named alone, with at most a
+     * time. It learnt crisis from sentences about oneself, and neither topics nor benign means were among its other
+     * labels, so there its crisis probability says only that the words are near. A time alone is heard: "ٹرین کے آگے
+     * کود جاؤں گا آج" (I'll jump in front of the train today) named no means the lexicon knew, and the time word
+     * silenced the one classifier that heard it.
      */
     private static boolean intentMayJudge(Utterance message) {
         return !message.lexicon().cues().contains(DistressCategory.TOPIC) && !onlyMeans(message)
                 && !onlyLongAgo(message);
     }
 
+    /**
+     * Whether the intent classifier may second a model-only {@code high}: as for {@link #intentMayJudge}, and not for a
+     * time alone either, the words that most often made the model read danger where there was none ("my neighbour
+     * bought a blue bicycle today"); the bar that seconds was chosen on the training data without them.
+     */
+    private static boolean intentMaySecond(Utterance message) {
+        return intentMayJudge(message) && hearsMoreThanMeansOrTime(message);
+    }
+
+    /** The lexicon hears more than a means, a place or a time ("my neighbour bought a bicycle today" is not it). */
     private static boolean hearsDanger(Utterance message) {
-        return !message.lexicon().categories().isEmpty() && !onlyMeans(message) && !onlyLongAgo(message);
+        return !message.lexicon().categories().isEmpty() && hearsMoreThanMeansOrTime(message)
+                && !onlyLongAgo(message);
+    }
+
+    private static boolean hearsMoreThanMeansOrTime(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return found.isEmpty() || found.stream().anyMatch(c -> c != DistressCategory.MEANS
+                && c != DistressCategory.PLACE && c != DistressCategory.TIMEFRAME);
     }
 
     /**
@@ -166,13 +195,16 @@ public final class RiskRules {
     }
 
     /**
-     * A means, a place or a time and nothing else ("rat poison for the storeroom"): a signal, not a risk. The intent
-     * classifier learnt means words from crisis sentences only, so it is not asked about them.
+     * A means or a place, with at most a time, and nothing else ("rat poison for the storeroom tonight"): a signal, not
+     * a risk. The intent classifier learnt means words from crisis sentences only, so it is not asked about them. A
+     * time alone is not this: "ٹرین کے آگے کود جاؤں گا آج" (I'll jump in front of the train today) names no means the
+     * lexicon knows, and a time word must not silence the one classifier that heard it.
      */
     private static boolean onlyMeans(Utterance message) {
         Set<DistressCategory> found = message.lexicon().categories();
-        return !found.isEmpty() && found.stream().allMatch(c -> c == DistressCategory.MEANS
-                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
+        return (found.contains(DistressCategory.MEANS) || found.contains(DistressCategory.PLACE))
+                && found.stream().allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.PLACE
+                        || c == DistressCategory.TIMEFRAME);
     }
 
     /** The lexicon's combination over this message's categories and the previous messages' together. */

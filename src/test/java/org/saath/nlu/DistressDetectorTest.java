@@ -246,4 +246,23 @@ class DistressDetectorTest {
 
         assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
     }
+
+    /** Wordings our Arabic and Urdu probes found unheard: Gulf and Arabizi intent, acid, a train, a strip swallowed. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "باجر بذبح نفسي|high",
+        "nawi antahar bokra|high",
+        "خدت علبة البنادول كلها|imminent",
+        "tezaab pee lia hai|imminent",
+        "neend ki goli ka pora patta nigal gayi hun|imminent",
+        "ٹرین کے آگے کود جاؤں گا آج|imminent",
+        "main apni jaan lena chahti hun|high",
+        "اشتريت شفرات حلاقة جديدة|none",
+        "وصیت کے شرعی احکام کیا ہیں|none"
+    })
+    void dialect_and_spelling_variants_are_heard(String text, String risk) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+    }
 }

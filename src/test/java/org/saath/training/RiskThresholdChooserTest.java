@@ -16,7 +16,7 @@ class RiskThresholdChooserTest {
 
     private static final RiskThresholdChooser.Targets TARGETS =
             new RiskThresholdChooser.Targets(0.95, 0.90, 0.15, 0.15, 0.02, 0.02, 0.005);
-    private static final RiskRules.SecondOpinion SECONDED = new RiskRules.SecondOpinion(true, 0);
+    private static final RiskRules.SecondOpinion SECONDED = new RiskRules.SecondOpinion(true, 0, false);
 
     private static RiskCrossValidator.Scored row(RiskLevel gold, double atLeastHigh, String category) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", category, "test:1"),
@@ -55,7 +55,7 @@ class RiskThresholdChooserTest {
 
     private static RiskCrossValidator.Scored unseconded(RiskLevel gold, double crisis) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", "", "test:1"),
-                new RiskEstimate(0.5, 0.45, 0.45, 0), RiskLevel.NONE, new RiskRules.SecondOpinion(false, crisis), 0);
+                new RiskEstimate(0.5, 0.45, 0.45, 0), RiskLevel.NONE, new RiskRules.SecondOpinion(false, crisis, false), 0);
     }
 
     /** When the targets can be reached, the highest threshold that reaches them: the fewest alarms. */
@@ -162,7 +162,7 @@ class RiskThresholdChooserTest {
                 RiskLevel floor = random.nextInt(10) == 0 ? RiskLevel.MODERATE : RiskLevel.NONE;
                 rows.add(new RiskCrossValidator.Scored(new RiskText(gold, "row " + i, List.of(), "en", category,
                         "test:" + i), estimate, floor, new RiskRules.SecondOpinion(random.nextInt(4) == 0,
-                        random.nextDouble() * danger), 0));
+                        random.nextDouble() * danger, false), 0));
             }
 
             RiskThresholdChooser.Choice choice = new RiskThresholdChooser(TARGETS).choose(rows);
