@@ -56,9 +56,12 @@ public final class DistressDetector {
         }
         int size = text.tokens().size();
         Clauses clauses = new Clauses(text, matches);
-        boolean[] masked = mask(matches, size, DistressCategory::isGuard);
-        boolean[] phrases = mask(matches, size, c -> !c.isGuard() && !c.isCue() && c != DistressCategory.REQUEST_HUMAN);
         boolean[] topic = topicMask(matches, size);
+        boolean[] masked = mask(matches, size, c -> c == DistressCategory.IDIOM);
+        for (int i = 0; i < size; i++) {
+            masked[i] |= topic[i];
+        }
+        boolean[] phrases = mask(matches, size, c -> !c.isGuard() && !c.isCue() && c != DistressCategory.REQUEST_HUMAN);
         boolean[] past = mask(matches, size, c -> c == DistressCategory.PAST_ATTEMPT);
         boolean[] negatedStates = mask(matches, size, c -> c == DistressCategory.NEGATED_STATE);
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
@@ -76,6 +79,9 @@ public final class DistressDetector {
             if (category == DistressCategory.MEANS && clauses.takenInQuantity(match, masked, negatedStates)) {
                 category = DistressCategory.ACT;                  // "i swallowed 40 panadol"
                 severity = RiskLevel.IMMINENT;
+            }
+            if (category == DistressCategory.TOPIC && withinLongerPhrase(match, matches)) {
+                continue;                                         // "khudkushi ke baare mein soch raha hoon"
             }
             if (category.isGuard() || category == DistressCategory.NEGATION
                     || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {

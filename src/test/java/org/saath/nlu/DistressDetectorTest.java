@@ -208,6 +208,8 @@ class DistressDetectorTest {
         DistressAssessment a = assess(text);
 
         assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        // a topic cue would keep the intent classifier from being heard (RiskRules.intentMayJudge)
+        assertThat(a.cues().contains(DistressCategory.TOPIC)).as(text).isEqualTo(risk.equals("none"));
     }
 
     /** Arabic joins "and" and "so" to the next word: the act is heard through them. */
