@@ -19,6 +19,12 @@ class DistressDetectorTest {
         return DETECTOR.assess(NORMALISER.normalise(text));
     }
 
+    private static DistressAssessment assertRisk(String text, String risk) {
+        DistressAssessment a = assess(text);
+        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        return a;
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "i want to kill myself|high",
@@ -108,9 +114,7 @@ class DistressDetectorTest {
         "ابتلعت كل الحبوب قبل ساعة|imminent"
     })
     void an_act_told_as_long_ago_is_a_past_attempt(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        DistressAssessment a = assertRisk(text, risk);
         if (risk.equals("moderate")) {
             assertThat(a.categories()).as(text).contains(DistressCategory.PAST_ATTEMPT)
                     .doesNotContain(DistressCategory.ACT);
@@ -134,9 +138,7 @@ class DistressDetectorTest {
         "my uncle killed himself last year|moderate"
     })
     void a_clause_word_ends_what_a_topic_or_negation_reaches(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        assertRisk(text, risk);
     }
 
     /** "Not okay" has its word: the wish after it is not negated. A negation of the wish itself still lowers it. */
@@ -151,9 +153,7 @@ class DistressDetectorTest {
         "main khudkushi nahi karunga|low"
     })
     void a_negated_state_does_not_negate_the_wish_after_it(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        assertRisk(text, risk);
     }
 
     /**
@@ -189,9 +189,7 @@ class DistressDetectorTest {
         "do saal pehle naukri gayi aur phir maine saari goliyan kha li|imminent"
     })
     void a_time_long_past_elsewhere_leaves_an_act_now(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        DistressAssessment a = assertRisk(text, risk);
         assertThat(a.categories()).as(text).contains(DistressCategory.ACT);
     }
 
@@ -205,9 +203,7 @@ class DistressDetectorTest {
         "خودکشی کے بارے میں ڈرامہ دیکھا|none"
     })
     void thinking_about_suicide_is_not_a_topic(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        DistressAssessment a = assertRisk(text, risk);
         // a topic cue would keep the intent classifier from being heard (RiskRules.intentMayJudge)
         assertThat(a.cues().contains(DistressCategory.TOPIC)).as(text).isEqualTo(risk.equals("none"));
     }
@@ -244,9 +240,7 @@ class DistressDetectorTest {
         "years ago i swallowed 40 panadol, i'm fine now|moderate"
     })
     void a_means_taken_in_quantity_is_an_act(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        assertRisk(text, risk);
     }
 
     /** Wordings our Arabic and Urdu probes found unheard: Gulf and Arabizi intent, acid, a train, a strip swallowed. */
@@ -263,8 +257,6 @@ class DistressDetectorTest {
         "وصیت کے شرعی احکام کیا ہیں|none"
     })
     void dialect_and_spelling_variants_are_heard(String text, String risk) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk().code()).as("%s: %s", text, a.signals()).isEqualTo(risk);
+        assertRisk(text, risk);
     }
 }
