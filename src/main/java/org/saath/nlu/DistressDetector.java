@@ -132,15 +132,20 @@ public final class DistressDetector {
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals);
     }
 
-    /** Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). */
+    /**
+     * Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). The wish
+     * and the means or plan must be two things said: a plan and a method question count as both, and "i have a plan
+     * for my revision tonight" alone is not intent + plan + time.
+     */
     static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
-        boolean meansOrPlan = seen.stream().anyMatch(DistressCategory::isMeansOrPlan);
+        boolean twoSaid = seen.stream().filter(c -> c.isSelfHarmFamily() || c.isMeansOrPlan()).count() >= 2;
+        boolean wishWithMeansOrPlan = twoSaid && wish && seen.stream().anyMatch(DistressCategory::isMeansOrPlan);
         boolean timeframe = seen.contains(DistressCategory.TIMEFRAME);
-        if (seen.contains(DistressCategory.ACT) || wish && meansOrPlan && timeframe) {
+        if (seen.contains(DistressCategory.ACT) || wishWithMeansOrPlan && timeframe) {
             return RiskLevel.IMMINENT;
         }
-        if (wish && meansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)
+        if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)
                 && (wish || seen.contains(DistressCategory.HOPELESSNESS))) {
             return RiskLevel.max(risk, RiskLevel.HIGH);
         }

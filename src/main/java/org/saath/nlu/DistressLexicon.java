@@ -141,6 +141,10 @@ public final class DistressLexicon {
         }
         List<String> tokens = new ArrayList<>();
         for (String word : cols[0].trim().split("\\s+")) {
+            if (word.equals("*")) {
+                tokens.add("*");                                  // any one word: "how much * to die"
+                continue;
+            }
             boolean prefix = word.endsWith("*");
             List<String> normalised = normaliser.normalise(prefix ? word.substring(0, word.length() - 1) : word)
                     .tokens();

@@ -259,4 +259,21 @@ class DistressDetectorTest {
     void dialect_and_spelling_variants_are_heard(String text, String risk) {
         assertRisk(text, risk);
     }
+
+    /**
+     * From an English probe of our own: a word in the middle of a phrase ({@code how much * to die}) is matched, and a
+     * plan or a method question alone with a time is not intent + plan + time (it counts as both).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "how much tylenol to die|high",
+        "i have a plan for my revision tonight|high",
+        "i want to die, i have a plan and i will do it tonight|imminent",
+        "tonight's the night, i have the rope and i want to die|imminent",
+        "the bath is getting red and it doesnt hurt|imminent",
+        "we are reading hamlet, to be or not to be is so deep|none"
+    })
+    void a_phrase_alone_is_one_thing_said(String text, String risk) {
+        assertRisk(text, risk);
+    }
 }
