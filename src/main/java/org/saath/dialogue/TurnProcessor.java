@@ -249,7 +249,7 @@ public final class TurnProcessor {
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded(),  // a forward is someone else's words
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                a.categories(), a.asksAboutMeans());
+                a.categories(), a.asksAboutMeans(), p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now));
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */

@@ -16,18 +16,30 @@ import org.saath.nlu.RiskLevel;
  * message (its own words or intent, else the topic remembered from earlier; empty when none), so a follow-up such
  * as "where do I go with my children?" stays on the route of the abuse it follows. {@code signals} are the distress
  * categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that the
- * classifier could not place (answered on the crisis route, never as out of scope).
+ * classifier could not place (answered on the crisis route, never as out of scope). {@code earlierRisk} is the
+ * conversation's risk before this message (the peak still remembered, else {@code none}): a method question after a
+ * crisis is not asked the screening question again.
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, Set<DistressCategory> signals,
-                        boolean asksAboutMeans) {
+                        boolean asksAboutMeans, RiskLevel earlierRisk) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
         topic = topic == null ? "" : topic;
         signals = signals == null ? Set.of() : Set.copyOf(signals);
+        earlierRisk = earlierRisk == null ? RiskLevel.NONE : earlierRisk;
+    }
+
+    /** Facts of a turn with nothing remembered of the conversation's risk before it. */
+    public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
+                     RiskLevel conversationRisk, Language language, String country, DialogueState state,
+                     boolean requestsHuman, boolean thirdPerson, Optional<Command> command, String topic,
+                     Set<DistressCategory> signals, boolean asksAboutMeans) {
+        this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
+                thirdPerson, command, topic, signals, asksAboutMeans, RiskLevel.NONE);
     }
 
     /** Facts of a conversation with no remembered topic. */
@@ -42,6 +54,6 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, signals, asksAboutMeans);
+                topic, signals, asksAboutMeans, earlierRisk);
     }
 }
