@@ -201,7 +201,7 @@ public final class DistressLexicon {
             return;
         }
         for (LexiconEntry entry : candidates) {
-            if ((!joined || readsJoined(entry)) && entry.matchesAt(tokens, i, first) && !startsWith(into, entry)) {
+            if ((!joined || readsJoined(entry)) && entry.matchesAt(tokens, i, first) && !alreadyFound(into, entry)) {
                 into.add(new Match(entry, i, entry.tokens().size()));
             }
         }
@@ -217,7 +217,7 @@ public final class DistressLexicon {
     }
 
     /** Whether {@code entry} is already among the phrases found at this position (by the word and by its stem). */
-    private static boolean startsWith(List<Match> found, LexiconEntry entry) {
+    private static boolean alreadyFound(List<Match> found, LexiconEntry entry) {
         for (Match match : found) {
             if (match.entry() == entry) {
                 return true;

@@ -55,7 +55,8 @@ class RiskThresholdChooserTest {
 
     private static RiskCrossValidator.Scored unseconded(RiskLevel gold, double crisis) {
         return new RiskCrossValidator.Scored(new RiskText(gold, "a message", List.of(), "en", "", "test:1"),
-                new RiskEstimate(0.5, 0.45, 0.45, 0), RiskLevel.NONE, new RiskRules.SecondOpinion(false, crisis, false), 0);
+                new RiskEstimate(0.5, 0.45, 0.45, 0), RiskLevel.NONE, new RiskRules.SecondOpinion(false, crisis, false),
+                0);
     }
 
     /** When the targets can be reached, the highest threshold that reaches them: the fewest alarms. */
