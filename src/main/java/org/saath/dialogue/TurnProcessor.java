@@ -240,7 +240,8 @@ public final class TurnProcessor {
                             Optional<String> named, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
-        RiskLevel conversationRisk = p.conversationRisk().after(a.risk(), peak, peakAt, now);
+        RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
+        RiskLevel conversationRisk = RiskLevel.max(a.risk(), earlier);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
@@ -249,7 +250,7 @@ public final class TurnProcessor {
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded(),  // a forward is someone else's words
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                a.categories(), a.asksAboutMeans(), p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now));
+                a.categories(), a.asksAboutMeans(), earlier);
     }
 
     /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */

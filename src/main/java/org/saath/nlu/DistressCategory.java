@@ -84,6 +84,11 @@ public enum DistressCategory {
         };
     }
 
+    /** Phrases of distress themselves: neither a guard, nor a cue, nor a request for a person. */
+    public boolean isDistress() {
+        return !isGuard() && !isCue() && this != REQUEST_HUMAN;
+    }
+
     /** Guards: their words are masked before distress phrases are matched, and they carry no risk. */
     public boolean isGuard() {
         return this == IDIOM || this == TOPIC;

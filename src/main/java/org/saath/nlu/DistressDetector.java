@@ -56,18 +56,16 @@ public final class DistressDetector {
         }
         int size = text.tokens().size();
         Clauses clauses = new Clauses(text, matches);
-        boolean[] topic = topicMask(matches, size);
-        boolean[] masked = mask(matches, size, c -> c == DistressCategory.IDIOM);
-        for (int i = 0; i < size; i++) {
-            masked[i] |= topic[i];
-        }
-        boolean[] phrases = mask(matches, size, c -> !c.isGuard() && !c.isCue() && c != DistressCategory.REQUEST_HUMAN);
-        boolean[] past = mask(matches, size, c -> c == DistressCategory.PAST_ATTEMPT);
-        boolean[] negatedStates = mask(matches, size, c -> c == DistressCategory.NEGATED_STATE);
+        // a topic lying wholly inside a longer phrase of distress is none: "khudkushi ke baare mein soch raha hoon"
+        boolean[] topic = mask(matches, size, m -> isStandingTopic(m, matches));
+        boolean[] masked = mask(matches, size, m -> is(m, DistressCategory.IDIOM) || isStandingTopic(m, matches));
+        boolean[] phrases = mask(matches, size, m -> m.entry().category().isDistress());
+        boolean[] past = mask(matches, size, m -> is(m, DistressCategory.PAST_ATTEMPT));
+        boolean[] negatedStates = mask(matches, size, m -> is(m, DistressCategory.NEGATED_STATE));
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
-        List<DistressLexicon.Match> ownPhrases = new ArrayList<>();
+        boolean ownWords = false;
         RiskLevel risk = RiskLevel.NONE;
         boolean thirdPerson = false;
         boolean requestsHuman = false;
@@ -80,8 +78,8 @@ public final class DistressDetector {
                 category = DistressCategory.ACT;                  // "i swallowed 40 panadol"
                 severity = RiskLevel.IMMINENT;
             }
-            if (category == DistressCategory.TOPIC && withinLongerPhrase(match, matches)) {
-                continue;                                         // "khudkushi ke baare mein soch raha hoon"
+            if (category == DistressCategory.TOPIC && !isStandingTopic(match, matches)) {
+                continue;
             }
             if (category.isGuard() || category == DistressCategory.NEGATION
                     || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {
@@ -116,9 +114,7 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
-                if (category.isSelfHarmFamily() && clauses.firstPersonBefore(match)) {
-                    ownPhrases.add(match);
-                }
+                ownWords |= category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
             }
             if (category != DistressCategory.MEANS && category != DistressCategory.TIMEFRAME
@@ -128,7 +124,7 @@ public final class DistressDetector {
         }
         risk = combine(risk, seen);
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs
-        thirdPerson &= ownPhrases.isEmpty();
+        thirdPerson &= !ownWords;
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals);
     }
 
@@ -156,10 +152,10 @@ public final class DistressDetector {
     }
 
     private static boolean[] mask(List<DistressLexicon.Match> matches, int size,
-                                  java.util.function.Predicate<DistressCategory> claims) {
+                                  java.util.function.Predicate<DistressLexicon.Match> claims) {
         boolean[] masked = new boolean[size];
         for (DistressLexicon.Match match : matches) {
-            if (claims.test(match.entry().category())) {
+            if (claims.test(match)) {
                 for (int i = match.start(); i < match.end(); i++) {
                     masked[i] = true;
                 }
@@ -173,31 +169,25 @@ public final class DistressDetector {
         return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
     }
 
-    /**
-     * The words of topic mentions, except a topic lying wholly inside a longer phrase of distress: "khudkushi ke baare
-     * mein soch raha hoon" (thinking about suicide) is a thought of one's own, not a topic.
-     */
-    private static boolean[] topicMask(List<DistressLexicon.Match> matches, int size) {
-        boolean[] masked = new boolean[size];
-        for (DistressLexicon.Match match : matches) {
-            if (match.entry().category() == DistressCategory.TOPIC && !withinLongerPhrase(match, matches)) {
-                for (int i = match.start(); i < match.end(); i++) {
-                    masked[i] = true;
-                }
-            }
-        }
-        return masked;
+    private static boolean is(DistressLexicon.Match match, DistressCategory category) {
+        return match.entry().category() == category;
     }
 
-    private static boolean withinLongerPhrase(DistressLexicon.Match topic, List<DistressLexicon.Match> matches) {
+    /**
+     * A topic mention that stands as one: not lying wholly inside a longer phrase of distress ("khudkushi ke baare
+     * mein soch raha hoon", thinking about suicide, is a thought of one's own).
+     */
+    private static boolean isStandingTopic(DistressLexicon.Match topic, List<DistressLexicon.Match> matches) {
+        if (!is(topic, DistressCategory.TOPIC)) {
+            return false;
+        }
         for (DistressLexicon.Match other : matches) {
-            DistressCategory category = other.entry().category();
-            if (!category.isGuard() && !category.isCue() && other.length() > topic.length()
+            if (other.entry().category().isDistress() && other.length() > topic.length()
                     && other.start() <= topic.start() && other.end() >= topic.end()) {
-                return true;
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /**
@@ -239,9 +229,7 @@ public final class DistressDetector {
         /** Whether a cue of {@code cueCategory} stands in the same clause as {@code phrase}, before or after it. */
         boolean with(DistressCategory cueCategory, DistressLexicon.Match phrase) {
             for (DistressLexicon.Match cue : matches) {
-                if (cue.entry().category() == cueCategory && (cue.end() <= phrase.start()
-                        ? !breakBetween(cue.start(), phrase.start())
-                        : !breakBetween(phrase.start(), cue.start()))) {
+                if (is(cue, cueCategory) && sameClause(cue.start(), phrase.start())) {
                     return true;
                 }
             }

@@ -201,7 +201,8 @@ public final class DistressLexicon {
             return;
         }
         for (LexiconEntry entry : candidates) {
-            if ((!joined || readsJoined(entry)) && entry.matchesAt(tokens, i, first) && !alreadyFound(into, entry)) {
+            // a stem read again finds no phrase twice ("فبلعت" and "بلعت" under a prefix entry)
+            if ((!joined || readsJoined(entry) && !alreadyFound(into, entry)) && entry.matchesAt(tokens, i, first)) {
                 into.add(new Match(entry, i, entry.tokens().size()));
             }
         }

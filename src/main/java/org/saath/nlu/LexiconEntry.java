@@ -16,11 +16,6 @@ public record LexiconEntry(String phrase, List<String> tokens, Language language
         }
     }
 
-    /** Whether this phrase starts at {@code start} in {@code text}. */
-    boolean matchesAt(List<String> text, int start) {
-        return start < text.size() && matchesAt(text, start, text.get(start));
-    }
-
     /** Whether this phrase starts at {@code start} in {@code text}, its first word read as {@code first}. */
     boolean matchesAt(List<String> text, int start, String first) {
         if (start + tokens.size() > text.size() || !tokenMatches(tokens.get(0), first)) {

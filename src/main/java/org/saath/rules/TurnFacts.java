@@ -33,21 +33,12 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
         earlierRisk = earlierRisk == null ? RiskLevel.NONE : earlierRisk;
     }
 
-    /** Facts of a turn with nothing remembered of the conversation's risk before it. */
-    public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
-                     RiskLevel conversationRisk, Language language, String country, DialogueState state,
-                     boolean requestsHuman, boolean thirdPerson, Optional<Command> command, String topic,
-                     Set<DistressCategory> signals, boolean asksAboutMeans) {
-        this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, topic, signals, asksAboutMeans, RiskLevel.NONE);
-    }
-
     /** Facts of a conversation with no remembered topic. */
     public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "", Set.of(), false);
+                thirdPerson, command, "", Set.of(), false, RiskLevel.NONE);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */

@@ -104,7 +104,7 @@ class RuleBookTest {
     private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
-                signals, asksAboutMeans);
+                signals, asksAboutMeans, f.earlierRisk());
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
