@@ -25,6 +25,7 @@ import org.saath.training.ModelCard;
 import org.saath.training.RiskCard;
 import org.saath.training.RiskReport;
 import org.saath.training.RiskScores;
+import org.saath.training.RiskSources;
 import org.saath.training.RiskText;
 import org.saath.training.LabelledText;
 import org.saath.training.TsvTable;
@@ -72,8 +73,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Analyser analyser = Components.analyser(config);
         boolean riskMode = table.rows().stream().allMatch(r -> r.length <= label
                 || RISK_LABELS.contains(r[label].trim()) || r[label].isBlank());
-        Object report = riskMode ? riskReport(table, label, text, analyser) : intentReport(table, label, text,
-                analyser);
+        RiskSources sources = new RiskSources();
+        Object report = riskMode ? riskReport(table, label, text, analyser, sources)
+                : intentReport(table, label, text, analyser, sources);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (record) {
             Path models = Path.of(config.modelsDir());
@@ -92,10 +94,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             wrapped.put("mode", riskMode ? "risk" : "intent");
             wrapped.put("model", analyser.modelVersion());
             wrapped.put("report", report);
+            wrapped.put("sources", sources);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
         } else {
             out.println("file " + data + "  model " + analyser.modelVersion());
             out.print(report instanceof RiskReport r ? r.render() : ((IntentReport) report).render());
+            out.print(sources.render());
         }
         return 0;
     }
@@ -109,7 +113,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Analyser analyser = Components.analyser(config);
         List<RiskScores.Outcome> risks = new ArrayList<>();
         List<Evaluator.Outcome> intents = new ArrayList<>();
-        readChallenge(table, analyser, risks, intents);
+        RiskSources sources = new RiskSources();
+        readChallenge(table, analyser, risks, intents, sources);
         RiskScores riskScores = RiskScores.of(risks);
         IntentReport intentReport = Evaluator.intentReport(intents);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -125,19 +130,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             wrapped.put("model", analyser.modelVersion());
             wrapped.put("risk", riskScores);
             wrapped.put("intent", intentReport);
+            wrapped.put("sources", sources);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
         } else {
             out.println("file " + data + "  models " + analyser.modelVersion() + "  (aggregate figures only)");
             out.print(riskScores.render());
             out.println();
             out.print(intentReport.render());
+            out.println();
+            out.print(sources.render());
         }
         return 0;
     }
 
     /** Each row read with its context; only the gold labels and what the analyser said are kept. */
     private static void readChallenge(TsvTable table, Analyser analyser, List<RiskScores.Outcome> risks,
-                                      List<Evaluator.Outcome> intents) {
+                                      List<Evaluator.Outcome> intents, RiskSources sources) {
         int language = table.column("language");
         int risk = table.column("risk");
         int intent = table.column("intent");
@@ -151,8 +159,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             int row = i;
             Analysis a = analyser.analyse(table.field(i, text), RiskText.context(table, i, context));
             String lang = table.field(i, language).trim();
-            risks.add(new RiskScores.Outcome(RiskLevel.fromCode(table.field(i, risk)), a.risk(), lang,
-                    table.field(i, category).trim()));
+            RiskLevel goldRisk = RiskLevel.fromCode(table.field(i, risk));
+            risks.add(new RiskScores.Outcome(goldRisk, a.risk(), lang, table.field(i, category).trim()));
+            sources.add(goldRisk, a);
             Intent gold = Intent.fromLabel(table.field(i, intent).trim()).orElseThrow(() -> new CorpusException(
                     table.origin(row) + ": unknown intent label"));
             intents.add(new Evaluator.Outcome(gold, a.intent(), a.risk(), lang, a.language().code()));
@@ -202,7 +211,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
     }
 
-    private static Object intentReport(TsvTable table, int label, int text, Analyser analyser) {
+    private static Object intentReport(TsvTable table, int label, int text, Analyser analyser,
+                                       RiskSources sources) {
         List<LabelledText> rows = new ArrayList<>();
         for (int i = 0; i < table.rows().size(); i++) {
             String value = table.field(i, label).trim();
@@ -214,17 +224,29 @@ public final class EvaluateCommand implements Callable<Integer> {
                     table.origin(row) + ": unknown label '" + value + "'"));
             rows.add(new LabelledText(intent, table.field(i, text), "mixed", table.origin(i)));
         }
-        return Evaluator.intentReport(Evaluator.run(rows, analyser::analyse));
+        List<Analysis> read = new ArrayList<>(rows.size());
+        List<Evaluator.Outcome> outcomes = Evaluator.run(rows, raw -> {
+            Analysis a = analyser.analyse(raw);
+            read.add(a);
+            return a;
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            sources.addUnlessCrisis(rows.get(i).intent() == Intent.CRISIS, read.get(i));
+        }
+        return Evaluator.intentReport(outcomes);
     }
 
-    private static Object riskReport(TsvTable table, int label, int text, Analyser analyser) {
+    private static Object riskReport(TsvTable table, int label, int text, Analyser analyser,
+                                     RiskSources sources) {
         List<RiskLevel> gold = new ArrayList<>();
         List<RiskLevel> predicted = new ArrayList<>();
         for (int i = 0; i < table.rows().size(); i++) {
             String value = table.field(i, label).trim();
             if (!value.isEmpty()) {
+                Analysis a = analyser.analyse(table.field(i, text));  // one post per row: no context
                 gold.add(RiskLevel.fromCode(value));
-                predicted.add(analyser.analyse(table.field(i, text)).risk());  // one post per row: no context
+                predicted.add(a.risk());
+                sources.add(RiskLevel.fromCode(value), a);
             }
         }
         return Evaluator.riskReport(gold, predicted);

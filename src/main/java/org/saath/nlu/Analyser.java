@@ -131,7 +131,7 @@ public final class Analyser {
         }
         return new Analysis(reading.language(), intent, classification.confidence(), lowConfidence, risk, thirdPerson,
                 message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
-                modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender());
+                modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source());
     }
 
     /**

@@ -42,8 +42,13 @@ import java.util.Set;
  */
 public final class RiskRules {
 
-    /** The level of one message and why. */
-    public record Judgement(RiskLevel level, List<String> signals) {
+    /**
+     * The level of one message and why: every rule that raised it in {@code signals}, and in {@code source} the one
+     * that set the final level ({@code model}, {@code model-sure-alone}, {@code model-seconded:lexicon},
+     * {@code model-seconded:intent}, {@code model-unseconded:<level>}, {@code lexicon}, {@code context} or
+     * {@code intent}), which {@code saath evaluate} counts over its false alarms and misses.
+     */
+    public record Judgement(RiskLevel level, List<String> signals, String source) {
 
         public Judgement {
             signals = List.copyOf(signals);
@@ -64,29 +69,36 @@ public final class RiskRules {
         RiskLevel alone = estimate.level(thresholds);
         SecondOpinion second = SecondOpinion.of(message, context, crisisProbability);
         RiskLevel model = modelLevel(estimate, thresholds, second);
+        String source = "model";
         if (model != alone) {
-            signals.add("model-unseconded:" + alone.code());
+            source = "model-unseconded:" + alone.code();
+            signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
-            signals.add(believedBecause(estimate, thresholds, second));
+            String because = believedBecause(estimate, thresholds, second);
+            source = because.replaceFirst(":p-crisis=.*", "");
+            signals.add(because);
         }
         signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
         RiskLevel level = model;
         RiskLevel lexicon = message.lexicon().risk();
         if (lexicon.compareTo(level) > 0) {
             level = lexicon;
+            source = "lexicon";
             signals.add("rule:lexicon:" + lexicon.code());
         }
         RiskLevel withContext = withContext(message, context);
         if (withContext.compareTo(level) > 0) {
             level = withContext;
+            source = "context";
             signals.add("rule:context:" + withContext.code());
         }
         if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
                 && intentMayJudge(message)) {
             level = RiskLevel.MODERATE;
+            source = "intent";
             signals.add("rule:intent:moderate:p-crisis=" + Decimals.two(crisisProbability));
         }
-        return new Judgement(level, signals);
+        return new Judgement(level, signals, source);
     }
 
     /**

@@ -82,15 +82,22 @@ class MainTest {
     @Test
     void evaluate_reports_per_intent_figures_and_crisis_recall() throws IOException {
         Path data = Files.writeString(dir.resolve("tiny.tsv"), "label\ttext\ncrisis\ti want to kill myself\n"
-                + "greeting\thello there\ngratitude_goodbye\tthanks a lot, bye\n");
+                + "greeting\thello there\ngratitude_goodbye\tthanks a lot, bye\n"
+                + "greeting\thi, i want to kill myself\n");
 
         int code = Main.execute("evaluate", "--data", data.toString(), "--json");
 
         assertThat(code).isZero();
-        JsonNode report = new ObjectMapper().readTree(streams.out()).get("report");
-        assertThat(report.get("rows").asInt()).isEqualTo(3);
+        JsonNode out = new ObjectMapper().readTree(streams.out());
+        JsonNode report = out.get("report");
+        assertThat(report.get("rows").asInt()).isEqualTo(4);
         assertThat(report.get("crisisRecallModerate").asDouble()).isEqualTo(1.0);
         assertThat(report.at("/perIntent/crisis/support").asInt()).isEqualTo(1);
+        assertThat(report.get("falseCrisisAlarms").asInt()).isEqualTo(1);
+        JsonNode falseHigh = out.at("/sources/falseHigh");
+        assertThat(falseHigh.size()).as("the crisis row is no false alarm: one source, once").isEqualTo(1);
+        assertThat(falseHigh.fields().next().getValue().asInt()).isEqualTo(1);
+        assertThat(out.toString()).as("aggregates only, never a message").doesNotContain("kill myself");
     }
 
     @Test

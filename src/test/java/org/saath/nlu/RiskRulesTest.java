@@ -35,6 +35,26 @@ class RiskRulesTest {
 
         assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
         assertThat(j.signals()).contains("model-unseconded:high").anyMatch(s -> s.startsWith("rule:model:moderate:"));
+        assertThat(j.source()).isEqualTo("model-unseconded:high");
+    }
+
+    /** What set the final level is the last rule that raised it; a level the model read alone is the model's. */
+    @Test
+    void the_source_names_the_rule_that_set_the_final_level() {
+        assertThat(rules.judge(read("hello"), List.of(), RiskEstimate.none(), THRESHOLDS, 0).source())
+                .isEqualTo("model");
+        RiskRules.Judgement lexicon = rules.judge(read("i want to kill myself"), List.of(), RiskEstimate.none(),
+                THRESHOLDS, 0);
+        assertThat(lexicon.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(lexicon.source()).isEqualTo("lexicon");
+        RiskRules.Judgement context = rules.judge(read("tonight with the pills"), List.of(read("i want to die")),
+                RiskEstimate.none(), THRESHOLDS, 0);
+        assertThat(context.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(context.source()).isEqualTo("context");
+        RiskRules.Judgement intent = rules.judge(read("everything is grey and i cant explain it"), List.of(),
+                RiskEstimate.none(), THRESHOLDS, 0.5);
+        assertThat(intent.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(intent.source()).isEqualTo("intent");
     }
 
     @Test
@@ -73,6 +93,7 @@ class RiskRulesTest {
 
         assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(j.signals()).contains("model-sure-alone").noneMatch(s -> s.startsWith("model-seconded"));
+        assertThat(j.source()).isEqualTo("model-sure-alone");
     }
 
     @Test
@@ -83,6 +104,7 @@ class RiskRulesTest {
         assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(j.signals()).noneMatch(s -> s.startsWith("model-unseconded"))
                 .contains("model-seconded:intent:p-crisis=0.20");
+        assertThat(j.source()).as("without the probability, to be counted").isEqualTo("model-seconded:intent");
     }
 
     @Test
@@ -104,6 +126,7 @@ class RiskRulesTest {
                 MODEL_SAYS_HIGH, THRESHOLDS, 0);
         assertThat(inMessage.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(inMessage.signals()).contains("model-seconded:lexicon");
+        assertThat(inMessage.source()).isEqualTo("model-seconded:lexicon");
         assertThat(rules.judge(read("yes"), List.of(read("i want to die")), MODEL_SAYS_HIGH, THRESHOLDS, 0).level())
                 .isEqualTo(RiskLevel.HIGH);
     }
