@@ -63,7 +63,8 @@ final class ReplyText {
 
     /** The acknowledgement word for the strongest thing the message said. */
     static String heard(Set<DistressCategory> said) {
-        if (said.contains(DistressCategory.IDEATION) || said.contains(DistressCategory.PLAN)
+        if (said.contains(DistressCategory.IDEATION) || said.contains(DistressCategory.INTENT)
+                || said.contains(DistressCategory.PLAN)
                 || said.contains(DistressCategory.CODED) || said.contains(DistressCategory.GOODBYE)) {
             return "heard-ideation";
         }

@@ -5,6 +5,11 @@ import java.util.Locale;
 /** What a lexicon phrase tells about a message; see {@link DistressDetector} for how they combine. */
 public enum DistressCategory {
     IDEATION, PASSIVE_IDEATION, SELF_HARM, PLAN, MEANS, TIMEFRAME, GOODBYE, CODED, HOPELESSNESS,
+    /**
+     * A declared intent to act, told in the future ("i'm going to kill myself", "khudkushi kar lunga", "سأنهي حياتي"):
+     * a wish said as a decision. With a time ("tonight", "aaj raat", "الليلة") it is {@code imminent}.
+     */
+    INTENT,
     /** An act in progress or just done: pills swallowed, bleeding, standing at the edge. */
     ACT,
     /** Getting ready without naming it: buying a rope, collecting pills, a will, giving things away. */
@@ -60,7 +65,7 @@ public enum DistressCategory {
     /** True for categories that speak of wanting to die or to hurt oneself. */
     public boolean isSelfHarmFamily() {
         return switch (this) {
-            case IDEATION, PASSIVE_IDEATION, SELF_HARM, PLAN, GOODBYE, CODED, ACT, METHOD_QUESTION -> true;
+            case IDEATION, INTENT, PASSIVE_IDEATION, SELF_HARM, PLAN, GOODBYE, CODED, ACT, METHOD_QUESTION -> true;
             default -> false;
         };
     }

@@ -27,7 +27,8 @@ import java.util.Set;
  *       my mom") or the person names themselves right before a phrase of distress ("i took all the pills").</li>
  *   <li>An act in progress or just done is {@code imminent} by its own severity. A wish to die together with a
  *       means, a place, a plan, preparation or a method question is at least {@code high}; with a timeframe as well
- *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it). A past
+ *       it is {@code imminent} (intent + plan/means + timeframe, as C-SSRS and crisis lines use it), and so is a
+ *       declared intent with a time ("i'm going to kill myself tonight"): the decision and the hour are said. A past
  *       attempt with a wish or hopelessness today is at least {@code high}.</li>
  *   <li>A means, place or timeframe on its own is a signal, not a risk ("pills for my headache").</li>
  * </ul>
@@ -138,7 +139,8 @@ public final class DistressDetector {
         boolean twoSaid = seen.stream().filter(c -> c.isSelfHarmFamily() || c.isMeansOrPlan()).count() >= 2;
         boolean wishWithMeansOrPlan = twoSaid && wish && seen.stream().anyMatch(DistressCategory::isMeansOrPlan);
         boolean timeframe = seen.contains(DistressCategory.TIMEFRAME);
-        if (seen.contains(DistressCategory.ACT) || wishWithMeansOrPlan && timeframe) {
+        if (seen.contains(DistressCategory.ACT) || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT))
+                && timeframe) {
             return RiskLevel.IMMINENT;
         }
         if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)

@@ -57,8 +57,9 @@ public final class RiskRules {
 
     private static final Set<DistressCategory> CONTRIBUTING = EnumSet.of(DistressCategory.MEANS,
             DistressCategory.PLAN, DistressCategory.TIMEFRAME, DistressCategory.ACT, DistressCategory.PLACE,
-            DistressCategory.PREPARATION, DistressCategory.IDEATION, DistressCategory.PASSIVE_IDEATION,
-            DistressCategory.SELF_HARM, DistressCategory.GOODBYE, DistressCategory.CODED);
+            DistressCategory.PREPARATION, DistressCategory.IDEATION, DistressCategory.INTENT,
+            DistressCategory.PASSIVE_IDEATION, DistressCategory.SELF_HARM, DistressCategory.GOODBYE,
+            DistressCategory.CODED);
 
     /** Chosen on the intent sentences' cross-validation before the risk model existed; it only asks. */
     public static final double INTENT_CRISIS_MODERATE = 0.2;

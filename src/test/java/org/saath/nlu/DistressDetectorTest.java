@@ -243,11 +243,35 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * A declared intent is a decision said; with a time it is {@code imminent}, in the first person or the third; a
+     * wish with a time ("i want to die today") is a wish, {@code high}; a negated intent is lowered a level, as any
+     * negated phrase; an intent without a time stays {@code high}.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i'm going to kill myself tonight|imminent",
+        "i will end my life tomorrow|imminent",
+        "my sister says she's going to kill herself tonight|imminent",
+        "i'm going to kill myself|high",
+        "i want to die today|high",
+        "aaj raat khud ko khatam kar dungi|imminent",
+        "wo kehta hai aaj raat khudkushi kar lega|imminent",
+        "آج رات خودکشی کر لوں گی|imminent",
+        "خود کو ختم کر دوں گا|high",
+        "الليلة سأنهي حياتي|imminent",
+        "رح انتحر بكرا|imminent",
+        "مش رح انتحر اليوم|moderate"
+    })
+    void a_declared_intent_with_a_time_is_imminent(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     /** Wordings our Arabic and Urdu probes found unheard: Gulf and Arabizi intent, acid, a train, a strip swallowed. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "باجر بذبح نفسي|high",
-        "nawi antahar bokra|high",
+        "nawi antahar bokra|imminent",
         "خدت علبة البنادول كلها|imminent",
         "tezaab pee lia hai|imminent",
         "neend ki goli ka pora patta nigal gayi hun|imminent",

@@ -57,6 +57,19 @@ class RiskRulesTest {
         assertThat(intent.source()).isEqualTo("intent");
     }
 
+    /** "tonight" after a declared intent is the time of it; after a wish alone it is a word. */
+    @Test
+    void a_time_after_a_declared_intent_is_imminent_by_context() {
+        RiskRules.Judgement afterIntent = rules.judge(read("tonight"), List.of(read("i'm going to kill myself")),
+                RiskEstimate.none(), THRESHOLDS, 0);
+        assertThat(afterIntent.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(afterIntent.signals()).contains("rule:context:imminent");
+        assertThat(rules.judge(read("الليلة"), List.of(read("رح انتحر")), RiskEstimate.none(), THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("tonight"), List.of(read("i want to die")), RiskEstimate.none(), THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.NONE);
+    }
+
     @Test
     void a_model_only_imminent_is_held_back_the_same_way() {
         RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
