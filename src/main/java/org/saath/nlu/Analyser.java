@@ -139,15 +139,16 @@ public final class Analyser {
      * karachi", "how many panadol would kill me"): the lexicon heard a way of dying, the model heard nothing it
      * knows. Such a question is answered on the crisis route, never as out of scope; its risk is the risk rules'
      * (a method question is at least {@code high}). A message that also says the person wants to die or to hurt
-     * themselves is a crisis in its own right and is not counted here; a plan ("how many pills") or the method
-     * question itself is.
+     * themselves is a crisis in its own right and is not counted here, and so is one that says a preparation done
+     * ("the noose is tied to the fan"): that is no question; a plan ("how many pills") or the method question itself
+     * is.
      */
     private static boolean asksAboutMeans(DistressAssessment lexicon, Classification c, boolean lowConfidence) {
         boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE;
         Set<DistressCategory> heard = lexicon.categories();
         return unplaced && MEANS_OR_WAY.stream().anyMatch(heard::contains)
-                && heard.stream().noneMatch(k -> k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k)
-                        && k != DistressCategory.PLAN);
+                && heard.stream().noneMatch(k -> k == DistressCategory.PREPARATION
+                        || k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k) && k != DistressCategory.PLAN);
     }
 
 

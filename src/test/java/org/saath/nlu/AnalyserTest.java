@@ -50,6 +50,8 @@ class AnalyserTest {
         assertThat(analyser.analyse("kitni goliyan khane se insaan mar jata hai").asksAboutMeans()).isTrue();
         assertThat(analyser.analyse("this traffic is killing me").asksAboutMeans()).isFalse();
         assertThat(analyser.analyse("i want to die").asksAboutMeans()).as("a crisis in its own right").isFalse();
+        assertThat(analyser.analyse("the noose is tied to the fan and i'm on the chair").asksAboutMeans())
+                .as("a preparation told, no question").isFalse();
         assertThat(analyser.analyse("i want to die").categories()).contains(DistressCategory.IDEATION);
         assertThat(analyser.analyse("main marna chahti hoon").gender().self()).isEqualTo(Gender.FEMININE);
     }

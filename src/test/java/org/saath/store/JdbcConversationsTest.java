@@ -434,7 +434,9 @@ class JdbcConversationsTest {
         }
 
         assertThat(runAll(opposite)).containsExactly(true, true);
-        assertThat(runs).as("one of them ran again").hasValue(3);
+        // the retry itself can meet the other unit again before it commits (PostgreSQL does not promise the order in
+        // which a row's waiters get it), so one of them ran again at least once
+        assertThat(runs.get()).as("one of them ran again").isGreaterThanOrEqualTo(3);
         HandoffStore handoffs = new HandoffStore(db);
         assertThat(List.of(handoffs.load("partner-a"), handoffs.load("partner-b"))).containsExactly(2, 2);
     }
