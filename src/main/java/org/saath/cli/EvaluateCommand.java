@@ -231,7 +231,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return a;
         });
         for (int i = 0; i < rows.size(); i++) {
-            sources.addUnlessCrisis(rows.get(i).intent() == Intent.CRISIS, read.get(i));
+            sources.addIntentRow(rows.get(i).intent() == Intent.CRISIS, read.get(i));
         }
         return Evaluator.intentReport(outcomes);
     }
@@ -244,9 +244,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             String value = table.field(i, label).trim();
             if (!value.isEmpty()) {
                 Analysis a = analyser.analyse(table.field(i, text));  // one post per row: no context
-                gold.add(RiskLevel.fromCode(value));
+                RiskLevel level = RiskLevel.fromCode(value);
+                gold.add(level);
                 predicted.add(a.risk());
-                sources.add(RiskLevel.fromCode(value), a);
+                sources.add(level, a);
             }
         }
         return Evaluator.riskReport(gold, predicted);

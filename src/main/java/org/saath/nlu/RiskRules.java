@@ -75,9 +75,9 @@ public final class RiskRules {
             source = "model-unseconded:" + alone.code();
             signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
-            String because = believedBecause(estimate, thresholds, second);
-            source = because.replaceFirst(":p-crisis=.*", "");
-            signals.add(because);
+            source = believedBecause(estimate, thresholds, second);
+            signals.add(source.equals("model-seconded:intent")
+                    ? source + ":p-crisis=" + Decimals.two(second.crisis()) : source);
         }
         signals.add("rule:model:" + model.code() + ":p=" + estimate.describe());
         RiskLevel level = model;
@@ -121,16 +121,15 @@ public final class RiskRules {
     }
 
     /**
-     * Why a model-only {@code high}+ was believed, for the signals: the model was sure alone
-     * ({@code model-sure-alone}), else the lexicon seconded it ({@code model-seconded:lexicon}), else the intent
-     * classifier ({@code model-seconded:intent:p-crisis=0.13}).
+     * Why a model-only {@code high}+ was believed: the model was sure alone ({@code model-sure-alone}), else the
+     * lexicon seconded it ({@code model-seconded:lexicon}), else the intent classifier ({@code model-seconded:intent},
+     * named in the signals with its probability: {@code model-seconded:intent:p-crisis=0.13}).
      */
     private static String believedBecause(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         if (estimate.atLeastHigh() >= thresholds.sureAlone()) {
             return "model-sure-alone";
         }
-        return second.lexicon() ? "model-seconded:lexicon"
-                : "model-seconded:intent:p-crisis=" + Decimals.two(second.crisis());
+        return second.lexicon() ? "model-seconded:lexicon" : "model-seconded:intent";
     }
 
     /**

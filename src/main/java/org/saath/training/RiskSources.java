@@ -29,12 +29,12 @@ public record RiskSources(Map<String, Integer> falseHigh, Map<String, Integer> m
             missedImminent.merge(read.risk().code() + " by " + read.riskSource(), 1, Integer::sum);
         }
         if (!gold.atLeast(RiskLevel.MODERATE)) {
-            addUnlessCrisis(false, read);
+            addIntentRow(false, read);
         }
     }
 
     /** Counts one row of an intent-labelled file, whose only error counted here is a false alarm. */
-    public void addUnlessCrisis(boolean crisis, Analysis read) {
+    public void addIntentRow(boolean crisis, Analysis read) {
         if (!crisis && read.risk().atLeast(RiskLevel.HIGH)) {
             falseHigh.merge(read.riskSource(), 1, Integer::sum);
         }
