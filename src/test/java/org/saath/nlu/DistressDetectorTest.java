@@ -261,7 +261,12 @@ class DistressDetectorTest {
         "خود کو ختم کر دوں گا|high",
         "الليلة سأنهي حياتي|imminent",
         "رح انتحر بكرا|imminent",
-        "مش رح انتحر اليوم|moderate"
+        "مش رح انتحر اليوم|moderate",
+        "i will kill myself tmrw|imminent",
+        "aj khudkushi kar lunga|imminent",
+        "غادي نقتل راسي الليلة|imminent",
+        "راح اموت نفسي هسه|imminent",
+        "حموت نفسي النهارده|imminent"
     })
     void a_declared_intent_with_a_time_is_imminent(String text, String risk) {
         assertRisk(text, risk);
