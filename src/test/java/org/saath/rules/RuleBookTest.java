@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.dialogue.Templates;
+import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.nlu.Command;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
@@ -92,6 +99,34 @@ class RuleBookTest {
                 false)).ruleId()).isEqualTo("hopeless");
         assertThat(engine.decide(with(facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE), Set.of(DistressCategory.MEANS),
                 true)).ruleId()).isEqualTo("means");
+    }
+
+    /**
+     * The shipped rule book: a chosen place with a near time at {@code high} is an emergency like a means with one; a
+     * place alone is a crisis; asking for a person in the middle of a safety plan or after the question about
+     * suicide is a request, not an answer.
+     */
+    @Test
+    void the_shipped_book_reads_a_place_now_as_an_emergency_and_a_request_for_a_person_as_one() throws IOException {
+        RuleEngine engine;
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/rules.yaml"))) {
+            engine = new RuleEngine(RuleBook.load(in, "rules.yaml", Templates.loadFromClasspath().ids(),
+                    HelplineDirectoryLoader.TOPICS, id -> true));
+        }
+        TurnFacts high = facts(Intent.CRISIS, RiskLevel.HIGH);
+
+        Decision placeNow = engine.decide(with(high, Set.of(DistressCategory.PLACE, DistressCategory.TIMEFRAME),
+                false));
+        assertThat(placeNow.ruleId()).isEqualTo("crisis-place-and-time");
+        assertThat(placeNow.template()).isEqualTo("crisis_imminent");
+        assertThat(placeNow.priority()).isEqualTo("urgent");
+        assertThat(engine.decide(with(high, Set.of(DistressCategory.PLACE), false)).ruleId()).isEqualTo("crisis");
+        for (DialogueState state : new DialogueState[] {DialogueState.SAFETY_PLAN, DialogueState.CRISIS_CHECK}) {
+            // "no, but i want to talk to a real person": a no and a request for a person at once
+            TurnFacts asks = new TurnFacts(Intent.SEEK_HELP, 0.9, false, RiskLevel.NONE, RiskLevel.MODERATE,
+                    Language.EN, "PK", state, true, false, Optional.of(Command.NO));
+            assertThat(engine.decide(asks).ruleId()).as("in %s", state).isEqualTo("asks-for-a-person");
+        }
     }
 
     @Test
