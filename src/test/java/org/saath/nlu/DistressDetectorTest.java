@@ -272,6 +272,28 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * A topic probe of our own: research on a means, a seminar on self-harm, a historical death asked about, and
+     * self-harm or thoughts told as over ("used to", "كنت", "کرتا تھا") are not a wish today; the same words with
+     * today's are.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "has the suicide barrier on the bridge reduced deaths? research for my thesis|none",
+        "need data on pesticide suicides in south asia for my thesis|none",
+        "why did hitler kill himself in the bunker|moderate",
+        "i used to think about ending my life but that was years ago, i'm happy now|moderate",
+        "thesis ke liye pesticide khudkushi ka data chahiye|none",
+        "في ندوة عن الصحة النفسية والوقاية من إيذاء النفس يوم الخميس|none",
+        "كنت أجرح نفسي أيام الثانوي وصار لي سنين بخير|moderate",
+        "كنت اجرح نفسي ورجعت اجرح نفسي اليوم|high",
+        "جمعرات کو خود کو نقصان پہنچانے سے بچاؤ پر سیمینار ہے|none",
+        "اسکول کے زمانے میں خود کو زخمی کرتا تھا، اب ٹھیک ہوں|moderate"
+    })
+    void a_topic_or_a_past_told_as_over_is_no_wish_today(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     /** Wordings our Arabic and Urdu probes found unheard: Gulf and Arabizi intent, acid, a train, a strip swallowed. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
