@@ -28,9 +28,7 @@ public record RiskSources(Map<String, Integer> falseHigh, Map<String, Integer> m
         if (gold == RiskLevel.IMMINENT && read.risk() != RiskLevel.IMMINENT) {
             missedImminent.merge(read.risk().code() + " by " + read.riskSource(), 1, Integer::sum);
         }
-        if (!gold.atLeast(RiskLevel.MODERATE)) {
-            addIntentRow(false, read);
-        }
+        addIntentRow(gold.atLeast(RiskLevel.MODERATE), read);
     }
 
     /** Counts one row of an intent-labelled file, whose only error counted here is a false alarm. */
