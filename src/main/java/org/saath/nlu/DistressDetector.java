@@ -51,7 +51,7 @@ public final class DistressDetector {
     }
 
     public DistressAssessment assess(NormalisedText text) {
-        List<DistressLexicon.Match> matches = lexicon.find(text.tokens());
+        List<DistressLexicon.Match> matches = lexicon.find(text);
         if (matches.isEmpty()) {
             return DistressAssessment.none();
         }

@@ -182,6 +182,38 @@ public final class DistressLexicon {
         return matches;
     }
 
+    /**
+     * Every phrase that occurs in {@code text} read as {@link #find(List)} reads its tokens, and where a letter was
+     * drawn out, also with that letter kept twice ({@code i want to killll myself} holds {@code kill* myself}); at a
+     * position, the phrases of the first reading come first and the second adds only those the first lacks.
+     */
+    public List<Match> find(NormalisedText text) {
+        List<Match> once = find(text.tokens());
+        if (!text.hasDrawnOutLetters()) {
+            return once;
+        }
+        List<Match> twice = find(text.pairedTokens());
+        List<Match> merged = new ArrayList<>(once.size() + twice.size());
+        int a = 0;
+        int b = 0;
+        while (a < once.size() || b < twice.size()) {
+            int at = Math.min(a < once.size() ? once.get(a).start() : Integer.MAX_VALUE,
+                    b < twice.size() ? twice.get(b).start() : Integer.MAX_VALUE);
+            int firstHere = merged.size();
+            for (; a < once.size() && once.get(a).start() == at; a++) {
+                merged.add(once.get(a));
+            }
+            List<Match> here = merged.subList(firstHere, merged.size());
+            for (; b < twice.size() && twice.get(b).start() == at; b++) {
+                if (!alreadyFound(here, twice.get(b).entry())) {
+                    merged.add(twice.get(b));
+                    here = merged.subList(firstHere, merged.size());
+                }
+            }
+        }
+        return merged;
+    }
+
     /** The phrases starting at {@code i} whose first word matches {@code first} (the token there or its stem). */
     private void addIfMatches(String first, boolean joined, List<String> tokens, int i, List<Match> into) {
         addIfMatches(byFirstToken.get(first), first, joined, tokens, i, into);

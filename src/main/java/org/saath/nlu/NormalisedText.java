@@ -7,16 +7,35 @@ import java.util.Set;
  * A message after {@link TextNormaliser}: the tokens the classifier and the lexicon both see, the same tokens
  * joined by single spaces, and which tokens start a new clause (they follow sentence punctuation such as
  * {@code . , ! ? ، ؟}), so that a negation in one clause does not reach into the next ("no, i want to die").
+ *
+ * <p>{@code pairedTokens} are the same tokens with every drawn-out letter kept twice instead of once
+ * ({@code killll} is {@code kil} in {@code tokens} and {@code kill} here, {@code dieeee} {@code die} and
+ * {@code diee}): a run of letters does not say whether the word has one or two. The lexicon reads both; the list is
+ * {@code tokens} itself when nothing was drawn out.
  */
-public record NormalisedText(String text, List<String> tokens, Set<Integer> clauseStarts) {
+public record NormalisedText(String text, List<String> tokens, Set<Integer> clauseStarts, List<String> pairedTokens) {
 
     public NormalisedText {
+        boolean unpaired = pairedTokens == null || pairedTokens == tokens;
         tokens = List.copyOf(tokens);
         clauseStarts = Set.copyOf(clauseStarts);
+        pairedTokens = unpaired ? tokens : List.copyOf(pairedTokens);
+        if (pairedTokens.size() != tokens.size()) {
+            throw new IllegalArgumentException("paired tokens must match the tokens one for one");
+        }
+    }
+
+    public NormalisedText(String text, List<String> tokens, Set<Integer> clauseStarts) {
+        this(text, tokens, clauseStarts, null);
     }
 
     public NormalisedText(String text, List<String> tokens) {
         this(text, tokens, Set.of());
+    }
+
+    /** Whether some letter was drawn out ({@code pairedTokens} differs from {@code tokens}). */
+    public boolean hasDrawnOutLetters() {
+        return pairedTokens != tokens;
     }
 
     /** Whether a clause starts at any token in {@code (from, to]}. */

@@ -15,8 +15,9 @@ import java.util.Set;
  * أ/إ/آ → ا), diacritics, tatweel and zero-width marks removed, Eastern digits made ASCII; leetspeak inside words
  * undone ({@code k1ll mys3lf} → {@code kill myself}); apostrophes dropped ({@code don't} → {@code dont}); then
  * tokens are cut at anything that is not a letter or digit, each emoji becomes a token of its own, runs of three or
- * more equal characters collapse to one ({@code diiiie} → {@code die}), and three or more single Latin letters in a
- * row are joined ({@code s u i c i d e} → {@code suicide}).
+ * more equal characters collapse to one ({@code diiiie} → {@code die}; to two in {@link NormalisedText#pairedTokens},
+ * {@code killll} → {@code kill}), and three or more single Latin letters in a row are joined
+ * ({@code s u i c i d e} → {@code suicide}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,8 +31,53 @@ public final class TextNormaliser {
         String text = composed.toLowerCase(Locale.ROOT);
         text = foldLetters(text);
         Set<Integer> clauseStarts = new HashSet<>();
-        List<String> tokens = joinSpacedLetters(tokenise(text, clauseStarts), clauseStarts);
-        return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts);
+        Tokens cut = tokenise(text, clauseStarts);
+        if (cut.paired == null) {
+            List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts);
+            return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts);
+        }
+        List<String> paired = joinSpacedLetters(cut.paired, new HashSet<>(clauseStarts));
+        List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts);
+        // "a b cccc": three single letters joined in one list, not in the other; the drawn-out reading is dropped
+        return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts,
+                paired.size() == tokens.size() ? paired : null);
+    }
+
+    /** The tokens of a message, and the same with drawn-out letters kept twice (null when none was drawn out). */
+    private static final class Tokens {
+        final List<String> tokens = new ArrayList<>();
+        List<String> paired;
+
+        void add(StringBuilder word) {
+            if (!hasRunOfThree(word)) {
+                String token = word.toString();
+                tokens.add(token);
+                if (paired != null) {
+                    paired.add(token);
+                }
+                return;
+            }
+            if (paired == null) {
+                paired = new ArrayList<>(tokens);
+            }
+            tokens.add(collapseElongation(word, 1));
+            paired.add(collapseElongation(word, 2));
+        }
+
+        void addEmoji(String emoji) {
+            tokens.add(emoji);
+            if (paired != null) {
+                paired.add(emoji);
+            }
+        }
+
+        boolean isEmpty() {
+            return tokens.isEmpty();
+        }
+
+        int size() {
+            return tokens.size();
+        }
     }
 
     /** NFKC leaves ASCII as it is: most messages skip the normaliser's own checks. */
@@ -122,8 +168,8 @@ public final class TextNormaliser {
      * Cuts tokens at non-letter/digit characters; each emoji is a token; elongations collapse. Records in
      * {@code clauseStarts} the index of every token that follows sentence punctuation.
      */
-    private static List<String> tokenise(String text, Set<Integer> clauseStarts) {
-        List<String> tokens = new ArrayList<>();
+    private static Tokens tokenise(String text, Set<Integer> clauseStarts) {
+        Tokens tokens = new Tokens();
         StringBuilder word = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -139,25 +185,25 @@ public final class TextNormaliser {
                 clauseStarts.add(tokens.size());
             }
             if (isEmoji(cp)) {
-                tokens.add(new String(Character.toChars(cp)));
+                tokens.addEmoji(new String(Character.toChars(cp)));
             }
         }
         flush(word, tokens);
         return tokens;
     }
 
-    private static void flush(StringBuilder word, List<String> tokens) {
+    private static void flush(StringBuilder word, Tokens tokens) {
         if (word.length() > 0) {
-            tokens.add(collapseElongation(word));
+            tokens.add(word);
             word.setLength(0);
         }
     }
 
-    /** Runs of three or more equal characters become one ({@code sooo} → {@code so}); pairs stay ({@code ll}). */
-    private static String collapseElongation(CharSequence word) {
-        if (!hasRunOfThree(word)) {
-            return word.toString();
-        }
+    /**
+     * Runs of three or more equal characters become {@code keep} of them ({@code sooo} → {@code so} with one,
+     * {@code soo} with two); pairs stay ({@code ll}).
+     */
+    private static String collapseElongation(CharSequence word, int keep) {
         StringBuilder out = new StringBuilder(word.length());
         int i = 0;
         while (i < word.length()) {
@@ -168,7 +214,7 @@ public final class TextNormaliser {
             }
             int run = j - i;
             out.append(c);
-            if (run == 2) {
+            if (run == 2 || run > 2 && keep == 2) {
                 out.append(c);
             }
             i = j;

@@ -44,6 +44,41 @@ class DistressDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // drawn-out letters: a run does not say whether the word has one letter or two ("killll" is "kill")
+        "i want to killll myself|high|i want to kil myself",
+        "i tooook all the pillls|imminent|i tok all the pils",
+        "im gonna killl myself tonighttt|imminent|im gonna kil myself tonight",
+        "tied the noooose|high|tied the nose",
+        "main apni jaaaan de dunga|high|main apni jan de dunga",
+        "khud ko maaaar dunga|high|khud ko mar dunga",
+        "میں مرنااا چاہتا ہوں|high|میں مرنا چاہتا ہوں",
+        "قرررت انتحر الليلة|imminent|قرت انتحر الليله",
+        "خلاص قررررت اموت|high|خلاص قرت اموت"
+    })
+    void drawn_out_letters_keep_the_danger(String text, String risk, String once) {
+        // the first reading keeps one letter, as it always did; only the second keeps two
+        assertThat(NORMALISER.normalise(text).text()).isEqualTo(NORMALISER.normalise(once).text());
+        assertRisk(text, risk);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // one's own life given, said alone, is a plan; given for someone or a country, devotion
+        "main apni jaan de dunga|high",
+        "bas ab main apni jaan de dungi|high",
+        "main aaj raat apni jaan de dungi|imminent",
+        "rassi le aaya hoon latakne ke liye|high",
+        "میں اپنی جان دے دوں گا|high",
+        "main watan ke liye apni jaan de dunga|none",
+        "ammi ke liye apni jaan de doon|none",
+        "میں ملک کے لیے اپنی جان دے دوں گا|none"
+    })
+    void giving_ones_own_life(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "this traffic is killing me",
         "i'd die for a biryani right now",
         "how do i kill the process on port 8080",

@@ -20,7 +20,8 @@ import net.jqwik.api.Tuple;
  * of the files; an Arabic word with "and"/"so" joined to it is read again without it, for the Arabic acts not
  * found already. Checked on the committed lexicon with a few phrases of the shapes it lacks added (a one-letter
  * prefix, a bare {@code *} first, a prefix with a wildcard after it), with messages made of its own words, of words its
- * prefixes cover and of words it does not know.
+ * prefixes cover and of words it does not know. A message with drawn-out letters ({@code killll}) is read twice, with
+ * the letter once and twice: at each position the phrases of the first reading, then the second's not found already.
  */
 class LexiconLookupProperties {
 
@@ -31,6 +32,38 @@ class LexiconLookupProperties {
     @Property(tries = 2000)
     void indexed_lookup_finds_what_trying_every_phrase_finds(@ForAll("messages") List<String> tokens) {
         assertThat(LEXICON.find(tokens)).containsExactlyElementsOf(byDefinition(tokens));
+    }
+
+    @Property(tries = 1000)
+    void drawn_out_letters_are_read_once_and_twice(@ForAll("messages") List<String> words,
+                                                    @ForAll("stretches") List<Integer> stretches) {
+        StringBuilder raw = new StringBuilder();
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            int at = stretches.get(w % stretches.size());
+            if (at >= 0 && at < word.length()) {                        // draw one letter out: "kil" → "kiiiil"
+                word = word.substring(0, at) + String.valueOf(word.charAt(at)).repeat(4) + word.substring(at + 1);
+            }
+            raw.append(word).append(' ');
+        }
+        NormalisedText text = NORMALISER.normalise(raw.toString());
+        List<DistressLexicon.Match> once = byDefinition(text.tokens());
+        List<DistressLexicon.Match> twice = byDefinition(text.pairedTokens());
+        List<DistressLexicon.Match> expected = new ArrayList<>();
+        for (int i = 0; i < text.tokens().size(); i++) {
+            int position = i;
+            List<DistressLexicon.Match> here = new ArrayList<>(once.stream().filter(m -> m.start() == position).toList());
+            twice.stream().filter(m -> m.start() == position)
+                    .filter(m -> here.stream().noneMatch(h -> h.entry() == m.entry())).forEach(here::add);
+            expected.addAll(here);
+        }
+        assertThat(LEXICON.find(text)).containsExactlyElementsOf(expected);
+        assertThat(text.pairedTokens()).hasSameSizeAs(text.tokens());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> stretches() {
+        return Arbitraries.integers().between(-2, 6).list().ofMinSize(1).ofMaxSize(5);
     }
 
     private static List<DistressLexicon.Match> byDefinition(List<String> tokens) {

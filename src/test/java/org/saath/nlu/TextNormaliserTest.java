@@ -44,6 +44,28 @@ class TextNormaliserTest {
     }
 
     @Test
+    void a_drawn_out_letter_is_also_read_twice() {
+        NormalisedText text = normaliser.normalise("I want to KILLLL myself, sooo tired, tooook pillls");
+        assertThat(text.text()).isEqualTo("i want to kil myself so tired tok pils");
+        assertThat(text.pairedTokens()).containsExactly("i", "want", "to", "kill", "myself", "soo", "tired", "took",
+                "pills");
+        assertThat(text.hasDrawnOutLetters()).isTrue();
+        assertThat(text.clauseStarts()).containsExactlyInAnyOrder(5, 7);
+        assertThat(normaliser.normalise("قرررت").pairedTokens()).containsExactly("قررت");
+    }
+
+    @Test
+    void without_drawn_out_letters_there_is_one_reading() {
+        NormalisedText text = normaliser.normalise("i will see you tomorrow, all good");
+        assertThat(text.hasDrawnOutLetters()).isFalse();
+        assertThat(text.pairedTokens()).isSameAs(text.tokens());
+        // three single letters joined in one reading only ("a b cccc"): the second reading is dropped, never misaligned
+        NormalisedText joined = normaliser.normalise("a b cccc d");
+        assertThat(joined.tokens()).containsExactly("abcd");
+        assertThat(joined.pairedTokens()).isSameAs(joined.tokens());
+    }
+
+    @Test
     void empty_or_symbol_only_text_has_no_tokens() {
         assertThat(normaliser.normalise("   ...  ").isEmpty()).isTrue();
         assertThat(normaliser.normalise("").tokens()).isEmpty();
