@@ -63,6 +63,9 @@ public final class DistressDetector {
         boolean[] phrases = mask(matches, size, m -> m.entry().category().isDistress());
         boolean[] past = mask(matches, size, m -> is(m, DistressCategory.PAST_ATTEMPT));
         boolean[] negatedStates = mask(matches, size, m -> is(m, DistressCategory.NEGATED_STATE));
+        // a story's act holds the words of a wish too ("drama mein heroine ne zehar kha liya": "zehar kha")
+        boolean[] narrated = mask(matches, size,
+                m -> isNarrated(m.entry().category()) && clauses.with(DistressCategory.TOPIC, m));
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
@@ -89,7 +92,8 @@ public final class DistressDetector {
             if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON
                     || inside(match, masked)
                     || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
-                    || isNarrated(category) && clauses.with(DistressCategory.TOPIC, match)) {
+                    || isNarrated(category) && clauses.with(DistressCategory.TOPIC, match)
+                    || inside(match, narrated)) {
                 continue;
             }
             if (category == DistressCategory.THIRD_PERSON) {
@@ -166,7 +170,10 @@ public final class DistressDetector {
         return masked;
     }
 
-    /** Events a story or the news can tell: an act, an attempt. Wishes are never discounted by a topic nearby. */
+    /**
+     * Events a story or the news can tell: an act, an attempt. Wishes are never discounted by a topic nearby, unless
+     * their words lie wholly inside such an act.
+     */
     private static boolean isNarrated(DistressCategory category) {
         return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
     }

@@ -168,6 +168,11 @@ class DistressDetectorTest {
         "i'm not suicidal but i want to die|high",
         "in the drama the heroine drank poison|none",
         "drama mein heroine ne zeher pi liya|none",
+        // the wish's words inside a story's act ("zehar kha" in "zehar kha liya") are the story's too
+        "kal raat drama mein heroine ne zehar kha liya, bohat rona aaya|none",
+        "ڈرامے میں ہیروئن نے زہر کھا لیا|none",
+        "drama mein heroine ki tarah main bhi zehar kha lungi|high",
+        "meri behen ne zehar kha liya hai jaldi batao|imminent",
         "في المسلسل البطلة شربت السم|none",
         "the main character in the drama killed herself at the end|none",
         "my uncle killed himself last year|moderate"
