@@ -61,6 +61,33 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /** A probe of our own (4 December, evening): ways of telling danger the lexicon lacked, in each language. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I have just consumed a full strip of Xanax|imminent",
+        "my cousin cut her wrist, theres so much blood|imminent",
+        "im jumping from the roof tonight|imminent",
+        "wrote my note, pills counted|high",
+        "im ending it when everyone is asleep, pills counted|imminent",
+        "i cut again tonight, its the only thing that helps|high",
+        "suicide seems like the only way out|high",
+        "blade se dono kalaiyan kaat li hain|imminent",
+        "aj raat 12 bje canal me chalang maar dunga|imminent",
+        "is se acha mar jaun|high",
+        "agar pics viral hui to main zinda nahi rahungi|high",
+        "پل پر جا کر کود جاؤں گا|high",
+        "نوکری چلی گئی، مرنا ہی بہتر ہے|high",
+        "بس سب سو جائیں پھر کود جاؤں گی|imminent",
+        "ربطت الحبل بالسقف وهو حوالين رقبتي|imminent",
+        "لقد تناولت كمية كبيرة من الأدوية|imminent",
+        "هلق رح انط من الشباك|imminent",
+        "والله تعبت ومابي اعيش خلاص|high",
+        "الموت اهون علي من هالجوازة|high"
+    })
+    void ways_of_telling_danger_found_by_our_probe(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // one's own life given, said alone, is a plan; given for someone or a country, devotion
