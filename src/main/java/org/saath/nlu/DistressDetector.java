@@ -318,13 +318,14 @@ public final class DistressDetector {
     /**
      * A negation cue in the same clause right before the phrase (at most {@value #NEGATION_WINDOW} tokens away),
      * or, for Urdu and Roman Urdu, whose verbs come last, right after it ("khudkushi nahi karunga"). A negation
-     * inside a negated state ("not okay", "theek nahi") already has its word and lowers nothing.
+     * inside a negated state ("not okay", "theek nahi") or inside another phrase of distress already has its word and
+     * lowers nothing.
      */
     private static boolean isNegated(DistressLexicon.Match target, List<DistressLexicon.Match> matches,
                                      boolean[] masked, boolean[] negatedStates, Clauses clauses) {
         for (DistressLexicon.Match cue : matches) {
             if (cue.entry().category() != DistressCategory.NEGATION || masked[cue.start()]
-                    || negatedStates[cue.start()]) {
+                    || negatedStates[cue.start()] || wordOfAnotherPhrase(cue, target, matches)) {
                 continue;
             }
             boolean before = cue.end() <= target.start() && target.start() - cue.end() < NEGATION_WINDOW
@@ -333,6 +334,22 @@ public final class DistressDetector {
                     && cue.start() >= target.end() && cue.start() - target.end() <= 1
                     && !clauses.breakBetween(target.start(), cue.start());
             if (before || after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a negation is a word of a phrase of distress apart from {@code target} ("ab bardasht nahi hota, jeena
+     * nahi chahti": the first "nahi" belongs to "bardasht nahi hota" and is no "not" before the wish).
+     */
+    private static boolean wordOfAnotherPhrase(DistressLexicon.Match cue, DistressLexicon.Match target,
+                                               List<DistressLexicon.Match> matches) {
+        for (DistressLexicon.Match phrase : matches) {
+            boolean apart = phrase.end() <= target.start() || phrase.start() >= target.end();
+            if (apart && phrase.entry().category().isDistress() && phrase.length() > cue.length()
+                    && phrase.start() <= cue.start() && phrase.end() >= cue.end()) {
                 return true;
             }
         }

@@ -61,6 +61,28 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * A "not" that is a word of something else lowers no wish: "nobody" ("koi nahi rok sakta"), Arabic "ما" as
+     * "after"/"whenever" ("بعد ما ينامون", "كل ما"), another phrase's own "not" ("برداشت نہیں ہوتا"); a "not" of the
+     * wish itself still lowers it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "پل پر جا کر کود جاؤں گا کوئی نہیں روک سکتا|high",
+        "pul pe ja ke kood jaunga koi nahi rok sakta|high",
+        "الليله بعد ما ينامون اهلي بخلص من حياتي|imminent",
+        "كل ما احس بضيق اجرح نفسي|high",
+        "اب برداشت نہیں ہوتا جینا نہیں چاہتی|high",
+        "ab bardasht nahi hota, jeena nahi chahti|high",
+        "main khudkushi nahi karunga|low",
+        "میں خودکشی نہیں کروں گا|low",
+        "ما بدي انتحر|moderate",
+        "bardasht nahi hota, khudkushi nahi karungi lekin|moderate"
+    })
+    void a_not_of_something_else_lowers_no_wish(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     /** A probe of our own (4 December, evening): ways of telling danger the lexicon lacked, in each language. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
