@@ -72,6 +72,7 @@ class DistressDetectorTest {
         "pul pe ja ke kood jaunga koi nahi rok sakta|high",
         "الليله بعد ما ينامون اهلي بخلص من حياتي|imminent",
         "كل ما احس بضيق اجرح نفسي|high",
+        "كل ما اشوف البحر افكر امشي فيه لين ما ارجع|high",
         "اب برداشت نہیں ہوتا جینا نہیں چاہتی|high",
         "ab bardasht nahi hota, jeena nahi chahti|high",
         "main khudkushi nahi karunga|low",
