@@ -111,6 +111,31 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * A second probe of our own: fire poured on oneself, self-harm told by a parent or a friend, a prayer as the time,
+     * a jump spelt "chhalang", Arabizi; a time word must not be a word of another language ("3am" is Arabizi "عم").
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "she poured petrol on herself and has a lighter|imminent",
+        "my son has been cutting his thighs for months|high",
+        "meri biwi ne khud par mitti ka tel daal liya hai|imminent",
+        "kal subah Ravi ke pull se chhalang laga dunga|imminent",
+        "abbu ne kaha hai maghrib ke baad khud ko goli maar lenge|imminent",
+        "میری بیوی نے خود پر مٹی کا تیل چھڑک لیا ہے|imminent",
+        "کل صبح فجر کے بعد پل سے چھلانگ لگا دوں گا|imminent",
+        "میں بلیڈ سے اپنے بازو کاٹتی ہوں|high",
+        "صديقتي سكبت على نفسها بنزين|imminent",
+        "زوجي مخبي سم ويقول اذا ما انحلت الديون بينتحر|high",
+        "this is my last message, el 7abl 3ala ra2bati|imminent",
+        "بعد ما يمرق ابوي حارمي نفسي من فوق العمارة|high",
+        "kel yom bfakker ente7er, el fikra ma 3am tetla3 men rasi|moderate",
+        "بدي ارمي نفسي عالسرير وانام|none"
+    })
+    void ways_of_telling_danger_found_by_a_second_probe(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // one's own life given, said alone, is a plan; given for someone or a country, devotion
