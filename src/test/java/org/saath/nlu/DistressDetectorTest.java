@@ -84,7 +84,10 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
-    /** A probe of our own (4 December, evening): ways of telling danger the lexicon lacked, in each language. */
+    /**
+     * A probe of our own (4 December, evening): ways of telling danger the lexicon lacked, in each language. "Better
+     * that I die" is a wish to be dead, `moderate` as every passive wish is (the bot asks the suicide question).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "I have just consumed a full strip of Xanax|imminent",
@@ -96,16 +99,16 @@ class DistressDetectorTest {
         "suicide seems like the only way out|high",
         "blade se dono kalaiyan kaat li hain|imminent",
         "aj raat 12 bje canal me chalang maar dunga|imminent",
-        "is se acha mar jaun|high",
+        "is se acha mar jaun|moderate",
         "agar pics viral hui to main zinda nahi rahungi|high",
         "پل پر جا کر کود جاؤں گا|high",
-        "نوکری چلی گئی، مرنا ہی بہتر ہے|high",
+        "نوکری چلی گئی، مرنا ہی بہتر ہے|moderate",
         "بس سب سو جائیں پھر کود جاؤں گی|imminent",
         "ربطت الحبل بالسقف وهو حوالين رقبتي|imminent",
         "لقد تناولت كمية كبيرة من الأدوية|imminent",
         "هلق رح انط من الشباك|imminent",
         "والله تعبت ومابي اعيش خلاص|high",
-        "الموت اهون علي من هالجوازة|high"
+        "الموت اهون علي من هالجوازة|moderate"
     })
     void ways_of_telling_danger_found_by_our_probe(String text, String risk) {
         assertRisk(text, risk);
