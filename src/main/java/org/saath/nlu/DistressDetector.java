@@ -136,15 +136,19 @@ public final class DistressDetector {
     /**
      * Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). The wish
      * and the means or plan must be two things said: a plan and a method question count as both, and "i have a plan
-     * for my revision tonight" alone is not intent + plan + time.
+     * for my revision tonight" alone is not intent + plan + time. Preparation told with hopelessness and a time is
+     * {@code imminent} too, and so is a declared intent with a time.
      */
     static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
         boolean twoSaid = seen.stream().filter(c -> c.isSelfHarmFamily() || c.isMeansOrPlan()).count() >= 2;
         boolean wishWithMeansOrPlan = twoSaid && wish && seen.stream().anyMatch(DistressCategory::isMeansOrPlan);
         boolean timeframe = seen.contains(DistressCategory.TIMEFRAME);
-        if (seen.contains(DistressCategory.ACT) || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT))
-                && timeframe) {
+        // preparation made in despair ("i can't do this anymore", "i wrote letters to everyone") is a decision taken
+        boolean preparedInDespair = seen.contains(DistressCategory.PREPARATION)
+                && seen.contains(DistressCategory.HOPELESSNESS);
+        if (seen.contains(DistressCategory.ACT)
+                || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT) || preparedInDespair) && timeframe) {
             return RiskLevel.IMMINENT;
         }
         if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)

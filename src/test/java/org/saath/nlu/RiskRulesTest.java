@@ -70,6 +70,25 @@ class RiskRulesTest {
                 .level()).isEqualTo(RiskLevel.NONE);
     }
 
+    /**
+     * Preparation told in despair, then a time, is a decision with its hour: "tonight" after "i cant do this anymore"
+     * and "i wrote letters to everyone". The same preparation without despair, or despair without preparation, is not.
+     */
+    @Test
+    void a_time_after_preparation_in_despair_is_imminent_by_context() {
+        List<Utterance> despairAndLetters = List.of(read("i cant do this anymore"), read("i wrote letters to everyone"));
+        RiskRules.Judgement tonight = rules.judge(read("tonight"), despairAndLetters, RiskEstimate.none(), THRESHOLDS,
+                0);
+        assertThat(tonight.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(tonight.signals()).contains("rule:context:imminent");
+        assertThat(rules.judge(read("aaj raat"), List.of(read("ab bardasht nahi hota"), read("goliyan jama kar li hain")),
+                RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("tonight"), List.of(read("i wrote letters to everyone")), RiskEstimate.none(),
+                THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
+        assertThat(rules.judge(read("tonight"), List.of(read("i cant do this anymore")), RiskEstimate.none(),
+                THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
+    }
+
     @Test
     void a_model_only_imminent_is_held_back_the_same_way() {
         RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
