@@ -133,7 +133,10 @@ class DistressDetectorTest {
         "this is my last message, el 7abl 3ala ra2bati|imminent",
         "بعد ما يمرق ابوي حارمي نفسي من فوق العمارة|high",
         "kel yom bfakker ente7er, el fikra ma 3am tetla3 men rasi|moderate",
-        "بدي ارمي نفسي عالسرير وانام|none"
+        "بدي ارمي نفسي عالسرير وانام|none",
+        "bohat thak gayi hoon zindagi se|moderate",
+        "بہت تھک گئی ہوں زندگی سے|moderate",
+        "thak gaya hoon office se|none"
     })
     void ways_of_telling_danger_found_by_a_second_probe(String text, String risk) {
         assertRisk(text, risk);
