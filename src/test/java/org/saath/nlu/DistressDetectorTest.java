@@ -136,7 +136,13 @@ class DistressDetectorTest {
         "بدي ارمي نفسي عالسرير وانام|none",
         "bohat thak gayi hoon zindagi se|moderate",
         "بہت تھک گئی ہوں زندگی سے|moderate",
-        "thak gaya hoon office se|none"
+        "thak gaya hoon office se|none",
+        "bl3t chi 30 kachiya dyal dwa dyal mama|imminent",
+        "lessa shrebt benzeen, 7asis b 7ar2a|imminent",
+        "ana wa2ef 3a 7affet el sa6e7 hala2|imminent",
+        "قاعد على قضبان القطر والقطر الجاي بعد ربع ساعة|imminent",
+        "نويت أن أنهي حياتي اليوم بعد صلاة العشاء|imminent",
+        "الدكتور كتب دوا وقال مع السلامة|none"
     })
     void ways_of_telling_danger_found_by_a_second_probe(String text, String risk) {
         assertRisk(text, risk);
