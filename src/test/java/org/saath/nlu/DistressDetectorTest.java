@@ -116,7 +116,8 @@ class DistressDetectorTest {
 
     /**
      * A second probe of our own: fire poured on oneself, self-harm told by a parent or a friend, a prayer as the time,
-     * a jump spelt "chhalang", Arabizi; a time word must not be a word of another language ("3am" is Arabizi "عم").
+     * a jump spelt "chhalang", "tired of life" with its words turned round, Darija and Arabizi acts and times; a time
+     * word must not be a word of another language ("3am" is Arabizi "عم": with it, a declared intent was imminent).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -132,7 +133,7 @@ class DistressDetectorTest {
         "زوجي مخبي سم ويقول اذا ما انحلت الديون بينتحر|high",
         "this is my last message, el 7abl 3ala ra2bati|imminent",
         "بعد ما يمرق ابوي حارمي نفسي من فوق العمارة|high",
-        "kel yom bfakker ente7er, el fikra ma 3am tetla3 men rasi|moderate",
+        "ra7 antehar, 3am fakker fiha kel yom|high",
         "بدي ارمي نفسي عالسرير وانام|none",
         "bohat thak gayi hoon zindagi se|moderate",
         "بہت تھک گئی ہوں زندگی سے|moderate",
