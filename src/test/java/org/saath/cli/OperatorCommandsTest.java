@@ -206,7 +206,8 @@ class OperatorCommandsTest {
 
     @Test
     void health_exits_0_for_a_ready_service_and_1_when_nothing_answers() throws Exception {
-        Javalin app = App.create(TestComponents.components(dir.resolve("data"), java.time.Instant.now())).start(0);
+        Components components = TestComponents.components(dir.resolve("data"), java.time.Instant.now());
+        Javalin app = App.create(components).start(0);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -218,6 +219,7 @@ class OperatorCommandsTest {
                     .isEqualTo(1);
         } finally {
             app.stop();
+            components.database().close();     // its committer would still write while the temp folder goes
         }
     }
 }

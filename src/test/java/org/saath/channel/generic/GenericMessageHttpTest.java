@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,18 +39,29 @@ class GenericMessageHttpTest {
     @TempDir
     Path data;
     private Javalin app;
+    private final List<Components> opened = new ArrayList<>();
 
     private GenericClient person;
 
     @BeforeEach
     void start() {
-        app = App.create(TestComponents.components(data, TestComponents.PK_NIGHT)).start(0);
+        app = App.create(open(TestComponents.components(data, TestComponents.PK_NIGHT))).start(0);
         person = new GenericClient(app, data);
     }
 
+    /**
+     * The server, then its store: the store's committer and checkpointer would otherwise still write into the
+     * temporary folder while JUnit deletes it (a {@code DirectoryNotEmptyException} at teardown, seen once).
+     */
     @AfterEach
     void stop() {
         app.stop();
+        opened.forEach(c -> c.database().close());
+    }
+
+    private Components open(Components components) {
+        opened.add(components);
+        return components;
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
@@ -184,9 +196,9 @@ class GenericMessageHttpTest {
     void a_configured_token_is_the_one_that_works() throws Exception {
         app.stop();
         String token = "configured-token-0123456789";
-        app = App.create(Components.load(TestComponents.config(data.resolve("other")).withChannels(
+        app = App.create(open(Components.load(TestComponents.config(data.resolve("other")).withChannels(
                 new ChannelsConfig(new ChannelsConfig.Generic(token), null, null, null)), TestComponents.analyser(),
-                java.time.Clock.fixed(TestComponents.PK_NIGHT, java.time.ZoneOffset.UTC))).start(0);
+                java.time.Clock.fixed(TestComponents.PK_NIGHT, java.time.ZoneOffset.UTC)))).start(0);
 
         assertThat(new GenericClient(app.port(), token).post(fixture("crisis-roman-urdu.json")).statusCode())
                 .isEqualTo(200);
