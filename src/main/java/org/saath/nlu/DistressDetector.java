@@ -78,8 +78,8 @@ public final class DistressDetector {
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
             RiskLevel severity = match.entry().severity();
-            if (category == DistressCategory.MEANS && clauses.takenInQuantity(match, masked, negatedStates)) {
-                category = DistressCategory.ACT;                  // "i swallowed 40 panadol"
+            if (category == DistressCategory.MEANS && clauses.takenIn(match, masked, negatedStates)) {
+                category = DistressCategory.ACT;                  // "i swallowed 40 panadol", "drank the phenyl"
                 severity = RiskLevel.IMMINENT;
             }
             if (category == DistressCategory.TOPIC && !isStandingTopic(match, matches)) {
@@ -250,16 +250,19 @@ public final class DistressDetector {
         }
 
         /**
-         * Whether {@code means} was taken in, in quantity: a verb of taking in ({@link DistressCategory#INGESTED}) that
-         * no negation lowers and an amount (a cue, or a number of at least {@value #MANY}) stand in its clause.
+         * Whether {@code means} was taken in as an act: a verb of taking in ({@link DistressCategory#INGESTED}) that
+         * no negation lowers stands in its clause, and the means is a poison (a means of severity {@code moderate} or
+         * more in the lexicon: harmful in any amount, "i drank the phenyl") or an amount stands there too (a cue, or a
+         * number of at least {@value #MANY}: "i took 40 panadol", where "i took a panadol" is a dose).
          */
-        boolean takenInQuantity(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
+        boolean takenIn(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
             boolean taken = false;
             for (DistressLexicon.Match cue : matches) {
                 taken |= cue.entry().category() == DistressCategory.INGESTED && sameClause(cue.start(), means.start())
                         && !isNegated(cue, matches, masked, negatedStates, this);
             }
-            return taken && (with(DistressCategory.AMOUNT, means) || manyInClause(means.start()));
+            return taken && (means.entry().severity().atLeast(RiskLevel.MODERATE)
+                    || with(DistressCategory.AMOUNT, means) || manyInClause(means.start()));
         }
 
         private boolean manyInClause(int at) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The committed lexicon with the detector: idioms, negation, third person, imminence, coded words. */
 class DistressDetectorTest {
@@ -375,6 +376,45 @@ class DistressDetectorTest {
     })
     void a_means_taken_in_quantity_is_an_act(String text, String risk) {
         assertRisk(text, risk);
+    }
+
+    /**
+     * A poison (a means of severity {@code moderate} in the lexicon: harmful in any amount) taken in is an act with no
+     * amount said; a poison bought, kept or named, a medicine taken without an amount, a negated taking and a story
+     * are not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "had a panic attack before the viva and drank the phenyl from the washroom cupboard|imminent",
+        "drank the weed killer from the garden shed. tastes horrible|imminent",
+        "maine keeray maar dawai pi li hai, ammi ko kehna maaf kar dein|imminent",
+        "میں نے زہر پی لیا ہے|imminent",
+        "تفارقت مع صاحبي والدار خاوية، شربت دوا الفيران دابا|imminent",
+        "شربت الكلور|imminent",
+        "bought weed killer for the garden|none",
+        "chooha maar dawai store mein rakhi hai, bachon ko door rakhna|none",
+        "i took panadol for my fever|none",
+        "i never drank the phenyl, it was a joke|none",
+        "in the drama she drank the phenyl|none"
+    })
+    void a_poison_taken_in_is_an_act_without_an_amount(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /** Acts a probe of our own found unheard: means in hand, at a parapet, jumping now, blood that will not stop. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "any urdu helpline open at night? not for the group, for me. pills in my hand rn",
+        "chhat pe khari hun aur koodne wali hun",
+        "nehar wale pul pe aa gaya hun, koodne laga hun",
+        "امی سمجھ رہی ہیں میں چھت پر ہوں۔ میں منڈیر پر بیٹھی ہوں، نیچے دیکھ رہی ہوں",
+        "ریسکیو والوں کو مت بلانا۔ پل پر کھڑا ہوں",
+        "جرحت حالي أعمق من كل مرة، الدم مش عم يوقف"
+    })
+    void acts_told_in_everyday_words_are_imminent(String text) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.IMMINENT);
     }
 
     /**
