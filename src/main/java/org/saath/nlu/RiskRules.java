@@ -10,8 +10,8 @@ import java.util.Set;
  * ({@code model}); then each rule below may raise it, and every rule that raised it is named in the signals.
  *
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
- * danger too ({@link SecondOpinion}): the distress lexicon finds more than a means, a place or a time in the message
- * or in the previous messages, or the intent classifier gives a crisis probability of at least
+ * danger too ({@link SecondOpinion}): the distress lexicon finds more than a means, a place or a time alone in the
+ * message or in the previous messages (a means or a place with a time is more), or the intent classifier gives a crisis probability of at least
  * {@link RiskThresholds#intentSeconds} (not for a means, a place or a time named alone, nor for a topic mention); or
  * when the model alone is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the
  * model's thresholds on the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model's
@@ -134,7 +134,8 @@ public final class RiskRules {
 
     /**
      * What besides the risk model hears danger in a message: the lexicon, which finds more than a means, a place or
-     * a time in it (after its idiom and topic guards) or in the previous messages; and the intent classifier, trained
+     * a time alone in it (after its idiom and topic guards; a means or a place with a time counts) or in the previous
+     * messages; and the intent classifier, trained
      * on other sentences, whose crisis probability is heard unless the message names only a means, a place or a time
      * ("rope to tie the boxes on the car roof", "my neighbour bought a bicycle today") or the lexicon reads it as a
      * topic mention ("our class watched a documentary on suicide"): there the model must be sure of danger on its own.
@@ -183,8 +184,19 @@ public final class RiskRules {
 
     /** The lexicon hears more than a means, a place or a time ("my neighbour bought a bicycle today" is not it). */
     private static boolean hearsDanger(Utterance message) {
-        return !message.lexicon().categories().isEmpty() && hearsMoreThanMeansOrTime(message)
-                && !onlyLongAgo(message);
+        return !message.lexicon().categories().isEmpty()
+                && (hearsMoreThanMeansOrTime(message) || wayAndTime(message)) && !onlyLongAgo(message);
+    }
+
+    /**
+     * A means or a place together with a near time ("the rat poison packet is open, tonight when he sleeps"): named
+     * alone, a way of dying is as often a chore ("rope to tie the boxes on the car roof"), but with a time it seconds
+     * a model that already reads danger in the message.
+     */
+    private static boolean wayAndTime(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return found.contains(DistressCategory.TIMEFRAME)
+                && (found.contains(DistressCategory.MEANS) || found.contains(DistressCategory.PLACE));
     }
 
     private static boolean hearsMoreThanMeansOrTime(Utterance message) {

@@ -164,11 +164,29 @@ class RiskRulesTest {
     }
 
     @Test
-    void a_means_place_or_time_alone_does_not_second_the_model_not_even_through_the_intent_classifier() {
-        assertThat(seconds(read("where can i buy rope near the market today"), List.of(), 0)).isFalse();
+    void a_means_or_place_alone_does_not_second_the_model_not_even_through_the_intent_classifier() {
+        assertThat(seconds(read("where can i buy rope near the market"), List.of(), 0)).isFalse();
         assertThat(seconds(read("i need some rope to tie the boxes on the car roof"), List.of(), 0.5))
                 .isFalse();
         assertThat(seconds(read("ok"), List.of(read("we went up to the roof")), 0)).isFalse();
+    }
+
+    /**
+     * A means or a place with a time seconds a model that reads danger: "the rat poison packet is open, tonight when
+     * he sleeps" was held at {@code moderate} and asked the suicide question. The price, chosen knowingly: "where can
+     * i buy rope near the market today" is believed too when the model reads it {@code high}.
+     */
+    @Test
+    void a_means_or_a_place_with_a_time_seconds_the_model() {
+        Utterance poison = read("told everyone the rat poison was for the store room. house is empty tonight");
+        RiskRules.Judgement j = rules.judge(poison, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(j.source()).isEqualTo("model-seconded:lexicon");
+        assertThat(seconds(read("chhat pe hun, aaj raat"), List.of(), 0)).isTrue();
+        assertThat(seconds(read("ok"), List.of(read("we went up to the roof tonight")), 0)).isTrue();
+        assertThat(rules.judge(read("told everyone the rat poison was for the store room"), List.of(),
+                MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).isEqualTo(RiskLevel.MODERATE);
     }
 
     /**
