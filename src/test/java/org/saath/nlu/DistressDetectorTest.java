@@ -417,6 +417,24 @@ class DistressDetectorTest {
         assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.IMMINENT);
     }
 
+    /** Wishes and plans the same probe found unheard: a spelling without "أن", Darija, Iraqi, Arabizi, Roman Urdu. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "لا ماي لا كهرباء لا شغل، أريد أموت",
+        "لم أعد أحتمل ضغط الامتحانات، فكرت جدياً في إنهاء حياتي",
+        "راني عيان بزاف ومابقيتش باغي نعيش",
+        "7asis 7ali ta3ban w mday2 la daraje bade moot",
+        "دا أفكر أخلص من روحي",
+        "roz ke jhagre, chhat se koodne ka soch rahi hun",
+        "ye normal hai kya ke roz marne ka plan sochun",
+        "there's pesticide in the godown and i keep thinking of ending this life"
+    })
+    void wishes_in_spellings_and_dialects_the_lexicon_lacked_are_high(String text) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.HIGH);
+    }
+
     /**
      * A declared intent is a decision said; with a time it is {@code imminent}, in the first person or the third; a
      * wish with a time ("i want to die today") is a wish, {@code high}; a negated intent is lowered a level, as any
