@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The committed lexicon with the detector: idioms, negation, third person, imminence, coded words. */
 class DistressDetectorTest {
@@ -401,38 +400,30 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
-    /** Acts a probe of our own found unheard: means in hand, at a parapet, jumping now, blood that will not stop. */
+    /**
+     * What a probe of our own (crisis messages in everyday words) found unheard: acts (means in hand, at a parapet,
+     * jumping now, blood that will not stop) are {@code imminent}; wishes and plans in spellings the lexicon lacked (no
+     * "أن", Darija, Iraqi, Arabizi, Roman Urdu) are {@code high}.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "any urdu helpline open at night? not for the group, for me. pills in my hand rn",
-        "chhat pe khari hun aur koodne wali hun",
-        "nehar wale pul pe aa gaya hun, koodne laga hun",
-        "امی سمجھ رہی ہیں میں چھت پر ہوں۔ میں منڈیر پر بیٹھی ہوں، نیچے دیکھ رہی ہوں",
-        "ریسکیو والوں کو مت بلانا۔ پل پر کھڑا ہوں",
-        "جرحت حالي أعمق من كل مرة، الدم مش عم يوقف"
+    @CsvSource(delimiter = '|', value = {
+        "any urdu helpline open at night? not for the group, for me. pills in my hand rn|imminent",
+        "chhat pe khari hun aur koodne wali hun|imminent",
+        "nehar wale pul pe aa gaya hun, koodne laga hun|imminent",
+        "امی سمجھ رہی ہیں میں چھت پر ہوں۔ میں منڈیر پر بیٹھی ہوں، نیچے دیکھ رہی ہوں|imminent",
+        "ریسکیو والوں کو مت بلانا۔ پل پر کھڑا ہوں|imminent",
+        "جرحت حالي أعمق من كل مرة، الدم مش عم يوقف|imminent",
+        "لا ماي لا كهرباء لا شغل، أريد أموت|high",
+        "لم أعد أحتمل ضغط الامتحانات، فكرت جدياً في إنهاء حياتي|high",
+        "راني عيان بزاف ومابقيتش باغي نعيش|high",
+        "7asis 7ali ta3ban w mday2 la daraje bade moot|high",
+        "دا أفكر أخلص من روحي|high",
+        "roz ke jhagre, chhat se koodne ka soch rahi hun|high",
+        "ye normal hai kya ke roz marne ka plan sochun|high",
+        "there's pesticide in the godown and i keep thinking of ending this life|high"
     })
-    void acts_told_in_everyday_words_are_imminent(String text) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.IMMINENT);
-    }
-
-    /** Wishes and plans the same probe found unheard: a spelling without "أن", Darija, Iraqi, Arabizi, Roman Urdu. */
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "لا ماي لا كهرباء لا شغل، أريد أموت",
-        "لم أعد أحتمل ضغط الامتحانات، فكرت جدياً في إنهاء حياتي",
-        "راني عيان بزاف ومابقيتش باغي نعيش",
-        "7asis 7ali ta3ban w mday2 la daraje bade moot",
-        "دا أفكر أخلص من روحي",
-        "roz ke jhagre, chhat se koodne ka soch rahi hun",
-        "ye normal hai kya ke roz marne ka plan sochun",
-        "there's pesticide in the godown and i keep thinking of ending this life"
-    })
-    void wishes_in_spellings_and_dialects_the_lexicon_lacked_are_high(String text) {
-        DistressAssessment a = assess(text);
-
-        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.HIGH);
+    void acts_and_wishes_told_in_everyday_words_are_read_at_their_level(String text, String risk) {
+        assertRisk(text, risk);
     }
 
     /**
