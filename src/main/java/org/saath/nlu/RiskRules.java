@@ -11,10 +11,11 @@ import java.util.Set;
  *
  * <p>The model's own level reaches {@code high} or {@code imminent} only when something besides the model hears
  * danger too ({@link SecondOpinion}): the distress lexicon finds more than a means, a place or a time alone in the
- * message or in the previous messages (a means or a place with a time is more), or the intent classifier gives a crisis probability of at least
- * {@link RiskThresholds#intentSeconds} (not for a means, a place or a time named alone, nor for a topic mention); or
- * when the model alone is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both bars are chosen with the
- * model's thresholds on the risk corpus's cross-validation, under the same false-alarm ceilings. Otherwise the model's
+ * message or in the previous messages (a means or a place with a time is more), or the intent classifier gives a
+ * crisis probability of at least {@link RiskThresholds#intentSeconds} (not for a means, a place or a time named alone,
+ * nor for a topic mention); or when the model alone is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both
+ * bars are chosen with the model's thresholds on the risk corpus's cross-validation, under the same false-alarm
+ * ceilings. Otherwise the model's
  * reading is held at {@code moderate} (the bot asks directly, it does not escalate), named in the signals as
  * {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why ({@code model-sure-alone},
  * {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character n-gram model alone read
@@ -135,10 +136,10 @@ public final class RiskRules {
     /**
      * What besides the risk model hears danger in a message: the lexicon, which finds more than a means, a place or
      * a time alone in it (after its idiom and topic guards; a means or a place with a time counts) or in the previous
-     * messages; and the intent classifier, trained
-     * on other sentences, whose crisis probability is heard unless the message names only a means, a place or a time
-     * ("rope to tie the boxes on the car roof", "my neighbour bought a bicycle today") or the lexicon reads it as a
-     * topic mention ("our class watched a documentary on suicide"): there the model must be sure of danger on its own.
+     * messages; and the intent classifier, trained on other sentences, whose crisis probability is heard unless the
+     * message names only a means, a place or a time ("rope to tie the boxes on the car roof", "my neighbour bought a
+     * bicycle today") or the lexicon reads it as a topic mention ("our class watched a documentary on suicide"): there
+     * the model must be sure of danger on its own.
      *
      * @param lexicon the lexicon hears danger in the message or its context
      * @param crisis  the intent classifier's crisis probability where it is heard, else 0
@@ -182,14 +183,17 @@ public final class RiskRules {
         return intentMayJudge(message) && hearsMoreThanMeansOrTime(message);
     }
 
-    /** The lexicon hears more than a means, a place or a time ("my neighbour bought a bicycle today" is not it). */
+    /**
+     * The lexicon hears more than a means, a place or a time alone ("my neighbour bought a blue bicycle today" is not
+     * it), or a means or a place with a time.
+     */
     private static boolean hearsDanger(Utterance message) {
         return !message.lexicon().categories().isEmpty()
                 && (hearsMoreThanMeansOrTime(message) || wayAndTime(message)) && !onlyLongAgo(message);
     }
 
     /**
-     * A means or a place together with a near time ("the rat poison packet is open, tonight when he sleeps"): named
+     * A means or a place together with a time ("the rat poison packet is open, tonight when he sleeps"): named
      * alone, a way of dying is as often a chore ("rope to tie the boxes on the car roof"), but with a time it seconds
      * a model that already reads danger in the message.
      */
