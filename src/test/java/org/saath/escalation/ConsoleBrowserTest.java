@@ -279,7 +279,9 @@ class ConsoleBrowserTest {
         waitForPerson("u-1", "هل أنت في أمان الآن؟");
 
         browser.findElement(By.cssSelector("#canned-editor summary")).click();
-        WebElement first = browser.findElement(By.cssSelector("#canned-list li textarea"));
+        // the editor fills its list once it opens: under load the textarea was there but not yet usable
+        WebElement first = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#canned-list li textarea")));
         first.clear();
         first.sendKeys("مرحبًا، أنا سارة من فريق الإرشاد.");
         browser.findElement(By.cssSelector("#canned-list li button")).click();

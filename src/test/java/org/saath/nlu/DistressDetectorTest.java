@@ -420,7 +420,12 @@ class DistressDetectorTest {
         "دا أفكر أخلص من روحي|high",
         "roz ke jhagre, chhat se koodne ka soch rahi hun|high",
         "ye normal hai kya ke roz marne ka plan sochun|high",
-        "there's pesticide in the godown and i keep thinking of ending this life|high"
+        "there's pesticide in the godown and i keep thinking of ending this life|high",
+        "ہاں جان بوجھ کر ہی کروں گا۔ اپنی جان خود لوں گا|high",
+        "نانی کے پاس جانا چاہتی ہوں، مرنے کے سوا کوئی راستہ نظر نہیں آتا|high",
+        "سچ کہوں تو زہر ڈھونڈ رہا ہوں اپنے لیے|high",
+        "کسی دن کسی بس کے نیچے آ جاؤں گا، یہ سوچ اب ہر روز آتی ہے|high",
+        "koi aisi cheez batao jis se bina dard ke mar jaun|high"
     })
     void acts_and_wishes_told_in_everyday_words_are_read_at_their_level(String text, String risk) {
         assertRisk(text, risk);
