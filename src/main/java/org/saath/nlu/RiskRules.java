@@ -15,11 +15,11 @@ import java.util.Set;
  * crisis probability of at least {@link RiskThresholds#intentSeconds} (not for a means, a place or a time named alone,
  * nor for a topic mention); or when the model alone is sure of it, P(≥ high) ≥ {@link RiskThresholds#sureAlone}. Both
  * bars are chosen with the model's thresholds on the risk corpus's cross-validation, under the same false-alarm
- * ceilings. Otherwise the model's
- * reading is held at {@code moderate} (the bot asks directly, it does not escalate), named in the signals as
- * {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why ({@code model-sure-alone},
- * {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character n-gram model alone read
- * "my neighbour bought a blue bicycle today" as {@code high}: a time word and a few n-grams were enough.
+ * ceilings. Otherwise the model's reading is held at {@code moderate} (the bot asks directly, it does not escalate),
+ * named in the signals as {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why
+ * ({@code model-sure-alone}, {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character
+ * n-gram model alone read "my neighbour bought a blue bicycle today" as {@code high}: a time word and a few n-grams
+ * were enough.
  *
  * <p>Then the rules:
  *

@@ -144,8 +144,8 @@ class DistressDetectorTest {
         "قاعد على قضبان القطر والقطر الجاي بعد ربع ساعة|imminent",
         "نويت أن أنهي حياتي اليوم بعد صلاة العشاء|imminent",
         "الدكتور كتب دوا وقال مع السلامة|none",
-        // a car's exhaust in a closed space, in progress; a mechanic's engine is no act of the lexicon, nor is a gas heater
-        // lit in a closed room in winter (our own everyday row, "gas khol di hai aur khidkiyan band kar di hain")
+        // a car's exhaust in a closed space, in progress; a mechanic's engine is no act of the lexicon, nor is a gas
+        // heater lit in a closed room in winter (our own everyday row, "gas khol di hai aur khidkiyan band kar di hain")
         "im sitting in the car with the engine running, garage door shut|imminent",
         "انا هلأ بالسيارة بالكراج، شغلت المحرك وسكرت الشبابيك|imminent",
         "the mechanic left the engine running in the garage to warm it up|none",

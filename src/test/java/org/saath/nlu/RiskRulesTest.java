@@ -76,13 +76,15 @@ class RiskRulesTest {
      */
     @Test
     void a_time_after_preparation_in_despair_is_imminent_by_context() {
-        List<Utterance> despairAndLetters = List.of(read("i cant do this anymore"), read("i wrote letters to everyone"));
+        List<Utterance> despairAndLetters = List.of(read("i cant do this anymore"),
+                read("i wrote letters to everyone"));
         RiskRules.Judgement tonight = rules.judge(read("tonight"), despairAndLetters, RiskEstimate.none(), THRESHOLDS,
                 0);
         assertThat(tonight.level()).isEqualTo(RiskLevel.IMMINENT);
         assertThat(tonight.signals()).contains("rule:context:imminent");
-        assertThat(rules.judge(read("aaj raat"), List.of(read("ab bardasht nahi hota"), read("goliyan jama kar li hain")),
-                RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        List<Utterance> despairAndPills = List.of(read("ab bardasht nahi hota"), read("goliyan jama kar li hain"));
+        assertThat(rules.judge(read("aaj raat"), despairAndPills, RiskEstimate.none(), THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.IMMINENT);
         assertThat(rules.judge(read("tonight"), List.of(read("i wrote letters to everyone")), RiskEstimate.none(),
                 THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
         assertThat(rules.judge(read("tonight"), List.of(read("i cant do this anymore")), RiskEstimate.none(),
