@@ -180,13 +180,6 @@ public final class TurnProcessor {
     }
 
     /**
-     * A tap on a button of a question the conversation has moved on from ("Yes" under an old "are you safe?" while
-     * the bot now asks whether a counsellor may read the chat), or an edit that holds no danger ("ok" edited while
-     * the bot asks "are you safe?"): it is not taken for an answer to the question asked now, which could share the
-     * person's words or close a risk check. Nothing is said or changed; it is kept as handled, so its redelivery
-     * answers the same.
-     */
-    /**
      * A "No" while "are you safe right now?" is the open question: heard even from an older message's button (the
      * crisis follow-up asks the same question again under a new tag); the worst a misread tap can do is bring the
      * emergency numbers. A stale "Yes" is never heard: it could close the safety check or give consent.
@@ -196,6 +189,13 @@ public final class TurnProcessor {
                 && analysis.command().filter(c -> c == Command.NO || c == Command.NOT_SAFE).isPresent();
     }
 
+    /**
+     * A tap on a button of a question the conversation has moved on from ("Yes" under an old "are you safe?" while
+     * the bot now asks whether a counsellor may read the chat), or an edit that holds no danger ("ok" edited while
+     * the bot asks "are you safe?"): it is not taken for an answer to the question asked now, which could share the
+     * person's words or close a risk check. Nothing is said or changed; it is kept as handled, so its redelivery
+     * answers the same.
+     */
     private static Handled passed(ConversationTx tx, InboundMessage in, Optional<ConversationRow> conversation,
                                   Instant now) {
         TurnResult nothing = new TurnResult(List.of(), null);
