@@ -55,6 +55,11 @@ public enum DistressCategory {
      * an act ("i swallowed 40 panadol"); with a means alone it is not ("i took panadol for my headache").
      */
     INGESTED,
+    /**
+     * Taking something in, not done ("drink", "drinking", "pee lunga", "پی لوں", "أشرب"): with a poison in its clause
+     * it is a wish to take it ("keep thinking of drinking the kerosene"); with a medicine it is nothing.
+     */
+    TO_INGEST,
     /** How much ("all", "a whole pack", "saari", "پوری", "علبة"); a number of ten or more counts too. */
     AMOUNT,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
@@ -80,11 +85,12 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, a clause word, a negated state, the first person, taking in, an amount.
+     * time long past, a clause word, a negated state, the first person, taking in (done or to do), an amount.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, AMOUNT -> true;
+            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, TO_INGEST, AMOUNT ->
+                    true;
             default -> false;
         };
     }

@@ -121,6 +121,12 @@ public final class DistressDetector {
                 anyPlain |= category.isSelfHarmFamily();
                 ownWords |= category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
+                if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
+                    seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
+                    anyPlain = true;
+                    risk = RiskLevel.max(risk, RiskLevel.HIGH);
+                    signals.add(DistressCategory.IDEATION.code() + ":to take " + match.entry().phrase());
+                }
             }
             if (category != DistressCategory.MEANS && category != DistressCategory.TIMEFRAME
                     && category != DistressCategory.PLACE) {
@@ -137,7 +143,10 @@ public final class DistressDetector {
      * Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). The wish
      * and the means or plan must be two things said: a plan and a method question count as both, and "i have a plan
      * for my revision tonight" alone is not intent + plan + time. Preparation told with hopelessness and a time is
-     * {@code imminent} too, and so is a declared intent with a time.
+     * {@code imminent} too, and so is a declared intent with a time, and so is preparation that is {@code high} in its
+     * own words (pills counted out, a rope tied to the fan, the place settled: {@code risk} holds it) with a time: the
+     * means is ready and the hour is said. Preparation that is an errand on its own ("bought the rope", {@code moderate})
+     * is not.
      */
     static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
@@ -147,8 +156,9 @@ public final class DistressDetector {
         // preparation made in despair ("i can't do this anymore", "i wrote letters to everyone") is a decision taken
         boolean preparedInDespair = seen.contains(DistressCategory.PREPARATION)
                 && seen.contains(DistressCategory.HOPELESSNESS);
-        if (seen.contains(DistressCategory.ACT)
-                || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT) || preparedInDespair) && timeframe) {
+        boolean ready = seen.contains(DistressCategory.PREPARATION) && risk.atLeast(RiskLevel.HIGH);
+        if (seen.contains(DistressCategory.ACT) || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT)
+                || preparedInDespair || ready) && timeframe) {
             return RiskLevel.IMMINENT;
         }
         if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)
@@ -263,6 +273,25 @@ public final class DistressDetector {
             }
             return taken && (means.entry().severity().atLeast(RiskLevel.MODERATE)
                     || with(DistressCategory.AMOUNT, means) || manyInClause(means.start()));
+        }
+
+        /**
+         * Whether {@code means} is a poison (as in {@link #takenIn}) with a verb of taking in not yet done
+         * ({@link DistressCategory#TO_INGEST}) in its clause that no negation lowers: nobody means to drink a poison
+         * but to hurt themselves ("zehar pee lunga", "thinking of drinking the kerosene"), unless a story is told in the
+         * clause ("in the drama she drinks the poison"). A medicine so named is a dose.
+         */
+        boolean poisonToTake(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
+            if (!means.entry().severity().atLeast(RiskLevel.MODERATE)) {
+                return false;
+            }
+            for (DistressLexicon.Match cue : matches) {
+                if (cue.entry().category() == DistressCategory.TO_INGEST && sameClause(cue.start(), means.start())
+                        && !isNegated(cue, matches, masked, negatedStates, this)) {
+                    return !with(DistressCategory.TOPIC, means);      // "in the drama she drinks the poison"
+                }
+            }
+            return false;
         }
 
         private boolean manyInClause(int at) {

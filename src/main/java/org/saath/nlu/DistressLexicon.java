@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -85,7 +87,9 @@ public final class DistressLexicon {
 
     /**
      * Loads {@code <langRoot>/<code>/lexicon.tsv} of every supported language; a missing file or a malformed line
-     * fails with its file and line number.
+     * fails with its file and line number. A phrase that reads as an earlier one of its language word for word, with
+     * the same severity and category, is read once: "don't want to live" and "dont want to live" are one phrase once
+     * normalised, written both ways for the people who edit the files.
      */
     public static DistressLexicon load(Path langRoot, TextNormaliser normaliser) {
         List<LexiconEntry> entries = new ArrayList<>();
@@ -103,7 +107,19 @@ public final class DistressLexicon {
         if (entries.isEmpty()) {
             throw new LexiconException("the distress lexicon in " + langRoot + " has no entries", null);
         }
-        return new DistressLexicon(entries, HexFormat.of().formatHex(digest.digest()));
+        return new DistressLexicon(onceEach(entries), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The entries without those that repeat an earlier one's words, language, severity and category. */
+    private static List<LexiconEntry> onceEach(List<LexiconEntry> entries) {
+        Set<List<Object>> seen = new HashSet<>();
+        List<LexiconEntry> once = new ArrayList<>(entries.size());
+        for (LexiconEntry entry : entries) {
+            if (seen.add(List.of(entry.tokens(), entry.language(), entry.severity(), entry.category()))) {
+                once.add(entry);
+            }
+        }
+        return once;
     }
 
     private static MessageDigest newDigest() {

@@ -432,6 +432,85 @@ class DistressDetectorTest {
     }
 
     /**
+     * Doing something to oneself, ending, a plan or a rehearsal said without the word, found by a fourth look at the
+     * crisis twins: read at their level; words of theirs in advice, a water tank or a bridge in traffic stay below.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pills counted and i have the plan ready, i want to die|high",
+        "stood at the railing again last night and almost climbed over|high",
+        "everyone keeps saying the world is better without me|moderate",
+        "thakk gayi hun, khudkushi ke ilawa koi rasta nahi dikhta|high",
+        "bas ab khud ko aise hi khatam kar dunga|high",
+        "allah ne nahi uthaya to khud hi kuch kar lungi|high",
+        "khud ko busy rakho, ghum khud khatam ho jayega|none",
+        "نماز میں دعا کرتا ہوں کہ اللہ اٹھا لے، نہیں تو خود ہی کچھ کر لوں گا|high",
+        "قرضہ ختم نہیں ہوتا، بس میں ختم ہونا چاہتا ہوں|high",
+        "ٹنکی پر پائپ ٹھیک کرنا ہے کل|none",
+        "ما بدي ضل بهالدنيا، تعبت|high",
+        "أنا ودي أموت صدق|high",
+        "نجيت من محاولة من سنتين، وهلق الأفكار رجعت|high",
+        "القنطرة مسدودة من الصبح|none"
+    })
+    void doing_something_to_oneself_and_ending_are_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
+     * Preparation that is {@code high} in its own words (pills counted out, a rope tied to the fan, a place settled)
+     * with a time is {@code imminent}: the means is ready and the hour said. A preparation that may be an errand
+     * ("bought the rope", {@code moderate}) stays what it was with a time, and so does the ready one without a time.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pills counted out on the table, tonight after everyone sleeps|imminent",
+        "aaj raat 3 bajay. rassi nikaal ke rakh di hai|imminent",
+        "پنکھے سے دوپٹہ باندھ دیا ہے، آج رات|imminent",
+        "شديت الحبل بالبنكة، الليلة|imminent",
+        "pills counted out on the table|high",
+        "bought the rope today for the tent|moderate"
+    })
+    void preparation_ready_with_a_time_is_imminent(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
+     * A poison with a verb of taking it not yet done is a wish to take it besides the means ({@code high}, with a time
+     * {@code imminent}), done it is an act; a medicine with the same verb is a dose, a poison in a story or behind a
+     * "never" is neither.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "3rd notice from wapda, i keep thinking of drinking the kerosene at home|high",
+        "had the phenyl. throat on fire|imminent",
+        "I drank kerosene, dont know how long it takes|imminent",
+        "ghar mein zehar para hai, aaj raat zehar pee lunga|imminent",
+        "کل رات سوچا کہ تیزاب پی لوں|high",
+        "بفكر اشرب الكلور|high",
+        "remind me to drink water and take a panadol|none",
+        "in the drama she is drinking the poison to save her family|none",
+        "i would never drink the bleach, calm down ammi|none"
+    })
+    void a_poison_to_be_taken_is_a_wish(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
+     * "Otherwise", "if not, then", "then myself" end a condition: a "not" inside the condition does not reach what the
+     * person will do after it. A past "shot himself" is no intent told in the future.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "allah ne nahi uthaya to khud hi kuch kar lungi|high",
+        "result acha nahi aya warna khud ko khatam kar dunga|high",
+        "khud ko goli maar lunga aaj|imminent",
+        "nana ke dost ne khud ko goli maar li thi, aaj unki barsi hai|high"
+    })
+    void a_condition_ends_and_a_past_is_no_future(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
      * A declared intent is a decision said; with a time it is {@code imminent}, in the first person or the third; a
      * wish with a time ("i want to die today") is a wish, {@code high}; a negated intent is lowered a level, as any
      * negated phrase; an intent without a time stays {@code high}.
