@@ -143,10 +143,10 @@ public final class DistressDetector {
      * Raises the phrase-level risk when intent meets means, plan or timeframe (also used over a conversation). The wish
      * and the means or plan must be two things said: a plan and a method question count as both, and "i have a plan
      * for my revision tonight" alone is not intent + plan + time. Preparation told with hopelessness and a time is
-     * {@code imminent} too, and so is a declared intent with a time, and so is preparation that is {@code high} in its
-     * own words (pills counted out, a rope tied to the fan, the place settled: {@code risk} holds it) with a time: the
-     * means is ready and the hour is said. Preparation that is an errand on its own ("bought the rope", {@code moderate})
-     * is not.
+     * {@code imminent} too, and so is a declared intent with a time, and so is preparation with a time where a phrase
+     * {@code high} in its own words stands ({@code risk}, the highest phrase's level: pills counted out, a rope tied to
+     * the fan, the place settled): the means is ready and the hour is said. A preparation that may be an errand
+     * ("bought the rope", {@code moderate}) with a time and nothing else is not.
      */
     static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
