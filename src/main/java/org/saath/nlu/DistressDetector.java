@@ -261,34 +261,38 @@ public final class DistressDetector {
 
         /**
          * Whether {@code means} was taken in as an act: a verb of taking in ({@link DistressCategory#INGESTED}) that
-         * no negation lowers stands in its clause, and the means is a poison (a means of severity {@code moderate} or
-         * more in the lexicon: harmful in any amount, "i drank the phenyl") or an amount stands there too (a cue, or a
-         * number of at least {@value #MANY}: "i took 40 panadol", where "i took a panadol" is a dose).
+         * no negation lowers stands in its clause, and the means is a {@linkplain #isPoison poison} (harmful in any
+         * amount, "i drank the phenyl") or an amount stands there too (a cue, or a number of at least {@value #MANY}:
+         * "i took 40 panadol", where "i took a panadol" is a dose).
          */
         boolean takenIn(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
-            boolean taken = false;
-            for (DistressLexicon.Match cue : matches) {
-                taken |= cue.entry().category() == DistressCategory.INGESTED && sameClause(cue.start(), means.start())
-                        && !isNegated(cue, matches, masked, negatedStates, this);
-            }
-            return taken && (means.entry().severity().atLeast(RiskLevel.MODERATE)
+            return verbInClause(DistressCategory.INGESTED, means, masked, negatedStates) && (isPoison(means)
                     || with(DistressCategory.AMOUNT, means) || manyInClause(means.start()));
         }
 
         /**
-         * Whether {@code means} is a poison (as in {@link #takenIn}) with a verb of taking in not yet done
+         * Whether {@code means} is a {@linkplain #isPoison poison} with a verb of taking in not yet done
          * ({@link DistressCategory#TO_INGEST}) in its clause that no negation lowers: nobody means to drink a poison
          * but to hurt themselves ("zehar pee lunga", "thinking of drinking the kerosene"), unless a story is told in the
          * clause ("in the drama she drinks the poison"). A medicine so named is a dose.
          */
         boolean poisonToTake(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
-            if (!means.entry().severity().atLeast(RiskLevel.MODERATE)) {
-                return false;
-            }
+            return isPoison(means) && verbInClause(DistressCategory.TO_INGEST, means, masked, negatedStates)
+                    && !with(DistressCategory.TOPIC, means);
+        }
+
+        /** A means of severity {@code moderate} or more in the lexicon: rat poison, bleach, phenyl, زہر, سم. */
+        private static boolean isPoison(DistressLexicon.Match means) {
+            return means.entry().severity().atLeast(RiskLevel.MODERATE);
+        }
+
+        /** Whether a cue of {@code verb} that no negation lowers stands in the clause of {@code means}. */
+        private boolean verbInClause(DistressCategory verb, DistressLexicon.Match means, boolean[] masked,
+                                     boolean[] negatedStates) {
             for (DistressLexicon.Match cue : matches) {
-                if (cue.entry().category() == DistressCategory.TO_INGEST && sameClause(cue.start(), means.start())
+                if (cue.entry().category() == verb && sameClause(cue.start(), means.start())
                         && !isNegated(cue, matches, masked, negatedStates, this)) {
-                    return !with(DistressCategory.TOPIC, means);      // "in the drama she drinks the poison"
+                    return true;
                 }
             }
             return false;
