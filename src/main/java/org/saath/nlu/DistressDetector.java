@@ -124,6 +124,7 @@ public final class DistressDetector {
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
                     anyPlain = true;
+                    ownWords |= clauses.firstPersonInClauseBefore(match);
                     risk = RiskLevel.max(risk, RiskLevel.HIGH);
                     signals.add(DistressCategory.IDEATION.code() + ":to take " + match.entry().phrase());
                 }
@@ -326,9 +327,21 @@ public final class DistressDetector {
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */
         boolean firstPersonBefore(DistressLexicon.Match phrase) {
+            return firstPersonBefore(phrase, SUBJECT_WINDOW);
+        }
+
+        /**
+         * Whether the first person stands anywhere before {@code phrase} in its clause: the subject of a wish to take a
+         * poison may be far from it ("i keep thinking of drinking the kerosene").
+         */
+        boolean firstPersonInClauseBefore(DistressLexicon.Match phrase) {
+            return firstPersonBefore(phrase, Integer.MAX_VALUE);
+        }
+
+        private boolean firstPersonBefore(DistressLexicon.Match phrase, int window) {
             for (DistressLexicon.Match cue : matches) {
                 if (cue.entry().category() == DistressCategory.FIRST_PERSON && cue.start() <= phrase.start()
-                        && phrase.start() - cue.end() <= SUBJECT_WINDOW
+                        && phrase.start() - cue.end() <= window
                         && !breakBetween(cue.start(), phrase.start())) {
                     return true;
                 }

@@ -301,12 +301,15 @@ class DistressDetectorTest {
         "meri ammi ka khayal rakhna, maine saari goliyan kha li hain|false",
         "میرے شوہر مارتے ہیں اور میں نے ساری گولیاں کھا لی ہیں|false",
         "زوجي يضربني و انا بدي انتحر|false",
+        "my brother took my salary again, i keep thinking of drinking the kerosene|false",
+        "bhai ne phir maara, main zehar pee lungi|false",
         "my brother says he will kill himself|true",
         "meri behen kehti hai wo khudkushi karegi|true",
         "میرا بھائی کہتا ہے وہ خودکشی کرے گا|true",
         "اختي بدها تنتحر|true",
         "i'm a nurse and today we had a patient who drank bleach|true",
-        "my mother says she wants to die|true"
+        "my mother says she wants to die|true",
+        "my brother keeps saying he'll drink the kerosene|true"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
