@@ -41,14 +41,15 @@ public final class ReplyComposer {
     /**
      * One turn, as the composer needs it: the template the rules chose, the message's and the conversation's risk,
      * the referral and the lines chosen for the need ({@code linesAsked}: the rule asked for lines at all), extra
-     * text (the safety plan), whether an escalation was opened now, whether a counsellor can take it (a partner was
-     * offered it), whether to ask for consent, whether this is the conversation's first turn, the reply sent last
+     * text (the safety plan), whether the reply says if a counsellor was asked ({@code tellsHandoff}: an escalation
+     * was opened, offered or refused now, or the person asked for one while it was open), whether a counsellor can
+     * take it (a partner was offered it), whether to ask for consent, whether this is the conversation's first turn, the reply sent last
      * ({@code id#variant}), whether the conversation waits for a yes or a no after this reply ({@code asksYesNo}:
      * the next dialogue state) and what is known of the person.
      */
     public record Turn(String template, Language language, RiskLevel risk, RiskLevel conversationRisk,
                        Referral referral, List<HelplineOffer> offers, boolean linesAsked, List<String> extra,
-                       boolean escalatedNow, boolean counsellor, boolean askConsent, boolean firstTurn,
+                       boolean tellsHandoff, boolean counsellor, boolean askConsent, boolean firstTurn,
                        String lastReply, boolean asksYesNo, Person person) {
     }
 
@@ -154,11 +155,11 @@ public final class ReplyComposer {
     /**
      * The sentence on whether a counsellor was asked, in the same message: where a crisis template has its place
      * ({@value Templates#HANDOFF}) the short words, else the whole note after the text. Nothing when the template
-     * itself says a counsellor was asked, or no escalation was opened this turn.
+     * itself says a counsellor was asked, or the turn has nothing to tell of one ({@link Turn#tellsHandoff}).
      */
     private String withHandoff(String text, Turn t, String id, ReplyLines.Block block, EmergencyWords emergency) {
-        boolean asked = t.escalatedNow() && t.counsellor() && !ASKS_COUNSELLOR.contains(id);
-        boolean none = t.escalatedNow() && !t.counsellor() && !id.startsWith("human_unavailable");
+        boolean asked = t.tellsHandoff() && t.counsellor() && !ASKS_COUNSELLOR.contains(id);
+        boolean none = t.tellsHandoff() && !t.counsellor() && !id.startsWith("human_unavailable");
         if (text.contains(Templates.HANDOFF)) {
             String words = asked ? templates.word("handoff-asked", t.language())
                     : none ? templates.word("handoff-none", t.language()) : "";

@@ -317,12 +317,14 @@ public final class TurnProcessor {
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
-        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available
+        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available; a
+        // person who asks for one while it is open is told again where it stands, whichever reply the rules chose
+        boolean tellsHandoff = handoff.opened().isPresent() || handoff.refused() || handoff.offeredNow()
+                || decided.facts().requestsHuman() && open.isPresent() && !handoff.ended();
         ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                 !decided.decision().helplineTopics().isEmpty(), extra,
-                handoff.opened().isPresent() || handoff.refused() || handoff.offeredNow(), handoff.counsellor(),
-                handoff.askConsent(),
+                tellsHandoff, handoff.counsellor(), handoff.askConsent(),
                 conversation.isEmpty(), conversation.map(ConversationRow::lastReply).orElse(null),
                 plan.nextState().asksYesNo(), person));
         TurnResult.EscalationView escalation = handoff.opened()
