@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The committed lexicon with the detector: idioms, negation, third person, imminence, coded words. */
 class DistressDetectorTest {
@@ -214,12 +215,15 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).isTrue(); // the Analyser names it in signals once the message is moderate or more
     }
 
-    @Test
-    void a_request_for_a_person_is_seen_and_carries_no_risk() {
-        DistressAssessment a = assess("can i talk to a human");
+    /** Asking for a person in each language, in the words a person would use; it carries no risk of its own. */
+    @ParameterizedTest
+    @ValueSource(strings = {"can i talk to a human", "هل يمكنني التحدث مع شخص؟", "ابي اكلم شخص حقيقي",
+        "kya main kisi asli insaan se baat kar sakti hoon", "کیا کسی اصلی انسان سے بات ہو سکتی ہے"})
+    void a_request_for_a_person_is_seen_and_carries_no_risk(String text) {
+        DistressAssessment a = assess(text);
 
-        assertThat(a.requestsHuman()).isTrue();
-        assertThat(a.risk()).isEqualTo(RiskLevel.NONE);
+        assertThat(a.requestsHuman()).as(text).isTrue();
+        assertThat(a.risk()).as(text).isEqualTo(RiskLevel.NONE);
     }
 
     /**
