@@ -43,9 +43,9 @@ public final class ReplyComposer {
      * the referral and the lines chosen for the need ({@code linesAsked}: the rule asked for lines at all), extra
      * text (the safety plan), whether the reply says if a counsellor was asked ({@code tellsHandoff}: an escalation
      * was opened, offered or refused now, or the person asked for one while it was open), whether a counsellor can
-     * take it (a partner was offered it), whether to ask for consent, whether this is the conversation's first turn, the reply sent last
-     * ({@code id#variant}), whether the conversation waits for a yes or a no after this reply ({@code asksYesNo}:
-     * the next dialogue state) and what is known of the person.
+     * take it (a partner was offered it), whether to ask for consent, whether this is the conversation's first turn,
+     * the reply sent last ({@code id#variant}), whether the conversation waits for a yes or a no after this reply
+     * ({@code asksYesNo}: the next dialogue state) and what is known of the person.
      */
     public record Turn(String template, Language language, RiskLevel risk, RiskLevel conversationRisk,
                        Referral referral, List<HelplineOffer> offers, boolean linesAsked, List<String> extra,

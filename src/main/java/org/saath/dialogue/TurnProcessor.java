@@ -25,6 +25,7 @@ import org.saath.helpline.Referrals;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
+import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
 import org.saath.privacy.Redactor;
@@ -171,7 +172,8 @@ public final class TurnProcessor {
         CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, admission, decided.decision().escalate(),  // 6
                 decided.decision().priority(), open, conversation.map(ConversationRow::consent).orElse(null) == null,
                 conversationId, plan.nextState(), now);
-        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person);  // 7 reply
+        Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person,  // 7 reply
+                asksForSomeone(read, analysis));
         tx.record(records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis, // 8 record
                 decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));
         return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
@@ -307,9 +309,23 @@ public final class TurnProcessor {
         return result;
     }
 
+    /**
+     * Whether the person asks for someone: the lexicon heard a request for a person, or the intent classifier heard a
+     * request for help ("can i talk to someone?") before a crisis reading of the same words overrode its intent.
+     */
+    private static boolean asksForSomeone(Read read, Analysis analysis) {
+        return analysis.requestsHuman()
+                || !analysis.lowConfidence() && read.reading().classification().intent() == Intent.SEEK_HELP;
+    }
+
+    /**
+     * The reply and the escalation it shows. It says where the handoff stands when this turn opened, offered or
+     * refused an escalation, and when the person asks for someone ({@code asksForSomeone}) while one is open,
+     * whichever reply the rules chose: a crisis reply outranks "asks for a person".
+     */
     private Replied reply(ConversationTx tx, SafetyPlanFlow.Outcome plan, Decided decided, Resources resources,
                           Optional<ConversationRow> conversation, Optional<EscalationRow> open,
-                          CounsellorHandoff.Outcome handoff, ReplyComposer.Person person) {
+                          CounsellorHandoff.Outcome handoff, ReplyComposer.Person person, boolean asksForSomeone) {
         Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
         if (plan.showPlan()) {
@@ -317,10 +333,9 @@ public final class TurnProcessor {
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
             extra.add(p.renderer().plan(answers, language));
         }
-        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available; a
-        // person who asks for one while it is open is told again where it stands, whichever reply the rules chose
+        // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available
         boolean tellsHandoff = handoff.opened().isPresent() || handoff.refused() || handoff.offeredNow()
-                || decided.facts().requestsHuman() && open.isPresent() && !handoff.ended();
+                || asksForSomeone && open.isPresent() && !handoff.ended();
         ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                 !decided.decision().helplineTopics().isEmpty(), extra,
