@@ -64,8 +64,7 @@ public final class DistressDetector {
         boolean[] past = mask(matches, size, m -> is(m, DistressCategory.PAST_ATTEMPT));
         boolean[] negatedStates = mask(matches, size, m -> is(m, DistressCategory.NEGATED_STATE));
         // a story's act holds the words of a wish too ("drama mein heroine ne zehar kha liya": "zehar kha")
-        boolean[] narrated = mask(matches, size,
-                m -> isNarrated(m.entry().category()) && clauses.with(DistressCategory.TOPIC, m));
+        boolean[] narrated = mask(matches, size, m -> isNarrated(m.entry().category()) && clauses.inStory(m));
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
@@ -92,7 +91,7 @@ public final class DistressDetector {
             if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON
                     || inside(match, masked)
                     || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
-                    || isNarrated(category) && clauses.with(DistressCategory.TOPIC, match)
+                    || isNarrated(category) && clauses.inStory(match)
                     || inside(match, narrated)) {
                 continue;
             }
@@ -323,6 +322,15 @@ public final class DistressDetector {
 
         private boolean sameClause(int a, int b) {
             return !breakBetween(Math.min(a, b), Math.max(a, b));
+        }
+
+        /**
+         * Whether {@code act} is told in a story: a topic (a drama, the news, a film) stands in its clause and the
+         * act is not the person's own ("drama mein heroine ne zehar kha liya"); "after the movie i swallowed 30
+         * panadol" is an act of the person's, whatever they watched first.
+         */
+        boolean inStory(DistressLexicon.Match act) {
+            return with(DistressCategory.TOPIC, act) && !firstPersonBefore(act);
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */

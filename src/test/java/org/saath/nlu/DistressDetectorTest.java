@@ -503,6 +503,27 @@ class DistressDetectorTest {
     }
 
     /**
+     * A story's act is no act of the person's: the heroine's poison in a drama, a case in the news. The person's own
+     * act said beside what they watched is theirs ("after the movie i swallowed 30 panadol"), and a bad episode of
+     * one's illness is no episode of a serial. "Should drown of shame" is an idiom, no wish.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "after the movie i swallowed 30 panadol|imminent",
+        "had a bad episode last night and took all my pills|imminent",
+        "خبر دیکھ کر میں نے ساری گولیاں کھا لیں|imminent",
+        "in the episode the heroine swallowed all the pills|none",
+        "drama mein heroine ne zehar kha liya|none",
+        "کل رات والے ڈرامے میں ہیروئن نے زہر کھا لیا|none",
+        "last night ka episode dekha, heroine ne zeher pi liya|none",
+        "sab ke samne chai gira di, sharam se doob marna chahiye tha mujhe|none",
+        "سب کے سامنے چائے گرا دی، شرم سے ڈوب مرنا چاہیے مجھے|none"
+    })
+    void the_persons_act_beside_a_story_is_theirs(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
      * "Otherwise", "if not, then", "then myself" end a condition: a "not" inside the condition does not reach what the
      * person will do after it. A past "shot himself" is no intent told in the future.
      */
