@@ -467,6 +467,7 @@ class DistressDetectorTest {
      * Preparation that is {@code high} in its own words (pills counted out, a rope tied to the fan, a place settled)
      * with a time is {@code imminent}: the means is ready and the hour said. A preparation that may be an errand
      * ("bought the rope", {@code moderate}) stays what it was with a time, and so does the ready one without a time.
+     * Pills collected are preparation; two taken together for a fever are not ("اکٹھی لے", take together).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -475,7 +476,9 @@ class DistressDetectorTest {
         "پنکھے سے دوپٹہ باندھ دیا ہے، آج رات|imminent",
         "شديت الحبل بالبنكة، الليلة|imminent",
         "pills counted out on the table|high",
-        "bought the rope today for the tent|moderate"
+        "bought the rope today for the tent|moderate",
+        "پنشن کے بعد سے گولیاں اکٹھی کر رہی ہوں|high",
+        "بخار ہے، کیا پیناڈول کی دو گولیاں اکٹھی لے سکتا ہوں؟|none"
     })
     void preparation_ready_with_a_time_is_imminent(String text, String risk) {
         assertRisk(text, risk);
