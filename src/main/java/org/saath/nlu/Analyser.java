@@ -34,7 +34,7 @@ public final class Analyser {
     private final RiskClassifier riskModel;
     private final DistressDetector distress;
     /** The lexicon the risk model was trained with: its features are read through it (often {@link #distress}). */
-    private final DistressDetector modelDistress;
+    private final PinnedLexicon modelDistress;
     private final CommandDetector commands;
     private final GenderCues genders;
     private final RiskRules rules = new RiskRules();
@@ -59,7 +59,7 @@ public final class Analyser {
         this.classifier = classifier;
         this.riskModel = riskModel;
         this.distress = distress;
-        this.modelDistress = modelDistress;
+        this.modelDistress = new PinnedLexicon(distress, modelDistress);
         this.commands = commands;
         this.genders = genders;
         this.minConfidence = minConfidence;
@@ -175,10 +175,7 @@ public final class Analyser {
     /** A failing risk model must not lose the person either: the lexicon's rules still stand. */
     private RiskEstimate estimate(Utterance message, MessageFeatures features, List<Utterance> context) {
         try {
-            if (modelDistress != distress) {
-                return riskModel.estimate(asTrained(message), features, context.stream().map(this::asTrained).toList());
-            }
-            return riskModel.estimate(message, features, context);
+            return riskModel.estimate(asTrained(message), features, context.stream().map(this::asTrained).toList());
         } catch (RuntimeException e) {
             LOG.warn("risk model {} failed ({}); answering from the lexicon alone", riskModel.modelVersion(),
                     e.getClass().getSimpleName());
@@ -188,7 +185,8 @@ public final class Analyser {
 
     /** {@code u} as the risk model was trained to read it: through the lexicon of its training. */
     private Utterance asTrained(Utterance u) {
-        return new Utterance(u.text(), modelDistress.assess(u.text()));
+        DistressAssessment trained = modelDistress.assess(u.text(), u.lexicon());
+        return trained == u.lexicon() ? u : new Utterance(u.text(), trained);
     }
 
     /** The versions of the intent and risk models answering: {@code <intent>+risk-<risk>}. */

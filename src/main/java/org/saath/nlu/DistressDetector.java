@@ -45,6 +45,10 @@ public final class DistressDetector {
         this.lexicon = lexicon;
     }
 
+    DistressLexicon lexicon() {
+        return lexicon;
+    }
+
     /** A digest of the lexicon's files (the risk model's card records the lexicon it was trained with). */
     public String lexiconSha256() {
         return lexicon.sha256();

@@ -1,0 +1,112 @@
+package org.saath.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The risk model reads a message through the lexicon it was trained with; reusing the current lexicon's reading when
+ * no phrase of the difference occurs must give exactly what a second full reading gives, for every message.
+ */
+class PinnedLexiconTest {
+
+    private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static DistressLexicon current;
+    /** Every message of the risk corpus (our own sentences), with its context, and a few made for the difference. */
+    private static final List<NormalisedText> TEXTS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        current = DistressLexicon.load(Path.of("models/lang"), NORMALISER);
+        for (Language language : Language.supported()) {
+            List<String> lines = Files.readAllLines(Path.of("models/lang", language.code(), "risk.tsv"),
+                    StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                TEXTS.add(NORMALISER.normalise(cols[1]));
+                if (cols.length > 2 && !cols[2].isBlank()) {
+                    TEXTS.add(NORMALISER.normalise(cols[2]));
+                }
+            }
+        }
+        for (String text : List.of("had a bad episode last night and took all my pills",
+                "goliyan ikatthi kar li hain, aaj raat", "maine goliyan ikatthi ki hain",
+                "i want to diiiie", "وبلعت كل الحبوب")) {
+            TEXTS.add(NORMALISER.normalise(text));
+        }
+    }
+
+    @Test
+    void aLexiconWithPhrasesAddedAndRemovedReadsEveryMessageAsASecondFullReadingWould() {
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (int i = 0; i < current.entries().size(); i++) {
+            if (i % 40 != 7) {                       // every 40th phrase removed since "training"
+                entries.add(current.entries().get(i));
+            }
+        }
+        entries.add(DistressLexicon.parse("episode\ten\tnone\ttopic", NORMALISER));
+        entries.add(DistressLexicon.parse("goliyan ikatthi\troman_ur\thigh\tpreparation", NORMALISER));
+        DistressDetector now = new DistressDetector(current);
+        DistressDetector trained = new DistressDetector(new DistressLexicon(entries));
+        PinnedLexicon pinned = new PinnedLexicon(now, trained);
+
+        assertThat(pinned.readsOnce()).isTrue();
+        assertReadsAsTrained(now, trained, pinned);
+    }
+
+    @Test
+    void lexiconsWhoseSharedPhrasesStandInAnotherOrderReadEveryMessageTwice() {
+        List<LexiconEntry> entries = new ArrayList<>(current.entries());
+        Collections.reverse(entries);
+        entries.remove(0);
+        DistressDetector now = new DistressDetector(current);
+        DistressDetector trained = new DistressDetector(new DistressLexicon(entries));
+        PinnedLexicon pinned = new PinnedLexicon(now, trained);
+
+        assertThat(pinned.readsOnce()).isFalse();
+        assertReadsAsTrained(now, trained, pinned);
+    }
+
+    @Test
+    void theSameDetectorIsReadOnce() {
+        DistressDetector now = new DistressDetector(current);
+        PinnedLexicon pinned = new PinnedLexicon(now, now);
+        NormalisedText text = NORMALISER.normalise("i want to die");
+        DistressAssessment assessment = now.assess(text);
+
+        assertThat(pinned.readsOnce()).isTrue();
+        assertThat(pinned.assess(text, assessment)).isSameAs(assessment);
+    }
+
+    /** Every text: the pinned reading equals the trained lexicon's own; and the two lexicons do differ on some. */
+    private static void assertReadsAsTrained(DistressDetector now, DistressDetector trained, PinnedLexicon pinned) {
+        int differing = 0;
+        int reused = 0;
+        for (NormalisedText text : TEXTS) {
+            DistressAssessment mine = now.assess(text);
+            DistressAssessment expected = trained.assess(text);
+            DistressAssessment got = pinned.assess(text, mine);
+            assertThat(got).as(text.tokens().toString()).isEqualTo(expected);
+            differing += mine.equals(expected) ? 0 : 1;
+            reused += got == mine ? 1 : 0;
+        }
+        assertThat(differing).as("messages the two lexicons read differently").isGreaterThan(100);
+        if (pinned.readsOnce()) {
+            assertThat(reused).as("messages read once").isGreaterThan(TEXTS.size() / 2);
+        } else {
+            assertThat(reused).isZero();
+        }
+    }
+}
