@@ -51,7 +51,7 @@ public final class HandoffApp implements AutoCloseable {
         this.data = dir.resolve("data");
         this.endpoint = new PartnerEndpoint("partner-a-webhook-secret");
         Path partners = TestPartners.file(dir, endpoint.url(), endpoint.secret());
-        this.components = Components.load(TestStores.on(TestComponents.config(data), TestStores.fresh(kind, data, name))
+        this.components = TestComponents.load(TestStores.on(TestComponents.config(data), TestStores.fresh(kind, data, name))
                 .withPartnersFile(partners.toString()), TestComponents.analyser(), clock);
         this.app = App.create(components).start(0);
         this.dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(), http, clock, () -> 0.5,

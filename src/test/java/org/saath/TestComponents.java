@@ -1,11 +1,13 @@
 package org.saath;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import org.saath.config.ConfigLoader;
@@ -41,11 +43,27 @@ public final class TestComponents {
     }
 
     public static Components components(Path dataDir, Instant now) {
-        return Components.load(config(dataDir), Shared.ANALYSER, Clock.fixed(now, ZoneOffset.UTC));
+        return load(config(dataDir), Shared.ANALYSER, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     public static Components components(Path dataDir, Clock clock) {
-        return Components.load(config(dataDir), Shared.ANALYSER, clock);
+        return load(config(dataDir), Shared.ANALYSER, clock);
+    }
+
+    /** {@link Components#load(SaathConfig, Analyser, Clock)}, closed when the test (or class) that loads it ends. */
+    public static Components load(SaathConfig config, Analyser analyser, Clock clock) {
+        return ClosesComponents.opened(Components.load(config, analyser, clock));
+    }
+
+    /** {@link Components#load(SaathConfig, Analyser, Clock, Supplier, String)}: a rule book of the test's own. */
+    public static Components load(SaathConfig config, Analyser analyser, Clock clock, Supplier<InputStream> rulesYaml,
+                                  String rulesName) {
+        return ClosesComponents.opened(Components.load(config, analyser, clock, rulesYaml, rulesName));
+    }
+
+    /** {@link Components#load(SaathConfig, Clock)} (its own analyser), closed as {@link #load(SaathConfig, Analyser, Clock)}. */
+    public static Components load(SaathConfig config, Clock clock) {
+        return ClosesComponents.opened(Components.load(config, clock));
     }
 
     /**
@@ -58,7 +76,7 @@ public final class TestComponents {
 
     /** As {@link #startWithPartners(Path)}, on {@code clock}. */
     public static Javalin startWithPartners(Path dir, Clock clock) throws IOException {
-        return App.create(Components.load(config(dir.resolve("data")).withPartnersFile(
+        return App.create(load(config(dir.resolve("data")).withPartnersFile(
                 TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
                 Shared.ANALYSER, clock)).start(0);
     }

@@ -67,7 +67,7 @@ class TwoNodesHttpTest {
                   - {id: partner-b, name: B, countries: [PK], capacity: 50, api-key-sha256: %s}
                 """.formatted(PartnerDirectory.sha256(KEY_A), endpoint.url(), PartnerDirectory.sha256("b-key-012345")));
         for (int i = 0; i < 2; i++) {
-            Components node = Components.load(TestStores.on(TestComponents.config(dir.resolve("node-" + i)),
+            Components node = TestComponents.load(TestStores.on(TestComponents.config(dir.resolve("node-" + i)),
                     new org.saath.config.SaathConfig.Store(url, "", "", 4)).withPartnersFile(partners.toString())
                     .withChannels(new ChannelsConfig(new ChannelsConfig.Generic(GENERIC_TOKEN), null, null, null)),
                     TestComponents.analyser(), clock);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
-import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
@@ -44,7 +43,7 @@ class AdminReloadHttpTest {
         Files.copy(Path.of("src/main/resources/rules.yaml"), rules);
         SaathConfig config = TestComponents.config(dir.resolve("data")).withAdminToken(token)
                 .withRulesFile(rules.toString());
-        app = App.create(Components.load(config, TestComponents.analyser(),
+        app = App.create(TestComponents.load(config, TestComponents.analyser(),
                 Clock.fixed(TestComponents.PK_AFTERNOON, ZoneOffset.UTC))).start(0);
     }
 

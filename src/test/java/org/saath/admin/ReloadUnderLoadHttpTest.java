@@ -25,7 +25,6 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
-import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
@@ -66,7 +65,7 @@ class ReloadUnderLoadHttpTest {
         // four senders at 60 messages each: above the default flood limit, which is not what this test is about
         SaathConfig config = TestComponents.config(data).withAdminToken(TOKEN).withRulesFile(rules.toString())
                 .withLimits(new SaathConfig.Limits(1000, 3, Duration.ofHours(24), 5));
-        Javalin app = App.create(Components.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
+        Javalin app = App.create(TestComponents.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
         HttpClient http = HttpClient.newHttpClient();
         GenericClient person = new GenericClient(app, data);
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);

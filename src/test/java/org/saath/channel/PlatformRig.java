@@ -38,7 +38,7 @@ public final class PlatformRig implements AutoCloseable {
     public PlatformRig(Path dir, Instant start, UnaryOperator<SaathConfig> configure) {
         clock = new MutableClock(start);
         data = dir.resolve("data");
-        components = Components.load(configure.apply(TestComponents.config(data)), TestComponents.analyser(), clock);
+        components = TestComponents.load(configure.apply(TestComponents.config(data)), TestComponents.analyser(), clock);
         app = App.create(components).start(0);
         dispatcher = new OutboxDispatcher(components.handoffs(), components.partners(), Optional.empty(),
                 Optional.of(components.people()), http, clock, () -> 0.5, Duration.ofSeconds(2), 12,

@@ -138,6 +138,6 @@ class CrisisLengthBudgetTest {
                     """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
             config = config.withPartnersFile(file.toString());
         }
-        return Components.load(config, TestComponents.analyser(), clock);
+        return TestComponents.load(config, TestComponents.analyser(), clock);
     }
 }

@@ -177,7 +177,7 @@ class RightCountryNumbersProperties {
                         acceptance-deadline: PT5M
                         api-key-sha256: %s
                     """.formatted(everyCountry, PartnerDirectory.sha256("everywhere-key-0123456789")));
-            return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+            return TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                     TestComponents.analyser(), CLOCK);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

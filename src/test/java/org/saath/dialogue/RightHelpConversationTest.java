@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.Components;
@@ -38,21 +36,8 @@ class RightHelpConversationTest {
 
     @TempDir
     Path data;
-    /** Every app a test starts, closed after it: an open pool may still add a connection, and a file, to the folder. */
-    private final List<Components> apps = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        apps.forEach(app -> app.database().close());
-    }
-
-    private Components opened(Components app) {
-        apps.add(app);
-        return app;
-    }
-
     private ConversationScript chat(String user, String country, Instant now) {
-        return new ConversationScript(opened(TestComponents.components(data, now)).turns(), user, country);
+        return new ConversationScript(TestComponents.components(data, now).turns(), user, country);
     }
 
     /** FR: "none of the lines I know is open… use the lines above" with no lines above. */
@@ -82,7 +67,7 @@ class RightHelpConversationTest {
                 List.of("someone is blackmailing me with my pictures"),
                 List.of("my brother says he will kill himself"));
         MutableClock clock = new MutableClock(FR_NIGHT);
-        Components app = opened(TestComponents.components(data, clock));
+        Components app = TestComponents.components(data, clock);
         int n = 0;
         for (Duration later : List.of(Duration.ZERO, Duration.ofHours(9))) {
             clock.advance(later);
@@ -132,8 +117,8 @@ class RightHelpConversationTest {
     @Test
     void with_the_only_partner_full_the_next_person_is_told_no_counsellor_is_available() throws Exception {
         Path partners = partners("capacity: 1");
-        Components app = opened(Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON)));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
         new ConversationScript(app.turns(), "first", "PK").user("i want to end my life");
 
         ConversationScript second = new ConversationScript(app.turns(), "second", "PK")
@@ -150,8 +135,8 @@ class RightHelpConversationTest {
     @Test
     void a_waiting_request_is_offered_when_the_person_asks_again_and_a_place_is_free() throws Exception {
         Path partners = partners("capacity: 1");
-        Components app = opened(Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON)));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
         ConversationScript first = new ConversationScript(app.turns(), "first", "PK").user("i want to end my life");
         ConversationScript second = new ConversationScript(app.turns(), "second", "PK")
                 .user("i want to end my life")
@@ -172,7 +157,7 @@ class RightHelpConversationTest {
     @Test
     void abuse_at_home_keeps_its_topic_across_turns_safety_first_with_protection_lines() {
         MutableClock clock = new MutableClock(TestComponents.PK_NIGHT);
-        ConversationScript chat = new ConversationScript(opened(TestComponents.components(data, clock)).turns(),
+        ConversationScript chat = new ConversationScript(TestComponents.components(data, clock).turns(),
                 "dv-1", "PK");
         for (String message : List.of("اس نے کل رات مجھے بہت بری طرح مارا، مجھے ڈر لگ رہا ہے",
                 "میں اپنے بچوں کو لے کر کہاں جاؤں؟", "ہمیں کوئی محفوظ جگہ چاہیے")) {
@@ -194,7 +179,7 @@ class RightHelpConversationTest {
     @Test
     void a_remembered_topic_fades_after_its_window_and_a_new_explicit_topic_replaces_it() {
         MutableClock clock = new MutableClock(TestComponents.PK_AFTERNOON);
-        ConversationScript chat = new ConversationScript(opened(TestComponents.components(data, clock)).turns(),
+        ConversationScript chat = new ConversationScript(TestComponents.components(data, clock).turns(),
                 "t-1", "PK");
         chat.user("he beats me every day and i'm scared");
         assertThat(chat.allText()).contains("Are you safe right now?");
@@ -217,8 +202,8 @@ class RightHelpConversationTest {
     void a_topic_outlives_a_counsellor_holding_the_conversation() throws Exception {
         Path partners = partners("capacity: 2");
         MutableClock clock = new MutableClock(TestComponents.PK_AFTERNOON);
-        Components app = opened(Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), clock));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), clock);
         String[] escalation = new String[1];
         ConversationScript chat = new ConversationScript(app.turns(), "held-1", "PK")
                 .user("he beats me every day and i'm scared")
@@ -311,8 +296,8 @@ class RightHelpConversationTest {
 
     private ConversationScript withPartner(String extra, Instant now) throws IOException {
         Path partners = partners(extra);
-        Components app = opened(Components.load(TestComponents.config(data).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), new MutableClock(now)));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(now));
         return new ConversationScript(app.turns(), "p-1", "PK");
     }
 

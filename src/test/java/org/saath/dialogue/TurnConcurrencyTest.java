@@ -50,7 +50,7 @@ class TurnConcurrencyTest {
                 partners:
                   - {id: partner-a, name: A, countries: [PK], capacity: %d, api-key-sha256: %s}
                 """.formatted(capacity, PartnerDirectory.sha256("partner-a-key-0123456789")));
-        components = Components.load(TestStores.on(TestComponents.config(dir.resolve("data")),
+        components = TestComponents.load(TestStores.on(TestComponents.config(dir.resolve("data")),
                         TestStores.fresh(kind, dir.resolve("data"), "turns")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC));
         return components;

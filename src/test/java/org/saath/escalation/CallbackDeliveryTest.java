@@ -27,7 +27,7 @@ class CallbackDeliveryTest {
     void counsellor_messages_for_a_generic_channel_person_go_to_the_signed_callback() throws Exception {
         try (PartnerEndpoint partner = new PartnerEndpoint("partner-a-webhook-secret");
              PartnerEndpoint app = new PartnerEndpoint("callback-secret-0123456789")) {
-            Components c = Components.load(TestComponents.config(dir.resolve("data"))
+            Components c = TestComponents.load(TestComponents.config(dir.resolve("data"))
                     .withPartnersFile(TestPartners.file(dir, partner.url(), partner.secret()).toString())
                     .withCallback(app.url(), app.secret()), TestComponents.analyser(), Clock.systemUTC());
             String escalation = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to die",

@@ -89,7 +89,7 @@ class ConsoleBrowserTest {
                   - {id: partner-b, name: Partner B counsellors, countries: [AE], capacity: 4, api-key-sha256: %1$s}
                   - {id: partner-c, name: Partner C helpline, countries: [PK], capacity: 4, api-key-sha256: %1$s}
                 """.formatted(PartnerDirectory.sha256("a-partner-system-key-0123")));
-        components = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        components = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
-import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.TestComponents;
 import org.saath.TestPartners;
@@ -47,7 +46,7 @@ class ConsoleHeadersHttpTest {
         SaathConfig config = TestComponents.config(dir.resolve("data"))
                 .withPartnersFile(TestPartners.file(dir, "http://127.0.0.1:9/hook", "partner-a-webhook-secret")
                         .toString()).withLimits(new SaathConfig.Limits(30, 3, Duration.ofHours(24), 2));
-        app = App.create(Components.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
+        app = App.create(TestComponents.load(config, TestComponents.analyser(), Clock.systemUTC())).start(0);
     }
 
     @AfterEach

@@ -49,7 +49,7 @@ class HandoffHttpTest {
     @BeforeEach
     void start() throws Exception {
         endpoint = new PartnerEndpoint("partner-a-webhook-secret");
-        components = Components.load(TestComponents.config(dir.resolve("data"))
+        components = TestComponents.load(TestComponents.config(dir.resolve("data"))
                 .withPartnersFile(TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
                 TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);

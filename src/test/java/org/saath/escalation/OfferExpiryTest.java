@@ -43,7 +43,7 @@ class OfferExpiryTest {
                     api-key-sha256: %s
                 """.formatted(PartnerDirectory.sha256("key-a-0123456789"), PartnerDirectory.sha256("key-c-0123456789")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        Components c = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
         String id = escalated(c, "i want to end my life");
         assertThat(c.handoffs().escalation(id).map(HandoffStore.Escalation::partnerId)).contains("partner-a");
@@ -79,7 +79,7 @@ class OfferExpiryTest {
                   - {id: partner-b, name: B, countries: [PK], capacity: 2, acceptance-deadline: PT5M,
                      api-key-sha256: %1$s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
-        return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        return TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
     }
 
@@ -121,7 +121,7 @@ class OfferExpiryTest {
                      api-key-sha256: %1$s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T21:00:00Z")); // 02:00 in Karachi
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        Components c = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
         String id = escalated(c, "i want to end my life");
         Caller a = Caller.partnerSystem(c.partners().byId("partner-a").orElseThrow());
@@ -170,7 +170,7 @@ class OfferExpiryTest {
                   - {id: uae-only, name: U, countries: [AE], capacity: 1, api-key-sha256: %1$s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        Components c = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
         String id = c.turns().handle(new InboundMessage("generic", "u-1", "m-1", "i want to end my life",
                 Optional.of("AE"))).escalation().id();
@@ -190,7 +190,7 @@ class OfferExpiryTest {
                   - {id: uae, name: U, countries: [AE], capacity: 1, acceptance-deadline: PT5M, api-key-sha256: %s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z")); // 04:00 in Dubai
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        Components c = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock); // the deployment's default country is PK
         String id = c.turns().handle(new InboundMessage("generic", "u-ae", "m-1", "بدي انتحر ما عاد فيني",
                 Optional.of("AE"))).escalation().id();
@@ -210,7 +210,7 @@ class OfferExpiryTest {
                 partners:
                   - {id: pk, name: P, countries: [PK], capacity: 1, api-key-sha256: %s}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef")));
-        Components c = Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        Components c = TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
         String id = c.turns().handle(new InboundMessage("generic", "u-pk", "m-1", "i want to end my life",
                 Optional.of("PK"))).escalation().id();

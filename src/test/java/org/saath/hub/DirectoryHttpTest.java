@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.config.SaathConfig;
 
@@ -157,7 +156,7 @@ class DirectoryHttpTest {
     void a_rule_book_without_the_topics_rules_still_starts_and_gives_the_emergency_numbers_and_the_floor_s_line()
             throws Exception {
         String careless = "rules:\n  - {id: everything, priority: 0, then: {template: out_of_scope}}\n";
-        try (HubApp other = HubApp.of(Components.load(TestComponents.config(dir.resolve("careless")),
+        try (HubApp other = HubApp.of(TestComponents.load(TestComponents.config(dir.resolve("careless")),
                 TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
                 () -> new ByteArrayInputStream(careless.getBytes(StandardCharsets.UTF_8)), "careless.yaml"))) {
             JsonNode crisis = HubApp.json(other.get("/v1/helplines?country=PK&topic=crisis"));

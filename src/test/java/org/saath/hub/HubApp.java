@@ -42,7 +42,7 @@ final class HubApp implements AutoCloseable {
     }
 
     static HubApp start(Path dir, Clock clock, UnaryOperator<SaathConfig> config) {
-        return new HubApp(Components.load(config.apply(TestComponents.config(dir.resolve("data"))),
+        return new HubApp(TestComponents.load(config.apply(TestComponents.config(dir.resolve("data"))),
                 TestComponents.analyser(), clock));
     }
 

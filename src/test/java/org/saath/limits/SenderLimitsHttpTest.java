@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
-import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
@@ -42,7 +41,7 @@ class SenderLimitsHttpTest {
         SaathConfig config = TestComponents.config(data).withLimits(new SaathConfig.Limits(3, 1, Duration.ofHours(24),
                 5)).withPartnersFile(TestPartners.file(data, "http://localhost:9/unused", "partner-a-webhook-secret")
                 .toString());
-        app = App.create(Components.load(config, TestComponents.analyser(), clock)).start(0);
+        app = App.create(TestComponents.load(config, TestComponents.analyser(), clock)).start(0);
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class OutboxDeliveryTest {
     }
 
     private Components components() throws Exception {
-        return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
+        return TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(
                 TestPartners.file(dir, endpoint.url(), endpoint.secret()).toString()),
                 TestComponents.analyser(), clock);
     }

@@ -62,7 +62,7 @@ class OutboxIsolationTest {
                   - {id: fast, name: F, countries: [AE], capacity: 9, api-key-sha256: %1$s,
                      webhook: {url: "%3$s", secret: "fast-partner-secret-0123"}}
                 """.formatted(PartnerDirectory.sha256("key-0123456789abcdef"), slowUrl, fast.url()));
-        return Components.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
+        return TestComponents.load(TestComponents.config(dir.resolve("data")).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), clock);
     }
 

@@ -50,7 +50,7 @@ class SafetyFloorTest {
     @ValueSource(strings = {CARELESS_RULES, PLAN_FIRST_RULES})
     void a_crisis_gets_the_emergency_reply_an_open_crisis_line_and_an_escalation_whatever_the_rules_say(
             String rules) {
-        Components components = Components.load(TestComponents.config(data), TestComponents.analyser(),
+        Components components = TestComponents.load(TestComponents.config(data), TestComponents.analyser(),
                 Clock.fixed(TestComponents.PK_NIGHT, ZoneOffset.UTC),
                 () -> new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)), "operator.yaml");
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.App;
 import org.saath.Components;
+import org.saath.TestComponents;
 import org.saath.GenericClient;
 import org.saath.Main;
 import org.saath.Sqlite;
@@ -49,7 +50,7 @@ class LearningLoopHttpTest {
         Path configFile = Files.writeString(dir.resolve("saath.yaml"), "models-dir: " + models + "\ndata-dir: " + data
                 + "\nadmin:\n  token: " + TOKEN + "\n");
         SaathConfig config = ConfigLoader.load(java.util.Optional.of(configFile)).withPort(0);
-        Components components = Components.load(config, Clock.systemUTC());
+        Components components = TestComponents.load(config, Clock.systemUTC());
         String before = components.model().get().modelVersion();
         Javalin app = App.create(components).start(0);
         GenericClient person = new GenericClient(app, data);

@@ -42,7 +42,7 @@ class ClientAddressHttpTest {
     private void start(List<String> trustedProxies) throws Exception {
         SaathConfig config = TestComponents.config(dir.resolve("data")).withTrustedProxies(trustedProxies)
                 .withPartnersFile(TestPartners.file(dir, "http://127.0.0.1:9/never", "secret-0123456789").toString());
-        Components components = Components.load(config, TestComponents.analyser(), Clock.systemUTC());
+        Components components = TestComponents.load(config, TestComponents.analyser(), Clock.systemUTC());
         components.console().counsellors().add("partner-a", "sara", Optional.of("Sara"), Optional.of(PASSWORD));
         app = App.create(components).start(0);
     }

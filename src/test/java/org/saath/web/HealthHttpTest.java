@@ -36,7 +36,7 @@ class HealthHttpTest {
     private HttpCalls calls;
 
     private void start(TestStores.Kind kind) {
-        components = Components.load(TestStores.on(TestComponents.config(dir.resolve("data")),
+        components = TestComponents.load(TestStores.on(TestComponents.config(dir.resolve("data")),
                         TestStores.fresh(kind, dir.resolve("data"), "health"))
                 .withHealth(new SaathConfig.Health(Duration.ofMinutes(5))), TestComponents.analyser(),
                 Clock.systemUTC());

@@ -34,7 +34,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.saath.App;
-import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
@@ -73,7 +72,7 @@ class HostileInputProperties {
         data = dir.resolve("data");
         SaathConfig config = TestComponents.config(data).withPartnersFile(TestPartners.file(dir,
                 "http://127.0.0.1:9/hook", "partner-a-webhook-secret").toString());
-        app = App.create(Components.load(config, TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT,
+        app = App.create(TestComponents.load(config, TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT,
                 ZoneOffset.UTC))).start(0);
         http = HttpClient.newHttpClient();
     }

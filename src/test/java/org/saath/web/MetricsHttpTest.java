@@ -52,7 +52,7 @@ class MetricsHttpTest {
     private HttpCalls calls;
 
     private Components start(SaathConfig.Metrics metrics) throws Exception {
-        Components components = Components.load(TestComponents.config(dir.resolve("data"))
+        Components components = TestComponents.load(TestComponents.config(dir.resolve("data"))
                 .withPartnersFile(TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret")
                         .toString()).withMetrics(metrics), TestComponents.analyser(), Clock.systemUTC());
         app = App.create(components).start(0);

@@ -196,7 +196,7 @@ class GenericMessageHttpTest {
     void a_configured_token_is_the_one_that_works() throws Exception {
         app.stop();
         String token = "configured-token-0123456789";
-        app = App.create(open(Components.load(TestComponents.config(data.resolve("other")).withChannels(
+        app = App.create(open(TestComponents.load(TestComponents.config(data.resolve("other")).withChannels(
                 new ChannelsConfig(new ChannelsConfig.Generic(token), null, null, null)), TestComponents.analyser(),
                 java.time.Clock.fixed(TestComponents.PK_NIGHT, java.time.ZoneOffset.UTC)))).start(0);
 
