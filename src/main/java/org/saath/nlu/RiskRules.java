@@ -175,12 +175,22 @@ public final class RiskRules {
     }
 
     /**
+     * An idiom and nothing else the lexicon hears ("result dekh kar sharam se mar jaunga", I'll die of shame when I
+     * see the result; "this exam is killing me"): the intent classifier learnt the idiom's words of dying from crises
+     * alone, so its crisis probability says that they are there more than that the person is in danger.
+     */
+    private static boolean onlyIdiom(Utterance message) {
+        return message.lexicon().cues().contains(DistressCategory.IDIOM) && message.lexicon().categories().isEmpty();
+    }
+
+    /**
      * Whether the intent classifier may second a model-only {@code high}: as for {@link #intentMayJudge}, and not for a
      * time alone either, the words that most often made the model read danger where there was none ("my neighbour
-     * bought a blue bicycle today"); the bar that seconds was chosen on the training data without them.
+     * bought a blue bicycle today"); the bar that seconds was chosen on the training data without them. Nor for an
+     * idiom alone: it may still make the bot ask ({@code moderate}), never escalate.
      */
     private static boolean intentMaySecond(Utterance message) {
-        return intentMayJudge(message) && hearsMoreThanMeansOrTime(message);
+        return intentMayJudge(message) && hearsMoreThanMeansOrTime(message) && !onlyIdiom(message);
     }
 
     /**

@@ -154,6 +154,24 @@ class RiskRulesTest {
         assertThat(seconds(documentary, List.of(read("i want to die")), 0.9)).isTrue();
     }
 
+    /** "I'll die of shame": the intent classifier may make the bot ask, not escalate on the idiom's words. */
+    @Test
+    void the_intent_classifier_does_not_second_the_model_on_an_idiom_alone_but_still_has_the_bot_ask() {
+        Utterance shame = read("result dekh kar sharam se mar jaunga yaar");
+        assertThat(shame.lexicon().cues()).contains(DistressCategory.IDIOM);
+        assertThat(shame.lexicon().categories()).isEmpty();
+
+        RiskRules.Judgement j = rules.judge(shame, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.9);
+
+        assertThat(j.level()).isEqualTo(RiskLevel.MODERATE);
+        assertThat(j.signals()).contains("model-unseconded:high");
+        assertThat(seconds(shame, List.of(), 0.9)).isFalse();
+        assertThat(rules.judge(shame, List.of(), RiskEstimate.none(), THRESHOLDS, 0.9).level())
+                .as("the intent rule still asks").isEqualTo(RiskLevel.MODERATE);
+        assertThat(seconds(read("sharam se mar jaunga, ab jeena nahi chahta"), List.of(), 0.9))
+                .as("an idiom beside a wish of one's own").isTrue();
+    }
+
     @Test
     void the_lexicon_in_the_message_or_in_the_context_seconds_the_model() {
         RiskRules.Judgement inMessage = rules.judge(read("i don't want to wake up tomorrow"), List.of(),
