@@ -38,11 +38,6 @@ final class PinnedLexicon {
         return trained.assess(text);
     }
 
-    /** Whether a message without a phrase of the difference is read once (for tests). */
-    boolean readsOnce() {
-        return current == trained || difference != null;
-    }
-
     private static DistressLexicon difference(DistressLexicon a, DistressLexicon b) {
         Set<LexiconEntry> inA = new HashSet<>(a.entries());
         Set<LexiconEntry> inB = new HashSet<>(b.entries());
