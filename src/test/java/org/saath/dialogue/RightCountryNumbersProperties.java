@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
@@ -162,6 +163,13 @@ class RightCountryNumbersProperties {
                 "بدي انتحر ما عاد فيني", "مجھے جینا نہیں ہے", "he beats me every day and i'm scared",
                 "can i talk to a human please", "i feel anxious all the time", "exams are stressing me out so much",
                 "someone is blackmailing me with my pictures", "hi", "my brother says he will kill himself");
+    }
+
+    /** jqwik runs no Jupiter extension, so ClosesComponents does not see this app: closed and deleted here. */
+    @AfterContainer
+    static void close() {
+        APP.database().close();
+        Components.deleteFolder(Path.of(APP.config().dataDir()).getParent());
     }
 
     private static Components components() {

@@ -34,6 +34,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.saath.App;
+import org.saath.Components;
 import org.saath.GenericClient;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
@@ -53,6 +54,7 @@ class HostileInputProperties {
     private static final int LIMIT = 16 * 1024;
     private static final AtomicLong SENDERS = new AtomicLong();
     private static Path data;
+    private static Components components;
     private static Javalin app;
     private static HttpClient http;
 
@@ -72,14 +74,17 @@ class HostileInputProperties {
         data = dir.resolve("data");
         SaathConfig config = TestComponents.config(data).withPartnersFile(TestPartners.file(dir,
                 "http://127.0.0.1:9/hook", "partner-a-webhook-secret").toString());
-        app = App.create(TestComponents.load(config, TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT,
-                ZoneOffset.UTC))).start(0);
+        components = TestComponents.load(config, TestComponents.analyser(), Clock.fixed(TestComponents.PK_NIGHT,
+                ZoneOffset.UTC));
+        app = App.create(components).start(0);
         http = HttpClient.newHttpClient();
     }
 
     @AfterContainer
     static void stop() {
         app.stop();
+        components.database().close();          // jqwik runs no Jupiter extension: ClosesComponents does not see it
+        Components.deleteFolder(data.getParent());
     }
 
     @Property(tries = 250)
