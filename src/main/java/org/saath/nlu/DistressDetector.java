@@ -278,11 +278,13 @@ public final class DistressDetector {
          * Whether {@code means} is a {@linkplain #isPoison poison} with a verb of taking in not yet done
          * ({@link DistressCategory#TO_INGEST}) in its clause that no negation lowers: nobody means to drink a poison
          * but to hurt themselves ("zehar pee lunga", "thinking of drinking the kerosene"), unless a story is told in the
-         * clause ("in the drama she drinks the poison"). A medicine so named is a dose.
+         * clause ("in the drama she drinks the poison") and the wish is not the person's own, whose subject may stand
+         * far from it ("since that documentary i keep thinking of drinking the kerosene" is). A medicine so named is a
+         * dose.
          */
         boolean poisonToTake(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
             return isPoison(means) && verbInClause(DistressCategory.TO_INGEST, means, masked, negatedStates)
-                    && !with(DistressCategory.TOPIC, means);
+                    && !(with(DistressCategory.TOPIC, means) && !firstPersonInClauseBefore(means));
         }
 
         /** A means of severity {@code moderate} or more in the lexicon: rat poison, bleach, phenyl, زہر, سم. */

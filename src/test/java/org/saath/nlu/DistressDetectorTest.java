@@ -487,7 +487,7 @@ class DistressDetectorTest {
     /**
      * A poison with a verb of taking it not yet done is a wish to take it besides the means ({@code high}, with a time
      * {@code imminent}), done it is an act; a medicine with the same verb is a dose, a poison in a story or behind a
-     * "never" is neither.
+     * "never" is neither, but the person's own wish beside a story is theirs.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -499,6 +499,7 @@ class DistressDetectorTest {
         "بفكر اشرب الكلور|high",
         "remind me to drink water and take a panadol|none",
         "in the drama she is drinking the poison to save her family|none",
+        "since that documentary about suicide i keep thinking of drinking the kerosene|high",
         "i would never drink the bleach, calm down ammi|none"
     })
     void a_poison_to_be_taken_is_a_wish(String text, String risk) {
