@@ -284,7 +284,7 @@ public final class DistressDetector {
          */
         boolean poisonToTake(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
             return isPoison(means) && verbInClause(DistressCategory.TO_INGEST, means, masked, negatedStates)
-                    && !(with(DistressCategory.TOPIC, means) && !firstPersonInClauseBefore(means));
+                    && (!with(DistressCategory.TOPIC, means) || firstPersonInClauseBefore(means));
         }
 
         /** A means of severity {@code moderate} or more in the lexicon: rat poison, bleach, phenyl, زہر, سم. */
