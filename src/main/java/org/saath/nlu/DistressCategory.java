@@ -62,6 +62,13 @@ public enum DistressCategory {
     TO_INGEST,
     /** How much ("all", "a whole pack", "saari", "پوری", "علبة"); a number of ten or more counts too. */
     AMOUNT,
+    /**
+     * Doing as someone did ("do the same", "wesa hi karun", "أعمل متلها", "be with him"): nothing on its own ("my
+     * friend moved to Dubai, I want to do the same"); told beside a death or a suicide it is a wish to follow.
+     */
+    FOLLOW,
+    /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
+    DEATH,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */
@@ -85,12 +92,13 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, a clause word, a negated state, the first person, taking in (done or to do), an amount.
+     * time long past, a clause word, a negated state, the first person, taking in (done or to do), an amount, doing
+     * as someone did, a death told.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, TO_INGEST, AMOUNT ->
-                    true;
+            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, TO_INGEST, AMOUNT,
+                 FOLLOW, DEATH -> true;
             default -> false;
         };
     }

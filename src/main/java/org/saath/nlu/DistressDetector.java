@@ -31,6 +31,9 @@ import java.util.Set;
  *       declared intent with a time ("i'm going to kill myself tonight"): the decision and the hour are said. A past
  *       attempt with a wish or hopelessness today is at least {@code high}.</li>
  *   <li>A means, place or timeframe on its own is a signal, not a risk ("pills for my headache").</li>
+ *   <li>Doing as someone did ("i want to do the same", "be with him") is a wish to die when the message tells of a
+ *       death or a suicide ("the news of the boy who jumped from the bridge; i keep thinking i should do the same"):
+ *       {@code high}, and with a means or place and a time {@code imminent}. Without a death told it is nothing.</li>
  * </ul>
  */
 public final class DistressDetector {
@@ -38,6 +41,10 @@ public final class DistressDetector {
     static final int NEGATION_WINDOW = 3;
     /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
     private static final RiskLevel PAST = RiskLevel.MODERATE;
+    /** What tells of a death or a suicide, whoever's, for a {@link DistressCategory#FOLLOW wish to follow}. */
+    private static final Set<DistressCategory> DEATH_TOLD = EnumSet.of(DistressCategory.DEATH,
+            DistressCategory.IDEATION, DistressCategory.INTENT, DistressCategory.ACT, DistressCategory.SELF_HARM,
+            DistressCategory.PAST_ATTEMPT);
 
     private final DistressLexicon lexicon;
 
@@ -137,6 +144,15 @@ public final class DistressDetector {
                 risk = RiskLevel.max(risk, severity);
             }
         }
+        DistressLexicon.Match follow = wishToFollow(matches, masked, negatedStates, clauses);
+        if (follow != null) {
+            seen.add(DistressCategory.IDEATION);
+            anyPlain = true;
+            ownWords |= clauses.firstPersonInClauseBefore(follow)
+                    || !clauses.with(DistressCategory.THIRD_PERSON, follow);
+            risk = RiskLevel.max(risk, RiskLevel.HIGH);
+            signals.add(DistressCategory.IDEATION.code() + ":to follow " + follow.entry().phrase());
+        }
         risk = combine(risk, seen);
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs
         thirdPerson &= !ownWords;
@@ -173,6 +189,28 @@ public final class DistressDetector {
             return RiskLevel.max(risk, RiskLevel.LOW);
         }
         return risk;
+    }
+
+    /**
+     * The phrase of doing as someone did ("i want to do the same", "mera bhi dil karta hai wesa hi karun") that makes a
+     * wish to follow them: the message tells of a death or a suicide ({@link #DEATH_TOLD}: a death, or a wish, an act
+     * or an attempt told of anyone, in a story or the news too), and the phrase is neither negated ("i would never do
+     * the same") nor inside an idiom or a topic; {@code null} when there is none. "My friend moved to Dubai, I want to
+     * do the same" tells no death.
+     */
+    private static DistressLexicon.Match wishToFollow(List<DistressLexicon.Match> matches, boolean[] masked,
+                                                      boolean[] negatedStates, Clauses clauses) {
+        boolean deathTold = matches.stream().map(m -> m.entry().category()).anyMatch(DEATH_TOLD::contains);
+        if (!deathTold) {
+            return null;
+        }
+        for (DistressLexicon.Match match : matches) {
+            if (is(match, DistressCategory.FOLLOW) && !overlaps(match, masked)
+                    && !isNegated(match, matches, masked, negatedStates, clauses)) {
+                return match;
+            }
+        }
+        return null;
     }
 
     private static boolean[] mask(List<DistressLexicon.Match> matches, int size,

@@ -626,4 +626,37 @@ class DistressDetectorTest {
     void a_phrase_alone_is_one_thing_said(String text, String risk) {
         assertRisk(text, risk);
     }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // beside a death or a suicide told, doing as that person did is a wish to follow them
+        "my cousin killed himself in march and lately i keep thinking i should do the same|high|do the same",
+        "hamare mohalle ke larke ne jaan de di, ab dil karta hai main bhi wesa hi karun|high|wesa hi karun",
+        "ہماری گلی کے لڑکے نے جان دے دی، اب دل کرتا ہے میں بھی ویسا ہی کروں|high|ویسا ہی کروں",
+        "ابن جيراننا انتحر الشهر الماضي وصرت افكر اعمل متله|high|اعمل متله",
+        "الله يرحمه، من يوم ما مات وانا بدي اكون معه|high|اكون معه",
+        // and with a place and a time it is the act about to happen
+        "the boy who jumped from the bridge last week, i'm going to do the same tonight, i'm on that bridge|imminent|"
+                + "do the same"
+    })
+    void doing_as_someone_did_beside_a_death_is_a_wish_to_follow(String text, String risk, String phrase) {
+        DistressAssessment a = assertRisk(text, risk);
+        assertThat(a.signals()).contains("ideation:to follow " + phrase);
+        assertThat(a.thirdPerson()).as("the wish is the writer's own").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // no death told: an ordinary thing copied
+        "my cousin moved to toronto in march and lately i keep thinking i should do the same",
+        "hamare mohalle ke larke ne apni dukaan khol li, ab dil karta hai main bhi wesa hi karun",
+        "ہماری گلی کے لڑکے نے اپنی دکان کھول لی، اب دل کرتا ہے میں بھی ویسا ہی کروں",
+        "ابن جيراننا سافر على كندا الشهر الماضي وصرت افكر اعمل متله",
+        // a death told, and the same thing refused
+        "my neighbour died last year. i would never do the same to my kids"
+    })
+    void doing_as_someone_did_without_a_death_or_refused_is_no_wish(String text) {
+        DistressAssessment a = assess(text);
+        assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.NONE);
+        assertThat(a.signals()).noneMatch(s -> s.startsWith("ideation:to follow"));
+    }
 }

@@ -56,7 +56,7 @@ class RiskCategoriesTest {
             for (String category : List.of("act_in_progress", "intent_plan_time", "preparation", "method_question",
                     "passive_ideation", "active_ideation", "past_attempt_current", "self_harm", "third_person",
                     "topic_mention", "recovery", "idiom", "benign_means", "everyday", "distress",
-                    "context_followup", "closing", "protective_step")) {
+                    "context_followup", "closing", "protective_step", "imitation")) {
                 assertThat(pairs).as("categories.tsv covers %s in %s", category, language.code())
                         .contains(language.code() + "/" + category);
             }
