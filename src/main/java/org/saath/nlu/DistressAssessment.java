@@ -10,11 +10,13 @@ import java.util.Set;
  * excluded), whether it holds a cue that the person writes about someone else ("my brother", "she says"; whether
  * that someone is at risk is decided with the message's final risk), and human-readable signals that explain it.
  * {@code cues} are the phrases that carry no risk themselves but tell how to read the rest: a topic mention, an
- * idiom, a negation, a third person (the risk model uses them as features).
+ * idiom, a negation, a third person (the risk model uses them as features). {@code follows}: the person says they
+ * would do as someone did ("i want to do the same"), not negated; {@code tellsDeath}: the message tells of a death or a
+ * suicide, whoever's. Together, in one message or across the conversation, they are a wish to follow the dead.
  */
 public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, Set<DistressCategory> cues,
                                  boolean thirdPerson, boolean onlyNegated, boolean requestsHuman,
-                                 List<String> signals) {
+                                 List<String> signals, boolean follows, boolean tellsDeath) {
 
     public DistressAssessment {
         categories = inOrder(categories);
@@ -31,6 +33,7 @@ public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categorie
     }
 
     public static DistressAssessment none() {
-        return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), false, false, false, List.of());
+        return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), false, false, false, List.of(), false,
+                false);
     }
 }

@@ -144,8 +144,9 @@ public final class DistressDetector {
                 risk = RiskLevel.max(risk, severity);
             }
         }
-        DistressLexicon.Match follow = wishToFollow(matches, masked, negatedStates, clauses);
-        if (follow != null) {
+        boolean tellsDeath = matches.stream().map(m -> m.entry().category()).anyMatch(DEATH_TOLD::contains);
+        DistressLexicon.Match follow = follow(matches, masked, negatedStates, clauses);
+        if (follow != null && tellsDeath) {
             seen.add(DistressCategory.IDEATION);
             anyPlain = true;
             ownWords |= clauses.firstPersonInClauseBefore(follow)
@@ -156,7 +157,8 @@ public final class DistressDetector {
         risk = combine(risk, seen);
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs
         thirdPerson &= !ownWords;
-        return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals);
+        return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
+                follow != null, tellsDeath);
     }
 
     /**
@@ -192,18 +194,14 @@ public final class DistressDetector {
     }
 
     /**
-     * The phrase of doing as someone did ("i want to do the same", "mera bhi dil karta hai wesa hi karun") that makes a
-     * wish to follow them: the message tells of a death or a suicide ({@link #DEATH_TOLD}: a death, or a wish, an act
-     * or an attempt told of anyone, in a story or the news too), and the phrase is neither negated ("i would never do
-     * the same") nor inside an idiom or a topic; {@code null} when there is none. "My friend moved to Dubai, I want to
-     * do the same" tells no death.
+     * The phrase of doing as someone did ("i want to do the same", "mera bhi dil karta hai wesa hi karun"), neither
+     * negated ("i would never do the same") nor inside an idiom or a topic; {@code null} when there is none. It is a
+     * wish to follow only beside a death or a suicide told ({@link #DEATH_TOLD}: a death, or a wish, an act or an
+     * attempt told of anyone, in a story or the news too), here or earlier in the conversation: "my friend moved to
+     * Dubai, I want to do the same" tells no death.
      */
-    private static DistressLexicon.Match wishToFollow(List<DistressLexicon.Match> matches, boolean[] masked,
-                                                      boolean[] negatedStates, Clauses clauses) {
-        boolean deathTold = matches.stream().map(m -> m.entry().category()).anyMatch(DEATH_TOLD::contains);
-        if (!deathTold) {
-            return null;
-        }
+    private static DistressLexicon.Match follow(List<DistressLexicon.Match> matches, boolean[] masked,
+                                                boolean[] negatedStates, Clauses clauses) {
         for (DistressLexicon.Match match : matches) {
             if (is(match, DistressCategory.FOLLOW) && !overlaps(match, masked)
                     && !isNegated(match, matches, masked, negatedStates, clauses)) {

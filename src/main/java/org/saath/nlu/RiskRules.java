@@ -245,15 +245,22 @@ public final class RiskRules {
                         || c == DistressCategory.TIMEFRAME);
     }
 
-    /** The lexicon's combination over this message's categories and the previous messages' together. */
+    /**
+     * The lexicon's combination over this message's categories and the previous messages' together; and "i want to do
+     * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least.
+     */
     static RiskLevel withContext(Utterance message, List<Utterance> context) {
         Set<DistressCategory> now = message.lexicon().categories();
-        if (context.isEmpty() || now.stream().noneMatch(CONTRIBUTING::contains)) {
+        boolean follows = message.lexicon().follows() && context.stream().anyMatch(c -> c.lexicon().tellsDeath());
+        if (context.isEmpty() || !follows && now.stream().noneMatch(CONTRIBUTING::contains)) {
             return RiskLevel.NONE;
         }
         Set<DistressCategory> together = EnumSet.noneOf(DistressCategory.class);
         together.addAll(now);
         context.forEach(c -> together.addAll(c.lexicon().categories()));
-        return DistressDetector.combine(RiskLevel.NONE, together);
+        if (follows) {
+            together.add(DistressCategory.IDEATION);
+        }
+        return DistressDetector.combine(follows ? RiskLevel.HIGH : RiskLevel.NONE, together);
     }
 }

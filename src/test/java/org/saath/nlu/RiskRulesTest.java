@@ -91,6 +91,27 @@ class RiskRulesTest {
                 THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
     }
 
+    /**
+     * "I want to do the same" after a message that told of a death or a suicide is a wish to follow them; after one that
+     * told of a move abroad it is nothing, and so is the death told with nothing after it.
+     */
+    @Test
+    void doing_the_same_after_a_death_told_is_a_wish_to_follow_by_context() {
+        RiskRules.Judgement follow = rules.judge(read("honestly i keep thinking i should do the same"),
+                List.of(read("my cousin passed away last week, they say he did it himself")), RiskEstimate.none(),
+                THRESHOLDS, 0);
+        assertThat(follow.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(follow.signals()).contains("rule:context:high");
+        assertThat(rules.judge(read("aaj raat main bhi usi pul pe wesa hi karun"),
+                List.of(read("hamare mohalle ke larke ne pul se jaan de di")), RiskEstimate.none(), THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("honestly i keep thinking i should do the same"),
+                List.of(read("my cousin moved to toronto last week")), RiskEstimate.none(), THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.NONE);
+        assertThat(rules.judge(read("it was so sad"), List.of(read("my cousin passed away last week")),
+                RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
+    }
+
     @Test
     void a_model_only_imminent_is_held_back_the_same_way() {
         RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
