@@ -144,7 +144,9 @@ public final class DistressDetector {
                 risk = RiskLevel.max(risk, severity);
             }
         }
-        boolean tellsDeath = matches.stream().map(m -> m.entry().category()).anyMatch(DEATH_TOLD::contains);
+        boolean[] idioms = mask(matches, size, m -> is(m, DistressCategory.IDIOM));
+        boolean tellsDeath = matches.stream()
+                .anyMatch(m -> DEATH_TOLD.contains(m.entry().category()) && !inside(m, idioms));
         DistressLexicon.Match follow = follow(matches, masked, negatedStates, clauses);
         if (follow != null && tellsDeath) {
             seen.add(DistressCategory.IDEATION);
@@ -197,8 +199,8 @@ public final class DistressDetector {
      * The phrase of doing as someone did ("i want to do the same", "mera bhi dil karta hai wesa hi karun"), neither
      * negated ("i would never do the same") nor inside an idiom or a topic; {@code null} when there is none. It is a
      * wish to follow only beside a death or a suicide told ({@link #DEATH_TOLD}: a death, or a wish, an act or an
-     * attempt told of anyone, in a story or the news too), here or earlier in the conversation: "my friend moved to
-     * Dubai, I want to do the same" tells no death.
+     * attempt told of anyone, in a story or the news too, but not the words of an idiom: "my phone died"),
+     * here or earlier in the conversation: "my friend moved to Dubai, I want to do the same" tells no death.
      */
     private static DistressLexicon.Match follow(List<DistressLexicon.Match> matches, boolean[] masked,
                                                 boolean[] negatedStates, Clauses clauses) {

@@ -651,6 +651,8 @@ class DistressDetectorTest {
         "hamare mohalle ke larke ne apni dukaan khol li, ab dil karta hai main bhi wesa hi karun",
         "ہماری گلی کے لڑکے نے اپنی دکان کھول لی، اب دل کرتا ہے میں بھی ویسا ہی کروں",
         "ابن جيراننا سافر على كندا الشهر الماضي وصرت افكر اعمل متله",
+        // an idiom's words of dying tell no death
+        "my phone died again, i want to do the same as my brother and buy an iphone",
         // a death told, and the same thing refused
         "my neighbour died last year. i would never do the same to my kids"
     })
