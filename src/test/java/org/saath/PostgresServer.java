@@ -35,6 +35,8 @@ public final class PostgresServer {
     }
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** How many ports a start tries before the PostgreSQL tests are skipped. */
+    private static final int START_ATTEMPTS = 3;
 
     private final int port;
     private final String unavailable;
@@ -83,15 +85,27 @@ public final class PostgresServer {
                 Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
             }
             Path data = dir.resolve("data");
-            int port = freePort();
             run(root, bin.get().resolve("initdb").toString(), "-D", data.toString(), "-U", "saath", "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync");
-            run(root, bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 "
-                            + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, bin.get(), data, dir)));
-            return new PostgresServer(port, null);
+            // the free port is found before PostgreSQL binds it, and another process may take it in between ("could
+            // not bind ... Address already in use"): a failed start tries again on another port rather than leaving
+            // every PostgreSQL test of the run skipped
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                try {
+                    run(root, bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                            dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 "
+                                    + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+                } catch (IllegalStateException e) {
+                    if (attempt < START_ATTEMPTS) {
+                        continue;
+                    }
+                    throw e;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, bin.get(), data, dir)));
+                return new PostgresServer(port, null);
+            }
         } catch (IOException | RuntimeException e) {
             return new PostgresServer(0, "PostgreSQL could not be started: " + e.getMessage());
         }
