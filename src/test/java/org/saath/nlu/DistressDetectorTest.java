@@ -626,6 +626,7 @@ class DistressDetectorTest {
     void a_phrase_alone_is_one_thing_said(String text, String risk) {
         assertRisk(text, risk);
     }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // beside a death or a suicide told, doing as that person did is a wish to follow them
