@@ -28,7 +28,7 @@ import org.saath.nlu.TextNormaliser;
  * row whose text is in a held-out file is refused, as for the intent corpus. The everyday sentences of the intent
  * corpus ({@link #EVERYDAY_INTENTS}) are added as {@code none} rows and its distress sentences
  * ({@link #DISTRESS_INTENTS}) as {@code low} rows, for training only, never for evaluation. The SHA-256
- * over the files lets the risk model's card prove which data it came from.
+ * over the risk files and those intent sentences lets the risk model's card prove which data it came from.
  */
 public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sha256, int duplicatesDropped) {
 
@@ -72,6 +72,7 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         Set<String> seen = new HashSet<>();
         int duplicates = 0;
         List<Path> files = new ArrayList<>();
+        List<Path> intentFiles = new ArrayList<>();
         for (String code : Language.supported().stream().map(Language::code).sorted().toList()) {
             Path file = langRoot.resolve(code).resolve(FILE);
             if (!Files.isRegularFile(file)) {
@@ -100,10 +101,10 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            files.add(file);
+            intentFiles.add(file);
             everyday.addAll(withContext(fromIntents(file, code, normaliser, heldOut, seen)));
         }
-        return new RiskCorpus(rows, everyday, sha256(files), duplicates);
+        return new RiskCorpus(rows, everyday, sha256(files, intentFiles), duplicates);
     }
 
     /**
@@ -129,13 +130,18 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         for (LabelledText row : TrainingCorpus.readFile(file)) {
             String normalised = normaliser.normalise(row.text()).text();
             boolean everydayRow = EVERYDAY_INTENTS.contains(row.intent());
-            if ((everydayRow || DISTRESS_INTENTS.contains(row.intent())) && !heldOut.containsKey(normalised)
+            if (read(row) && !heldOut.containsKey(normalised)
                     && seen.add(normalised + "\u0000")) {
                 rows.add(new RiskText(everydayRow ? RiskLevel.NONE : RiskLevel.LOW, row.text(), List.of(), code,
                         "intent:" + row.intent().label(), row.origin()));
             }
         }
         return rows;
+    }
+
+    /** Whether the risk model learns from this intent sentence (an everyday or a distress one). */
+    private static boolean read(LabelledText row) {
+        return EVERYDAY_INTENTS.contains(row.intent()) || DISTRESS_INTENTS.contains(row.intent());
     }
 
     /**
@@ -214,14 +220,26 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         return "";
     }
 
-    private static String sha256(List<Path> files) {
+    /**
+     * The risk files' bytes, then of each intent file only the sentences the model learns from, in order, with their
+     * intent: sentences of another intent (depression, crisis) can be added for the intent model without changing what
+     * the risk model's card proves, and so without training it again.
+     */
+    private static String sha256(List<Path> riskFiles, List<Path> intentFiles) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                digest.update((file.getParent().getFileName() + "/" + file.getFileName())
-                        .getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
+            for (Path file : riskFiles) {
+                name(digest, file);
                 digest.update(Files.readAllBytes(file));
+            }
+            for (Path file : intentFiles) {
+                name(digest, file);
+                for (LabelledText row : TrainingCorpus.readFile(file)) {
+                    if (read(row)) {
+                        digest.update((row.intent().label() + "\t" + row.text() + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
@@ -229,6 +247,11 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    private static void name(MessageDigest digest, Path file) {
+        digest.update((file.getParent().getFileName() + "/" + file.getFileName()).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 
     public Map<String, Integer> countsByLevel() {

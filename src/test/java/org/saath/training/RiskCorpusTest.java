@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -71,5 +72,30 @@ class RiskCorpusTest {
                 .containsExactly("i gave my things  away!", "so tired");
         assertThat(rows).filteredOn(same).extracting(RiskText::context)
                 .containsExactly(List.of(), List.of("i worked all night"));
+    }
+
+    /**
+     * The card's data hash covers what the risk model reads: an intent sentence it does not learn from (depression)
+     * leaves it as it was, an everyday one (out of scope, read as {@code none}) or a risk row changes it.
+     */
+    @Test
+    void the_data_hash_changes_with_the_rows_the_model_reads_and_only_with_them() throws IOException {
+        Path en = Files.createDirectories(dir.resolve("en"));
+        Files.writeString(en.resolve("risk.tsv"), "risk\ttext\tcontext\nhigh\ti gave my things away\t\n");
+        Path intents = en.resolve("intents.tsv");
+        Files.writeString(intents, "label\ttext\ngreeting\thello\ndepression\teverything feels grey\n");
+        TextNormaliser normaliser = new TextNormaliser();
+        String before = RiskCorpus.load(dir, normaliser, Map.of()).sha256();
+
+        Files.writeString(intents, "depression\tmy nani passed away last night\n", StandardOpenOption.APPEND);
+        String unreadAdded = RiskCorpus.load(dir, normaliser, Map.of()).sha256();
+        Files.writeString(intents, "out_of_scope\tmy phone died again\n", StandardOpenOption.APPEND);
+        String everydayAdded = RiskCorpus.load(dir, normaliser, Map.of()).sha256();
+        Files.writeString(en.resolve("risk.tsv"), "none\tthis exam is killing me\t\n", StandardOpenOption.APPEND);
+        String riskAdded = RiskCorpus.load(dir, normaliser, Map.of()).sha256();
+
+        assertThat(unreadAdded).isEqualTo(before);
+        assertThat(everydayAdded).isNotEqualTo(before);
+        assertThat(riskAdded).isNotEqualTo(everydayAdded);
     }
 }
