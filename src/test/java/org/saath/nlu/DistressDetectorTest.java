@@ -611,6 +611,28 @@ class DistressDetectorTest {
     }
 
     /**
+     * Arabic forms a dev probe of 5 December found unheard: an Egyptian "having swallowed" (بالعة) with a whole box,
+     * pills stored up (خزنت), "I'll finish myself" in the Egyptian and Levantine future, "this world" contracted
+     * (هالدنيا), and another person's stated intent (رح تقتل حالها, هيقتل نفسه); their everyday twins stay calm.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "لسه بالعة علبة الحبوب كلها|imminent",
+        "خزنت حبوب من الصيدلية شوي شوي، صار عندي كتير|high",
+        "الليلة هخلص من نفسي|imminent",
+        "ابي اخلص من هالدنيا|high",
+        "اختي عم تقول رح تقتل حالها|high",
+        "ابني هيقتل نفسه الليلة|imminent",
+        "خزنت الاكل بالفريزر|none",
+        "بالعة ريقي من الخوف|none",
+        "ولدي هيقتل نفسه من المذاكرة|none",
+        "اخوي راح يقتل نفسه من الضحك|none"
+    })
+    void arabic_forms_a_third_probe_found_are_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
      * From an English probe of our own: a word in the middle of a phrase ({@code how much * to die}) is matched, and a
      * plan or a method question alone with a time is not intent + plan + time (it counts as both).
      */
