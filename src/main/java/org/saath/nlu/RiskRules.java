@@ -36,6 +36,12 @@ import java.util.Set;
  *       directly (it never escalates on this alone). Not when the lexicon reads the message as a topic mention ("a
  *       seminar on suicide prevention") or finds only a means or a place in it, with at most a time ("rat poison
  *       for the storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
+ *   <li>{@code way-and-time}: a {@code high} message of the person's own that names a means or a place and a near
+ *       time ("one more hour, then the tablets in my drawer", "at fajr, from the balcony") is {@code imminent}: the
+ *       way and the hour are said (../shared/research/risk-language.md §1). It was the rule book's
+ *       ({@code crisis-means-and-time}, {@code crisis-place-and-time}) until 5 December; read here, the level
+ *       that {@code saath classify}, {@code evaluate} and the training's cross-validation report is the one the
+ *       person is answered at.</li>
  * </ol>
  *
  * Nothing here lowers a level: a topic mention ("a documentary about suicide") must be kept from becoming a false
@@ -46,8 +52,8 @@ public final class RiskRules {
     /**
      * The level of one message and why: every rule that raised it in {@code signals}, and in {@code source} the one
      * that set the final level ({@code model}, {@code model-sure-alone}, {@code model-seconded:lexicon},
-     * {@code model-seconded:intent}, {@code model-unseconded:<level>}, {@code lexicon}, {@code context} or
-     * {@code intent}), which {@code saath evaluate} counts over its false alarms and misses.
+     * {@code model-seconded:intent}, {@code model-unseconded:<level>}, {@code lexicon}, {@code context},
+     * {@code intent} or {@code way-and-time}), which {@code saath evaluate} counts over its false alarms and misses.
      */
     public record Judgement(RiskLevel level, List<String> signals, String source) {
 
@@ -99,6 +105,11 @@ public final class RiskRules {
             level = RiskLevel.MODERATE;
             source = "intent";
             signals.add("rule:intent:moderate:p-crisis=" + Decimals.two(crisisProbability));
+        }
+        if (level == RiskLevel.HIGH && wayAndTime(message) && !message.lexicon().thirdPerson()) {
+            level = RiskLevel.IMMINENT;
+            source = "way-and-time";
+            signals.add("rule:way-and-time:imminent");
         }
         return new Judgement(level, signals, source);
     }

@@ -222,12 +222,35 @@ class RiskRulesTest {
         Utterance poison = read("told everyone the rat poison was for the store room. house is empty tonight");
         RiskRules.Judgement j = rules.judge(poison, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0);
 
-        assertThat(j.level()).isEqualTo(RiskLevel.HIGH);
-        assertThat(j.source()).isEqualTo("model-seconded:lexicon");
+        assertThat(j.signals()).contains("model-seconded:lexicon").anyMatch(s -> s.startsWith("rule:model:high:"));
         assertThat(seconds(read("chhat pe hun, aaj raat"), List.of(), 0)).isTrue();
         assertThat(seconds(read("ok"), List.of(read("we went up to the roof tonight")), 0)).isTrue();
         assertThat(rules.judge(read("told everyone the rat poison was for the store room"), List.of(),
                 MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).isEqualTo(RiskLevel.MODERATE);
+    }
+
+    /**
+     * A {@code high} reading of the person's own with a means or a place and a near time is {@code imminent}: the way
+     * and the hour are said. Not at {@code moderate} (the model unseconded), not about someone else (their helper is
+     * answered), not with a means and no time.
+     */
+    @Test
+    void a_high_with_a_way_and_a_near_time_is_imminent() {
+        RiskRules.Judgement tablets = rules.judge(read("one more hour. then i take the tablets i kept in my drawer"),
+                List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0);
+        assertThat(tablets.level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(tablets.source()).isEqualTo("way-and-time");
+        assertThat(tablets.signals()).contains("rule:way-and-time:imminent");
+        assertThat(rules.judge(read("fajr ke baad chhat se, faisla ho gaya"), List.of(), MODEL_SAYS_HIGH, THRESHOLDS,
+                0).level()).isEqualTo(RiskLevel.IMMINENT);
+
+        // the lexicon's hopelessness seconds the model in these two, so they are high
+        assertThat(rules.judge(read("i cant go on. i take the tablets i kept in my drawer"), List.of(),
+                MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).as("no time").isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(read("my brother says he cant go on. one more hour and then the tablets in his drawer"),
+                List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).as("someone else").isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(read("we went up to the roof tonight to see the moon"), List.of(), RiskEstimate.none(),
+                THRESHOLDS, 0).level().atLeast(RiskLevel.HIGH)).as("nothing reads danger").isFalse();
     }
 
     /**

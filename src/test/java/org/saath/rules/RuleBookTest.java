@@ -102,8 +102,8 @@ class RuleBookTest {
     }
 
     /**
-     * The shipped rule book: a chosen place with a near time at {@code high} is an emergency like a means with one; a
-     * place alone is a crisis; asking for a person in the middle of a safety plan or after the question about
+     * The shipped rule book: a chosen place with a near time, which the risk rules read as {@code imminent}, is an
+     * emergency; a place alone at {@code high} is a crisis; asking for a person in the middle of a safety plan or after the question about
      * suicide is a request, not an answer.
      */
     @Test
@@ -114,10 +114,12 @@ class RuleBookTest {
                     HelplineDirectoryLoader.TOPICS, id -> true));
         }
         TurnFacts high = facts(Intent.CRISIS, RiskLevel.HIGH);
+        TurnFacts imminent = facts(Intent.CRISIS, RiskLevel.IMMINENT);
 
-        Decision placeNow = engine.decide(with(high, Set.of(DistressCategory.PLACE, DistressCategory.TIMEFRAME),
+        // a place with a near time reaches the book as imminent (RiskRules, way-and-time: RiskRulesTest)
+        Decision placeNow = engine.decide(with(imminent, Set.of(DistressCategory.PLACE, DistressCategory.TIMEFRAME),
                 false));
-        assertThat(placeNow.ruleId()).isEqualTo("crisis-place-and-time");
+        assertThat(placeNow.ruleId()).isEqualTo("crisis-imminent");
         assertThat(placeNow.template()).isEqualTo("crisis_imminent");
         assertThat(placeNow.priority()).isEqualTo("urgent");
         assertThat(engine.decide(with(high, Set.of(DistressCategory.PLACE), false)).ruleId()).isEqualTo("crisis");
