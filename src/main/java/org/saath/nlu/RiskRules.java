@@ -216,7 +216,7 @@ public final class RiskRules {
     /**
      * A means or a place together with a time ("the rat poison packet is open, tonight when he sleeps"): named
      * alone, a way of dying is as often a chore ("rope to tie the boxes on the car roof"), but with a time it seconds
-     * a model that already reads danger in the message.
+     * a model that already reads danger in the message, and a {@code high} reading with it is {@code imminent}.
      */
     private static boolean wayAndTime(Utterance message) {
         Set<DistressCategory> found = message.lexicon().categories();

@@ -103,8 +103,8 @@ class RuleBookTest {
 
     /**
      * The shipped rule book: a chosen place with a near time, which the risk rules read as {@code imminent}, is an
-     * emergency; a place alone at {@code high} is a crisis; asking for a person in the middle of a safety plan or after the question about
-     * suicide is a request, not an answer.
+     * emergency; a place alone at {@code high} is a crisis; asking for a person in the middle of a safety plan or
+     * after the question about suicide is a request, not an answer.
      */
     @Test
     void the_shipped_book_reads_a_place_now_as_an_emergency_and_a_request_for_a_person_as_one() throws IOException {
