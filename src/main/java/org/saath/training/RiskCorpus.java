@@ -72,7 +72,7 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         Set<String> seen = new HashSet<>();
         int duplicates = 0;
         List<Path> files = new ArrayList<>();
-        List<Path> intentFiles = new ArrayList<>();
+        Map<Path, List<LabelledText>> learnt = new LinkedHashMap<>();
         for (String code : Language.supported().stream().map(Language::code).sorted().toList()) {
             Path file = langRoot.resolve(code).resolve(FILE);
             if (!Files.isRegularFile(file)) {
@@ -101,10 +101,11 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            intentFiles.add(file);
-            everyday.addAll(withContext(fromIntents(file, code, normaliser, heldOut, seen)));
+            List<LabelledText> sentences = TrainingCorpus.readFile(file).stream().filter(RiskCorpus::read).toList();
+            learnt.put(file, sentences);
+            everyday.addAll(withContext(fromIntents(sentences, code, normaliser, heldOut, seen)));
         }
-        return new RiskCorpus(rows, everyday, sha256(files, intentFiles), duplicates);
+        return new RiskCorpus(rows, everyday, sha256(files, learnt), duplicates);
     }
 
     /**
@@ -123,15 +124,14 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
         return r -> keys.contains(r.risk().code() + "\u0000" + key(r, normaliser));
     }
 
-    /** The everyday and distress sentences of one language's intent file, as {@code none} and {@code low} rows. */
-    private static List<RiskText> fromIntents(Path file, String code, TextNormaliser normaliser,
+    /** One language's everyday and distress intent sentences ({@link #read}) as {@code none} and {@code low} rows. */
+    private static List<RiskText> fromIntents(List<LabelledText> sentences, String code, TextNormaliser normaliser,
                                               Map<String, String> heldOut, Set<String> seen) {
         List<RiskText> rows = new ArrayList<>();
-        for (LabelledText row : TrainingCorpus.readFile(file)) {
+        for (LabelledText row : sentences) {
             String normalised = normaliser.normalise(row.text()).text();
             boolean everydayRow = EVERYDAY_INTENTS.contains(row.intent());
-            if (read(row) && !heldOut.containsKey(normalised)
-                    && seen.add(normalised + "\u0000")) {
+            if (!heldOut.containsKey(normalised) && seen.add(normalised + "\u0000")) {
                 rows.add(new RiskText(everydayRow ? RiskLevel.NONE : RiskLevel.LOW, row.text(), List.of(), code,
                         "intent:" + row.intent().label(), row.origin()));
             }
@@ -225,20 +225,17 @@ public record RiskCorpus(List<RiskText> rows, List<RiskText> everyday, String sh
      * intent: sentences of another intent (depression, crisis) can be added for the intent model without changing what
      * the risk model's card proves, and so without training it again.
      */
-    private static String sha256(List<Path> riskFiles, List<Path> intentFiles) {
+    private static String sha256(List<Path> riskFiles, Map<Path, List<LabelledText>> learnt) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : riskFiles) {
                 name(digest, file);
                 digest.update(Files.readAllBytes(file));
             }
-            for (Path file : intentFiles) {
-                name(digest, file);
-                for (LabelledText row : TrainingCorpus.readFile(file)) {
-                    if (read(row)) {
-                        digest.update((row.intent().label() + "\t" + row.text() + "\n")
-                                .getBytes(StandardCharsets.UTF_8));
-                    }
+            for (Map.Entry<Path, List<LabelledText>> file : learnt.entrySet()) {
+                name(digest, file.getKey());
+                for (LabelledText row : file.getValue()) {
+                    digest.update((row.intent().label() + "\t" + row.text() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
