@@ -277,9 +277,15 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("reply")).getAttribute("value")).isEqualTo("هل أنت في أمان الآن؟");
         click("send");
         waitForPerson("u-1", "هل أنت في أمان الآن؟");
-
-        browser.findElement(By.cssSelector("#canned-editor summary")).click();
-        // the editor fills its list once it opens: under load the textarea was there but not yet usable
+        // the sent message lands in the chat above the editor and pushes it down: a click aimed before that lands
+        // elsewhere and leaves the editor shut, so wait for the chat, then click until the editor is open
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "هل أنت في أمان الآن؟"));
+        wait.until(d -> {
+            if (!Boolean.TRUE.equals(js("return document.getElementById('canned-editor').open"))) {
+                browser.findElement(By.cssSelector("#canned-editor summary")).click();
+            }
+            return Boolean.TRUE.equals(js("return document.getElementById('canned-editor').open"));
+        });
         WebElement first = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#canned-list li textarea")));
         first.clear();
