@@ -149,8 +149,9 @@ public final class RiskRules {
      * a time alone in it (after its idiom and topic guards; a means or a place with a time counts) or in the previous
      * messages; and the intent classifier, trained on other sentences, whose crisis probability is heard unless the
      * message names only a means, a place or a time ("rope to tie the boxes on the car roof", "my neighbour bought a
-     * bicycle today") or the lexicon reads it as a topic mention ("our class watched a documentary on suicide"): there
-     * the model must be sure of danger on its own.
+     * bicycle today"), the lexicon reads it as a topic mention ("our class watched a documentary on suicide") or it is
+     * a first message of a few words the lexicon does not know ("sorry"): there the model must be sure of danger on its
+     * own.
      *
      * @param lexicon the lexicon hears danger in the message or its context
      * @param crisis  the intent classifier's crisis probability where it is heard, else 0
@@ -163,7 +164,10 @@ public final class RiskRules {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
             boolean says = message.text().tokens().size() > RiskFeatures.SHORT_TOKENS
                     || !message.lexicon().categories().isEmpty();
-            return new SecondOpinion(lexicon, intentMaySecond(message) ? crisisProbability : 0, says);
+            // a first message of a few words the lexicon does not know ("sorry", "خلاص"): the intent classifier
+            // learnt such words from farewells, and with nothing before them the model must be sure alone
+            boolean heard = intentMaySecond(message) && (says || !context.isEmpty());
+            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says);
         }
 
         /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */

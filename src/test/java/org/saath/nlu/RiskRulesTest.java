@@ -175,6 +175,27 @@ class RiskRulesTest {
         assertThat(seconds(documentary, List.of(read("i want to die")), 0.9)).isTrue();
     }
 
+    /** "sorry" as someone's first words: the intent classifier learnt them from farewells; after a wish it seconds. */
+    @Test
+    void the_intent_classifier_does_not_second_the_model_on_a_few_unknown_words_with_nothing_before_them() {
+        for (String first : List.of("sorry", "im sorry", "maaf karna", "خلاص")) {
+            Utterance apology = read(first);
+            assertThat(apology.lexicon().categories()).as(first).isEmpty();
+
+            RiskRules.Judgement j = rules.judge(apology, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0.9);
+
+            assertThat(j.level()).as(first).isLessThan(RiskLevel.HIGH);
+            assertThat(j.signals()).as(first).contains("model-unseconded:high");
+            assertThat(seconds(apology, List.of(), 0.9)).as(first).isFalse();
+            assertThat(seconds(apology, List.of(read("everything is grey lately")), 0.9))
+                    .as(first + " after an earlier message").isTrue();
+            assertThat(rules.judge(apology, List.of(read("i can't do this anymore, i want to die")), MODEL_SAYS_HIGH,
+                    THRESHOLDS, 0).level()).as(first + " after a wish to die").isEqualTo(RiskLevel.HIGH);
+        }
+        assertThat(seconds(read("i sorted out who gets my cat"), List.of(), 0.9))
+                .as("more than a few words").isTrue();
+    }
+
     /** "I'll die of shame": the intent classifier may make the bot ask, not escalate on the idiom's words. */
     @Test
     void the_intent_classifier_does_not_second_the_model_on_an_idiom_alone_but_still_has_the_bot_ask() {
