@@ -3,6 +3,7 @@ package org.saath.nlu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -630,6 +631,33 @@ class DistressDetectorTest {
     })
     void arabic_forms_a_third_probe_found_are_heard(String text, String risk) {
         assertRisk(text, risk);
+    }
+
+    /**
+     * Medicines kept at home are means as paracetamol is: a name alone is a signal, taken with an amount an act; and
+     * "still" (ابھی تک, abhi tak) is no time to act, so a dose that has not worked yet is not a means with a time.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "took around 30 brufen after the paper, stomach burning|imminent",
+        "bhai ne corex ki 3 bottlein pee li hain|imminent",
+        "امی نے بروفین کا پورا پتا کھا لیا|imminent",
+        "بلعت علبة الترامادول كلها|imminent",
+        "can i take brufen on an empty stomach? already had one|none",
+        "ابھی گولیاں کھا لی ہیں|imminent"
+    })
+    void medicines_at_home_are_means(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    @Test
+    void still_is_no_time_to_act() {
+        for (String still : List.of("sar dard ke liye panadol li thi, abhi tak aaram nahi aya",
+                "سر درد کے لیے پیناڈول لی تھی، ابھی تک آرام نہیں آیا", "panadol li thi, abhi bhi dard hai")) {
+            assertThat(assess(still).categories()).as(still).contains(DistressCategory.MEANS)
+                    .doesNotContain(DistressCategory.TIMEFRAME);
+        }
+        assertThat(assess("panadol li thi, abhi aaram nahi aya").categories()).contains(DistressCategory.TIMEFRAME);
     }
 
     /**
