@@ -661,6 +661,36 @@ class DistressDetectorTest {
     }
 
     /**
+     * From a dev probe of our own about other people: someone on a ledge who says they will jump, "I'll finish myself"
+     * with على, a search for how to die, about to jump; and their look-alikes: jumping for joy, a series told with its
+     * preposition, "you killed me laughing", a matter of shame, another's attempt told as long ago.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my hostel mate is on the roof ledge rn saying she'll jump|imminent",
+        "he keeps saying he's going to jump off the bridge|high",
+        "جوزي ماسك المسدس وبيقول هخلص على نفسي النهارده|imminent",
+        "لقيت في الهيستوري بتاع بنتي بحث عن ازاي اموت من غير ألم|high",
+        "فون پر کہا کہ چھلانگ لگانے والی ہوں|high",
+        "she'll jump for joy when she sees the cake|none",
+        "he will jump at the chance to go to dubai|none",
+        "بالمسلسل مبارح البطلة شربت سم، إمي ضلت تبكي|none",
+        "صاحبي كل ما يشوف ميم يقول موتتني من الضحك|none",
+        "میچ ہارنے پر کہہ رہے تھے آج تو ڈوب مرنے کا مقام ہے|none"
+    })
+    void other_people_at_a_ledge_or_a_search_and_their_look_alikes(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    @Test
+    void another_person_s_attempt_told_as_long_ago_is_a_past_attempt_long_ago() {
+        DistressAssessment brother = assess("my brother attempted suicide when he was in college, hes 35 now and fine");
+        assertThat(brother.cues()).contains(DistressCategory.LONG_AGO);
+        assertThat(assess("my sister tried to kill herself when she was a teenager").cues())
+                .contains(DistressCategory.LONG_AGO);
+    }
+
+    /**
      * From an English probe of our own: a word in the middle of a phrase ({@code how much * to die}) is matched, and a
      * plan or a method question alone with a time is not intent + plan + time (it counts as both).
      */
