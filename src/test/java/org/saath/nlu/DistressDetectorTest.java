@@ -650,6 +650,16 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /** Bleeding told by the room it filled: the act in progress. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "phir se kaat liya hai is dafa gehra hai, pura bathroom khoon se bhar gaya|imminent",
+        "پھر سے کاٹ لیا ہے اس دفعہ گہرا ہے پورا باتھ روم خون سے بھر گیا|imminent"
+    })
+    void a_room_filled_with_blood_is_an_act_in_progress(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     @Test
     void still_is_no_time_to_act() {
         for (String still : List.of("sar dard ke liye panadol li thi, abhi tak aaram nahi aya",
