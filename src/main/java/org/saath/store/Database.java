@@ -70,8 +70,11 @@ public final class Database implements AutoCloseable {
     private final Cache<Connection, Map<String, PreparedStatement>> statements =
             Caffeine.newBuilder().weakKeys().build();
 
-    /** Work waiting for the group committer, and who waits for its commit. */
-    private record Pending(Work<?> work, CompletableFuture<Void> committed) {
+    /**
+     * Work waiting for the group committer, and who waits for it: for a write its commit, for a read its answer
+     * ({@link #readInGroup}).
+     */
+    private record Pending(Work<?> work, CompletableFuture<Object> done, boolean read) {
     }
 
     private static final int MAX_GROUP = 64;
@@ -481,20 +484,41 @@ public final class Database implements AutoCloseable {
             write(work);
             return;
         }
-        CompletableFuture<Void> committed = new CompletableFuture<>();
-        pending.add(new Pending(work, committed));
+        handToCommitter(work, false, "writing");
+    }
+
+    /**
+     * Runs {@code work} as {@link #read} does, on SQLite on the group committer's connection between two commits.
+     * Every connection keeps its own cache of the file's pages, and SQLite drops it all at a connection's next read
+     * once another connection has committed: under load the committer commits every millisecond or so, so a read on
+     * any other connection found its cache gone and read every page again from the file (115 µs of CPU for a turn's
+     * first read against 33 µs with the pages at hand). The committer's own connection wrote those pages: its cache
+     * stays. For a read that does not depend on another conversation's uncommitted writes: it runs outside the
+     * committer's transactions, before the writes handed over with it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T readInGroup(Work<T> work) {
+        if (dialect != Dialect.SQLITE) {
+            return read(work);
+        }
+        return (T) handToCommitter(work, true, "reading");
+    }
+
+    private Object handToCommitter(Work<?> work, boolean read, String doing) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        pending.add(new Pending(work, done, read));
         if (closed) {
             failWaiting();              // the committer is gone, or will be before it takes this
         } else {
             startCommitter();           // the first, or one in place of a committer that stopped
         }
         try {
-            committed.join();
+            return done.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("writing the store failed: " + e.getCause().getMessage(), e.getCause());
+            throw new StoreException(doing + " the store failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -551,7 +575,8 @@ public final class Database implements AutoCloseable {
                 }
                 group.add(first);
                 pending.drainTo(group, MAX_GROUP - 1);
-                commitGroup(group);
+                readGroup(group);
+                commitGroup(group.stream().filter(p -> !p.read()).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -568,15 +593,44 @@ public final class Database implements AutoCloseable {
      * went through.
      */
     private void failUnfinished(List<Pending> group) {
-        List<Pending> unfinished = group.stream().filter(p -> !p.committed().isDone()).toList();
+        List<Pending> unfinished = group.stream().filter(p -> !p.done().isDone()).toList();
         if (!unfinished.isEmpty()) {
             StoreException failed = new StoreException(closed ? "the store closed"
                     : "the group committer stopped before this was committed", null);
-            unfinished.forEach(p -> p.committed().completeExceptionally(failed));
+            unfinished.forEach(p -> p.done().completeExceptionally(failed));
+        }
+    }
+
+    /**
+     * Answers the reads of {@code group} on one connection, each statement its own read transaction: most often the
+     * connection the last commit wrote through, which the pool gives back to the thread that used it last.
+     */
+    private void readGroup(List<Pending> group) {
+        if (group.stream().noneMatch(Pending::read)) {
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            Sql sql = sql(c);
+            for (Pending p : group) {
+                if (p.read()) {
+                    try {
+                        p.done().complete(p.work().run(sql));
+                    } catch (SQLException | RuntimeException e) {
+                        p.done().completeExceptionally(e instanceof StoreException ? e
+                                : new StoreException("reading the store failed: " + e.getMessage(), e));
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            StoreException failed = new StoreException("reading the store failed: " + e.getMessage(), e);
+            group.stream().filter(Pending::read).forEach(p -> p.done().completeExceptionally(failed));
         }
     }
 
     private void commitGroup(List<Pending> group) {
+        if (group.isEmpty()) {
+            return;
+        }
         List<Pending> done = new ArrayList<>();
         try (Transaction tx = begin()) {
             for (Pending p : group) {
@@ -588,16 +642,16 @@ public final class Database implements AutoCloseable {
                 } catch (SQLException | RuntimeException e) {
                     tx.sql().execute("ROLLBACK TO unit");
                     tx.sql().execute("RELEASE unit");
-                    p.committed().completeExceptionally(e instanceof StoreException ? e
+                    p.done().completeExceptionally(e instanceof StoreException ? e
                             : new StoreException("writing the store failed: " + e.getMessage(), e));
                 }
             }
             tx.commit();
-            done.forEach(p -> p.committed().complete(null));
+            done.forEach(p -> p.done().complete(null));
         } catch (SQLException | RuntimeException e) {
             StoreException failed = new StoreException("committing a group of turns failed: " + e.getMessage(), e);
-            done.forEach(p -> p.committed().completeExceptionally(failed));
-            group.forEach(p -> p.committed().completeExceptionally(failed));
+            done.forEach(p -> p.done().completeExceptionally(failed));
+            group.forEach(p -> p.done().completeExceptionally(failed));
         }
     }
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>on PostgreSQL, a transaction-scoped advisory lock on the key ({@code pg_advisory_xact_lock}), so that
  *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
  * </ol>
- * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node). A unit
- * that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
+ * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node); a turn's
+ * first read runs on the group committer's connection ({@link Database#readInGroup}), whose pages are at hand. A
+ * unit that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
  * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
  * write transaction at that write, so the file's single write slot is held only for the writes.
  *
@@ -210,7 +211,8 @@ public final class JdbcConversations implements Conversations {
                 return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
             }
             // a turn's first read: the conversation and its open escalation come with it, in the same statement
-            TurnSql.Start start = read(sql -> TurnSql.start(sql, key, messageId, messageKey));
+            TurnSql.Start start = tx != null ? read(sql -> TurnSql.start(sql, key, messageId, messageKey))
+                    : db.readInGroup(sql -> TurnSql.start(sql, key, messageId, messageKey));
             conversation = start.conversation();
             open = start.open();
             recent = start.recentTexts();

@@ -284,6 +284,80 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * A turn's first read, handed to the committer ({@link Database#readInGroup}), sees every commit made before it
+     * was asked: forty people each write and then read their own row while the others' writes are committed in
+     * groups around them. A read that fails is refused alone, and the reads and writes behind it go on.
+     */
+    @Test
+    void a_read_handed_to_the_committer_sees_what_was_committed_before_it_and_fails_alone() throws Exception {
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 4)) {
+            ExecutorService pool = Executors.newFixedThreadPool(40);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = "p-" + i;
+                boolean broken = i == 23;
+                results.add(pool.submit(() -> {
+                    db.commitInGroup(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES (?, ?)",
+                            id, 7));
+                    try {
+                        return db.readInGroup(sql -> sql.one(broken ? "SELECT held FROM no_such_table"
+                                : "SELECT held FROM partner_load WHERE partner_id = ?", rs -> rs.getString(1), id))
+                                .orElse("missing");
+                    } catch (StoreException e) {
+                        return "refused: " + e.getMessage();
+                    }
+                }));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> f : results) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(answers.get(23)).startsWith("refused: reading the store failed").contains("no_such_table");
+            answers.remove(23);
+            assertThat(answers).hasSize(39).containsOnly("7");
+            db.commitInGroup(sql -> sql.update("UPDATE partner_load SET held = 8 WHERE partner_id = 'p-1'"));
+            Optional<Integer> updated = db.readInGroup(sql -> sql.one(
+                    "SELECT held FROM partner_load WHERE partner_id = 'p-1'", rs -> rs.getInt(1)));
+            assertThat(updated).contains(8);
+        }
+    }
+
+    /** A read handed to the committer of a closed store is refused at once, as a write is. */
+    @Test
+    void a_read_for_the_committer_of_a_closed_store_fails_instead_of_waiting() throws Exception {
+        Database db = Database.open(Database.sqliteUrl(dir), "", "", 2);
+        db.close();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> read = caller.submit(() -> db.readInGroup(sql -> sql.one("SELECT 1", rs -> rs.getInt(1))));
+            assertThatThrownBy(() -> read.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                    .hasMessageContaining("the store closed");
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /** An {@link Error} in a read stops the committer as one in a write does: that read fails, the next is answered. */
+    @Test
+    void a_committer_stopped_by_an_error_in_a_read_fails_that_read_and_answers_the_next() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 2)) {
+            Future<?> broken = caller.submit(() -> db.readInGroup(sql -> {
+                throw new AssertionError("a bug in a turn's read");
+            }));
+            assertThatThrownBy(() -> broken.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                    .hasMessageContaining("committer stopped");
+            Future<Optional<Integer>> next = caller.submit(() -> db.readInGroup(sql -> sql.one("SELECT 41 + 1",
+                    rs -> rs.getInt(1))));
+            assertThat(next.get(30, TimeUnit.SECONDS)).contains(42);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
     /** Forty turns committed together while one of them fails: that one is refused alone, the rest are written. */
     @Test
     void a_failing_piece_of_a_group_commit_is_rolled_back_alone() throws Exception {
