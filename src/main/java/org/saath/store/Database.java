@@ -490,7 +490,7 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} as {@link #read} does, on SQLite on the group committer's connection between two commits.
      * Every connection keeps its own cache of the file's pages, and SQLite drops it all at a connection's next read
-     * once another connection has committed: under load the committer commits every millisecond or so, so a read on
+     * once another connection has committed: under load the committer commits many times a second, so a read on
      * any other connection found its cache gone and read every page again from the file (115 µs of CPU for a turn's
      * first read against 33 µs with the pages at hand). The committer's own connection wrote those pages: its cache
      * stays. For a read that does not depend on another conversation's uncommitted writes: it runs outside the

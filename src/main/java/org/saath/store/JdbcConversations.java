@@ -211,8 +211,8 @@ public final class JdbcConversations implements Conversations {
                 return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
             }
             // a turn's first read: the conversation and its open escalation come with it, in the same statement
-            TurnSql.Start start = tx != null ? read(sql -> TurnSql.start(sql, key, messageId, messageKey))
-                    : db.readInGroup(sql -> TurnSql.start(sql, key, messageId, messageKey));
+            Database.Work<TurnSql.Start> first = sql -> TurnSql.start(sql, key, messageId, messageKey);
+            TurnSql.Start start = tx != null ? read(first) : db.readInGroup(first);
             conversation = start.conversation();
             open = start.open();
             recent = start.recentTexts();
