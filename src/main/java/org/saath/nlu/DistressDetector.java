@@ -129,7 +129,7 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
-                ownWords |= category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
+                ownWords |= ownWords(category, match, clauses);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -157,10 +157,29 @@ public final class DistressDetector {
             signals.add(DistressCategory.IDEATION.code() + ":to follow " + follow.entry().phrase());
         }
         risk = combine(risk, seen);
-        // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs
-        thirdPerson &= !ownWords;
+        // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs;
+        // and a relative named beside no danger told in words ("letters to my mum and my sister", the risk read by the
+        // model alone) is no one else at risk: unsure whose danger it is, the reply speaks to the person who wrote
+        thirdPerson &= !ownWords && !seen.isEmpty();
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
                 follow != null, tellsDeath);
+    }
+
+    /**
+     * Whether a phrase of danger is the writer's own. A farewell always is: the lexicon holds farewells only as the
+     * writer says them ("this is my last message", "ammi ko batana"), and "tell my mom i loved her" after one names the
+     * mother as the one left behind, not as the one at risk. A wish, act or plan is when the first person stands right
+     * before it; a means or a preparation when the first person stands anywhere before it in its clause ("i bought a
+     * gun", "i've been saving up my pills"): whose pills a person saves can be far from who saves them.
+     */
+    private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, Clauses clauses) {
+        if (category == DistressCategory.GOODBYE) {
+            return true;
+        }
+        if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
+            return clauses.firstPersonInClauseBefore(match);
+        }
+        return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
     }
 
     /**

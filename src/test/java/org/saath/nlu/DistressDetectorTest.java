@@ -308,6 +308,11 @@ class DistressDetectorTest {
         "زوجي يضربني و انا بدي انتحر|false",
         "my brother took my salary again, i keep thinking of drinking the kerosene|false",
         "bhai ne phir maara, main zehar pee lungi|false",
+        // a farewell is the writer's own, whoever it asks to be told; and so is a date the writer settled
+        "this is my last message. tell my mom i loved her|false",
+        "یہ میرا آخری پیغام ہے، امی کو بتا دینا کہ مجھے معاف کر دیں|false",
+        "meri behen ko bata dena main usse bohat pyar karti thi, ye mera aakhri msg hai|false",
+        "I've picked a date. Friday. the cat goes to my sister|false",
         "my brother says he will kill himself|true",
         "meri behen kehti hai wo khudkushi karegi|true",
         "میرا بھائی کہتا ہے وہ خودکشی کرے گا|true",
@@ -321,6 +326,28 @@ class DistressDetectorTest {
 
         assertThat(a.risk()).as("%s: %s", text, a.signals()).isNotEqualTo(RiskLevel.NONE);
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
+    /** Means carry no risk of their own in the lexicon (the model reads these): whose they are is still told. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i told my sister i'm fine but i've been saving up my pills for next week|false",
+        "my brother doesn't know but i bought a gun last week|false",
+        "my brother bought a gun last week and says nobody will miss him|true",
+        "my sister has been saving up her pills|true"
+    })
+    void means_the_writer_gathers_are_the_writers_own(String text, boolean thirdPerson) {
+        DistressAssessment a = assess(text);
+
+        assertThat(a.signals()).as(text).anyMatch(signal -> signal.startsWith("means:"));
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
+    @Test
+    void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
+        // the risk of such a message is the model's alone; whose it is cannot be told, so the reply speaks to the writer
+        assertThat(assess("I've written letters to my mum and my sister").thirdPerson()).isFalse();
+        assertThat(assess("my sister says she wants to die").thirdPerson()).isTrue();
     }
 
     /** A time long past in another clause, or a time of today beside the act, leaves the act an act. */
