@@ -9,6 +9,7 @@ import org.saath.escalation.EscalationRequester;
 import org.saath.escalation.EscalationState;
 import org.saath.escalation.Leaving;
 import org.saath.escalation.Partner;
+import org.saath.nlu.Command;
 import org.saath.nlu.RiskLevel;
 import org.saath.rules.DialogueState;
 import org.saath.rules.TurnFacts;
@@ -51,8 +52,10 @@ final class CounsellorHandoff {
                    String priority, Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
                    DialogueState nextState, Instant now) {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
-            // "stop" ends a request, an offer or a counsellor's chat alike; the partner is told the person left
-            desk.endByPerson(tx, open.get().id(), Leaving.STOPPED);
+            // "stop" or "end chat" ends a request, an offer or a counsellor's chat alike; the partner is told the
+            // person left, and how
+            desk.endByPerson(tx, open.get().id(), facts.command().filter(Command.END_CHAT::equals).isPresent()
+                    ? Leaving.ENDED_CHAT : Leaving.STOPPED);
             return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false);
         }
         Optional<Escalation> requested = requester.request(admission, escalate,

@@ -19,7 +19,8 @@ import org.saath.TestComponents;
 import org.saath.TestStores;
 
 /**
- * "delete my data" and "stop" work in every state of an escalation, a counsellor's chat included, over real HTTP:
+ * "delete my data" and "stop" work in every state of an escalation, a counsellor's chat included, and "end chat"
+ * before a counsellor holds it (once one does, the relay hears it), over real HTTP:
  * never relayed, the escalation ends (resolved by the person, with why), the partner is told by webhook and in its
  * console, its place is given back, and its access ends. After "delete my data" nothing about the person stays:
  * not in any row of any table (SQLite and PostgreSQL), nor in the bytes of the SQLite files; what is kept of the
@@ -40,8 +41,12 @@ class PersonLeavesHttpTest {
         Stream<Arguments> sqlite = Stream.of(Stage.values()).flatMap(stage -> Stream.of(
                 Arguments.of(TestStores.Kind.SQLITE, stage, "delete my data"),
                 Arguments.of(TestStores.Kind.SQLITE, stage, "stop")));
-        return Stream.concat(sqlite, Stream.of(Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "delete my data"),
-                Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "stop")));
+        // "end chat" while a counsellor holds the chat is heard on the relay's path (no reply; TurnRecords.relayed)
+        Stream<Arguments> endChat = Stream.of(Stage.REQUESTED, Stage.OFFERED)
+                .map(stage -> Arguments.of(TestStores.Kind.SQLITE, stage, "end chat"));
+        return Stream.of(sqlite, endChat, Stream.of(
+                Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "delete my data"),
+                Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "stop"))).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{2} on {0} while {1}")
@@ -57,8 +62,12 @@ class PersonLeavesHttpTest {
         JsonNode left = app.send("u-1", "m-leave", command);
 
         assertThat(left.at("/replies/0/text").asText()).as("answered by the bot, not relayed")
-                .contains(command.equals("stop") ? "I'll stop here" : "deleted everything");
-        String reason = command.equals("stop") ? "stopped" : "data_deleted";
+                .contains(command.equals("delete my data") ? "deleted everything" : "I'll stop here");
+        String reason = switch (command) {
+            case "stop" -> "stopped";
+            case "end chat" -> "ended_chat";
+            default -> "data_deleted";
+        };
         if (stage != Stage.REQUESTED) {
             assertThat(app.delivered()).as("the partner's webhook is told the person left")
                     .anyMatch(r -> r.body().contains("escalation.resolved") && r.body().contains(escalation)
@@ -75,19 +84,19 @@ class PersonLeavesHttpTest {
         app.components().ops().impact().flush();
         assertThat(app.rows().get("impact_escalations")).as("the anonymous counts hear of the ending")
                 .anyMatch(row -> row.contains("|resolved|person|"));
-        if (command.equals("stop")) {
-            assertStopped(escalation, stage);
+        if (!command.equals("delete my data")) {
+            assertLeft(escalation, reason);
         } else {
             assertNothingAboutThePerson(kind, escalation, stage, person[0], person[1]);
         }
     }
 
-    /** The escalation is resolved by the person with "stopped" as its outcome; the bot answers the next message. */
-    private void assertStopped(String escalation, Stage stage) throws Exception {
+    /** The escalation is resolved by the person with the given outcome; the bot answers the next message. */
+    private void assertLeft(String escalation, String outcome) throws Exception {
         assertThat(app.components().handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
         assertThat(app.components().handoffs().events(escalation)).last().asString().endsWith(">resolved by person");
         assertThat(app.rows().get("escalations")).hasSize(1);
-        assertThat(app.components().handoffs().escalation(escalation).orElseThrow().outcome()).isEqualTo("stopped");
+        assertThat(app.components().handoffs().escalation(escalation).orElseThrow().outcome()).isEqualTo(outcome);
         assertThat(app.send("u-1", "m-next", "hello").get("replies")).as("not relayed to anyone").isNotEmpty();
     }
 
