@@ -22,8 +22,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * the command declared first in {@link Command} wins. What else the message says still counts: the rules read a
  * leading "no" as an answer only when the message carries no risk. A key {@code speak_<code>} asks for the language
  * with that code ({@code speak_ur}): its phrases are {@link Command#SPEAK} phrases, so a new language brings its own
- * requests in its own folder; when several language requests match, the longest phrase wins. Immutable and
- * thread-safe.
+ * requests in its own folder; when several language requests match, the longest phrase wins. A phrase may offer
+ * choices in braces, an empty one for a word that may be left out: "{nahi|nai|} main {mehfooz|mehfuz} nahi {hoon|hun|}"
+ * stands for each of its spellings, since a person types the answer to "are you safe?" however they type. Immutable
+ * and thread-safe.
  */
 public final class CommandDetector {
 
@@ -76,15 +78,15 @@ public final class CommandDetector {
             read(name).forEach((code, kinds) -> {
                 if (code.startsWith(SPEAK_PREFIX)) {
                     Language asked = requested(name, code);
-                    kinds.getOrDefault("within", List.of()).forEach(p -> requests.add(
+                    spelled(name, kinds.get("within")).forEach(p -> requests.add(
                             new LanguageRequest(normaliser.normalise(p).tokens(), asked, requests.size())));
                     return;
                 }
                 Command command = command(name, code);
-                kinds.getOrDefault("whole", List.of()).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
-                kinds.getOrDefault("within", List.of()).forEach(p -> within
+                spelled(name, kinds.get("whole")).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
+                spelled(name, kinds.get("within")).forEach(p -> within
                         .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
-                kinds.getOrDefault("leading", List.of()).forEach(p -> leading
+                spelled(name, kinds.get("leading")).forEach(p -> leading
                         .computeIfAbsent(command, k -> new ArrayList<>()).add(normaliser.normalise(p).tokens()));
             });
         }
@@ -92,6 +94,33 @@ public final class CommandDetector {
             within.put(Command.SPEAK, requests.stream().map(LanguageRequest::phrase).toList());
         }
         return new CommandDetector(whole, within, leading, requests);
+    }
+
+    /** Every spelling of a file's phrases: "{a|b|} c" is "a c", "b c" and "c" (see the class comment). */
+    private static List<String> spelled(String file, List<String> phrases) {
+        List<String> all = new ArrayList<>();
+        for (String phrase : phrases == null ? List.<String>of() : phrases) {
+            expand(file, phrase, 0, "", all);
+        }
+        return all;
+    }
+
+    private static void expand(String file, String phrase, int from, String before, List<String> into) {
+        int open = phrase.indexOf('{', from);
+        if (open < 0) {
+            String spelling = (before + phrase.substring(from)).trim().replaceAll("\\s+", " ");
+            if (!spelling.isEmpty()) {
+                into.add(spelling);
+            }
+            return;
+        }
+        int close = phrase.indexOf('}', open);
+        if (close < 0 || phrase.indexOf('{', open + 1) >= 0 && phrase.indexOf('{', open + 1) < close) {
+            throw new IllegalStateException(file + ": unbalanced braces in '" + phrase + "'");
+        }
+        for (String choice : phrase.substring(open + 1, close).split("\\|", -1)) {
+            expand(file, phrase, close + 1, before + phrase.substring(from, open) + choice, into);
+        }
     }
 
     private static Language requested(String file, String code) {

@@ -28,7 +28,11 @@ class CommandDetectorTest {
         "more lines|more", "details|more", "aur lines|more", "مزید لائنز|more", "تفاصيل|more", "أرقام أخرى|more",
         "privacy|privacy", "who can read this|privacy", "رازداری|privacy", "الخصوصية|privacy",
         "i'm not safe|not_safe", "no, I'm not safe|not_safe", "main mehfooz nahi hoon|not_safe",
-        "میں محفوظ نہیں ہوں|not_safe", "لست بأمان|not_safe", "لا، مش بأمان|not_safe", "i'm safe|yes"
+        "میں محفوظ نہیں ہوں|not_safe", "لست بأمان|not_safe", "لا، مش بأمان|not_safe", "i'm safe|yes",
+        // "not safe" typed as people type it in Roman Urdu (the file's choices in braces), and "erase all my data"
+        "nahi main mehfooz nahi hun|not_safe", "nai hn mehfooz|not_safe", "mai mehfuz nhi|not_safe",
+        "nahi, mein safe nahi hoon|not_safe", "mehfooz nahi|not_safe", "امسح كل بياناتي|delete_data",
+        "احذفوا كل شي عني|delete_data", "bas chat khatam karo|end_chat", "end chat|end_chat"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -49,7 +53,9 @@ class CommandDetectorTest {
         // a plea is not a yes; "they'll forget me" and asking what is kept are not "delete my data"
         "please", "everyone will just forget me when i'm gone", "kya aap mera sara data save karte ho",
         // "wait" and "that's it, enough" are not "stop messaging me"
-        "ruk jao", "رک جاؤ", "بس خلاص"})
+        "ruk jao", "رک جاؤ", "بس خلاص",
+        // "no, i am safe" shares the words of "not safe": it is not one
+        "nahi main mehfooz hoon, bas pareshan hoon"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
