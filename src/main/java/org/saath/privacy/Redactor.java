@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes personal data from text before it is stored or logged, replacing each piece with its type so that
- * models can still learn from the context: {@code [URL]} (links can carry tokens), {@code [EMAIL]},
+ * models can still learn from the context: {@code [URL]} (links can carry tokens or a person's handle, with or
+ * without their scheme), {@code [EMAIL]},
  * {@code [ADDRESS]} (house, street, gali, sector and block numbers, where detectable), {@code [CNIC]},
  * {@code [CARD]}, {@code [PHONE]}.
  *
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S++");
+    /**
+     * A link typed without its scheme, a domain and a path: "instagram.com/name", "t.me/name", "wa.me/92300…". Tried
+     * only where a word starts after a space, a bracket or a quote, so a long run of dots and letters is read once.
+     */
+    private static final Pattern BARE_LINK = Pattern.compile(
+            "(?i)(?<![^\\s(\"'])(?:[a-z0-9-]++\\.)++[a-z]{2,}+/\\S++");
 
     /** The text with every piece of personal data found replaced by its type; digits come back as ASCII. */
     public String redact(String text) {
@@ -29,6 +36,9 @@ public final class Redactor {
         String lower = out.toLowerCase(Locale.ROOT);
         if (lower.contains("http") || lower.contains("www.")) {
             out = URL.matcher(out).replaceAll("[URL]");
+        }
+        if (out.indexOf('/') >= 0 && out.indexOf('.') >= 0) {
+            out = BARE_LINK.matcher(out).replaceAll("[URL]");
         }
         if (out.indexOf('@') >= 0) {
             out = EmailScan.replace(out, "[EMAIL]");

@@ -29,14 +29,23 @@ class RedactorTest {
         "reset link https://bank.example/reset?token=ab12cd34 pls|reset link [URL] pls",
         "i live at house no 12, street 5 near the market|i live at [ADDRESS] near the market",
         "gali no 4 sector G-9 mein|[ADDRESS] [ADDRESS] mein",
-        "ہمارا مکان نمبر 22 ہے|ہمارا [ADDRESS] ہے"
+        "ہمارا مکان نمبر 22 ہے|ہمارا [ADDRESS] ہے",
+        // an Arabic address and a link typed without its scheme (a privacy probe of our own, 5 December)
+        "ساكنة في شارع 12 بيت 9 قرب الجامع|ساكنة في [ADDRESS] قرب الجامع",
+        "عمارة ٥ شقة ١٢ الطابق الثاني|[ADDRESS] الطابق الثاني",
+        "بيت رقم 7|[ADDRESS]",
+        "my insta is instagram.com/zarqacanary dm me|my insta is [URL] dm me",
+        "t.me/zarqacanary|[URL]",
+        "(wa.me/923001234567)|([URL]"
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"call 1098 for help", "i took 20 pills", "800mg", "it was 2019", "988"})
+    @ValueSource(strings = {"call 1098 for help", "i took 20 pills", "800mg", "it was 2019", "988",
+        // a fraction, "and/or" and 24/7 are not links; an Arabic house word without a number is no address
+        "open 24/7", "and/or maybe", "i scored 3.5/4", "رجعت على البيت", "في شارع الجامعة"})
     void short_numbers_that_are_not_personal_stay(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
     }
@@ -76,5 +85,14 @@ class RedactorTest {
         StringBuilder out = new StringBuilder();
         ascii.codePoints().forEach(c -> out.appendCodePoint(c >= '0' && c <= '9' ? base + c - '0' : c));
         return out.toString();
+    }
+
+    /** A dotted run with no domain ending before its slash is no link (the pattern starts only after a space). */
+    @Test
+    void a_long_dotted_run_without_a_domain_is_kept() {
+        String run = "a.".repeat(8_000) + "/x";
+
+        assertThat(redactor.redact(run).equals(run)).isTrue();
+        assertThat(redactor.redact("see " + "ab.".repeat(3) + "com/x")).isEqualTo("see [URL]");
     }
 }
