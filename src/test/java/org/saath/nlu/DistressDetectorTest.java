@@ -328,6 +328,19 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
 
+    /** Cutting told as going on now, or as not stopping, is an act in progress; cutting something else is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "im cutting right now and i cant stop|imminent",
+        "cutting rn|imminent",
+        "i can't stop cutting|imminent",
+        "the video keeps cutting out right now|none",
+        "mom is cutting vegetables right now|none"
+    })
+    void cutting_going_on_now_is_an_act(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     /** Means carry no risk of their own in the lexicon (the model reads these): whose they are is still told. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
