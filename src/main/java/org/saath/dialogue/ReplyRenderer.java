@@ -111,12 +111,14 @@ public final class ReplyRenderer {
 
     /**
      * The status after a listed line: none for a confirmed emergency number, which is open at every hour by what it
-     * is (in a crisis reply every character counts), else {@link #status} in brackets.
+     * is (in a crisis reply every character counts), else {@link #status} in brackets. An emergency number whose
+     * source gives no hours (the Android emergency-number list gives none) gets none either: "hours not confirmed"
+     * beside the police number could hold back the call of someone on a roof, and no label claims no hours.
      */
     private String label(HelplineOffer offer, Language language) {
         Helpline line = offer.helpline();
-        boolean plainEmergency = line.emergency() && !line.international() && line.verified() && line.alwaysOpen()
-                && Boolean.TRUE.equals(offer.openNow());
+        boolean openOrUnsaid = line.alwaysOpen() && Boolean.TRUE.equals(offer.openNow()) || offer.openNow() == null;
+        boolean plainEmergency = line.emergency() && !line.international() && line.verified() && openOrUnsaid;
         return plainEmergency ? "" : " (" + status(offer, language) + ")";
     }
 
