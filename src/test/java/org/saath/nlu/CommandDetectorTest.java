@@ -32,7 +32,12 @@ class CommandDetectorTest {
         // "not safe" typed as people type it in Roman Urdu (the file's choices in braces), and "erase all my data"
         "nahi main mehfooz nahi hun|not_safe", "nai hn mehfooz|not_safe", "mai mehfuz nhi|not_safe",
         "nahi, mein safe nahi hoon|not_safe", "mehfooz nahi|not_safe", "امسح كل بياناتي|delete_data",
-        "احذفوا كل شي عني|delete_data", "bas chat khatam karo|end_chat", "end chat|end_chat"
+        "احذفوا كل شي عني|delete_data", "bas chat khatam karo|end_chat", "end chat|end_chat",
+        // danger from someone else, now, is the person not being safe
+        "my boyfriend is outside banging on the door and he has a knife|not_safe",
+        "he's got a gun and he's drunk|not_safe", "my husband keeps threatening to kill me|not_safe",
+        "زوجي يهددني بالقتل وأهلي ما يسوون شي|not_safe", "abbu ne jaan se maarne ki dhamki di hai|not_safe",
+        "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -54,8 +59,8 @@ class CommandDetectorTest {
         "please", "everyone will just forget me when i'm gone", "kya aap mera sara data save karte ho",
         // "wait" and "that's it, enough" are not "stop messaging me"
         "ruk jao", "رک جاؤ", "بس خلاص",
-        // "no, i am safe" shares the words of "not safe": it is not one
-        "nahi main mehfooz hoon, bas pareshan hoon"})
+        // "no, i am safe" shares the words of "not safe": it is not one; nor is a knife in the kitchen
+        "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me", "i need a sharp knife for the meat"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
