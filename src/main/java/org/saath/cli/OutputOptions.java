@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.saath.store.OwnerOnlyFiles;
 import picocli.CommandLine.Option;
 
 /** The {@code --out FILE} option of the commands that print a report: the file, or stdout, in UTF-8. */
@@ -21,6 +22,7 @@ public final class OutputOptions {
             stdout.print(text);
             stdout.flush();
         } else {
+            OwnerOnlyFiles.createOrRestrict(out);     // an export holds what people wrote, redacted
             Files.writeString(out, text, StandardCharsets.UTF_8);
         }
     }

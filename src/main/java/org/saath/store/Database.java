@@ -274,6 +274,14 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the data folder " + file.getParent(), e);
         }
+        try {   // every conversation is in these files: owner-only, as the keys beside them
+            OwnerOnlyFiles.createOrRestrict(file);
+            for (String suffix : List.of("-wal", "-shm")) {
+                OwnerOnlyFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (IOException e) {
+            LOG.warn("could not make {} readable by its owner only: {}", file, e.toString());
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // WAL: a commit survives kill -9, not power loss

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,6 +42,27 @@ class DatabaseTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * The store, its WAL and shared-memory file hold every conversation: readable by their owner alone, whatever the
+     * umask, and a store made by an earlier build (readable by all) is made owner-only when it is opened.
+     */
+    @Test
+    void the_store_and_its_wal_are_readable_by_their_owner_alone() throws Exception {
+        Path file = dir.resolve(Database.SQLITE_FILE);
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
+            db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('p', 0)"));
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));  // as an earlier build left it
+        try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
+            db.write(sql -> sql.update("UPDATE partner_load SET held = 1"));
+            for (String name : List.of(Database.SQLITE_FILE, Database.SQLITE_FILE + "-wal",
+                    Database.SQLITE_FILE + "-shm")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+                        .as(name).isEqualTo("rw-------");
+            }
+        }
+    }
 
     /** A pragma's result left open made SQLite refuse every later commit on that pooled connection. */
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,8 @@ class LearningLoopHttpTest {
             assertThat(Main.execute("export", "--config", configFile.toString(), "--out", export.toString()))
                     .isZero();
             List<String> exported = Files.readAllLines(export);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(export)))
+                    .as("what people wrote, readable by its owner alone").isEqualTo("rw-------");
             assertThat(exported.get(0)).isEqualTo(LabellingExport.HEADER);
             assertThat(exported).hasSize(6);
 
