@@ -34,6 +34,9 @@ class GenderCuesTest {
         "my brother says he will kill himself|UNMARKED|MASCULINE",
         "meri behen keh rahi hai woh mar jayegi|UNMARKED|FEMININE",
         "أختي تقول إنها تريد أن تنتحر|UNMARKED|FEMININE",
+        // Gulf and Iraqi forms (a probe of our own: «أخوي» was "this person")
+        "أخوي يقول بينتحر الليلة وانا خايفة عليه|FEMININE|MASCULINE",
+        "ولدي ما يطلع من غرفته ويقول ما يبي يعيش|UNMARKED|MASCULINE",
         // nothing to go on, or both: neutral
         "i want to die|UNMARKED|UNMARKED",
         "mujhe jeena nahi hai|UNMARKED|UNMARKED",
