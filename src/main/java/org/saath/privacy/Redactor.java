@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Removes personal data from text before it is stored or logged, replacing each piece with its type so that
  * models can still learn from the context: {@code [URL]} (links can carry tokens or a person's handle, with or
- * without their scheme), {@code [EMAIL]},
+ * without their scheme), {@code [NAME]} (a name where the person gives it: "my name is …"), {@code [EMAIL]},
  * {@code [ADDRESS]} (house, street, gali, sector and block numbers, where detectable), {@code [CNIC]},
  * {@code [CARD]}, {@code [PHONE]}.
  *
@@ -44,6 +44,7 @@ public final class Redactor {
             out = EmailScan.replace(out, "[EMAIL]");
         }
         out = AddressScan.replace(out, "[ADDRESS]");
+        out = NameScan.replace(out, "[NAME]");
         return NumberRuns.replace(out);
     }
 }

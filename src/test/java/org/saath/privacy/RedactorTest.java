@@ -36,7 +36,14 @@ class RedactorTest {
         "بيت رقم 7|[ADDRESS]",
         "my insta is instagram.com/zarqacanary dm me|my insta is [URL] dm me",
         "t.me/zarqacanary|[URL]",
-        "(wa.me/923001234567)|([URL]"
+        "(wa.me/923001234567)|([URL]",
+        // a name where the person gives it
+        "hi my name is Zarqa Canaryvali and i need help|hi my name is [NAME] and i need help",
+        "my name's sara, i'm 19|my name's [NAME], i'm 19",
+        "mera naam zarqa hai aur main pareshan hoon|mera naam [NAME] hai aur main pareshan hoon",
+        "میرا نام زرقا ہے، میں بہت اداس ہوں|میرا نام [NAME] ہے، میں بہت اداس ہوں",
+        "مرحبا اسمي زرقاء كناري وعمري ١٩|مرحبا اسمي [NAME] وعمري 19",
+        "my name is not important|my name is not important"
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);

@@ -1,0 +1,71 @@
+package org.saath.privacy;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's name where they give it: "my name is Sara Khan", "mera naam Sara hai", «میرا نام سارہ ہے», «اسمي سارة».
+ * The words after the introduction, up to three, stop at punctuation or at a word that cannot be part of a name
+ * ("and", "hai", «ہے», «و»…): "my name is not important" keeps its words. Names said any other way ("my cousin Hina")
+ * are not found: nothing installed here finds names reliably in four languages. One forward scan: linear in the text.
+ */
+final class NameScan {
+
+    private static final Pattern INTRO = Pattern.compile("(?iu)(?<!\\p{L})(?:my name is|my name's|my names|"
+            + "mera naam|mera nam|mera name|meraa naam|میرا نام|اسمي|إسمي)\\s++");
+    private static final int MOST_WORDS = 3;
+    /** Words that end a name, or show none was given. */
+    private static final Set<String> NOT_A_NAME = Set.of("and", "but", "i", "i'm", "im", "not", "is", "so", "from",
+            "the", "a", "btw", "lol", "hai", "he", "h", "hy", "hain", "aur", "to", "tha", "thi", "ہے", "ہیں", "اور",
+            "تھا", "تھی", "و", "وانا", "وأنا", "انا", "أنا", "عمري", "umar", "age", "main", "mai");
+
+    private NameScan() {
+    }
+
+    static String replace(String text, String placeholder) {
+        Matcher m = INTRO.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            int end = nameEnd(text, m.end());
+            if (end == m.end()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, m.end()).append(placeholder);
+            copied = end;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where the name that starts at {@code at} ends; {@code at} itself when no name follows. */
+    private static int nameEnd(String text, int at) {
+        int end = at;
+        int i = at;
+        for (int words = 0; words < MOST_WORDS; words++) {
+            int start = i;
+            while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\''
+                    || text.charAt(i) == '-' || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+                i++;
+            }
+            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+            if (i == start || NOT_A_NAME.contains(word) || words > 0 && word.charAt(0) == 'و') {
+                break;                          // «و…» after a name is "and …": «اسمي سارة وعمري ١٩»
+            }
+            end = i;
+            int space = i;
+            while (space < text.length() && text.charAt(space) == ' ') {
+                space++;
+            }
+            if (space == i) {
+                break;                          // punctuation or the end: the name is over
+            }
+            i = space;
+        }
+        return end;
+    }
+}
