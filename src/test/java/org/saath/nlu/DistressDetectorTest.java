@@ -328,9 +328,13 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
 
-    /** Cutting told as going on now, or as not stopping, is an act in progress; cutting something else is not. */
+    /**
+     * Cutting told as going on now, or as not stopping, is an act in progress; cutting something else is not; "gonna
+     * kms" with a time is a declared intent with a time.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "gonna kms tonight fr, no one would even notice|imminent",
         "im cutting right now and i cant stop|imminent",
         "cutting rn|imminent",
         "i can't stop cutting|imminent",
