@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * House, street, gali, sector and block numbers ("house no 12, street 5", "gali no 4", "sector G-9", "مکان نمبر
- * 22", and in Arabic street, house, building and flat numbers: "شارع 12 بيت 9", "عمارة 5 شقة 12"). The pattern is tried only where one of its words starts and a number can follow, never at every
- * position, so the cost stays linear whatever the text; repetitions are bounded and quantifiers possessive.
+ * 22", and in Arabic street, house, building and flat numbers: "شارع 12 بيت 9", "عمارة 5 شقة 12"). The pattern is
+ * tried only where one of its words starts and a number can follow, never at every position, so the cost stays
+ * linear whatever the text; repetitions are bounded and quantifiers possessive.
  */
 final class AddressScan {
 
     /** An Arabic street, house, building or flat word, "رقم" (number) if said, and its number. */
-    private static final String ARABIC = "(?:شارع|بيت|منزل|عمارة|عماره|بناية|بنايه|مبنى|شقة|شقه)\\s*+(?:رقم)?\\s*+\\d++";
+    private static final String ARABIC = "(?:شارع|بيت|منزل|عمارة|عماره|بناية|بنايه|مبنى|شقة|شقه)"
+            + "\\s*+(?:رقم)?\\s*+\\d++";
     private static final String NUMBER_WORD = "\\s*+(?:no\\.?|number|#|nmbr)?\\s*+";
     private static final Pattern ADDRESS = Pattern.compile("(?iu)(?:house|h|flat|plot|apartment|apt|makan|ghar)"
             + NUMBER_WORD + "\\d++[a-z]?(?:[,\\s]++(?:street|st|gali|road|lane|block|sector)"

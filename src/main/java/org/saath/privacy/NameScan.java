@@ -19,7 +19,7 @@ final class NameScan {
     /** Words that end a name, or show none was given. */
     private static final Set<String> NOT_A_NAME = Set.of("and", "but", "i", "i'm", "im", "not", "is", "so", "from",
             "the", "a", "btw", "lol", "hai", "he", "h", "hy", "hain", "aur", "to", "tha", "thi", "ہے", "ہیں", "اور",
-            "تھا", "تھی", "و", "وانا", "وأنا", "انا", "أنا", "عمري", "umar", "age", "main", "mai");
+            "تھا", "تھی", "و", "وانا", "وأنا", "انا", "أنا", "عمري", "age", "main", "mai");
 
     private NameScan() {
     }

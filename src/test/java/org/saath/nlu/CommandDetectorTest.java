@@ -60,7 +60,8 @@ class CommandDetectorTest {
         // "wait" and "that's it, enough" are not "stop messaging me"
         "ruk jao", "رک جاؤ", "بس خلاص",
         // "no, i am safe" shares the words of "not safe": it is not one; nor is a knife in the kitchen
-        "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me", "i need a sharp knife for the meat"})
+        "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
+        "i need a sharp knife for the meat"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }

@@ -362,7 +362,7 @@ class DistressDetectorTest {
 
     @Test
     void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
-        // the risk of such a message is the model's alone; whose it is cannot be told, so the reply speaks to the writer
+        // the risk of such a message is the model's alone; whose it is cannot be told: the reply speaks to the writer
         assertThat(assess("I've written letters to my mum and my sister").thirdPerson()).isFalse();
         assertThat(assess("my sister says she wants to die").thirdPerson()).isTrue();
     }

@@ -43,7 +43,8 @@ class RedactorTest {
         "mera naam zarqa hai aur main pareshan hoon|mera naam [NAME] hai aur main pareshan hoon",
         "میرا نام زرقا ہے، میں بہت اداس ہوں|میرا نام [NAME] ہے، میں بہت اداس ہوں",
         "مرحبا اسمي زرقاء كناري وعمري ١٩|مرحبا اسمي [NAME] وعمري 19",
-        "my name is not important|my name is not important"
+        "my name is not important|my name is not important",
+        "mera naam Umar hai|mera naam [NAME] hai"
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);

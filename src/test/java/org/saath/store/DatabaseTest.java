@@ -53,7 +53,7 @@ class DatabaseTest {
         try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
             db.write(sql -> sql.update("INSERT INTO partner_load (partner_id, held) VALUES ('p', 0)"));
         }
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));  // as an earlier build left it
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--")); // an earlier build's mode
         try (Database db = Database.open(Database.sqliteUrl(dir), "", "", 1)) {
             db.write(sql -> sql.update("UPDATE partner_load SET held = 1"));
             for (String name : List.of(Database.SQLITE_FILE, Database.SQLITE_FILE + "-wal",
