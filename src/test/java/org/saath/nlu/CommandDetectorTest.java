@@ -37,7 +37,8 @@ class CommandDetectorTest {
         "my boyfriend is outside banging on the door and he has a knife|not_safe",
         "he's got a gun and he's drunk|not_safe", "my husband keeps threatening to kill me|not_safe",
         "زوجي يهددني بالقتل وأهلي ما يسوون شي|not_safe", "abbu ne jaan se maarne ki dhamki di hai|not_safe",
-        "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more"
+        "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
+        "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
