@@ -97,7 +97,7 @@ public final class CommandDetector {
     }
 
     /** Every spelling of a file's phrases: "{a|b|} c" is "a c", "b c" and "c" (see the class comment). */
-    private static List<String> spelled(String file, List<String> phrases) {
+    static List<String> spelled(String file, List<String> phrases) {
         List<String> all = new ArrayList<>();
         for (String phrase : phrases == null ? List.<String>of() : phrases) {
             expand(file, phrase, 0, "", all);

@@ -6,9 +6,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import org.saath.store.OwnerOnlyFiles;
 
 /**
  * A secret kept in the data folder when the configuration gives none (the user-id secret, the address key, the
@@ -61,7 +62,7 @@ public final class SecretFile {
             String text = length > 0 ? Base64.getEncoder().encodeToString(secret)
                     : Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             try {
-                create(file);
+                OwnerOnlyFiles.create(file);
             } catch (FileAlreadyExistsException e) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim(); // another process was first
             }
@@ -69,15 +70,6 @@ public final class SecretFile {
             return text;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
-        }
-    }
-
-    /** Creates the file owner-only from the start, so the secret is never readable by others, even briefly. */
-    private static void create(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system: the data folder's own permissions protect it
         }
     }
 }

@@ -1,7 +1,11 @@
 package org.saath.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,5 +69,14 @@ class CommandDetectorTest {
         "i need a sharp knife for the meat"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
+    }
+
+    @Test
+    void a_phrase_with_choices_in_braces_stands_for_each_spelling_and_an_unbalanced_one_stops_the_start() {
+        assertThat(CommandDetector.spelled("f.yaml", List.of("{nahi|} main {safe|mehfooz} {hoon|}")))
+                .containsExactlyInAnyOrder("nahi main safe hoon", "nahi main safe", "nahi main mehfooz hoon",
+                        "nahi main mehfooz", "main safe hoon", "main safe", "main mehfooz hoon", "main mehfooz");
+        assertThatThrownBy(() -> CommandDetector.spelled("lang/xx/commands.yaml", List.of("main {safe|mehfooz")))
+                .hasMessageContaining("lang/xx/commands.yaml").hasMessageContaining("unbalanced");
     }
 }
