@@ -42,7 +42,13 @@ class CommandDetectorTest {
         "he's got a gun and he's drunk|not_safe", "my husband keeps threatening to kill me|not_safe",
         "زوجي يهددني بالقتل وأهلي ما يسوون شي|not_safe", "abbu ne jaan se maarne ki dhamki di hai|not_safe",
         "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
-        "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy"
+        "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
+        // a threat to kill reported, and strangling tried
+        "my partner hit me again tonight and said he'd kill me if i tell anyone|not_safe",
+        "he told me he will kill me if i leave|not_safe", "last night he choked me|not_safe",
+        "she tried to strangle me|not_safe", "shohar kehta hai jaan se maar dega|not_safe",
+        "usne kal gala dabaya tha|not_safe", "وہ کہتا ہے جان سے مار دے گا|not_safe",
+        "زوجي قال راح يقتلني إذا رحت لأهلي|not_safe", "جوزي حاول يخنقني امبارح|not_safe"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -66,7 +72,8 @@ class CommandDetectorTest {
         "ruk jao", "رک جاؤ", "بس خلاص",
         // "no, i am safe" shares the words of "not safe": it is not one; nor is a knife in the kitchen
         "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
-        "i need a sharp knife for the meat"})
+        "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
+        "the heat is killing me"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }

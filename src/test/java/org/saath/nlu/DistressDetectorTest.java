@@ -360,6 +360,28 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
 
+    /**
+     * Someone else's wish not to live, as a helper reports it in Gulf, Egyptian, Levantine and standard Arabic and in
+     * English, is danger in words and someone else's; the writer's own wish stays theirs.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "أخوي يقول ما يبي يعيش، خايفة عليه|true",
+        "اختي تقول ما تبي تعيش|true",
+        "صاحبي بيقول انه مش عايز يعيش|true",
+        "بنتي ما بدها تعيش|true",
+        "أبي يقول إنه لا يريد أن يعيش|true",
+        "my brother says he doesn't want to live anymore|true",
+        "my friend keeps saying she doesnt want to be alive|true",
+        "ما ابي اعيش|false",
+        "i don't want to live anymore|false"
+    })
+    void someone_elses_wish_not_to_live_is_theirs(String text, boolean thirdPerson) {
+        DistressAssessment a = assertRisk(text, "high");
+
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
     @Test
     void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
         // the risk of such a message is the model's alone; whose it is cannot be told: the reply speaks to the writer
