@@ -141,11 +141,13 @@ public final class Analyser {
      * (a method question is at least {@code high}). A message that also says the person wants to die or to hurt
      * themselves is a crisis in its own right and is not counted here, and so is one that says a preparation done
      * ("the noose is tied to the fan"): that is no question; a plan ("how many pills") or the method question itself
-     * is.
+     * is. A method question in so many words ("how many pills does it take to die") is one whatever the classifier
+     * made of it: read as a crisis, it was thanked for "telling" instead of told why it gets no answer.
      */
     private static boolean asksAboutMeans(DistressAssessment lexicon, Classification c, boolean lowConfidence) {
-        boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE;
         Set<DistressCategory> heard = lexicon.categories();
+        boolean unplaced = lowConfidence || c.intent() == Intent.OUT_OF_SCOPE
+                || heard.contains(DistressCategory.METHOD_QUESTION);
         return unplaced && MEANS_OR_WAY.stream().anyMatch(heard::contains)
                 && heard.stream().noneMatch(k -> k == DistressCategory.PREPARATION
                         || k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k) && k != DistressCategory.PLAN);

@@ -53,6 +53,13 @@ class AnalyserTest {
         assertThat(analyser.analyse("the noose is tied to the fan and i'm on the chair").asksAboutMeans())
                 .as("a preparation told, no question").isFalse();
         assertThat(analyser.analyse("i want to die").categories()).contains(DistressCategory.IDEATION);
+        // a method question in so many words is one however the classifier reads it (these two it reads as a crisis)
+        Analysis arabic = analyser.analyse("كم حبة بنادول تكفي عشان الواحد يموت؟");
+        Analysis urdu = analyser.analyse("کتنی گولیاں کھانے سے انسان مر جاتا ہے؟");
+        assertThat(List.of(arabic, urdu)).allSatisfy(a -> {
+            assertThat(a.intent()).isEqualTo(Intent.CRISIS);
+            assertThat(a.asksAboutMeans()).as("%s", a.signals()).isTrue();
+        });
         assertThat(analyser.analyse("main marna chahti hoon").gender().self()).isEqualTo(Gender.FEMININE);
     }
 
