@@ -83,12 +83,15 @@ final class ReplyLines {
                     ? new Block(template.intro(), block.offers(), block.held(), block.footer()) : block;
         }
         if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
-            // no line of the country for this: the directories, after a crisis with the emergency numbers first
+            // no line of the country for this: its crisis line if one is open now, which listens to anything, and the
+            // directories; after a crisis with the emergency numbers first
             boolean afterCrisis = t.conversationRisk().atLeast(RiskLevel.HIGH) && !emergency.isEmpty();
             List<HelplineOffer> offers = new ArrayList<>(afterCrisis ? emergency : List.of());
+            offers.addAll(r.listening());
             offers.addAll(r.international());
-            return new Block(templates.word(afterCrisis ? "intro-no-crisis-line" : "no-lines-intro", t.language()),
-                    distinct(offers));
+            String intro = afterCrisis ? "intro-no-crisis-line"
+                    : r.listening().isEmpty() ? "no-lines-intro" : "no-lines-intro-listening";
+            return new Block(templates.word(intro, t.language()), distinct(offers));
         }
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());

@@ -61,17 +61,22 @@ final class ReplyText {
         return templates.word("retention-days", language).replace("{n}", Long.toString(retention.toDays()));
     }
 
-    /** The acknowledgement word for the strongest thing the message said. */
+    /**
+     * The acknowledgement word for the strongest thing the message said. Coded words are a wish to end one's life
+     * ("kms", "ctb") unless they are a wish to be gone said gently ("i just want to sleep forever" is both): that
+     * person is thanked for what they said, not for "thinking about ending your life".
+     */
     static String heard(Set<DistressCategory> said) {
+        boolean passive = said.contains(DistressCategory.PASSIVE_IDEATION);
         if (said.contains(DistressCategory.IDEATION) || said.contains(DistressCategory.INTENT)
                 || said.contains(DistressCategory.PLAN)
-                || said.contains(DistressCategory.CODED) || said.contains(DistressCategory.GOODBYE)) {
+                || said.contains(DistressCategory.CODED) && !passive || said.contains(DistressCategory.GOODBYE)) {
             return "heard-ideation";
         }
         if (said.contains(DistressCategory.SELF_HARM)) {
             return "heard-self-harm";
         }
-        if (said.contains(DistressCategory.PASSIVE_IDEATION)) {
+        if (passive) {
             return "heard-passive-ideation";
         }
         return said.contains(DistressCategory.HOPELESSNESS) ? "heard-hopelessness" : "heard-default";

@@ -49,8 +49,13 @@ public final class Referrals {
         if (!known) {
             emergency = directory.international(Set.of(Helpline.EMERGENCY), at);
         }
+        List<HelplineOffer> crisis = directory.fitting(need.withTopics(CRISIS_TOPICS), at);
+        // nothing of the country fits the need (a teenager blackmailed with pictures in Britain): its crisis line, open
+        // now, still listens, where the directories alone leave the person with a web page
+        List<HelplineOffer> listening = lines.isEmpty() && !need.topics().isEmpty()
+                ? crisis.stream().filter(HelplineOffer::isOpen).limit(1).toList() : List.of();
         return new Referral(lines, emergency, known, directory.international(need.topics(), at),
-                crisisCover(need, at));
+                crisisCover(crisis), listening);
     }
 
     /** The directory itself, for the safety floor's open crisis line. */
@@ -64,8 +69,7 @@ public final class Referrals {
         }
     }
 
-    private Referral.CrisisCover crisisCover(Need need, Instant at) {
-        List<HelplineOffer> crisis = directory.fitting(need.withTopics(CRISIS_TOPICS), at);
+    private static Referral.CrisisCover crisisCover(List<HelplineOffer> crisis) {
         if (crisis.isEmpty()) {
             return Referral.CrisisCover.NONE;
         }
