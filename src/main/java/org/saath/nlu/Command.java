@@ -16,6 +16,8 @@ public enum Command {
     END_CHAT,
     /** "privacy", "who can read this?": what Saath keeps, for how long, and who reads it. */
     PRIVACY,
+    /** "what can you do?", "aap kaun ho?", «شو بتقدر تعمل؟»: what Saath is and what it can do for the person. */
+    ABOUT,
     /** "more lines", "details": the rest of what the short first reply left out. */
     MORE,
     /**

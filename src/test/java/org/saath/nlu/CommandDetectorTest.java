@@ -48,7 +48,10 @@ class CommandDetectorTest {
         "he told me he will kill me if i leave|not_safe", "last night he choked me|not_safe",
         "she tried to strangle me|not_safe", "shohar kehta hai jaan se maar dega|not_safe",
         "usne kal gala dabaya tha|not_safe", "وہ کہتا ہے جان سے مار دے گا|not_safe",
-        "زوجي قال راح يقتلني إذا رحت لأهلي|not_safe", "جوزي حاول يخنقني امبارح|not_safe"
+        "زوجي قال راح يقتلني إذا رحت لأهلي|not_safe", "جوزي حاول يخنقني امبارح|not_safe",
+        // what Saath is and can do
+        "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
+        "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -73,7 +76,7 @@ class CommandDetectorTest {
         // "no, i am safe" shares the words of "not safe": it is not one; nor is a knife in the kitchen
         "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
         "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
-        "the heat is killing me"})
+        "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
