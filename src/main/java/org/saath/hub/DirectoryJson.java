@@ -45,6 +45,8 @@ final class DirectoryJson {
         out.put("emergency", lines(help.referral().emergency(), help.language()));
         out.put("emergency_known", help.referral().emergencyKnown());
         out.put("international", lines(help.referral().international(), help.language()));
+        // where no line fits the topic: the country's crisis line open now, which the chat gives before the directories
+        out.put("listening", lines(help.referral().listening(), help.language()));
         out.put("crisis_lines", help.referral().crisis().name().toLowerCase(Locale.ROOT));
         return out;
     }

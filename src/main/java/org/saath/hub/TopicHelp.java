@@ -1,6 +1,7 @@
 package org.saath.hub;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.saath.helpline.HelplineOffer;
@@ -21,8 +22,16 @@ public record TopicHelp(HelpTopic topic, String country, Language language, Inst
         lines = List.copyOf(lines);
     }
 
-    /** The lines to show: these lines, or the international directories when there are none. */
+    /**
+     * The lines to show: these lines, or when there are none the country's crisis line open now (it listens whatever
+     * the need) and the international directories, as a reply gives them.
+     */
     public List<HelplineOffer> linesOrDirectories() {
-        return lines.isEmpty() ? referral.international() : lines;
+        if (!lines.isEmpty()) {
+            return lines;
+        }
+        List<HelplineOffer> out = new ArrayList<>(referral.listening());
+        out.addAll(referral.international());
+        return out;
     }
 }

@@ -93,7 +93,8 @@ final class TopicPages {
         }
         if (help.lines().isEmpty()
                 && (r.crisis() == Referral.CrisisCover.OPEN || !help.topic().risk().atLeast(RiskLevel.HIGH))) {
-            out.append("<p class=\"notice\">").append(word("no-lines", l)).append("</p>");
+            out.append("<p class=\"notice\">")
+                    .append(word(r.listening().isEmpty() ? "no-lines" : "no-lines-listening", l)).append("</p>");
         }
         return out.append(cards.list(help.linesOrDirectories(), l, level)).toString();
     }

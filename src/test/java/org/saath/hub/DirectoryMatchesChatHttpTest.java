@@ -60,7 +60,9 @@ class DirectoryMatchesChatHttpTest {
         "substance|EG|2026-11-21T09:00:00Z|i am addicted to drugs",
         "work_stress|PK|2026-11-21T09:00:00Z|my boss is crushing me with deadlines and work stress>yes",
         "professional|PK|2026-11-21T09:00:00Z|i need help",
-        "crisis|AE|2026-11-21T19:00:00Z|i want to end my life"
+        "crisis|AE|2026-11-21T19:00:00Z|i want to end my life",
+        // no line of Britain for it: Samaritans, open, before the directories, in the chat and the API alike
+        "cyberbullying|GB|2026-11-21T23:00:00Z|im 16 and someone on insta says theyll send my nudes to my school"
     })
     void the_api_lists_the_lines_the_chat_gives(String topic, String country, String at, String messages)
             throws Exception {
@@ -76,7 +78,7 @@ class DirectoryMatchesChatHttpTest {
                 + URLEncoder.encode(at, StandardCharsets.UTF_8));
         JsonNode help = HubApp.json(api);
 
-        Set<String> around = Set.copyOf(ids(help.get("emergency"), help.get("international")));
+        Set<String> around = Set.copyOf(ids(help.get("emergency"), help.get("international"), help.get("listening")));
         List<String> chat = new ArrayList<>(ids(reply.at("/replies/0/helplines")));
         List<String> chatAround = chat.stream().filter(around::contains).toList();
         chat.removeIf(around::contains);
