@@ -136,6 +136,8 @@ public final class TextNormaliser {
             case '\u06C1', '\u0629', '\u06C3', '\u06BE', '\u06C0', '\u06D5' -> '\u0647'; // ہ ة ۃ ھ ۀ ە → ه
             case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627'; // أ إ آ ٱ → ا
             case '\u0624' -> '\u0648'; // ؤ → و
+            case '\u06A8' -> '\u0642'; // ڨ → ق: the Maghrebi "g" ("ڨاع", all of it), written ق as often
+            case '\u06A4' -> '\u0641'; // ڤ → ف: the Maghrebi and Gulf "v"
             default -> c;
         };
     }

@@ -382,6 +382,40 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
 
+    /**
+     * Forms an Arabic dev probe of our own found unheard, across the dialects, and the same words told of someone in
+     * the news or of an ordinary poison.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ما بقى بدي عيش، بدي خلّص من حالي وخلص|high",
+        "لقد حسمت أمري وسأنهي حياتي|high",
+        "لميت كل الادويه اللي بالبيت بكيس|high",
+        "هاد الليلة غادي نديرها، ملي ينعسو كاملين|imminent",
+        "تناولت كل الأقراص التي كانت في العلبة منذ نصف ساعة|imminent",
+        "كليت الدوا ڨاع تاع بابا، راسي راه يدور|imminent",
+        "بعد صلاة الفجر رح انهي كل اشي|imminent",
+        "شفت خبر واحد انتحر بالبصرة، والله حرام|none",
+        "قرأت رواية عن شاعر انتحر في القرن التاسع عشر|none",
+        "اشتريت سم للصراصير والنمل|none"
+    })
+    void arabic_forms_a_dev_probe_found_are_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /** Ways and places an English dev probe of our own named that nothing heard; taking oneself out to dinner is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "been reading about the helium method online. ordered a tank|high",
+        "i want to stop existing. like actually take myself out|high",
+        "by midnight i wont be here anymore|high",
+        "gonna take myself out for a nice dinner tonight|none",
+        "we went to the quarry for a swim, great day|none"
+    })
+    void english_ways_a_dev_probe_found_are_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     @Test
     void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
         // the risk of such a message is the model's alone; whose it is cannot be told: the reply speaks to the writer

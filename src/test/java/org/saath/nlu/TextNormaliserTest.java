@@ -35,6 +35,9 @@ class TextNormaliserTest {
         assertThat(normaliser.normalise("تعبااااان").text()).isEqualTo("تعبان");
         assertThat(normaliser.normalise("الـــــلــه").text()).isEqualTo("الله");
         assertThat(normaliser.normalise("مُحَمَّد").text()).isEqualTo("محمد");
+        // the Maghrebi "g" and "v" as the same words written with ق and ف
+        assertThat(normaliser.normalise("كليت الدوا ڨاع").text()).isEqualTo("كليت الدوا قاع");
+        assertThat(normaliser.normalise("ڤيديو").text()).isEqualTo("فيديو");
     }
 
     @Test
