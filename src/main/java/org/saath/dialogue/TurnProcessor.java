@@ -255,11 +255,15 @@ public final class TurnProcessor {
                 a.categories(), a.asksAboutMeans(), earlier);
     }
 
-    /** Rules, then any risk a rule says the turn has (a "yes" to a risk check), then the safety floor. */
+    /**
+     * Rules, then any risk the matching rule says the turn has (a "yes" to a risk check), then the safety floor on the
+     * raised risk. The rule that matched decides: matched again on the raised risk, a rule for a question read at low
+     * risk that raises it (a dose asked for a headache) would lose the turn to the rule for the same question at risk.
+     */
     private Decided decide(TurnFacts facts) {
         RuleEngine rules = p.rules().get();
         TurnFacts raised = facts.withRiskAtLeast(rules.riskFloor(facts));
-        return new Decided(raised, p.safety().apply(rules.decide(raised), raised));
+        return new Decided(raised, p.safety().apply(rules.decide(facts), raised));
     }
 
     /**

@@ -66,6 +66,22 @@ class ListeningRepliesConversationTest {
         assertThat(Sqlite.strings(data, "SELECT rule_id FROM turns")).containsOnly("asks-about-means");
     }
 
+    /**
+     * The same kind of question read at no risk (a dose for a headache) gets no dose either, is told where to ask
+     * about medicines, and is asked directly, without "the answer could hurt you": the rule that matched before the
+     * risk was raised decides the turn.
+     */
+    @Test
+    void a_dose_asked_for_a_headache_is_sent_to_a_pharmacist_and_still_asked_directly() {
+        chat("means-4", "GB", TestComponents.PK_AFTERNOON)
+                .user("how many panadol can i take for a headache?")
+                .expectFirstHelpline("gb-samaritans")
+                .expectReplyContaining("A pharmacist or doctor is the one to ask about medicines")
+                .expectReplyContaining("are you thinking about ending your life?")
+                .expectReply(r -> assertThat(r.replies().toString()).doesNotContain("could hurt you"));
+        assertThat(Sqlite.strings(data, "SELECT rule_id FROM turns")).containsOnly("asks-about-means-unsure");
+    }
+
     /** Finding 8/9/10: the same ~590 characters twice, then "are you having thoughts…?" after two statements. */
     @Test
     void a_second_disclosure_gets_a_short_follow_up_and_is_never_asked_what_it_already_said() {
