@@ -168,6 +168,11 @@ public final class CommandDetector {
         return exact.or(() -> leading(text));
     }
 
+    /** Whether the whole message is one of the {@code whole} phrases ("im safe", "yes", "i'm fine"): nothing more said. */
+    public boolean isWhole(NormalisedText text) {
+        return whole.containsKey(text.text());
+    }
+
     /**
      * The language the message asks to be answered in ("english please"), by its longest matching phrase (of two as
      * long, the one read first).

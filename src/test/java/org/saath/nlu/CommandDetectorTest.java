@@ -49,6 +49,9 @@ class CommandDetectorTest {
         "she tried to strangle me|not_safe", "shohar kehta hai jaan se maar dega|not_safe",
         "usne kal gala dabaya tha|not_safe", "وہ کہتا ہے جان سے مار دے گا|not_safe",
         "زوجي قال راح يقتلني إذا رحت لأهلي|not_safe", "جوزي حاول يخنقني امبارح|not_safe",
+        // "safe" said in an answer, as people say it, and "not safe" in Iraqi
+        "yeah im safe for now|yes", "haan main mehfooz hun|yes", "ہاں میں محفوظ ہوں|yes", "ايوه انا في امان|yes",
+        "لا مو بأمان|not_safe",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
