@@ -40,7 +40,8 @@ public final class Templates {
     public static final Set<String> SYSTEM_IDS = Set.of("privacy_notice", "privacy_notice_short", "escalation_opened",
             "escalation_opened_alone", "no_counsellor", "no_counsellor_none_open", "human_unavailable",
             "human_unavailable_none_open", "consent_question", "counsellor_joined", "counsellor_left", "chat_ended",
-            "counsellor_unavailable", "crisis", "crisis_imminent", "crisis_third_person");
+            "counsellor_unavailable", "crisis", "crisis_imminent", "crisis_third_person",
+            "crisis_third_person_imminent");
 
     /** Where the country's emergency numbers go in a text. */
     public static final String EMERGENCY = "{emergency}";

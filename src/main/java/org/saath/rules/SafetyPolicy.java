@@ -28,8 +28,8 @@ public final class SafetyPolicy {
      * {@code crisis_means} answers a question about a way or a dose: no facts, a direct question, an open line.
      * {@code not_safe} answers "I'm not safe" with the emergency numbers first.
      */
-    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person", "crisis_imminent",
-            "crisis_means", "not_safe");
+    public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
+            "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the
@@ -46,7 +46,10 @@ public final class SafetyPolicy {
         String template = decision.template();
         boolean imminent = facts.risk().atLeast(RiskLevel.IMMINENT) && !facts.thirdPerson();
         if (!CRISIS_TEMPLATES.contains(template) || imminent && !IMMINENT_TEMPLATES.contains(template)) {
-            template = facts.thirdPerson() ? "crisis_third_person" : imminent ? "crisis_imminent" : "crisis";
+            // someone else's act in progress: call the emergency number now and stay with them
+            String helper = facts.risk().atLeast(RiskLevel.IMMINENT) ? "crisis_third_person_imminent"
+                    : "crisis_third_person";
+            template = facts.thirdPerson() ? helper : imminent ? "crisis_imminent" : "crisis";
             raised.add("template");
         }
         Set<String> topics = new LinkedHashSet<>(decision.helplineTopics());
@@ -62,7 +65,7 @@ public final class SafetyPolicy {
         DialogueState next = decision.nextState() == DialogueState.NEW ? DialogueState.OPEN : decision.nextState();
         if (raised.contains("template") || next == DialogueState.SAFETY_PLAN) {
             // crisis and crisis_imminent end with "are you safe right now?"; the helper's reply asks nothing
-            next = template.equals("crisis_third_person") ? DialogueState.ESCALATED : DialogueState.SAFETY_CHECK;
+            next = template.startsWith("crisis_third_person") ? DialogueState.ESCALATED : DialogueState.SAFETY_CHECK;
         }
         return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent", next,
                 decision.forget(), Decision.PlanStep.NONE,
