@@ -84,8 +84,11 @@ final class ReplyLines {
         }
         if (t.linesAsked() && t.offers().isEmpty() && !r.international().isEmpty()) {
             // no line of the country for this: its crisis line if one is open now, which listens to anything, and the
-            // directories; after a crisis with the emergency numbers first
-            boolean afterCrisis = t.conversationRisk().atLeast(RiskLevel.HIGH) && !emergency.isEmpty();
+            // directories; after a crisis, or with the direct question about suicide where the country has no crisis
+            // line (Saudi Arabia, Iraq: two web pages were all a person thinking of suicide tonight was given), with
+            // the emergency numbers first
+            boolean afterCrisis = (t.conversationRisk().atLeast(RiskLevel.HIGH) || id.equals("crisis_check"))
+                    && !emergency.isEmpty();
             List<HelplineOffer> offers = new ArrayList<>(afterCrisis ? emergency : List.of());
             offers.addAll(r.listening());
             offers.addAll(r.international());
