@@ -25,6 +25,7 @@ import org.saath.helpline.Referrals;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -250,9 +251,22 @@ public final class TurnProcessor {
         return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
-                a.requestsHuman(), a.thirdPerson() || in.forwarded(),  // a forward is someone else's words
+                a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
+                        || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 a.categories(), a.asksAboutMeans(), earlier);
+    }
+
+    /**
+     * A helper's next message after the bot answered them as one ("what should i do?", "she's not answering her phone
+     * now", «اعمل ايه؟») is still about the other person, not the writer's own crisis, unless the writer now says
+     * danger of their own ("honestly i feel like dying too") or answers with a command.
+     */
+    private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
+        boolean helped = conversation.map(c -> String.valueOf(c.lastReply()).startsWith("crisis_third_person"))
+                .orElse(false);
+        return helped && a.command().isEmpty()
+                && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 
     /**
