@@ -25,6 +25,11 @@ public enum Command {
      * emergency numbers, and said at any point, the same. Before the no it may contain ("no, I'm not safe").
      */
     NOT_SAFE,
+    /**
+     * "I called and nobody answered", "number doesn't work", «محدش رد»: a line tried and not reached; the lines again,
+     * the emergency numbers first, with another to try. After "I'm not safe", which says more.
+     */
+    NO_ANSWER,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
     YES, NO, STOP,

@@ -52,6 +52,10 @@ class CommandDetectorTest {
         // "safe" said in an answer, as people say it, and "not safe" in Iraqi
         "yeah im safe for now|yes", "haan main mehfooz hun|yes", "ہاں میں محفوظ ہوں|yes", "ايوه انا في امان|yes",
         "لا مو بأمان|not_safe",
+        // a line tried and not reached
+        "i called 988 and nobody picked up|no_answer", "988 put me on hold for 20 minutes|no_answer",
+        "the number you gave doesnt work|no_answer", "Umang pe call ki thi kisi ne phone nahi uthaya|no_answer",
+        "میں نے کال کی تھی کسی نے نہیں اٹھایا|no_answer", "كلمت الرقم محدش رد|no_answer", "الرقم مسكر محد يرد|no_answer",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
@@ -79,7 +83,8 @@ class CommandDetectorTest {
         // "no, i am safe" shares the words of "not safe": it is not one; nor is a knife in the kitchen
         "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
         "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
-        "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens"})
+        "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens",
+        "she's not answering her phone now", "i'm not busy today"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
