@@ -64,7 +64,10 @@ final class ReplyLines {
             // no emergency number known for the country: the truth about the crisis lines, the directories
             return crisis(r, t.offers(), template.intro(), t.language(), !template.emergencyFirst());
         }
-        if (template.emergencyFirst() || t.risk() == RiskLevel.IMMINENT && crisis) {
+        // after an act or a plan for now, the crisis follow-ups keep the emergency numbers first while that is
+        // remembered ("why do you care" after "going to take them tonight" had lost 911 from its list)
+        boolean imminent = t.risk() == RiskLevel.IMMINENT || t.conversationRisk() == RiskLevel.IMMINENT;
+        if (template.emergencyFirst() || imminent && crisis) {
             List<HelplineOffer> offers = new ArrayList<>(emergency);
             List<HelplineOffer> open = t.offers().stream().filter(HelplineOffer::isOpen).toList();
             offers.addAll(open.isEmpty() || !crisis ? t.offers() : open); // a crisis: the open line only

@@ -56,6 +56,8 @@ class CommandDetectorTest {
         "i called 988 and nobody picked up|no_answer", "988 put me on hold for 20 minutes|no_answer",
         "the number you gave doesnt work|no_answer", "Umang pe call ki thi kisi ne phone nahi uthaya|no_answer",
         "میں نے کال کی تھی کسی نے نہیں اٹھایا|no_answer", "كلمت الرقم محدش رد|no_answer", "الرقم مسكر محد يرد|no_answer",
+        // the number asked again
+        "whats the number again|more", "number dobara bata do|more", "نمبر دوبارہ بتائیں|more", "وش الرقم|more",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
