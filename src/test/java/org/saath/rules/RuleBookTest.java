@@ -88,6 +88,8 @@ class RuleBookTest {
                      then: {template: crisis}}
                   - {id: check, priority: 7, when: {risk-at-least: moderate}, then: {template: greeting}}
                   - {id: hopeless, priority: 6, when: {signals: [hopelessness]}, then: {template: greeting}}
+                  - {id: no-wish, priority: 5, when: {risk-at-least: low, signals-none: [ideation, means]},
+                     then: {template: greeting}}
                 """ + DEFAULT));
         TurnFacts moderate = facts(Intent.CRISIS, RiskLevel.MODERATE);
 
@@ -99,6 +101,11 @@ class RuleBookTest {
                 false)).ruleId()).isEqualTo("hopeless");
         assertThat(engine.decide(with(facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE), Set.of(DistressCategory.MEANS),
                 true)).ruleId()).isEqualTo("means");
+        // signals-none: none of the listed categories heard
+        assertThat(engine.decide(with(facts(Intent.DEPRESSION, RiskLevel.LOW), Set.of(DistressCategory.TIMEFRAME),
+                false)).ruleId()).isEqualTo("no-wish");
+        assertThat(engine.decide(with(facts(Intent.DEPRESSION, RiskLevel.LOW), Set.of(DistressCategory.IDEATION),
+                false)).ruleId()).isNotEqualTo("no-wish");
     }
 
     /**
