@@ -168,7 +168,7 @@ public final class CommandDetector {
         return exact.or(() -> leading(text));
     }
 
-    /** Whether the whole message is one of the {@code whole} phrases ("im safe", "yes", "i'm fine"): nothing more said. */
+    /** Whether the whole message is one of the {@code whole} phrases ("im safe", "yes", "i'm fine"): nothing more. */
     public boolean isWhole(NormalisedText text) {
         return whole.containsKey(text.text());
     }

@@ -25,11 +25,11 @@ import org.saath.nlu.RiskLevel;
  * The rule book: rules in descending priority, validated at load. Conditions: intents, topics (what the
  * conversation is about, remembered across turns), risk-at-least, risk-at-most, conversation-risk-at-least,
  * conversation-risk-at-most, earlier-risk-at-least (the conversation's before this message), signals (distress
- * categories heard in the message), signals-none (none of these heard), asks-about-means, languages, countries, states, min-confidence, low-confidence,
- * requests-human, third-person, commands. Actions: template, helpline-topics, helplines, escalate, escalate-priority,
- * next-state, forget, safety-plan (start | answer | show), risk-at-least. An unknown intent, risk level, language,
- * state, signal, template, helpline topic or helpline id fails the load with a message naming the file and the rule,
- * and a book without a default rule (one with no conditions) is refused.
+ * categories heard in the message), signals-none (none of these heard), asks-about-means, languages, countries,
+ * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
+ * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
+ * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
+ * message naming the file and the rule, and a book without a default rule (one with no conditions) is refused.
  */
 public record RuleBook(List<Rule> rules) {
 

@@ -403,7 +403,7 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
-    /** Ways and places an English dev probe of our own named that nothing heard; taking oneself out to dinner is not. */
+    /** Ways and places an English dev probe of ours named that nothing heard; taking oneself out to dinner is not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "been reading about the helium method online. ordered a tank|high",
