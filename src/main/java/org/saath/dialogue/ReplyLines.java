@@ -102,8 +102,9 @@ final class ReplyLines {
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
         }
-        if (t.conversationRisk().atLeast(RiskLevel.HIGH) && !anyOpen(t.offers())) {
-            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"
+        if ((t.conversationRisk().atLeast(RiskLevel.HIGH) || id.equals("crisis_check")) && !anyOpen(t.offers())) {
+            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"; so
+            // does the direct question about suicide when every line listed is closed (Dubai at 22:00)
             List<HelplineOffer> offers = new ArrayList<>(emergency);
             offers.addAll(t.offers());
             return new Block(template.intro(), distinct(offers));

@@ -69,7 +69,8 @@ public final class ReplyRenderer {
         return emergency.stream()
                 .map(o -> numbers(o.helpline()) + " (" + templates.word("service-" + o.helpline().service(), language)
                         + o.helpline().where(language.code()).map(w -> comma(language) + w).orElse("")
-                        + (o.helpline().verified() ? "" : ", " + templates.word("unconfirmed", language)) + ")")
+                        + (o.helpline().verified() ? "" : comma(language) + templates.word("unconfirmed", language))
+                        + ")")
                 .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
 

@@ -59,6 +59,7 @@ class CommandDetectorTest {
         "میں نے کال کی تھی کسی نے نہیں اٹھایا|no_answer", "كلمت الرقم محدش رد|no_answer", "الرقم مسكر محد يرد|no_answer",
         // the number asked again
         "whats the number again|more", "number dobara bata do|more", "نمبر دوبارہ بتائیں|more", "وش الرقم|more",
+        "خطوط اكتر|more", "aap kaun ho aur kya kar sakte ho?|about",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
