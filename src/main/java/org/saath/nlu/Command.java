@@ -30,6 +30,10 @@ public enum Command {
      * the emergency numbers first, with another to try. After "I'm not safe", which says more.
      */
     NO_ANSWER,
+    /** "please don't call anyone", "police ko mat bulana", «لا تتصل بالشرطة»: fear that the bot will send someone. */
+    DONT_CALL,
+    /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
+    CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
     YES, NO, STOP,

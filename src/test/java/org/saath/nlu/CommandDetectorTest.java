@@ -60,6 +60,8 @@ class CommandDetectorTest {
         // the number asked again
         "whats the number again|more", "number dobara bata do|more", "نمبر دوبارہ بتائیں|more", "وش الرقم|more",
         "خطوط اكتر|more", "aap kaun ho aur kya kar sakte ho?|about",
+        "please dont call anyone|dont_call", "police ko mat bulana|dont_call", "لا تتصل بالشرطة|dont_call",
+        "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
