@@ -34,9 +34,13 @@ final class PersonReading {
         // a peak reached by a crisis told about someone else, answered for the helper, is not the person's own: their
         // first own disclosure still gets the whole first crisis reply
         boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
-                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH)
-                && !String.valueOf(c.lastReply()).startsWith("crisis_third_person")).orElse(false);
+                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c)).orElse(false);
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
+    }
+
+    /** Whether the bot's last reply spoke to a helper about someone else's danger (either third-person reply). */
+    static boolean answeredAHelper(ConversationRow conversation) {
+        return String.valueOf(conversation.lastReply()).startsWith("crisis_third_person");
     }
 
     /**

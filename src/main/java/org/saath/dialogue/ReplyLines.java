@@ -59,6 +59,8 @@ final class ReplyLines {
     Block of(String id, Templates.Template template, ReplyComposer.Turn t) {
         Referral r = t.referral();
         boolean crisis = ReplyComposer.CRISIS.contains(id);
+        // the direct question about suicide carries the emergency numbers where no listed line can be reached now
+        boolean directQuestion = id.equals("crisis_check");
         List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
         if (emergency.isEmpty() && (template.emergencyFirst() || crisis)) {
             // no emergency number known for the country: the truth about the crisis lines, the directories
@@ -90,7 +92,7 @@ final class ReplyLines {
             // directories; after a crisis, or with the direct question about suicide where the country has no crisis
             // line (Saudi Arabia, Iraq: two web pages were all a person thinking of suicide tonight was given), with
             // the emergency numbers first
-            boolean afterCrisis = (t.conversationRisk().atLeast(RiskLevel.HIGH) || id.equals("crisis_check"))
+            boolean afterCrisis = (t.conversationRisk().atLeast(RiskLevel.HIGH) || directQuestion)
                     && !emergency.isEmpty();
             List<HelplineOffer> offers = new ArrayList<>(afterCrisis ? emergency : List.of());
             offers.addAll(r.listening());
@@ -102,7 +104,7 @@ final class ReplyLines {
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
         }
-        if ((t.conversationRisk().atLeast(RiskLevel.HIGH) || id.equals("crisis_check")) && !anyOpen(t.offers())) {
+        if ((t.conversationRisk().atLeast(RiskLevel.HIGH) || directQuestion) && !anyOpen(t.offers())) {
             // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"; so
             // does the direct question about suicide when every line listed is closed (Dubai at 22:00)
             List<HelplineOffer> offers = new ArrayList<>(emergency);

@@ -263,9 +263,7 @@ public final class TurnProcessor {
      * danger of their own ("honestly i feel like dying too") or answers with a command.
      */
     private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
-        boolean helped = conversation.map(c -> String.valueOf(c.lastReply()).startsWith("crisis_third_person"))
-                .orElse(false);
-        return helped && a.command().isEmpty()
+        return conversation.map(PersonReading::answeredAHelper).orElse(false) && a.command().isEmpty()
                 && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 

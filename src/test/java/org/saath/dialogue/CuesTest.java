@@ -1,0 +1,36 @@
+package org.saath.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.nlu.TextNormaliser;
+
+/** Who the person may be and where they are, from every language's cues: the help the person gets hangs on them. */
+class CuesTest {
+
+    private static final Cues CUES = Cues.loadFromClasspath(new TextNormaliser());
+
+    /** A child who gives their age, in every language and in Arabic digits, is a child; ten minutes is no age. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my stepfather hits me every day, im 11 and i live in lahore|true",
+        "ابوي يضربني كل يوم وعمري ١٣|true",
+        "abbu mujhe roz maarte hain, main 13 saal ki hun|true",
+        "ابو مجھے مارتے ہیں، میری عمر 12 ہے|true",
+        "my husband hits me every day|false"
+    })
+    void a_child_who_gives_their_age_is_heard(String text, boolean child) {
+        assertThat(CUES.find(text).audiences().contains("children")).as(text).isEqualTo(child);
+    }
+
+    /** A city joined to "in" («باربيل», in Erbil) names its region. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "زوجي يضربني وانا ساكنة باربيل|Kurdistan Region",
+        "im 11 and i live in lahore|Punjab"
+    })
+    void a_city_names_its_region(String text, String region) {
+        assertThat(CUES.find(text).regions()).as(text).contains(region);
+    }
+}
