@@ -248,13 +248,15 @@ public final class TurnProcessor {
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
-        return new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
+        TurnFacts facts = new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                a.categories(), a.asksAboutMeans(), earlier);
+                a.categories(), a.asksAboutMeans(), earlier, true);
+        return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
+                CounsellorHandoff.topic(facts)));
     }
 
     /**

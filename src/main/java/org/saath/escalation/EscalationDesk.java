@@ -77,6 +77,14 @@ public final class EscalationDesk {
     }
 
     /**
+     * Whether a partner that covers this person's country, language and need is open now, its free places not
+     * counted: a reply offers a human counsellor only when one could be asked. Reads the configuration only.
+     */
+    public boolean couldOffer(String country, String language, String topic) {
+        return partners.route(country, language, topic, clock.instant(), p -> true, Set.of()).isPresent();
+    }
+
+    /**
      * Inside a turn: the partner an escalation for this person is offered to now, if one is open and has a free
      * place, which is taken in the turn's transaction.
      */

@@ -25,7 +25,8 @@ import org.saath.nlu.RiskLevel;
  * The rule book: rules in descending priority, validated at load. Conditions: intents, topics (what the
  * conversation is about, remembered across turns), risk-at-least, risk-at-most, conversation-risk-at-least,
  * conversation-risk-at-most, earlier-risk-at-least (the conversation's before this message), signals (distress
- * categories heard in the message), signals-none (none of these heard), asks-about-means, languages, countries,
+ * categories heard in the message), signals-none (none of these heard), asks-about-means, counsellor-available
+ * (whether a partner could be offered the conversation now), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
  * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
@@ -53,7 +54,8 @@ public record RuleBook(List<Rule> rules) {
                    @JsonProperty("conversation-risk-at-most") String conversationRiskAtMost, List<String> signals,
                    @JsonProperty("asks-about-means") Boolean asksAboutMeans,
                    @JsonProperty("earlier-risk-at-least") String earlierRiskAtLeast,
-                   @JsonProperty("signals-none") List<String> signalsNone) {
+                   @JsonProperty("signals-none") List<String> signalsNone,
+                   @JsonProperty("counsellor-available") Boolean counsellorAvailable) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -108,7 +110,8 @@ public record RuleBook(List<Rule> rules) {
                 && w.minConfidence() == null && w.lowConfidence() == null && w.requestsHuman() == null
                 && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty()
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
-                && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty();
+                && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
+                && w.counsellorAvailable() == null;
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -119,7 +122,7 @@ public record RuleBook(List<Rule> rules) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null) : r.when();
+                null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -139,7 +142,7 @@ public record RuleBook(List<Rule> rules) {
                     return topic;
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
-                set(w.signalsNone(), RuleBook::signal)),
+                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable()),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

@@ -18,13 +18,14 @@ import org.saath.nlu.RiskLevel;
  * categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that the
  * classifier could not place (answered on the crisis route, never as out of scope). {@code earlierRisk} is the
  * conversation's risk before this message (the peak still remembered, else {@code none}): a method question after a
- * crisis is not asked the screening question again.
+ * crisis is not asked the screening question again. {@code counsellorAvailable}: a partner that covers this person's
+ * country, language and need is open now (its free places not counted), so offering a human counsellor is honest.
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, Set<DistressCategory> signals,
-                        boolean asksAboutMeans, RiskLevel earlierRisk) {
+                        boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
@@ -38,13 +39,19 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "", Set.of(), false, RiskLevel.NONE);
+                thirdPerson, command, "", Set.of(), false, RiskLevel.NONE, true);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, signals, asksAboutMeans, earlierRisk);
+                topic, signals, asksAboutMeans, earlierRisk, counsellorAvailable);
+    }
+
+    /** These facts with whether a counsellor could be offered now. */
+    public TurnFacts withCounsellorAvailable(boolean available) {
+        return new TurnFacts(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state,
+                requestsHuman, thirdPerson, command, topic, signals, asksAboutMeans, earlierRisk, available);
     }
 }

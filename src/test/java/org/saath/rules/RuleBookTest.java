@@ -90,6 +90,9 @@ class RuleBookTest {
                   - {id: hopeless, priority: 6, when: {signals: [hopelessness]}, then: {template: greeting}}
                   - {id: no-wish, priority: 5, when: {risk-at-least: low, signals-none: [ideation, means]},
                      then: {template: greeting}}
+                  - {id: nobody-to-offer, priority: 4, when: {intents: [depression], counsellor-available: false},
+                     then: {template: greeting}}
+                  - {id: offer, priority: 3, when: {intents: [depression]}, then: {template: greeting}}
                 """ + DEFAULT));
         TurnFacts moderate = facts(Intent.CRISIS, RiskLevel.MODERATE);
 
@@ -106,6 +109,11 @@ class RuleBookTest {
                 false)).ruleId()).isEqualTo("no-wish");
         assertThat(engine.decide(with(facts(Intent.DEPRESSION, RiskLevel.LOW), Set.of(DistressCategory.IDEATION),
                 false)).ruleId()).isNotEqualTo("no-wish");
+        // counsellor-available: whether a partner could be offered the conversation now
+        assertThat(engine.decide(facts(Intent.DEPRESSION, RiskLevel.NONE).withCounsellorAvailable(false)).ruleId())
+                .isEqualTo("nobody-to-offer");
+        assertThat(engine.decide(facts(Intent.DEPRESSION, RiskLevel.NONE).withCounsellorAvailable(true)).ruleId())
+                .isEqualTo("offer");
     }
 
     /**
@@ -148,7 +156,7 @@ class RuleBookTest {
     private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
-                signals, asksAboutMeans, f.earlierRisk());
+                signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable());
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
