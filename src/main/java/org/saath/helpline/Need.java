@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public record Need(Set<String> topics, String country, String language, Set<String> audiences, Set<String> regions) {
 
-    /** Topics whose lines for women fit without further words: domestic and gender-based violence. */
-    private static final Set<String> WOMEN_TOPICS = Set.of("abuse_violence", "gbv");
+    /** Topics whose lines for women fit without further words: domestic and gender-based violence, harassment. */
+    private static final Set<String> WOMEN_TOPICS = Set.of("abuse_violence", "gbv", "harassment");
 
     public Need {
         topics = Set.copyOf(topics);

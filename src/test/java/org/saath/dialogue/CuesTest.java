@@ -33,4 +33,22 @@ class CuesTest {
     void a_city_names_its_region(String text, String region) {
         assertThat(CUES.find(text).regions()).as(text).contains(region);
     }
+
+    /**
+     * Sexual harassment at work or in the street is its own topic (gbv), in every language; abuse at home named in
+     * the same message keeps the abuse route (the first topic in the file wins); stress at work alone names none.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my boss keeps touching me at work and says i'll lose my job if i complain|gbv",
+        "a guy at work keeps sexually harassing me and hr does nothing|gbv",
+        "مديري في الشغل بيتحرش بيا وخايفة اتكلم|gbv",
+        "mera boss office mein mujhe harass karta hai|gbv",
+        "دفتر میں ہراساں کیا جاتا ہے|gbv",
+        "my husband beats me and my boss keeps touching me|abuse_violence",
+        "my boss keeps shouting at me and i can't sleep|none"
+    })
+    void harassment_at_work_names_its_topic(String text, String topic) {
+        assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
+    }
 }

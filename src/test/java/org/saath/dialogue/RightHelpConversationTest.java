@@ -219,8 +219,8 @@ class RightHelpConversationTest {
     }
 
     @Test
-    void not_really_is_read_as_a_no_to_the_counsellor_offer() {
-        chat("yn-1", "PK", TestComponents.PK_AFTERNOON)
+    void not_really_is_read_as_a_no_to_the_counsellor_offer() throws IOException {
+        withPartner("capacity: 2", TestComponents.PK_AFTERNOON)
                 .user("i feel so empty and alone these days, nothing makes me happy")
                 .expectReplyContaining("Would you like to talk to a human counsellor?")
                 .user("not really, i just want to talk")

@@ -94,7 +94,7 @@ class TelegramChannelHttpTest {
 
     @Test
     void a_question_gets_yes_no_buttons_and_a_tap_answers_it_and_is_acknowledged() throws Exception {
-        say("i feel so alone and empty, nothing matters anymore");
+        say("i feel so anxious, my heart is racing and i can't calm down");
         platform.rig().dispatch();
         JsonNode question = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow();
         assertThat(question.get("chat_id").asText()).isEqualTo("1111111");
@@ -120,7 +120,7 @@ class TelegramChannelHttpTest {
      */
     @Test
     void a_tap_on_an_old_question_s_button_answers_nothing() throws Exception {
-        say("i feel so alone and empty, nothing matters anymore");
+        say("i feel so anxious, my heart is racing and i can't calm down");
         platform.rig().dispatch();
         String oldYes = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow()
                 .at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
