@@ -32,6 +32,11 @@ public enum Command {
     NO_ANSWER,
     /** "please don't call anyone", "police ko mat bulana", «لا تتصل بالشرطة»: fear that the bot will send someone. */
     DONT_CALL,
+    /**
+     * "can you call them for me?", "i can't talk on the phone", "can i text someone instead?": Saath makes no calls;
+     * the lines that take writing, and the emergency number.
+     */
+    WRITE_INSTEAD,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

@@ -30,17 +30,18 @@ public final class SafetyPolicy {
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered", "dont_call",
-            "calling");
+            "calling", "write_instead");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the
      * floor leaves them. {@code not_safe} is one: asking "are you safe right now?" of someone who has just said
      * they are not would be the wrong question; nor is {@code line_unanswered}, the emergency numbers first again for
      * someone whose call was not answered; nor is {@code dont_call}, which says Saath calls nobody and leads with the
-     * emergency numbers while an act or a plan for now is remembered.
+     * emergency numbers while an act or a plan for now is remembered; nor is {@code write_instead}, which says so
+     * to someone who cannot talk on the phone, the lines that take writing and the emergency numbers first.
      */
     private static final Set<String> IMMINENT_TEMPLATES = Set.of("crisis_imminent", "not_safe", "line_unanswered",
-            "dont_call");
+            "dont_call", "write_instead");
 
     public Decision apply(Decision decision, TurnFacts facts) {
         if (!facts.risk().atLeast(RiskLevel.HIGH)) {

@@ -61,6 +61,9 @@ class CommandDetectorTest {
         "whats the number again|more", "number dobara bata do|more", "نمبر دوبارہ بتائیں|more", "وش الرقم|more",
         "خطوط اكتر|more", "aap kaun ho aur kya kar sakte ho?|about",
         "please dont call anyone|dont_call", "police ko mat bulana|dont_call", "لا تتصل بالشرطة|dont_call",
+        "can you call them for me? i cant talk on the phone|write_instead", "can i text someone instead|write_instead",
+        "phone pe baat nahi kar sakti|write_instead", "ممكن تتصل انت عني|write_instead",
+        "فون پر بات نہیں کر سکتی|write_instead",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
