@@ -37,6 +37,11 @@ public enum Command {
      * the lines that take writing, and the emergency number.
      */
     WRITE_INSTEAD,
+    /**
+     * "can you call an ambulance for me?", "ambulance bhej do", «ابعتلي اسعاف»: Saath can send nobody; the emergency
+     * number to call now, and where to say they are.
+     */
+    CALL_FOR_ME,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

@@ -19,21 +19,22 @@ public record Rule(String id, int priority, When when, Then then) {
      * Conditions. {@code riskAtLeast}/{@code riskAtMost} look at this message's risk, the {@code conversationRisk…}
      * pair at the conversation's (the peak still remembered), {@code earlierRiskAtLeast} at the conversation's before
      * this message; {@code signals} must all have been heard in this message, {@code signalsNone} none of them;
-     * {@code counsellorAvailable} whether a partner could be offered the conversation now.
+     * {@code counsellorAvailable} whether a partner could be offered the conversation now; {@code hasCommand}
+     * whether the message said a command at all ("no", "stop", "more lines"…).
      */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
                        Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands,
                        Set<String> topics, RiskLevel conversationRiskAtLeast, RiskLevel conversationRiskAtMost,
                        Set<DistressCategory> signals, Boolean asksAboutMeans, RiskLevel earlierRiskAtLeast,
-                       Set<DistressCategory> signalsNone, Boolean counsellorAvailable) {
+                       Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand) {
 
         /** Conditions without the conversation's risk, signals or means. */
         public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                     Set<String> countries, Set<DialogueState> states, Double minConfidence, Boolean lowConfidence,
                     Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
             this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
-                    requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null);
+                    requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null, null);
         }
 
         boolean matches(TurnFacts f) {
@@ -58,7 +59,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (earlierRiskAtLeast == null || f.earlierRisk().atLeast(earlierRiskAtLeast))
                     && f.signals().containsAll(signals) && signalsNone.stream().noneMatch(f.signals()::contains)
                     && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans())
-                    && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable());
+                    && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable())
+                    && (hasCommand == null || hasCommand == f.command().isPresent());
         }
     }
 

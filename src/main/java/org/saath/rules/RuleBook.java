@@ -26,7 +26,8 @@ import org.saath.nlu.RiskLevel;
  * conversation is about, remembered across turns), risk-at-least, risk-at-most, conversation-risk-at-least,
  * conversation-risk-at-most, earlier-risk-at-least (the conversation's before this message), signals (distress
  * categories heard in the message), signals-none (none of these heard), asks-about-means, counsellor-available
- * (whether a partner could be offered the conversation now), languages, countries,
+ * (whether a partner could be offered the conversation now), has-command (whether the message said any command),
+ * languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
  * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
@@ -55,7 +56,8 @@ public record RuleBook(List<Rule> rules) {
                    @JsonProperty("asks-about-means") Boolean asksAboutMeans,
                    @JsonProperty("earlier-risk-at-least") String earlierRiskAtLeast,
                    @JsonProperty("signals-none") List<String> signalsNone,
-                   @JsonProperty("counsellor-available") Boolean counsellorAvailable) {
+                   @JsonProperty("counsellor-available") Boolean counsellorAvailable,
+                   @JsonProperty("has-command") Boolean hasCommand) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -111,7 +113,7 @@ public record RuleBook(List<Rule> rules) {
                 && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty()
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
                 && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
-                && w.counsellorAvailable() == null;
+                && w.counsellorAvailable() == null && w.hasCommand() == null;
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -122,7 +124,7 @@ public record RuleBook(List<Rule> rules) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null) : r.when();
+                null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -142,7 +144,7 @@ public record RuleBook(List<Rule> rules) {
                     return topic;
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
-                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable()),
+                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand()),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

@@ -30,7 +30,7 @@ public final class SafetyPolicy {
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered", "dont_call",
-            "calling", "write_instead");
+            "calling", "write_instead", "call_for_me");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the
@@ -38,10 +38,11 @@ public final class SafetyPolicy {
      * they are not would be the wrong question; nor is {@code line_unanswered}, the emergency numbers first again for
      * someone whose call was not answered; nor is {@code dont_call}, which says Saath calls nobody and leads with the
      * emergency numbers while an act or a plan for now is remembered; nor is {@code write_instead}, which says so
-     * to someone who cannot talk on the phone, the lines that take writing and the emergency numbers first.
+     * to someone who cannot talk on the phone, the lines that take writing and the emergency numbers first; nor is
+     * {@code call_for_me}, which tells someone who asks Saath to send help to call the emergency number now.
      */
     private static final Set<String> IMMINENT_TEMPLATES = Set.of("crisis_imminent", "not_safe", "line_unanswered",
-            "dont_call", "write_instead");
+            "dont_call", "write_instead", "call_for_me");
 
     public Decision apply(Decision decision, TurnFacts facts) {
         if (!facts.risk().atLeast(RiskLevel.HIGH)) {

@@ -64,6 +64,8 @@ class CommandDetectorTest {
         "can you call them for me? i cant talk on the phone|write_instead", "can i text someone instead|write_instead",
         "phone pe baat nahi kar sakti|write_instead", "ممكن تتصل انت عني|write_instead",
         "فون پر بات نہیں کر سکتی|write_instead",
+        "can you call an ambulance for me?|call_for_me", "ambulance bhej do please|call_for_me",
+        "ابعتلي اسعاف بسرعة|call_for_me", "ایمبولینس بھیج دیں|call_for_me",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",

@@ -93,6 +93,10 @@ class RuleBookTest {
                   - {id: nobody-to-offer, priority: 4, when: {intents: [depression], counsellor-available: false},
                      then: {template: greeting}}
                   - {id: offer, priority: 3, when: {intents: [depression]}, then: {template: greeting}}
+                  - {id: said-a-command, priority: 2, when: {intents: [crisis], has-command: true},
+                     then: {template: greeting}}
+                  - {id: said-none, priority: 1, when: {intents: [crisis], has-command: false},
+                     then: {template: greeting}}
                 """ + DEFAULT));
         TurnFacts moderate = facts(Intent.CRISIS, RiskLevel.MODERATE);
 
@@ -114,6 +118,10 @@ class RuleBookTest {
                 .isEqualTo("nobody-to-offer");
         assertThat(engine.decide(facts(Intent.DEPRESSION, RiskLevel.NONE).withCounsellorAvailable(true)).ruleId())
                 .isEqualTo("offer");
+        // has-command: whether the message said any command
+        assertThat(engine.decide(facts(Intent.CRISIS, RiskLevel.NONE)).ruleId()).isEqualTo("said-none");
+        assertThat(engine.decide(new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.NONE, RiskLevel.NONE, Language.EN,
+                "PK", DialogueState.OPEN, false, false, Optional.of(Command.NO))).ruleId()).isEqualTo("said-a-command");
     }
 
     /**
