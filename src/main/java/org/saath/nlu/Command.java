@@ -42,6 +42,12 @@ public enum Command {
      * number to call now, and where to say they are.
      */
     CALL_FOR_ME,
+    /**
+     * Not a steer but a body in danger: chest pain or a numb arm ("chest pain and my left arm is numb, is this a panic
+     * attack?", «ذراعي اليسار تنمل»). It can be the heart even when it feels like panic: the emergency number now,
+     * never a breathing exercise first. Heard from any message, like the other commands.
+     */
+    BODY_EMERGENCY,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

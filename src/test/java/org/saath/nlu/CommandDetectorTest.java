@@ -66,6 +66,8 @@ class CommandDetectorTest {
         "فون پر بات نہیں کر سکتی|write_instead",
         "can you call an ambulance for me?|call_for_me", "ambulance bhej do please|call_for_me",
         "ابعتلي اسعاف بسرعة|call_for_me", "ایمبولینس بھیج دیں|call_for_me",
+        "chest pain and my left arm is numb, is this a panic attack?|body_emergency",
+        "ما قدرت، قلبي يوجعني وذراعي اليسار تنمل|body_emergency", "seene mein dard ho raha hai|body_emergency",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
