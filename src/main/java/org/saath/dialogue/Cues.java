@@ -33,6 +33,21 @@ public final class Cues {
 
     /** What one message's words tell. */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
+
+        /**
+         * This message's topic, with the groups and regions {@code earlier} messages named too: a child who gave
+         * their age, or a city, one message ago is still a child in that city ("aaj bhi mara" after "12 saal ka,
+         * Lahore" lost the child-protection line).
+         */
+        public Found withWhoFrom(List<Found> earlier) {
+            Set<String> who = new LinkedHashSet<>(audiences);
+            Set<String> where = new LinkedHashSet<>(regions);
+            earlier.forEach(f -> {
+                who.addAll(f.audiences());
+                where.addAll(f.regions());
+            });
+            return new Found(topic, Set.copyOf(who), Set.copyOf(where));
+        }
     }
 
     /** A phrase as token runs separated by gaps, and what it names: {@link #cue}. */

@@ -141,8 +141,9 @@ public final class TurnProcessor {
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
         Optional<ConversationRow> conversation = open.isPresent() ? stored
                 : stored.map(ConversationRow::withoutConsent);
-        Analysis analysis = read.analyser().analyse(read.reading(),                                 // 3 risk, with the
-                tx.recentUserTexts(Analyser.CONTEXT_TURNS));                                        //   previous turns
+        List<String> earlierTexts = tx.recentUserTexts(Analyser.CONTEXT_TURNS);
+        Analysis analysis = read.analyser().analyse(read.reading(), earlierTexts);                  // 3 risk, with the
+                                                                                                    //   previous turns
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -159,7 +160,8 @@ public final class TurnProcessor {
         Optional<String> named = p.topics().of(analysis, read.cues());
         Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
-        Resources resources = resources(decided.decision(), facts, read.cues(), now);                // 5 resources
+        Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
+        Resources resources = resources(decided.decision(), facts, who, now);                        // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, p.conversationRisk(),
                 facts.country(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
