@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -151,7 +152,8 @@ public final class HelplineDirectoryLoader {
      * Parses opening hours in the directory's format (also used for partners): {@code always}, {@code unknown}, or
      * {@code {zone, weekly: [{days, from, to}…], closed: [dates]}}; the short form {@code {zone, days, from, to}} is
      * one weekly range. With {@code outside: unknown} the weekly times are only what every source agrees on, and
-     * other times are unknown rather than closed. {@code {zone, always: true, unconfirmed-on: eid}} is 24/7 except
+     * other times are unknown rather than closed; {@code at-most: {days, from, to}} then gives the widest times any
+     * source gives, outside which the line is closed. {@code {zone, always: true, unconfirmed-on: eid}} is 24/7 except
      * perhaps on the Eid holidays, when the hours are unknown.
      */
     public static OpeningHours parseHours(Object raw) {
@@ -189,7 +191,13 @@ public final class HelplineDirectoryLoader {
             Object outside = map.get("outside");
             require(outside == null || "unknown".equals(outside) || "closed".equals(outside),
                     "hours.outside must be 'unknown' or 'closed'");
-            return "unknown".equals(outside) ? new OpeningHours.AtLeast(weekly) : weekly;
+            if (!"unknown".equals(outside)) {
+                require(map.get("at-most") == null, "hours.at-most needs outside: unknown");
+                return weekly;
+            }
+            Optional<OpeningHours.Weekly> atMost = Optional.ofNullable(map.get("at-most")).map(m -> new OpeningHours
+                    .Weekly(zone, List.of(range((Map<?, ?>) m)), Set.of()));
+            return new OpeningHours.AtLeast(weekly, atMost);
         } catch (DateTimeException | ClassCastException e) {
             throw new IllegalArgumentException("bad hours " + raw + ": " + e.getMessage(), e);
         }

@@ -153,17 +153,28 @@ public sealed interface OpeningHours {
 
     /**
      * Open at least at the weekly times every source agrees on; unknown outside them, where sources conflict (one
-     * says 21 hours a day, another 24/7). Never shown as closed, so a line that may well answer is not written off.
+     * says 21 hours a day, another 24/7), and closed only outside {@code atMost}, the widest times any source gives
+     * (Qatar's 16000: 07:00-15:00 by both sources, 07:00-22:00 by one, so closed at 02:00 by both). Without
+     * {@code atMost} never shown as closed, so a line that may well answer is not written off.
      */
-    record AtLeast(Weekly known) implements OpeningHours {
-        @Override
-        public Optional<Boolean> isOpen(Instant at) {
-            return known.isOpen(at).filter(Boolean::booleanValue);
+    record AtLeast(Weekly known, Optional<Weekly> atMost) implements OpeningHours {
+
+        public AtLeast(Weekly known) {
+            this(known, Optional.empty());
         }
 
         @Override
+        public Optional<Boolean> isOpen(Instant at) {
+            if (known.isOpen(at).orElse(false)) {
+                return Optional.of(true);
+            }
+            return atMost.flatMap(w -> w.isOpen(at)).filter(open -> !open);
+        }
+
+        /** When closed by every source: the next time every source agrees it is open. */
+        @Override
         public Optional<Instant> nextOpening(Instant at) {
-            return Optional.empty();
+            return isOpen(at).filter(open -> !open).flatMap(closed -> known.nextOpening(at));
         }
 
         @Override

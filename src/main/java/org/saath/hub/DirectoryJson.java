@@ -109,7 +109,8 @@ final class DirectoryJson {
     }
 
     /**
-     * {@code {"type": "always" | "unknown" | "weekly" | "at_least", "zone", "ranges", "closed"}}; an always-open line
+     * {@code {"type": "always" | "unknown" | "weekly" | "at_least", "zone", "ranges", "closed"}} (an "at_least" line
+     * may add {@code "at_most"}: the widest ranges any source gives, closed outside them); an always-open line
      * that may close on holidays also has {@code "zone"} and {@code "unconfirmed_on": "eid"}.
      */
     static Map<String, Object> hours(OpeningHours hours) {
@@ -120,6 +121,11 @@ final class DirectoryJson {
         } else if (hours instanceof OpeningHours.AtLeast l) {
             out.put("type", "at_least");
             weekly(l.known(), out);
+            l.atMost().ifPresent(w -> {
+                Map<String, Object> most = new LinkedHashMap<>();
+                weekly(w, most);
+                out.put("at_most", most.get("ranges"));
+            });
         } else if (hours instanceof OpeningHours.Always a) {
             out.put("type", "always");
             if (a.unconfirmed() != OpeningHours.Holidays.NONE) {

@@ -101,4 +101,36 @@ class OpeningHoursTest {
     void unknown_hours_are_never_shown_as_open() {
         assertThat(new OpeningHours.Unknown().isOpen(Instant.now())).isEmpty();
     }
+
+    /**
+     * Sources that conflict (Qatar's 16000: 07:00-15:00 Saturday to Thursday by one, 07:00-22:00 daily by the other):
+     * open where both say so, unknown where only one does, closed where neither does, and the next opening then is the
+     * next time both agree. Without at-most, never closed.
+     */
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+        "2026-11-21T05:00:00Z,true,null",                      // Sat 08:00 Doha: both open
+        "2026-11-21T14:00:00Z,null,null",                      // Sat 17:00: one source only
+        "2026-11-20T06:00:00Z,null,null",                      // Fri 09:00: one source only
+        "2026-11-20T23:00:00Z,false,2026-11-21T04:00:00Z"      // Sat 02:00: neither; both open at 07:00
+    })
+    void conflicting_sources_are_closed_only_where_every_one_says_so(String at, Boolean open, String next) {
+        OpeningHours qatar = HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Qatar",
+                "days", java.util.List.of("SAT", "THU"), "from", "07:00", "to", "15:00", "outside", "unknown",
+                "at-most", Map.of("days", java.util.List.of("MON", "SUN"), "from", "07:00", "to", "22:00")));
+        OpeningHours withoutAtMost = HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Qatar",
+                "days", java.util.List.of("SAT", "THU"), "from", "07:00", "to", "15:00", "outside", "unknown"));
+
+        assertThat(qatar.isOpen(Instant.parse(at))).isEqualTo(Optional.ofNullable(open));
+        assertThat(qatar.nextOpening(Instant.parse(at))).isEqualTo(Optional.ofNullable(next).map(Instant::parse));
+        assertThat(withoutAtMost.isOpen(Instant.parse(at))).isNotEqualTo(Optional.of(false));
+    }
+
+    @Test
+    void at_most_without_outside_unknown_is_refused_naming_the_key() {
+        assertThatThrownBy(() -> HelplineDirectoryLoader.parseHours(Map.of("zone", "Asia/Qatar",
+                "days", java.util.List.of("SAT", "THU"), "from", "07:00", "to", "15:00",
+                "at-most", Map.of("days", java.util.List.of("MON", "SUN"), "from", "07:00", "to", "22:00"))))
+                .hasMessageContaining("at-most");
+    }
 }
