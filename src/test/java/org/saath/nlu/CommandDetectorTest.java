@@ -68,6 +68,8 @@ class CommandDetectorTest {
         "ابعتلي اسعاف بسرعة|call_for_me", "ایمبولینس بھیج دیں|call_for_me",
         "chest pain and my left arm is numb, is this a panic attack?|body_emergency",
         "ما قدرت، قلبي يوجعني وذراعي اليسار تنمل|body_emergency", "seene mein dard ho raha hai|body_emergency",
+        "ok but who can read my messages?|privacy", "is this chat safe? can anyone see what i write|privacy",
+        "will my family find out|privacy", "kya ye chat safe hai?|privacy", "هل المحادثة امنة؟|privacy",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
