@@ -35,7 +35,7 @@ public final class ReplyComposer {
 
     /** Templates that answer a crisis. */
     static final Set<String> CRISIS = Set.of("crisis", "crisis_third_person", "crisis_third_person_imminent",
-            "crisis_imminent", "crisis_means", "dont_call", "write_instead", "call_for_me");
+            "crisis_imminent", "crisis_means", "dont_call", "write_instead", "call_for_me", "wont_call");
     /** Templates that promise to ask a counsellor. */
     static final Set<String> ASKS_COUNSELLOR = Set.of("human_requested", "counsellor_accepted");
 

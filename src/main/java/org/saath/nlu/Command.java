@@ -48,6 +48,11 @@ public enum Command {
      * never a breathing exercise first. Heard from any message, like the other commands.
      */
     BODY_EMERGENCY,
+    /**
+     * "i won't call anyone", "talk to me instead", «كلمني انت»: the person will not call a line now; Saath stays with
+     * them and keeps the lines and the emergency number there.
+     */
+    WONT_CALL,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
