@@ -383,6 +383,25 @@ class DistressDetectorTest {
     }
 
     /**
+     * A teacher or a nurse writes about the people in their care ("one of my FSc students told me she wants to die",
+     * "ek patient ne kaha…"); a student or a patient who writes about themselves ("im a student, want to die", "main
+     * ek patient hoon") keeps their own wish.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I'm a teacher. one of my FSc students told me she wants to die because of board exams|true",
+        "main nurse hoon, ek patient ne kaha ke woh khudkushi karna chahta hai|true",
+        "im a student, want to die|false",
+        "main ek student hoon aur marna chahta hoon|false",
+        "main ek patient hoon, marna chahta hoon|false"
+    })
+    void a_professional_writes_about_the_people_in_their_care(String text, boolean thirdPerson) {
+        DistressAssessment a = assertRisk(text, "high");
+
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
+    /**
      * Forms an Arabic dev probe of our own found unheard, across the dialects, and the same words told of someone in
      * the news or of an ordinary poison.
      */
