@@ -72,6 +72,8 @@ class CommandDetectorTest {
         "will my family find out|privacy", "kya ye chat safe hai?|privacy", "هل المحادثة امنة؟|privacy",
         "no i won't call anyone|wont_call", "talk to me instead|wont_call", "لا ما رح اتصل بحدا|wont_call",
         "طيب كلمني انت، متقوليش أتصل بحد|wont_call", "main kisi ko call nahi karungi|wont_call",
+        "which number do i call here in uk?|more", "nasha chorna hai, koi number hai?|more",
+        "فيه رقم أكلمه للإدمان؟|more",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
