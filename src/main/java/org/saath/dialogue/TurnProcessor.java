@@ -264,11 +264,14 @@ public final class TurnProcessor {
     /**
      * A helper's next message after the bot answered them as one ("what should i do?", "she's not answering her phone
      * now", «اعمل ايه؟») is still about the other person, not the writer's own crisis, unless the writer now says
-     * danger of their own ("honestly i feel like dying too") or answers with a command.
+     * danger of their own ("honestly i feel like dying too"), says they would do as the other did ("I think about
+     * doing the same", after a friend's suicide: the risk rules read it with the death told before) without naming
+     * anyone else, or answers with a command.
      */
     private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
+        boolean followsThemself = a.follows() && !a.thirdPerson();
         return conversation.map(PersonReading::answeredAHelper).orElse(false) && a.command().isEmpty()
-                && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
+                && !followsThemself && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 
     /**

@@ -136,7 +136,8 @@ public final class Analyser {
         }
         return new Analysis(reading.language(), intent, classification.confidence(), lowConfidence, risk, thirdPerson,
                 message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
-                modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source());
+                modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source(),
+                message.lexicon().follows());
     }
 
     /**

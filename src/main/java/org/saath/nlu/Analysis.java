@@ -14,12 +14,13 @@ import java.util.Set;
  * names a means or a way and nothing else the classifier understands ("how many paracetamol would kill me"): never
  * trivia, always the crisis route. {@code gender} is what the person's own words mark about them and about someone
  * they write about. {@code riskSource} names what set {@code risk} ({@link RiskRules.Judgement#source}).
+ * {@code follows}: the message says the writer would do as someone did ("I think about doing the same"), not negated.
  */
 public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                        boolean thirdPerson, boolean requestsHuman, Optional<Command> command,
                        Optional<Language> asksForLanguage, List<String> signals, String modelVersion,
                        Set<DistressCategory> categories, boolean asksAboutMeans, GenderCues.Read gender,
-                       String riskSource) {
+                       String riskSource, boolean follows) {
 
     public Analysis {
         signals = List.copyOf(signals);
