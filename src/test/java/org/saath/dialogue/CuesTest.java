@@ -16,6 +16,7 @@ class CuesTest {
     @CsvSource(delimiter = '|', value = {
         "my stepfather hits me every day, im 11 and i live in lahore|true",
         "ابوي يضربني كل يوم وعمري ١٣|true",
+        "أنا عندي 12 سنة وبابا بيضربني بالحزام|true",
         "abbu mujhe roz maarte hain, main 13 saal ki hun|true",
         "ابو مجھے مارتے ہیں، میری عمر 12 ہے|true",
         "my husband hits me every day|false"

@@ -75,6 +75,7 @@ class CommandDetectorTest {
         "which number do i call here in uk?|more", "nasha chorna hai, koi number hai?|more",
         "فيه رقم أكلمه للإدمان؟|more",
         "are you a bot?|about", "kya aap insaan ho?|about", "انت حقيقي ولا بوت؟|about", "کیا آپ انسان ہیں؟|about",
+        "theek hai, main Umang ko call karta hoon|calling",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
