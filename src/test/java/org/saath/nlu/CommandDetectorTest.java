@@ -76,6 +76,7 @@ class CommandDetectorTest {
         "فيه رقم أكلمه للإدمان؟|more",
         "are you a bot?|about", "kya aap insaan ho?|about", "انت حقيقي ولا بوت؟|about", "کیا آپ انسان ہیں؟|about",
         "theek hai, main Umang ko call karta hoon|calling",
+        "yes please help me breathe|yes", "ok lets try|yes",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
