@@ -2,6 +2,7 @@ package org.saath.dialogue;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Gender;
@@ -38,6 +39,28 @@ final class PersonReading {
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
     }
 
+    /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */
+    private static final Pattern ARABIC_SOUND_DIGIT = Pattern.compile("[35679]");
+    /** A number with a unit or an ordinal ("9am", "3rd", "5k"), not a word. */
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "\\d+(st|nd|rd|th|am|pm|s|k|x|h|hr|hrs|min|mins|kg|km|yo|yr|yrs)");
+
+    /**
+     * Arabic written in Latin letters with digits for Arabic sounds ("salam, ana m9ale9 bzaf", "ba3d el natayej",
+     * "3ende 7bob"): the detector reads it as Roman Urdu or English, and a Moroccan in crisis was answered in Roman
+     * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough.
+     */
+    static boolean isArabizi(String text) {
+        for (String token : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\d]+")) {
+            long letters = token.chars().filter(Character::isLetter).count();
+            if (letters >= 2 && token.chars().allMatch(c -> c < 128) && ARABIC_SOUND_DIGIT.matcher(token).find()
+                    && !NUMBER_WITH_UNIT.matcher(token).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the bot's last reply spoke to a helper about someone else's danger (either third-person reply). */
     static boolean answeredAHelper(ConversationRow conversation) {
         return String.valueOf(conversation.lastReply()).startsWith("crisis_third_person");
@@ -56,6 +79,9 @@ final class PersonReading {
         Optional<String> preferred = conversation.map(ConversationRow::preferredLanguage);
         if (preferred.isPresent()) {
             return Language.fromCode(preferred.get());
+        }
+        if (a.language() != Language.AR && isArabizi(text)) {
+            return Language.AR;
         }
         boolean weak = a.language() == Language.OTHER
                 || a.language() == Language.EN && text.trim().split("\\s+").length <= 3;
