@@ -362,7 +362,8 @@ class DistressDetectorTest {
 
     /**
      * Someone else's wish not to live, as a helper reports it in Gulf, Egyptian, Levantine and standard Arabic and in
-     * English, is danger in words and someone else's; the writer's own wish stays theirs.
+     * English, or a teacher or a nurse about a student or a patient, is danger in words and someone else's; the
+     * writer's own wish stays theirs ("im a student, want to die").
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -374,28 +375,15 @@ class DistressDetectorTest {
         "my brother says he doesn't want to live anymore|true",
         "my friend keeps saying she doesnt want to be alive|true",
         "ما ابي اعيش|false",
-        "i don't want to live anymore|false"
-    })
-    void someone_elses_wish_not_to_live_is_theirs(String text, boolean thirdPerson) {
-        DistressAssessment a = assertRisk(text, "high");
-
-        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
-    }
-
-    /**
-     * A teacher or a nurse writes about the people in their care ("one of my FSc students told me she wants to die",
-     * "ek patient ne kaha…"); a student or a patient who writes about themselves ("im a student, want to die", "main
-     * ek patient hoon") keeps their own wish.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        "i don't want to live anymore|false",
+        // a teacher or a nurse writes about the people in their care; a student or a patient about themselves
         "I'm a teacher. one of my FSc students told me she wants to die because of board exams|true",
         "main nurse hoon, ek patient ne kaha ke woh khudkushi karna chahta hai|true",
         "im a student, want to die|false",
         "main ek student hoon aur marna chahta hoon|false",
         "main ek patient hoon, marna chahta hoon|false"
     })
-    void a_professional_writes_about_the_people_in_their_care(String text, boolean thirdPerson) {
+    void someone_elses_wish_not_to_live_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assertRisk(text, "high");
 
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
