@@ -46,7 +46,8 @@ public final class HelplineDirectoryLoader {
     /** Topics a helpline may list: the twelve intent labels and the cross-cutting ones. */
     public static final Set<String> TOPICS = Set.of("greeting", "seek_help", "anxiety", "depression", "crisis",
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
-            "out_of_scope", "suicide", "gbv", "harassment", "child", "addiction", "legal", "digital_safety", "professional_care",
+            "out_of_scope", "suicide", "gbv", "harassment", "child", "addiction", "legal", "digital_safety",
+            "professional_care",
             Helpline.EMERGENCY);
     /** What an emergency entry answers: police, ambulance, or one number for every service. */
     public static final Set<String> SERVICES = Set.of("police", "ambulance", "emergency");

@@ -34,7 +34,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     Set<String> countries, Set<DialogueState> states, Double minConfidence, Boolean lowConfidence,
                     Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
             this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
-                    requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null, null);
+                    requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null,
+                    null);
         }
 
         boolean matches(TurnFacts f) {
