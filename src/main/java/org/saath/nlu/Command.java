@@ -53,6 +53,11 @@ public enum Command {
      * them and keeps the lines and the emergency number there.
      */
     WONT_CALL,
+    /**
+     * "no i didn't go to a doctor", "doctor ke paas nahi gayi", «ما رحت للدكتور»: after self-harm, a wound nobody has
+     * seen; read only after a crisis (rule {@code no-doctor-after-harm}).
+     */
+    NO_DOCTOR,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

@@ -30,7 +30,8 @@ public final class SafetyPolicy {
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered", "dont_call",
-            "calling", "write_instead", "call_for_me", "wont_call");
+            "calling", "write_instead", "call_for_me", "wont_call",
+            "wound_care");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the

@@ -77,6 +77,7 @@ class CommandDetectorTest {
         "are you a bot?|about", "kya aap insaan ho?|about", "انت حقيقي ولا بوت؟|about", "کیا آپ انسان ہیں؟|about",
         "theek hai, main Umang ko call karta hoon|calling",
         "yes please help me breathe|yes", "ok lets try|yes",
+        "no i didnt go to a doctor|no_doctor", "nahi doctor ke paas nahi gayi|no_doctor", "لا ما رحت للدكتور|no_doctor",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
