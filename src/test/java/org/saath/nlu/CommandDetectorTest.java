@@ -107,7 +107,11 @@ class CommandDetectorTest {
         "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
         "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
         "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens",
-        "she's not answering her phone now", "i'm not busy today"})
+        "she's not answering her phone now", "i'm not busy today",
+        // asking for help is not asking Saath to send someone; wanting to talk is not refusing to call; "my heart
+        // hurts" alone is heartache
+        "can you send help for my anxiety", "can you just talk to me for a bit, im lonely", "mera dil bohat dukhi hai",
+        "قلبي يوجعني عليه"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
