@@ -1,6 +1,7 @@
 package org.saath.dialogue;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ final class PersonReading {
      * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough.
      */
     static boolean isArabizi(String text) {
-        for (String token : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\d]+")) {
+        for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+")) {
             long letters = token.chars().filter(Character::isLetter).count();
             if (letters >= 2 && token.chars().allMatch(c -> c < 128) && ARABIC_SOUND_DIGIT.matcher(token).find()
                     && !NUMBER_WITH_UNIT.matcher(token).matches()) {

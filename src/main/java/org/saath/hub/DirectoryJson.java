@@ -121,11 +121,7 @@ final class DirectoryJson {
         } else if (hours instanceof OpeningHours.AtLeast l) {
             out.put("type", "at_least");
             weekly(l.known(), out);
-            l.atMost().ifPresent(w -> {
-                Map<String, Object> most = new LinkedHashMap<>();
-                weekly(w, most);
-                out.put("at_most", most.get("ranges"));
-            });
+            l.atMost().ifPresent(w -> out.put("at_most", ranges(w)));
         } else if (hours instanceof OpeningHours.Always a) {
             out.put("type", "always");
             if (a.unconfirmed() != OpeningHours.Holidays.NONE) {
@@ -140,14 +136,18 @@ final class DirectoryJson {
 
     private static void weekly(OpeningHours.Weekly w, Map<String, Object> out) {
         out.put("zone", w.timeZone().getId());
-        out.put("ranges", w.ranges().stream().map(r -> {
+        out.put("ranges", ranges(w));
+        out.put("closed", w.closedDates().stream().sorted().map(Object::toString).toList());
+    }
+
+    private static List<Map<String, Object>> ranges(OpeningHours.Weekly w) {
+        return w.ranges().stream().map(r -> {
             Map<String, Object> range = new LinkedHashMap<>();
             range.put("days", r.days().stream().sorted().map(DirectoryJson::day).toList());
             range.put("from", r.from().toString());
             range.put("to", r.to().toString());
             return range;
-        }).toList());
-        out.put("closed", w.closedDates().stream().sorted().map(Object::toString).toList());
+        }).toList();
     }
 
     private static String day(DayOfWeek d) {

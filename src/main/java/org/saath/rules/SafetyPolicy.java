@@ -29,18 +29,16 @@ public final class SafetyPolicy {
      * {@code not_safe} answers "I'm not safe" with the emergency numbers first.
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
-            "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered", "dont_call",
-            "calling", "write_instead", "call_for_me", "wont_call",
-            "wound_care");
+            "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered",
+            "dont_call", "calling", "write_instead", "call_for_me", "wont_call", "wound_care");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the
-     * floor leaves them. {@code not_safe} is one: asking "are you safe right now?" of someone who has just said
-     * they are not would be the wrong question; nor is {@code line_unanswered}, the emergency numbers first again for
-     * someone whose call was not answered; nor is {@code dont_call}, which says Saath calls nobody and leads with the
-     * emergency numbers while an act or a plan for now is remembered; nor is {@code write_instead}, which says so
-     * to someone who cannot talk on the phone, the lines that take writing and the emergency numbers first; nor is
-     * {@code call_for_me}, which tells someone who asks Saath to send help to call the emergency number now.
+     * floor leaves them. Besides {@code crisis_imminent}: {@code not_safe} (asking "are you safe right now?" of
+     * someone who has just said they are not would be the wrong question), {@code line_unanswered} (a call not
+     * answered: the emergency numbers first again), and the answers to what a person asks of Saath in danger, each
+     * with the emergency numbers first while an act or a plan for now is remembered: {@code dont_call} (Saath calls
+     * nobody), {@code write_instead} (they cannot talk on the phone) and {@code call_for_me} (Saath sends nobody).
      */
     private static final Set<String> IMMINENT_TEMPLATES = Set.of("crisis_imminent", "not_safe", "line_unanswered",
             "dont_call", "write_instead", "call_for_me");

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Files that hold what people wrote (the SQLite store and its WAL, an export for labelling) readable by their owner
  * alone, as the generated keys are (privacy.SecretFile creates them here): with the usual umask they were readable by
- * every local user. SQLite creates the WAL and shared-memory files with the database file's permissions, so an owner-only database
- * keeps them owner-only too. On a file system without POSIX permissions nothing is changed (the folder's own
+ * every local user. SQLite creates the WAL and shared-memory files with the database file's permissions, so an
+ * owner-only database keeps them owner-only too. On a file system without POSIX permissions nothing is changed (the folder's own
  * permissions protect them there).
  */
 public final class OwnerOnlyFiles {
