@@ -1,5 +1,7 @@
 package org.saath.dialogue;
 
+import java.util.Optional;
+
 import org.saath.helpline.Referral;
 import org.saath.nlu.Language;
 
@@ -29,8 +31,12 @@ final class EmergencyWords {
         return language;
     }
 
-    /** {@code text} with the emergency numbers in; {@code linesBefore}: the listed numbers stand above it. */
+    /**
+     * {@code text} with the emergency numbers in, and how to reach them without speaking where the country has a way
+     * ({@value Templates#SILENT}; left out elsewhere); {@code linesBefore}: the listed numbers stand above it.
+     */
     String fill(String text, boolean linesBefore) {
+        text = silent(text);
         if (!text.contains(Templates.EMERGENCY)) {
             return text;
         }
@@ -45,5 +51,18 @@ final class EmergencyWords {
         }
         said = true;
         return text.replace(Templates.EMERGENCY, phrase);
+    }
+
+    private String silent(String text) {
+        if (!text.contains(Templates.SILENT)) {
+            return text;
+        }
+        String words = referral.emergencyKnown() ? referral.emergency().stream()
+                .map(o -> o.helpline().silent(language.code())).flatMap(Optional::stream).findFirst().orElse("") : "";
+        if (!words.isEmpty()) {
+            return text.replace(Templates.SILENT, words);
+        }
+        return text.replace(" " + Templates.SILENT, "").replace(Templates.SILENT + " ", "")
+                .replace(Templates.SILENT, "");
     }
 }

@@ -33,10 +33,11 @@ final class PersonReading {
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
                 .orElse(null)));
-        // a peak reached by a crisis told about someone else, answered for the helper, is not the person's own: their
-        // first own disclosure still gets the whole first crisis reply
+        // a peak reached by a crisis told about someone else (answered for the helper) or by a death by suicide told
+        // is not the person's own: their first own disclosure still gets the whole first crisis reply
         boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
-                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c)).orElse(false);
+                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c)
+                && !String.valueOf(c.lastReply()).startsWith("suicide_loss")).orElse(false);
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
     }
 

@@ -133,13 +133,16 @@ public final class ReplyRenderer {
         return templates.word("contact-" + type, language);
     }
 
-    /** The name a person reads: the cited local name, the service for an emergency number, else the official one. */
+    /**
+     * The name a person reads: the cited local name, the service for an emergency number, else the official one;
+     * with where the number works when that is not the whole country (NHS 111's mental-health option, England only).
+     */
     public String name(Helpline line, Language language) {
+        String where = line.where(language.code()).map(w -> " (" + w + ")").orElse("");
         if (line.names().containsKey(language.code()) || !line.emergency()) {
-            return line.nameIn(language.code());
+            return line.nameIn(language.code()) + where;
         }
         String word = templates.word(line.international() ? "emergency-mobile" : "service-" + line.service(), language);
-        String where = line.where(language.code()).map(w -> " (" + w + ")").orElse("");
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1) + where;
     }
 

@@ -56,7 +56,9 @@ public final class Templates {
      * intro has just said it, so no reply says it twice.
      */
     public static final String DANGER = "{danger}";
-    private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER);
+    /** Where a country's way to reach the emergency number without speaking goes ("999, then 55"), if it has one. */
+    public static final String SILENT = "{silent}";
+    private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
 
     /**

@@ -27,15 +27,22 @@ public final class TopicMemory {
         this.memory = memory;
     }
 
-    /** The topic the message itself names: its words first, else a situation intent the classifier is sure of. */
-    public Optional<String> of(Analysis analysis, Cues.Found cues) {
+    /**
+     * The topic the message itself names: its words first, else a situation intent the classifier is sure of. The
+     * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
+     * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
+     */
+    public Optional<String> of(Analysis analysis, Cues.Found cues, String remembered, Instant rememberedAt,
+                               Instant now) {
         if (cues.topic().isPresent()) {
             return cues.topic();
         }
-        if (!analysis.lowConfidence() && SITUATIONS.contains(analysis.intent())) {
-            return Optional.of(analysis.intent().label());
+        if (analysis.lowConfidence() || !SITUATIONS.contains(analysis.intent())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        boolean wordsOnly = after(Optional.empty(), remembered, rememberedAt, now)
+                .filter(topic -> Intent.fromLabel(topic).isEmpty()).isPresent();
+        return wordsOnly ? Optional.empty() : Optional.of(analysis.intent().label());
     }
 
     /** The conversation's topic after a message: the message's own, else the remembered one while it lasts. */

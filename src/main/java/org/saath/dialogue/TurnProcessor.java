@@ -157,7 +157,9 @@ public final class TurnProcessor {
                     in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
                     .peakRisk())), false, Optional.empty(), now);
         }
-        Optional<String> named = p.topics().of(analysis, read.cues());
+        Optional<String> named = p.topics().of(analysis, read.cues(),
+                conversation.map(ConversationRow::topic).orElse(null),
+                conversation.map(ConversationRow::topicAt).orElse(null), now);
         Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
         TurnFacts facts = decided.facts();
         Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
@@ -256,7 +258,7 @@ public final class TurnProcessor {
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                a.categories(), a.asksAboutMeans(), earlier, true);
+                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true);
         return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
                 CounsellorHandoff.topic(facts)));
     }

@@ -17,13 +17,14 @@ import java.util.Set;
  * {@code service} is set only on emergency entries ({@code police}, {@code ambulance}, {@code emergency} for a
  * single number); {@code names} holds the line's name in other languages, only where a cited source gives it;
  * {@code where}, by language, where a number works when that is not the whole country (Saudi Arabia's 911), shown
- * with it.
+ * with it; {@code silent}, by language, how to reach an emergency number without speaking (Britain's 999, then 55),
+ * said where the person may be overheard or cannot talk.
  */
 public record Helpline(String id, String name, Map<String, String> names, String country, Set<String> topics,
                        Set<String> languages, Set<String> audience, String region, String service, String cost,
                        List<Contact> contacts, List<String> pairedWith,
                        String source, LocalDate lastVerified, boolean verified, String notes,
-                       Map<String, String> where) {
+                       Map<String, String> where, Map<String, String> silent) {
 
     /** The pseudo-country of entries that fit every country: international directories. */
     public static final String INTERNATIONAL = "international";
@@ -38,11 +39,17 @@ public record Helpline(String id, String name, Map<String, String> names, String
         contacts = List.copyOf(contacts);
         pairedWith = List.copyOf(pairedWith);
         where = Map.copyOf(where);
+        silent = Map.copyOf(silent);
     }
 
     /** Where the number works, in {@code language}, when it is not the whole country; empty otherwise. */
     public Optional<String> where(String language) {
         return Optional.ofNullable(where.get(language));
+    }
+
+    /** How to reach this number without speaking, in {@code language}, where a cited source says; empty otherwise. */
+    public Optional<String> silent(String language) {
+        return Optional.ofNullable(silent.get(language));
     }
 
     /** True when any contact is open, false when all known hours are closed, empty when nothing is known. */

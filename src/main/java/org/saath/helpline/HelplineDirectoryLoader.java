@@ -47,7 +47,7 @@ public final class HelplineDirectoryLoader {
     public static final Set<String> TOPICS = Set.of("greeting", "seek_help", "anxiety", "depression", "crisis",
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
             "out_of_scope", "suicide", "gbv", "harassment", "child", "addiction", "legal", "digital_safety",
-            "professional_care",
+            "professional_care", "bereavement", "suicide_loss",
             Helpline.EMERGENCY);
     /** What an emergency entry answers: police, ambulance, or one number for every service. */
     public static final Set<String> SERVICES = Set.of("police", "ambulance", "emergency");
@@ -64,7 +64,7 @@ public final class HelplineDirectoryLoader {
                        List<RawContact> contacts,
                        @JsonProperty("paired-with") List<String> pairedWith, String source,
                        @JsonProperty("last-verified") String lastVerified, Boolean verified, String notes,
-                       Map<String, String> where) {
+                       Map<String, String> where, Map<String, String> silent) {
     }
 
     record RawContact(String type, String value, Object hours) {
@@ -136,11 +136,15 @@ public final class HelplineDirectoryLoader {
         Map<String, String> where = e.where() == null ? Map.of() : e.where();
         require(where.isEmpty() || where.keySet().equals(LANGUAGES), "where: give the places in every language "
                 + LANGUAGES + " (a person reads them in theirs)");
+        Map<String, String> silent = e.silent() == null ? Map.of() : e.silent();
+        require(silent.isEmpty() || emergency, "silent is only for emergency entries");
+        require(silent.isEmpty() || silent.keySet().equals(LANGUAGES), "silent: give the words in every language "
+                + LANGUAGES + " (a person reads them in theirs)");
         return new Helpline(e.id(), e.name(), names, e.country(), Set.copyOf(e.topics()), Set.copyOf(e.languages()),
                 audience, e.region() == null ? "" : e.region(), e.service() == null ? "" : e.service(),
                 e.cost() == null ? "unknown" : e.cost(), contacts,
                 e.pairedWith() == null ? List.of() : e.pairedWith(), e.source(), lastVerified, e.verified(),
-                e.notes() == null ? "" : e.notes(), where);
+                e.notes() == null ? "" : e.notes(), where, silent);
     }
 
     private static Contact contact(RawContact c) {

@@ -20,14 +20,16 @@ public record Rule(String id, int priority, When when, Then then) {
      * pair at the conversation's (the peak still remembered), {@code earlierRiskAtLeast} at the conversation's before
      * this message; {@code signals} must all have been heard in this message, {@code signalsNone} none of them;
      * {@code counsellorAvailable} whether a partner could be offered the conversation now; {@code hasCommand}
-     * whether the message said a command at all ("no", "stop", "more lines"…).
+     * whether the message said a command at all ("no", "stop", "more lines"…); {@code topicSaid} whether this
+     * message's own words or intent named the topic, rather than the conversation remembering it.
      */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
                        Boolean lowConfidence, Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands,
                        Set<String> topics, RiskLevel conversationRiskAtLeast, RiskLevel conversationRiskAtMost,
                        Set<DistressCategory> signals, Boolean asksAboutMeans, RiskLevel earlierRiskAtLeast,
-                       Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand) {
+                       Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand,
+                       Boolean topicSaid) {
 
         /** Conditions without the conversation's risk, signals or means. */
         public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
@@ -35,7 +37,7 @@ public record Rule(String id, int priority, When when, Then then) {
                     Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
             this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
                     requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null,
-                    null);
+                    null, null);
         }
 
         boolean matches(TurnFacts f) {
@@ -61,7 +63,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     && f.signals().containsAll(signals) && signalsNone.stream().noneMatch(f.signals()::contains)
                     && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans())
                     && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable())
-                    && (hasCommand == null || hasCommand == f.command().isPresent());
+                    && (hasCommand == null || hasCommand == f.command().isPresent())
+                    && (topicSaid == null || topicSaid == f.topicSaid());
         }
     }
 

@@ -27,7 +27,7 @@ import org.saath.nlu.RiskLevel;
  * conversation-risk-at-most, earlier-risk-at-least (the conversation's before this message), signals (distress
  * categories heard in the message), signals-none (none of these heard), asks-about-means, counsellor-available
  * (whether a partner could be offered the conversation now), has-command (whether the message said any command),
- * languages, countries,
+ * topic-said (whether the message named the topic itself, not remembered), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
  * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
@@ -57,7 +57,8 @@ public record RuleBook(List<Rule> rules) {
                    @JsonProperty("earlier-risk-at-least") String earlierRiskAtLeast,
                    @JsonProperty("signals-none") List<String> signalsNone,
                    @JsonProperty("counsellor-available") Boolean counsellorAvailable,
-                   @JsonProperty("has-command") Boolean hasCommand) {
+                   @JsonProperty("has-command") Boolean hasCommand,
+                   @JsonProperty("topic-said") Boolean topicSaid) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -113,7 +114,7 @@ public record RuleBook(List<Rule> rules) {
                 && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty()
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
                 && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
-                && w.counsellorAvailable() == null && w.hasCommand() == null;
+                && w.counsellorAvailable() == null && w.hasCommand() == null && w.topicSaid() == null;
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -124,7 +125,7 @@ public record RuleBook(List<Rule> rules) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null) : r.when();
+                null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -144,7 +145,7 @@ public record RuleBook(List<Rule> rules) {
                     return topic;
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
-                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand()),
+                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid()),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

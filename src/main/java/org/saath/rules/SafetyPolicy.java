@@ -26,11 +26,12 @@ public final class SafetyPolicy {
     /**
      * Templates that already speak to a crisis; the floor leaves them as the rules chose (below imminent).
      * {@code crisis_means} answers a question about a way or a dose: no facts, a direct question, an open line.
-     * {@code not_safe} answers "I'm not safe" with the emergency numbers first.
+     * {@code not_safe} answers "I'm not safe" with the emergency numbers first. {@code suicide_loss} answers a death by
+     * suicide told: the loss, the emergency number if it has only just happened, and the direct question.
      */
     public static final Set<String> CRISIS_TEMPLATES = Set.of("crisis", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "not_safe", "line_unanswered",
-            "dont_call", "calling", "write_instead", "call_for_me", "wont_call", "wound_care");
+            "dont_call", "calling", "write_instead", "call_for_me", "wont_call", "wound_care", "suicide_loss");
 
     /**
      * Templates fit for imminent risk: they lead with the emergency numbers and ask no screening question; the

@@ -14,7 +14,8 @@ import org.saath.nlu.RiskLevel;
  * conversation's after this message (never lower than {@code risk}), which keeps a crisis line attached after a
  * crisis even when the next message is "ok thanks". {@code topic} is what the conversation is about after this
  * message (its own words or intent, else the topic remembered from earlier; empty when none), so a follow-up such
- * as "where do I go with my children?" stays on the route of the abuse it follows. {@code signals} are the distress
+ * as "where do I go with my children?" stays on the route of the abuse it follows; {@code topicSaid}: this message
+ * named it (a loss told now is answered once as news, its remembered topic as a follow-up). {@code signals} are the distress
  * categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that the
  * classifier could not place (answered on the crisis route, never as out of scope). {@code earlierRisk} is the
  * conversation's risk before this message (the peak still remembered, else {@code none}): a method question after a
@@ -24,7 +25,7 @@ import org.saath.nlu.RiskLevel;
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
-                        Optional<Command> command, String topic, Set<DistressCategory> signals,
+                        Optional<Command> command, String topic, boolean topicSaid, Set<DistressCategory> signals,
                         boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable) {
 
     public TurnFacts {
@@ -39,19 +40,19 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "", Set.of(), false, RiskLevel.NONE, true);
+                thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, signals, asksAboutMeans, earlierRisk, counsellorAvailable);
+                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable);
     }
 
     /** These facts with whether a counsellor could be offered now. */
     public TurnFacts withCounsellorAvailable(boolean available) {
         return new TurnFacts(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state,
-                requestsHuman, thirdPerson, command, topic, signals, asksAboutMeans, earlierRisk, available);
+                requestsHuman, thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, available);
     }
 }

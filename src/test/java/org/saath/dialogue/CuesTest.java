@@ -52,4 +52,30 @@ class CuesTest {
     void harassment_at_work_names_its_topic(String text, String topic) {
         assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
     }
+
+    /**
+     * A death told is its own topic, in every language: by suicide (suicide_loss, before any other loss) or not
+     * (bereavement, a pet's too). Words that only look like it name none: an exam passed, years gone by, a wish to
+     * die of one's own, a brother who does not know.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my son died by suicide last year|suicide_loss",
+        "my friend in the camp hanged himself last month|suicide_loss",
+        "meri behen ne pichle saal khudkushi kar li thi|suicide_loss",
+        "میرے بھائی نے پچھلے سال خودکشی کر لی|suicide_loss",
+        "اخوي انتحر السنة اللي فاتت|suicide_loss",
+        "I'm 82 and my wife passed in the spring|bereavement",
+        "my dog died today, I know it sounds stupid|bereavement",
+        "meri ammi ka inteqal pichle mahine hua|bereavement",
+        "أمي توفيت الشهر الماضي الله يرحمها|bereavement",
+        "my son passed his exams but I feel empty|none",
+        "2 saal guzar gaye aise hi|none",
+        "ابي انتحر الليلة|none",
+        "I want to die and plan my funeral|none",
+        "main ne khudkushi ki koshish ki thi|none"
+    })
+    void a_death_told_names_its_topic(String text, String topic) {
+        assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
+    }
 }

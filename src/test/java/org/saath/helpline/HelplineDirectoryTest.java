@@ -178,7 +178,8 @@ class HelplineDirectoryTest {
         "topics: [emergency]|an emergency entry needs service",
         "service: police|service is only for emergency entries",
         "names: {fr: Ligne}|names: unknown language 'fr'",
-        "where: {en: in Lahore}|where: give the places in every language"
+        "where: {en: in Lahore}|where: give the places in every language",
+        "silent: {en: press 55}|silent is only for emergency entries"
     })
     void a_bad_entry_is_a_load_error_naming_the_entry(String override, String message) {
         String entry = """

@@ -26,7 +26,7 @@ import org.saath.nlu.RiskLevel;
 class RuleBookTest {
 
     private static final Set<String> TEMPLATES = Set.of("crisis", "greeting", "out_of_scope");
-    private static final Set<String> TOPICS = Set.of("crisis", "depression");
+    private static final Set<String> TOPICS = Set.of("crisis", "depression", "suicide_loss");
 
     private static RuleBook load(String yaml) {
         return RuleBook.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml",
@@ -97,6 +97,10 @@ class RuleBookTest {
                      then: {template: greeting}}
                   - {id: said-none, priority: 1, when: {intents: [crisis], has-command: false},
                      then: {template: greeting}}
+                  - {id: loss-told, priority: 11, when: {topics: [suicide_loss], topic-said: true},
+                     then: {template: greeting}}
+                  - {id: loss-remembered, priority: 10, when: {topics: [suicide_loss], topic-said: false},
+                     then: {template: greeting}}
                 """ + DEFAULT));
         TurnFacts moderate = facts(Intent.CRISIS, RiskLevel.MODERATE);
 
@@ -122,6 +126,11 @@ class RuleBookTest {
         assertThat(engine.decide(facts(Intent.CRISIS, RiskLevel.NONE)).ruleId()).isEqualTo("said-none");
         assertThat(engine.decide(new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.NONE, RiskLevel.NONE, Language.EN,
                 "PK", DialogueState.OPEN, false, false, Optional.of(Command.NO))).ruleId()).isEqualTo("said-a-command");
+        // topic-said: the message named the topic itself, or the conversation remembers it from before
+        assertThat(engine.decide(about(facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE), "suicide_loss", true)).ruleId())
+                .isEqualTo("loss-told");
+        assertThat(engine.decide(about(facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE), "suicide_loss", false)).ruleId())
+                .isEqualTo("loss-remembered");
     }
 
     /**
@@ -164,7 +173,13 @@ class RuleBookTest {
     private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
-                signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable());
+                f.topicSaid(), signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable());
+    }
+
+    private static TurnFacts about(TurnFacts f, String topic, boolean said) {
+        return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
+                f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), topic, said,
+                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable());
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {

@@ -1,0 +1,49 @@
+package org.saath.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.saath.nlu.Analysis;
+import org.saath.nlu.Intent;
+import org.saath.nlu.Language;
+import org.saath.nlu.RiskLevel;
+
+/** What a conversation is about: words name it, a sure classifier may, and a guess does not undo words. */
+class TopicMemoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T20:00:00Z");
+    private static final TopicMemory MEMORY = new TopicMemory(Duration.ofHours(2));
+    private static final Cues.Found NO_WORDS = new Cues.Found(Optional.empty(), Set.of(), Set.of());
+
+    @Test
+    void a_sure_situation_intent_names_a_topic_and_replaces_one_it_could_have_named_itself() {
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, null, null, NOW)).contains("substance");
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "abuse_violence", NOW.minusSeconds(60), NOW))
+                .contains("substance");
+    }
+
+    /** "main unke baghair nahi reh sakta" after a mother's death was read as drugs and answered about stopping. */
+    @Test
+    void a_guess_does_not_replace_a_topic_only_words_name_while_it_is_remembered() {
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "bereavement", NOW.minusSeconds(60), NOW)).isEmpty();
+        assertThat(MEMORY.after(Optional.empty(), "bereavement", NOW.minusSeconds(60), NOW)).contains("bereavement");
+        // forgotten once the memory lapses: the guess names the topic again
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "bereavement", NOW.minus(Duration.ofHours(3)), NOW))
+                .contains("substance");
+        // words still replace it
+        Cues.Found abuse = new Cues.Found(Optional.of("abuse_violence"), Set.of(), Set.of());
+        assertThat(MEMORY.of(sure(Intent.ABUSE_VIOLENCE), abuse, "bereavement", NOW.minusSeconds(60), NOW))
+                .contains("abuse_violence");
+    }
+
+    private static Analysis sure(Intent intent) {
+        return new Analysis(Language.EN, intent, 0.9, false, RiskLevel.LOW, false, false, Optional.empty(),
+                Optional.empty(), List.of(), "test", Set.of(), false, null, "model", false);
+    }
+}
