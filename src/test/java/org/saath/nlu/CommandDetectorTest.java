@@ -64,6 +64,10 @@ class CommandDetectorTest {
         "can you call them for me? i cant talk on the phone|write_instead", "can i text someone instead|write_instead",
         "phone pe baat nahi kar sakti|write_instead", "ممكن تتصل انت عني|write_instead",
         "فون پر بات نہیں کر سکتی|write_instead",
+        // the s35 probe: a person who may be overheard, a service to write to
+        "I can't speak out loud|write_instead", "awaz se baat nahi kar sakti|write_instead",
+        "ما بقدر احكي بصوت|write_instead", "koi whatsapp ya text wali service hai?|write_instead",
+        "is there a whatsapp number? i cant talk right now|write_instead",
         "can you call an ambulance for me?|call_for_me", "ambulance bhej do please|call_for_me",
         "ابعتلي اسعاف بسرعة|call_for_me", "ایمبولینس بھیج دیں|call_for_me",
         "chest pain and my left arm is numb, is this a panic attack?|body_emergency",
@@ -111,7 +115,9 @@ class CommandDetectorTest {
         // asking for help is not asking Saath to send someone; wanting to talk is not refusing to call; "my heart
         // hurts" alone is heartache
         "can you send help for my anxiety", "can you just talk to me for a bit, im lonely", "mera dil bohat dukhi hai",
-        "قلبي يوجعني عليه"})
+        "قلبي يوجعني عليه",
+        // speaking of feelings is not asking to write instead; "nobody listens to me" is not "he'll hear me"
+        "i can't speak about it without crying", "main bol nahi sakti kitna dukh hai", "ما حد بيسمعني"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
