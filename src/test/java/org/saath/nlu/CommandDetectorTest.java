@@ -73,7 +73,7 @@ class CommandDetectorTest {
         "chest pain and my left arm is numb, is this a panic attack?|body_emergency",
         "ما قدرت، قلبي يوجعني وذراعي اليسار تنمل|body_emergency", "seene mein dard ho raha hai|body_emergency",
         "ok but who can read my messages?|privacy", "is this chat safe? can anyone see what i write|privacy",
-        "will my family find out|privacy", "kya ye chat safe hai?|privacy", "هل المحادثة امنة؟|privacy",
+        "will my family find out|privacy", "do you share with police?|privacy", "kya ye chat safe hai?|privacy", "هل المحادثة امنة؟|privacy",
         "no i won't call anyone|wont_call", "talk to me instead|wont_call", "لا ما رح اتصل بحدا|wont_call",
         "طيب كلمني انت، متقوليش أتصل بحد|wont_call", "main kisi ko call nahi karungi|wont_call",
         "which number do i call here in uk?|more", "nasha chorna hai, koi number hai?|more",
