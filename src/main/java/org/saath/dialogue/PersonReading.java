@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.saath.nlu.Analysis;
+import org.saath.nlu.DistressDetector;
 import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -71,7 +72,9 @@ final class PersonReading {
     /**
      * The language to answer in: the one the person asked for ("english please"), else the one they asked for
      * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
-     * language ("ok", "thanks" should not switch a Roman Urdu chat to English).
+     * language ("ok", "thanks" should not switch a Roman Urdu chat to English). Arabic in Latin letters is answered
+     * in Arabic: digits for its sounds ({@link #isArabizi}), or words the lexicon knows as Arabizi ("baddi mout",
+     * "nheb nmout", which the s35 probe saw answered in English).
      */
     static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
         Optional<Language> asked = a.asksForLanguage();
@@ -82,7 +85,7 @@ final class PersonReading {
         if (preferred.isPresent()) {
             return Language.fromCode(preferred.get());
         }
-        if (a.language() != Language.AR && isArabizi(text)) {
+        if (a.language() != Language.AR && (isArabizi(text) || a.signals().contains(DistressDetector.ARABIZI))) {
             return Language.AR;
         }
         boolean weak = a.language() == Language.OTHER

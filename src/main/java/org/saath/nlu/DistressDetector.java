@@ -46,6 +46,12 @@ public final class DistressDetector {
             DistressCategory.IDEATION, DistressCategory.INTENT, DistressCategory.ACT, DistressCategory.SELF_HARM,
             DistressCategory.PAST_ATTEMPT);
 
+    /**
+     * The signal of a message whose words the lexicon knows as Arabic written in Latin letters, two words or more
+     * ("baddi mout", "nheb nmout"): the person reads Arabic, though the detector heard English or Roman Urdu.
+     */
+    public static final String ARABIZI = "arabizi";
+
     private final DistressLexicon lexicon;
 
     public DistressDetector(DistressLexicon lexicon) {
@@ -156,6 +162,9 @@ public final class DistressDetector {
             risk = RiskLevel.max(risk, RiskLevel.HIGH);
             signals.add(DistressCategory.IDEATION.code() + ":to follow " + follow.entry().phrase());
         }
+        if (matches.stream().anyMatch(DistressDetector::arabizi)) {
+            signals.add(ARABIZI);
+        }
         risk = combine(risk, seen);
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs;
         // and a relative named beside no danger told in words ("letters to my mum and my sister", the risk read by the
@@ -221,6 +230,12 @@ public final class DistressDetector {
      * attempt told of anyone, in a story or the news too, but not the words of an idiom: "my phone died"),
      * here or earlier in the conversation: "my friend moved to Dubai, I want to do the same" tells no death.
      */
+    private static boolean arabizi(DistressLexicon.Match match) {
+        LexiconEntry entry = match.entry();
+        return entry.language() == Language.AR && entry.tokens().size() >= 2
+                && entry.phrase().chars().allMatch(c -> c < 128);
+    }
+
     private static DistressLexicon.Match follow(List<DistressLexicon.Match> matches, boolean[] masked,
                                                 boolean[] negatedStates, Clauses clauses) {
         for (DistressLexicon.Match match : matches) {

@@ -2,8 +2,12 @@ package org.saath.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.TestComponents;
+import org.saath.nlu.DistressDetector;
 
 /**
  * Arabic in Latin letters with digits for Arabic sounds is answered in Arabic (a Moroccan in crisis was answered in
@@ -25,5 +29,23 @@ class ArabiziTest {
     })
     void digits_for_arabic_sounds_mark_arabizi(String text, boolean arabizi) {
         assertThat(PersonReading.isArabizi(text)).as(text).isEqualTo(arabizi);
+    }
+
+    /**
+     * Arabizi without those digits ("baddi mout", Levantine; "nheb nmout", Maghrebi) was answered in English: words
+     * the lexicon knows as Arabic in Latin letters mark it too. Roman Urdu and English wishes to die do not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "baddi mout, ma fi shi yestahel|true",
+        "nheb nmout w khalas|true",
+        "dayir amoot had lmerra|true",
+        "mujhe marna hai|false",
+        "i want to die|false",
+        "main bohat pareshan hoon yaar|false"
+    })
+    void words_the_lexicon_knows_as_arabizi_mark_it_without_digits(String text, boolean arabizi) {
+        assertThat(TestComponents.analyser().analyse(text, List.of()).signals().contains(DistressDetector.ARABIZI))
+                .as(text).isEqualTo(arabizi);
     }
 }
