@@ -13,6 +13,7 @@ import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
+import org.saath.rules.CrisisTemplates;
 
 /**
  * Puts one turn's reply together: the one place that decides what a person reads and in which order. The numbers
@@ -33,9 +34,6 @@ import org.saath.nlu.RiskLevel;
  */
 public final class ReplyComposer {
 
-    /** Templates that answer a crisis. */
-    static final Set<String> CRISIS = Set.of("crisis", "crisis_third_person", "crisis_third_person_imminent",
-            "crisis_imminent", "crisis_means", "dont_call", "write_instead", "call_for_me", "wont_call");
     /** Templates that promise to ask a counsellor. */
     static final Set<String> ASKS_COUNSELLOR = Set.of("human_requested", "counsellor_accepted");
 
@@ -184,7 +182,7 @@ public final class ReplyComposer {
      * "I'm an automated assistant" when the reply did not say so.
      */
     private String privacyNotice(String id, Turn t, boolean botSaid, EmergencyWords emergency) {
-        boolean risk = CRISIS.contains(id) || t.risk().atLeast(RiskLevel.MODERATE);
+        boolean risk = CrisisTemplates.SHAPED.contains(id) || t.risk().atLeast(RiskLevel.MODERATE);
         String notice = plain(risk ? "privacy_notice_short" : "privacy_notice", emergency);
         return botSaid ? notice : templates.word("bot-intro", t.language()) + " " + notice;
     }

@@ -7,6 +7,7 @@ import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Referral;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
+import org.saath.rules.CrisisTemplates;
 
 /**
  * Which lines go with a reply, and under which intro: the emergency numbers first at imminent risk and where a
@@ -58,7 +59,7 @@ final class ReplyLines {
     /** The lines of template {@code id} for turn {@code t}. */
     Block of(String id, Templates.Template template, ReplyComposer.Turn t) {
         Referral r = t.referral();
-        boolean crisis = ReplyComposer.CRISIS.contains(id);
+        boolean crisis = CrisisTemplates.SHAPED.contains(id);
         // the direct question about suicide carries the emergency numbers where no listed line can be reached now
         boolean directQuestion = id.equals("crisis_check");
         List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Language;
+import org.saath.rules.CrisisTemplates;
 
 /**
  * Which of a template's texts a turn says, and its placeholders other than the emergency numbers. The same reply
@@ -33,7 +34,7 @@ final class ReplyText {
      * first when it would still repeat the last reply.
      */
     Chosen choose(String id, Templates.Template template, ReplyComposer.Turn t) {
-        boolean crisis = ReplyComposer.CRISIS.contains(id);
+        boolean crisis = CrisisTemplates.SHAPED.contains(id);
         Chosen chosen;
         if (t.linesAsked() && t.offers().isEmpty() && !crisis && !template.emergencyFirst()) {
             chosen = new Chosen(template.noLines() != null ? template.noLines() : template.text(), id + "#no-lines");
@@ -90,7 +91,7 @@ final class ReplyText {
     private static int nextVariant(String id, Templates.Template template, ReplyComposer.Turn t) {
         int count = template.texts().size();
         int last = lastVariant(id, t.lastReply());
-        if (ReplyComposer.CRISIS.contains(id) && t.person().crisisBefore() && count > 1) {
+        if (CrisisTemplates.SHAPED.contains(id) && t.person().crisisBefore() && count > 1) {
             int next = last < 1 ? 1 : last + 1;
             return next < count ? next : count > 2 ? 1 : 0;
         }

@@ -1,0 +1,50 @@
+package org.saath.rules;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which reply templates speak to a crisis, in one place: a new template that answers someone in danger is added here
+ * once, by what it may do. Kept in code, not in {@code templates.yaml}: the safety floor's knowledge of which replies
+ * may stand at high and imminent risk is not configuration.
+ */
+public final class CrisisTemplates {
+
+    /**
+     * Replies shaped as crisis replies: their lines are the crisis lines as they stand (the open ones first, the truth
+     * when none is open, the emergency numbers where the country has no crisis line), and once the conversation has
+     * had a crisis reply their short follow-ups are said rather than the long first text.
+     */
+    public static final Set<String> SHAPED = Set.of("crisis", "crisis_third_person", "crisis_third_person_imminent",
+            "crisis_imminent", "crisis_means", "dont_call", "write_instead", "call_for_me", "wont_call");
+
+    /**
+     * Replies fit to stand at {@code high} risk: the safety floor leaves them as the rules chose. Besides the shaped
+     * ones: {@code not_safe} ("I'm not safe", the emergency numbers first), {@code line_unanswered} (a call nobody
+     * answered), {@code calling} ("I'll call them now"), {@code wound_care} (a wound nobody has seen) and
+     * {@code suicide_loss} (a death by suicide told: the loss, the emergency number if it has just happened, and the
+     * direct question).
+     */
+    public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
+            "wound_care", "suicide_loss"));
+
+    /**
+     * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
+     * question. Besides {@code crisis_imminent}: {@code not_safe} (asking "are you safe right now?" of someone who has
+     * just said they are not would be the wrong question), {@code line_unanswered} (the emergency numbers first
+     * again), and the answers to what a person asks of Saath in danger, each with the emergency numbers first while an
+     * act or a plan for now is remembered: {@code dont_call} (Saath calls nobody), {@code write_instead} (they cannot
+     * talk on the phone) and {@code call_for_me} (Saath sends nobody).
+     */
+    public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "not_safe", "line_unanswered",
+            "dont_call", "write_instead", "call_for_me");
+
+    private CrisisTemplates() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}
