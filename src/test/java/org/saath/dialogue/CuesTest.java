@@ -47,6 +47,10 @@ class CuesTest {
         "mera boss office mein mujhe harass karta hai|gbv",
         "دفتر میں ہراساں کیا جاتا ہے|gbv",
         "my husband beats me and my boss keeps touching me|abuse_violence",
+        "my parents are taking me to Pakistan in the summer to get married|abuse_violence",
+        "ghar wale zabardasti shaadi karwa rahe hain|abuse_violence",
+        "اهلي بدهم يجوزوني غصب عني|abuse_violence",
+        "my sister got married last summer and i miss her|none",
         "my boss keeps shouting at me and i can't sleep|none"
     })
     void harassment_at_work_names_its_topic(String text, String topic) {
