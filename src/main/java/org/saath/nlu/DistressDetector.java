@@ -223,6 +223,12 @@ public final class DistressDetector {
         return risk;
     }
 
+    private static boolean arabizi(DistressLexicon.Match match) {
+        LexiconEntry entry = match.entry();
+        return entry.language() == Language.AR && entry.tokens().size() >= 2
+                && entry.phrase().chars().allMatch(c -> c < 128);
+    }
+
     /**
      * The phrase of doing as someone did ("i want to do the same", "mera bhi dil karta hai wesa hi karun"), neither
      * negated ("i would never do the same") nor inside an idiom or a topic; {@code null} when there is none. It is a
@@ -230,12 +236,6 @@ public final class DistressDetector {
      * attempt told of anyone, in a story or the news too, but not the words of an idiom: "my phone died"),
      * here or earlier in the conversation: "my friend moved to Dubai, I want to do the same" tells no death.
      */
-    private static boolean arabizi(DistressLexicon.Match match) {
-        LexiconEntry entry = match.entry();
-        return entry.language() == Language.AR && entry.tokens().size() >= 2
-                && entry.phrase().chars().allMatch(c -> c < 128);
-    }
-
     private static DistressLexicon.Match follow(List<DistressLexicon.Match> matches, boolean[] masked,
                                                 boolean[] negatedStates, Clauses clauses) {
         for (DistressLexicon.Match match : matches) {
