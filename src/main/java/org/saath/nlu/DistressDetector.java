@@ -223,6 +223,7 @@ public final class DistressDetector {
         return risk;
     }
 
+    /** A phrase of the Arabic lexicon in Latin letters, two words or more: {@link #ARABIZI}. */
     private static boolean arabizi(DistressLexicon.Match match) {
         LexiconEntry entry = match.entry();
         return entry.language() == Language.AR && entry.tokens().size() >= 2
