@@ -66,7 +66,8 @@ class CommandDetectorTest {
         "فون پر بات نہیں کر سکتی|write_instead",
         // the s35 probe: a person who may be overheard, a service to write to
         "I can't speak out loud|write_instead", "awaz se baat nahi kar sakti|write_instead",
-        "ما بقدر احكي بصوت|write_instead", "koi whatsapp ya text wali service hai?|write_instead",
+        "ما بقدر احكي بصوت|write_instead", "زوجي في الغرفة الثانية وما أقدر أتكلم بصوت|write_instead",
+        "he is in the next room i cant speak|write_instead", "koi whatsapp ya text wali service hai?|write_instead",
         "is there a whatsapp number? i cant talk right now|write_instead",
         "can you call an ambulance for me?|call_for_me", "ambulance bhej do please|call_for_me",
         "ابعتلي اسعاف بسرعة|call_for_me", "ایمبولینس بھیج دیں|call_for_me",
