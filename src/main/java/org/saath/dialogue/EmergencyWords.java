@@ -59,10 +59,6 @@ final class EmergencyWords {
         }
         String words = referral.emergencyKnown() ? referral.emergency().stream()
                 .map(o -> o.helpline().silent(language.code())).flatMap(Optional::stream).findFirst().orElse("") : "";
-        if (!words.isEmpty()) {
-            return text.replace(Templates.SILENT, words);
-        }
-        return text.replace(" " + Templates.SILENT, "").replace(Templates.SILENT + " ", "")
-                .replace(Templates.SILENT, "");
+        return Templates.put(text, Templates.SILENT, words);
     }
 }

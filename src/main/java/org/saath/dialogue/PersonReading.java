@@ -37,8 +37,7 @@ final class PersonReading {
         // a peak reached by a crisis told about someone else (answered for the helper) or by a death by suicide told
         // is not the person's own: their first own disclosure still gets the whole first crisis reply
         boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
-                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c)
-                && !String.valueOf(c.lastReply()).startsWith("suicide_loss")).orElse(false);
+                c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c) && !answeredALoss(c)).orElse(false);
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
     }
 
@@ -67,6 +66,11 @@ final class PersonReading {
     /** Whether the bot's last reply spoke to a helper about someone else's danger (either third-person reply). */
     static boolean answeredAHelper(ConversationRow conversation) {
         return String.valueOf(conversation.lastReply()).startsWith("crisis_third_person");
+    }
+
+    /** Whether the bot's last reply answered a death by suicide told: that death set the peak, not the writer. */
+    private static boolean answeredALoss(ConversationRow conversation) {
+        return String.valueOf(conversation.lastReply()).startsWith("suicide_loss");
     }
 
     /**

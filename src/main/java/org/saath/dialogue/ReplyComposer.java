@@ -162,8 +162,7 @@ public final class ReplyComposer {
         if (text.contains(Templates.HANDOFF)) {
             String words = asked ? templates.word("handoff-asked", t.language())
                     : none ? templates.word("handoff-none", t.language()) : "";
-            return text.replace(Templates.HANDOFF + " ", words.isEmpty() ? "" : words + " ")
-                    .replace(Templates.HANDOFF, words);
+            return Templates.put(text, Templates.HANDOFF, words);
         }
         if (asked) {
             return text + " " + emergency.fill(templates.get(block.offers().isEmpty() ? "escalation_opened_alone"

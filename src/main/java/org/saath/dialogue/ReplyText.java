@@ -51,10 +51,8 @@ final class ReplyText {
     /** {@code text} with what the person said, "if you are in danger…" (unless {@code dangerSaid}) and retention. */
     String fill(String text, ReplyComposer.Turn t, boolean dangerSaid) {
         String danger = dangerSaid ? "" : templates.word("danger", t.language());
-        return text.replace(Templates.HEARD, templates.word(heard(t.person().said()), t.language()))
-                .replace(Templates.DANGER + " ", danger.isEmpty() ? "" : danger + " ")
-                .replace(Templates.DANGER, danger)
-                .replace(Templates.RETENTION, retention(t.language()));
+        String heard = text.replace(Templates.HEARD, templates.word(heard(t.person().said()), t.language()));
+        return Templates.put(heard, Templates.DANGER, danger).replace(Templates.RETENTION, retention(t.language()));
     }
 
     /** How long chats are kept, in {@code language} ("90 days"). */

@@ -62,6 +62,17 @@ public final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
 
     /**
+     * {@code text} with {@code placeholder} replaced by {@code words}; with nothing to say ({@code words} empty) the
+     * placeholder goes with the space beside it, so no sentence is left with a double or trailing space.
+     */
+    static String put(String text, String placeholder, String words) {
+        if (!words.isEmpty()) {
+            return text.replace(placeholder, words);
+        }
+        return text.replace(placeholder + " ", "").replace(" " + placeholder, "").replace(placeholder, "");
+    }
+
+    /**
      * One template: the text and its {@code variants} (said instead when the same reply would otherwise come twice
      * in a row), an optional intro said before the helplines, whether helplines lead ({@code lines-first}), whether
      * the emergency numbers lead them ({@code emergency-first}), and the text to say instead when the person's

@@ -32,27 +32,25 @@ public final class TopicMemory {
      * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
      */
-    public Optional<String> of(Analysis analysis, Cues.Found cues, String remembered, Instant rememberedAt,
-                               Instant now) {
+    public Optional<String> of(Analysis analysis, Cues.Found cues, Optional<String> remembered) {
         if (cues.topic().isPresent()) {
             return cues.topic();
         }
         if (analysis.lowConfidence() || !SITUATIONS.contains(analysis.intent())) {
             return Optional.empty();
         }
-        boolean wordsOnly = after(Optional.empty(), remembered, rememberedAt, now)
-                .filter(topic -> Intent.fromLabel(topic).isEmpty()).isPresent();
+        boolean wordsOnly = remembered.filter(topic -> Intent.fromLabel(topic).isEmpty()).isPresent();
         return wordsOnly ? Optional.empty() : Optional.of(analysis.intent().label());
     }
 
-    /** The conversation's topic after a message: the message's own, else the remembered one while it lasts. */
-    public Optional<String> after(Optional<String> message, String remembered, Instant rememberedAt, Instant now) {
-        if (message.isPresent()) {
-            return message;
-        }
-        if (remembered == null || rememberedAt == null || rememberedAt.plus(memory).isBefore(now)) {
+    /**
+     * The topic a conversation still remembers: the one set at {@code at}, while it lasts (a message that names none
+     * keeps it; one that names another replaces it).
+     */
+    public Optional<String> remembered(String topic, Instant at, Instant now) {
+        if (topic == null || at == null || at.plus(memory).isBefore(now)) {
             return Optional.empty();
         }
-        return Optional.of(remembered);
+        return Optional.of(topic);
     }
 }

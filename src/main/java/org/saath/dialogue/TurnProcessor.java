@@ -157,10 +157,10 @@ public final class TurnProcessor {
                     in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
                     .peakRisk())), false, Optional.empty(), now);
         }
-        Optional<String> named = p.topics().of(analysis, read.cues(),
-                conversation.map(ConversationRow::topic).orElse(null),
+        Optional<String> remembered = p.topics().remembered(conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
-        Decided decided = decide(facts(in, conversation, analysis, named, now));                     // 4 decide
+        Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
+        Decided decided = decide(facts(in, conversation, analysis, named, remembered, now));         // 4 decide
         TurnFacts facts = decided.facts();
         Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
         Resources resources = resources(decided.decision(), facts, who, now);                        // 5 resources
@@ -244,14 +244,13 @@ public final class TurnProcessor {
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
-                            Optional<String> named, Instant now) {
+                            Optional<String> named, Optional<String> remembered, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
         RiskLevel conversationRisk = RiskLevel.max(a.risk(), earlier);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
-        String topic = p.topics().after(named, conversation.map(ConversationRow::topic).orElse(null),
-                conversation.map(ConversationRow::topicAt).orElse(null), now).orElse("");
+        String topic = named.or(() -> remembered).orElse("");
         TurnFacts facts = new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,

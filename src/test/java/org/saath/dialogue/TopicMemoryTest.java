@@ -23,23 +23,27 @@ class TopicMemoryTest {
 
     @Test
     void a_sure_situation_intent_names_a_topic_and_replaces_one_it_could_have_named_itself() {
-        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, null, null, NOW)).contains("substance");
-        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "abuse_violence", NOW.minusSeconds(60), NOW))
-                .contains("substance");
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, Optional.empty())).contains("substance");
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, remembered("abuse_violence", 60))).contains("substance");
     }
 
     /** "main unke baghair nahi reh sakta" after a mother's death was read as drugs and answered about stopping. */
     @Test
     void a_guess_does_not_replace_a_topic_only_words_name_while_it_is_remembered() {
-        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "bereavement", NOW.minusSeconds(60), NOW)).isEmpty();
-        assertThat(MEMORY.after(Optional.empty(), "bereavement", NOW.minusSeconds(60), NOW)).contains("bereavement");
+        assertThat(remembered("bereavement", 60)).contains("bereavement");
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, remembered("bereavement", 60))).isEmpty();
         // forgotten once the memory lapses: the guess names the topic again
-        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, "bereavement", NOW.minus(Duration.ofHours(3)), NOW))
+        assertThat(remembered("bereavement", 3 * 3600)).isEmpty();
+        assertThat(MEMORY.of(sure(Intent.SUBSTANCE), NO_WORDS, remembered("bereavement", 3 * 3600)))
                 .contains("substance");
         // words still replace it
         Cues.Found abuse = new Cues.Found(Optional.of("abuse_violence"), Set.of(), Set.of());
-        assertThat(MEMORY.of(sure(Intent.ABUSE_VIOLENCE), abuse, "bereavement", NOW.minusSeconds(60), NOW))
+        assertThat(MEMORY.of(sure(Intent.ABUSE_VIOLENCE), abuse, remembered("bereavement", 60)))
                 .contains("abuse_violence");
+    }
+
+    private static Optional<String> remembered(String topic, long secondsAgo) {
+        return MEMORY.remembered(topic, NOW.minusSeconds(secondsAgo), NOW);
     }
 
     private static Analysis sure(Intent intent) {
