@@ -410,6 +410,34 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * Preparation, someone else's danger and method questions in the forms a fourth Arabic dev probe found unheard
+     * (docs/trials/2026-12-06-ar-dev4), each written again here in other words; and the look-alikes it needed: a
+     * farewell to colleagues, a rope for a tent, the sea in the morning, a will at a lawyer's.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "جهزت كل شي وحضرت الحبل فوق|high|false",
+        "الحبل والكرسي في الغرفة، ما ضل شي|high|false",
+        "امبارح فرقت حوايجي على صحاباتي كاملين|high|false",
+        "قلتلهم عندنا فيران وجبت السم|high|false",
+        "الطابق العاشر يكفي ولا لازم اعلى؟|high|false",
+        "كم دور يكفي من عمارتنا|high|false",
+        "في حبوب تخليني ما اصحى؟|high|false",
+        "الفحم في غرفة مقفلة كم يطول|moderate|false",
+        "خلي الخاتم تبعي تذكار مني|moderate|false",
+        "خويا قاعد يعطي في حوايجو لولاد الحومة|high|true",
+        "بنتي كل يوم تقول رح تخلص على نفسها|high|true",
+        "صاحبي بعتلي فويس بيودعني فيه وما عم يرد|high|true",
+        "بدي اكتب رسالة وداع لزملائي قبل ما اترك الشغل|none|false",
+        "شريت حبل وخيمة للرحلة|none|false",
+        "كتبت الوصية عند المحامي من زمان|none|false"
+    })
+    void arabic_preparation_someone_else_and_method_questions_a_fourth_dev_probe_found(String text, String risk,
+                                                                                         boolean thirdPerson) {
+        assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
+    }
+
     /** Ways and places an English dev probe of ours named that nothing heard; taking oneself out to dinner is not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
