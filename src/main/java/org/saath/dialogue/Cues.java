@@ -138,7 +138,7 @@ public final class Cues {
         audiences.addAll(found.audiences());
         Set<String> regions = new LinkedHashSet<>(need.regions());
         regions.addAll(found.regions());
-        return new Need(need.topics(), need.country(), need.language(), audiences, regions);
+        return new Need(need.topics(), need.country(), need.language(), audiences, regions, need.medical());
     }
 
     /** The keys of {@code section} in file order that {@code named} holds. */

@@ -297,6 +297,9 @@ public final class TurnProcessor {
         }
         Need need = p.cues().widen(new Need(topics, facts.country(), facts.language().code(), Set.of(), Set.of()),
                 cues);
+        if (facts.signals().contains(DistressCategory.ACT)) {
+            need = need.medicalEmergency();     // tablets taken, a cut, a hanging: the ambulance before the police
+        }
         Referral referral = p.referrals().find(need, decision.helplineIds(), now);
         return new Resources(referral, p.safety().ensureOpenCrisisLine(referral.lines(), facts.conversationRisk(),
                 p.referrals().directory(), facts.country(), facts.language().code(), now));

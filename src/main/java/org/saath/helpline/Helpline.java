@@ -30,6 +30,8 @@ public record Helpline(String id, String name, Map<String, String> names, String
     public static final String INTERNATIONAL = "international";
     /** The topic of police, ambulance and single emergency numbers. */
     public static final String EMERGENCY = "emergency";
+    /** The service of an ambulance number (called before the police for a medical emergency). */
+    public static final String AMBULANCE = "ambulance";
 
     public Helpline {
         names = Map.copyOf(names);

@@ -103,10 +103,23 @@ public final class HelplineDirectory {
      * second one). Empty when the directory knows none for the country.
      */
     public List<HelplineOffer> emergency(String country, Instant at) {
+        return emergency(country, at, false);
+    }
+
+    /**
+     * As {@link #emergency(String, Instant)}; for a {@code medical} emergency (an overdose, a cut, a hanging) the
+     * ambulance comes before the police, whatever the file's order: the body needs it first, and fear of the police
+     * keeps people from calling (../shared/research/emergency-and-protection-lines.md, "How a bot should use these").
+     */
+    public List<HelplineOffer> emergency(String country, Instant at, boolean medical) {
         Map<String, Helpline> firstPerService = new LinkedHashMap<>();
         emergencyNumbers.getOrDefault(country, List.of())
                 .forEach(h -> firstPerService.putIfAbsent(h.service(), h));
-        return withPairs(firstPerService.values().stream().map(h -> HelplineOffer.at(h, at)).toList(), at);
+        List<Helpline> numbers = new ArrayList<>(firstPerService.values());
+        if (medical) {
+            numbers.sort(Comparator.comparingInt(h -> Helpline.AMBULANCE.equals(h.service()) ? 0 : 1));
+        }
+        return withPairs(numbers.stream().map(h -> HelplineOffer.at(h, at)).toList(), at);
     }
 
     /** The international fallbacks for {@code topics} (directories), or for {@code emergency} (112 from a mobile). */

@@ -44,7 +44,7 @@ public final class Referrals {
                         h.pairedWith().forEach(pair -> directory.byId(pair).ifPresent(p -> add(lines, p, at)));
                     });
         }
-        List<HelplineOffer> emergency = directory.emergency(need.country(), at);
+        List<HelplineOffer> emergency = directory.emergency(need.country(), at, need.medical());
         boolean known = !emergency.isEmpty();
         if (!known) {
             emergency = directory.international(Set.of(Helpline.EMERGENCY), at);

@@ -135,6 +135,26 @@ class HelplineDirectoryTest {
                 .allSatisfy(h -> assertThat(h.service()).isIn("police", "ambulance", "emergency"));
     }
 
+    /**
+     * An overdose, a cut or a hanging is a medical emergency: the ambulance comes before the police (Egypt's police
+     * 122 had stood before its ambulance 123 for a whole box of tablets swallowed); a single number stays alone, and
+     * a line paired with the ambulance stays beside it.
+     */
+    @Test
+    void a_medical_emergency_puts_the_ambulance_first() {
+        assertThat(medical("EG")).containsExactly("123", "122");
+        assertThat(medical("PK")).containsExactly("1122", "15");
+        assertThat(medical("AE")).containsExactly("998", "999");
+        assertThat(medical("SA")).startsWith("997");
+        assertThat(medical("GB")).containsExactly("999");
+        assertThat(emergency("EG")).as("not medical: the file's order").containsExactly("122", "123");
+    }
+
+    private static List<String> medical(String country) {
+        return DIRECTORY.emergency(country, TestComponents.PK_NIGHT, true).stream()
+                .map(o -> o.helpline().contacts().get(0).value()).toList();
+    }
+
     /** Numbers the research marks UNCONFIRMED or conflicting are never shown as checked facts. */
     @Test
     void conflicting_or_unconfirmed_numbers_are_left_out_or_carried_as_not_confirmed() {
