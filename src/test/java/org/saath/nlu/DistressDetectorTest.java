@@ -438,6 +438,33 @@ class DistressDetectorTest {
         assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
     }
 
+    /**
+     * Plans told with their day, someone else's danger and look-alikes in four languages, in the forms a dev probe of
+     * ours found unheard (docs/trials/2026-12-06-dev5), each written again here in other words: a day is a near time
+     * for a decided way; a husband who took the pistol out is an act; a quit job, a relationship ended, a workout
+     * and a rope for the Eid goat are not danger.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "this friday i will kill myself, the letters are written|imminent|false",
+        "jumeraat ki raat chhat se kood jaungi|imminent|false",
+        "جمعے کو دریا میں کود کر اپنی جان دے دوں گی|imminent|false",
+        "يوم الخميس رح انهي حياتي|imminent|false",
+        "الويك اند هشرب سم الفيران اللي بالمطبخ|imminent|false",
+        "ومش هصحى تاني|moderate|false",
+        "wallah ma 3ad fini, bokra ra7 2os 3rou2i|high|false",
+        "mere bhai ne pistol nikal li hai aur darwaza band kar liya|imminent|true",
+        "بنتي تقول راح تذب نفسها بالشط|high|true",
+        "this friday im quitting my job|none|false",
+        "im ending it with him tonight, blocking his number|none|false",
+        "النهارده هموت نفسي تمرين في الجيم|none|false",
+        "bakre ke liye rassi le aya hun|none|false"
+    })
+    void plans_with_their_day_and_someone_elses_danger_a_four_language_dev_probe_found(String text, String risk,
+                                                                                        boolean thirdPerson) {
+        assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
+    }
+
     /** Ways and places an English dev probe of ours named that nothing heard; taking oneself out to dinner is not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
