@@ -3,6 +3,7 @@ package org.saath.dialogue;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.saath.nlu.Analysis;
@@ -19,6 +20,9 @@ import org.saath.store.ConversationRow;
  */
 final class PersonReading {
 
+    /** The remembered topics of a death told: someone's, or a death by suicide. */
+    private static final Set<String> LOSSES = Set.of("bereavement", "suicide_loss");
+
     private PersonReading() {
     }
 
@@ -26,10 +30,11 @@ final class PersonReading {
      * The person as the reply should address them: the gender this message marks, else the one the conversation
      * remembers (so "main thak gayi hoon" keeps counting when the next message is "haan"); the same for the person
      * they write about; and whether the conversation's remembered peak was high before this message, so a second
-     * disclosure gets a follow-up, not the first crisis reply again.
+     * disclosure gets a follow-up, not the first crisis reply again; and whether a death was told before this message
+     * ({@code remembered}: the conversation's topic while it lasts).
      */
-    static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, ConversationRisk risk,
-                                   String country, Instant now) {
+    static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, Optional<String> remembered,
+                                   ConversationRisk risk, String country, Instant now) {
         Gender gender = a.gender().self().or(Gender.fromCode(conversation.map(ConversationRow::personGender)
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
@@ -38,7 +43,9 @@ final class PersonReading {
         // is not the person's own: their first own disclosure still gets the whole first crisis reply
         boolean crisisBefore = conversation.map(c -> risk.after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()),
                 c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c) && !answeredALoss(c)).orElse(false);
-        return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, country);
+        // a death told in an earlier message and still remembered: the condolences were said then
+        boolean lossBefore = remembered.filter(LOSSES::contains).isPresent();
+        return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, lossBefore, country);
     }
 
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */

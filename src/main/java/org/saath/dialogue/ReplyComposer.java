@@ -58,7 +58,7 @@ public final class ReplyComposer {
      * before this turn, and their country (for the steps of a guide that differ by country).
      */
     public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
-                         String country) {
+                         boolean lossBefore, String country) {
 
         public Person {
             said = Set.copyOf(said);

@@ -16,6 +16,9 @@ import org.saath.rules.CrisisTemplates;
  */
 final class ReplyText {
 
+    /** The reply to a death told, whose first text (the condolences) is said once while the loss is remembered. */
+    private static final String GRIEF = "grief";
+
     /** A text and the id it is remembered by ({@code template#variant}, or {@code template#no-lines}). */
     record Chosen(String text, String replyId) {
     }
@@ -84,12 +87,16 @@ final class ReplyText {
     /**
      * The variant to say: the one after the variant sent last (the first when the last reply was another template);
      * for a crisis template, once the conversation has had a crisis reply, its follow-ups in turn, so the long first
-     * reply is said once (with one follow-up only, the first text again rather than the same twice).
+     * reply is said once (with one follow-up only, the first text again rather than the same twice); for the grief
+     * reply the same once a death told before is remembered, so the condolences are not said again after another
+     * reply came between.
      */
     private static int nextVariant(String id, Templates.Template template, ReplyComposer.Turn t) {
         int count = template.texts().size();
         int last = lastVariant(id, t.lastReply());
-        if (CrisisTemplates.SHAPED.contains(id) && t.person().crisisBefore() && count > 1) {
+        boolean openedBefore = CrisisTemplates.SHAPED.contains(id) && t.person().crisisBefore()
+                || id.equals(GRIEF) && t.person().lossBefore();
+        if (openedBefore && count > 1) {
             int next = last < 1 ? 1 : last + 1;
             return next < count ? next : count > 2 ? 1 : 0;
         }

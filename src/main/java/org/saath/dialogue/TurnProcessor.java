@@ -164,7 +164,7 @@ public final class TurnProcessor {
         TurnFacts facts = decided.facts();
         Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
         Resources resources = resources(decided.decision(), facts, who, now);                        // 5 resources
-        ReplyComposer.Person person = PersonReading.of(analysis, conversation, p.conversationRisk(),
+        ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
                 facts.country(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
