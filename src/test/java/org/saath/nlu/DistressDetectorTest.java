@@ -465,6 +465,24 @@ class DistressDetectorTest {
         assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
     }
 
+    /**
+     * Forms a dev probe of follow-ups read with their context found unheard in the earlier message itself
+     * (docs/trials/2026-12-06-dev6), written again here in other words.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gave my stuff away to my cousins last week|high",
+        "i finally have enough saved up in my drawer|high",
+        "been reading how many it takes|high",
+        "left an envelope for my brother on his bed|moderate",
+        "صرت بدور على طريقة من اسبوع|moderate",
+        "اديتهم لنفسي كلهم قبل شوي|imminent",
+        "بس یہی چاہتا ہوں کہ کل صبح آنکھ نہ کھلے|moderate"
+    })
+    void forms_a_dev_probe_of_follow_ups_found_in_the_earlier_message(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     /** Ways and places an English dev probe of ours named that nothing heard; taking oneself out to dinner is not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
