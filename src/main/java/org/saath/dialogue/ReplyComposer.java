@@ -55,7 +55,8 @@ public final class ReplyComposer {
     /**
      * What the reply knows of the person: the gender their own words marked, that of the person they wrote about,
      * what this message said (the distress lexicon's categories), whether the conversation had a crisis reply
-     * before this turn, and their country (for the steps of a guide that differ by country).
+     * before this turn, whether a death told in an earlier message is still remembered (its condolences were said),
+     * and their country (for the steps of a guide that differ by country).
      */
     public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
                          boolean lossBefore, String country) {
