@@ -411,9 +411,11 @@ class DistressDetectorTest {
     }
 
     /**
-     * Preparation, someone else's danger and method questions in the forms a fourth Arabic dev probe found unheard
-     * (docs/trials/2026-12-06-ar-dev4), each written again here in other words; and the look-alikes it needed: a
-     * farewell to colleagues, a rope for a tent, the sea in the morning, a will at a lawyer's.
+     * Preparation, method questions, plans told with their day, someone else's danger and look-alikes in the forms two
+     * dev probes of ours found unheard (docs/trials/2026-12-06-ar-dev4, Arabic; docs/trials/2026-12-06-dev5, four
+     * languages), each written again here in other words: things given away and a farewell someone sent; a day is a
+     * near time for a decided way; a husband who took the pistol out is an act; a farewell to colleagues, a rope for a
+     * tent or the Eid goat, a will at a lawyer's, a quit job, a relationship ended and a workout are not danger.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -431,21 +433,7 @@ class DistressDetectorTest {
         "صاحبي بعتلي فويس بيودعني فيه وما عم يرد|high|true",
         "بدي اكتب رسالة وداع لزملائي قبل ما اترك الشغل|none|false",
         "شريت حبل وخيمة للرحلة|none|false",
-        "كتبت الوصية عند المحامي من زمان|none|false"
-    })
-    void arabic_preparation_someone_else_and_method_questions_a_fourth_dev_probe_found(String text, String risk,
-                                                                                         boolean thirdPerson) {
-        assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
-    }
-
-    /**
-     * Plans told with their day, someone else's danger and look-alikes in four languages, in the forms a dev probe of
-     * ours found unheard (docs/trials/2026-12-06-dev5), each written again here in other words: a day is a near time
-     * for a decided way; a husband who took the pistol out is an act; a quit job, a relationship ended, a workout
-     * and a rope for the Eid goat are not danger.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        "كتبت الوصية عند المحامي من زمان|none|false",
         "this friday i will kill myself, the letters are written|imminent|false",
         "jumeraat ki raat chhat se kood jaungi|imminent|false",
         "جمعے کو دریا میں کود کر اپنی جان دے دوں گی|imminent|false",
@@ -460,8 +448,8 @@ class DistressDetectorTest {
         "النهارده هموت نفسي تمرين في الجيم|none|false",
         "bakre ke liye rassi le aya hun|none|false"
     })
-    void plans_with_their_day_and_someone_elses_danger_a_four_language_dev_probe_found(String text, String risk,
-                                                                                        boolean thirdPerson) {
+    void preparation_plans_with_their_day_and_someone_elses_danger_two_dev_probes_found(String text, String risk,
+                                                                                          boolean thirdPerson) {
         assertThat(assertRisk(text, risk).thirdPerson()).as(text).isEqualTo(thirdPerson);
     }
 
