@@ -108,16 +108,18 @@ public final class HelplineDirectory {
 
     /**
      * As {@link #emergency(String, Instant)}; for a {@code medical} emergency (an overdose, a cut, a hanging) the
-     * ambulance comes before the police, whatever the file's order: the body needs it first, and fear of the police
-     * keeps people from calling (../shared/research/emergency-and-protection-lines.md, "How a bot should use these").
+     * ambulance comes first and the police last, whatever the file's order (Saudi Arabia: 997, then the unified 911
+     * where it works, then 999): the body needs it first, and fear of the police keeps people from calling
+     * (../shared/research/emergency-and-protection-lines.md, "How a bot should use these").
      */
     public List<HelplineOffer> emergency(String country, Instant at, boolean medical) {
         Map<String, Helpline> firstPerService = new LinkedHashMap<>();
         emergencyNumbers.getOrDefault(country, List.of())
                 .forEach(h -> firstPerService.putIfAbsent(h.service(), h));
         List<Helpline> numbers = new ArrayList<>(firstPerService.values());
-        if (medical) {
-            numbers.sort(Comparator.comparingInt(h -> Helpline.AMBULANCE.equals(h.service()) ? 0 : 1));
+        if (medical) {      // the ambulance, then one number for everything, then the police
+            numbers.sort(Comparator.comparingInt(h -> Helpline.AMBULANCE.equals(h.service()) ? 0
+                    : Helpline.EMERGENCY.equals(h.service()) ? 1 : 2));
         }
         return withPairs(numbers.stream().map(h -> HelplineOffer.at(h, at)).toList(), at);
     }

@@ -111,7 +111,7 @@ public final class Analyser {
         // a bare "yes" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
         // bot asked "are you safe right now?" again)
-        boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.FINE).isPresent()
+        boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK || c == Command.FINE).isPresent()
                 && commands.isWhole(reading.text());
         RiskRules.Judgement judgement = rules.judge(message, previous, estimate, riskModel.thresholds(),
                 bareAnswer ? 0 : classification.crisisProbability());

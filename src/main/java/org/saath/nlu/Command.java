@@ -62,7 +62,14 @@ public enum Command {
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
-    YES, NO, STOP,
+    YES,
+    /**
+     * A bare "ok", "theek hai", «طيب»: it takes an offer ("would you like a breathing exercise?") as a yes does, but it
+     * is no answer to "are you safe right now?" or "are you having thoughts of ending your life?": after an overdose,
+     * "ok" had been read as "I'm safe" and the emergency numbers dropped (an outside probe, 5 December, night).
+     */
+    OK,
+    NO, STOP,
     /**
      * Not said but sent: a voice note, a picture, a sticker or a document, which Saath cannot read. Set by the
      * dialogue from the channel's message when no phrase in a caption said anything stronger; no commands file

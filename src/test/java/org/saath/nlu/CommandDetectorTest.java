@@ -82,6 +82,8 @@ class CommandDetectorTest {
         "are you a bot?|about", "kya aap insaan ho?|about", "انت حقيقي ولا بوت؟|about", "کیا آپ انسان ہیں؟|about",
         "theek hai, main Umang ko call karta hoon|calling",
         "yes please help me breathe|yes", "ok lets try|yes",
+        // a bare acknowledgement is not a yes: it takes an offer, it does not say "I'm safe" (the s37 probe)
+        "ok|ok", "okay|ok", "theek hai|ok", "ٹھیک ہے|ok", "طيب|ok", "تمام|ok", "yes|yes", "haan|yes", "ايوه|yes",
         "no i didnt go to a doctor|no_doctor", "nahi doctor ke paas nahi gayi|no_doctor", "لا ما رحت للدكتور|no_doctor",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // what Saath is and can do

@@ -455,7 +455,9 @@ class DistressDetectorTest {
 
     /**
      * Forms a dev probe of follow-ups read with their context found unheard in the earlier message itself
-     * (docs/trials/2026-12-06-dev6), written again here in other words.
+     * (docs/trials/2026-12-06-dev6), and acts an outside probe found unheard (someone hanging got down, unconscious,
+     * bleach drunk in Darija, the arteries cut in Egyptian), written again here in other words; "hanging in there" and
+     * a son who won't wake up for school are not acts.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -465,9 +467,15 @@ class DistressDetectorTest {
         "left an envelope for my brother on his bed|moderate",
         "صرت بدور على طريقة من اسبوع|moderate",
         "اديتهم لنفسي كلهم قبل شوي|imminent",
-        "بس یہی چاہتا ہوں کہ کل صبح آنکھ نہ کھلے|moderate"
+        "بس یہی چاہتا ہوں کہ کل صبح آنکھ نہ کھلے|moderate",
+        "we cut her down from the fan and she is unconscious|imminent",
+        "bhai ne phanda lagaya tha, abhi hosh mein nahi|imminent",
+        "اختي شربات الجافيل كامل|imminent",
+        "قطعت شرايين ايدي بالموس|imminent",
+        "i was hanging in there all week|none",
+        "my son wont wake up for school again|none"
     })
-    void forms_a_dev_probe_of_follow_ups_found_in_the_earlier_message(String text, String risk) {
+    void forms_the_nights_probes_found_in_an_earlier_message_or_an_act(String text, String risk) {
         assertRisk(text, risk);
     }
 
