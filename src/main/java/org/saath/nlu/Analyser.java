@@ -108,11 +108,11 @@ public final class Analyser {
         // read it in the conversation's state
         List<Utterance> previous = reading.command().isPresent() ? List.of() : read(context);
         RiskEstimate estimate = estimate(message, reading.features(), previous);
-        // a bare "yes" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
+        // a bare "yes", "ok" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
         // bot asked "are you safe right now?" again)
-        boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK || c == Command.FINE).isPresent()
-                && commands.isWhole(reading.text());
+        boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK
+                || c == Command.FINE).isPresent() && commands.isWhole(reading.text());
         RiskRules.Judgement judgement = rules.judge(message, previous, estimate, riskModel.thresholds(),
                 bareAnswer ? 0 : classification.crisisProbability());
 
