@@ -163,7 +163,8 @@ public final class TurnProcessor {
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, now));         // 4 decide
         TurnFacts facts = decided.facts();
         Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
-        Resources resources = resources(decided.decision(), facts, who, now);                        // 5 resources
+        boolean medical = medical(analysis, facts);
+        Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
                 facts.country(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
@@ -271,7 +272,8 @@ public final class TurnProcessor {
      */
     private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
         boolean followsThemself = a.follows() && !a.thirdPerson();
-        return conversation.map(PersonReading::answeredAHelper).orElse(false) && a.command().isEmpty()
+        return conversation.map(PersonReading::answeredAHelper).orElse(false)
+                && a.command().filter(c -> c != Command.OK).isEmpty()     // "ok" goes on with the helper too
                 && !followsThemself && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 
@@ -290,19 +292,30 @@ public final class TurnProcessor {
      * The numbers this turn may show, all from the one {@link Referrals}: the person's own country (or the
      * international fallbacks), fitted to their words, and the safety floor's open crisis line at high risk.
      */
-    private Resources resources(Decision decision, TurnFacts facts, Cues.Found cues, Instant now) {
+    private Resources resources(Decision decision, TurnFacts facts, Cues.Found cues, boolean medical, Instant now) {
         Set<String> topics = new java.util.LinkedHashSet<>(decision.helplineTopics());
         if (facts.conversationRisk().atLeast(RiskLevel.HIGH)) {
             topics.addAll(CRISIS_TOPICS); // risk memory: the crisis lines stay attached to every reply
         }
         Need need = p.cues().widen(new Need(topics, facts.country(), facts.language().code(), Set.of(), Set.of()),
                 cues);
-        if (facts.signals().contains(DistressCategory.ACT)) {
+        if (medical) {
             need = need.medicalEmergency();     // tablets taken, a cut, a hanging: the ambulance before the police
         }
         Referral referral = p.referrals().find(need, decision.helplineIds(), now);
         return new Resources(referral, p.safety().ensureOpenCrisisLine(referral.lines(), facts.conversationRisk(),
                 p.referrals().directory(), facts.country(), facts.language().code(), now));
+    }
+
+    /**
+     * Whether this turn's numbers are for a body in danger: this message tells an act (tablets taken, a cut, a
+     * hanging), or one of the messages read with it did and the conversation is still at high risk ("what do i do",
+     * "she isn't answering" after "my mum took all her pills" kept the ambulance first; the probe of 5 December saw it
+     * fall back to the police on every follow-up).
+     */
+    private static boolean medical(Analysis analysis, TurnFacts facts) {
+        return analysis.categories().contains(DistressCategory.ACT)
+                || analysis.actBefore() && facts.conversationRisk().atLeast(RiskLevel.HIGH);
     }
 
     /**

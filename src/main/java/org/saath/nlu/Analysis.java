@@ -15,12 +15,14 @@ import java.util.Set;
  * trivia, always the crisis route. {@code gender} is what the person's own words mark about them and about someone
  * they write about. {@code riskSource} names what set {@code risk} ({@link RiskRules.Judgement#source}).
  * {@code follows}: the message says the writer would do as someone did ("I think about doing the same"), not negated.
+ * {@code actBefore}: one of the previous messages read with this one told an act (tablets taken, a cut, someone got
+ * down from a hanging); never set for a command, whose context is not read.
  */
 public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                        boolean thirdPerson, boolean requestsHuman, Optional<Command> command,
                        Optional<Language> asksForLanguage, List<String> signals, String modelVersion,
                        Set<DistressCategory> categories, boolean asksAboutMeans, GenderCues.Read gender,
-                       String riskSource, boolean follows) {
+                       String riskSource, boolean follows, boolean actBefore) {
 
     public Analysis {
         signals = List.copyOf(signals);
