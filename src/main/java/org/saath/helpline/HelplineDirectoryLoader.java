@@ -50,7 +50,7 @@ public final class HelplineDirectoryLoader {
             "professional_care", "bereavement", "suicide_loss",
             Helpline.EMERGENCY);
     /** What an emergency entry answers: police, ambulance, or one number for every service. */
-    public static final Set<String> SERVICES = Set.of("police", "ambulance", "emergency");
+    public static final Set<String> SERVICES = Set.of("police", Helpline.AMBULANCE, Helpline.EMERGENCY);
     private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");
     private static final Set<String> COSTS = Set.of("free", "toll-free", "standard-rate", "unknown");
     private static final Set<String> AUDIENCES = Set.of("everyone", "youth", "women", "children", "men",

@@ -15,9 +15,9 @@ import org.saath.nlu.RiskLevel;
  * crisis even when the next message is "ok thanks". {@code topic} is what the conversation is about after this
  * message (its own words or intent, else the topic remembered from earlier; empty when none), so a follow-up such
  * as "where do I go with my children?" stays on the route of the abuse it follows; {@code topicSaid}: this message
- * named it (a loss told now is answered once as news, its remembered topic as a follow-up). {@code signals} are the distress
- * categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that the
- * classifier could not place (answered on the crisis route, never as out of scope). {@code earlierRisk} is the
+ * named it (a loss told now is answered once as news, its remembered topic as a follow-up). {@code signals} are the
+ * distress categories this message's words showed; {@code asksAboutMeans} marks a question about a way or a dose that
+ * the classifier could not place (answered on the crisis route, never as out of scope). {@code earlierRisk} is the
  * conversation's risk before this message (the peak still remembered, else {@code none}): a method question after a
  * crisis is not asked the screening question again. {@code counsellorAvailable}: a partner that covers this person's
  * country, language and need is open now (its free places not counted), so offering a human counsellor is honest.
