@@ -11,6 +11,7 @@ import org.saath.nlu.DistressDetector;
 import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
+import org.saath.rules.CrisisTemplates;
 import org.saath.store.ConversationRow;
 
 /**
@@ -70,9 +71,13 @@ final class PersonReading {
         return false;
     }
 
-    /** Whether the bot's last reply spoke to a helper about someone else's danger (either third-person reply). */
+    /**
+     * Whether the bot's last reply spoke to a helper about someone else's danger ({@link CrisisTemplates#TO_A_HELPER}).
+     */
     static boolean answeredAHelper(ConversationRow conversation) {
-        return String.valueOf(conversation.lastReply()).startsWith("crisis_third_person");
+        String last = String.valueOf(conversation.lastReply());
+        int variant = last.indexOf('#');
+        return CrisisTemplates.TO_A_HELPER.contains(variant < 0 ? last : last.substring(0, variant));
     }
 
     /** Whether the bot's last reply answered a death by suicide told: that death set the peak, not the writer. */

@@ -258,7 +258,7 @@ public final class TurnProcessor {
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true);
+                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore());
         return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
                 CounsellorHandoff.topic(facts)));
     }
@@ -315,7 +315,7 @@ public final class TurnProcessor {
      */
     private static boolean medical(Analysis analysis, TurnFacts facts) {
         return analysis.categories().contains(DistressCategory.ACT)
-                || analysis.actBefore() && facts.conversationRisk().atLeast(RiskLevel.HIGH);
+                || analysis.actBefore() != Analysis.ActBefore.NONE && facts.conversationRisk().atLeast(RiskLevel.HIGH);
     }
 
     /**

@@ -137,8 +137,7 @@ public final class Analyser {
         return new Analysis(reading.language(), intent, classification.confidence(), lowConfidence, risk, thirdPerson,
                 message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
                 modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source(),
-                message.lexicon().follows(),
-                previous.stream().anyMatch(u -> u.lexicon().categories().contains(DistressCategory.ACT)));
+                message.lexicon().follows(), Analysis.ActBefore.of(previous));
     }
 
     /**

@@ -15,18 +15,39 @@ import java.util.Set;
  * trivia, always the crisis route. {@code gender} is what the person's own words mark about them and about someone
  * they write about. {@code riskSource} names what set {@code risk} ({@link RiskRules.Judgement#source}).
  * {@code follows}: the message says the writer would do as someone did ("I think about doing the same"), not negated.
- * {@code actBefore}: one of the previous messages read with this one told an act (tablets taken, a cut, someone got
- * down from a hanging); never set for a command, whose context is not read.
+ * {@code actBefore}: whose act on the body one of the previous messages read with this one told (tablets taken, a cut,
+ * someone got down from a hanging), the person's own before someone else's; {@link ActBefore#NONE} for a command,
+ * whose context is not read.
  */
 public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                        boolean thirdPerson, boolean requestsHuman, Optional<Command> command,
                        Optional<Language> asksForLanguage, List<String> signals, String modelVersion,
                        Set<DistressCategory> categories, boolean asksAboutMeans, GenderCues.Read gender,
-                       String riskSource, boolean follows, boolean actBefore) {
+                       String riskSource, boolean follows, ActBefore actBefore) {
 
     public Analysis {
         signals = List.copyOf(signals);
         categories = Set.copyOf(categories);
         gender = gender == null ? GenderCues.Read.UNMARKED : gender;
+        actBefore = actBefore == null ? ActBefore.NONE : actBefore;
+    }
+
+    /** Whose act a message read before this one told: none, someone else's, or the person's own. */
+    public enum ActBefore {
+        NONE, SOMEONE_ELSE, OWN;
+
+        /** What the previous messages (oldest first) told: the person's own act wins over someone else's. */
+        static ActBefore of(List<Utterance> previous) {
+            ActBefore told = NONE;
+            for (Utterance u : previous) {
+                if (u.lexicon().categories().contains(DistressCategory.ACT)) {
+                    if (!u.lexicon().thirdPerson()) {
+                        return OWN;
+                    }
+                    told = SOMEONE_ELSE;
+                }
+            }
+            return told;
+        }
     }
 }

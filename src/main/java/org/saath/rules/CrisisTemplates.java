@@ -21,12 +21,12 @@ public final class CrisisTemplates {
     /**
      * Replies fit to stand at {@code high} risk: the safety floor leaves them as the rules chose. Besides the shaped
      * ones: {@code not_safe} ("I'm not safe", the emergency numbers first), {@code line_unanswered} (a call nobody
-     * answered), {@code calling} ("I'll call them now"), {@code wound_care} (a wound nobody has seen) and
+     * answered), {@code calling} ("I'll call them now"), {@code wound_care} (a wound nobody has seen),
      * {@code suicide_loss} (a death by suicide told: the loss, the emergency number if it has just happened, and the
-     * direct question).
+     * direct question) and the first steps until help comes after an act, the person's own or someone else's.
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
-            "wound_care", "suicide_loss"));
+            "wound_care", "suicide_loss", "first_steps", "first_steps_helper"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
@@ -34,10 +34,19 @@ public final class CrisisTemplates {
      * just said they are not would be the wrong question), {@code line_unanswered} (the emergency numbers first
      * again), and the answers to what a person asks of Saath in danger, each with the emergency numbers first while an
      * act or a plan for now is remembered: {@code dont_call} (Saath calls nobody), {@code write_instead} (they cannot
-     * talk on the phone) and {@code call_for_me} (Saath sends nobody).
+     * talk on the phone), {@code call_for_me} (Saath sends nobody) and {@code first_steps} (after an act of their own,
+     * what to do until help comes).
      */
     public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "not_safe", "line_unanswered",
-            "dont_call", "write_instead", "call_for_me");
+            "dont_call", "write_instead", "call_for_me", "first_steps");
+
+    /**
+     * Replies to someone who wrote about another person's danger: the helper's crisis replies and the first steps
+     * after someone else's act. The helper's next message ("what do i do", "she's not answering") is read as still
+     * about the other person.
+     */
+    public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
+            "first_steps_helper");
 
     private CrisisTemplates() {
     }

@@ -3,6 +3,7 @@ package org.saath.rules;
 import java.util.List;
 import java.util.Set;
 
+import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
@@ -21,7 +22,8 @@ public record Rule(String id, int priority, When when, Then then) {
      * this message; {@code signals} must all have been heard in this message, {@code signalsNone} none of them;
      * {@code counsellorAvailable} whether a partner could be offered the conversation now; {@code hasCommand}
      * whether the message said a command at all ("no", "stop", "more lines"…); {@code topicSaid} whether this
-     * message's own words or intent named the topic, rather than the conversation remembering it.
+     * message's own words or intent named the topic, rather than the conversation remembering it;
+     * {@code actBefore} whose act on the body one of the messages read with this one told (empty: anyone's or none).
      */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
@@ -29,7 +31,7 @@ public record Rule(String id, int priority, When when, Then then) {
                        Set<String> topics, RiskLevel conversationRiskAtLeast, RiskLevel conversationRiskAtMost,
                        Set<DistressCategory> signals, Boolean asksAboutMeans, RiskLevel earlierRiskAtLeast,
                        Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand,
-                       Boolean topicSaid) {
+                       Boolean topicSaid, Set<Analysis.ActBefore> actBefore) {
 
         /** Conditions without the conversation's risk, signals or means. */
         public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
@@ -37,7 +39,7 @@ public record Rule(String id, int priority, When when, Then then) {
                     Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
             this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
                     requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null,
-                    null, null);
+                    null, null, Set.of());
         }
 
         boolean matches(TurnFacts f) {
@@ -64,7 +66,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans())
                     && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable())
                     && (hasCommand == null || hasCommand == f.command().isPresent())
-                    && (topicSaid == null || topicSaid == f.topicSaid());
+                    && (topicSaid == null || topicSaid == f.topicSaid())
+                    && (actBefore.isEmpty() || actBefore.contains(f.actBefore()));
         }
     }
 

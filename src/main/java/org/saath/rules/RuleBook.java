@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
@@ -27,7 +28,8 @@ import org.saath.nlu.RiskLevel;
  * conversation-risk-at-most, earlier-risk-at-least (the conversation's before this message), signals (distress
  * categories heard in the message), signals-none (none of these heard), asks-about-means, counsellor-available
  * (whether a partner could be offered the conversation now), has-command (whether the message said any command),
- * topic-said (whether the message named the topic itself, not remembered), languages, countries,
+ * topic-said (whether the message named the topic itself, not remembered), act-before (own | someone-else | any |
+ * none: whose act on the body a message read with this one told), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
  * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
@@ -58,7 +60,8 @@ public record RuleBook(List<Rule> rules) {
                    @JsonProperty("signals-none") List<String> signalsNone,
                    @JsonProperty("counsellor-available") Boolean counsellorAvailable,
                    @JsonProperty("has-command") Boolean hasCommand,
-                   @JsonProperty("topic-said") Boolean topicSaid) {
+                   @JsonProperty("topic-said") Boolean topicSaid,
+                   @JsonProperty("act-before") String actBefore) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -114,7 +117,8 @@ public record RuleBook(List<Rule> rules) {
                 && w.thirdPerson() == null && w.commands().isEmpty() && w.topics().isEmpty()
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
                 && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
-                && w.counsellorAvailable() == null && w.hasCommand() == null && w.topicSaid() == null;
+                && w.counsellorAvailable() == null && w.hasCommand() == null && w.topicSaid() == null
+                && w.actBefore().isEmpty();
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -125,7 +129,7 @@ public record RuleBook(List<Rule> rules) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null) : r.when();
+                null, null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -145,7 +149,8 @@ public record RuleBook(List<Rule> rules) {
                     return topic;
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
-                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid()),
+                set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid(),
+                actBefore(w.actBefore())),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
@@ -158,6 +163,20 @@ public record RuleBook(List<Rule> rules) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown dialogue state '" + code + "'", e);
         }
+    }
+
+    private static Set<Analysis.ActBefore> actBefore(String value) {
+        if (value == null) {
+            return Set.of();
+        }
+        return switch (value) {
+            case "own" -> Set.of(Analysis.ActBefore.OWN);
+            case "someone-else" -> Set.of(Analysis.ActBefore.SOMEONE_ELSE);
+            case "any" -> Set.of(Analysis.ActBefore.OWN, Analysis.ActBefore.SOMEONE_ELSE);
+            case "none" -> Set.of(Analysis.ActBefore.NONE);
+            default -> throw new IllegalArgumentException("act-before must be own, someone-else, any or none, was '"
+                    + value + "'");
+        };
     }
 
     private static RiskLevel risk(String code) {

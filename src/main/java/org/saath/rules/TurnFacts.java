@@ -3,6 +3,7 @@ package org.saath.rules;
 import java.util.Optional;
 import java.util.Set;
 
+import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
@@ -21,18 +22,22 @@ import org.saath.nlu.RiskLevel;
  * conversation's risk before this message (the peak still remembered, else {@code none}): a method question after a
  * crisis is not asked the screening question again. {@code counsellorAvailable}: a partner that covers this person's
  * country, language and need is open now (its free places not counted), so offering a human counsellor is honest.
+ * {@code actBefore}: whose act on the body (tablets taken, a cut, a hanging) one of the messages read with this one
+ * told, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, boolean topicSaid, Set<DistressCategory> signals,
-                        boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable) {
+                        boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable,
+                        Analysis.ActBefore actBefore) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
         topic = topic == null ? "" : topic;
         signals = signals == null ? Set.of() : Set.copyOf(signals);
         earlierRisk = earlierRisk == null ? RiskLevel.NONE : earlierRisk;
+        actBefore = actBefore == null ? Analysis.ActBefore.NONE : actBefore;
     }
 
     /** Facts of a conversation with no remembered topic. */
@@ -40,19 +45,20 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true);
+                thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true, Analysis.ActBefore.NONE);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable);
+                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable, actBefore);
     }
 
     /** These facts with whether a counsellor could be offered now. */
     public TurnFacts withCounsellorAvailable(boolean available) {
         return new TurnFacts(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state,
-                requestsHuman, thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, available);
+                requestsHuman, thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, available,
+                actBefore);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.saath.dialogue.Templates;
 import org.saath.helpline.HelplineDirectoryLoader;
+import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
@@ -45,7 +46,8 @@ class RuleBookTest {
         "{id: r6, then: {template: crisis}}|rule 'r6': priority is missing",
         "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood",
         "{id: r8, priority: 1, when: {signals: [despair]}, then: {template: crisis}}|unknown signal 'despair'",
-        "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk"
+        "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk",
+        "{id: r10, priority: 1, when: {act-before: mine}, then: {template: crisis}}|act-before must be own"
     })
     void a_bad_rule_is_a_start_error_naming_the_file_and_the_rule(String rule, String message) {
         assertThatThrownBy(() -> load("rules:\n  - " + rule + "\n" + DEFAULT))
@@ -133,6 +135,29 @@ class RuleBookTest {
                 .isEqualTo("loss-remembered");
     }
 
+    /** act-before: whose act on the body a message read with this one told, the person's own or someone else's. */
+    @Test
+    void act_before_tells_the_person_s_own_act_from_someone_else_s() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: own, priority: 3, when: {act-before: own}, then: {template: crisis}}
+                  - {id: theirs, priority: 2, when: {act-before: someone-else}, then: {template: crisis}}
+                  - {id: nothing-told, priority: 1, when: {act-before: none}, then: {template: greeting}}
+                """ + DEFAULT));
+        RuleEngine any = new RuleEngine(load("""
+                rules:
+                  - {id: any, priority: 1, when: {act-before: any}, then: {template: crisis}}
+                """ + DEFAULT));
+        TurnFacts followUp = facts(Intent.OUT_OF_SCOPE, RiskLevel.LOW);
+
+        assertThat(engine.decide(after(followUp, Analysis.ActBefore.OWN, false)).ruleId()).isEqualTo("own");
+        assertThat(engine.decide(after(followUp, Analysis.ActBefore.SOMEONE_ELSE, true)).ruleId()).isEqualTo("theirs");
+        assertThat(engine.decide(followUp).ruleId()).isEqualTo("nothing-told");
+        assertThat(any.decide(after(followUp, Analysis.ActBefore.OWN, false)).ruleId()).isEqualTo("any");
+        assertThat(any.decide(after(followUp, Analysis.ActBefore.SOMEONE_ELSE, true)).ruleId()).isEqualTo("any");
+        assertThat(any.decide(followUp).ruleId()).isEqualTo("default");
+    }
+
     /**
      * The shipped rule book: a chosen place with a near time, which the risk rules read as {@code imminent}, is an
      * emergency; a place alone at {@code high} is a crisis; asking for a person in the middle of a safety plan or
@@ -155,6 +180,17 @@ class RuleBookTest {
         assertThat(placeNow.template()).isEqualTo("crisis_imminent");
         assertThat(placeNow.priority()).isEqualTo("urgent");
         assertThat(engine.decide(with(high, Set.of(DistressCategory.PLACE), false)).ruleId()).isEqualTo("crisis");
+        // after an act on the body, a follow-up ("what do i do", "he's not waking up", "i'm getting sleepy") gets
+        // what to do until help comes, whoever's act it was; a command still steers
+        TurnFacts followUp = facts(Intent.OUT_OF_SCOPE, RiskLevel.MODERATE);
+        assertThat(engine.decide(after(followUp, Analysis.ActBefore.SOMEONE_ELSE, true)).template())
+                .isEqualTo("first_steps_helper");
+        assertThat(engine.decide(after(imminent, Analysis.ActBefore.SOMEONE_ELSE, true)).template())
+                .isEqualTo("first_steps_helper");
+        assertThat(engine.decide(after(followUp, Analysis.ActBefore.OWN, false)).template()).isEqualTo("first_steps");
+        assertThat(engine.decide(after(imminent, Analysis.ActBefore.OWN, false)).template()).isEqualTo("first_steps");
+        assertThat(engine.decide(after(followUp, Analysis.ActBefore.NONE, false)).template())
+                .isNotIn("first_steps", "first_steps_helper");
         for (DialogueState state : new DialogueState[] {DialogueState.SAFETY_PLAN, DialogueState.CRISIS_CHECK}) {
             // "no, but i want to talk to a real person": a no and a request for a person at once
             TurnFacts asks = new TurnFacts(Intent.SEEK_HELP, 0.9, false, RiskLevel.NONE, RiskLevel.MODERATE,
@@ -173,13 +209,19 @@ class RuleBookTest {
     private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
-                f.topicSaid(), signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable());
+                f.topicSaid(), signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable(), f.actBefore());
     }
 
     private static TurnFacts about(TurnFacts f, String topic, boolean said) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), topic, said,
-                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable());
+                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable(), f.actBefore());
+    }
+
+    private static TurnFacts after(TurnFacts f, Analysis.ActBefore act, boolean thirdPerson) {
+        return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
+                f.language(), f.country(), f.state(), f.requestsHuman(), thirdPerson, f.command(), f.topic(),
+                f.topicSaid(), f.signals(), f.asksAboutMeans(), RiskLevel.IMMINENT, f.counsellorAvailable(), act);
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
