@@ -22,7 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * the command declared first in {@link Command} wins. What else the message says still counts: the rules read a
  * leading "no" as an answer only when the message carries no risk. A key {@code speak_<code>} asks for the language
  * with that code ({@code speak_ur}): its phrases are {@link Command#SPEAK} phrases, so a new language brings its own
- * requests in its own folder; when several language requests match, the longest phrase wins. A phrase may offer
+ * requests in its own folder; when several language requests match, the longest phrase wins, and a {@code whole}
+ * request ("arabic", "speak english") is one only as the whole message. A phrase may offer
  * choices in braces, an empty one for a word that may be left out: "{nahi|nai|} main {mehfooz|mehfuz} nahi {hoon|hun|}"
  * stands for each of its spellings, since a person types the answer to "are you safe?" however they type. Immutable
  * and thread-safe.
@@ -41,6 +42,8 @@ public final class CommandDetector {
     }
 
     private final Map<String, Command> whole;
+    /** Language requests that are the whole message ("arabic"), by the message's normalised text. */
+    private final Map<String, Language> wholeRequests;
     /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
     private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
     private final Map<Command, List<List<String>>> leading;
@@ -48,8 +51,10 @@ public final class CommandDetector {
     private final Map<String, List<LanguageRequest>> requestsByFirstToken = new HashMap<>();
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
-                            Map<Command, List<List<String>>> leading, List<LanguageRequest> requests) {
+                            Map<Command, List<List<String>>> leading, List<LanguageRequest> requests,
+                            Map<String, Language> wholeRequests) {
         this.whole = whole;
+        this.wholeRequests = wholeRequests;
         for (LanguageRequest request : requests) {
             if (!request.phrase().isEmpty()) {
                 requestsByFirstToken.computeIfAbsent(request.phrase().get(0), k -> new ArrayList<>()).add(request);
@@ -73,6 +78,7 @@ public final class CommandDetector {
         Map<Command, List<List<String>>> within = new EnumMap<>(Command.class);
         Map<Command, List<List<String>>> leading = new EnumMap<>(Command.class);
         List<LanguageRequest> requests = new ArrayList<>();
+        Map<String, Language> wholeRequests = new HashMap<>();
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/commands.yaml";
             read(name).forEach((code, kinds) -> {
@@ -80,6 +86,11 @@ public final class CommandDetector {
                     Language asked = requested(name, code);
                     spelled(name, kinds.get("within")).forEach(p -> requests.add(
                             new LanguageRequest(normaliser.normalise(p).tokens(), asked, requests.size())));
+                    spelled(name, kinds.get("whole")).forEach(p -> {
+                        String text = normaliser.normalise(p).text();
+                        whole.put(text, Command.SPEAK);
+                        wholeRequests.put(text, asked);
+                    });
                     return;
                 }
                 Command command = command(name, code);
@@ -93,7 +104,7 @@ public final class CommandDetector {
         if (!requests.isEmpty()) {
             within.put(Command.SPEAK, requests.stream().map(LanguageRequest::phrase).toList());
         }
-        return new CommandDetector(whole, within, leading, requests);
+        return new CommandDetector(whole, within, leading, requests, Map.copyOf(wholeRequests));
     }
 
     /** Every spelling of a file's phrases: "{a|b|} c" is "a c", "b c" and "c" (see the class comment). */
@@ -178,6 +189,10 @@ public final class CommandDetector {
      * long, the one read first).
      */
     public Optional<Language> requestedLanguage(NormalisedText text) {
+        Language asked = wholeRequests.get(text.text());
+        if (asked != null) {
+            return Optional.of(asked);
+        }
         List<String> tokens = text.tokens();
         LanguageRequest best = null;
         for (int i = 0; i < tokens.size(); i++) {

@@ -86,6 +86,9 @@ class CommandDetectorTest {
         "ok|ok", "okay|ok", "theek hai|ok", "ٹھیک ہے|ok", "طيب|ok", "تمام|ok", "yes|yes", "haan|yes", "ايوه|yes",
         "no i didnt go to a doctor|no_doctor", "nahi doctor ke paas nahi gayi|no_doctor", "لا ما رحت للدكتور|no_doctor",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
+        // who to call now is a request for the lines (the s37 probe: "who can i call at this hour?" was out of scope)
+        "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
+        "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
@@ -97,7 +100,8 @@ class CommandDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "english please|en", "urdu mein baat karo|roman_ur", "urdu mein baat karo urdu script|ur",
-        "بالعربي لو سمحت|ar", "please reply in english|en"
+        "بالعربي لو سمحت|ar", "please reply in english|en", "can you speak arabic?|ar", "english|en",
+        "angrezi mein likho|en", "ردي بالانجليزي|en", "انگریزی میں بات کریں|en"
     })
     void a_language_request_names_its_language_and_the_longest_phrase_wins(String text, String language) {
         assertThat(COMMANDS.requestedLanguage(NORMALISER.normalise(text))).map(Language::code).contains(language);
@@ -120,7 +124,10 @@ class CommandDetectorTest {
         "can you send help for my anxiety", "can you just talk to me for a bit, im lonely", "mera dil bohat dukhi hai",
         "قلبي يوجعني عليه",
         // speaking of feelings is not asking to write instead; "nobody listens to me" is not "he'll hear me"
-        "i can't speak about it without crying", "main bol nahi sakti kitna dukh hai", "ما حد بيسمعني"})
+        "i can't speak about it without crying", "main bol nahi sakti kitna dukh hai", "ما حد بيسمعني",
+        // a language someone else speaks is not one asked of Saath (the outside probe of 5 December, h08)
+        "she is from the philippines, she doesnt speak arabic", "my mum doesn't speak english",
+        "ammi ko angrezi mein baat samajh nahi aati", "هي ما بتحكي بالانجليزي"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
