@@ -258,7 +258,7 @@ public final class TurnProcessor {
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore());
+                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified());
         return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
                 CounsellorHandoff.topic(facts)));
     }
@@ -273,7 +273,8 @@ public final class TurnProcessor {
     private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
         boolean followsThemself = a.follows() && !a.thirdPerson();
         return conversation.map(PersonReading::answeredAHelper).orElse(false)
-                && a.command().filter(c -> c != Command.OK).isEmpty()     // "ok" goes on with the helper too
+                // "ok" goes on with the helper too, and so does a report ("she won't go to the hospital")
+                && a.command().filter(c -> c.steers() && c != Command.OK).isEmpty()
                 && !followsThemself && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 

@@ -105,8 +105,10 @@ public final class Analyser {
         Classification classification = reading.classification();
         Utterance message = reading.message();
         // a command ("yes", "stop", "show my safety plan") steers the conversation, it is not a follow-up: the rules
-        // read it in the conversation's state
-        List<Utterance> previous = reading.command().isPresent() ? List.of() : read(context);
+        // read it in the conversation's state (a report, "i dont want to go to hospital", is read with what came
+        // before it)
+        List<Utterance> before = read(context);
+        List<Utterance> previous = reading.command().filter(Command::steers).isPresent() ? List.of() : before;
         RiskEstimate estimate = estimate(message, reading.features(), previous);
         // a bare "yes", "ok" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
@@ -121,6 +123,7 @@ public final class Analyser {
         RiskLevel risk = judgement.level();
         boolean lowConfidence = classification.confidence() < minConfidence;
         Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
+        Intent classified = intent;
         if (risk.atLeast(RiskLevel.HIGH) && intent != Intent.CRISIS) {
             signals.add("risk-overrides-intent:" + intent.label());
             intent = Intent.CRISIS;
@@ -137,7 +140,7 @@ public final class Analyser {
         return new Analysis(reading.language(), intent, classification.confidence(), lowConfidence, risk, thirdPerson,
                 message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
                 modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source(),
-                message.lexicon().follows(), Analysis.ActBefore.of(previous));
+                message.lexicon().follows(), Analysis.ActBefore.of(before), classified);
     }
 
     /**

@@ -16,20 +16,23 @@ import java.util.Set;
  * they write about. {@code riskSource} names what set {@code risk} ({@link RiskRules.Judgement#source}).
  * {@code follows}: the message says the writer would do as someone did ("I think about doing the same"), not negated.
  * {@code actBefore}: whose act on the body one of the previous messages read with this one told (tablets taken, a cut,
- * someone got down from a hanging), the person's own before someone else's; {@link ActBefore#NONE} for a command,
- * whose context is not read.
+ * someone got down from a hanging), the person's own before someone else's; read for a command too ("she won't go to
+ * the hospital"), whose risk is read without its context.
+ * {@code classified}: the intent classifier's own reading ({@code out_of_scope} when unsure), before a risk of
+ * {@code high} or more made {@code intent} a crisis ("i cant stop shaking" after a brother's attempt is anxiety).
  */
 public record Analysis(Language language, Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                        boolean thirdPerson, boolean requestsHuman, Optional<Command> command,
                        Optional<Language> asksForLanguage, List<String> signals, String modelVersion,
                        Set<DistressCategory> categories, boolean asksAboutMeans, GenderCues.Read gender,
-                       String riskSource, boolean follows, ActBefore actBefore) {
+                       String riskSource, boolean follows, ActBefore actBefore, Intent classified) {
 
     public Analysis {
         signals = List.copyOf(signals);
         categories = Set.copyOf(categories);
         gender = gender == null ? GenderCues.Read.UNMARKED : gender;
         actBefore = actBefore == null ? ActBefore.NONE : actBefore;
+        classified = classified == null ? intent : classified;
     }
 
     /** Whose act a message read before this one told: none, someone else's, or the person's own. */

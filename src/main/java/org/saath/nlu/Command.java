@@ -55,7 +55,9 @@ public enum Command {
     WONT_CALL,
     /**
      * "no i didn't go to a doctor", "doctor ke paas nahi gayi", «ما رحت للدكتور»: after self-harm, a wound nobody has
-     * seen; read only after a crisis (rule {@code no-doctor-after-harm}).
+     * seen; and care refused after an act ("i dont want to go to hospital", «مش عايزين اسعاف»). Read only after a
+     * crisis (rules {@code no-doctor-after-harm}, {@code care-refused-after-*}); a report of what is happening, not a
+     * steer, so its risk is read with the messages before it ({@link #steers()}).
      */
     NO_DOCTOR,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
@@ -76,6 +78,14 @@ public enum Command {
      * lists it.
      */
     MEDIA;
+
+    /**
+     * Whether the command steers the conversation, so that its risk is read without the messages before it ("yes",
+     * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them.
+     */
+    public boolean steers() {
+        return this != NO_DOCTOR;
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

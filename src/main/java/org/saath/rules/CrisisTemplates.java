@@ -23,10 +23,13 @@ public final class CrisisTemplates {
      * ones: {@code not_safe} ("I'm not safe", the emergency numbers first), {@code line_unanswered} (a call nobody
      * answered), {@code calling} ("I'll call them now"), {@code wound_care} (a wound nobody has seen),
      * {@code suicide_loss} (a death by suicide told: the loss, the emergency number if it has just happened, and the
-     * direct question) and the first steps until help comes after an act, the person's own or someone else's.
+     * direct question), the first steps until help comes after an act and the answer to care refused after one, the
+     * person's own or someone else's, and {@code helper_shaken} (a helper's own distress, the emergency numbers first
+     * for the other person).
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
-            "wound_care", "suicide_loss", "first_steps", "first_steps_helper"));
+            "wound_care", "suicide_loss", "first_steps", "first_steps_helper", "care_refused",
+            "care_refused_helper", "helper_shaken"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
@@ -34,19 +37,20 @@ public final class CrisisTemplates {
      * just said they are not would be the wrong question), {@code line_unanswered} (the emergency numbers first
      * again), and the answers to what a person asks of Saath in danger, each with the emergency numbers first while an
      * act or a plan for now is remembered: {@code dont_call} (Saath calls nobody), {@code write_instead} (they cannot
-     * talk on the phone), {@code call_for_me} (Saath sends nobody) and {@code first_steps} (after an act of their own,
-     * what to do until help comes).
+     * talk on the phone), {@code call_for_me} (Saath sends nobody), {@code first_steps} (after an act of their own,
+     * what to do until help comes) and {@code care_refused} / {@code care_refused_helper} (a doctor now all the
+     * same).
      */
     public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "not_safe", "line_unanswered",
-            "dont_call", "write_instead", "call_for_me", "first_steps");
+            "dont_call", "write_instead", "call_for_me", "first_steps", "care_refused", "care_refused_helper");
 
     /**
-     * Replies to someone who wrote about another person's danger: the helper's crisis replies and the first steps
-     * after someone else's act. The helper's next message ("what do i do", "she's not answering") is read as still
-     * about the other person.
+     * Replies to someone who wrote about another person's danger: the helper's crisis replies, the first steps and the
+     * answer to care refused after someone else's act, and the reply to a helper's own distress. The helper's next
+     * message ("what do i do", "she's not answering") is read as still about the other person.
      */
     public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
-            "first_steps_helper");
+            "first_steps_helper", "care_refused_helper", "helper_shaken");
 
     private CrisisTemplates() {
     }

@@ -29,7 +29,8 @@ import org.saath.nlu.RiskLevel;
  * categories heard in the message), signals-none (none of these heard), asks-about-means, counsellor-available
  * (whether a partner could be offered the conversation now), has-command (whether the message said any command),
  * topic-said (whether the message named the topic itself, not remembered), act-before (own | someone-else | any |
- * none: whose act on the body a message read with this one told), languages, countries,
+ * none: whose act on the body a message read with this one told), classified-as (the intent classifier's own reading,
+ * before a risk of high made the intent a crisis), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
  * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
@@ -61,7 +62,8 @@ public record RuleBook(List<Rule> rules) {
                    @JsonProperty("counsellor-available") Boolean counsellorAvailable,
                    @JsonProperty("has-command") Boolean hasCommand,
                    @JsonProperty("topic-said") Boolean topicSaid,
-                   @JsonProperty("act-before") String actBefore) {
+                   @JsonProperty("act-before") String actBefore,
+                   @JsonProperty("classified-as") List<String> classifiedAs) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -118,7 +120,7 @@ public record RuleBook(List<Rule> rules) {
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
                 && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
                 && w.counsellorAvailable() == null && w.hasCommand() == null && w.topicSaid() == null
-                && w.actBefore().isEmpty();
+                && w.actBefore().isEmpty() && w.classifiedAs().isEmpty();
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -129,7 +131,7 @@ public record RuleBook(List<Rule> rules) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null) : r.when();
+                null, null, null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -138,8 +140,7 @@ public record RuleBook(List<Rule> rules) {
         List<String> helplineIds = t.helplines() == null ? List.of() : t.helplines();
         helplineIds.forEach(id -> check(helplineById.test(id), "unknown helpline id '" + id + "'"));
         return new Rule(r.id(), r.priority(), new Rule.When(
-                set(w.intents(), label -> Intent.fromLabel(label).orElseThrow(
-                        () -> new IllegalArgumentException("unknown intent '" + label + "'"))),
+                set(w.intents(), RuleBook::intent),
                 w.riskAtLeast() == null ? null : RiskLevel.fromCode(w.riskAtLeast()),
                 w.riskAtMost() == null ? null : RiskLevel.fromCode(w.riskAtMost()),
                 set(w.languages(), Language::fromCode), set(w.countries(), c -> c),
@@ -150,7 +151,7 @@ public record RuleBook(List<Rule> rules) {
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
                 set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid(),
-                actBefore(w.actBefore())),
+                actBefore(w.actBefore()), set(w.classifiedAs(), RuleBook::intent)),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
@@ -163,6 +164,10 @@ public record RuleBook(List<Rule> rules) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown dialogue state '" + code + "'", e);
         }
+    }
+
+    private static Intent intent(String label) {
+        return Intent.fromLabel(label).orElseThrow(() -> new IllegalArgumentException("unknown intent '" + label + "'"));
     }
 
     private static Set<Analysis.ActBefore> actBefore(String value) {

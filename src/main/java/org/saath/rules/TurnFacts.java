@@ -24,13 +24,15 @@ import org.saath.nlu.RiskLevel;
  * country, language and need is open now (its free places not counted), so offering a human counsellor is honest.
  * {@code actBefore}: whose act on the body (tablets taken, a cut, a hanging) one of the messages read with this one
  * told, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
+ * {@code classified}: the intent classifier's own reading before a risk of {@code high} or more made {@code intent} a
+ * crisis (a helper's "i cant stop shaking", read with the other person's danger, is still anxiety).
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, boolean topicSaid, Set<DistressCategory> signals,
                         boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable,
-                        Analysis.ActBefore actBefore) {
+                        Analysis.ActBefore actBefore, Intent classified) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
@@ -38,6 +40,7 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
         signals = signals == null ? Set.of() : Set.copyOf(signals);
         earlierRisk = earlierRisk == null ? RiskLevel.NONE : earlierRisk;
         actBefore = actBefore == null ? Analysis.ActBefore.NONE : actBefore;
+        classified = classified == null ? intent : classified;
     }
 
     /** Facts of a conversation with no remembered topic. */
@@ -45,20 +48,21 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
-                thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true, Analysis.ActBefore.NONE);
+                thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true, Analysis.ActBefore.NONE,
+                intent);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable, actBefore);
+                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable, actBefore, classified);
     }
 
     /** These facts with whether a counsellor could be offered now. */
     public TurnFacts withCounsellorAvailable(boolean available) {
         return new TurnFacts(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state,
                 requestsHuman, thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, available,
-                actBefore);
+                actBefore, classified);
     }
 }

@@ -85,6 +85,10 @@ class CommandDetectorTest {
         // a bare acknowledgement is not a yes: it takes an offer, it does not say "I'm safe" (the s37 probe)
         "ok|ok", "okay|ok", "theek hai|ok", "ٹھیک ہے|ok", "طيب|ok", "تمام|ok", "yes|yes", "haan|yes", "ايوه|yes",
         "no i didnt go to a doctor|no_doctor", "nahi doctor ke paas nahi gayi|no_doctor", "لا ما رحت للدكتور|no_doctor",
+        // care refused after an act, the person's own or someone else's (the s37 probe, M3)
+        "i dont want to go to hospital|no_doctor", "she won't go to the hospital|no_doctor",
+        "ambulance nahi bulana|no_doctor", "ہسپتال نہیں جانا|no_doctor", "مش عايزين اسعاف الناس هتتكلم|no_doctor",
+        "ما بغاتش تمشي للسبيطار|no_doctor",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // who to call now is a request for the lines (the s37 probe: "who can i call at this hour?" was out of scope)
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",

@@ -158,6 +158,24 @@ class RuleBookTest {
         assertThat(any.decide(followUp).ruleId()).isEqualTo("default");
     }
 
+    /** classified-as: the intent classifier's own reading, which a risk of high read with the context overrides. */
+    @Test
+    void classified_as_reads_the_classifier_s_intent_before_the_risk_made_it_a_crisis() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: shaken, priority: 2, when: {classified-as: [anxiety]}, then: {template: greeting}}
+                  - {id: crisis, priority: 1, when: {intents: [crisis]}, then: {template: crisis}}
+                """ + DEFAULT));
+        TurnFacts f = facts(Intent.CRISIS, RiskLevel.HIGH);
+        TurnFacts anxious = new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
+                f.language(), f.country(), f.state(), f.requestsHuman(), true, f.command(), f.topic(), f.topicSaid(),
+                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable(), f.actBefore(),
+                Intent.ANXIETY);
+
+        assertThat(engine.decide(anxious).ruleId()).isEqualTo("shaken");
+        assertThat(engine.decide(f).ruleId()).isEqualTo("crisis");
+    }
+
     /**
      * The shipped rule book: a chosen place with a near time, which the risk rules read as {@code imminent}, is an
      * emergency; a place alone at {@code high} is a crisis; asking for a person in the middle of a safety plan or
@@ -191,6 +209,15 @@ class RuleBookTest {
         assertThat(engine.decide(after(imminent, Analysis.ActBefore.OWN, false)).template()).isEqualTo("first_steps");
         assertThat(engine.decide(after(followUp, Analysis.ActBefore.NONE, false)).template())
                 .isNotIn("first_steps", "first_steps_helper");
+        // care refused after an act: a doctor now all the same, to the person or to the helper
+        TurnFacts refused = facts(Intent.OUT_OF_SCOPE, RiskLevel.LOW);
+        refused = new TurnFacts(refused.intent(), refused.confidence(), refused.lowConfidence(), refused.risk(),
+                refused.conversationRisk(), refused.language(), refused.country(), refused.state(), false, false,
+                Optional.of(Command.NO_DOCTOR));
+        assertThat(engine.decide(after(refused, Analysis.ActBefore.OWN, false)).template()).isEqualTo("care_refused");
+        assertThat(engine.decide(after(refused, Analysis.ActBefore.SOMEONE_ELSE, false)).template())
+                .isEqualTo("care_refused_helper");
+        assertThat(engine.decide(after(refused, Analysis.ActBefore.NONE, false)).template()).isEqualTo("wound_care");
         for (DialogueState state : new DialogueState[] {DialogueState.SAFETY_PLAN, DialogueState.CRISIS_CHECK}) {
             // "no, but i want to talk to a real person": a no and a request for a person at once
             TurnFacts asks = new TurnFacts(Intent.SEEK_HELP, 0.9, false, RiskLevel.NONE, RiskLevel.MODERATE,
@@ -209,19 +236,22 @@ class RuleBookTest {
     private static TurnFacts with(TurnFacts f, Set<DistressCategory> signals, boolean asksAboutMeans) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
-                f.topicSaid(), signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable(), f.actBefore());
+                f.topicSaid(), signals, asksAboutMeans, f.earlierRisk(), f.counsellorAvailable(), f.actBefore(),
+                f.classified());
     }
 
     private static TurnFacts about(TurnFacts f, String topic, boolean said) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), topic, said,
-                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable(), f.actBefore());
+                f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable(), f.actBefore(),
+                f.classified());
     }
 
     private static TurnFacts after(TurnFacts f, Analysis.ActBefore act, boolean thirdPerson) {
         return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
                 f.language(), f.country(), f.state(), f.requestsHuman(), thirdPerson, f.command(), f.topic(),
-                f.topicSaid(), f.signals(), f.asksAboutMeans(), RiskLevel.IMMINENT, f.counsellorAvailable(), act);
+                f.topicSaid(), f.signals(), f.asksAboutMeans(), RiskLevel.IMMINENT, f.counsellorAvailable(), act,
+                f.classified());
     }
 
     private static TurnFacts facts(Intent intent, RiskLevel risk) {
