@@ -167,7 +167,8 @@ public record RuleBook(List<Rule> rules) {
     }
 
     private static Intent intent(String label) {
-        return Intent.fromLabel(label).orElseThrow(() -> new IllegalArgumentException("unknown intent '" + label + "'"));
+        return Intent.fromLabel(label)
+                .orElseThrow(() -> new IllegalArgumentException("unknown intent '" + label + "'"));
     }
 
     private static Set<Analysis.ActBefore> actBefore(String value) {

@@ -48,6 +48,7 @@ class TopicMemoryTest {
 
     private static Analysis sure(Intent intent) {
         return new Analysis(Language.EN, intent, 0.9, false, RiskLevel.LOW, false, false, Optional.empty(),
-                Optional.empty(), List.of(), "test", Set.of(), false, null, "model", false, Analysis.ActBefore.NONE, intent);
+                Optional.empty(), List.of(), "test", Set.of(), false, null, "model", false, Analysis.ActBefore.NONE,
+                intent);
     }
 }
