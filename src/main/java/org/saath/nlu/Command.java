@@ -60,6 +60,11 @@ public enum Command {
      * steer, so its risk is read with the messages before it ({@link #steers()}).
      */
     NO_DOCTOR,
+    /**
+     * "the ambulance is here", "hum hospital pohanch gaye", «الاسعاف وصل»: help has come after an act; what to tell them,
+     * and how the writer is (rule {@code help-arrived}).
+     */
+    HELP_HERE,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

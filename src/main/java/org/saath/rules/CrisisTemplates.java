@@ -24,12 +24,12 @@ public final class CrisisTemplates {
      * answered), {@code calling} ("I'll call them now"), {@code wound_care} (a wound nobody has seen),
      * {@code suicide_loss} (a death by suicide told: the loss, the emergency number if it has just happened, and the
      * direct question), the first steps until help comes after an act and the answer to care refused after one, the
-     * person's own or someone else's, and {@code helper_shaken} (a helper's own distress, the emergency numbers first
-     * for the other person).
+     * person's own or someone else's, {@code helper_shaken} (a helper's own distress, the emergency numbers first for
+     * the other person) and {@code help_arrived} (help has come: what to tell them, and how the writer is).
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
             "wound_care", "suicide_loss", "first_steps", "first_steps_helper", "care_refused",
-            "care_refused_helper", "helper_shaken"));
+            "care_refused_helper", "helper_shaken", "help_arrived"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening

@@ -91,6 +91,9 @@ class CommandDetectorTest {
         "ما بغاتش تمشي للسبيطار|no_doctor",
         "thanks i'll call them now|calling", "abhi call karti hun|calling", "هتصل دلوقتي|calling",
         // who to call now is a request for the lines (the s37 probe: "who can i call at this hour?" was out of scope)
+        // help has come after an act (the s38 probe)
+        "ok the ambulance is here|help_here", "ambulance aa gayi hai|help_here", "الاسعاف وصل|help_here",
+        "ہم ہسپتال پہنچ گئے|help_here",
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
         "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
