@@ -179,16 +179,32 @@ public final class DistressDetector {
      * writer says them ("this is my last message", "ammi ko batana"), and "tell my mom i loved her" after one names the
      * mother as the one left behind, not as the one at risk. A wish, act or plan is when the first person stands right
      * before it; a means or a preparation when the first person stands anywhere before it in its clause ("i bought a
-     * gun", "i've been saving up my pills"): whose pills a person saves can be far from who saves them.
+     * gun", "i've been saving up my pills"): whose pills a person saves can be far from who saves them. An act whose
+     * own words name him or her ("i cut him down", "i got her down from the fan") was done to someone else, whoever
+     * did it: the "i" before it is the one who found them (the s38 probe: "i just found my brother hanging in the
+     * garage i cut him down" was asked "took something or hurt yourself?").
      */
     private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
             return true;
         }
+        if (category == DistressCategory.ACT && namesAnother(match)) {
+            return false;
+        }
         if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
             return clauses.firstPersonInClauseBefore(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
+    }
+
+    /** Whether a phrase's own words name him or her ("cut him down", "got her down from"). */
+    private static boolean namesAnother(DistressLexicon.Match match) {
+        for (String word : match.entry().phrase().split(" ")) {
+            if (word.equals("him") || word.equals("her")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
