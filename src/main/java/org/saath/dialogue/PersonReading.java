@@ -75,14 +75,19 @@ final class PersonReading {
      * Whether the bot's last reply spoke to a helper about someone else's danger ({@link CrisisTemplates#TO_A_HELPER}).
      */
     static boolean answeredAHelper(ConversationRow conversation) {
-        String last = String.valueOf(conversation.lastReply());
-        int variant = last.indexOf('#');
-        return CrisisTemplates.TO_A_HELPER.contains(variant < 0 ? last : last.substring(0, variant));
+        return CrisisTemplates.TO_A_HELPER.contains(lastTemplate(conversation));
     }
 
     /** Whether the bot's last reply answered a death by suicide told: that death set the peak, not the writer. */
     private static boolean answeredALoss(ConversationRow conversation) {
-        return String.valueOf(conversation.lastReply()).startsWith("suicide_loss");
+        return lastTemplate(conversation).equals("suicide_loss");
+    }
+
+    /** The template of the bot's last reply: its reply id is "template#variant" ({@code ReplyText}). */
+    private static String lastTemplate(ConversationRow conversation) {
+        String last = String.valueOf(conversation.lastReply());
+        int variant = last.indexOf('#');
+        return variant < 0 ? last : last.substring(0, variant);
     }
 
     /**
