@@ -45,6 +45,9 @@ public final class DistressDetector {
     private static final Set<DistressCategory> DEATH_TOLD = EnumSet.of(DistressCategory.DEATH,
             DistressCategory.IDEATION, DistressCategory.INTENT, DistressCategory.ACT, DistressCategory.SELF_HARM,
             DistressCategory.PAST_ATTEMPT);
+    /** The English words by which an act's own phrase names someone else as the one it happens to. */
+    private static final Set<String> ANOTHER = Set.of("him", "her", "his", "himself", "herself", "he", "hes", "she",
+            "shes", "they", "theyre", "themselves");
 
     /**
      * The signal of a message whose words the lexicon knows as Arabic written in Latin letters, two words or more
@@ -86,6 +89,7 @@ public final class DistressDetector {
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
         boolean ownWords = false;
+        boolean anotherActs = false;
         RiskLevel risk = RiskLevel.NONE;
         boolean thirdPerson = false;
         boolean requestsHuman = false;
@@ -136,6 +140,7 @@ public final class DistressDetector {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
                 ownWords |= ownWords(category, match, clauses);
+                anotherActs |= category == DistressCategory.ACT && namesAnother(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -169,7 +174,9 @@ public final class DistressDetector {
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs;
         // and a relative named beside no danger told in words ("letters to my mum and my sister", the risk read by the
         // model alone) is no one else at risk: unsure whose danger it is, the reply speaks to the person who wrote
-        thirdPerson &= !ownWords && !seen.isEmpty();
+        // an act whose own words name him or her ("they got him down and hes not breathing") is someone else's
+        // danger though no one else is named before it
+        thirdPerson = (thirdPerson || anotherActs) && !ownWords && !seen.isEmpty();
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
                 follow != null, tellsDeath);
     }
@@ -197,10 +204,13 @@ public final class DistressDetector {
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
     }
 
-    /** Whether a phrase's own words name him or her ("cut him down", "got her down from"). */
+    /**
+     * Whether a phrase's own words name him, her or them as the one it happens to ("cut him down", "got her down
+     * from", "hes not breathing", "they are not breathing"; "them" is left out: "i took them all" are the pills).
+     */
     private static boolean namesAnother(DistressLexicon.Match match) {
         for (String word : match.entry().phrase().split(" ")) {
-            if (word.equals("him") || word.equals("her")) {
+            if (ANOTHER.contains(word)) {
                 return true;
             }
         }

@@ -938,4 +938,27 @@ class DistressDetectorTest {
         assertThat(a.risk()).as("%s: %s", text, a.signals()).isEqualTo(RiskLevel.NONE);
         assertThat(a.signals()).noneMatch(s -> s.startsWith("ideation:to follow"));
     }
+
+    /**
+     * Someone who does not breathe or wake, a razor cut and blood that won't stop, as helpers tell them (the s38 probe
+     * and its follow-up): an act, someone else's when the act's own words or the words before it name them; the
+     * writer's own when the writer says it of themselves.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "they got him down and hes not breathing|true",
+        "i cant wake him up|true",
+        "she's not breathing|true",
+        "my brother isnt waking up after drinking|true",
+        "my dad took all his insulin|true",
+        "nani ne sugar ki saari goliyan kha li hain|true",
+        "اختي ضربت نفسها بموس والدم ما يوقف|true",
+        "اخوي شرب كل علبة الدوا ومش عم يصحى|true",
+        "ضربت نفسي بموس والدم ما يوقف|false",
+        "i injected all my insulin|false"
+    })
+    void someone_who_does_not_breathe_or_wake_is_an_act(String text, boolean thirdPerson) {
+        DistressAssessment a = assertRisk(text, "imminent");
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
 }
