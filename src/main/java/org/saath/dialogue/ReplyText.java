@@ -46,7 +46,10 @@ final class ReplyText {
             chosen = new Chosen(template.texts().get(variant), id + "#" + variant);
         }
         if (chosen.replyId().equals(t.lastReply())) {
-            return new Chosen(templates.word("again", t.language()) + " " + chosen.text(), chosen.replyId());
+            // said first instead of where the text says it ("… I'm still here with you." twice in one reply)
+            String again = templates.word("again", t.language());
+            String rest = chosen.text().replace(" " + again, "").replace(again + " ", "");
+            return new Chosen(again + " " + rest, chosen.replyId());
         }
         return chosen;
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saath.nlu.Analysis;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
+import org.saath.nlu.RiskLevel;
 
 /**
  * What a conversation is about, kept the way its risk is kept: a message that names a situation (abuse at home,
@@ -16,6 +18,14 @@ import org.saath.nlu.Intent;
  * keeps the topic for {@code memory}, so it is answered on the same route.
  */
 public final class TopicMemory {
+
+    /**
+     * The topic of an act on the body told (tablets taken, a cut, a hanging, someone who does not wake): while it is
+     * remembered, the numbers lead with the ambulance and the classifier's guess of another situation does not take
+     * the conversation over (the s38 probe: after "i took 30 panadol", the police came first once the act was three
+     * messages back, and an abuse guess took over the replies).
+     */
+    public static final String EMERGENCY = "emergency";
 
     /** Intents that are situations a person is in, rather than feelings or small talk. */
     static final Set<Intent> SITUATIONS = EnumSet.of(Intent.ABUSE_VIOLENCE, Intent.CYBERBULLYING, Intent.SUBSTANCE,
@@ -28,13 +38,17 @@ public final class TopicMemory {
     }
 
     /**
-     * The topic the message itself names: its words first, else a situation intent the classifier is sure of. The
+     * The topic the message itself names: its words first, else an act on the body it tells at high risk or above
+     * ({@link #EMERGENCY}), else a situation intent the classifier is sure of. The
      * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
      */
     public Optional<String> of(Analysis analysis, Cues.Found cues, Optional<String> remembered) {
         if (cues.topic().isPresent()) {
             return cues.topic();
+        }
+        if (analysis.categories().contains(DistressCategory.ACT) && analysis.risk().atLeast(RiskLevel.HIGH)) {
+            return Optional.of(EMERGENCY);
         }
         if (analysis.lowConfidence() || !SITUATIONS.contains(analysis.intent())) {
             return Optional.empty();

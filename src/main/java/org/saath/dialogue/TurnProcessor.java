@@ -310,13 +310,15 @@ public final class TurnProcessor {
 
     /**
      * Whether this turn's numbers are for a body in danger: this message tells an act (tablets taken, a cut, a
-     * hanging), or one of the messages read with it did and the conversation is still at high risk ("what do i do",
-     * "she isn't answering" after "my mum took all her pills" kept the ambulance first; the probe of 5 December saw it
-     * fall back to the police on every follow-up).
+     * hanging), or one of the messages read with it did, or the conversation still remembers one as its topic, and
+     * the conversation is still at high risk ("what do i do", "she isn't answering" after "my mum took all her pills"
+     * kept the ambulance first; the probe of 5 December saw it fall back to the police on every follow-up, the s38
+     * probe once the act was three messages back).
      */
     private static boolean medical(Analysis analysis, TurnFacts facts) {
+        boolean actTold = analysis.actBefore() != Analysis.ActBefore.NONE || TopicMemory.EMERGENCY.equals(facts.topic());
         return analysis.categories().contains(DistressCategory.ACT)
-                || analysis.actBefore() != Analysis.ActBefore.NONE && facts.conversationRisk().atLeast(RiskLevel.HIGH);
+                || actTold && facts.conversationRisk().atLeast(RiskLevel.HIGH);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.saath.nlu.Analysis;
+import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
@@ -40,6 +41,26 @@ class TopicMemoryTest {
         Cues.Found abuse = new Cues.Found(Optional.of("abuse_violence"), Set.of(), Set.of());
         assertThat(MEMORY.of(sure(Intent.ABUSE_VIOLENCE), abuse, remembered("bereavement", 60)))
                 .contains("abuse_violence");
+    }
+
+    /**
+     * An act on the body told at high risk or above is what the conversation is about (the s38 probe: an abuse guess
+     * took over the replies once "i took 30 panadol" was three messages back); the same words under a lower risk are
+     * no act, and a topic the words name still comes first.
+     */
+    @Test
+    void an_act_told_names_the_emergency_and_a_guess_does_not_replace_it() {
+        assertThat(MEMORY.of(act(RiskLevel.IMMINENT), NO_WORDS, Optional.empty())).contains(TopicMemory.EMERGENCY);
+        assertThat(MEMORY.of(act(RiskLevel.MODERATE), NO_WORDS, Optional.empty())).isEmpty();
+        assertThat(MEMORY.of(sure(Intent.ABUSE_VIOLENCE), NO_WORDS, remembered(TopicMemory.EMERGENCY, 60))).isEmpty();
+        Cues.Found abuse = new Cues.Found(Optional.of("abuse_violence"), Set.of(), Set.of());
+        assertThat(MEMORY.of(act(RiskLevel.IMMINENT), abuse, Optional.empty())).contains("abuse_violence");
+    }
+
+    private static Analysis act(RiskLevel risk) {
+        return new Analysis(Language.EN, Intent.CRISIS, 0.9, false, risk, false, false, Optional.empty(),
+                Optional.empty(), List.of(), "test", Set.of(DistressCategory.ACT), false, null, "model", false,
+                Analysis.ActBefore.NONE, Intent.CRISIS);
     }
 
     private static Optional<String> remembered(String topic, long secondsAgo) {
