@@ -961,4 +961,26 @@ class DistressDetectorTest {
         DistressAssessment a = assertRisk(text, "imminent");
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
+
+    /** A wish or intent told by its method, in English and the Arabic dialects; the same words as idioms are none. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i want to shoot myself|high",
+        "im going to shoot myself tonight|imminent",
+        "i want to blow my brains out|high",
+        "i want to drown myself|high",
+        "i wanna od|high",
+        "walk into traffic|high",
+        "my brother says he will shoot himself|high",
+        "بدي اطخ حالي|high",
+        "راح اطلق النار على نفسي الليلة|imminent",
+        "بدي اغرق حالي بالبحر|high",
+        "ناوي اطعن نفسي|high",
+        "عايز اضرب نفسي بالنار|high",
+        "i totally shot myself in the foot with that email|none",
+        "im drowning myself in work to forget her|none"
+    })
+    void a_wish_told_by_its_method_is_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
 }
