@@ -51,6 +51,12 @@ public enum DistressCategory {
      */
     FIRST_PERSON,
     /**
+     * Someone else as the subject ("she", "grandma", "usne", «هو»): an act whose nearest subject before it, in its
+     * clause, is someone else ("he drank bleach", "grandma took all her heart pills") is theirs; elsewhere it says
+     * nothing (not the bare "ammi" or "wo": "maine ammi ki saari goliyan kha li" is the writer's own act).
+     */
+    OTHER_SUBJECT,
+    /**
      * Taking something in, done ("swallowed", "took", "kha li", "بلعت"): with a means and an amount in its clause it is
      * an act ("i swallowed 40 panadol"); with a means alone it is not ("i took panadol for my headache").
      */
@@ -92,13 +98,13 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, a clause word, a negated state, the first person, taking in (done or to do), an amount, doing
-     * as someone did, a death told.
+     * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
+     * to do), an amount, doing as someone did, a death told.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, INGESTED, TO_INGEST, AMOUNT,
-                 FOLLOW, DEATH -> true;
+            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
+                 TO_INGEST, AMOUNT, FOLLOW, DEATH -> true;
             default -> false;
         };
     }

@@ -140,7 +140,7 @@ public final class DistressDetector {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
                 ownWords |= ownWords(category, match, clauses);
-                anotherActs |= category == DistressCategory.ACT && namesAnother(match);
+                anotherActs |= category == DistressCategory.ACT && (namesAnother(match) || clauses.actedByAnother(match));
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -195,8 +195,11 @@ public final class DistressDetector {
         if (category == DistressCategory.GOODBYE) {
             return true;
         }
-        if (category == DistressCategory.ACT && namesAnother(match)) {
+        if (category == DistressCategory.ACT && (namesAnother(match) || clauses.actedByAnother(match))) {
             return false;
+        }
+        if (category == DistressCategory.ACT && clauses.subjectOf(match) == DistressCategory.FIRST_PERSON) {
+            return true;                                  // "i took all my grandma's heart pills"
         }
         if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
             return clauses.firstPersonInClauseBefore(match);
@@ -436,6 +439,46 @@ public final class DistressDetector {
          */
         boolean inStory(DistressLexicon.Match act) {
             return with(DistressCategory.TOPIC, act) && !firstPersonBefore(act);
+        }
+
+        /**
+         * Whether the nearest subject before {@code act} in its clause is someone else ({@link
+         * DistressCategory#OTHER_SUBJECT} or {@link DistressCategory#THIRD_PERSON}, not the first person): "she took all
+         * of mums sleeping tablets", "ammi ne chohay maar dawai kha li", "grandma isnt breathing". The act is read from
+         * its verb of taking in where one comes first in the clause ("i took all of my mom pills" is the writer's own).
+         */
+        boolean actedByAnother(DistressLexicon.Match act) {
+            DistressCategory subject = subjectOf(act);
+            return subject == DistressCategory.OTHER_SUBJECT || subject == DistressCategory.THIRD_PERSON;
+        }
+
+        /**
+         * The category of the nearest subject before {@code act} in its clause (first person, someone else, a third
+         * person named); for a means taken in, before the verb of taking in nearest before it, where one stands; null
+         * when none does.
+         */
+        DistressCategory subjectOf(DistressLexicon.Match act) {
+            int at = act.start();
+            int verbAt = -1;          // a means taken in: the verb nearest before it ("we had a patient who drank it")
+            for (DistressLexicon.Match verb : matches) {
+                if (act.entry().category() == DistressCategory.MEANS
+                        && verb.entry().category() == DistressCategory.INGESTED && verb.start() < act.start()
+                        && verb.start() > verbAt && sameClause(verb.start(), act.start())) {
+                    verbAt = verb.start();
+                }
+            }
+            at = verbAt >= 0 ? verbAt : at;
+            DistressLexicon.Match nearest = null;
+            for (DistressLexicon.Match cue : matches) {
+                DistressCategory c = cue.entry().category();
+                boolean subject = c == DistressCategory.FIRST_PERSON || c == DistressCategory.OTHER_SUBJECT
+                        || c == DistressCategory.THIRD_PERSON;
+                if (subject && cue.end() <= at && !breakBetween(cue.start(), at)
+                        && (nearest == null || cue.end() > nearest.end())) {
+                    nearest = cue;
+                }
+            }
+            return nearest == null ? null : nearest.entry().category();
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */

@@ -983,4 +983,25 @@ class DistressDetectorTest {
     void a_wish_told_by_its_method_is_heard(String text, String risk) {
         assertRisk(text, risk);
     }
+
+    /**
+     * Whose act it is, by the nearest subject before it in its clause (the dev probe of helpers, 6 December): someone
+     * else's when that is someone else, read from the verb of taking in where one comes first; the writer's own when
+     * it is the writer, whoever's pills they were.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "he drank bleach like 5 min ago im with him now|true",
+        "grandma took all her heart pills at once on purpose|true",
+        "wife injected all her insulin at once shes shaking|true",
+        "i found her on the bathroom floor she took all of mums sleeping tablets|true",
+        "i took all of my mom pills|false",
+        "i took all my grandma's heart pills|false",
+        "maine ammi ki saari goliyan kha li hain|false",
+        "sis ne apni saari insulin laga li hai|true"
+    })
+    void an_act_is_whose_nearest_subject_stands_before_it(String text, boolean thirdPerson) {
+        DistressAssessment a = assertRisk(text, "imminent");
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
 }
