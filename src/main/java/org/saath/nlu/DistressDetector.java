@@ -198,7 +198,8 @@ public final class DistressDetector {
         if (category == DistressCategory.ACT && (namesAnother(match) || clauses.actedByAnother(match))) {
             return false;
         }
-        if (category == DistressCategory.ACT && clauses.subjectOf(match) == DistressCategory.FIRST_PERSON) {
+        if (category == DistressCategory.ACT && (clauses.subjectOf(match) == DistressCategory.FIRST_PERSON
+                || clauses.takenWithNoSubject(match))) {
             return true;                                  // "i took all my grandma's heart pills"
         }
         if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
@@ -458,8 +459,33 @@ public final class DistressDetector {
          * when none does.
          */
         DistressCategory subjectOf(DistressLexicon.Match act) {
-            int at = act.start();
-            int verbAt = -1;          // a means taken in: the verb nearest before it ("we had a patient who drank it")
+            int at = anchor(act);
+            DistressLexicon.Match nearest = null;
+            for (DistressLexicon.Match cue : matches) {
+                if (isSubject(cue) && cue.end() <= at && !breakBetween(cue.start(), at)
+                        && (nearest == null || cue.end() > nearest.end())) {
+                    nearest = cue;
+                }
+            }
+            return nearest == null ? null : nearest.entry().category();
+        }
+
+        /**
+         * Whether {@code act} is a means taken in with no subject anywhere before it in the message: the subject left
+         * out is the writer ("swallowed like 40 panadol an hour ago, my mom is asleep", «شربت سم فيران، أمي نايمة»).
+         * Only a means taken in: "isnt breathing, my brother took pills" tells of someone who cannot write it.
+         */
+        boolean takenWithNoSubject(DistressLexicon.Match act) {
+            if (act.entry().category() != DistressCategory.MEANS) {
+                return false;
+            }
+            int at = anchor(act);
+            return matches.stream().noneMatch(cue -> isSubject(cue) && cue.end() <= at);
+        }
+
+        /** Where an act's subject is looked for: for a means taken in, its verb nearest before it in its clause. */
+        private int anchor(DistressLexicon.Match act) {
+            int verbAt = -1;          // "we had a patient who drank it": "drank", not "had"
             for (DistressLexicon.Match verb : matches) {
                 if (act.entry().category() == DistressCategory.MEANS
                         && verb.entry().category() == DistressCategory.INGESTED && verb.start() < act.start()
@@ -467,18 +493,13 @@ public final class DistressDetector {
                     verbAt = verb.start();
                 }
             }
-            at = verbAt >= 0 ? verbAt : at;
-            DistressLexicon.Match nearest = null;
-            for (DistressLexicon.Match cue : matches) {
-                DistressCategory c = cue.entry().category();
-                boolean subject = c == DistressCategory.FIRST_PERSON || c == DistressCategory.OTHER_SUBJECT
-                        || c == DistressCategory.THIRD_PERSON;
-                if (subject && cue.end() <= at && !breakBetween(cue.start(), at)
-                        && (nearest == null || cue.end() > nearest.end())) {
-                    nearest = cue;
-                }
-            }
-            return nearest == null ? null : nearest.entry().category();
+            return verbAt >= 0 ? verbAt : act.start();
+        }
+
+        private static boolean isSubject(DistressLexicon.Match cue) {
+            DistressCategory c = cue.entry().category();
+            return c == DistressCategory.FIRST_PERSON || c == DistressCategory.OTHER_SUBJECT
+                    || c == DistressCategory.THIRD_PERSON;
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */

@@ -998,7 +998,10 @@ class DistressDetectorTest {
         "i took all of my mom pills|false",
         "i took all my grandma's heart pills|false",
         "maine ammi ki saari goliyan kha li hain|false",
-        "sis ne apni saari insulin laga li hai|true"
+        "sis ne apni saari insulin laga li hai|true",
+        // a means taken in with no subject before it: the subject left out is the writer
+        "swallowed like 40 panadol an hour ago, my mom is asleep, feel sick|false",
+        "شربت سم فيران، أمي نايمة لا تقولون لها|false"
     })
     void an_act_is_whose_nearest_subject_stands_before_it(String text, boolean thirdPerson) {
         DistressAssessment a = assertRisk(text, "imminent");
