@@ -121,6 +121,10 @@ public final class Analyser {
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());
         RiskLevel risk = judgement.level();
+        if (asksAboutSaath(reading, message) && risk.atLeast(RiskLevel.MODERATE)) {
+            risk = RiskLevel.LOW;
+            signals.add("asks-about-saath");
+        }
         boolean lowConfidence = classification.confidence() < minConfidence;
         Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
         Intent classified = intent;
@@ -141,6 +145,17 @@ public final class Analyser {
                 message.lexicon().requestsHuman(), reading.command(), reading.asksForLanguage(), signals,
                 modelVersion(), message.lexicon().categories(), asksAboutMeans, reading.gender(), judgement.source(),
                 message.lexicon().follows(), Analysis.ActBefore.of(before), classified);
+    }
+
+    /**
+     * A question about Saath itself ("before i say anything, is this confidential? will anyone tell my parents?",
+     * «کیا یہ بات چیت راز رہے گی؟», «هل كلامي هنا سري؟ ما أبي أهلي يعرفون») whose words tell no danger: the models,
+     * which learnt secrecy from crises, read it high, and the person asking before they say anything was told "please
+     * call now, are you safe?" (the s39 probe). It is answered; danger told in words with it is still heard.
+     */
+    private static boolean asksAboutSaath(Reading reading, Utterance message) {
+        return reading.command().filter(c -> c == Command.PRIVACY || c == Command.ABOUT).isPresent()
+                && message.lexicon().categories().stream().noneMatch(DistressCategory::isDistress);
     }
 
     /**
