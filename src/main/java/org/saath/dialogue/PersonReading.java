@@ -93,10 +93,17 @@ final class PersonReading {
     /**
      * The language to answer in: the one the person asked for ("english please"), else the one they asked for
      * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
-     * language ("ok", "thanks" should not switch a Roman Urdu chat to English). Arabic in Latin letters is answered
+     * language ("ok", "thanks" should not switch a Roman Urdu chat to English), and so does one or two words in the
+     * script Urdu and Arabic share in a chat in either («ضرور» in a Roman Urdu chat was answered in Arabic: the s39
+     * probe). Arabic in Latin letters is answered
      * in Arabic: digits for its sounds ({@link #isArabizi}), or words the lexicon knows as Arabizi ("baddi mout",
      * "nheb nmout", which the s35 probe saw answered in English).
      */
+    /** Urdu and Arabic share a script: one or two words of it («ضرور», «جی») can be either. */
+    private static boolean arabicScript(Language language) {
+        return language == Language.AR || language == Language.UR;
+    }
+
     static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
         Optional<Language> asked = a.asksForLanguage();
         if (asked.isPresent()) {
@@ -109,8 +116,10 @@ final class PersonReading {
         if (a.language() != Language.AR && (isArabizi(text) || a.signals().contains(DistressDetector.ARABIZI))) {
             return Language.AR;
         }
-        boolean weak = a.language() == Language.OTHER
-                || a.language() == Language.EN && text.trim().split("\\s+").length <= 3;
+        int words = text.trim().split("\\s+").length;
+        boolean weak = a.language() == Language.OTHER || a.language() == Language.EN && words <= 3
+                || arabicScript(a.language()) && words <= 2 && conversation.map(c -> c.language())
+                        .filter(code -> !code.equals(Language.EN.code())).isPresent();
         if (weak && conversation.isPresent()) {
             return Language.fromCode(conversation.get().language());
         }

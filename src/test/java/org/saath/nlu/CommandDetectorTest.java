@@ -98,7 +98,12 @@ class CommandDetectorTest {
         "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
-        "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about"
+        "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about",
+        // a yes as the s39 probe said it to an offer, and privacy asked before anything is said
+        "han bata do|yes", "ji zaroor|yes", "yes plz|yes", "جی بتائیں|yes", "ايه|yes", "ياريت|yes",
+        "before i say anything, is this confidential? will anyone tell my parents?|privacy",
+        "کیا یہ بات چیت راز رہے گی؟ میرے گھر والوں کو پتا نہیں چلنا چاہیے|privacy",
+        "هل كلامي هنا سري؟ ما أبي أهلي يعرفون|privacy", "kya ye baat raaz rahegi|privacy"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
