@@ -256,6 +256,7 @@ public final class TurnProcessor {
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
+                        || a.command().filter(c -> c == Command.HELP_SOMEONE).isPresent()
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified());

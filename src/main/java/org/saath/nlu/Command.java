@@ -65,6 +65,12 @@ public enum Command {
      * and how the writer is (rule {@code help-arrived}).
      */
     HELP_HERE,
+    /**
+     * "my friend is very depressed, how do i help her?", "main uski madad kaise karun?", «أساعدها إزاي؟»: the person asks
+     * how to help someone else. A report as much as a request, read with the messages before it ({@link #steers()});
+     * the turn is about that other person (the s39 probe: "what is weighing on you most?" to a worried friend).
+     */
+    HELP_SOMEONE,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
@@ -86,10 +92,11 @@ public enum Command {
 
     /**
      * Whether the command steers the conversation, so that its risk is read without the messages before it ("yes",
-     * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them.
+     * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and so
+     * is a question about helping someone else ({@link #HELP_SOMEONE}).
      */
     public boolean steers() {
-        return this != NO_DOCTOR;
+        return this != NO_DOCTOR && this != HELP_SOMEONE;
     }
 
     public String code() {

@@ -103,7 +103,10 @@ class CommandDetectorTest {
         "han bata do|yes", "ji zaroor|yes", "yes plz|yes", "جی بتائیں|yes", "ايه|yes", "ياريت|yes",
         "before i say anything, is this confidential? will anyone tell my parents?|privacy",
         "کیا یہ بات چیت راز رہے گی؟ میرے گھر والوں کو پتا نہیں چلنا چاہیے|privacy",
-        "هل كلامي هنا سري؟ ما أبي أهلي يعرفون|privacy", "kya ye baat raaz rahegi|privacy"
+        "هل كلامي هنا سري؟ ما أبي أهلي يعرفون|privacy", "kya ye baat raaz rahegi|privacy",
+        "my friend is very depressed, how do i help her?|help_someone",
+        "main uski kaise madad karun?|help_someone", "میں اس کی مدد کیسے کروں؟|help_someone",
+        "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
