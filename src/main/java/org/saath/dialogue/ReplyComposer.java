@@ -105,6 +105,7 @@ public final class ReplyComposer {
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
         text = withHandoff(text, t, id, block, emergency);
+        text = Templates.put(text, Templates.COSTS, costs(block.offers(), language));
         List<String> extra = new ArrayList<>(t.extra());
         if (template.guide() != null) {
             extra.add(guides.render(template.guide(), t.person().country(), language));
@@ -117,6 +118,23 @@ public final class ReplyComposer {
         replies.add(t.asksYesNo() && !t.askConsent() ? reply.askingYesNo() : reply);
         afterwards(id, t, text, emergency).ifPresent(replies::add);
         return new Composed(replies.stream().map(r -> display(r, language)).toList(), chosen.replyId());
+    }
+
+    /**
+     * What calling each listed line costs, where the directory knows it ("Umang: free, Digital Rights Foundation…:
+     * toll-free"), else that Saath does not know (the s39 probe: "is it free?" got "I can't help with that").
+     */
+    private String costs(List<HelplineOffer> offers, Language language) {
+        List<String> known = offers.stream()
+                .filter(o -> "free".equals(o.helpline().cost()) || "toll-free".equals(o.helpline().cost()))
+                .map(o -> renderer.name(o.helpline(), language) + ": "
+                        + templates.word("cost-" + o.helpline().cost(), language))
+                .toList();
+        if (known.isEmpty()) {
+            return templates.word("cost-none-known", language);
+        }
+        String said = templates.word("cost-known", language) + " " + String.join(ReplyRenderer.comma(language), known);
+        return known.size() < offers.size() ? said + templates.word("cost-others-unknown", language) : said;
     }
 
     /** The consent question and the first turn's privacy notice, together in one message after the reply. */

@@ -58,7 +58,10 @@ public final class Templates {
     public static final String DANGER = "{danger}";
     /** Where a country's way to reach the emergency number without speaking goes ("999, then 55"), if it has one. */
     public static final String SILENT = "{silent}";
-    private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT);
+    /** Where what calling each listed line costs goes, as far as the directory knows ("Umang: free"). */
+    public static final String COSTS = "{costs}";
+    private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT,
+            COSTS);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
 
     /**

@@ -71,6 +71,8 @@ public enum Command {
      * the turn is about that other person (the s39 probe: "what is weighing on you most?" to a worried friend).
      */
     HELP_SOMEONE,
+    /** "is it free?", "kitne paise lagte hain?", «الرقم ده مجاني؟»: what calling the lines costs. */
+    COST,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */

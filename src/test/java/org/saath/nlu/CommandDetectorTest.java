@@ -106,7 +106,9 @@ class CommandDetectorTest {
         "هل كلامي هنا سري؟ ما أبي أهلي يعرفون|privacy", "kya ye baat raaz rahegi|privacy",
         "my friend is very depressed, how do i help her?|help_someone",
         "main uski kaise madad karun?|help_someone", "میں اس کی مدد کیسے کروں؟|help_someone",
-        "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone"
+        "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone",
+        "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
+        "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
