@@ -108,7 +108,8 @@ class CommandDetectorTest {
         "main uski kaise madad karun?|help_someone", "میں اس کی مدد کیسے کروں؟|help_someone",
         "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone",
         "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
-        "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost"
+        "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost",
+        "can i whatsapp them?|write_instead", "ممكن اكلمهم واتساب؟|write_instead"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
