@@ -317,7 +317,8 @@ public final class TurnProcessor {
      * probe once the act was three messages back).
      */
     private static boolean medical(Analysis analysis, TurnFacts facts) {
-        boolean actTold = analysis.actBefore() != Analysis.ActBefore.NONE || TopicMemory.EMERGENCY.equals(facts.topic());
+        boolean actTold = analysis.actBefore() != Analysis.ActBefore.NONE
+                || TopicMemory.EMERGENCY.equals(facts.topic());
         return analysis.categories().contains(DistressCategory.ACT)
                 || actTold && facts.conversationRisk().atLeast(RiskLevel.HIGH);
     }

@@ -66,9 +66,10 @@ public enum Command {
      */
     HELP_HERE,
     /**
-     * "my friend is very depressed, how do i help her?", "main uski madad kaise karun?", «أساعدها إزاي؟»: the person asks
-     * how to help someone else. A report as much as a request, read with the messages before it ({@link #steers()});
-     * the turn is about that other person (the s39 probe: "what is weighing on you most?" to a worried friend).
+     * "my friend is very depressed, how do i help her?", "main uski madad kaise karun?", «أساعدها إزاي؟»: the person
+     * asks how to help someone else. A report as much as a request, read with the messages before it
+     * ({@link #steers()}); the turn is about that other person (the s39 probe: "what is weighing on you most?" to a
+     * worried friend).
      */
     HELP_SOMEONE,
     /** "is it free?", "kitne paise lagte hain?", «الرقم ده مجاني؟»: what calling the lines costs. */
@@ -94,8 +95,8 @@ public enum Command {
 
     /**
      * Whether the command steers the conversation, so that its risk is read without the messages before it ("yes",
-     * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and so
-     * is a question about helping someone else ({@link #HELP_SOMEONE}).
+     * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and
+     * so is a question about helping someone else ({@link #HELP_SOMEONE}).
      */
     public boolean steers() {
         return this != NO_DOCTOR && this != HELP_SOMEONE;

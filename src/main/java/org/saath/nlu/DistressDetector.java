@@ -140,7 +140,8 @@ public final class DistressDetector {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
                 ownWords |= ownWords(category, match, clauses);
-                anotherActs |= category == DistressCategory.ACT && (namesAnother(match) || clauses.actedByAnother(match));
+                anotherActs |= category == DistressCategory.ACT
+                        && (namesAnother(match) || clauses.actedByAnother(match));
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -189,7 +190,10 @@ public final class DistressDetector {
      * gun", "i've been saving up my pills"): whose pills a person saves can be far from who saves them. An act whose
      * own words name him or her ("i cut him down", "i got her down from the fan") was done to someone else, whoever
      * did it: the "i" before it is the one who found them (the s38 probe: "i just found my brother hanging in the
-     * garage i cut him down" was asked "took something or hurt yourself?").
+     * garage i cut him down" was asked "took something or hurt yourself?"). Otherwise an act is the writer's whose
+     * nearest subject is the writer ("i took all my grandma's heart pills"), or a means taken in with no subject
+     * before it at all ("swallowed like 40 panadol, my mom is asleep"), and someone else's whose nearest subject is
+     * someone else ("he drank bleach"; the helpers' dev probe of 6 December).
      */
     private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
@@ -443,10 +447,10 @@ public final class DistressDetector {
         }
 
         /**
-         * Whether the nearest subject before {@code act} in its clause is someone else ({@link
-         * DistressCategory#OTHER_SUBJECT} or {@link DistressCategory#THIRD_PERSON}, not the first person): "she took all
-         * of mums sleeping tablets", "ammi ne chohay maar dawai kha li", "grandma isnt breathing". The act is read from
-         * its verb of taking in where one comes first in the clause ("i took all of my mom pills" is the writer's own).
+         * Whether the nearest subject before {@code act} in its clause is someone else
+         * ({@link DistressCategory#OTHER_SUBJECT} or {@link DistressCategory#THIRD_PERSON}, not the first person): "she
+         * took all of mums sleeping tablets", "ammi ne chohay maar dawai kha li", "grandma isnt breathing". A means
+         * taken in is read from its verb ("i took all of my mom pills" is the writer's own).
          */
         boolean actedByAnother(DistressLexicon.Match act) {
             DistressCategory subject = subjectOf(act);
