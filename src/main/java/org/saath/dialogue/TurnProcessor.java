@@ -256,12 +256,22 @@ public final class TurnProcessor {
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 p.countries().resolve(in.country(), in.phoneNumber()), state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
-                        || a.command().filter(c -> c == Command.HELP_SOMEONE).isPresent()
+                        || asksHowToHelp(a)
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified());
         return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
                 CounsellorHandoff.topic(facts)));
+    }
+
+    /**
+     * "how do i help her?" with no danger told in the message's words: the turn is about the other person. Danger told
+     * with it is read as the lexicon reads it: "my friend says she wants to die, how do i help her" is hers, "i want to
+     * die, how do i help my sister understand" the writer's own.
+     */
+    private static boolean asksHowToHelp(Analysis a) {
+        return a.command().filter(c -> c == Command.HELP_SOMEONE).isPresent()
+                && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
     }
 
     /**
