@@ -72,6 +72,11 @@ public enum Command {
      * worried friend).
      */
     HELP_SOMEONE,
+    /**
+     * "can i talk to a woman counsellor?", "koi aurat counsellor hai?", «في مستشارة بنت؟»: a person asked for, a woman
+     * (the s39 probe: the wish was never acknowledged). Saath cannot choose who answers; it says so.
+     */
+    ASK_WOMAN,
     /** "is it free?", "kitne paise lagte hain?", «الرقم ده مجاني؟»: what calling the lines costs. */
     COST,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */

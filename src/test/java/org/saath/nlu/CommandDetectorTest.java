@@ -109,7 +109,9 @@ class CommandDetectorTest {
         "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone",
         "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
         "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost",
-        "can i whatsapp them?|write_instead", "ممكن اكلمهم واتساب؟|write_instead"
+        "can i whatsapp them?|write_instead", "ممكن اكلمهم واتساب؟|write_instead",
+        "i would feel more comfortable talking to a woman counsellor|ask_woman", "female ho toh behtar hai|ask_woman",
+        "کسی خاتون سے بات ہو سکتی ہے؟|ask_woman", "في أخصائية نفسية أكلمها؟|ask_woman"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
