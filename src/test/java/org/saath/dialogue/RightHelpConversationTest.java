@@ -163,7 +163,8 @@ class RightHelpConversationTest {
                 "میں اپنے بچوں کو لے کر کہاں جاؤں؟", "ہمیں کوئی محفوظ جگہ چاہیے")) {
             chat.user(message).expectNoHandoff();
             assertThat(RtlText.plain(chat.replies().get(0).text())).as(message)
-                    .contains("15 (پولیس) یا 1122 (ایمبولینس، پورے پنجاب میں، دوسری جگہوں پر بعض اضلاع میں)", "گھر میں مار پیٹ یا تشدد ہو تو یہ لوگ مدد کرتے ہیں")
+                    .contains("15 (پولیس) یا 1122 (ایمبولینس، پورے پنجاب میں، دوسری جگہوں پر بعض اضلاع میں)",
+                            "اگر کوئی آپ کو نقصان پہنچا رہا ہو یا زبردستی کر رہا ہو تو یہ لوگ مدد کرتے ہیں")
                     .doesNotContain("سانس", "اپنی جان لینے");
             assertThat(chat.replies().get(0).helplines()).extracting(TurnResult.HelplineView::id)
                     .contains("pk-mohr-1099", "pk-madadgaar").doesNotContain("pk-chitral-women-helpline");
@@ -190,7 +191,7 @@ class RightHelpConversationTest {
         chat.user("he beat me again today");
         clock.advance(Duration.ofHours(13));
         chat.user("where do i go with my children?");
-        assertThat(chat.allText()).doesNotContain("violence at home");
+        assertThat(chat.allText()).doesNotContain("hurting you or forcing you");
     }
 
     /**
@@ -215,7 +216,7 @@ class RightHelpConversationTest {
         clock.advance(Duration.ofMinutes(10));
         chat.user("where do i go with my children?");
 
-        assertThat(chat.allText()).contains("violence at home");
+        assertThat(chat.allText()).contains("hurting you or forcing you");
     }
 
     @Test
