@@ -939,29 +939,6 @@ class DistressDetectorTest {
         assertThat(a.signals()).noneMatch(s -> s.startsWith("ideation:to follow"));
     }
 
-    /**
-     * Someone who does not breathe or wake, a razor cut and blood that won't stop, as helpers tell them (the s38 probe
-     * and its follow-up): an act, someone else's when the act's own words or the words before it name them; the
-     * writer's own when the writer says it of themselves.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "they got him down and hes not breathing|true",
-        "i cant wake him up|true",
-        "she's not breathing|true",
-        "my brother isnt waking up after drinking|true",
-        "my dad took all his insulin|true",
-        "nani ne sugar ki saari goliyan kha li hain|true",
-        "اختي ضربت نفسها بموس والدم ما يوقف|true",
-        "اخوي شرب كل علبة الدوا ومش عم يصحى|true",
-        "ضربت نفسي بموس والدم ما يوقف|false",
-        "i injected all my insulin|false"
-    })
-    void someone_who_does_not_breathe_or_wake_is_an_act(String text, boolean thirdPerson) {
-        DistressAssessment a = assertRisk(text, "imminent");
-        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
-    }
-
     /** A wish or intent told by its method, in English and the Arabic dialects; the same words as idioms are none. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -985,12 +962,24 @@ class DistressDetectorTest {
     }
 
     /**
-     * Whose act it is, by the nearest subject before it in its clause (the dev probe of helpers, 6 December): someone
-     * else's when that is someone else, read from the verb of taking in where one comes first; the writer's own when
-     * it is the writer, whoever's pills they were.
+     * Someone who does not breathe or wake, a razor cut and blood that won't stop, as helpers tell them (the s38 probe
+     * and its follow-up): an act. Whose it is: someone else's when the act's own words name them or the nearest
+     * subject before it in its clause is someone else (a means taken in read from its verb: the dev probe of helpers,
+     * 6 December); the writer's own when that subject is the writer, whoever's pills they were, or when no subject
+     * stands before a means taken in at all.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "they got him down and hes not breathing|true",
+        "i cant wake him up|true",
+        "she's not breathing|true",
+        "my brother isnt waking up after drinking|true",
+        "my dad took all his insulin|true",
+        "nani ne sugar ki saari goliyan kha li hain|true",
+        "اختي ضربت نفسها بموس والدم ما يوقف|true",
+        "اخوي شرب كل علبة الدوا ومش عم يصحى|true",
+        "ضربت نفسي بموس والدم ما يوقف|false",
+        "i injected all my insulin|false",
         "he drank bleach like 5 min ago im with him now|true",
         "grandma took all her heart pills at once on purpose|true",
         "wife injected all her insulin at once shes shaking|true",
@@ -1003,7 +992,7 @@ class DistressDetectorTest {
         "swallowed like 40 panadol an hour ago, my mom is asleep, feel sick|false",
         "شربت سم فيران، أمي نايمة لا تقولون لها|false"
     })
-    void an_act_is_whose_nearest_subject_stands_before_it(String text, boolean thirdPerson) {
+    void an_act_is_heard_and_whose_it_is_is_read_from_its_subject(String text, boolean thirdPerson) {
         DistressAssessment a = assertRisk(text, "imminent");
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
