@@ -994,6 +994,7 @@ class DistressDetectorTest {
     })
     void an_act_is_heard_and_whose_it_is_is_read_from_its_subject(String text, boolean thirdPerson) {
         DistressAssessment a = assertRisk(text, "imminent");
+        assertThat(a.categories()).as("%s: %s", text, a.signals()).contains(DistressCategory.ACT);
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
 }
