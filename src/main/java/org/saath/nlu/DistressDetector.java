@@ -209,7 +209,18 @@ public final class DistressDetector {
         if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
             return clauses.firstPersonInClauseBefore(match);
         }
+        if (saidOfOneself(category) && !namesAnother(match)) {
+            // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
+            // boyfriend left me, dont want to live anymore" had been answered "call one of these lines with him"
+            return clauses.firstPersonBefore(match) || clauses.subjectOf(match) == null;
+        }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
+    }
+
+    /** A wish, a plan, self-harm or hopelessness: said of oneself when no one else stands as its subject. */
+    private static boolean saidOfOneself(DistressCategory category) {
+        return category.isSelfHarmFamily() && category != DistressCategory.ACT
+                || category == DistressCategory.HOPELESSNESS;
     }
 
     /**

@@ -319,7 +319,13 @@ class DistressDetectorTest {
         "اختي بدها تنتحر|true",
         "i'm a nurse and today we had a patient who drank bleach|true",
         "my mother says she wants to die|true",
-        "my brother keeps saying he'll drink the kerosene|true"
+        "my brother keeps saying he'll drink the kerosene|true",
+        // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named
+        "my boyfriend left me, dont want to live anymore|false",
+        "my husband beats me every day. want to die|false",
+        "جوزي بيضربني كل يوم. مش عايزة أعيش|false",
+        "my mom passed away last month, cant go on without her|false",
+        "my sister is not ok, wants to kill herself|true"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
