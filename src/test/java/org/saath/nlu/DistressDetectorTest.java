@@ -180,7 +180,9 @@ class DistressDetectorTest {
         "how do i kill the process on port 8080",
         "garmi se mar gaye aaj",
         "my phone died again",
-        "i need pills for my headache"
+        "i need pills for my headache",
+        "im going to jump in the shower brb",
+        "i'll jump at the chance"
     })
     void idioms_and_everyday_talk_carry_no_risk(String text) {
         assertThat(assess(text).risk()).isIn(RiskLevel.NONE, RiskLevel.LOW);
@@ -325,7 +327,9 @@ class DistressDetectorTest {
         "my husband beats me every day. want to die|false",
         "جوزي بيضربني كل يوم. مش عايزة أعيش|false",
         "my mom passed away last month, cant go on without her|false",
-        "my sister is not ok, wants to kill herself|true"
+        "my sister is not ok, wants to kill herself|true",
+        "my mom found my pills and took them away, now im going to jump|false",
+        "meri dost kehti hai usay marna hai|true"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
