@@ -964,6 +964,8 @@ class DistressDetectorTest {
         "بدي اغرق حالي بالبحر|high",
         "ناوي اطعن نفسي|high",
         "عايز اضرب نفسي بالنار|high",
+        "هرمي نفسي من البلكونة|high",
+        "هرمي نفسي في الشغل عشان اخلص|none",
         "i totally shot myself in the foot with that email|none",
         "im drowning myself in work to forget her|none"
     })
