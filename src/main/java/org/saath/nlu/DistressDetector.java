@@ -89,7 +89,7 @@ public final class DistressDetector {
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
         boolean ownWords = false;
-        boolean anotherActs = false;
+        boolean someoneElses = false;
         RiskLevel risk = RiskLevel.NONE;
         boolean thirdPerson = false;
         boolean requestsHuman = false;
@@ -140,13 +140,15 @@ public final class DistressDetector {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
                 ownWords |= ownWords(category, match, clauses);
-                anotherActs |= category == DistressCategory.ACT
-                        && (namesAnother(match) || clauses.actedByAnother(match));
+                someoneElses |= category == DistressCategory.ACT
+                        && (namesAnother(match) || clauses.actedByAnother(match))
+                        || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
                     anyPlain = true;
                     ownWords |= clauses.firstPersonInClauseBefore(match);
+                    someoneElses |= clauses.actedByAnother(match); // "cousin says he's going to drink the pesticide"
                     risk = RiskLevel.max(risk, RiskLevel.HIGH);
                     signals.add(DistressCategory.IDEATION.code() + ":to take " + match.entry().phrase());
                 }
@@ -175,9 +177,10 @@ public final class DistressDetector {
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs;
         // and a relative named beside no danger told in words ("letters to my mum and my sister", the risk read by the
         // model alone) is no one else at risk: unsure whose danger it is, the reply speaks to the person who wrote
-        // an act whose own words name him or her ("they got him down and hes not breathing") is someone else's
-        // danger though no one else is named before it
-        thirdPerson = (thirdPerson || anotherActs) && !ownWords && !seen.isEmpty();
+        // an act, a wish or a preparation whose own words name him or her ("they got him down and hes not breathing",
+        // "gf said she's going to jump"), or an act whose subject is someone else, is someone else's danger though no
+        // one else is named before it
+        thirdPerson = (thirdPerson || someoneElses) && !ownWords && !seen.isEmpty();
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
                 follow != null, tellsDeath);
     }
@@ -212,7 +215,8 @@ public final class DistressDetector {
         if (saidOfOneself(category) && !namesAnother(match)) {
             // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
             // boyfriend left me, dont want to live anymore" had been answered "call one of these lines with him"
-            return clauses.firstPersonBefore(match) || clauses.subjectOf(match) == null;
+            return clauses.firstPersonBefore(match)
+                    || clauses.subjectOf(match) == null && !clauses.anotherNamedBefore(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
     }
@@ -229,7 +233,7 @@ public final class DistressDetector {
      */
     private static boolean namesAnother(DistressLexicon.Match match) {
         for (String word : match.entry().phrase().split(" ")) {
-            if (ANOTHER.contains(word)) {
+            if (ANOTHER.contains(word.replace("'", "").replace("\u2019", ""))) {    // "she's" as "shes"
                 return true;
             }
         }
@@ -496,6 +500,15 @@ public final class DistressDetector {
             }
             int at = anchor(act);
             return matches.stream().noneMatch(cue -> isSubject(cue) && cue.end() <= at);
+        }
+
+        /**
+         * Whether a phrase that names him, her or them starts at or before {@code phrase} in its clause: "gf said she's
+         * going to jump off the building" ("going to jump off" has no subject of its own, "she's going to jump" does).
+         */
+        boolean anotherNamedBefore(DistressLexicon.Match phrase) {
+            return matches.stream().anyMatch(m -> m != phrase && m.start() <= phrase.start()
+                    && sameClause(m.start(), phrase.start()) && namesAnother(m));
         }
 
         /** Where an act's subject is looked for: for a means taken in, its verb nearest before it in its clause. */

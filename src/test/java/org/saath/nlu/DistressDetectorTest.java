@@ -329,7 +329,11 @@ class DistressDetectorTest {
         "my mom passed away last month, cant go on without her|false",
         "my sister is not ok, wants to kill herself|true",
         "my mom found my pills and took them away, now im going to jump|false",
-        "meri dost kehti hai usay marna hai|true"
+        "meri dost kehti hai usay marna hai|true",
+        // a wish whose own words name him or her is theirs though no one is named before it
+        "gf said she's going to jump off the building at her work tomorrow|true",
+        "sister keeps saying she wants to kill herself|true",
+        "cousin says he's going to drink the pesticide in the storeroom|true"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
