@@ -118,7 +118,7 @@ final class PersonReading {
         }
         int words = text.trim().split("\\s+").length;
         boolean weak = a.language() == Language.OTHER || a.language() == Language.EN && words <= 3
-                || arabicScript(a.language()) && words <= 2 && conversation.map(c -> c.language())
+                || arabicScript(a.language()) && words <= 2 && conversation.map(ConversationRow::language)
                         .filter(code -> !code.equals(Language.EN.code())).isPresent();
         if (weak && conversation.isPresent()) {
             return Language.fromCode(conversation.get().language());

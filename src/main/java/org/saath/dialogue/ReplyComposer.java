@@ -105,7 +105,9 @@ public final class ReplyComposer {
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
         text = withHandoff(text, t, id, block, emergency);
-        text = Templates.put(text, Templates.COSTS, costs(block.offers(), language));
+        if (text.contains(Templates.COSTS)) {     // only the cost reply says them: no work on any other turn
+            text = Templates.put(text, Templates.COSTS, costs(block.offers(), language));
+        }
         List<String> extra = new ArrayList<>(t.extra());
         if (template.guide() != null) {
             extra.add(guides.render(template.guide(), t.person().country(), language));

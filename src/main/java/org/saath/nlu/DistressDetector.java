@@ -139,16 +139,19 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
-                ownWords |= ownWords(category, match, clauses);
-                someoneElses |= category == DistressCategory.ACT
-                        && (namesAnother(match) || clauses.actedByAnother(match))
+                // whose it is: the nearest subject before it, read once for an act or a wish
+                DistressCategory subject = category == DistressCategory.ACT || saidOfOneself(category)
+                        ? clauses.subjectOf(match) : null;
+                ownWords |= ownWords(category, match, subject, clauses);
+                someoneElses |= category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))
                         || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
                     anyPlain = true;
                     ownWords |= clauses.firstPersonInClauseBefore(match);
-                    someoneElses |= clauses.actedByAnother(match); // "cousin says he's going to drink the pesticide"
+                    // "cousin says he's going to drink the pesticide"
+                    someoneElses |= isSomeoneElse(clauses.subjectOf(match));
                     risk = RiskLevel.max(risk, RiskLevel.HIGH);
                     signals.add(DistressCategory.IDEATION.code() + ":to take " + match.entry().phrase());
                 }
@@ -198,14 +201,15 @@ public final class DistressDetector {
      * before it at all ("swallowed like 40 panadol, my mom is asleep"), and someone else's whose nearest subject is
      * someone else ("he drank bleach"; the helpers' dev probe of 6 December).
      */
-    private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, Clauses clauses) {
+    private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, DistressCategory subject,
+                                    Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
             return true;
         }
-        if (category == DistressCategory.ACT && (namesAnother(match) || clauses.actedByAnother(match))) {
+        if (category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))) {
             return false;
         }
-        if (category == DistressCategory.ACT && (clauses.subjectOf(match) == DistressCategory.FIRST_PERSON
+        if (category == DistressCategory.ACT && (subject == DistressCategory.FIRST_PERSON
                 || clauses.takenWithNoSubject(match))) {
             return true;                                  // "i took all my grandma's heart pills"
         }
@@ -215,10 +219,14 @@ public final class DistressDetector {
         if (saidOfOneself(category) && !namesAnother(match)) {
             // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
             // boyfriend left me, dont want to live anymore" had been answered "call one of these lines with him"
-            return clauses.firstPersonBefore(match)
-                    || clauses.subjectOf(match) == null && !clauses.anotherNamedBefore(match);
+            return clauses.firstPersonBefore(match) || subject == null && !clauses.anotherNamedBefore(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
+    }
+
+    /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */
+    private static boolean isSomeoneElse(DistressCategory subject) {
+        return subject == DistressCategory.OTHER_SUBJECT || subject == DistressCategory.THIRD_PERSON;
     }
 
     /** A wish, a plan, self-harm or hopelessness: said of oneself when no one else stands as its subject. */
@@ -462,20 +470,10 @@ public final class DistressDetector {
         }
 
         /**
-         * Whether the nearest subject before {@code act} in its clause is someone else
-         * ({@link DistressCategory#OTHER_SUBJECT} or {@link DistressCategory#THIRD_PERSON}, not the first person): "she
-         * took all of mums sleeping tablets", "ammi ne chohay maar dawai kha li", "grandma isnt breathing". A means
-         * taken in is read from its verb ("i took all of my mom pills" is the writer's own).
-         */
-        boolean actedByAnother(DistressLexicon.Match act) {
-            DistressCategory subject = subjectOf(act);
-            return subject == DistressCategory.OTHER_SUBJECT || subject == DistressCategory.THIRD_PERSON;
-        }
-
-        /**
          * The category of the nearest subject before {@code act} in its clause (first person, someone else, a third
          * person named); for a means taken in, before the verb of taking in nearest before it, where one stands; null
-         * when none does.
+         * when none does. "she took all of mums sleeping tablets", "ammi ne chohay maar dawai kha li", "grandma isnt
+         * breathing": someone else; "i took all of my mom pills": the writer.
          */
         DistressCategory subjectOf(DistressLexicon.Match act) {
             int at = anchor(act);
