@@ -69,6 +69,13 @@ public enum DistressCategory {
     /** How much ("all", "a whole pack", "saari", "پوری", "علبة"); a number of ten or more counts too. */
     AMOUNT,
     /**
+     * A question of quantity ("how many", "kitni", "کتنی", «شكد», «قداه»): with a means or an amount and then
+     * {@link #DYING} after it, a method question ("kitna zeher chahiye marne ke liye").
+     */
+    HOW_MUCH,
+    /** Dying as a purpose or a result ("to die", "so i dont wake up", "marne", «عشان اموت», «باش مانفيقش»). */
+    DYING,
+    /**
      * Doing as someone did ("do the same", "wesa hi karun", "أعمل متلها", "be with him"): nothing on its own ("my
      * friend moved to Dubai, I want to do the same"); told beside a death or a suicide it is a wish to follow.
      */
@@ -99,12 +106,12 @@ public enum DistressCategory {
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
-     * to do), an amount, doing as someone did, a death told.
+     * to do), an amount, a question of quantity, dying as a purpose, doing as someone did, a death told.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, FOLLOW, DEATH -> true;
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, FOLLOW, DEATH -> true;
             default -> false;
         };
     }

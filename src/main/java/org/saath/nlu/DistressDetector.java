@@ -48,6 +48,12 @@ public final class DistressDetector {
     /** The English words by which an act's own phrase names someone else as the one it happens to. */
     private static final Set<String> ANOTHER = Set.of("him", "her", "his", "himself", "herself", "he", "hes", "she",
             "shes", "they", "theyre", "themselves");
+    /**
+     * English verbs whose form says he or she is the one who wishes, when a wish starts with one and no subject stands
+     * before it: "my friend is suicidal, wants to die" (answered "you're thinking about ending your life").
+     */
+    private static final Set<String> ANOTHERS_VERB = Set.of("wants", "wishes", "keeps", "says", "talks", "plans",
+            "thinks", "tries", "hates", "needs");
 
     /**
      * The signal of a message whose words the lexicon knows as Arabic written in Latin letters, two words or more
@@ -144,7 +150,8 @@ public final class DistressDetector {
                         ? clauses.subjectOf(match) : null;
                 ownWords |= ownWords(category, match, subject, clauses);
                 someoneElses |= category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))
-                        || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match);
+                        || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match)
+                        || saidOfOneself(category) && subject == null && clauses.anothersVerbLeads(match);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -172,6 +179,13 @@ public final class DistressDetector {
                     || !clauses.with(DistressCategory.THIRD_PERSON, follow);
             risk = RiskLevel.max(risk, RiskLevel.HIGH);
             signals.add(DistressCategory.IDEATION.code() + ":to follow " + follow.entry().phrase());
+        }
+        DistressLexicon.Match toDie = clauses.amountToDie(masked, negatedStates);
+        if (toDie != null) {
+            seen.add(DistressCategory.METHOD_QUESTION);         // "kitna zeher chahiye marne ke liye"
+            anyPlain = true;
+            risk = RiskLevel.max(risk, RiskLevel.HIGH);
+            signals.add(DistressCategory.METHOD_QUESTION.code() + ":how much to " + toDie.entry().phrase());
         }
         if (matches.stream().anyMatch(DistressDetector::arabizi)) {
             signals.add(ARABIZI);
@@ -219,7 +233,8 @@ public final class DistressDetector {
         if (saidOfOneself(category) && !namesAnother(match)) {
             // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
             // boyfriend left me, dont want to live anymore" had been answered "call one of these lines with him"
-            return clauses.firstPersonBefore(match) || subject == null && !clauses.anotherNamedBefore(match);
+            return clauses.firstPersonBefore(match) || subject == null && !clauses.anotherNamedBefore(match)
+                    && !clauses.anothersVerbLeads(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
     }
@@ -355,6 +370,8 @@ public final class DistressDetector {
 
         /** How far before a phrase the first person may stand: "i took", "i just took", "maine saari goliyan". */
         private static final int SUBJECT_WINDOW = 2;
+        /** How far after a question of quantity its word of dying may stand. */
+        private static final int ASKED_SPAN = 12;
         /** A number of tablets that is an overdose told, not a dose: "i took 40 panadol". */
         private static final int MANY = 10;
 
@@ -507,6 +524,52 @@ public final class DistressDetector {
         boolean anotherNamedBefore(DistressLexicon.Match phrase) {
             return matches.stream().anyMatch(m -> m != phrase && m.start() <= phrase.start()
                     && sameClause(m.start(), phrase.start()) && namesAnother(m));
+        }
+
+        /**
+         * Whether {@code phrase} starts with a verb in his or her form ({@link #ANOTHERS_VERB}) and someone else is
+         * named before it in the message: "my friend is suicidal, wants to die". A bare "wants to die" is not enough.
+         */
+        boolean anothersVerbLeads(DistressLexicon.Match phrase) {
+            return ANOTHERS_VERB.contains(text.pairedTokens().get(phrase.start()))
+                    && matches.stream().anyMatch(cue -> cue.end() <= phrase.start()
+                    && isSomeoneElse(cue.entry().category()));
+        }
+
+        /**
+         * The word of dying in a question of how much it takes to die: a {@link DistressCategory#HOW_MUCH} cue, then
+         * a means or an amount, then, within {@value #ASKED_SPAN} words of the question and no negation lowering
+         * it, a {@link DistressCategory#DYING} cue ("how many of my sertraline would i need so i dont wake up",
+         * «شكد لازم اشرب من دوا الفار حتى اموت», "kitna zeher chahiye marne ke liye"); null when there is none.
+         * Not "how many people die of paracetamol each year" (nothing taken between) nor "how many panadol can i
+         * take so i dont die" (the dying negated).
+         */
+        DistressLexicon.Match amountToDie(boolean[] masked, boolean[] negatedStates) {
+            for (DistressLexicon.Match asked : matches) {
+                if (asked.entry().category() != DistressCategory.HOW_MUCH || masked[asked.start()]) {
+                    continue;
+                }
+                for (DistressLexicon.Match dying : matches) {
+                    if (dying.entry().category() == DistressCategory.DYING && !masked[dying.start()]
+                            && dying.start() >= asked.end() && dying.start() - asked.end() <= ASKED_SPAN
+                            && takenBetween(asked, dying)
+                            && !isNegated(dying, matches, masked, negatedStates, this)) {
+                        return dying;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private boolean takenBetween(DistressLexicon.Match asked, DistressLexicon.Match dying) {
+            for (DistressLexicon.Match m : matches) {
+                DistressCategory c = m.entry().category();
+                if ((c == DistressCategory.MEANS || c == DistressCategory.AMOUNT) && m.start() >= asked.start()
+                        && m.end() <= dying.start()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Where an act's subject is looked for: for a means taken in, its verb nearest before it in its clause. */

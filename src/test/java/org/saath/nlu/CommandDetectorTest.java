@@ -99,6 +99,9 @@ class CommandDetectorTest {
         // what Saath is and can do
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about",
+        // "tell me about yourself" was asked whether the person thought of ending their life (the s40 probe)
+        "tell me about yourself|about", "apne bare mein batao|about", "اپنے بارے میں بتائیں|about",
+        "عرفني بنفسك|about", "who made you?|about",
         // a yes as the s39 probe said it to an offer, and privacy asked before anything is said
         "han bata do|yes", "ji zaroor|yes", "yes plz|yes", "جی بتائیں|yes", "ايه|yes", "ياريت|yes",
         "before i say anything, is this confidential? will anyone tell my parents?|privacy",
@@ -138,6 +141,7 @@ class CommandDetectorTest {
         "nahi main mehfooz hoon, bas pareshan hoon", "this exam is going to kill me",
         "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
         "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens",
+        "tell me about your day", "tell me about yourself and why you think you can judge me",
         "she's not answering her phone now", "i'm not busy today",
         // asking for help is not asking Saath to send someone; wanting to talk is not refusing to call; "my heart
         // hurts" alone is heartache

@@ -333,7 +333,12 @@ class DistressDetectorTest {
         // a wish whose own words name him or her is theirs though no one is named before it
         "gf said she's going to jump off the building at her work tomorrow|true",
         "sister keeps saying she wants to kill herself|true",
-        "cousin says he's going to drink the pesticide in the storeroom|true"
+        "cousin says he's going to drink the pesticide in the storeroom|true",
+        // a wish led by his or her verb, someone named before it: theirs; the verb alone says nothing of whose
+        "my friend is suicidal, wants to die|true",
+        "my brother lost his job. keeps thinking about killing himself|true",
+        "wants to die|false",
+        "my friend left, i just want to die|false"
     })
     void the_persons_own_words_are_not_someone_elses(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
@@ -514,6 +519,30 @@ class DistressDetectorTest {
     })
     void method_questions_the_evening_probe_found_are_heard(String text, String risk) {
         assertRisk(text, risk);
+    }
+
+    /**
+     * How much it takes to die, asked with a means or an amount between the question and the dying (the s40 dev
+     * probe: Iraqi, Maghrebi and Sudanese dose questions read low or moderate), and what is no such question.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kitna zeher chahiye marne ke liye|high",
+        "how much bleach would someone need so they dont wake up|high",
+        "كم علبة لازم اشرب عشان اموت|high",
+        "شكد لازم اشرب من دوا الفار حتى اموت؟|high",
+        "قداه لازم ناكل من الكاشيات باش مانفيقش؟|high",
+        "کتنی گولیاں کھاؤں کہ مر جاؤں|high",
+        "ما هي الجرعه القاتله من الباراسيتامول؟ أحتاج رقما دقيقا لا نصائح|high",
+        // nothing taken between the question and the dying, or the dying negated: no question of a way to die
+        "how many people die of paracetamol overdose each year|none",
+        "how many panadol can i take so i dont die|none",
+        "kitni goliyan leni hain din mein|none"
+    })
+    void a_question_of_how_much_it_takes_to_die_is_a_method_question(String text, String risk) {
+        DistressAssessment a = assertRisk(text, risk);
+        assertThat(a.categories().contains(DistressCategory.METHOD_QUESTION))
+                .as("%s: %s", text, a.signals()).isEqualTo(risk.equals("high"));
     }
 
     @Test
