@@ -545,6 +545,17 @@ class DistressDetectorTest {
                 .as("%s: %s", text, a.signals()).isEqualTo(risk.equals("high"));
     }
 
+    /** A past attempt with the thoughts back, in Egyptian with "and" joined; all one's things given away (s40). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "من سنتين بلعت حبوب واتغسلت معدتي، والافكار دي رجعتلي تاني|high",
+        "اديت كل حاجاتي لاخواني الصغار|high",
+        "الافكار رجعتلي|moderate"
+    })
+    void arabic_forms_the_s40_dev_probe_found_are_heard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
     @Test
     void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
         // the risk of such a message is the model's alone; whose it is cannot be told: the reply speaks to the writer
