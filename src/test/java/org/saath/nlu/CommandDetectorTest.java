@@ -100,6 +100,7 @@ class CommandDetectorTest {
         "what can you do?|about", "who are you|about", "ap kya kar skte ho|about", "tum kon ho?|about",
         "آپ کیا کر سکتے ہیں؟|about", "شو بتقدر تعمل؟|about", "ايش تقدر تسوي|about", "مين انت؟|about",
         // "tell me about yourself" was asked whether the person thought of ending their life (the s40 probe)
+        "can you speak urdu?|speak", "please reply in urdu|speak",
         "tell me about yourself|about", "apne bare mein batao|about", "اپنے بارے میں بتائیں|about",
         "عرفني بنفسك|about", "who made you?|about",
         // a yes as the s39 probe said it to an offer, and privacy asked before anything is said
@@ -124,7 +125,8 @@ class CommandDetectorTest {
     @CsvSource(delimiter = '|', value = {
         "english please|en", "urdu mein baat karo|roman_ur", "urdu mein baat karo urdu script|ur",
         "بالعربي لو سمحت|ar", "please reply in english|en", "can you speak arabic?|ar", "english|en",
-        "angrezi mein likho|en", "ردي بالانجليزي|en", "انگریزی میں بات کریں|en"
+        "angrezi mein likho|en", "ردي بالانجليزي|en", "انگریزی میں بات کریں|en", "can you speak urdu?|roman_ur",
+        "please reply in urdu|roman_ur"
     })
     void a_language_request_names_its_language_and_the_longest_phrase_wins(String text, String language) {
         assertThat(COMMANDS.requestedLanguage(NORMALISER.normalise(text))).map(Language::code).contains(language);
@@ -151,6 +153,7 @@ class CommandDetectorTest {
         "i can't speak about it without crying", "main bol nahi sakti kitna dukh hai", "ما حد بيسمعني",
         // a language someone else speaks is not one asked of Saath (the outside probe of 5 December, h08)
         "she is from the philippines, she doesnt speak arabic", "my mum doesn't speak english",
+        "my husband doesnt speak urdu",
         "ammi ko angrezi mein baat samajh nahi aati", "هي ما بتحكي بالانجليزي"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
