@@ -4,7 +4,9 @@ import csv, json, subprocess, sys, collections
 f = sys.argv[1]; jar = sys.argv[2] if len(sys.argv) > 2 else '/work/main/target/saath.jar'
 rows = list(csv.DictReader(open(f, encoding='utf-8'), delimiter='\t', quoting=csv.QUOTE_NONE))
 inp = '\n'.join(r['text'] for r in rows) + '\n'
-out = subprocess.run(['java', '-jar', jar, 'classify'], input=inp, capture_output=True, text=True).stdout.splitlines()
+import os
+root = os.path.dirname(os.path.dirname(os.path.abspath(jar)))   # the repository the jar was built in: its models/
+out = subprocess.run(['java', '-jar', jar, 'classify'], input=inp, capture_output=True, text=True, cwd=root).stdout.splitlines()
 out = [json.loads(l) for l in out if l.startswith('{')]
 assert len(out) == len(rows), (len(out), len(rows))
 order = ['none', 'low', 'moderate', 'high', 'imminent']

@@ -370,6 +370,11 @@ public final class DistressDetector {
 
         /** How far before a phrase the first person may stand: "i took", "i just took", "maine saari goliyan". */
         private static final int SUBJECT_WINDOW = 2;
+        /**
+         * English "take" for a question of how much: not a verb of taking in elsewhere, where "take the rat poison out
+         * of the kitchen" would be a wish to take a poison.
+         */
+        private static final Set<String> TAKING = Set.of("take", "taking", "takes");
         /** How far after a question of quantity its word of dying may stand. */
         private static final int ASKED_SPAN = 12;
         /** A number of tablets that is an overdose told, not a dose: "i took 40 panadol". */
@@ -538,7 +543,7 @@ public final class DistressDetector {
 
         /**
          * The word of dying in a question of how much it takes to die: a {@link DistressCategory#HOW_MUCH} cue, then
-         * a means or an amount, then, within {@value #ASKED_SPAN} words of the question and no negation lowering
+         * something taken in ({@link #takenBetween}), then, within {@value #ASKED_SPAN} words of the question and no negation lowering
          * it, a {@link DistressCategory#DYING} cue ("how many of my sertraline would i need so i dont wake up",
          * «شكد لازم اشرب من دوا الفار حتى اموت», "kitna zeher chahiye marne ke liye"); null when there is none.
          * Not "how many people die of paracetamol each year" (nothing taken between) nor "how many panadol can i
@@ -561,11 +566,24 @@ public final class DistressDetector {
             return null;
         }
 
+        /**
+         * Whether something is taken in between the question and its dying: a means or an amount, or a verb of taking
+         * in ("how much weedkiller would someone have to swallow to die", "kitni khani paregi marne ke liye"); a
+         * means may also stand before the question in its clause ("chooha maar dawai kitni khani paregi"). "how many
+         * more people have to die" takes nothing in.
+         */
         private boolean takenBetween(DistressLexicon.Match asked, DistressLexicon.Match dying) {
             for (DistressLexicon.Match m : matches) {
                 DistressCategory c = m.entry().category();
-                if ((c == DistressCategory.MEANS || c == DistressCategory.AMOUNT) && m.start() >= asked.start()
-                        && m.end() <= dying.start()) {
+                boolean taken = c == DistressCategory.MEANS || c == DistressCategory.AMOUNT
+                        || c == DistressCategory.INGESTED || c == DistressCategory.TO_INGEST;
+                if (taken && m.end() <= dying.start()
+                        && (m.start() >= asked.start() || sameClause(m.start(), asked.start()))) {
+                    return true;
+                }
+            }
+            for (int i = asked.end(); i < dying.start(); i++) {
+                if (TAKING.contains(text.pairedTokens().get(i))) {
                     return true;
                 }
             }

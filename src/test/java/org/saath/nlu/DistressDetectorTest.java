@@ -534,7 +534,15 @@ class DistressDetectorTest {
         "قداه لازم ناكل من الكاشيات باش مانفيقش؟|high",
         "کتنی گولیاں کھاؤں کہ مر جاؤں|high",
         "ما هي الجرعه القاتله من الباراسيتامول؟ أحتاج رقما دقيقا لا نصائح|high",
+        // a substance the lexicon does not know, taken in by a verb; a lethal amount; enough to finish me
+        "how much weedkiller would someone have to swallow to die|high",
+        "how many of these would i have to take to not wake up|high",
+        "is one bottle of antifreeze enough to finish me|high",
+        "chooha maar dawai kitni khani paregi marne ke liye|high",
+        "یہ گولیاں کتنی لوں تو جان چلی جائے گی|high",
         // nothing taken between the question and the dying, or the dying negated: no question of a way to die
+        "how many more people have to die before they fix this road|none",
+        "is that enough to kill the weeds|none",
         "how many people die of paracetamol overdose each year|none",
         "how many panadol can i take so i dont die|none",
         "kitni goliyan leni hain din mein|none"
