@@ -80,6 +80,12 @@ public enum DistressCategory {
      * friend moved to Dubai, I want to do the same"); told beside a death or a suicide it is a wish to follow.
      */
     FOLLOW,
+    /**
+     * Someone telling or sending something ("says", "told me", "texted me", "kehta hai", "ne msg kiya", «قال»,
+     * «بعتلي»): in a message without the first person, what the model hears in it is theirs ("my son says after the
+     * exams he'll go in front of the train"). An English one counts after someone else named in its clause.
+     */
+    REPORT,
     /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
     DEATH,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
@@ -106,12 +112,12 @@ public enum DistressCategory {
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
-     * to do), an amount, a question of quantity, dying as a purpose, doing as someone did, a death told.
+     * to do), an amount, a question of quantity, dying as a purpose, a report, doing as someone did, a death told.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, FOLLOW, DEATH -> true;
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, FOLLOW, DEATH -> true;
             default -> false;
         };
     }

@@ -147,11 +147,13 @@ public final class DistressDetector {
                 anyPlain |= category.isSelfHarmFamily();
                 // whose it is: the nearest subject before it, read once for an act or a wish
                 DistressCategory subject = category == DistressCategory.ACT || saidOfOneself(category)
-                        ? clauses.subjectOf(match) : null;
+                        || category == DistressCategory.PREPARATION ? clauses.subjectOf(match) : null;
                 ownWords |= ownWords(category, match, subject, clauses);
                 someoneElses |= category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))
                         || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match)
-                        || saidOfOneself(category) && subject == null && clauses.anothersVerbLeads(match);
+                        || saidOfOneself(category) && subject == null && clauses.anothersVerbLeads(match)
+                        // "bhai kehta hai usne goliyan jama kar rakhi hain": his pills gathered, not the writer's
+                        || category == DistressCategory.PREPARATION && isSomeoneElse(subject);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -197,7 +199,14 @@ public final class DistressDetector {
         // an act, a wish or a preparation whose own words name him or her ("they got him down and hes not breathing",
         // "gf said she's going to jump"), or an act whose subject is someone else, is someone else's danger though no
         // one else is named before it
-        thirdPerson = (thirdPerson || someoneElses) && !ownWords && !seen.isEmpty();
+        // and what someone else says, texts or posts is theirs in a message without the first person, though the
+        // lexicon heard no danger in it ("mera beta kehta hai exams ke baad train ke aagay aa jaunga", read by the
+        // model alone, had been answered as the writer's own; the helpers' dev probe of 6 December)
+        // (only where the lexicon heard nothing but a means, a place or a time: what it hears has its own subject,
+        // and "mom keeps saying nobody cares. took 30 pills" is the writer's act)
+        boolean reported = clauses.reported() && seen.stream().allMatch(c -> c == DistressCategory.MEANS
+                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
+        thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
                 follow != null, tellsDeath);
     }
@@ -588,6 +597,30 @@ public final class DistressDetector {
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether the message reports someone else ({@link DistressCategory#REPORT}) and has no first person in it: an
+         * English report counts after a third person or another's subject in its clause ("my friend texted me",
+         * not "said goodbye to everyone"); the Urdu and Arabic ones carry their subject in the verb ("kehta hai",
+         * «قال»). Phrases read inside a topic or an idiom do not count.
+         */
+        boolean reported() {
+            boolean report = false;
+            for (DistressLexicon.Match cue : matches) {
+                DistressCategory category = cue.entry().category();
+                if (category == DistressCategory.FIRST_PERSON) {
+                    return false;
+                }
+                report |= category == DistressCategory.REPORT
+                        && (cue.entry().language() != Language.EN || someoneElseBefore(cue));
+            }
+            return report;
+        }
+
+        private boolean someoneElseBefore(DistressLexicon.Match cue) {
+            return matches.stream().anyMatch(m -> isSomeoneElse(m.entry().category()) && m.end() <= cue.start()
+                    && sameClause(m.start(), cue.start()));
         }
 
         /** Where an act's subject is looked for: for a means taken in, its verb nearest before it in its clause. */

@@ -564,6 +564,30 @@ class DistressDetectorTest {
         assertRisk(text, risk);
     }
 
+    /**
+     * What someone else says, texts or posts is theirs in a message without the first person, where the lexicon
+     * heard nothing but a means, a place or a time (the helpers' dev probe: 23 of 40 threats of someone else were
+     * answered as the writer's own); what the lexicon hears keeps its own subject, and the first person anywhere
+     * keeps the message the writer's.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mera beta kehta hai exams ke baad train ke aagay aa jaunga|true",
+        "he told me he wrote letters to all of us and he'll be gone by friday|true",
+        "sister keeps saying she has saved up her pills and she knows how many to take|true",
+        "ولدي قال بعد الامتحانات ح يرمي نفسه قدام القطر|true",
+        "bhai kehta hai usne goliyan jama kar rakhi hain|true",
+        "mom keeps saying nobody cares. took 30 pills|false",
+        "mom keeps saying nobody cares. want to die|false",
+        "my mom says im useless and i have the pills ready|false",
+        "said goodbye to everyone, im done|false",
+        "wrote letters to everyone. bye|false"
+    })
+    void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
+        DistressAssessment a = assess(text);
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
     @Test
     void a_relative_named_beside_no_danger_in_words_is_no_one_else_at_risk() {
         // the risk of such a message is the model's alone; whose it is cannot be told: the reply speaks to the writer
