@@ -86,6 +86,11 @@ public enum DistressCategory {
      * exams he'll go in front of the train"). An English one counts after someone else named in its clause.
      */
     REPORT,
+    /**
+     * The writer's worry for someone ("i'm scared", "mujhe dar hai", «انا خايفة»): its first person does not make a
+     * {@link #REPORT reported} danger the writer's own ("my dad gave away his watch … i'm scared he's going to …").
+     */
+    WORRY,
     /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
     DEATH,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
@@ -112,12 +117,12 @@ public enum DistressCategory {
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
-     * to do), an amount, a question of quantity, dying as a purpose, a report, doing as someone did, a death told.
+     * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death told.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, FOLLOW, DEATH -> true;
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH -> true;
             default -> false;
         };
     }

@@ -600,7 +600,8 @@ public final class DistressDetector {
         }
 
         /**
-         * Whether the message reports someone else ({@link DistressCategory#REPORT}) and has no first person in it: an
+         * Whether the message reports someone else ({@link DistressCategory#REPORT}) and has no first person in it but
+         * the writer's worry for them ({@link DistressCategory#WORRY}): an
          * English report counts after a third person or another's subject in its clause ("my friend texted me",
          * not "said goodbye to everyone"); the Urdu and Arabic ones carry their subject in the verb ("kehta hai",
          * «قال»). Phrases read inside a topic or an idiom do not count.
@@ -609,13 +610,19 @@ public final class DistressDetector {
             boolean report = false;
             for (DistressLexicon.Match cue : matches) {
                 DistressCategory category = cue.entry().category();
-                if (category == DistressCategory.FIRST_PERSON) {
+                if (category == DistressCategory.FIRST_PERSON && !inWorry(cue)) {
                     return false;
                 }
                 report |= category == DistressCategory.REPORT
                         && (cue.entry().language() != Language.EN || someoneElseBefore(cue));
             }
             return report;
+        }
+
+        /** Whether {@code cue} lies inside the writer's worry for someone ("i'm scared", "mujhe dar hai"). */
+        private boolean inWorry(DistressLexicon.Match cue) {
+            return matches.stream().anyMatch(m -> m.entry().category() == DistressCategory.WORRY
+                    && m.start() <= cue.start() && m.end() >= cue.end());
         }
 
         private boolean someoneElseBefore(DistressLexicon.Match cue) {

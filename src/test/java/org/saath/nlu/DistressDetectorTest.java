@@ -581,7 +581,11 @@ class DistressDetectorTest {
         "mom keeps saying nobody cares. want to die|false",
         "my mom says im useless and i have the pills ready|false",
         "said goodbye to everyone, im done|false",
-        "wrote letters to everyone. bye|false"
+        "wrote letters to everyone. bye|false",
+        // the writer's worry for them is no first person of their own danger
+        "My dad gave away his watch and told me to look after mum. I'm scared he's going to do something|true",
+        "مجھے ڈر لگ رہا ہے، بھائی کہتا ہے کل سب ختم کر دے گا|true",
+        "friend texted me goodbye and im scared, i want to die too|false"
     })
     void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
