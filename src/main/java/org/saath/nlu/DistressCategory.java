@@ -69,8 +69,8 @@ public enum DistressCategory {
     /** How much ("all", "a whole pack", "saari", "پوری", "علبة"); a number of ten or more counts too. */
     AMOUNT,
     /**
-     * A question of quantity ("how many", "kitni", "کتنی", «شكد», «قداه»): with a means or an amount and then
-     * {@link #DYING} after it, a method question ("kitna zeher chahiye marne ke liye").
+     * A question of quantity ("how many", "kitni", "کتنی", «شكد», «قداه», "enough to"): with something taken in and
+     * then {@link #DYING} after it, a method question ("kitna zeher chahiye marne ke liye").
      */
     HOW_MUCH,
     /** Dying as a purpose or a result ("to die", "so i dont wake up", "marne", «عشان اموت», «باش مانفيقش»). */
@@ -117,7 +117,8 @@ public enum DistressCategory {
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
-     * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death told.
+     * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
+     * told.
      */
     public boolean isCue() {
         return switch (this) {

@@ -199,11 +199,10 @@ public final class DistressDetector {
         // an act, a wish or a preparation whose own words name him or her ("they got him down and hes not breathing",
         // "gf said she's going to jump"), or an act whose subject is someone else, is someone else's danger though no
         // one else is named before it
-        // and what someone else says, texts or posts is theirs in a message without the first person, though the
-        // lexicon heard no danger in it ("mera beta kehta hai exams ke baad train ke aagay aa jaunga", read by the
-        // model alone, had been answered as the writer's own; the helpers' dev probe of 6 December)
-        // (only where the lexicon heard nothing but a means, a place or a time: what it hears has its own subject,
-        // and "mom keeps saying nobody cares. took 30 pills" is the writer's act)
+        // and what someone else says, texts or posts is theirs in a message without the first person where the
+        // lexicon heard nothing but a means, a place or a time ("mera beta kehta hai exams ke baad train ke aagay aa
+        // jaunga", read by the model alone, had been answered as the writer's own; the helpers' dev probe of 6
+        // December); what it hears has its own subject ("mom keeps saying nobody cares. took 30 pills" is the writer's)
         boolean reported = clauses.reported() && seen.stream().allMatch(c -> c == DistressCategory.MEANS
                 || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
@@ -552,8 +551,9 @@ public final class DistressDetector {
 
         /**
          * The word of dying in a question of how much it takes to die: a {@link DistressCategory#HOW_MUCH} cue, then
-         * something taken in ({@link #takenBetween}), then, within {@value #ASKED_SPAN} words of the question and no negation lowering
-         * it, a {@link DistressCategory#DYING} cue ("how many of my sertraline would i need so i dont wake up",
+         * something taken in ({@link #takenBetween}), then, within {@value #ASKED_SPAN} words of the question and no
+         * negation lowering it, a {@link DistressCategory#DYING} cue ("how many of my sertraline would i need so i
+         * dont wake up",
          * «شكد لازم اشرب من دوا الفار حتى اموت», "kitna zeher chahiye marne ke liye"); null when there is none.
          * Not "how many people die of paracetamol each year" (nothing taken between) nor "how many panadol can i
          * take so i dont die" (the dying negated).
@@ -601,10 +601,9 @@ public final class DistressDetector {
 
         /**
          * Whether the message reports someone else ({@link DistressCategory#REPORT}) and has no first person in it but
-         * the writer's worry for them ({@link DistressCategory#WORRY}): an
-         * English report counts after a third person or another's subject in its clause ("my friend texted me",
-         * not "said goodbye to everyone"); the Urdu and Arabic ones carry their subject in the verb ("kehta hai",
-         * «قال»). Phrases read inside a topic or an idiom do not count.
+         * the writer's worry for them ({@link DistressCategory#WORRY}): an English report counts after a third person
+         * or another's subject in its clause ("my friend texted me", not "said goodbye to everyone"); the Urdu and
+         * Arabic ones carry their subject in the verb ("kehta hai", «قال»).
          */
         boolean reported() {
             boolean report = false;
