@@ -585,7 +585,11 @@ class DistressDetectorTest {
         // the writer's worry for them is no first person of their own danger
         "My dad gave away his watch and told me to look after mum. I'm scared he's going to do something|true",
         "مجھے ڈر لگ رہا ہے، بھائی کہتا ہے کل سب ختم کر دے گا|true",
-        "friend texted me goodbye and im scared, i want to die too|false"
+        "friend texted me goodbye and im scared, i want to die too|false",
+        // a post told with where it was posted; the Arabic "I posted" and "she posted" are one word, and stay the writer's
+        "meri friend ne insta pe likha hai ke ye uski last post hai|true",
+        "maine insta pe likha hai ke ye meri last post hai|false",
+        "نزلت ستوري انها اخر مرة|false"
     })
     void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
