@@ -95,15 +95,9 @@ final class PersonReading {
      * earlier, else the message's; a short message in English or an unknown language keeps the conversation's
      * language ("ok", "thanks" should not switch a Roman Urdu chat to English), and so does one or two words in the
      * script Urdu and Arabic share in a chat in either («ضرور» in a Roman Urdu chat was answered in Arabic: the s39
-     * probe). Arabic in Latin letters is answered
-     * in Arabic: digits for its sounds ({@link #isArabizi}), or words the lexicon knows as Arabizi ("baddi mout",
-     * "nheb nmout", which the s35 probe saw answered in English).
+     * probe). Arabic in Latin letters is answered in Arabic: digits for its sounds ({@link #isArabizi}), or words
+     * the lexicon knows as Arabizi ("baddi mout", "nheb nmout", which the s35 probe saw answered in English).
      */
-    /** Urdu and Arabic share a script: one or two words of it («ضرور», «جی») can be either. */
-    private static boolean arabicScript(Language language) {
-        return language == Language.AR || language == Language.UR;
-    }
-
     static Language replyLanguage(Analysis a, String text, Optional<ConversationRow> conversation) {
         Optional<Language> asked = a.asksForLanguage();
         if (asked.isPresent()) {
@@ -124,5 +118,10 @@ final class PersonReading {
             return Language.fromCode(conversation.get().language());
         }
         return a.language() == Language.OTHER ? Language.EN : a.language();
+    }
+
+    /** Urdu and Arabic share a script: one or two words of it («ضرور», «جی») can be either. */
+    private static boolean arabicScript(Language language) {
+        return language == Language.AR || language == Language.UR;
     }
 }

@@ -145,15 +145,11 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
-                // whose it is: the nearest subject before it, read once for an act or a wish
+                // whose it is: the nearest subject before it, read once for an act, a wish or a preparation
                 DistressCategory subject = category == DistressCategory.ACT || saidOfOneself(category)
                         || category == DistressCategory.PREPARATION ? clauses.subjectOf(match) : null;
                 ownWords |= ownWords(category, match, subject, clauses);
-                someoneElses |= category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))
-                        || (saidOfOneself(category) || category == DistressCategory.PREPARATION) && namesAnother(match)
-                        || saidOfOneself(category) && subject == null && clauses.anothersVerbLeads(match)
-                        // "bhai kehta hai usne goliyan jama kar rakhi hain": his pills gathered, not the writer's
-                        || category == DistressCategory.PREPARATION && isSomeoneElse(subject);
+                someoneElses |= someoneElses(category, match, subject, clauses);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
@@ -203,8 +199,8 @@ public final class DistressDetector {
         // lexicon heard nothing but a means, a place or a time ("mera beta kehta hai exams ke baad train ke aagay aa
         // jaunga", read by the model alone, had been answered as the writer's own; the helpers' dev probe of 6
         // December); what it hears has its own subject ("mom keeps saying nobody cares. took 30 pills" is the writer's)
-        boolean reported = clauses.reported() && seen.stream().allMatch(c -> c == DistressCategory.MEANS
-                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME);
+        boolean reported = seen.stream().allMatch(c -> c == DistressCategory.MEANS
+                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported();
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
         return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
                 follow != null, tellsDeath);
@@ -245,6 +241,21 @@ public final class DistressDetector {
                     && !clauses.anothersVerbLeads(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
+    }
+
+    /**
+     * Whether a phrase of danger is someone else's: an act or a preparation whose own words name him or her or whose
+     * subject is someone else ("he drank bleach", "bhai kehta hai usne goliyan jama kar rakhi hain"); a wish or a plan
+     * whose own words name him or her ("wants to kill herself"), or led by his or her verb after someone named ("my
+     * friend is suicidal, wants to die").
+     */
+    private static boolean someoneElses(DistressCategory category, DistressLexicon.Match match,
+                                        DistressCategory subject, Clauses clauses) {
+        if (category == DistressCategory.ACT || category == DistressCategory.PREPARATION) {
+            return namesAnother(match) || isSomeoneElse(subject);
+        }
+        return saidOfOneself(category)
+                && (namesAnother(match) || subject == null && clauses.anothersVerbLeads(match));
     }
 
     /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */
