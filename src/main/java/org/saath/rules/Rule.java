@@ -75,11 +75,13 @@ public record Rule(String id, int priority, When when, Then then) {
 
     /**
      * Actions. {@code nextState} null keeps the current state; {@code riskAtLeast} raises the turn's risk before the
-     * safety floor (a "yes" to "are you thinking of ending your life?" is {@code high}).
+     * safety floor (a "yes" to "are you thinking of ending your life?" is {@code high}); {@code topicLines}: the
+     * helpline topics are the book's lines for the conversation's topic ({@link RuleBook#linesFor}), not
+     * {@code helplineTopics}.
      */
     public record Then(String template, Set<String> helplineTopics, List<String> helplineIds, boolean escalate,
                        String priority, DialogueState nextState, boolean forget, Decision.PlanStep plan,
-                       RiskLevel riskAtLeast, String consent) {
+                       RiskLevel riskAtLeast, String consent, boolean topicLines) {
     }
 
     boolean matches(TurnFacts facts) {

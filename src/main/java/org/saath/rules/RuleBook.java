@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -32,17 +34,31 @@ import org.saath.nlu.RiskLevel;
  * none: whose act on the body a message read with this one told), classified-as (the intent classifier's own reading,
  * before a risk of high made the intent a crisis), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
- * helplines, escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An
- * unknown intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a
- * message naming the file and the rule, and a book without a default rule (one with no conditions) is refused.
+ * topic-lines (the lines for what the conversation is about, from the book's {@code topic-lines} table), helplines,
+ * escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An unknown
+ * intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a message
+ * naming the file and the rule, and a book without a default rule (one with no conditions) is refused.
+ *
+ * @param topicLines the helpline topics for each conversation topic, and under {@value #DEFAULT_LINES} for any other
+ *                   or none: one table for every reply that follows what the conversation is about ("more lines",
+ *                   "is it free?", "nobody answered"), so a topic's lines are written once, not once a command
  */
-public record RuleBook(List<Rule> rules) {
+public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
+
+    /** The key of {@code topic-lines} for a conversation whose topic has no entry of its own. */
+    public static final String DEFAULT_LINES = "default";
 
     public RuleBook {
         rules = List.copyOf(rules);
+        topicLines = Map.copyOf(topicLines);
     }
 
-    record RawBook(List<RawRule> rules) {
+    /** The helpline topics for a conversation about {@code topic} ({@code ""}: about nothing yet). */
+    public Set<String> linesFor(String topic) {
+        return topicLines.getOrDefault(topic, topicLines.getOrDefault(DEFAULT_LINES, Set.of()));
+    }
+
+    record RawBook(List<RawRule> rules, @JsonProperty("topic-lines") Map<String, List<String>> topicLines) {
     }
 
     record RawRule(String id, Integer priority, RawWhen when, RawThen then) {
@@ -69,7 +85,8 @@ public record RuleBook(List<Rule> rules) {
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
                    List<String> helplines, Boolean escalate, @JsonProperty("escalate-priority") String priority,
                    @JsonProperty("next-state") String nextState, Boolean forget, @JsonProperty("safety-plan") String plan,
-                   @JsonProperty("risk-at-least") String riskAtLeast, String consent) {
+                   @JsonProperty("risk-at-least") String riskAtLeast, String consent,
+                   @JsonProperty("topic-lines") Boolean topicLines) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -108,7 +125,35 @@ public record RuleBook(List<Rule> rules) {
         if (rules.stream().noneMatch(RuleBook::isDefault)) {
             throw new RuleBookException(name + ": no default rule (a rule without conditions)", null);
         }
-        return new RuleBook(rules);
+        Map<String, Set<String>> lines = topicLines(raw.topicLines(), name, topics);
+        rules.stream().filter(r -> r.then().topicLines() && !lines.containsKey(DEFAULT_LINES)).findFirst()
+                .ifPresent(r -> {
+                    throw new RuleBookException(name + ", rule '" + r.id() + "': topic-lines needs a '"
+                            + DEFAULT_LINES + "' entry in the book's topic-lines", null);
+                });
+        return new RuleBook(rules, lines);
+    }
+
+    /** The book's {@code topic-lines} table: each key a topic or {@value #DEFAULT_LINES}, each value helpline topics. */
+    private static Map<String, Set<String>> topicLines(Map<String, List<String>> raw, String name,
+                                                       Set<String> topics) {
+        Map<String, Set<String>> lines = new TreeMap<>();
+        if (raw == null) {
+            return lines;
+        }
+        raw.forEach((topic, helplineTopics) -> {
+            try {
+                check(topic.equals(DEFAULT_LINES) || topics.contains(topic), "unknown topic '" + topic + "'");
+                check(helplineTopics != null && !helplineTopics.isEmpty(), "no helpline topics for '" + topic + "'");
+                lines.put(topic, set(helplineTopics, t -> {
+                    check(topics.contains(t), "unknown helpline topic '" + t + "'");
+                    return t;
+                }));
+            } catch (RuntimeException e) {
+                throw new RuleBookException(name + ", topic-lines: " + e.getMessage(), e);
+            }
+        });
+        return lines;
     }
 
     private static boolean isDefault(Rule rule) {
@@ -137,6 +182,8 @@ public record RuleBook(List<Rule> rules) {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
             return topic;
         });
+        boolean topicLines = Boolean.TRUE.equals(t.topicLines());
+        check(!topicLines || helplineTopics.isEmpty(), "helpline-topics and topic-lines both name the lines");
         List<String> helplineIds = t.helplines() == null ? List.of() : t.helplines();
         helplineIds.forEach(id -> check(helplineById.test(id), "unknown helpline id '" + id + "'"));
         return new Rule(r.id(), r.priority(), new Rule.When(
@@ -155,7 +202,8 @@ public record RuleBook(List<Rule> rules) {
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
-                        t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast()), consent(t.consent())));
+                        t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast()), consent(t.consent()),
+                        topicLines));
     }
 
     private static DialogueState state(String code) {

@@ -16,8 +16,10 @@ public final class RuleEngine {
     }
 
     public Decision decide(TurnFacts facts) {
-        Rule.Then then = match(facts).then();
-        return new Decision(match(facts).id(), then.template(), then.helplineTopics(), then.helplineIds(),
+        Rule rule = match(facts);
+        Rule.Then then = rule.then();
+        return new Decision(rule.id(), then.template(),
+                then.topicLines() ? book.linesFor(facts.topic()) : then.helplineTopics(), then.helplineIds(),
                 then.escalate(), then.priority(), then.nextState() == null ? facts.state() : then.nextState(),
                 then.forget(), then.plan(), then.consent(), null);
     }

@@ -177,6 +177,33 @@ class RightHelpConversationTest {
         assertThat(RtlText.plain(chat.replies().get(0).text())).startsWith("ابھی کال کریں:");
     }
 
+    /**
+     * "more lines", "is it free?" and "nobody answered" follow what the conversation is about, from one table in the
+     * rule book (topic-lines): after abuse the protection lines, after online harassment the cyber line, after low
+     * mood the mental-health lines and no protection line.
+     */
+    @Test
+    void the_lines_asked_for_again_follow_what_the_conversation_is_about() {
+        ConversationScript abuse = chat("lines-1", "PK", TestComponents.PK_AFTERNOON)
+                .user("my husband beats me every day").user("more lines");
+        assertThat(helplineIds(abuse)).contains("pk-madadgaar", "pk-mohr-1099").doesNotContain("pk-mhpss-1282");
+        abuse.user("is it free?");
+        assertThat(helplineIds(abuse)).contains("pk-madadgaar").doesNotContain("pk-mhpss-1282");
+
+        ConversationScript online = chat("lines-2", "PK", TestComponents.PK_AFTERNOON)
+                .user("someone made a fake account with my pictures and is sending them to my family")
+                .user("that number doesn't work");
+        assertThat(helplineIds(online)).contains("pk-drf-cyber-harassment");
+
+        ConversationScript low = chat("lines-3", "PK", TestComponents.PK_AFTERNOON)
+                .user("feeling a bit low these days").user("more lines");
+        assertThat(helplineIds(low)).contains("pk-mhpss-1282").doesNotContain("pk-madadgaar");
+    }
+
+    private static List<String> helplineIds(ConversationScript chat) {
+        return chat.replies().stream().flatMap(r -> r.helplines().stream()).map(TurnResult.HelplineView::id).toList();
+    }
+
     @Test
     void a_remembered_topic_fades_after_its_window_and_a_new_explicit_topic_replaces_it() {
         MutableClock clock = new MutableClock(TestComponents.PK_AFTERNOON);

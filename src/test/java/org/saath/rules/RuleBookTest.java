@@ -56,6 +56,51 @@ class RuleBookTest {
                 .hasMessageContaining(message);
     }
 
+    /**
+     * topic-lines: one table of the lines for what the conversation is about, read by every rule that follows the
+     * topic, with a default for a topic it does not name (a conversation about nothing yet included).
+     */
+    @Test
+    void a_rule_with_topic_lines_gets_the_lines_of_the_conversation_s_topic_or_the_default() {
+        RuleEngine engine = new RuleEngine(load("""
+                topic-lines:
+                  suicide_loss: [crisis]
+                  default: [depression]
+                rules:
+                  - {id: more, priority: 5, when: {commands: [more]}, then: {template: greeting, topic-lines: true}}
+                  - {id: crisis, priority: 4, when: {intents: [crisis]},
+                     then: {template: crisis, helpline-topics: [crisis, depression]}}
+                """ + DEFAULT));
+        TurnFacts more = new TurnFacts(Intent.OUT_OF_SCOPE, 0.9, false, RiskLevel.NONE, RiskLevel.NONE, Language.EN,
+                "PK", DialogueState.OPEN, false, false, Optional.of(Command.MORE));
+
+        assertThat(engine.decide(about(more, "suicide_loss", false)).helplineTopics()).containsExactly("crisis");
+        assertThat(engine.decide(about(more, "depression", false)).helplineTopics()).containsExactly("depression");
+        assertThat(engine.decide(more).helplineTopics()).containsExactly("depression");
+        // a rule that names its own lines keeps them, whatever the conversation is about
+        assertThat(engine.decide(about(facts(Intent.CRISIS, RiskLevel.NONE), "suicide_loss", false))
+                .helplineTopics()).containsExactlyInAnyOrder("crisis", "depression");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "topic-lines: {astrology: [crisis], default: [crisis]}|topic-lines: unknown topic 'astrology'",
+        "topic-lines: {crisis: [tarot], default: [crisis]}|topic-lines: unknown helpline topic 'tarot'",
+        "topic-lines: {crisis: [], default: [crisis]}|topic-lines: no helpline topics for 'crisis'",
+        "topic-lines: {crisis: [crisis]}|rule 'more': topic-lines needs a 'default' entry",
+        "topic-lines: {default: [crisis]}|rule 'both': helpline-topics and topic-lines both name the lines"
+    })
+    void a_bad_topic_lines_table_or_use_is_a_start_error_naming_the_file(String table, String message) {
+        String rule = message.contains("'both'")
+                ? "  - {id: both, priority: 5, then: {template: greeting, topic-lines: true, "
+                        + "helpline-topics: [crisis]}}\n"
+                : "  - {id: more, priority: 5, then: {template: greeting, topic-lines: true}}\n";
+        assertThatThrownBy(() -> load(table + "\nrules:\n" + rule + DEFAULT))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("test.yaml")
+                .hasMessageContaining(message);
+    }
+
     @Test
     void a_book_without_a_default_rule_is_refused() {
         assertThatThrownBy(() -> load("rules:\n  - {id: g, priority: 1, when: {intents: [greeting]}, "
