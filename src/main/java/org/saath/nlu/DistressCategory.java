@@ -93,6 +93,11 @@ public enum DistressCategory {
     WORRY,
     /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
     DEATH,
+    /**
+     * A time gone by, near or far ("last month", "yesterday", "pichle hafte", «الشهر الماضي»): a {@link #DEATH death}
+     * told with it is a loss, not an act now.
+     */
+    PAST,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */
@@ -118,12 +123,12 @@ public enum DistressCategory {
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
      * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
-     * told.
+     * told, a time gone by.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH -> true;
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST -> true;
             default -> false;
         };
     }

@@ -112,7 +112,8 @@ public final class DistressDetector {
                 continue;
             }
             if (category.isGuard() || category == DistressCategory.NEGATION
-                    || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO) {
+                    || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO
+                    || category == DistressCategory.PAST) {
                 cues.add(category);
             }
             if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON

@@ -1,6 +1,7 @@
 package org.saath.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +80,7 @@ public final class RiskRules {
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";
         if (model != alone) {
-            source = "model-unseconded:" + alone.code();
+            source = (second.deathTold() ? "model-death-told:" : "model-unseconded:") + alone.code();
             signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
             source = believedBecause(estimate, thresholds, second);
@@ -122,9 +123,17 @@ public final class RiskRules {
      * chosen per level, so P(≥ high) can reach its bar while P(≥ low) misses its own: posts of r/SuicideWatch fell to
      * {@code none} that way. A short follow-up ("hi" after a breathing exercise) is read again below {@code high}:
      * its reading leans on the context, whose words the lexicon did not hear as danger.
+     *
+     * <p>A death told as past and nothing else ({@link SecondOpinion#deathTold}: "my brother took his own life last
+     * month") is held at {@code moderate} however sure the model is: it learnt the words of a suicide from crises, and
+     * read the loss as the writer's own act now ({@code imminent}, "call the police now"). The bereaved are asked
+     * directly (the rule book's loss route), which a wish or a plan of their own said then raises again.
      */
     public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
+        if (level.atLeast(RiskLevel.HIGH) && second.deathTold()) {
+            return RiskLevel.MODERATE;
+        }
         if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < thresholds.sureAlone()
                 && !second.seconds(thresholds)) {
             return second.says() ? RiskLevel.MODERATE : estimate.level(thresholds, RiskLevel.MODERATE);
@@ -157,17 +166,33 @@ public final class RiskRules {
      * @param crisis  the intent classifier's crisis probability where it is heard, else 0
      * @param says    the message says something of its own: more than {@value RiskFeatures#SHORT_TOKENS} words, or
      *                words the lexicon knows; a model reading of "hi" or "ok" leans on the context
+     * @param deathTold the message tells of a death or a suicide with a time gone by ("last month", "years ago"), and
+     *                  the lexicon hears no other word of danger in it nor anything in the messages before it: a loss
+     *                  told, not a danger of the writer's; without the time it may be an act just done ("my brother
+     *                  threw himself off the roof"), where the emergency number comes first
      */
-    public record SecondOpinion(boolean lexicon, double crisis, boolean says) {
+    public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold) {
+
+        /** An opinion on a message that tells of no death. */
+        public SecondOpinion(boolean lexicon, double crisis, boolean says) {
+            this(lexicon, crisis, says, false);
+        }
 
         public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
+            boolean deathTold = message.lexicon().tellsDeath() && told(message, DistressCategory.PAST,
+                    DistressCategory.LONG_AGO) && message.lexicon().categories().isEmpty()
+                    && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             boolean says = message.text().tokens().size() > RiskFeatures.SHORT_TOKENS
                     || !message.lexicon().categories().isEmpty();
             // a first message of a few words the lexicon does not know ("sorry", "خلاص"): the intent classifier
             // learnt such words from farewells, and with nothing before them the model must be sure alone
             boolean heard = intentMaySecond(message) && (says || !context.isEmpty());
-            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says);
+            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold);
+        }
+
+        private static boolean told(Utterance message, DistressCategory... cues) {
+            return Arrays.stream(cues).anyMatch(message.lexicon().cues()::contains);
         }
 
         /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */

@@ -112,6 +112,37 @@ class RiskRulesTest {
                 RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
     }
 
+    /**
+     * A loss told as past and nothing else is asked about, never read as the writer's act now: "my brother took his
+     * own life last month" was read imminent by the model sure alone and answered "call the police now". A wish of
+     * the writer's own beside it, or danger heard before it, is not held; nor a death told with no time gone by.
+     */
+    @Test
+    void a_death_told_with_nothing_else_heard_holds_even_a_sure_model_at_moderate() {
+        RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
+        for (String loss : List.of("my brother took his own life last month",
+                "mera dost pichle mahine latak gaya tha", "میرا کزن پچھلے ہفتے لٹک گیا")) {
+            Utterance told = read(loss);
+            assertThat(told.lexicon().tellsDeath()).as(loss).isTrue();
+
+            RiskRules.Judgement j = rules.judge(told, List.of(), sure, THRESHOLDS, 0.9);
+
+            assertThat(j.level()).as(loss).isEqualTo(RiskLevel.MODERATE);
+            assertThat(j.source()).as(loss).isEqualTo("model-death-told:imminent");
+        }
+        // without a time gone by it may be an act just done: the emergency number first
+        assertThat(rules.judge(read("my brother took his own life"), List.of(), sure, THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("ابن عمي قتل نفسه الشهر الماضي"), List.of(), sure, THRESHOLDS, 0).source())
+                .isEqualTo("model-death-told:imminent");
+        assertThat(rules.judge(read("my brother took his own life last month and i want to die too"), List.of(), sure,
+                THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("my brother took his own life last month"), List.of(read("i want to die")), sure,
+                THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("i want to go where he went"), List.of(read("my brother took his own life")),
+                RiskEstimate.none(), THRESHOLDS, 0).level()).as("a wish to follow").isEqualTo(RiskLevel.HIGH);
+    }
+
     @Test
     void a_model_only_imminent_is_held_back_the_same_way() {
         RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
