@@ -181,10 +181,8 @@ public final class HandoffStore {
     public List<OutboxRow> claim(String owner, Instant now, Duration lease, int limit, Set<String> busyTargets,
                                  Optional<String> onlyTarget) {
         StringBuilder query = new StringBuilder("SELECT " + OUTBOX_COLUMNS + " FROM outbox o WHERE o.state = "
-                + "'pending' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id "
-                + "AND p.destination = o.destination AND p.target = o.target AND p.state = 'pending' "
-                + "AND p.seq < o.seq)");
+                + "'pending' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?) AND "
+                + StoreStatus.FIRST_IN_ITS_QUEUE);
         List<Object> params = new ArrayList<>(List.of(now, now));
         if (!busyTargets.isEmpty()) {
             query.append(" AND o.target NOT IN (").append("?, ".repeat(busyTargets.size() - 1)).append("?)");

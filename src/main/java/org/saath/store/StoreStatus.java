@@ -21,10 +21,19 @@ public final class StoreStatus {
     /**
      * The outbox at a moment: deliveries not yet made, dead letters, messages to people given up (refused by their
      * platform, outside its window, or out of attempts), how long the oldest pending one has existed, and how long
-     * the oldest delivery that is due has waited for the dispatcher (zero when none is due).
+     * the oldest delivery that is due, and first in its receiver's queue, has waited for the dispatcher (zero when
+     * none is due).
      */
     public record Outbox(int pending, int dead, int undelivered, Duration oldestPendingAge, Duration oldestDueWait) {
     }
+
+    /**
+     * A pending row {@code o} with no earlier pending row for the same conversation and receiver: the one the
+     * dispatcher may claim ({@link HandoffStore#claim}).
+     */
+    static final String FIRST_IN_ITS_QUEUE = "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = "
+            + "o.conversation_id AND p.destination = o.destination AND p.target = o.target AND p.state = 'pending' "
+            + "AND p.seq < o.seq)";
 
     private final Database db;
 
@@ -49,8 +58,11 @@ public final class StoreStatus {
             int undelivered = count(sql, "SELECT COUNT(*) FROM outbox WHERE state = 'undelivered'");
             Duration oldest = oldest(sql, "SELECT MIN(created_at) FROM outbox WHERE state = 'pending' "
                     + "AND created_at <= ?", now);
-            Duration due = oldest(sql, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' "
-                    + "AND next_attempt_at <= ?", now);
+            // a delivery queued behind an earlier one to the same receiver waits for that one, not for the
+            // dispatcher: the second part of a reply whose first part is retrying while the platform is down
+            // (a QA pass of 6 December: a Telegram outage made every node not ready after five minutes)
+            Duration due = oldest(sql, "SELECT MIN(o.next_attempt_at) FROM outbox o WHERE o.state = 'pending' "
+                    + "AND o.next_attempt_at <= ? AND " + FIRST_IN_ITS_QUEUE, now);
             return new Outbox(pending, dead, undelivered, oldest, due);
         });
     }

@@ -100,6 +100,29 @@ class HealthHttpTest {
         assertThat(calls.get("/health/ready", null).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A platform down: the first part of a reply retries with backoff, and the second, queued behind it for the same
+     * person, is due but waits for the first, not for the dispatcher (the QA pass of 6 December: every node went not
+     * ready five minutes into a Telegram outage).
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_delivery_queued_behind_one_waiting_for_its_next_attempt_is_not_stuck(TestStores.Kind kind) {
+        start(kind);
+        Instant created = Instant.now().minus(Duration.ofMinutes(30));
+        components.handoffs().enqueue(new OutboxRow("ob-part-1", "key-part-1", "conv-y", "person", "telegram", "{}",
+                "pending", 8, Instant.now().plus(Duration.ofMinutes(4)), created));
+        components.handoffs().enqueue(new OutboxRow("ob-part-2", "key-part-2", "conv-y", "person", "telegram", "{}",
+                "pending", 0, created, created));
+
+        assertThat(calls.get("/health/ready", null).statusCode()).isEqualTo(200);
+
+        // the same second part with nothing before it is stuck
+        components.handoffs().enqueue(new OutboxRow("ob-alone", "key-alone", "conv-z", "person", "telegram", "{}",
+                "pending", 0, created, created));
+        assertThat(calls.get("/health/ready", null).statusCode()).isEqualTo(503);
+    }
+
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
     void a_schema_missing_a_migration_is_not_ready(TestStores.Kind kind) {
