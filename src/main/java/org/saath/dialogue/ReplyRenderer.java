@@ -74,11 +74,8 @@ public final class ReplyRenderer {
                 .collect(Collectors.joining(" " + templates.word("or", language) + " "));
     }
 
-    /** The person's safety plan, one line a step, or the "no plan yet" text. */
+    /** The person's safety plan, one line a step (a plan not yet made is answered with {@code plan_empty}). */
     public String plan(SortedMap<Integer, String> answers, Language language) {
-        if (answers.isEmpty()) {
-            return templates.get("plan_empty", language).text();
-        }
         List<String> lines = new ArrayList<>();
         answers.forEach((step, answer) -> lines.add(step + ". " + templates.word("plan-" + step, language) + ": "
                 + answer));

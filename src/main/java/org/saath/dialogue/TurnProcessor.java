@@ -383,15 +383,20 @@ public final class TurnProcessor {
                           CounsellorHandoff.Outcome handoff, ReplyComposer.Person person, boolean asksForSomeone) {
         Language language = decided.facts().language();
         List<String> extra = new ArrayList<>();
+        String template = plan.template();
         if (plan.showPlan()) {
             SortedMap<Integer, String> answers = new TreeMap<>(tx.planAnswers());
             plan.answer().ifPresent(a -> answers.put(a.step(), a.answerRedacted()));
-            extra.add(p.renderer().plan(answers, language));
+            if (answers.isEmpty()) {
+                template = "plan_empty";           // no "Your safety plan:" over "you don't have one yet"
+            } else {
+                extra.add(p.renderer().plan(answers, language));
+            }
         }
         // an escalation the sender's limit refused is told like one nobody can take: no counsellor is available
         boolean tellsHandoff = handoff.opened().isPresent() || handoff.refused() || handoff.offeredNow()
                 || asksForSomeone && open.isPresent() && !handoff.ended();
-        ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(plan.template(), language,
+        ReplyComposer.Composed composed = p.composer().compose(new ReplyComposer.Turn(template, language,
                 decided.facts().risk(), decided.facts().conversationRisk(), resources.referral(), resources.offers(),
                 !decided.decision().helplineTopics().isEmpty(), extra,
                 tellsHandoff, handoff.counsellor(), handoff.askConsent(),
