@@ -1,6 +1,7 @@
 package org.saath.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /**
- * A sender's JSON body, read the one way the message endpoints share: bounded before it is read (413), a JSON object
- * (400), its text fields present, non-empty, bounded and storable (400 naming the field).
+ * A sender's JSON body, read the one way the message, partner and console endpoints share: bounded before it is read
+ * (413), a JSON object (400), its text fields present, non-empty, bounded and storable (400 naming the field). Where a
+ * body may be left out, one that is sent is held to the same rules: a wrongly typed field is refused, never read as
+ * missing.
  */
 public final class JsonBody {
 
@@ -42,6 +45,31 @@ public final class JsonBody {
             throw new BadRequestException("body must be a JSON object");
         }
         return node;
+    }
+
+    /** A body that may be left out: empty when it is (no bytes, or only whitespace); else as {@link #object}. */
+    public static Optional<JsonNode> optionalObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return Optional.of(object(body));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An optional text field: empty when absent, {@code null} or blank; a 400 naming the field when it holds anything
+     * but a string; refused when not {@link #storable}.
+     */
+    public static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestException("'" + field + "' must be a string");
+        }
+        return value.asText().isBlank() ? Optional.empty() : Optional.of(storable(field, value.asText()));
     }
 
     /** A required, non-blank text field of at most {@code maxLength} characters. */
