@@ -3,8 +3,11 @@ package org.saath.web;
 import java.io.IOException;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.javalin.http.Context;
 
@@ -16,7 +19,15 @@ import io.javalin.http.Context;
  */
 public final class JsonBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Strict, for what senders write (never for our own files): one value and nothing after it, each key once. Lax
+     * parsing answered {@code {"text":"hi","text":"I want to kill myself"}} by its last key, which another reader
+     * of the same bytes (a proxy, a log) may take by its first.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JsonBody() {
     }
@@ -39,7 +50,7 @@ public final class JsonBody {
         try {
             node = JSON.readTree(body);
         } catch (IOException e) {
-            throw new BadRequestException("body is not valid JSON");
+            throw new BadRequestException("body is not valid JSON: one object, each key once, nothing after it");
         }
         if (node == null || !node.isObject()) {
             throw new BadRequestException("body must be a JSON object");

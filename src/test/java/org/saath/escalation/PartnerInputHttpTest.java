@@ -86,6 +86,18 @@ class PartnerInputHttpTest {
         assertThat(state()).isEqualTo("offered");
     }
 
+    /** Finding 10 of the s41 QA pass: the partner API read a repeated key by its last value, and ignored a tail. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"outcome\":\"safe\"} xyz", "{\"outcome\":\"safe\"}{\"outcome\":\"other\"}",
+        "{\"outcome\":\"safe\",\"outcome\":\"referred\"}"})
+    void resolve_with_content_after_the_object_or_a_repeated_key_is_invalid_json(String body) {
+        assertThat(post("claim", null).statusCode()).isEqualTo(200);
+
+        assertRefused(post("resolve", body), "body is not valid JSON");
+
+        assertThat(state()).isEqualTo("claimed");
+    }
+
     @Test
     void fields_of_the_wrong_type_are_named_not_taken_for_missing() {
         assertRefused(post("transfer", "{\"partner\":[\"partner-b\"]}"), "'partner' must be a string");

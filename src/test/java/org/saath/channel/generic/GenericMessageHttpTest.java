@@ -145,6 +145,9 @@ class GenericMessageHttpTest {
         "{\"user\":\"u-1\",\"text\":\"hello\"}",
         "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":\"XX\"}",
         "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":7}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"} xyz",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}{\"a\":1}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"text\":\"i want to kill myself\"}",
         ""
     })
     void bad_input_gets_400_with_a_reason_and_stores_nothing(String body) throws Exception {
@@ -152,6 +155,25 @@ class GenericMessageHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+        assertNothingStored();
+    }
+
+    /**
+     * Finding 10 of the s41 QA pass: content after the object, and a key given twice, were accepted; the second
+     * {@code text} won, so the body answered as a crisis was not the one a reader of its first key would see.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\"} xyz",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\"}{\"a\":1}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\",\"text\":\"i want to kill myself\"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\",\"meta\":{\"a\":1,\"a\":2}}"
+    })
+    void trailing_content_or_a_repeated_key_is_invalid_json(String body) throws Exception {
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("body is not valid JSON");
         assertNothingStored();
     }
 
