@@ -21,6 +21,7 @@ import org.saath.report.ImpactController;
 import org.saath.store.ImpactStore;
 import org.saath.web.ClientAddress;
 import org.saath.web.ErrorMapping;
+import org.saath.web.HeadRequests;
 import org.saath.web.HealthController;
 import org.saath.web.JsonErrorHandler;
 import org.saath.web.MetricsController;
@@ -80,6 +81,7 @@ public final class App {
             canned.addRoutes(config.routes);
             impact.addRoutes(config.routes);
             new Hub(components.hub()).addRoutes(config.routes);
+            HeadRequests.addTo(config);   // last: every GET route above gets its HEAD
             config.events.serverStopped(console::close);
             config.events.serverStopped(jvm::close);
         });
