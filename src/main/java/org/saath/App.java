@@ -59,6 +59,7 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            config.http.prefer405over404 = true;     // PUT /v1/messages is 405 with Allow, not "not found"
             ClientAddress client = ClientAddress.trusting(components.config().server().trustedProxies());
             config.contextResolver.ip = client::of;     // what every per-address limit reads
             config.jetty.modifyServer(server -> {

@@ -1,6 +1,7 @@
 package org.saath.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -27,7 +28,8 @@ public final class HeadRequests {
         for (Endpoint get : gets) {
             if (get.handler instanceof SseHandler) {
                 config.routes.head(get.path, ctx -> {
-                    throw new MethodNotAllowedResponse("an event stream is opened with GET");
+                    throw new MethodNotAllowedResponse("an event stream is opened with GET",
+                            Map.of("availableMethods", "GET"));
                 });
             } else {
                 config.routes.head(get.path, get.handler);

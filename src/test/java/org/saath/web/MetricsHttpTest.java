@@ -115,14 +115,15 @@ class MetricsHttpTest {
         start(new SaathConfig.Metrics(true, ""));
 
         for (String method : new String[] {"QA41METHODA", "QA41METHODB", "QA41-1796547014", "get"}) {
-            assertThat(calls.call(method, "/v1/messages", null, null).statusCode()).as(method).isEqualTo(404);
+            assertThat(calls.call(method, "/v1/messages", null, null).statusCode()).as(method).isEqualTo(405);
             calls.call(method, "/v1/no-such-" + method.toLowerCase(java.util.Locale.ROOT), null, null);
         }
         calls.get("/v1/no-such-path/12345", null);
 
         String metrics = calls.get("/metrics", null).body();
         assertThat(metrics).doesNotContain("QA41", "qa41", "method=\"get\"", "12345", "no-such")
-                .contains("http_server_requests_seconds_count{method=\"OTHER\",status=\"404\",uri=\"unmatched\"} 8");
+                .contains("http_server_requests_seconds_count{method=\"OTHER\",status=\"404\",uri=\"unmatched\"} 4",
+                        "http_server_requests_seconds_count{method=\"OTHER\",status=\"405\",uri=\"unmatched\"} 4");
         assertEveryLabelFromAClosedSet(metrics, 5);
     }
 

@@ -237,6 +237,19 @@ class GenericMessageHttpTest {
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not found");
     }
 
+    /** Finding 16 of the s41 QA pass: PUT, DELETE, PATCH and OPTIONS on /v1/messages said "not found". */
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH", "OPTIONS"})
+    void a_method_the_channel_does_not_take_is_a_json_405_naming_the_ones_it_does(String method) throws Exception {
+        HttpResponse<String> response = person.send(person.request("/v1/messages").method(method,
+                HttpRequest.BodyPublishers.ofString(fixture("crisis-roman-urdu.json"))));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+        assertNothingStored();
+    }
+
     @Test
     void lowercase_country_is_accepted_and_routes_to_that_country() throws Exception {
         HttpResponse<String> response = post("{\"user\":\"u-9\",\"id\":\"m-1\",\"text\":\"i want to kill myself\","
