@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saath.App;
 import org.saath.Components;
@@ -235,6 +236,20 @@ class GenericMessageHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not found");
+    }
+
+    /** Finding 16 of the s41 QA pass: a number too large to use was "not a number". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "99999999999999999999999|'after' is too large",
+        "abc|'after' must be a number, 0 or more",
+        "-1|'after' must be a number, 0 or more"
+    })
+    void a_poll_after_a_bad_sequence_number_says_what_is_wrong_with_it(String after, String reason) throws Exception {
+        HttpResponse<String> response = person.send(person.request("/v1/messages?user=u1&after=" + after).GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith(reason);
     }
 
     /** Finding 16 of the s41 QA pass: PUT, DELETE, PATCH and OPTIONS on /v1/messages said "not found". */
