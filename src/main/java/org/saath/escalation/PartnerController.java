@@ -12,6 +12,7 @@ import io.javalin.http.UnauthorizedResponse;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
 import org.saath.web.JsonBody;
+import org.saath.web.QueryParams;
 
 /**
  * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
@@ -52,7 +53,9 @@ public final class PartnerController {
     }
 
     void queue(Context ctx) {
-        List<Map<String, Object>> items = desk.queue(caller(ctx).partner()).stream().map(PartnerController::view)
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);   // no filters: a ?state= or ?limit= the partner believes it set is refused
+        List<Map<String, Object>> items = desk.queue(caller.partner()).stream().map(PartnerController::view)
                 .toList();
         ctx.json(Map.of("escalations", items));
     }
@@ -115,13 +118,17 @@ public final class PartnerController {
      * wrote it), while the caller's partner holds the escalation; 403 once its access ended.
      */
     void messages(Context ctx) {
-        ctx.json(Map.of("messages", desk.access().messages(caller(ctx).partner(), ctx.pathParam("id")).stream()
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);
+        ctx.json(Map.of("messages", desk.access().messages(caller.partner(), ctx.pathParam("id")).stream()
                 .map(view::said).toList()));
     }
 
     /** The conversation before the handoff; 403 unless the person agreed to share it, and once access ended. */
     void transcript(Context ctx) {
-        ctx.json(Map.of("messages", desk.access().transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);
+        ctx.json(Map.of("messages", desk.access().transcript(caller.partner(), ctx.pathParam("id")).stream().map(t ->
                 Map.of("text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 

@@ -40,6 +40,17 @@ public final class QueryParams {
         }
     }
 
+    /**
+     * Refuses any query parameter on a call that takes none, naming it: a filter a client believes it set
+     * ({@code ?state=offered}, {@code ?limit=10}) is not silently ignored.
+     */
+    public static void none(Context ctx) {
+        ctx.queryParamMap().keySet().stream().findFirst().ifPresent(name -> {
+            throw new BadRequestException((name.matches("[A-Za-z0-9_.-]{1,40}") ? "'" + name + "'" : "the parameter")
+                    + " is not a parameter of this call, which takes none");
+        });
+    }
+
     /** Whether the raw query has a parameter called {@code name} (our names never need escaping). */
     private static boolean named(String query, String name) {
         if (query == null) {

@@ -120,6 +120,21 @@ class PartnerInputHttpTest {
         assertThat(HttpCalls.json(resolved).get("outcome").asText()).isEqualTo("not_given");
     }
 
+    /**
+     * Finding 15 of the s41 QA pass: {@code ?state=bogus}, {@code ?limit=-1} and {@code messages?after=abc} were
+     * ignored, so a partner believed it had filtered what it had not. The partner API takes no query parameters.
+     */
+    @Test
+    void a_query_parameter_the_partner_api_does_not_take_is_a_400_naming_it() {
+        assertRefused(calls.get("/v1/partner/escalations?state=bogus", KEY_A), "'state' is not a parameter");
+        assertRefused(calls.get("/v1/partner/escalations?limit=-1", KEY_A), "'limit' is not a parameter");
+        assertRefused(calls.get("/v1/partner/escalations/" + escalation + "/messages?after=abc", KEY_A),
+                "'after' is not a parameter");
+        assertRefused(calls.get("/v1/partner/escalations/" + escalation + "/transcript?from=0", KEY_A),
+                "'from' is not a parameter");
+        assertThat(calls.get("/v1/partner/escalations?state=bogus", null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void a_console_sign_in_with_a_wrongly_typed_login_is_a_400_naming_it() {
         HttpResponse<String> response = calls.post("/v1/console/sign-in", "{\"login\":[\"sara\"],\"password\":\"x\"}",
