@@ -21,6 +21,7 @@ import org.saath.report.ImpactController;
 import org.saath.store.ImpactStore;
 import org.saath.web.ClientAddress;
 import org.saath.web.ErrorMapping;
+import org.saath.web.HeadRequests;
 import org.saath.web.HealthController;
 import org.saath.web.JsonErrorHandler;
 import org.saath.web.MetricsController;
@@ -58,6 +59,7 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = components.config().server().maxBodyBytes();
+            config.http.prefer405over404 = true;     // PUT /v1/messages is 405 with Allow, not "not found"
             ClientAddress client = ClientAddress.trusting(components.config().server().trustedProxies());
             config.contextResolver.ip = client::of;     // what every per-address limit reads
             config.jetty.modifyServer(server -> {
@@ -80,6 +82,7 @@ public final class App {
             canned.addRoutes(config.routes);
             impact.addRoutes(config.routes);
             new Hub(components.hub()).addRoutes(config.routes);
+            HeadRequests.addTo(config);   // last: every GET route above gets its HEAD
             config.events.serverStopped(console::close);
             config.events.serverStopped(jvm::close);
         });

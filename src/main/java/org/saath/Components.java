@@ -240,7 +240,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new TopicMemory(config.dialogue().topicMemory()), clock, new TimeOrderedIds(clock),
                 new CountryResolver(config.defaultCountry()), desk), ops.turns());
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
-                hasher, model);
+                hasher, model, turns);
         HubParts hub = HubParts.load(config, new HubParts.Service(rules, referrals, renderer, templates, hasher, turns,
                 floodGate, handoffs), clock, ticker);
         AddressCipher cipher = new AddressCipher(addressKey(config, Path.of(config.dataDir())));

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -127,6 +128,9 @@ public final class ConsoleController implements AutoCloseable {
      * among its key's {@code streamsPerKey}, which is taken here and given back when the stream closes.
      */
     void admitStream(Context ctx) {
+        if (!ctx.method().equals(HandlerType.GET)) {
+            return;   // no stream opens (HEAD is 405, the rest 404): a place taken here would never be given back
+        }
         CounsellorStore.TokenOwner owner = counsellors.streamOwner(String.valueOf(ctx.queryParam("token")))
                 .filter(o -> partners.byId(o.partnerId()).isPresent())
                 .orElseThrow(() -> new UnauthorizedResponse("unknown or expired stream token"));

@@ -1,19 +1,18 @@
 package org.saath.escalation;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
 import org.saath.web.JsonBody;
+import org.saath.web.QueryParams;
 
 /**
  * The partner API, for partners' own systems and for the console. Every call needs {@code Authorization: Bearer
@@ -22,13 +21,13 @@ import org.saath.web.JsonBody;
  * that does not exist), and only while they are offered to it or held by it (403 once its access ended; see
  * {@link PartnerAccess}). The queue carries risk, topic, language and a conversation reference, never what the
  * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
- * repeated key returns the first outcome instead of acting twice.
+ * repeated key returns the first outcome instead of acting twice. A body, where one is sent (claim and decline need
+ * none, resolve may leave it out), must be a JSON object with its fields of the right type; anything else is a 400
+ * that changes nothing, never read as if no body had come (a resolve cannot be undone).
  *
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/escalations}
  */
 public final class PartnerController {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Counsellors counsellors;
     private final EscalationDesk desk;
@@ -54,7 +53,9 @@ public final class PartnerController {
     }
 
     void queue(Context ctx) {
-        List<Map<String, Object>> items = desk.queue(caller(ctx).partner()).stream().map(PartnerController::view)
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);   // no filters: a ?state= or ?limit= the partner believes it set is refused
+        List<Map<String, Object>> items = desk.queue(caller.partner()).stream().map(PartnerController::view)
                 .toList();
         ctx.json(Map.of("escalations", items));
     }
@@ -62,6 +63,7 @@ public final class PartnerController {
     void claim(Context ctx) {
         Caller caller = caller(ctx);
         idempotent.run(ctx, caller, () -> {
+            JsonBody.optionalObject(ctx.bodyAsBytes());
             desk.claim(caller, ctx.pathParam("id"));
             return Map.of("id", ctx.pathParam("id"), "state", "claimed", "by", caller.name());
         });
@@ -76,18 +78,15 @@ public final class PartnerController {
         });
     }
 
-    /** Ends it with {@code {"outcome": …}} (optional for partner systems, recorded as {@code not_given}). */
+    /**
+     * Ends it with {@code {"outcome": …}}: a partner system may send no body, or one without {@code outcome}
+     * (recorded as {@code not_given}); an {@code outcome} that is there must be one of the documented strings.
+     */
     void resolve(Context ctx) {
         Caller caller = caller(ctx);
         idempotent.run(ctx, caller, () -> {
-            Optional<String> given = ctx.bodyAsBytes().length == 0 ? Optional.empty()
-                    : field(ctx.bodyAsBytes(), "outcome");
-            ResolveOutcome outcome;
-            try {
-                outcome = given.map(ResolveOutcome::fromCode).orElse(ResolveOutcome.NOT_GIVEN);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
+            ResolveOutcome outcome = JsonBody.optionalObject(ctx.bodyAsBytes()).map(b -> b.get("outcome"))
+                    .map(PartnerController::outcome).orElse(ResolveOutcome.NOT_GIVEN);
             desk.resolve(caller, ctx.pathParam("id"), outcome);
             return Map.of("id", ctx.pathParam("id"), "state", "resolved", "outcome", outcome.code());
         });
@@ -97,6 +96,7 @@ public final class PartnerController {
     void decline(Context ctx) {
         Caller caller = caller(ctx);
         idempotent.run(ctx, caller, () -> {
+            JsonBody.optionalObject(ctx.bodyAsBytes());
             desk.decline(caller, ctx.pathParam("id"));
             return Map.of("id", ctx.pathParam("id"), "declined", true);
         });
@@ -118,13 +118,17 @@ public final class PartnerController {
      * wrote it), while the caller's partner holds the escalation; 403 once its access ended.
      */
     void messages(Context ctx) {
-        ctx.json(Map.of("messages", desk.access().messages(caller(ctx).partner(), ctx.pathParam("id")).stream()
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);
+        ctx.json(Map.of("messages", desk.access().messages(caller.partner(), ctx.pathParam("id")).stream()
                 .map(view::said).toList()));
     }
 
     /** The conversation before the handoff; 403 unless the person agreed to share it, and once access ended. */
     void transcript(Context ctx) {
-        ctx.json(Map.of("messages", desk.access().transcript(caller(ctx).partner(), ctx.pathParam("id")).stream().map(t ->
+        Caller caller = caller(ctx);
+        QueryParams.none(ctx);
+        ctx.json(Map.of("messages", desk.access().transcript(caller.partner(), ctx.pathParam("id")).stream().map(t ->
                 Map.of("text", t.text(), "risk", t.risk(), "at", t.at().toString())).toList()));
     }
 
@@ -133,19 +137,21 @@ public final class PartnerController {
                 .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
     }
 
+    /** The outcome a resolve's body names; a 400 naming the choices for anything else, {@code null} included. */
+    private static ResolveOutcome outcome(JsonNode given) {
+        try {
+            return ResolveOutcome.fromCode(given.isTextual() ? given.asText() : "");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
     /**
-     * A non-blank string field of a JSON object body; empty when absent or blank; 400 when not JSON or not storable
-     * ({@link JsonBody#storable}).
+     * A non-blank string field of a body that may be left out; empty when the body or the field is absent, null or
+     * blank; 400 when the body is not a JSON object, or the field not a string or not storable ({@link JsonBody}).
      */
     static Optional<String> field(byte[] body, String name) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            JsonNode value = node == null || !node.isObject() ? null : node.get(name);
-            return value != null && value.isTextual() && !value.asText().isBlank()
-                    ? Optional.of(JsonBody.storable(name, value.asText())) : Optional.empty();
-        } catch (IOException e) {
-            throw new BadRequestException("body is not valid JSON");
-        }
+        return JsonBody.optionalObject(body).flatMap(node -> JsonBody.optionalText(node, name));
     }
 
     private static Map<String, Object> view(HandoffStore.Escalation e) {

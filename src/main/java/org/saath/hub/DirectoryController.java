@@ -29,6 +29,7 @@ import org.saath.limits.RateLimitedException;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Language;
 import org.saath.web.BadRequestException;
+import org.saath.web.QueryParams;
 
 /**
  * The helpline directory as a public, read-only JSON API for anyone to build on: exactly what the chat would offer
@@ -86,10 +87,10 @@ public final class DirectoryController {
      */
     void helplines(Context ctx) {
         admit(ctx);
-        String country = country(ctx.queryParam("country"));
-        HelpTopic topic = topic(ctx.queryParam("topic"));
-        Language language = language(ctx.queryParam("language"));
-        Instant at = at(ctx.queryParam("at"));
+        String country = country(QueryParams.text(ctx, "country"));
+        HelpTopic topic = topic(QueryParams.text(ctx, "topic"));
+        Language language = language(QueryParams.text(ctx, "language"));
+        Instant at = at(QueryParams.text(ctx, "at"));
         answer(ctx, String.join("|", "helplines", country, topic.id(), language.code(), at.toString()),
                 () -> json.help(finder.find(topic, country, language, at)));
     }
@@ -97,14 +98,14 @@ public final class DirectoryController {
     /** <p>{@code curl -s 'localhost:8080/v1/topics?language=ar'} */
     void topics(Context ctx) {
         admit(ctx);
-        Language language = language(ctx.queryParam("language"));
+        Language language = language(QueryParams.text(ctx, "language"));
         answer(ctx, "topics|" + language.code(), () -> json.topics(language));
     }
 
     /** <p>{@code curl -s 'localhost:8080/v1/countries?language=ur'} */
     void countries(Context ctx) {
         admit(ctx);
-        Language language = language(ctx.queryParam("language"));
+        Language language = language(QueryParams.text(ctx, "language"));
         Instant now = now();
         answer(ctx, "countries|" + language.code() + "|" + now, () -> json.countries(language,
                 code -> directory.emergency(code, now)));

@@ -16,6 +16,7 @@ import org.saath.channel.InboundMessage;
 import org.saath.limits.RateLimitedException;
 import org.saath.web.BadRequestException;
 import org.saath.web.JsonBody;
+import org.saath.web.QueryParams;
 
 /**
  * The hub's web chat, a channel of its own ({@value #CHANNEL}) through the same {@code TurnProcessor} and per-sender
@@ -75,12 +76,7 @@ public final class WebChatController {
     void poll(Context ctx) {
         sameOrigin(ctx);
         String user = user(ctx);
-        long after;
-        try {
-            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("'after' must be a number");
-        }
+        long after = QueryParams.sequence(ctx, "after");
         ctx.header("Cache-Control", "no-store");
         ctx.json(Map.of("messages", hub.turns().messagesFor(CHANNEL, user, after, hub.handoffs()).stream()
                 .map(m -> Map.of("seq", m.seq(), "sender", m.sender(), "text", m.text(), "at",

@@ -77,6 +77,9 @@ public final class ErrorMapping {
             if (e.getStatus() == 413) {
                 drainBody(ctx);
             }
+            if (e.getStatus() == 405 && e.getDetails().containsKey("availableMethods")) {
+                ctx.header("Allow", e.getDetails().get("availableMethods"));   // RFC 9110: a 405 names them
+            }
             error(ctx, e.getStatus(), e.getMessage());
         });
         routes.exception(StoreException.class, (e, ctx) -> {

@@ -3,6 +3,7 @@ package org.saath.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,6 +124,22 @@ class DirectoryHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(HubApp.json(response).get("error").asText()).contains(parameter);
+    }
+
+    /**
+     * Finding 16 of the s41 QA pass: {@code country=%ZZ} said "'country' is required", though it was sent. A JDK
+     * client refuses to send that address, so this one goes over a plain socket.
+     */
+    @Test
+    void a_parameter_sent_with_a_bad_escape_is_named_as_unreadable_not_missing() throws Exception {
+        try (Socket socket = new Socket("localhost", hub.app.port())) {
+            socket.getOutputStream().write(("GET /v1/helplines?country=%ZZ&topic=crisis HTTP/1.1\r\nHost: localhost"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").contains("'country' cannot be read")
+                    .doesNotContain("required");
+        }
     }
 
     @Test

@@ -68,6 +68,29 @@ class SenderLimitsHttpTest {
         assertThat(post("u-1", "m-4", "hello again").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Finding 5 of the s41 QA pass: repeats of an answered id counted against the sender, and the 31st got 429
+     * instead of the answer it had been given, though a duplicate id gets the same answer as the first.
+     */
+    @Test
+    void a_message_answered_before_gets_its_stored_answer_whatever_the_limit() throws Exception {
+        HttpResponse<String> first = post("u-1", "m-1", "hello there");
+        for (int i = 2; i <= 3; i++) {
+            assertThat(post("u-1", "m-" + i, "hello there").statusCode()).isEqualTo(200);
+        }
+        long turns = Sqlite.count(data, "turns");
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> again = post("u-1", "m-1", "hello there");
+
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(first.body()));
+        }
+        assertThat(post("u-1", "m-4", "hello again").statusCode()).as("a new message is still limited")
+                .isEqualTo(429);
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(turns);
+    }
+
     @Test
     void a_crisis_inside_a_flood_still_gets_the_crisis_reply_with_an_open_line() throws Exception {
         for (int i = 1; i <= 5; i++) {

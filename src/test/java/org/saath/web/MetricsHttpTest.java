@@ -103,11 +103,32 @@ class MetricsHttpTest {
         String conversation = Sqlite.strings(dir.resolve("data"), "SELECT id FROM conversations").get(0);
         assertThat(metrics).doesNotContain("3001234567", "kill myself", "7654321", "msg-secret", "thank you",
                 escalation, userRef, conversation);
-        assertEveryLabelFromAClosedSet(metrics);
+        assertEveryLabelFromAClosedSet(metrics, 20);
     }
 
-    /** Every label value of Saath's samples is one the code or the configuration defines. */
-    private static void assertEveryLabelFromAClosedSet(String metrics) {
+    /**
+     * Finding 2 of the s41 QA pass: each method name a client made up ({@code QA41METHODA}) became a series of its
+     * own, so anyone without a token could grow the registry and the scrape without limit.
+     */
+    @Test
+    void made_up_methods_and_unknown_paths_add_no_label_values_of_their_own() throws Exception {
+        start(new SaathConfig.Metrics(true, ""));
+
+        for (String method : new String[] {"QA41METHODA", "QA41METHODB", "QA41-1796547014", "get"}) {
+            assertThat(calls.call(method, "/v1/messages", null, null).statusCode()).as(method).isEqualTo(405);
+            calls.call(method, "/v1/no-such-" + method.toLowerCase(java.util.Locale.ROOT), null, null);
+        }
+        calls.get("/v1/no-such-path/12345", null);
+
+        String metrics = calls.get("/metrics", null).body();
+        assertThat(metrics).doesNotContain("QA41", "qa41", "method=\"get\"", "12345", "no-such")
+                .contains("http_server_requests_seconds_count{method=\"OTHER\",status=\"404\",uri=\"unmatched\"} 4",
+                        "http_server_requests_seconds_count{method=\"OTHER\",status=\"405\",uri=\"unmatched\"} 4");
+        assertEveryLabelFromAClosedSet(metrics, 5);
+    }
+
+    /** Every label value of Saath's samples is one the code or the configuration defines ({@code atLeast} checked). */
+    private static void assertEveryLabelFromAClosedSet(String metrics, int atLeast) {
         Map<String, Set<String>> closed = Map.of(
                 "channel", Set.of("generic"),
                 "language", Arrays.stream(Language.values()).map(Language::code).collect(Collectors.toSet()),
@@ -117,7 +138,8 @@ class MetricsHttpTest {
                         .collect(Collectors.toSet()),
                 "state", Set.copyOf(StoreStatus.ESCALATION_STATES),
                 "partner", Set.of("partner-a", "partner-b", "none"),
-                "method", Set.of("GET", "POST"),
+                "method", Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT",
+                        "OTHER"),
                 "destination", Set.of("partner", "callback"),
                 "outcome", Set.of("delivered", "failed", "dead", "no_endpoint"));
         Matcher sample = SAMPLE.matcher(metrics);
@@ -135,10 +157,12 @@ class MetricsHttpTest {
                     checked++;
                 } else if (key.equals("uri")) {
                     assertThat(value).as(sample.group(0)).matches("(/[a-z0-9{}.-]+)+|static|unmatched");
+                } else if (key.equals("status")) {
+                    assertThat(value).as(sample.group(0)).matches("[1-5][0-9][0-9]");
                 }
             }
         }
-        assertThat(checked).isGreaterThan(20);
+        assertThat(checked).isGreaterThan(atLeast);
     }
 
     @Test

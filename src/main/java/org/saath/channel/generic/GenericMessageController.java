@@ -16,6 +16,7 @@ import org.saath.dialogue.TurnProcessor;
 import org.saath.store.HandoffStore;
 import org.saath.web.BadRequestException;
 import org.saath.web.JsonBody;
+import org.saath.web.QueryParams;
 
 /**
  * The generic JSON channel: {@code POST /v1/messages} with {@code {"user","id","text","country"?}}, and the poll
@@ -63,16 +64,11 @@ public final class GenericMessageController {
      */
     void poll(Context ctx) {
         authorise(ctx);
-        String user = ctx.queryParam("user");
+        String user = QueryParams.text(ctx, "user");
         if (user == null || user.isBlank() || user.length() > MAX_ID_LENGTH) {
             throw new BadRequestException("'user' query parameter is required");
         }
-        long after;
-        try {
-            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("'after' must be a number");
-        }
+        long after = QueryParams.sequence(ctx, "after");
         ctx.json(Map.of("messages", turns.messagesFor(CHANNEL, user, after, handoffs).stream().map(m -> Map.of(
                 "seq", m.seq(), "sender", m.sender(), "text", m.text(), "at", m.createdAt().toString())).toList()));
     }

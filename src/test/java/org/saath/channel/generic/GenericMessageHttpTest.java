@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saath.App;
 import org.saath.Components;
@@ -145,6 +146,9 @@ class GenericMessageHttpTest {
         "{\"user\":\"u-1\",\"text\":\"hello\"}",
         "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":\"XX\"}",
         "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"country\":7}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"} xyz",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}{\"a\":1}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\",\"text\":\"i want to kill myself\"}",
         ""
     })
     void bad_input_gets_400_with_a_reason_and_stores_nothing(String body) throws Exception {
@@ -152,6 +156,25 @@ class GenericMessageHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+        assertNothingStored();
+    }
+
+    /**
+     * Finding 10 of the s41 QA pass: content after the object, and a key given twice, were accepted; the second
+     * {@code text} won, so the body answered as a crisis was not the one a reader of its first key would see.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\"} xyz",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\"}{\"a\":1}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\",\"text\":\"i want to kill myself\"}",
+        "{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hi\",\"meta\":{\"a\":1,\"a\":2}}"
+    })
+    void trailing_content_or_a_repeated_key_is_invalid_json(String body) throws Exception {
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("body is not valid JSON");
         assertNothingStored();
     }
 
@@ -213,6 +236,33 @@ class GenericMessageHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("not found");
+    }
+
+    /** Finding 16 of the s41 QA pass: a number too large to use was "not a number". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "99999999999999999999999|'after' is too large",
+        "abc|'after' must be a number, 0 or more",
+        "-1|'after' must be a number, 0 or more"
+    })
+    void a_poll_after_a_bad_sequence_number_says_what_is_wrong_with_it(String after, String reason) throws Exception {
+        HttpResponse<String> response = person.send(person.request("/v1/messages?user=u1&after=" + after).GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith(reason);
+    }
+
+    /** Finding 16 of the s41 QA pass: PUT, DELETE, PATCH and OPTIONS on /v1/messages said "not found". */
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH", "OPTIONS"})
+    void a_method_the_channel_does_not_take_is_a_json_405_naming_the_ones_it_does(String method) throws Exception {
+        HttpResponse<String> response = person.send(person.request("/v1/messages").method(method,
+                HttpRequest.BodyPublishers.ofString(fixture("crisis-roman-urdu.json"))));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isNotBlank();
+        assertNothingStored();
     }
 
     @Test
