@@ -47,6 +47,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         helpEverywhere(cli);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -54,6 +55,20 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A usage error, from parsing or from a command's own check: one line naming the option and what it takes, and
+     * where the usage is (the full usage would bury that line), then exit 2. A mistyped option or command still
+     * gets picocli's "Did you mean" suggestions.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("saath: " + e.getMessage() + " (see `" + command.getCommandSpec().qualifiedName() + " --help`)");
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Every command and subcommand answers --help and --version, including ones added later. */

@@ -23,7 +23,8 @@ public final class HealthCommand implements Callable<Integer> {
             description = "the readiness URL (default: ${DEFAULT-VALUE})")
     URI url;
 
-    @Option(names = "--timeout", defaultValue = "PT5S", description = "how long to wait (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", defaultValue = "PT5S", converter = DurationConverter.class,
+            description = "how long to wait (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
     @Override
