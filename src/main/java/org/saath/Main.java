@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
 import org.saath.cli.CounsellorsCommand;
+import org.saath.cli.ErrorLine;
 import org.saath.cli.EvaluateCommand;
 import org.saath.cli.ExportCommand;
 import org.saath.cli.ForgetCommand;
@@ -50,7 +51,7 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println("saath: " + ErrorLine.of(e));
             err.flush();
             return 1;
         });
