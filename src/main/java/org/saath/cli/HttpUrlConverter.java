@@ -7,7 +7,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a URL option such as {@code health --url}: an absolute {@code http://} or {@code https://} URL; else exit 2. */
+/** Reads a URL option ({@code health --url}): an absolute {@code http://} or {@code https://} URL, else exit 2. */
 public final class HttpUrlConverter implements ITypeConverter<URI> {
 
     @Override
