@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.saath.cli.ChatCommand;
 import org.saath.cli.ClassifyCommand;
 import org.saath.cli.CounsellorsCommand;
+import org.saath.cli.ErrorLine;
 import org.saath.cli.EvaluateCommand;
 import org.saath.cli.ExportCommand;
 import org.saath.cli.ForgetCommand;
@@ -47,13 +48,28 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         helpEverywhere(cli);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("saath: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println("saath: " + ErrorLine.of(e));
             err.flush();
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A usage error, from parsing or from a command's own check: one line naming the option and what it takes, and
+     * where the usage is (the full usage would bury that line), then exit 2. A mistyped option or command still
+     * gets picocli's "Did you mean" suggestions.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("saath: " + e.getMessage() + " (see `" + command.getCommandSpec().qualifiedName() + " --help`)");
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Every command and subcommand answers --help and --version, including ones added later. */

@@ -43,16 +43,41 @@ public final class CounsellorsCommand {
 
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        /** Runs {@code work} with the counsellors of the store named by the configuration ({@code store.url}). */
+        /**
+         * Runs {@code work} with the counsellors of the existing store named by the configuration ({@code
+         * store.url}, or the data folder's SQLite file); a folder without one is an error, not a new empty store.
+         */
         <T> T withCounsellors(Function<Counsellors, T> work) {
             SaathConfig config = data.apply(options.load());
-            try (Database database = Components.database(config)) {
-                SecureRandom random = new SecureRandom();
-                return work.apply(new Counsellors(new CounsellorStore(database), Components.partners(config),
-                        new PasswordHasher(config.console().passwordCost(), random),
-                        new LoginLimiter(5, Duration.ofMinutes(15), Ticker.systemTicker()), Clock.systemUTC(),
-                        random));
+            try (Database database = data.existingStore(config)) {
+                return work.apply(counsellors(config, database));
             }
+        }
+
+        /**
+         * As {@link #withCounsellors}, for adding one to a partner of the deployment: the first counsellor may come
+         * before the service ever ran, so the store is made when it is not there, but only for a known partner.
+         */
+        <T> T withNewOrExistingStore(String partner, Function<Counsellors, T> work) {
+            SaathConfig config = data.apply(options.load());
+            knownPartner(config, partner);
+            try (Database database = Components.database(config)) {
+                return work.apply(counsellors(config, database));
+            }
+        }
+
+        /** Refuses a partner that is not in the partners file (the same words as {@link Counsellors#add}). */
+        static void knownPartner(SaathConfig config, String partner) {
+            if (Components.partners(config).byId(partner).isEmpty()) {
+                throw new IllegalArgumentException("no partner '" + partner + "' in the partners file");
+            }
+        }
+
+        private static Counsellors counsellors(SaathConfig config, Database database) {
+            SecureRandom random = new SecureRandom();
+            return new Counsellors(new CounsellorStore(database), Components.partners(config),
+                    new PasswordHasher(config.console().passwordCost(), random),
+                    new LoginLimiter(5, Duration.ofMinutes(15), Ticker.systemTicker()), Clock.systemUTC(), random);
         }
     }
 
@@ -78,7 +103,8 @@ public final class CounsellorsCommand {
                 password = Optional.of(line == null ? "" : line.strip());
             }
             Optional<String> given = password;
-            Counsellors.Added added = withCounsellors(c -> c.add(partner, login, Optional.ofNullable(name), given));
+            Counsellors.Added added = withNewOrExistingStore(partner,
+                    c -> c.add(partner, login, Optional.ofNullable(name), given));
             out.println("added " + added.counsellor().login() + " (" + added.counsellor().id() + ") to "
                     + added.counsellor().partnerId());
             added.generatedPassword().ifPresent(p -> out.println("password (shown once, give it to them privately): "
@@ -109,7 +135,13 @@ public final class CounsellorsCommand {
 
         @Override
         public Integer call() {
-            for (CounsellorStore.Counsellor c : withCounsellors(all -> all.list(Optional.ofNullable(partner)))) {
+            java.util.List<CounsellorStore.Counsellor> listed = withCounsellors(all -> all.list(
+                    Optional.ofNullable(partner)));
+            if (listed.isEmpty() && partner != null) {
+                // a partner taken out of the partners file may still have counsellors to list and disable
+                knownPartner(data.apply(options.load()), partner);
+            }
+            for (CounsellorStore.Counsellor c : listed) {
                 out.println(String.join("\t", c.id(), c.partnerId(), c.login(), c.displayName(),
                         c.active() ? "active" : "disabled " + c.disabledAt(), c.createdAt().toString()));
             }

@@ -35,7 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--since", defaultValue = "7d", description = "how far back, e.g. 7d, 24h (default: ${DEFAULT-VALUE})")
     String since;
 
-    @Option(names = "--limit", defaultValue = "500", description = "at most this many rows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", defaultValue = "500", converter = CountConverter.AtLeastOne.class,
+            description = "at most this many rows (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Mixin

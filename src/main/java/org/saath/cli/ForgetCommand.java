@@ -45,7 +45,7 @@ public final class ForgetCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--user", required = true,
+    @Option(names = "--user", required = true, converter = NotBlankConverter.class,
             description = "the channel's user id: a number for WhatsApp and Twilio (+923001234567), the chat id for "
                     + "Telegram, the integrator's id for generic")
     String user;

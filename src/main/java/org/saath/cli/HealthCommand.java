@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 @Command(name = "health", description = "Ask a running service whether it is ready; exit 0 if so, else 1.")
 public final class HealthCommand implements Callable<Integer> {
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/health/ready",
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/health/ready", converter = HttpUrlConverter.class,
             description = "the readiness URL (default: ${DEFAULT-VALUE})")
     URI url;
 
-    @Option(names = "--timeout", defaultValue = "PT5S", description = "how long to wait (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", defaultValue = "PT5S", converter = DurationConverter.class,
+            description = "how long to wait (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
     @Override

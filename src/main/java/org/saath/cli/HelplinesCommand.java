@@ -38,13 +38,15 @@ public final class HelplinesCommand implements Callable<Integer> {
     @Option(names = "--topic", required = true, description = "a topic, e.g. cyberbullying, crisis, gbv")
     String topic;
 
-    @Option(names = "--language", defaultValue = "en", description = "en, ur, roman_ur or ar (default: en)")
+    @Option(names = "--language", defaultValue = "en", converter = LanguageConverter.class,
+            description = "en, ur, roman_ur or ar (default: en)")
     String language;
 
     @Option(names = "--at", description = "ISO time with offset, e.g. 2026-11-21T02:00+05:00 (default: now)")
     String at;
 
-    @Option(names = "--limit", defaultValue = "5", description = "at most this many lines (default: 5)")
+    @Option(names = "--limit", defaultValue = "5", converter = CountConverter.AtLeastOne.class,
+            description = "at most this many lines (default: 5)")
     int limit;
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.saath.Components;
 import org.saath.config.SaathConfig;
 import org.saath.report.ImpactReport;
 import org.saath.store.Database;
@@ -59,7 +60,12 @@ public final class ReportCommand implements Callable<Integer> {
         LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC));
         ImpactReport report;
         try (Database db = data.existingStore(config)) {
-            report = ImpactReport.lastDays(new ImpactStore(db), days, today, config.report().minCount(),
+            ImpactStore counts = new ImpactStore(db);
+            if (partner != null && !known(config, counts, partner)) {
+                throw new IllegalArgumentException("no partner '" + partner + "' in the partners file, nor in the "
+                        + "store's counts");
+            }
+            report = ImpactReport.lastDays(counts, days, today, config.report().minCount(),
                     Optional.ofNullable(partner));
         }
         String text = format.equals("csv") ? report.csv()
@@ -67,5 +73,15 @@ public final class ReportCommand implements Callable<Integer> {
                 + "\n";
         output.write(text);
         return 0;
+    }
+
+    /**
+     * A partner of the deployment, or one taken out of the partners file whose escalations are still counted: a
+     * mistyped id would otherwise give a report of zeros that reads as a partner nobody escalated to.
+     */
+    private static boolean known(SaathConfig config, ImpactStore counts, String partner) {
+        return Components.partners(config).byId(partner).isPresent()
+                || counts.escalations(LocalDate.EPOCH).stream().anyMatch(e -> partner.equals(e.cell().partner()))
+                || counts.waits(LocalDate.EPOCH).stream().anyMatch(w -> partner.equals(w.cell().partner()));
     }
 }

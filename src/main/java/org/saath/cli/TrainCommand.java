@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.saath.Components;
 import org.saath.config.SaathConfig;
@@ -40,6 +42,7 @@ import org.saath.training.RiskTrainer;
 import org.saath.training.RiskTrainerParams;
 import org.saath.training.TrainerParams;
 import org.saath.training.TrainingCorpus;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,13 +59,27 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
 
     /** Which models to train. */
-    enum Which { ALL, INTENT, RISK }
+    enum Which {
+        ALL, INTENT, RISK;
+
+        /** Reads {@code --model}: a name in any case; anything else is a usage error listing the names. */
+        static final class Converter implements CommandLine.ITypeConverter<Which> {
+            @Override
+            public Which convert(String value) {
+                return Arrays.stream(values()).filter(w -> w.name().equalsIgnoreCase(value.strip())).findFirst()
+                        .orElseThrow(() -> new CommandLine.TypeConversionException("must be one of " + Arrays
+                                .stream(values()).map(w -> w.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")) + ", was '" + value + "'"));
+            }
+        }
+    }
 
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--model", defaultValue = "all", description = "all, intent or risk (default: ${DEFAULT-VALUE})")
-    String which;
+    @Option(names = "--model", defaultValue = "all", converter = Which.Converter.class,
+            description = "all, intent or risk (default: ${DEFAULT-VALUE})")
+    Which models;
 
     @Option(names = "--labelled", paramLabel = "DIR", defaultValue = "conversations/labelled",
             description = "folder of labelled exports (default: ${DEFAULT-VALUE})")
@@ -80,7 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "golden conversations every new model must pass (default: ${DEFAULT-VALUE})")
     Path golden;
 
-    @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "5", converter = CountConverter.AtLeastTwo.class,
+            description = "cross-validation folds (default: ${DEFAULT-VALUE})")
     int folds;
 
     @Option(names = "--seed", defaultValue = "20261121", description = "fold seed (default: ${DEFAULT-VALUE})")
@@ -139,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     double imminentRecallTarget;
 
-    @Option(names = "--iterations", defaultValue = "300",
+    @Option(names = "--iterations", defaultValue = "300", converter = CountConverter.AtLeastOne.class,
             description = "the intent model's maximum-entropy training iterations (default: ${DEFAULT-VALUE}, chosen "
                     + "by cross-validation; fewer train faster and worse)")
     int iterations;
@@ -168,7 +186,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Which models = Which.valueOf(which.toUpperCase(Locale.ROOT));
         SaathConfig config = options.load();
         Path folder = Path.of(config.modelsDir());
         out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +53,7 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(tree, SaathConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("unknown config key '" + e.getPropertyName() + "'", e);
+            throw new ConfigException("unknown config key '" + MappingProblem.key(e.getPath()) + "'", e);
         } catch (IOException | IllegalArgumentException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -61,7 +62,9 @@ public final class ConfigLoader {
             if (cause instanceof ConfigException ce) {
                 throw ce;
             }
-            throw new ConfigException("invalid configuration: " + e.getMessage(), e);
+            // a value of the wrong type: the key as the file spells it, never Jackson's Java reference chain
+            throw new ConfigException("invalid configuration: " + (e instanceof JsonProcessingException json
+                    ? MappingProblem.problem(json) : e.getMessage()), e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -117,7 +118,9 @@ public final class GoldenConversations {
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Keeps the file in the location of a read error, so the error can name the script it is in. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private GoldenConversations() {
@@ -152,6 +155,9 @@ public final class GoldenConversations {
         Script script = read(file);
         if (script == null || script.turns() == null || script.turns().isEmpty()) {
             throw new IOException(file + ": no turns");
+        }
+        if (script.at() == null) {
+            throw new IOException(file + ": 'at' is missing");
         }
         List<String> problems = new ArrayList<>();
         try (Pipeline pipeline = pipelines.apply(script)) {

@@ -77,4 +77,31 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(key);
     }
+
+    /**
+     * QA s41 #8: a value of the wrong type was a two-line Jackson message naming the key only as a Java reference
+     * chain; it names the key as the README's table does, what it must be, and the value, on one line.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "server:\\n  port: abc|server.port must be a whole number, was 'abc'",
+        "privacy:\\n  retention: xyz|privacy.retention must be an ISO-8601 duration such as P90D or PT24H, "
+                + "was 'xyz'",
+        "limits:\\n  escalation-window: 24h|limits.escalation-window must be an ISO-8601 duration such as P90D or "
+                + "PT24H, was '24h'",
+        "nlu:\\n  min-confidence: high|nlu.min-confidence must be a number, was 'high'",
+        "metrics:\\n  enabled: maybe|metrics.enabled must be true or false, was 'maybe'",
+        "server:\\n  trusted-proxies: {a: 1}|server.trusted-proxies must be a list",
+        "channels:\\n  telegram:\\n    bot-token: [a, b]|channels.telegram.bot-token must be text",
+        "server:\\n  prot: 1|unknown config key 'server.prot'"
+    })
+    void a_value_of_the_wrong_type_stops_the_start_naming_the_key_as_the_file_spells_it(String yaml, String message)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(message)
+                .hasMessageNotContaining("\n").hasMessageNotContaining("org.saath").hasMessageNotContaining("java.");
+    }
 }
