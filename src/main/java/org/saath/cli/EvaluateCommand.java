@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", description = "Evaluate on a TSV file with a header holding 'label' and 'text'.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private static final Set<String> RISK_LABELS = Set.of("none", "low", "moderate", "high", "imminent");
+    private static final List<String> RISK_LABELS_IN_ORDER = List.of("none", "low", "moderate", "high", "imminent");
+    private static final Set<String> RISK_LABELS = Set.copyOf(RISK_LABELS_IN_ORDER);
     private static final List<String> CHALLENGE_COLUMNS = List.of("language", "risk", "intent", "category", "text",
             "context");
 
@@ -69,6 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         int label = table.column("label");
         int text = table.column("text");
+        checkRows(table, label, text);
         SaathConfig config = options.load();
         Analyser analyser = Components.analyser(config);
         boolean riskMode = table.rows().stream().allMatch(r -> r.length <= label
@@ -211,6 +213,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
     }
 
+    /**
+     * A labelled row must have its text (one without was read as an empty message), and a file must have a labelled
+     * row (a header alone was reported as figures of nothing); an unlabelled row is skipped.
+     */
+    private static void checkRows(TsvTable table, int label, int text) {
+        boolean any = false;
+        for (int i = 0; i < table.rows().size(); i++) {
+            if (table.field(i, label).isBlank()) {
+                continue;
+            }
+            if (table.field(i, text).isBlank()) {
+                throw new CorpusException(table.origin(i) + ": a labelled row without its text");
+            }
+            any = true;
+        }
+        if (!any) {
+            throw new CorpusException(table.file() + ": no labelled row to evaluate");
+        }
+    }
+
     private static Object intentReport(TsvTable table, int label, int text, Analyser analyser,
                                        RiskSources sources) {
         List<LabelledText> rows = new ArrayList<>();
@@ -221,7 +243,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             int row = i;
             Intent intent = Intent.fromLabel(value).orElseThrow(() -> new CorpusException(
-                    table.origin(row) + ": unknown label '" + value + "'"));
+                    table.origin(row) + ": unknown label '" + value + "' (every label an intent, or every label a "
+                            + "risk level: " + String.join(", ", RISK_LABELS_IN_ORDER) + ")"));
             rows.add(new LabelledText(intent, table.field(i, text), "mixed", table.origin(i)));
         }
         List<Analysis> read = new ArrayList<>(rows.size());

@@ -108,6 +108,22 @@ class MainTest {
         assertThat(streams.err()).contains("bad.tsv:3").contains("unknown label 'sadness'");
     }
 
+    /** The QA pass of 6 December: a row without its text, and a file of a header alone, were evaluated. */
+    @Test
+    void evaluate_refuses_a_labelled_row_without_text_and_a_file_without_rows() throws IOException {
+        Path noText = Files.writeString(dir.resolve("no-text.tsv"), "label\ttext\nhigh\ti want to die\nlow\n");
+        assertThat(Main.execute("evaluate", "--data", noText.toString())).isEqualTo(1);
+        assertThat(streams.err()).contains("no-text.tsv:3: a labelled row without its text");
+
+        Path header = Files.writeString(dir.resolve("header.tsv"), "label\ttext\n");
+        assertThat(Main.execute("evaluate", "--data", header.toString())).isEqualTo(1);
+        assertThat(streams.err()).contains("header.tsv: no labelled row to evaluate");
+
+        Path mixed = Files.writeString(dir.resolve("mixed.tsv"), "label\ttext\nhigh\tx\nsuperhigh\ty\n");
+        assertThat(Main.execute("evaluate", "--data", mixed.toString())).isEqualTo(1);
+        assertThat(streams.err()).contains("unknown label 'high'").contains("every label a risk level");
+    }
+
     @Test
     void evaluate_reads_a_challenge_row_with_its_context_and_refuses_a_wrong_separator() throws IOException {
         String header = "language\trisk\tintent\tcategory\ttext\tcontext\n";
