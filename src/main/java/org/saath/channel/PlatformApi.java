@@ -50,6 +50,14 @@ public final class PlatformApi {
             return retryAfterHeader.or(() -> seconds(body.path("parameters").path("retry_after").asText("")));
         }
 
+        /**
+         * The outbox's last error for this answer: "Telegram answered HTTP 500", or "Telegram could not be reached"
+         * for no answer at all (it read "answered HTTP 0", an answer nobody gave).
+         */
+        public String describe(String platform) {
+            return status == 0 ? platform + " could not be reached" : platform + " answered HTTP " + status;
+        }
+
         /** Worth trying again later: unreachable, rate-limited, or the platform's own failure. */
         public boolean passing() {
             return status == 0 || status == 408 || status == 429 || status >= 500;

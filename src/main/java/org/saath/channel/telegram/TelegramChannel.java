@@ -100,7 +100,7 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         if (answer.ok()) {
             return SendResult.sent();
         }
-        String reason = "Telegram answered HTTP " + answer.status();
+        String reason = answer.describe("Telegram");
         if (answer.passing() || answer.status() == 401 || answer.status() == 404) {
             // 401/404: a wrong bot token, fixed by the operator
             return new SendResult.Retry(reason, part, answer.waitAsked());

@@ -184,7 +184,7 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
             return SendResult.sent(sid.isBlank() || sid.length() > 64 ? Optional.empty() : Optional.of(sid));
         }
         int code = answer.body().path("code").asInt(-1);
-        String reason = "Twilio answered HTTP " + answer.status() + (code < 0 ? "" : ", error " + code);
+        String reason = answer.describe("Twilio") + (code < 0 ? "" : ", error " + code);
         if (code == 63016) {
             return new SendResult.OutsideWindow("outside WhatsApp's 24-hour window");
         }

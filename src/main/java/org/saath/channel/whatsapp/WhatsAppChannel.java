@@ -159,7 +159,7 @@ public final class WhatsAppChannel extends PlatformChannel<ChannelsConfig.WhatsA
             return SendResult.sent(id.isBlank() || id.length() > 200 ? Optional.empty() : Optional.of(id));
         }
         int code = answer.body().path("error").path("code").asInt(-1);
-        String reason = "WhatsApp answered HTTP " + answer.status() + (code < 0 ? "" : ", error " + code);
+        String reason = answer.describe("WhatsApp") + (code < 0 ? "" : ", error " + code);
         if (code == REENGAGE) {
             return new SendResult.OutsideWindow(OUTSIDE_WINDOW);
         }
