@@ -4,11 +4,12 @@ import java.util.Optional;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 
 /**
  * Which country's helplines a person gets: the country the request names, else the country of the phone number
- * the channel gives (WhatsApp, SMS; read with libphonenumber from its international prefix), else the
- * deployment's default. The number itself is never stored.
+ * the channel gives (WhatsApp, SMS; read with libphonenumber from its international prefix, or from its calling
+ * code alone where the number's range is unknown), else the deployment's default. The number itself is never stored.
  */
 public final class CountryResolver {
 
@@ -23,13 +24,27 @@ public final class CountryResolver {
         return requested.or(() -> phoneNumber.flatMap(this::regionOf)).orElse(defaultCountry);
     }
 
+    /**
+     * The number's country; where libphonenumber places the number in no country (a range its metadata does not
+     * hold, such as the UK's +44 7700 900xxx), the main country of its calling code: "+44…" is Britain whatever
+     * its range, where the default country gave a British sender Pakistan's lines (the QA pass of 6 December).
+     */
     private Optional<String> regionOf(String number) {
         String international = number.startsWith("+") ? number : "+" + number.replaceFirst("^00", "");
         try {
-            String region = phones.getRegionCodeForNumber(phones.parse(international, "ZZ"));
-            return region == null || region.equals("ZZ") ? Optional.empty() : Optional.of(region);
+            Phonenumber.PhoneNumber parsed = phones.parse(international, "ZZ");
+            String region = phones.getRegionCodeForNumber(parsed);
+            if (!isCountry(region)) {
+                region = phones.getRegionCodeForCountryCode(parsed.getCountryCode());
+            }
+            return isCountry(region) ? Optional.of(region) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** A two-letter country; not "ZZ" (unknown) nor "001" (a calling code of no country). */
+    private static boolean isCountry(String region) {
+        return region != null && region.length() == 2 && !region.equals("ZZ") && Character.isLetter(region.charAt(0));
     }
 }

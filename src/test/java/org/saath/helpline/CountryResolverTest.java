@@ -17,6 +17,9 @@ class CountryResolverTest {
         "-|+971501234567|AE",        // else the phone's country code
         "-|971501234567|AE",         // WhatsApp ids carry no '+'
         "-|447400123456|GB",
+        "-|+447700900123|GB",        // a range libphonenumber does not place: the calling code's country, not PK
+        "-|+18005550199|US",         // +1 read from its calling code alone is the US
+        "-|+80012345678|PK",         // +800, a calling code of no country: the default
         "-|-|PK",                    // else the default
         "-|not-a-number|PK"
     })
