@@ -21,9 +21,10 @@ import org.saath.web.QueryParams;
  * that does not exist), and only while they are offered to it or held by it (403 once its access ended; see
  * {@link PartnerAccess}). The queue carries risk, topic, language and a conversation reference, never what the
  * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
- * repeated key returns the first outcome instead of acting twice. A body, where one is sent (claim and decline need
- * none, resolve may leave it out), must be a JSON object with its fields of the right type; anything else is a 400
- * that changes nothing, never read as if no body had come (a resolve cannot be undone).
+ * repeated key with the same body returns the first outcome instead of acting twice; with another body it is a 422
+ * that changes nothing. A body, where one is sent (claim and decline need none, resolve may leave it out), must be a
+ * JSON object with its fields of the right type; anything else is a 400 that changes nothing, never read as if no
+ * body had come (a resolve cannot be undone).
  *
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/escalations}
  */
