@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code saath forget --user ID [--channel C]}: deletes everything about one person (conversation, turns,
  * escalations, safety plan, dedupe keys, messages kept for them, outbox rows), as "delete my data" does; an open
- * escalation ends, its partner is told, and the anonymous impact counts hear of the ending. The id is hashed with the deployment's secret to find them; it is never
- * stored. A number is looked up in every form the channel stores it in ({@code +92…}, {@code 92…},
- * {@code whatsapp:+92…}); an unknown channel is a usage error and a data folder without the user-id secret an error,
- * never a silent "nothing stored".
+ * escalation ends, its partner is told, and the anonymous impact counts hear of the ending. The id is hashed with
+ * the deployment's secret to find them; it is never stored. A number is looked up in every form the channel stores
+ * it in ({@code +92…}, {@code 92…}, {@code whatsapp:+92…}); an unknown channel is a usage error and a data folder
+ * without the user-id secret an error, never a silent "nothing stored".
  */
 @Command(name = "forget", description = "Delete everything stored about one user.")
 public final class ForgetCommand implements Callable<Integer> {
