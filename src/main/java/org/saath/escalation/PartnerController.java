@@ -81,13 +81,14 @@ public final class PartnerController {
 
     /**
      * Ends it with {@code {"outcome": …}}: a partner system may send no body, or one without {@code outcome}
-     * (recorded as {@code not_given}); an {@code outcome} that is there must be one of the documented strings.
+     * (recorded as {@code not_given}); a counsellor must name one (resolving is deliberate: the console asks for it),
+     * else 400; an {@code outcome} that is there must be one of the documented strings.
      */
     void resolve(Context ctx) {
         Caller caller = caller(ctx);
         idempotent.run(ctx, caller, () -> {
             ResolveOutcome outcome = JsonBody.optionalObject(ctx.bodyAsBytes()).map(b -> b.get("outcome"))
-                    .map(PartnerController::outcome).orElse(ResolveOutcome.NOT_GIVEN);
+                    .map(PartnerController::outcome).orElseGet(() -> notGiven(caller));
             desk.resolve(caller, ctx.pathParam("id"), outcome);
             return Map.of("id", ctx.pathParam("id"), "state", "resolved", "outcome", outcome.code());
         });
@@ -136,6 +137,15 @@ public final class PartnerController {
     private Caller caller(Context ctx) {
         return counsellors.byAuthorization(ctx.header("Authorization"))
                 .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
+    }
+
+    /** A resolve without an outcome: {@code not_given} for a partner system; a 400 for a counsellor. */
+    private static ResolveOutcome notGiven(Caller caller) {
+        if (caller.isCounsellor()) {
+            throw new BadRequestException("'outcome' is required when a counsellor resolves: one of "
+                    + ResolveOutcome.choices());
+        }
+        return ResolveOutcome.NOT_GIVEN;
     }
 
     /** The outcome a resolve's body names; a 400 naming the choices for anything else, {@code null} included. */

@@ -109,6 +109,29 @@ class CounsellorHttpTest {
                 .containsExactly("not_given");
     }
 
+    /**
+     * QA pass 2, finding 7: a counsellor's console session could resolve with no outcome and got {@code not_given},
+     * which the README allows only for a partner system.
+     */
+    @Test
+    void a_counsellor_cannot_resolve_without_an_outcome() throws Exception {
+        counsellor("partner-a", "carol", "Carol");
+        String token = signIn("carol");
+        String id = escalate("u-1", "i want to kill myself", "PK");
+        String resolve = "/v1/partner/escalations/" + id + "/resolve";
+        call("POST", "/v1/partner/escalations/" + id + "/claim", null, token, 200);
+
+        JsonNode noBody = call("POST", resolve, null, token, 400);
+        JsonNode noOutcome = call("POST", resolve, Map.of(), token, 400);
+
+        assertThat(noBody.get("error").asText()).contains("'outcome'", "safe");
+        assertThat(noOutcome.get("error").asText()).contains("'outcome'");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT state FROM escalations WHERE id = '" + id + "'"))
+                .as("still held").containsExactly("claimed");
+        assertThat(call("POST", resolve, Map.of("outcome", "safe"), token, 200).get("outcome").asText())
+                .isEqualTo("safe");
+    }
+
     @Test
     void only_hashes_are_stored_and_a_disabled_counsellor_is_out_at_once() throws Exception {
         counsellor("partner-a", "omar", "Omar");
