@@ -271,6 +271,26 @@ class CounsellorHttpTest {
         assertThat(unknown.body()).contains("stream token").doesNotContain("escalations");
     }
 
+    /**
+     * QA pass 2, finding 8: the event stream asked for without {@code Accept: text/event-stream} (curl's default
+     * {@code *}{@code /*}) was an empty 200 text/plain, neither a stream nor an error.
+     */
+    @Test
+    void the_event_stream_without_accept_event_stream_is_406_with_a_reason() throws Exception {
+        JsonNode token = call("POST", "/v1/partner/stream-token", null, TestPartners.KEY_A, 200);
+        String pakistan = escalate("u-1", "i want to kill myself", "PK");
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                + "/v1/partner/stream?token=" + token.get("token").asText())).header("Accept", "*/*").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/json"));
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("Accept: text/event-stream");
+        assertThat(firstState(token)).as("the token still opens a stream").contains(pakistan);
+    }
+
     /** The first {@code state} event of a stream opened with a token. */
     private String firstState(JsonNode token) throws Exception {
         HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(
