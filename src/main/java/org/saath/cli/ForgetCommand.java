@@ -14,6 +14,7 @@ import org.saath.channel.twilio.TwilioChannel;
 import org.saath.channel.whatsapp.WhatsAppChannel;
 import org.saath.config.SaathConfig;
 import org.saath.escalation.Leaving;
+import org.saath.ops.Operations;
 import org.saath.privacy.UserRefHasher;
 import org.saath.store.ConversationKey;
 import org.saath.store.Database;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code saath forget --user ID [--channel C]}: deletes everything about one person (conversation, turns,
  * escalations, safety plan, dedupe keys, messages kept for them, outbox rows), as "delete my data" does; an open
- * escalation ends and its partner is told. The id is hashed with the deployment's secret to find them; it is never
- * stored. A number is looked up in every form the channel stores it in ({@code +92…}, {@code 92…},
- * {@code whatsapp:+92…}); an unknown channel is a usage error and a data folder without the user-id secret an error,
- * never a silent "nothing stored".
+ * escalation ends, its partner is told, and the anonymous impact counts hear of the ending. The id is hashed with
+ * the deployment's secret to find them; it is never stored. A number is looked up in every form the channel stores
+ * it in ({@code +92…}, {@code 92…}, {@code whatsapp:+92…}); an unknown channel is a usage error and a data folder
+ * without the user-id secret an error, never a silent "nothing stored".
  */
 @Command(name = "forget", description = "Delete everything stored about one user.")
 public final class ForgetCommand implements Callable<Integer> {
@@ -63,14 +64,20 @@ public final class ForgetCommand implements Callable<Integer> {
         UserRefHasher hasher = Components.existingHasher(config);
         boolean found = false;
         try (Database store = data.existingStore(config)) {
+            // the ending is counted as the server counts it: the store's unit of work tells the operations'
+            // listener (the impact counts) of its transition after the commit, and the counts are written before
+            // this process exits, as a server writes them at shutdown
+            Operations ops = Operations.create(store);
+            JdbcConversations conversations = new JdbcConversations(store, ops.transitions());
             for (String id : CHANNELS.get(channel).apply(user.strip())) {
                 ConversationKey key = new ConversationKey(channel, hasher.hash(channel, id));
                 Instant now = Instant.now();
                 // the person asked (through the deployment): an open escalation ends as ended by them, and its
                 // partner is told the person left
-                found |= new JdbcConversations(store).withConversation(key, tx -> tx.forget(Optional.empty(), "", now,
+                found |= conversations.withConversation(key, tx -> tx.forget(Optional.empty(), "", now,
                         Leaving.ending(tx, "person", Leaving.DATA_DELETED, now), List.of()));
             }
+            ops.impact().flush();
         }
         new PrintStream(System.out, true, StandardCharsets.UTF_8).println(found
                 ? "deleted everything stored about that user" : "nothing stored about that user on " + channel);

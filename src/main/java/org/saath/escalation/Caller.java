@@ -14,6 +14,11 @@ public record Caller(Partner partner, String actor, String name) {
         return new Caller(partner, "partner:" + partner.id(), partner.name());
     }
 
+    /** Whether a counsellor signed in to the console is acting (not the partner's system). */
+    public boolean isCounsellor() {
+        return actor.startsWith("counsellor:");
+    }
+
     /** A counsellor of the partner, signed in with their own login. */
     public static Caller counsellor(Partner partner, CounsellorStore.Counsellor counsellor) {
         return new Caller(partner, "counsellor:" + counsellor.id(), counsellor.displayName());

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -50,6 +52,7 @@ public final class ConsoleController implements AutoCloseable {
     private static final int SESSION_CHECK_EVERY = 10;
     private static final int PUSHES_PER_HEARTBEAT = 50;
     private static final String OWNER = "saath.console.stream-owner";
+    private static final String EVENT_STREAM = "text/event-stream";
 
     private record Stream(SseClient client, Partner partner, Optional<String> sessionSha256, String[] last) {
     }
@@ -130,6 +133,13 @@ public final class ConsoleController implements AutoCloseable {
     void admitStream(Context ctx) {
         if (!ctx.method().equals(HandlerType.GET)) {
             return;   // no stream opens (HEAD is 405, the rest 404): a place taken here would never be given back
+        }
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            // Javalin opens a stream only for this header and otherwise answers an empty 200; refused before the
+            // token is looked at or a place taken, so the same token still opens a stream once asked for properly
+            throw new HttpResponseException(HttpStatus.NOT_ACCEPTABLE.getCode(), "this is a server-sent-events "
+                    + "stream: send Accept: " + EVENT_STREAM);
         }
         CounsellorStore.TokenOwner owner = counsellors.streamOwner(String.valueOf(ctx.queryParam("token")))
                 .filter(o -> partners.byId(o.partnerId()).isPresent())

@@ -1,7 +1,10 @@
 package org.saath.escalation;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,7 +17,9 @@ import org.saath.web.ErrorMapping;
 
 /**
  * Makes a partner's actions safe to retry: a request carrying {@code Idempotency-Key} acts once, and every repeat
- * with the same key gets the first outcome (success or a 4xx refusal) with {@code Idempotent-Replayed: true}. A
+ * with the same key, call and body (byte for byte) gets the first outcome (success or a 4xx refusal) with
+ * {@code Idempotent-Replayed: true}. The same key on another call or with another body is a 422 that does nothing
+ * (a counsellor's second message under the first one's key would otherwise be "replayed" and never sent). A
  * failure on our side (5xx) releases the key so that a retry can act. Keys are kept per partner for a day.
  */
 final class IdempotentRequests {
@@ -44,9 +49,11 @@ final class IdempotentRequests {
         String partner = caller.partner().id();
         outcomes.deleteBefore(clock.instant().minus(KEPT));
         Optional<RequestOutcomes.Outcome> first = outcomes.begin(partner, key, ctx.method() + " " + ctx.path(),
-                clock.instant());
+                sha256Hex(ctx.bodyAsBytes()), clock.instant());
         if (first.isPresent()) {
-            ctx.header("Idempotent-Replayed", "true");
+            if (first.get().replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            }
             ctx.status(first.get().status()).contentType("application/json").result(first.get().body());
             return;
         }
@@ -62,6 +69,14 @@ final class IdempotentRequests {
                 outcomes.abandon(partner, key);
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -21,9 +21,10 @@ import org.saath.web.QueryParams;
  * that does not exist), and only while they are offered to it or held by it (403 once its access ended; see
  * {@link PartnerAccess}). The queue carries risk, topic, language and a conversation reference, never what the
  * person wrote. Claim, message, resolve, transfer and decline accept an {@code Idempotency-Key} header: a
- * repeated key returns the first outcome instead of acting twice. A body, where one is sent (claim and decline need
- * none, resolve may leave it out), must be a JSON object with its fields of the right type; anything else is a 400
- * that changes nothing, never read as if no body had come (a resolve cannot be undone).
+ * repeated key with the same body returns the first outcome instead of acting twice; with another body it is a 422
+ * that changes nothing. A body, where one is sent (claim and decline need none, resolve may leave it out), must be a
+ * JSON object with its fields of the right type; anything else is a 400 that changes nothing, never read as if no
+ * body had come (a resolve cannot be undone).
  *
  * <p>{@code curl -s -H "Authorization: Bearer $KEY" localhost:8080/v1/partner/escalations}
  */
@@ -80,13 +81,14 @@ public final class PartnerController {
 
     /**
      * Ends it with {@code {"outcome": …}}: a partner system may send no body, or one without {@code outcome}
-     * (recorded as {@code not_given}); an {@code outcome} that is there must be one of the documented strings.
+     * (recorded as {@code not_given}); a counsellor must name one (resolving is deliberate: the console asks for it),
+     * else 400; an {@code outcome} that is there must be one of the documented strings.
      */
     void resolve(Context ctx) {
         Caller caller = caller(ctx);
         idempotent.run(ctx, caller, () -> {
             ResolveOutcome outcome = JsonBody.optionalObject(ctx.bodyAsBytes()).map(b -> b.get("outcome"))
-                    .map(PartnerController::outcome).orElse(ResolveOutcome.NOT_GIVEN);
+                    .map(PartnerController::outcome).orElseGet(() -> notGiven(caller));
             desk.resolve(caller, ctx.pathParam("id"), outcome);
             return Map.of("id", ctx.pathParam("id"), "state", "resolved", "outcome", outcome.code());
         });
@@ -135,6 +137,15 @@ public final class PartnerController {
     private Caller caller(Context ctx) {
         return counsellors.byAuthorization(ctx.header("Authorization"))
                 .orElseThrow(() -> new UnauthorizedResponse("missing or unknown partner API key or console session"));
+    }
+
+    /** A resolve without an outcome: {@code not_given} for a partner system; a 400 for a counsellor. */
+    private static ResolveOutcome notGiven(Caller caller) {
+        if (caller.isCounsellor()) {
+            throw new BadRequestException("'outcome' is required when a counsellor resolves: one of "
+                    + ResolveOutcome.choices());
+        }
+        return ResolveOutcome.NOT_GIVEN;
     }
 
     /** The outcome a resolve's body names; a 400 naming the choices for anything else, {@code null} included. */

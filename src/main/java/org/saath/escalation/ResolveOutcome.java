@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a counsellor ended a conversation, recorded on the escalation. The console always asks for one; a partner
- * system that sends none is recorded as {@code not_given}.
+ * How a counsellor ended a conversation, recorded on the escalation. The console always asks for one, and the API
+ * refuses a counsellor's resolve without one; a partner system that sends none is recorded as {@code not_given}.
  */
 public enum ResolveOutcome {
     SAFE, REFERRED, EMERGENCY_SERVICES, NO_RESPONSE, OTHER, NOT_GIVEN;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.saath.Components;
 import org.saath.Main;
 import org.saath.Sqlite;
 import org.saath.TestComponents;
+import org.saath.TestPartners;
 import org.saath.channel.InboundMessage;
 import org.saath.training.RiskCard;
 import picocli.CommandLine;
@@ -168,6 +170,36 @@ class OperatorCommandsTest {
         assertThat(streams.err()).contains("privacy.user-id-secret is empty");
         assertThat(data.resolve("user-id-secret.key")).as("no new secret that matches nobody").doesNotExist();
         assertThat(Sqlite.count(data, "conversations")).isEqualTo(1);
+    }
+
+    /**
+     * QA pass 2, finding 2: {@code saath forget} ended an open escalation (the partner was told) but the impact
+     * counts never heard of the ending, while "delete my data" in chat was counted.
+     */
+    @Test
+    void forget_counts_the_ending_of_an_open_escalation_as_delete_my_data_does() throws Exception {
+        Path data = dir.resolve("data");
+        Components components = TestComponents.load(TestComponents.config(data).withPartnersFile(
+                TestPartners.file(dir, "http://127.0.0.1:9/never", "partner-a-webhook-secret").toString()),
+                TestComponents.analyser(), Clock.systemUTC());
+        components.turns().handle(new InboundMessage("generic", "u-eps", "g-1", "I want to die", Optional.of("PK")));
+        components.turns().handle(new InboundMessage("generic", "u-chat", "g-1", "I want to die", Optional.of("PK")));
+        components.turns().handle(new InboundMessage("generic", "u-chat", "g-2", "delete my data",
+                Optional.of("PK")));
+        components.ops().impact().flush();
+        components.database().close();
+        assertThat(endedByThePerson(data)).as("delete my data in chat").containsExactly("partner-a|1");
+
+        assertThat(Main.execute("forget", "--user", "u-eps", "--data", data.toString())).isZero();
+
+        assertThat(Sqlite.count(data, "escalation_endings")).isEqualTo(2);
+        assertThat(endedByThePerson(data)).as("saath forget, counted like delete my data")
+                .containsExactly("partner-a|2");
+    }
+
+    private static java.util.List<String> endedByThePerson(Path data) {
+        return Sqlite.strings(data, "SELECT partner || '|' || SUM(transitions) FROM impact_escalations "
+                + "WHERE state = 'resolved' AND actor = 'person' GROUP BY partner");
     }
 
     @Test

@@ -127,10 +127,13 @@ class ConsoleHeadersHttpTest {
         return JSON.readTree(response.body()).get("token").asText();
     }
 
-    /** Opens a stream and returns once its headers arrived; the body is closed after the test. */
+    /**
+     * Opens a stream as EventSource does (with {@code Accept: text/event-stream}) and returns once its headers
+     * arrived; the body is closed after the test.
+     */
     private HttpResponse<InputStream> openStream(String token) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/v1/partner/stream?token="
-                + token)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                + token)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() == 200) {
             streams.add(response.body());
         }

@@ -109,6 +109,29 @@ class CounsellorHttpTest {
                 .containsExactly("not_given");
     }
 
+    /**
+     * QA pass 2, finding 7: a counsellor's console session could resolve with no outcome and got {@code not_given},
+     * which the README allows only for a partner system.
+     */
+    @Test
+    void a_counsellor_cannot_resolve_without_an_outcome() throws Exception {
+        counsellor("partner-a", "carol", "Carol");
+        String token = signIn("carol");
+        String id = escalate("u-1", "i want to kill myself", "PK");
+        String resolve = "/v1/partner/escalations/" + id + "/resolve";
+        call("POST", "/v1/partner/escalations/" + id + "/claim", null, token, 200);
+
+        JsonNode noBody = call("POST", resolve, null, token, 400);
+        JsonNode noOutcome = call("POST", resolve, Map.of(), token, 400);
+
+        assertThat(noBody.get("error").asText()).contains("'outcome'", "safe");
+        assertThat(noOutcome.get("error").asText()).contains("'outcome'");
+        assertThat(Sqlite.strings(dir.resolve("data"), "SELECT state FROM escalations WHERE id = '" + id + "'"))
+                .as("still held").containsExactly("claimed");
+        assertThat(call("POST", resolve, Map.of("outcome", "safe"), token, 200).get("outcome").asText())
+                .isEqualTo("safe");
+    }
+
     @Test
     void only_hashes_are_stored_and_a_disabled_counsellor_is_out_at_once() throws Exception {
         counsellor("partner-a", "omar", "Omar");
@@ -246,6 +269,26 @@ class CounsellorHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(unknown.body()).contains("stream token").doesNotContain("escalations");
+    }
+
+    /**
+     * QA pass 2, finding 8: the event stream asked for without {@code Accept: text/event-stream} (curl's default
+     * {@code *}{@code /*}) was an empty 200 text/plain, neither a stream nor an error.
+     */
+    @Test
+    void the_event_stream_without_accept_event_stream_is_406_with_a_reason() throws Exception {
+        JsonNode token = call("POST", "/v1/partner/stream-token", null, TestPartners.KEY_A, 200);
+        String pakistan = escalate("u-1", "i want to kill myself", "PK");
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                + "/v1/partner/stream?token=" + token.get("token").asText())).header("Accept", "*/*").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/json"));
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("Accept: text/event-stream");
+        assertThat(firstState(token)).as("the token still opens a stream").contains(pakistan);
     }
 
     /** The first {@code state} event of a stream opened with a token. */

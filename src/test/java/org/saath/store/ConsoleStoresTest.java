@@ -22,6 +22,8 @@ import org.saath.TestStores;
 class ConsoleStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    /** SHA-256 of an empty body. */
+    private static final String EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     @RegisterExtension
     final TestDatabases databases = new TestDatabases("console_stores", 8);
@@ -76,7 +78,7 @@ class ConsoleStoresTest {
         RequestOutcomes outcomes = new RequestOutcomes(databases.open(kind));
         List<Callable<Optional<RequestOutcomes.Outcome>>> copies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            copies.add(() -> outcomes.begin("partner-a", "key-00000001", "POST /claim", T0));
+            copies.add(() -> outcomes.begin("partner-a", "key-00000001", "POST /claim", EMPTY, T0));
         }
 
         List<Optional<RequestOutcomes.Outcome>> answers = runAll(copies);
@@ -84,11 +86,16 @@ class ConsoleStoresTest {
         assertThat(answers).filteredOn(Optional::isEmpty).hasSize(1);
         assertThat(answers).filteredOn(Optional::isPresent).extracting(a -> a.get().status()).containsOnly(409);
         outcomes.finish("partner-a", "key-00000001", new RequestOutcomes.Outcome(200, "{\"state\":\"claimed\"}"));
-        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /claim", T0))
-                .contains(new RequestOutcomes.Outcome(200, "{\"state\":\"claimed\"}"));
-        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /resolve", T0))
+        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /claim", EMPTY, T0))
+                .contains(new RequestOutcomes.Outcome(200, "{\"state\":\"claimed\"}", true));
+        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /resolve", EMPTY, T0))
                 .map(RequestOutcomes.Outcome::status).contains(422);
-        assertThat(outcomes.begin("partner-b", "key-00000001", "POST /claim", T0)).as("keys are per partner")
+        assertThat(outcomes.begin("partner-a", "key-00000001", "POST /claim", "0".repeat(64), T0))
+                .as("the same call with another body").hasValueSatisfying(o -> {
+                    assertThat(o.status()).isEqualTo(422);
+                    assertThat(o.replayed()).isFalse();
+                });
+        assertThat(outcomes.begin("partner-b", "key-00000001", "POST /claim", EMPTY, T0)).as("keys are per partner")
                 .isEmpty();
     }
 
