@@ -160,6 +160,34 @@ class HandoffHttpTest {
                 .as("the offers to partner A and then B, not dispatched in this test").isEqualTo(2);
     }
 
+    /**
+     * QA s41 finding 1: a counsellor talked with the person, then transferred the conversation to another partner;
+     * the person was handed back to the bot unannounced, and the bot's next reply ("I'm still here with you") read
+     * as the counsellor's.
+     */
+    @Test
+    void a_transfer_by_the_counsellor_tells_the_person_the_automated_assistant_answers_again() throws Exception {
+        String escalation = send("i want to die", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara, a counsellor.\"}",
+                KEY_A, 200);
+        assertThat(send("thank you for listening", "m-2").get("replies")).isEmpty();
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/transfer", "{\"partner\":\"partner-b\"}", KEY_A, 200);
+
+        JsonNode told = poll(2).get("messages");
+        assertThat(told).singleElement().satisfies(m -> {
+            assertThat(m.get("sender").asText()).isEqualTo("saath");
+            assertThat(m.get("text").asText()).as("at high risk it leads with an open crisis line of their country")
+                    .contains("another organisation", "automated assistant again", "0311-7786264");
+        });
+        JsonNode next = send("i also lost my job", "m-3");
+        assertThat(next.at("/replies/0/text").asText()).as("the bot's next reply says it is the bot")
+                .contains("automated assistant");
+        assertThat(send("i still feel bad", "m-4").at("/replies/0/text").asText()).as("once, not on every reply")
+                .doesNotStartWith("I'm an automated assistant.");
+    }
+
     @Test
     void a_declined_offer_with_no_other_partner_comes_back_to_the_bot_with_a_crisis_line() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
