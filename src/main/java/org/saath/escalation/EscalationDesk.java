@@ -301,17 +301,32 @@ public final class EscalationDesk {
     }
 
     /**
-     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}: they are told the chat
-     * ended) or say "stop" ({@link Leaving#STOPPED}: the turn's reply says it). The escalation is resolved by
-     * {@code person} with {@code reason} as its outcome, and its partner is told, whatever state it was in.
+     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}) or say "stop"
+     * ({@link Leaving#STOPPED}); the turn's reply says it. The escalation is resolved by {@code person} with
+     * {@code reason} as its outcome, and its partner is told, whatever state it was in.
      */
     public boolean endByPerson(ConversationTx tx, String escalationId, String reason) {
-        boolean ended = tx.listed(escalationId)
-                .map(e -> end(tx, e, "person", false, reason, reason.equals(Leaving.ENDED_CHAT))).orElse(false);
+        boolean ended = tx.listed(escalationId).map(e -> end(tx, e, "person", false, reason, false)).orElse(false);
         if (ended) {
             tx.recordOutcome(escalationId, reason);
         }
         return ended;
+    }
+
+    /**
+     * Inside the person's turn: they write "end chat" while a counsellor holds the conversation. It ends as
+     * {@link #endByPerson} ends it, and the hand-back note is returned for the turn to answer with (in its response
+     * on the generic channel, through the outbox on the others), with a crisis line at {@code high} risk or above;
+     * empty when the escalation had already ended.
+     */
+    public Optional<String> endChat(ConversationTx tx, String escalationId) {
+        Optional<HandoffStore.Escalation> listed = tx.listed(escalationId);
+        if (listed.isEmpty() || !endByPerson(tx, escalationId, Leaving.ENDED_CHAT)) {
+            return Optional.empty();
+        }
+        String note = handBackText(tx, listed.get(), "chat_ended", false);
+        tx.saidLast(note("chat_ended"), clock.instant());
+        return Optional.of(note);
     }
 
     /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
@@ -328,8 +343,7 @@ public final class EscalationDesk {
         Function<Optional<ConversationTx.PersonMessage>, Boolean> resolve = note -> tx.transition(e.id(),
                 Set.of("requested", "offered", "claimed", "active"), "resolved", Optional.empty(), actor, now,
                 Optional.empty(), notify, note);
-        String template = actor.equals("person") ? "chat_ended" : "counsellor_left";
-        return tellPerson ? handBack(tx, e, template, false, now, resolve) : resolve.apply(Optional.empty());
+        return tellPerson ? handBack(tx, e, "counsellor_left", false, now, resolve) : resolve.apply(Optional.empty());
     }
 
     /**
