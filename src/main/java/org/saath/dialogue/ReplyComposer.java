@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saath.channel.TurnResult;
+import org.saath.escalation.StatusTexts;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Referral;
 import org.saath.nlu.DistressCategory;
@@ -26,7 +27,8 @@ import org.saath.rules.CrisisTemplates;
  *       of hope, "are you safe right now?", and in one sentence whether a counsellor was asked), then the short
  *       privacy notice, or the consent question with it.</li>
  *   <li>The first reply of a conversation carries the privacy notice: the short one after a reply about risk, the
- *       whole one otherwise; "I'm an automated assistant" is said once a turn.</li>
+ *       whole one otherwise; "I'm an automated assistant" is said once a turn, and in the first reply after a
+ *       counsellor handed the conversation back.</li>
  *   <li>Replies agree with the gender the person's words marked, and speak of someone else as they did; neutral
  *       otherwise. A template may add a guide (the steps from {@code guides.yaml} for the person's country).</li>
  *   <li>Right-to-left replies are marked up to display in order ({@link RtlText}).</li>
@@ -105,6 +107,10 @@ public final class ReplyComposer {
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
         text = withHandoff(text, t, id, block, emergency);
+        if (handedBack(t.lastReply()) && !text.contains(templates.word("bot-marker", language))) {
+            // the person last heard from a counsellor, then that the bot is back: this reply must not read as theirs
+            text = templates.word("bot-intro", language) + " " + text;
+        }
         if (text.contains(Templates.COSTS)) {     // only the cost reply says them: no work on any other turn
             text = Templates.put(text, Templates.COSTS, costs(block.offers(), language));
         }
@@ -120,6 +126,12 @@ public final class ReplyComposer {
         replies.add(t.asksYesNo() && !t.askConsent() ? reply.askingYesNo() : reply);
         afterwards(id, t, text, emergency).ifPresent(replies::add);
         return new Composed(replies.stream().map(r -> display(r, language)).toList(), chosen.replyId());
+    }
+
+    /** Whether the last thing the bot said was a note giving it the conversation back from a counsellor. */
+    private static boolean handedBack(String lastReply) {
+        return lastReply != null && lastReply.endsWith(StatusTexts.NOTE)
+                && StatusTexts.HAND_BACK.contains(lastReply.substring(0, lastReply.length() - StatusTexts.NOTE.length()));
     }
 
     /**

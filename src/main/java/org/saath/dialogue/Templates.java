@@ -40,6 +40,7 @@ public final class Templates {
     public static final Set<String> SYSTEM_IDS = Set.of("privacy_notice", "privacy_notice_short", "escalation_opened",
             "escalation_opened_alone", "no_counsellor", "no_counsellor_none_open", "human_unavailable",
             "human_unavailable_none_open", "consent_question", "counsellor_joined", "counsellor_left", "chat_ended",
+            "counsellor_transferred",
             "counsellor_unavailable", "crisis", "crisis_imminent", "crisis_third_person",
             "crisis_third_person_imminent");
 

@@ -11,7 +11,6 @@ import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
 import org.saath.escalation.Escalation;
 import org.saath.escalation.EscalationDesk;
-import org.saath.escalation.Leaving;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.HelplineOffer;
@@ -99,10 +98,7 @@ final class TurnRecords {
     TurnResult relayed(ConversationTx tx, InboundMessage in, ConversationRow conversation, EscalationRow held,
                        Analysis a, String redacted, Instant now) {
         if (a.command().filter(Command.END_CHAT::equals).isPresent() && !a.risk().atLeast(RiskLevel.HIGH)) {
-            desk.endByPerson(tx, held.id(), Leaving.ENDED_CHAT);
-            TurnResult ended = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), "resolved"));
-            tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now);
-            return ended;
+            return chatEnded(tx, in, conversation, held, now);
         }
         RiskLevel risk = RiskLevel.max(a.risk(), RiskLevel.fromCode(conversation.peakRisk()));
         TurnResult result = new TurnResult(List.of(), new TurnResult.EscalationView(held.id(), held.state()));
@@ -119,6 +115,22 @@ final class TurnRecords {
         tx.record(new TurnWrite(row, false, in.messageId(), TurnJson.write(result), turn, Optional.empty(),
                 Optional.empty(), outbox, CounsellorHandoff.risen(Optional.of(held), risk, relayedPriority(a))));
         return result;
+    }
+
+    /**
+     * "end chat" while a counsellor holds the conversation: the bot takes it back and answers with the hand-back
+     * note as this turn's reply (in the generic channel's response, through the outbox on a platform channel, as
+     * every reply), with an open crisis line when the conversation's risk is high or above.
+     */
+    private TurnResult chatEnded(ConversationTx tx, InboundMessage in, ConversationRow conversation,
+                                 EscalationRow held, Instant now) {
+        List<TurnResult.Reply> replies = desk.endChat(tx, held.id())
+                .map(note -> List.of(new TurnResult.Reply(note, List.of()))).orElse(List.of());
+        TurnResult ended = new TurnResult(replies, new TurnResult.EscalationView(held.id(), "resolved"));
+        Language language = Language.supported(held.language()).orElse(Language.EN);
+        tx.recordProcessed(conversation.id(), in.messageId(), TurnJson.write(ended), now, people.rows(in,
+                conversation.userRef(), conversation.id(), ended, language, EscalationDesk.note("chat_ended"), now));
+        return ended;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.saath.channel.ChannelDelivery;
 import org.saath.channel.Outbound;
@@ -180,9 +181,8 @@ public final class EscalationDesk {
                             e.conversationId(), risk, topic, e.language(), e.version() + 1, now)),
                     Optional.empty());
         }
-        return tx.transition(e.id(), Set.of("offered"), finalState, Optional.empty(), actor, now,
-                Optional.of(e.version()), List.of(), Optional.of(tell(tx, e, "saath",
-                        texts.withCrisisLine("counsellor_unavailable", e.language(), e.country()), now, "saath")));
+        return handBack(tx, e, "counsellor_unavailable", true, now, note -> tx.transition(e.id(), Set.of("offered"),
+                finalState, Optional.empty(), actor, now, Optional.of(e.version()), List.of(), note));
     }
 
     /** The counsellor takes the conversation: the bot goes quiet and the person is told a human has joined. */
@@ -240,10 +240,15 @@ public final class EscalationDesk {
                 return "partner '" + to.id() + "' has no free place";
             }
             int version = seen.get().version();
-            boolean moved = tx.transition(e.id(), Set.of("offered", "claimed", "active"), "offered",
-                    Optional.of(to.id()), caller.actor(), now, Optional.of(version), List.of(Notifications.offered(
-                            to.id(), e.id(), e.conversationId(), seen.get().risk(), seen.get().topic(), e.language(),
-                            version + 1, now)), Optional.empty());
+            List<OutboxRow> offer = List.of(Notifications.offered(to.id(), e.id(), e.conversationId(),
+                    seen.get().risk(), seen.get().topic(), e.language(), version + 1, now));
+            // a counsellor who was talking with the person stops: the person is told the bot answers until the
+            // other organisation's counsellor joins (an offer nobody had claimed changes nothing for them)
+            boolean moved = HELD.contains(seen.get().state())
+                    ? handBack(tx, e, "counsellor_transferred", false, now, note -> tx.transition(e.id(), HELD,
+                            "offered", Optional.of(to.id()), caller.actor(), now, Optional.of(version), offer, note))
+                    : tx.transition(e.id(), Set.of("offered"), "offered", Optional.of(to.id()), caller.actor(), now,
+                            Optional.of(version), offer, Optional.empty());
             if (!moved) {
                 throw new EscalationStateException("escalation " + e.id() + " is " + e.state());
             }
@@ -296,17 +301,32 @@ public final class EscalationDesk {
     }
 
     /**
-     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}: they are told the chat
-     * ended) or say "stop" ({@link Leaving#STOPPED}: the turn's reply says it). The escalation is resolved by
-     * {@code person} with {@code reason} as its outcome, and its partner is told, whatever state it was in.
+     * Inside the person's turn: they end the chat ("end chat", {@link Leaving#ENDED_CHAT}) or say "stop"
+     * ({@link Leaving#STOPPED}); the turn's reply says it. The escalation is resolved by {@code person} with
+     * {@code reason} as its outcome, and its partner is told, whatever state it was in.
      */
     public boolean endByPerson(ConversationTx tx, String escalationId, String reason) {
-        boolean ended = tx.listed(escalationId)
-                .map(e -> end(tx, e, "person", false, reason, reason.equals(Leaving.ENDED_CHAT))).orElse(false);
+        boolean ended = tx.listed(escalationId).map(e -> end(tx, e, "person", false, reason, false)).orElse(false);
         if (ended) {
             tx.recordOutcome(escalationId, reason);
         }
         return ended;
+    }
+
+    /**
+     * Inside the person's turn: they write "end chat" while a counsellor holds the conversation. It ends as
+     * {@link #endByPerson} ends it, and the hand-back note is returned for the turn to answer with (in its response
+     * on the generic channel, through the outbox on the others), with a crisis line at {@code high} risk or above;
+     * empty when the escalation had already ended.
+     */
+    public Optional<String> endChat(ConversationTx tx, String escalationId) {
+        Optional<HandoffStore.Escalation> listed = tx.listed(escalationId);
+        if (listed.isEmpty() || !endByPerson(tx, escalationId, Leaving.ENDED_CHAT)) {
+            return Optional.empty();
+        }
+        String note = handBackText(tx, listed.get(), "chat_ended", false);
+        tx.saidLast(note("chat_ended"), clock.instant());
+        return Optional.of(note);
     }
 
     /** The higher of the risk the escalation was opened with and the conversation's remembered risk now. */
@@ -320,16 +340,41 @@ public final class EscalationDesk {
         Instant now = clock.instant();
         List<OutboxRow> notify = e.partnerId() == null || byPartner ? List.of()
                 : List.of(Notifications.ended(e.partnerId(), e.id(), e.conversationId(), actor, reason, now));
+        Function<Optional<ConversationTx.PersonMessage>, Boolean> resolve = note -> tx.transition(e.id(),
+                Set.of("requested", "offered", "claimed", "active"), "resolved", Optional.empty(), actor, now,
+                Optional.empty(), notify, note);
+        return tellPerson ? handBack(tx, e, "counsellor_left", false, now, resolve) : resolve.apply(Optional.empty());
+    }
+
+    /**
+     * The one way the conversation goes back to the bot with the person told ({@code template}: the counsellor left,
+     * transferred it, or nobody could take it): {@code transition} is made with the note for the person, which
+     * says the automated assistant answers again and, at {@code high} risk or above (or {@code alwaysLines}),
+     * carries a crisis line of their country that is open now. Once made, the note is the conversation's last
+     * reply, so the bot's next reply says it is the bot.
+     */
+    private boolean handBack(ConversationTx tx, HandoffStore.Escalation e, String template, boolean alwaysLines,
+                             Instant now, Function<Optional<ConversationTx.PersonMessage>, Boolean> transition) {
+        String text = handBackText(tx, e, template, alwaysLines);
+        boolean made = transition.apply(Optional.of(tell(tx, e, "saath", text, now, "saath")));
+        if (made) {
+            tx.saidLast(note(template), now);
+        }
+        return made;
+    }
+
+    /** A hand-back note's text: with a crisis line when the conversation's risk is high or above, as it is now. */
+    private String handBackText(ConversationTx tx, HandoffStore.Escalation e, String template, boolean alwaysLines) {
         // the conversation's risk as this unit of work sees it: no turn can raise it meanwhile
         RiskLevel risk = RiskLevel.max(RiskLevel.fromCode(e.risk()), tx.conversation().map(ConversationRow::peakRisk)
                 .map(RiskLevel::fromCode).orElse(RiskLevel.NONE));
-        String text = actor.equals("person") ? texts.text("chat_ended", e.language())
-                : byPartner && risk.atLeast(RiskLevel.HIGH)
-                ? texts.withCrisisLine("counsellor_left", e.language(), e.country())
-                : texts.text("counsellor_left", e.language());
-        return tx.transition(e.id(), Set.of("requested", "offered", "claimed", "active"), "resolved",
-                Optional.empty(), actor, now, Optional.empty(), notify, tellPerson ? Optional.of(tell(tx, e, "saath",
-                        text, now, "saath")) : Optional.empty());
+        return alwaysLines || risk.atLeast(RiskLevel.HIGH) ? texts.withCrisisLine(template, e.language(), e.country())
+                : texts.text(template, e.language());
+    }
+
+    /** The reply id a note outside a turn is remembered by ({@code template#note}, see {@link StatusTexts}). */
+    public static String note(String template) {
+        return template + StatusTexts.NOTE;
     }
 
     /** Whether the escalation is still this partner's, read inside the unit of work. */

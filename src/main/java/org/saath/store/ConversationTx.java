@@ -51,8 +51,17 @@ public interface ConversationTx {
      */
     void keepAddress(SealedAddress address, Instant wroteAt, Instant at);
 
-    /** Records a message id as processed with its response, when the message changed nothing else ("end chat"). */
-    void recordProcessed(String conversationId, String messageId, String responseJson, Instant at);
+    /** Records a message id as processed with its response, when the message changed nothing else. */
+    default void recordProcessed(String conversationId, String messageId, String responseJson, Instant at) {
+        recordProcessed(conversationId, messageId, responseJson, at, List.of());
+    }
+
+    /**
+     * As {@link #recordProcessed(String, String, String, Instant)}, queueing {@code outbox} with it (the response's
+     * replies to a person on a platform channel: "end chat" while a counsellor held the conversation).
+     */
+    void recordProcessed(String conversationId, String messageId, String responseJson, Instant at,
+                         List<OutboxRow> outbox);
 
     /** Writes a turn: conversation, processed message id with its response, turn, escalation, outbox, plan answer. */
     void record(TurnWrite write);
@@ -111,6 +120,12 @@ public interface ConversationTx {
 
     /** Keeps a message for the person (and sends it to the callback when it carries one). */
     void keepForPerson(PersonMessage message, Instant at);
+
+    /**
+     * Records {@code replyId} as what the bot said last in this conversation ({@link ConversationRow#lastReply}), for
+     * a note sent outside a turn (the counsellor left: the bot's next reply says it is the bot again).
+     */
+    void saidLast(String replyId, Instant at);
 
     /**
      * Records how a counsellor ended one of this conversation's escalations (safe, referred, emergency_services,

@@ -286,10 +286,17 @@ public final class JdbcConversations implements Conversations {
         }
 
         @Override
-        public void recordProcessed(String conversationId, String messageId, String responseJson, Instant at) {
-            write(sql -> sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, "
-                    + "response, processed_at) VALUES (?, ?, ?, ?, ?, ?)", key.channel(), key.userRef(), messageId,
-                    conversationId, responseJson, at));
+        public void recordProcessed(String conversationId, String messageId, String responseJson, Instant at,
+                                    List<OutboxRow> outbox) {
+            write(sql -> {
+                sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, "
+                        + "response, processed_at) VALUES (?, ?, ?, ?, ?, ?)", key.channel(), key.userRef(), messageId,
+                        conversationId, responseJson, at);
+                for (OutboxRow row : outbox) {
+                    EscalationSql.enqueue(sql, row);
+                }
+                return null;
+            });
         }
 
         @Override
@@ -348,6 +355,19 @@ public final class JdbcConversations implements Conversations {
                 EscalationSql.keepForPerson(sql, key, message, at);
                 return null;
             });
+        }
+
+        @Override
+        public void saidLast(String replyId, Instant at) {
+            write(sql -> {
+                sql.update("UPDATE conversations SET last_reply = ?, updated_at = ? WHERE channel = ? AND user_ref = ?",
+                        replyId, at, key.channel(), key.userRef());
+                return null;
+            });
+            conversation = conversation == null ? null : conversation.map(c -> new ConversationRow(c.id(), c.channel(),
+                    c.userRef(), c.language(), c.state(), c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(),
+                    c.preferredLanguage(), c.planStep(), c.consent(), c.topic(), c.topicAt(), replyId,
+                    c.personGender(), c.otherGender()));
         }
 
         @Override

@@ -135,8 +135,9 @@ class TurnConcurrencyTest {
         assertThat(answers).containsOnly(later);
         assertThat(later.escalation().state()).isEqualTo("resolved");
         assertThat(c.handoffs().events(escalation)).filteredOn(e -> e.endsWith(">resolved by person")).hasSize(1);
+        assertThat(later.replies()).singleElement().satisfies(r -> assertThat(r.text()).contains("ended the chat"));
         assertThat(c.turns().messagesFor("generic", "u-1", 0, c.handoffs())).filteredOn(m -> m.sender()
-                .equals("saath")).hasSize(2);  // "a counsellor has joined", then one "you have ended the chat"
+                .equals("saath")).hasSize(1);  // "a counsellor has joined"; "you have ended the chat" is the answer
         assertThat(c.handoffs().load("partner-a")).isZero();
     }
 

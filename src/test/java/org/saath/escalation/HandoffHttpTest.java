@@ -160,6 +160,53 @@ class HandoffHttpTest {
                 .as("the offers to partner A and then B, not dispatched in this test").isEqualTo(2);
     }
 
+    /**
+     * QA s41 finding 1: a counsellor talked with the person, then transferred the conversation to another partner;
+     * the person was handed back to the bot unannounced, and the bot's next reply ("I'm still here with you") read
+     * as the counsellor's.
+     */
+    @Test
+    void a_transfer_by_the_counsellor_tells_the_person_the_automated_assistant_answers_again() throws Exception {
+        String escalation = send("i want to die", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara, a counsellor.\"}",
+                KEY_A, 200);
+        assertThat(send("thank you for listening", "m-2").get("replies")).isEmpty();
+
+        call("POST", "/v1/partner/escalations/" + escalation + "/transfer", "{\"partner\":\"partner-b\"}", KEY_A, 200);
+
+        JsonNode told = poll(2).get("messages");
+        assertThat(told).singleElement().satisfies(m -> {
+            assertThat(m.get("sender").asText()).isEqualTo("saath");
+            assertThat(m.get("text").asText()).as("at high risk it leads with an open crisis line of their country")
+                    .contains("another organisation", "automated assistant again", "0311-7786264");
+        });
+        JsonNode next = send("i also lost my job", "m-3");
+        assertThat(next.at("/replies/0/text").asText()).as("the bot's next reply says it is the bot")
+                .contains("automated assistant");
+        assertThat(send("i still feel bad", "m-4").at("/replies/0/text").asText()).as("once, not on every reply")
+                .doesNotStartWith("I'm an automated assistant.");
+    }
+
+    /**
+     * QA s41 finding 9: "end chat" while a counsellor held the conversation answered {@code "replies": []}, and the
+     * hand-back, kept only for polling, had no crisis line though the conversation's risk was high.
+     */
+    @Test
+    void end_chat_at_high_risk_answers_in_the_response_with_an_open_crisis_line() throws Exception {
+        String escalation = send("i want to die", "m-1").at("/escalation/id").asText();
+        call("POST", "/v1/partner/escalations/" + escalation + "/claim", null, KEY_A, 200);
+        call("POST", "/v1/partner/escalations/" + escalation + "/messages", "{\"text\":\"I'm Sara.\"}", KEY_A, 200);
+
+        JsonNode ended = send("end chat", "m-2");
+
+        assertThat(ended.at("/escalation/state").asText()).isEqualTo("resolved");
+        assertThat(ended.get("replies")).singleElement().satisfies(r -> assertThat(r.get("text").asText())
+                .contains("You have ended the chat", "automated assistant again", "0311-7786264"));
+        assertThat(send("end chat", "m-2")).as("a redelivery gets the same answer").isEqualTo(ended);
+        assertThat(send("i also lost my job", "m-3").at("/replies/0/text").asText()).contains("automated assistant");
+    }
+
     @Test
     void a_declined_offer_with_no_other_partner_comes_back_to_the_bot_with_a_crisis_line() throws Exception {
         String escalation = send("i want to end my life", "m-1").at("/escalation/id").asText();
@@ -245,12 +292,12 @@ class HandoffHttpTest {
 
         JsonNode ended = send("end chat", "m-2");
 
-        assertThat(ended.get("replies")).isEmpty();
+        assertThat(ended.at("/replies/0/text").asText()).as("the person ended it: they are not told the counsellor did")
+                .startsWith("You have ended the chat with the counsellor").doesNotContain("counsellor has ended");
         assertThat(ended.at("/escalation/state").asText()).isEqualTo("resolved");
         JsonNode told = poll(0).get("messages");
-        assertThat(told.get(0).get("text").asText()).contains("counsellor has joined");
-        assertThat(told.get(told.size() - 1).get("text").asText()).as("the person ended it: they are not told the counsellor did")
-                .startsWith("You have ended the chat with the counsellor").doesNotContain("counsellor has ended");
+        assertThat(told).as("answered in the response, not a second time in the poll").singleElement()
+                .satisfies(m -> assertThat(m.get("text").asText()).contains("counsellor has joined"));
         assertThat(components.handoffs().escalation(escalation).orElseThrow().state()).isEqualTo("resolved");
         dispatcher.dispatchDue();
         assertThat(endpoint.received()).anyMatch(r -> r.body().contains("escalation.resolved")

@@ -41,7 +41,7 @@ class PersonLeavesHttpTest {
         Stream<Arguments> sqlite = Stream.of(Stage.values()).flatMap(stage -> Stream.of(
                 Arguments.of(TestStores.Kind.SQLITE, stage, "delete my data"),
                 Arguments.of(TestStores.Kind.SQLITE, stage, "stop")));
-        // "end chat" while a counsellor holds the chat is heard on the relay's path (no reply; TurnRecords.relayed)
+        // "end chat" while a counsellor holds the chat is heard on the relay's path (TurnRecords.relayed; HandoffHttpTest)
         Stream<Arguments> endChat = Stream.of(Stage.REQUESTED, Stage.OFFERED)
                 .map(stage -> Arguments.of(TestStores.Kind.SQLITE, stage, "end chat"));
         return Stream.of(sqlite, endChat, Stream.of(
