@@ -164,7 +164,7 @@ class AccessEndsHttpTest {
             get(escalation, "messages", caller, 403);
             app.call("POST", path(escalation, "messages"), Map.of("text", "are you there?"), caller, 403);
             app.call("POST", path(escalation, "claim"), null, caller, 403);
-            app.call("POST", path(escalation, "resolve"), null, caller, 403);
+            app.call("POST", path(escalation, "resolve"), Map.of("outcome", "safe"), caller, 403);
             assertThat(app.call("GET", "/v1/partner/escalations", null, caller, 200).toString())
                     .doesNotContain(escalation, "sunflowers");
         }
