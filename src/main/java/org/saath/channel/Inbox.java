@@ -48,6 +48,19 @@ public final class Inbox {
      * @param wroteAt when the person wrote it, as the platform says (a time in the future counts as now)
      */
     public TurnResult accept(InboundMessage message, String address, Instant wroteAt) {
+        return accept(message, Optional.of(address), wroteAt);
+    }
+
+    /**
+     * Handles a message that must get no reply on its platform (an SMS "STOP": the carrier's opt-out, after which
+     * nothing may be sent, webhooks.md 3.4): the turn runs (an open escalation ends, its partner is told) and its
+     * replies are queued nowhere.
+     */
+    public TurnResult acceptUnanswered(InboundMessage message) {
+        return accept(message, Optional.empty(), clock.instant());
+    }
+
+    private TurnResult accept(InboundMessage message, Optional<String> address, Instant wroteAt) {
         Optional<TurnResult> earlier = turns.answeredBefore(message);
         if (earlier.isPresent()) {
             return earlier.get();       // redelivered: answered once, and not counted against the sender again
@@ -55,7 +68,10 @@ public final class Inbox {
         floodGate.admit(message);
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();
-        SealedAddress sealed = cipher.seal(address, message.channel(), userRef);
+        if (address.isEmpty()) {
+            return turns.handle(message);
+        }
+        SealedAddress sealed = cipher.seal(address.get(), message.channel(), userRef);
         return turns.handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
     }
 }

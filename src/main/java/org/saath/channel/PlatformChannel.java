@@ -25,8 +25,16 @@ import org.saath.web.PayloadTooLargeException;
  */
 public abstract class PlatformChannel<C> implements Channel {
 
-    /** One message read from a webhook, where replies to it go (in the platform's form) and when it was written. */
-    public record Arrival(InboundMessage message, String address, Instant wroteAt) {
+    /**
+     * One message read from a webhook, where replies to it go (in the platform's form) and when it was written;
+     * {@code answered} false for a message the platform forbids answering (an SMS opt-out: the turn runs, ending what
+     * it ends, and sends nothing).
+     */
+    public record Arrival(InboundMessage message, String address, Instant wroteAt, boolean answered) {
+
+        public Arrival(InboundMessage message, String address, Instant wroteAt) {
+            this(message, address, wroteAt, true);
+        }
     }
 
     /**
@@ -93,7 +101,11 @@ public abstract class PlatformChannel<C> implements Channel {
         RateLimitedException refused = null;
         for (Arrival arrival : delivery.arrivals()) {
             try {
-                inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
+                if (arrival.answered()) {
+                    inbox.accept(arrival.message(), arrival.address(), arrival.wroteAt());
+                } else {
+                    inbox.acceptUnanswered(arrival.message());
+                }
             } catch (RateLimitedException e) {
                 refused = refused == null ? e : refused;
             }

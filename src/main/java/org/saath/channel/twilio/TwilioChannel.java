@@ -123,12 +123,15 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
             throw new BadRequestException("MessageSid, From and To are required");
         }
         String body = optOut(one(form, "Body"));
+        // an SMS opt-out forbids any message after it (Twilio would refuse it, 21610): the turn ends what it ends
+        // and answers nothing; "stop" on WhatsApp through Twilio is Saath's command only, and answered
+        boolean optedOut = body.equals(STOPPED) && !from.startsWith(WHATSAPP);
         boolean media = !one(form, "NumMedia").matches("0?") || body.isBlank();
         Optional<String> country = Optional.of(one(form, "FromCountry")).filter(COUNTRIES::contains);
         String phone = from.startsWith(WHATSAPP) ? from.substring(WHATSAPP.length()) : from;
         InboundMessage message = new InboundMessage(NAME, from, sid, body, country, Optional.of(phone), media,
                 Optional.empty());
-        return new Delivery(List.of(new Arrival(message, from + "\n" + to, clock.instant())),
+        return new Delivery(List.of(new Arrival(message, from + "\n" + to, clock.instant(), !optedOut)),
                 answer -> answer.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML));
     }
 
@@ -137,12 +140,13 @@ public final class TwilioChannel extends PlatformChannel<ChannelsConfig.Twilio> 
      * Twilio stops delivering to the person and still forwards the word. Any of them is the person's "stop", so that
      * an open escalation ends and its partner is told, instead of its counsellor's messages being refused unseen.
      */
+    private static final String STOPPED = "stop";
     private static final Set<String> OPT_OUT = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit",
             "revoke", "optout");
 
     /** {@code stop} for an opt-out keyword, else the text as it came. */
     static String optOut(String body) {
-        return OPT_OUT.contains(body.strip().toLowerCase(Locale.ROOT)) ? "stop" : body;
+        return OPT_OUT.contains(body.strip().toLowerCase(Locale.ROOT)) ? STOPPED : body;
     }
 
     private static String one(Map<String, List<String>> form, String name) {

@@ -199,17 +199,23 @@ class TwilioChannelHttpTest {
 
     /**
      * Twilio opts a person out on any of its keywords (CANCEL, END, QUIT…), not only STOP, and still forwards the
-     * word: it is the person's "stop", so their open escalation ends and its partner's place is given back.
+     * word: it is the person's "stop", so their open escalation ends and its partner's place is given back; and no
+     * SMS goes to them after it ("Okay, I'll stop here" was queued and sent to a number that had just opted out:
+     * the second QA pass of 6 December; webhooks.md 3.4, never message after STOP).
      */
     @Test
     void cancel_or_quit_from_twilio_s_opt_out_words_ends_the_open_escalation_as_stop_does() throws Exception {
         sms("+923001234567", "i want to kill myself");
         assertThat(platform.rig().strings("SELECT state FROM escalations")).singleElement().isNotEqualTo("resolved");
+        List<String> before = platform.rig().strings("SELECT id FROM outbox WHERE destination = 'channel'");
+        assertThat(before).isNotEmpty();
 
         sms("+923001234567", " Cancel ");
 
         assertThat(platform.rig().strings("SELECT state || ' ' || outcome FROM escalations"))
                 .containsExactly("resolved stopped");
+        assertThat(platform.rig().strings("SELECT id FROM outbox WHERE destination = 'channel'"))
+                .as("nothing queued for the person after the opt-out").containsExactlyInAnyOrderElementsOf(before);
         assertThat(TwilioChannel.optOut("QUIT")).isEqualTo("stop");
         assertThat(TwilioChannel.optOut("cancel my order please")).as("only the whole message")
                 .isEqualTo("cancel my order please");
