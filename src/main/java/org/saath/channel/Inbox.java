@@ -61,11 +61,10 @@ public final class Inbox {
     }
 
     private TurnResult accept(InboundMessage message, Optional<String> address, Instant wroteAt) {
-        Optional<TurnResult> earlier = turns.answeredBefore(message);
+        Optional<TurnResult> earlier = floodGate.repeatOrAdmit(message);
         if (earlier.isPresent()) {
             return earlier.get();       // redelivered: answered once, and not counted against the sender again
         }
-        floodGate.admit(message);
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();
         if (address.isEmpty()) {
