@@ -17,9 +17,9 @@ import org.saath.privacy.UserRefHasher;
  * limit a message is refused with {@link RateLimitedException} (429 and {@code Retry-After}, which the messaging
  * platforms honour), and nothing is stored; but first the NLU, which costs microseconds, reads it: a message at
  * risk {@code high} or above always goes through and gets its crisis reply and line, flood or not. A message id
- * already answered is a repeat (a client's retry, a platform's redelivery): it gets its stored answer (the same
- * request again returns the same answer) and is not counted, under the limit as over it, so that retries of one
- * message never use up what its sender may still send. The store is asked for it before the sender is counted.
+ * already answered (a client's retry, a platform's redelivery) gets its stored answer and uses up nothing of its
+ * sender's limit: within the limit the turn finds it answered and its count is given back; over the limit the store
+ * is asked for it before the refusal. No store read is added for a new message within the limit.
  */
 public final class FloodGate {
 
@@ -28,7 +28,7 @@ public final class FloodGate {
     private final Supplier<Analyser> analyser;
     private final TurnProcessor turns;
 
-    /** @param turns where a message is looked up, in case it was answered before */
+    /** @param turns what handles an admitted message, and where a refused one is looked up in case it was answered */
     public FloodGate(RateLimiter perSender, UserRefHasher hasher, Supplier<Analyser> analyser, TurnProcessor turns) {
         this.perSender = perSender;
         this.hasher = hasher;
@@ -37,19 +37,20 @@ public final class FloodGate {
     }
 
     /**
-     * The answer given before, when {@code in} is a repeat of a message already answered (not counted); otherwise
-     * counts it against its sender and returns empty when it may be handled now, or throws
-     * {@link RateLimitedException} when it may not.
+     * The answer to {@code in}: handled by the turn when its sender is within the limit or it is a crisis, the stored
+     * answer when it was answered before; otherwise throws {@link RateLimitedException}.
      */
-    public Optional<TurnResult> repeatOrAdmit(InboundMessage in) {
-        Optional<TurnResult> earlier = turns.answeredBefore(in);
-        if (earlier.isPresent()) {
-            return earlier;
+    public TurnResult handle(InboundMessage in) {
+        String sender = hasher.hash(in.channel(), in.userId());
+        Optional<Duration> wait = perSender.tryAcquire(sender);
+        if (wait.isPresent() && !analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)) {
+            return turns.answeredBefore(in)
+                    .orElseThrow(() -> new RateLimitedException("too many messages from this sender", wait.get()));
         }
-        Optional<Duration> wait = perSender.tryAcquire(hasher.hash(in.channel(), in.userId()));
-        if (wait.isEmpty() || analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)) {
-            return Optional.empty();
+        TurnProcessor.Answer answer = turns.answer(in);
+        if (answer.repeat() && wait.isEmpty()) {
+            perSender.giveBack(sender);
         }
-        throw new RateLimitedException("too many messages from this sender", wait.get());
+        return answer.result();
     }
 }

@@ -24,8 +24,8 @@ import org.saath.web.QueryParams;
  * {@code channels.generic.token} or {@code <data-dir>/generic-channel.token}): without it anyone who guessed a user
  * id could read a counsellor's words or write "delete my data" as that person. A missing or wrong token is 401; the
  * body is validated here, at the edge; nothing is stored for a refused request. A sender
- * over {@code limits.messages-per-minute} gets 429 with {@code Retry-After}, unless the message is a crisis; a
- * message id answered before gets its stored answer and is not counted ({@link FloodGate}).
+ * over {@code limits.messages-per-minute} gets 429 with {@code Retry-After}, unless the message is a crisis
+ * ({@link FloodGate}).
  *
  * <p>{@code curl -s localhost:8080/v1/messages -H "Authorization: Bearer $(cat data/generic-channel.token)"
  * -d '{"user":"u1","id":"m1","text":"hello","country":"PK"}'}
@@ -75,8 +75,7 @@ public final class GenericMessageController {
 
     void receive(Context ctx) {
         authorise(ctx);
-        InboundMessage in = parse(JsonBody.bytes(ctx, maxBodyBytes));
-        ctx.json(floodGate.repeatOrAdmit(in).orElseGet(() -> turns.handle(in)));
+        ctx.json(floodGate.handle(parse(JsonBody.bytes(ctx, maxBodyBytes))));
     }
 
     private void authorise(Context ctx) {
