@@ -250,7 +250,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 new PersonOutboxStore(database), handoffs, hasher, clock);
         return new Components(config, turns, model, database, rules, desk, handoffs, partners, floodGate,
                 conversations, console(config, database, handoffs, consoleStore, desk, partners, clock, ticker), hub,
-                channels, new Inbox(turns, floodGate, cipher, hasher, personDelivery, clock), personDelivery, ops);
+                channels, new Inbox(floodGate, cipher, hasher, personDelivery, clock), personDelivery, ops);
     }
 
     /** The messaging platforms, one line each; a platform without configuration is off. */

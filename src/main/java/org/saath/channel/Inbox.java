@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.saath.dialogue.FloodGate;
-import org.saath.dialogue.TurnProcessor;
 import org.saath.privacy.AddressCipher;
 import org.saath.privacy.SealedAddress;
 import org.saath.privacy.UserRefHasher;
@@ -19,16 +18,14 @@ import org.saath.privacy.UserRefHasher;
  */
 public final class Inbox {
 
-    private final TurnProcessor turns;
     private final FloodGate floodGate;
     private final AddressCipher cipher;
     private final UserRefHasher hasher;
     private final DeliveryReceipts receipts;
     private final Clock clock;
 
-    public Inbox(TurnProcessor turns, FloodGate floodGate, AddressCipher cipher, UserRefHasher hasher,
+    public Inbox(FloodGate floodGate, AddressCipher cipher, UserRefHasher hasher,
                  DeliveryReceipts receipts, Clock clock) {
-        this.turns = turns;
         this.floodGate = floodGate;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -61,17 +58,13 @@ public final class Inbox {
     }
 
     private TurnResult accept(InboundMessage message, Optional<String> address, Instant wroteAt) {
-        Optional<TurnResult> earlier = turns.answeredBefore(message);
-        if (earlier.isPresent()) {
-            return earlier.get();       // redelivered: answered once, and not counted against the sender again
+        // a redelivered message gets its first answer and is not counted against its sender again (FloodGate)
+        if (address.isEmpty()) {
+            return floodGate.handle(message);
         }
-        floodGate.admit(message);
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();
-        if (address.isEmpty()) {
-            return turns.handle(message);
-        }
         SealedAddress sealed = cipher.seal(address.get(), message.channel(), userRef);
-        return turns.handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
+        return floodGate.handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
     }
 }

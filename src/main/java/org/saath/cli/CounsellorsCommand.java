@@ -56,7 +56,8 @@ public final class CounsellorsCommand {
 
         /**
          * As {@link #withCounsellors}, for adding one to a partner of the deployment: the first counsellor may come
-         * before the service ever ran, so the store is made when it is not there, but only for a known partner.
+         * before the service ever ran, so the store is made when it is not there, but only for a known partner (and,
+         * checked by the caller first, a login and password the counsellors can take).
          */
         <T> T withNewOrExistingStore(String partner, Function<Counsellors, T> work) {
             SaathConfig config = data.apply(options.load());
@@ -102,6 +103,9 @@ public final class CounsellorsCommand {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 password = Optional.of(line == null ? "" : line.strip());
             }
+            // refused before any store is opened: a bad login or password must not leave a new empty store behind
+            Counsellors.login(login);
+            password.ifPresent(Counsellors::checkPassword);
             Optional<String> given = password;
             Counsellors.Added added = withNewOrExistingStore(partner,
                     c -> c.add(partner, login, Optional.ofNullable(name), given));

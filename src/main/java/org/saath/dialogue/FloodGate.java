@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.saath.channel.InboundMessage;
+import org.saath.channel.TurnResult;
 import org.saath.limits.RateLimitedException;
 import org.saath.limits.RateLimiter;
 import org.saath.nlu.Analyser;
@@ -16,8 +17,9 @@ import org.saath.privacy.UserRefHasher;
  * limit a message is refused with {@link RateLimitedException} (429 and {@code Retry-After}, which the messaging
  * platforms honour), and nothing is stored; but first the NLU, which costs microseconds, reads it: a message at
  * risk {@code high} or above always goes through and gets its crisis reply and line, flood or not. A message id
- * already answered goes through too, whatever the limit, and gets its stored answer (the same request again returns
- * the same answer): the store is asked only then, when the limit would refuse, never for a message within it.
+ * already answered (a client's retry, a platform's redelivery) gets its stored answer and uses up nothing of its
+ * sender's limit: within the limit the turn finds it answered and its count is given back; over the limit the store
+ * is asked for it before the refusal. No store read is added for a new message within the limit.
  */
 public final class FloodGate {
 
@@ -26,7 +28,7 @@ public final class FloodGate {
     private final Supplier<Analyser> analyser;
     private final TurnProcessor turns;
 
-    /** @param turns where a message refused by the limit is looked up, in case it was answered before */
+    /** @param turns what handles an admitted message, and where a refused one is looked up in case it was answered */
     public FloodGate(RateLimiter perSender, UserRefHasher hasher, Supplier<Analyser> analyser, TurnProcessor turns) {
         this.perSender = perSender;
         this.hasher = hasher;
@@ -34,13 +36,21 @@ public final class FloodGate {
         this.turns = turns;
     }
 
-    /** The message, when it may be handled now; otherwise throws {@link RateLimitedException}. */
-    public InboundMessage admit(InboundMessage in) {
-        Optional<Duration> wait = perSender.tryAcquire(hasher.hash(in.channel(), in.userId()));
-        if (wait.isEmpty() || analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)
-                || turns.answeredBefore(in).isPresent()) {
-            return in;
+    /**
+     * The answer to {@code in}: handled by the turn when its sender is within the limit or it is a crisis, the stored
+     * answer when it was answered before; otherwise throws {@link RateLimitedException}.
+     */
+    public TurnResult handle(InboundMessage in) {
+        String sender = hasher.hash(in.channel(), in.userId());
+        Optional<Duration> wait = perSender.tryAcquire(sender);
+        if (wait.isPresent() && !analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)) {
+            return turns.answeredBefore(in)
+                    .orElseThrow(() -> new RateLimitedException("too many messages from this sender", wait.get()));
         }
-        throw new RateLimitedException("too many messages from this sender", wait.get());
+        TurnProcessor.Answer answer = turns.answer(in);
+        if (answer.repeat() && wait.isEmpty()) {
+            perSender.giveBack(sender);
+        }
+        return answer.result();
     }
 }

@@ -75,7 +75,15 @@ public final class TurnProcessor {
     }
 
     /** The answer, and what the turn did for the observer (nothing for a repeated delivery: it is not a turn). */
-    private record Handled(TurnResult result, Optional<TurnOutcome> outcome) {
+    private record Handled(TurnResult result, Optional<TurnOutcome> outcome, boolean repeat) {
+
+        Handled(TurnResult result, Optional<TurnOutcome> outcome) {
+            this(result, outcome, false);
+        }
+    }
+
+    /** The answer to a message, and whether it was a repeat of one answered before (answered from the store). */
+    public record Answer(TurnResult result, boolean repeat) {
     }
 
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
@@ -111,6 +119,11 @@ public final class TurnProcessor {
      * The observer hears of the turn once, after its unit of work committed.
      */
     public TurnResult handle(InboundMessage in) {
+        return answer(in).result();
+    }
+
+    /** As {@link #handle}, saying whether the message was a repeat (for the sender's limit: a repeat is not counted). */
+    public Answer answer(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
         Analyser analyser = p.analyser().get();
         Analyser.Reading reading = analyser.read(in.text());                                        // 3 analyse
@@ -119,7 +132,7 @@ public final class TurnProcessor {
         EscalationRequester.Admission admission = p.escalations().admission(key.userRef(), in.origin());
         Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read, admission));
         handled.outcome().ifPresent(observer::observe);                                              // 9 observe
-        return handled.result();
+        return new Answer(handled.result(), handled.repeat());
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
@@ -128,7 +141,7 @@ public final class TurnProcessor {
         String forgetKey = p.hasher().messageKey(received.channel(), tx.key().userRef(), received.messageId());
         Optional<String> earlier = tx.processedResponse(received.messageId(), forgetKey);            // dedupe
         if (earlier.isPresent()) {
-            return new Handled(TurnJson.read(earlier.get()), Optional.empty());
+            return new Handled(TurnJson.read(earlier.get()), Optional.empty(), true);
         }
         // a platform's message id can hold the person's number (a WhatsApp wamid is their number in base64): only
         // its keyed hash is stored, as the turn's message id and in the dedupe record
@@ -228,8 +241,8 @@ public final class TurnProcessor {
     }
 
     /**
-     * The answer already given to this message, if it was handled before (a platform redelivering a batch): read
-     * before a channel counts the message against its sender's rate, so that a redelivered batch spends nothing.
+     * The answer already given to this message, if it was handled before: asked for a message its sender's limit
+     * would refuse, so that a repeat of an answered one gets its answer rather than a refusal.
      */
     public Optional<TurnResult> answeredBefore(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));

@@ -58,16 +58,9 @@ public final class Counsellors {
     public Added add(String partnerId, String login, Optional<String> name, Optional<String> password) {
         Partner partner = partners.byId(partnerId).orElseThrow(() -> new IllegalArgumentException(
                 "no partner '" + partnerId + "' in the partners file"));
-        String normalised = login.trim().toLowerCase(Locale.ROOT);
-        if (!normalised.matches(LOGIN)) {
-            throw new IllegalArgumentException("login must be 3-64 of a-z, 0-9, '.', '_', '-'");
-        }
+        String normalised = login(login);
         String secret = password.orElseGet(() -> token(15));
-        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
-        if (secret.length() < 12 || bytes > PasswordHasher.MAX_BYTES) {
-            throw new IllegalArgumentException("password must be 12 characters or more, at most "
-                    + PasswordHasher.MAX_BYTES + " bytes");
-        }
+        checkPassword(secret);
         String display = name.map(String::trim).filter(n -> !n.isEmpty()).orElse(normalised);
         CounsellorStore.Counsellor c = new CounsellorStore.Counsellor("c-" + token(9).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "x"), partner.id(), normalised, display.substring(0,
@@ -76,6 +69,30 @@ public final class Counsellors {
             throw new IllegalArgumentException("login '" + normalised + "' is taken");
         }
         return new Added(c, password.isPresent() ? Optional.empty() : Optional.of(secret));
+    }
+
+    /**
+     * A login as it is kept (trimmed, in lower case); {@link IllegalArgumentException} when it is not 3-64 of a-z,
+     * 0-9, '.', '_', '-'. {@link #add} checks it, and so may a command before it opens (or makes) a store for one.
+     */
+    public static String login(String typed) {
+        String normalised = typed.trim().toLowerCase(Locale.ROOT);
+        if (!normalised.matches(LOGIN)) {
+            throw new IllegalArgumentException("login must be 3-64 of a-z, 0-9, '.', '_', '-'");
+        }
+        return normalised;
+    }
+
+    /**
+     * {@link IllegalArgumentException} for a password shorter than 12 characters, or longer than BCrypt reads
+     * ({@value PasswordHasher#MAX_BYTES} bytes): {@link #add} checks it, and so may a command before it opens a store.
+     */
+    public static void checkPassword(String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (password.length() < 12 || bytes > PasswordHasher.MAX_BYTES) {
+            throw new IllegalArgumentException("password must be 12 characters or more, at most "
+                    + PasswordHasher.MAX_BYTES + " bytes");
+        }
     }
 
     /** Disables a counsellor and ends their sessions; false when no active counsellor has this login. */

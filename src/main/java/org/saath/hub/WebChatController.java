@@ -69,7 +69,7 @@ public final class WebChatController {
         sameOrigin(ctx);
         String user = user(ctx);
         InboundMessage message = parse(user, JsonBody.bytes(ctx, maxBodyBytes)).from(ctx.ip());
-        ctx.json(hub.turns().handle(hub.floodGate().admit(message)));
+        ctx.json(hub.floodGate().handle(message));
     }
 
     /** Messages for the person after sequence number {@code after}: a counsellor's words, status notes. */

@@ -54,4 +54,13 @@ public final class RateLimiter {
         });
         return Optional.ofNullable(wait[0]);
     }
+
+    /**
+     * Returns one event taken by {@link #tryAcquire} for {@code key} that turned out not to count (a repeat of a
+     * message already answered); never above the burst.
+     */
+    public void giveBack(String key) {
+        buckets.asMap().computeIfPresent(key, (k, bucket) -> new Bucket(Math.min(burst, bucket.tokens() + 1),
+                bucket.at()));
+    }
 }

@@ -51,7 +51,20 @@ class DataErrorsTest {
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
 
         assertThat(Main.execute("classify", "--input", latin1.toString())).isEqualTo(1);
-        assertThat(streams.err()).hasLineCount(1).contains("not valid UTF-8").doesNotContain("Input length");
+        assertThat(streams.err()).isEqualTo("saath: " + latin1 + " is not valid UTF-8 text\n");
+    }
+
+    /**
+     * Standard input that is not UTF-8 was classified with U+FFFD in place of the bad bytes (exit 0),
+     * while the same bytes in a file were refused: it is refused the same way, naming standard input.
+     */
+    @Test
+    void standard_input_that_is_not_utf8_says_so_as_a_file_does() {
+        streams.input(new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+
+        assertThat(Main.execute("classify")).isEqualTo(1);
+        assertThat(streams.err()).isEqualTo("saath: standard input is not valid UTF-8 text\n");
+        assertThat(streams.out()).as("nothing classified").isEmpty();
     }
 
     @Test

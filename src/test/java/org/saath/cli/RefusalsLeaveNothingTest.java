@@ -53,6 +53,29 @@ class RefusalsLeaveNothingTest {
         assertThat(data).as("nothing left behind").doesNotExist();
     }
 
+    /**
+     * QA s41 #12, what was left of it: {@code counsellors add} for a known partner with a login or a password it
+     * cannot take was refused only once the store had been made, and left a new {@code data/saath.db} behind.
+     */
+    @Test
+    void counsellors_add_with_a_login_or_password_it_cannot_take_creates_no_store() {
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data.toString(), "--partner",
+                "partner-a", "--login", "bad login!")).isEqualTo(1);
+        streams.input("short\n");
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data.toString(), "--partner",
+                "partner-a", "--login", "sara", "--password-stdin")).isEqualTo(1);
+        streams.input("");
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data.toString(), "--partner",
+                "partner-a", "--login", "sara", "--password-stdin")).isEqualTo(1);
+
+        assertThat(streams.err()).hasLineCount(3).contains("saath: login must be 3-64 of a-z")
+                .contains("saath: password must be 12 characters or more");
+        assertThat(data).as("nothing left behind").doesNotExist();
+        assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data.toString(), "--partner",
+                "partner-a", "--login", "Sara")).as("a login it can take still makes the first store").isZero();
+        assertThat(data.resolve("saath.db")).isRegularFile();
+    }
+
     @Test
     void counsellors_list_of_a_partner_nobody_knows_says_so() {
         assertThat(Main.execute("counsellors", "add", "--config", config, "--data", data.toString(), "--partner",

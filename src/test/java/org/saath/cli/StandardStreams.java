@@ -92,6 +92,11 @@ final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
 
     /** Makes {@code text} the command's standard input. */
     void input(String text) {
-        System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        input(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Makes {@code bytes}, UTF-8 or not, the command's standard input. */
+    void input(byte[] bytes) {
+        System.setIn(new ByteArrayInputStream(bytes));
     }
 }

@@ -67,6 +67,26 @@ class RateLimiterTest {
     }
 
     @Test
+    void an_event_given_back_can_be_taken_again_but_never_above_the_burst() {
+        RateLimiter limiter = new RateLimiter(2, Duration.ofDays(1), ticker);
+        limiter.giveBack("u1");                      // nothing taken yet: no bucket to give back to
+        assertThat(limiter.tryAcquire("u1")).isEmpty();
+        assertThat(limiter.tryAcquire("u1")).isEmpty();
+        assertThat(limiter.tryAcquire("u1")).isPresent();
+
+        limiter.giveBack("u1");
+
+        assertThat(limiter.tryAcquire("u1")).isEmpty();
+        assertThat(limiter.tryAcquire("u1")).isPresent();
+        limiter.giveBack("u1");
+        limiter.giveBack("u1");
+        limiter.giveBack("u1");
+        assertThat(limiter.tryAcquire("u1")).isEmpty();
+        assertThat(limiter.tryAcquire("u1")).isEmpty();
+        assertThat(limiter.tryAcquire("u1")).as("three given back, but the burst is two").isPresent();
+    }
+
+    @Test
     void a_limit_without_room_for_one_event_is_refused() {
         assertThatThrownBy(() -> new RateLimiter(0, Duration.ofMinutes(1), ticker))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -91,6 +91,29 @@ class SenderLimitsHttpTest {
         assertThat(Sqlite.count(data, "turns")).isEqualTo(turns);
     }
 
+    /**
+     * Finding 5 of the s41 QA pass, its other half: under the limit, each repeat of an answered id still took one of
+     * the sender's messages, so a client retrying one message could lock the same person's next new message out.
+     * Repeats are now not counted at all; new ids still are.
+     */
+    @Test
+    void repeats_of_an_answered_id_use_up_none_of_the_sender_s_limit() throws Exception {
+        HttpResponse<String> first = post("u-1", "m-1", "hello there");
+        assertThat(post("u-1", "m-2", "how are you").statusCode()).isEqualTo(200);
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> again = post("u-1", "m-1", "hello there");
+
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(first.body()));
+        }
+        assertThat(post("u-1", "m-3", "i am stressed about work").statusCode()).as("the third new message of three")
+                .isEqualTo(200);
+        assertThat(post("u-1", "m-4", "hello again").statusCode()).as("a fourth new one is over the limit")
+                .isEqualTo(429);
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(3);
+    }
+
     @Test
     void a_crisis_inside_a_flood_still_gets_the_crisis_reply_with_an_open_line() throws Exception {
         for (int i = 1; i <= 5; i++) {

@@ -75,7 +75,7 @@ public final class GenericMessageController {
 
     void receive(Context ctx) {
         authorise(ctx);
-        ctx.json(turns.handle(floodGate.admit(parse(JsonBody.bytes(ctx, maxBodyBytes)))));
+        ctx.json(floodGate.handle(parse(JsonBody.bytes(ctx, maxBodyBytes))));
     }
 
     private void authorise(Context ctx) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import org.saath.channel.Address;
@@ -28,7 +29,8 @@ import org.saath.config.ChannelsConfig;
  * the update to the inbox, deduplicated by {@code update_id}. Replies go through {@code sendMessage}; when the bot
  * asks a yes/no question the message carries two buttons in the person's language, and a tap comes back as a
  * {@code callback_query} whose data is that answer, acknowledged in the webhook's own response
- * ({@code answerCallbackQuery}) so no extra call is needed.
+ * ({@code answerCallbackQuery}) so no extra call is needed. A tap on a button Saath did not make is acknowledged the
+ * same way and answers nothing.
  *
  * <p>{@code curl -s localhost:8080/webhooks/telegram -H "X-Telegram-Bot-Api-Secret-Token: $SECRET" -d @update.json}
  */
@@ -52,16 +54,17 @@ public final class TelegramChannel extends PlatformChannel<ChannelsConfig.Telegr
         if (!PlatformApi.sameSecret(ctx.header("X-Telegram-Bot-Api-Secret-Token"), config.secretToken())) {
             throw new UnauthorizedResponse("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
         }
-        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(json(body(ctx)), clock.instant());
+        JsonNode update = json(body(ctx));
+        Optional<TelegramUpdate.Incoming> incoming = TelegramUpdate.parse(update, clock.instant());
+        Map<String, Object> reply = TelegramUpdate.callbackId(update).<Map<String, Object>>map(id -> Map.of(
+                "method", "answerCallbackQuery", "callback_query_id", id)).orElse(Map.of());
         if (incoming.isEmpty()) {
-            return new Delivery(List.of(), answer -> answer.json(Map.of()));
+            return new Delivery(List.of(), answer -> answer.json(reply));
         }
         TelegramUpdate.Incoming in = incoming.get();
         InboundMessage message = new InboundMessage(NAME, in.userId(), String.valueOf(in.updateId()), in.text(),
                 Optional.empty(), Optional.empty(), in.media(), Optional.empty()).forwarded(in.forwarded())
                 .answering(in.answering()).edited(in.edited());
-        Map<String, Object> reply = in.callbackId().<Map<String, Object>>map(id -> Map.of("method",
-                "answerCallbackQuery", "callback_query_id", id)).orElse(Map.of());
         return new Delivery(List.of(new Arrival(message, in.chatId(), in.at())), answer -> answer.json(reply));
     }
 

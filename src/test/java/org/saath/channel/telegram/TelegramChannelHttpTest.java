@@ -137,6 +137,45 @@ class TelegramChannelHttpTest {
     }
 
     /**
+     * QA s41 pass 2, finding 5: a tap on a button Saath never made (the Bot API documentation's own callback query,
+     * {@code "data":"Data from button callback"}, verbatim) was stored and answered as if the person had typed it.
+     * It is now acknowledged, so the person's client stops waiting, and nothing more: no turn, no reply, not even
+     * while the bot waits for a yes or a no. Saath's own buttons, tagged or sent before the tags, still answer.
+     */
+    @Test
+    void a_tap_on_a_button_saath_did_not_make_is_acknowledged_and_answers_nothing() throws Exception {
+        byte[] verbatim = Files.readAllBytes(Path.of("src/test/resources/webhooks/telegram-callback-query.json"));
+
+        HttpResponse<String> foreign = post(verbatim, SECRET);
+
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        JsonNode ack = JSON.readTree(foreign.body());
+        assertThat(ack.get("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(ack.get("callback_query_id").asText()).isEqualTo("4382bfdwdsb323b2d9");
+        platform.rig().dispatch();
+        assertThat(platform.rig().storedAboutPeople()).as("no turn, no reply queued").isZero();
+        assertThat(platform.api().received()).as("nothing sent").isEmpty();
+
+        say("i feel so anxious, my heart is racing and i can't calm down");
+        platform.rig().dispatch();
+        String yes = sent().stream().filter(m -> m.has("reply_markup")).findFirst().orElseThrow()
+                .at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
+        long turns = platform.rig().count("turns");
+        int messages = sent().size();
+        for (String data : List.of("Data from button callback", "yes", "Yes please")) {
+            assertThat(JSON.readTree(tap(data).body()).get("method").asText()).as(data)
+                    .isEqualTo("answerCallbackQuery");
+        }
+        platform.rig().dispatch();
+        assertThat(platform.rig().count("turns")).as("none of them answers the question").isEqualTo(turns);
+        assertThat(sent()).hasSize(messages);
+
+        assertThat(tap(yes).statusCode()).isEqualTo(200);
+        assertThat(platform.rig().strings("SELECT rule_id FROM turns ORDER BY created_at, rowid")).hasSize(
+                (int) turns + 1).last().asString().endsWith("-yes");
+    }
+
+    /**
      * "Are you safe right now?" asked twice (the crisis reply, then its follow-up under a new tag): a tap on the first
      * one's "No" is heard (the emergency numbers, an urgent escalation); its "Yes" is not.
      */
@@ -167,8 +206,14 @@ class TelegramChannelHttpTest {
     void a_group_chat_is_acknowledged_and_skipped() throws Exception {
         ObjectNode update = fixture("telegram-text.json");
         ((ObjectNode) update.at("/message/chat")).put("type", "group").put("id", -100123);
+        ObjectNode tap = fixture("telegram-callback-query.json");
+        ((ObjectNode) tap.get("callback_query")).put("data", "Yes").putObject("message").putObject("chat")
+                .put("type", "group").put("id", -100123);
 
         assertThat(post(JSON.writeValueAsBytes(update), SECRET).statusCode()).isEqualTo(200);
+        HttpResponse<String> tapped = post(JSON.writeValueAsBytes(tap), SECRET);
+        assertThat(JSON.readTree(tapped.body()).path("method").asText()).as("the client stops waiting")
+                .isEqualTo("answerCallbackQuery");
         assertThat(platform.rig().storedAboutPeople()).isZero();
     }
 
