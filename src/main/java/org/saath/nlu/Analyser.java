@@ -115,8 +115,12 @@ public final class Analyser {
         // bot asked "are you safe right now?" again)
         boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK
                 || c == Command.FINE).isPresent() && commands.isWhole(reading.text());
-        RiskRules.Judgement judgement = rules.judge(message, previous, estimate, riskModel.thresholds(),
-                bareAnswer ? 0 : classification.crisisProbability());
+        // an answer that steadies ("my name is Samira") is read once more without the messages before it: the rules
+        // hold it below high only when the danger the model heard was theirs (RiskRules.steadies)
+        RiskEstimate withoutContext = previous.isEmpty() || !RiskRules.steadies(message) ? estimate
+                : estimate(message, reading.features(), List.of());
+        RiskRules.Judgement judgement = rules.judge(message, previous, estimate, withoutContext,
+                riskModel.thresholds(), bareAnswer ? 0 : classification.crisisProbability());
 
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());

@@ -98,6 +98,21 @@ public enum DistressCategory {
      * told with it is a loss, not an act now.
      */
     PAST,
+    /**
+     * Who the writer is, told as an answer ("my name is", "i'm 16", "meri umar", «اسمي», «عمري»): with nothing else of
+     * danger in the message, not a danger the model may read into it from the messages before.
+     */
+    INTRODUCTION,
+    /**
+     * Someone is with the writer or knows now ("she's with me now", "i told my sister", "ko bata diya", «قلت لأختي»,
+     * «جنبي دلوقتي»): support found, told in a message that says nothing else of danger.
+     */
+    SUPPORTED,
+    /**
+     * The means put out of reach ("threw the pills away", "ammi ko de di", «رميت الحبوب بالزبالة»): a step to safety,
+     * though it names the means.
+     */
+    PUT_AWAY,
     /** An idiom ("this traffic is killing me") whose words are masked before distress phrases are matched. */
     IDIOM,
     /** The person asks for a human ("talk to a person", "insaan se baat"); not distress, never raises risk. */
@@ -123,12 +138,13 @@ public enum DistressCategory {
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
      * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
-     * told, a time gone by.
+     * told, a time gone by, who the writer is, support found, the means put away.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST -> true;
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST,
+                 INTRODUCTION, SUPPORTED, PUT_AWAY -> true;
             default -> false;
         };
     }

@@ -113,7 +113,8 @@ public final class DistressDetector {
             }
             if (category.isGuard() || category == DistressCategory.NEGATION
                     || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO
-                    || category == DistressCategory.PAST) {
+                    || category == DistressCategory.PAST || category == DistressCategory.INTRODUCTION
+                    || category == DistressCategory.SUPPORTED || category == DistressCategory.PUT_AWAY) {
                 cues.add(category);
             }
             if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON

@@ -74,13 +74,27 @@ public final class RiskRules {
 
     public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
                            RiskThresholds thresholds, double crisisProbability) {
+        return judge(message, context, estimate, estimate, thresholds, crisisProbability);
+    }
+
+    /**
+     * As above, with {@code withoutContext}, the model's reading of the message on its own: an answer that
+     * {@linkplain #steadies steadies} is held below {@code high} only when the message judged alone, with that
+     * reading and no messages before it, is below it: the danger the model heard was in the messages before.
+     */
+    public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
+                           RiskEstimate withoutContext, RiskThresholds thresholds, double crisisProbability) {
         List<String> signals = new ArrayList<>();
         RiskLevel alone = estimate.level(thresholds);
-        SecondOpinion second = SecondOpinion.of(message, context, crisisProbability);
+        // read alone, as if nothing came before it (and so never held again): below high, the danger was the context's
+        boolean steadied = !context.isEmpty() && steadies(message) && !judge(message, List.of(), withoutContext,
+                thresholds, crisisProbability).level().atLeast(RiskLevel.HIGH);
+        SecondOpinion second = SecondOpinion.of(message, context, crisisProbability, steadied);
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";
         if (model != alone) {
-            source = (second.deathTold() ? "model-death-told:" : "model-unseconded:") + alone.code();
+            source = (second.deathTold() ? "model-death-told:" : second.steadied() ? "model-steadied:"
+                    : "model-unseconded:") + alone.code();
             signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
             source = believedBecause(estimate, thresholds, second);
@@ -128,11 +142,20 @@ public final class RiskRules {
      * month") is held at {@code moderate} however sure the model is: it learnt the words of a suicide from crises, and
      * read the loss as the writer's own act now ({@code imminent}, "call the police now"). The bereaved are asked
      * directly (the rule book's loss route), which a wish or a plan of their own said then raises again.
+     *
+     * <p>An ordinary answer that steadies ({@link SecondOpinion#steadied}: "my name is Samira", "yes i told my elder
+     * sister, she's with me now", "I threw the pills in the bin") is read again below {@code high}: the model heard
+     * the danger in the messages before it (a past attempt, a blackmailer's threat) and read the answer as an
+     * emergency ("call the police now" to someone who had just said their name). What was said before is not
+     * forgotten: the conversation keeps the risk it reached, and a word of danger in the answer itself ends the hold.
      */
     public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
         if (level.atLeast(RiskLevel.HIGH) && second.deathTold()) {
             return RiskLevel.MODERATE;
+        }
+        if (level.atLeast(RiskLevel.HIGH) && second.steadied()) {
+            return estimate.level(thresholds, RiskLevel.MODERATE);
         }
         if (level.atLeast(RiskLevel.HIGH) && estimate.atLeastHigh() < thresholds.sureAlone()
                 && !second.seconds(thresholds)) {
@@ -170,15 +193,22 @@ public final class RiskRules {
      *                  the lexicon hears no other word of danger in it nor anything in the messages before it: a loss
      *                  told, not a danger of the writer's; without the time it may be an act just done ("my brother
      *                  threw himself off the roof"), where the emergency number comes first
+     * @param steadied  the message {@linkplain RiskRules#steadies steadies} (who the writer is, support found, the
+     *                  means put away) and the model reads it below {@code high} without the messages before it
      */
-    public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold) {
+    public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold, boolean steadied) {
 
-        /** An opinion on a message that tells of no death. */
+        /** An opinion on a message that tells of no death and does not steady. */
         public SecondOpinion(boolean lexicon, double crisis, boolean says) {
-            this(lexicon, crisis, says, false);
+            this(lexicon, crisis, says, false, false);
         }
 
         public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
+            return of(message, context, crisisProbability, false);
+        }
+
+        static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability,
+                                boolean steadied) {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
             boolean deathTold = message.lexicon().tellsDeath() && told(message, DistressCategory.PAST,
                     DistressCategory.LONG_AGO) && message.lexicon().categories().isEmpty()
@@ -188,10 +218,10 @@ public final class RiskRules {
             // a first message of a few words the lexicon does not know ("sorry", "خلاص"): the intent classifier
             // learnt such words from farewells, and with nothing before them the model must be sure alone
             boolean heard = intentMaySecond(message) && (says || !context.isEmpty());
-            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold);
+            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, steadied);
         }
 
-        private static boolean told(Utterance message, DistressCategory... cues) {
+        static boolean told(Utterance message, DistressCategory... cues) {
             return Arrays.stream(cues).anyMatch(message.lexicon().cues()::contains);
         }
 
@@ -286,13 +316,28 @@ public final class RiskRules {
     }
 
     /**
+     * An ordinary answer that steadies: who the writer is, or support found, with nothing else of danger but a time;
+     * or the means put away, named with nothing else but a time ({@link SecondOpinion#steadied}).
+     */
+    static boolean steadies(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        // a time alone is no danger ("she's with me now", «جنبي دلوقتي»); a means beside support may be at hand; what
+        // is given away must be the means ("gave my things to my brother" is a preparation)
+        return SecondOpinion.told(message, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED)
+                && found.stream().allMatch(c -> c == DistressCategory.TIMEFRAME)
+                || SecondOpinion.told(message, DistressCategory.PUT_AWAY) && found.contains(DistressCategory.MEANS)
+                && found.stream().allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME);
+    }
+
+    /**
      * The lexicon's combination over this message's categories and the previous messages' together; and "i want to do
-     * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least.
+     * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least. An answer
+     * that {@linkplain #steadies steadies} adds nothing: "she's with me now" after "i want to die" is not a time for it.
      */
     static RiskLevel withContext(Utterance message, List<Utterance> context) {
         Set<DistressCategory> now = message.lexicon().categories();
         boolean follows = message.lexicon().follows() && context.stream().anyMatch(c -> c.lexicon().tellsDeath());
-        if (context.isEmpty() || !follows && now.stream().noneMatch(CONTRIBUTING::contains)) {
+        if (context.isEmpty() || !follows && now.stream().noneMatch(CONTRIBUTING::contains) || steadies(message)) {
             return RiskLevel.NONE;
         }
         Set<DistressCategory> together = EnumSet.noneOf(DistressCategory.class);

@@ -143,6 +143,43 @@ class RiskRulesTest {
                 RiskEstimate.none(), THRESHOLDS, 0).level()).as("a wish to follow").isEqualTo(RiskLevel.HIGH);
     }
 
+    /**
+     * An ordinary answer that steadies is read below {@code high} even when the model, hearing the messages before
+     * it, is sure of an emergency: "میرا نام سمیرا ہے" (my name is Samira) after a past attempt was read imminent, "yes
+     * i told my elder sister, she's with me now" after a blackmailer's threat high (the conversation probe of 6
+     * December). A word of danger in the answer, a means beside the support, things given away that are not the
+     * means, or a model that reads danger in the answer without the messages before it end the hold.
+     */
+    @Test
+    void an_answer_that_steadies_is_read_below_high_however_sure_the_model_is() {
+        RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
+        List<Utterance> before = List.of(read("two years ago i tried to hang myself from the fan"));
+        for (String answer : List.of("my name is samira", "im 16", "yes i told my elder sister, she's with me now",
+                "i threw the pills in the bin", "mera naam bilal hai", "haan bhai ko bata diya",
+                "goliyan ammi ko de di hain", "میرا نام سمیرا ہے", "میری عمر سولہ سال ہے", "اسمي سارة",
+                "اه قلت لأختي الكبيرة وهي جنبي دلوقتي", "رميت الحبوب بالزبالة وعطيت أمي المفتاح")) {
+            RiskRules.Judgement j = rules.judge(read(answer), before, sure, RiskEstimate.none(), THRESHOLDS, 0.9);
+
+            assertThat(j.level()).as(answer).isEqualTo(RiskLevel.MODERATE);
+            assertThat(j.source()).as(answer).isEqualTo("model-steadied:imminent");
+            // the model reads danger in the answer's own words: it is not held
+            assertThat(rules.judge(read(answer), before, sure, sure, THRESHOLDS, 0.9).level()).as(answer)
+                    .isEqualTo(RiskLevel.IMMINENT);
+        }
+        for (String danger : List.of("my name is ali and i took 30 pills an hour ago",
+                "my sister is with me but i still want to die", "the pills are with me now",
+                "گولیاں میرے پاس ہیں", "i gave my phone and my watch to my brother", "رميت نفسي من البلكونة",
+                "mera naam bilal hai, aaj raat khud ko khatam kar lunga")) {
+            assertThat(rules.judge(read(danger), before, sure, RiskEstimate.none(), THRESHOLDS, 0.9).level())
+                    .as(danger).isEqualTo(RiskLevel.IMMINENT);
+        }
+        // nor is a time in it the time of the wish before it
+        assertThat(rules.judge(read("my sister is with me now"), List.of(read("i want to die")), RiskEstimate.none(),
+                THRESHOLDS, 0).level()).isLessThan(RiskLevel.HIGH);
+        assertThat(rules.judge(read("the rope is ready now"), List.of(read("i want to die")), RiskEstimate.none(),
+                THRESHOLDS, 0).level()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+    }
+
     @Test
     void a_model_only_imminent_is_held_back_the_same_way() {
         RiskRules.Judgement j = rules.judge(read("going to the market tonight with my cousin"), List.of(),
