@@ -20,7 +20,9 @@ import java.util.Set;
  * named in the signals as {@code model-unseconded:<level>}; a model-only {@code high}+ that is believed says why
  * ({@code model-sure-alone}, {@code model-seconded:lexicon}, {@code model-seconded:intent:p-crisis=…}). A character
  * n-gram model alone read "my neighbour bought a blue bicycle today" as {@code high}: a time word and a few n-grams
- * were enough.
+ * were enough. Three kinds of message hold the model however sure it is ({@link #modelLevel}): a death told as past
+ * ({@code moderate}), an attempt of one's own told as long ago ({@code high} at most), and an answer that steadies
+ * ("my name is Samira", "she's with me now": below {@code high}, when the danger the model heard was the context's).
  *
  * <p>Then the rules:
  *
@@ -53,7 +55,8 @@ public final class RiskRules {
     /**
      * The level of one message and why: every rule that raised it in {@code signals}, and in {@code source} the one
      * that set the final level ({@code model}, {@code model-sure-alone}, {@code model-seconded:lexicon},
-     * {@code model-seconded:intent}, {@code model-unseconded:<level>}, {@code lexicon}, {@code context},
+     * {@code model-seconded:intent}, {@code model-unseconded:<level>}, {@code model-death-told:<level>},
+     * {@code model-attempt-long-ago:<level>}, {@code model-steadied:<level>}, {@code lexicon}, {@code context},
      * {@code intent} or {@code way-and-time}), which {@code saath evaluate} counts over its false alarms and misses.
      */
     public record Judgement(RiskLevel level, List<String> signals, String source) {
@@ -93,8 +96,9 @@ public final class RiskRules {
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";
         if (model != alone) {
-            source = (second.deathTold() ? "model-death-told:" : second.steadied() ? "model-steadied:"
-                    : "model-unseconded:") + alone.code();
+            boolean heldAtHigh = second.attemptLongAgo() && model == RiskLevel.HIGH;
+            source = (second.deathTold() ? "model-death-told:" : heldAtHigh ? "model-attempt-long-ago:"
+                    : second.steadied() ? "model-steadied:" : "model-unseconded:") + alone.code();
             signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
             source = believedBecause(estimate, thresholds, second);
@@ -141,7 +145,12 @@ public final class RiskRules {
      * <p>A death told as past and nothing else ({@link SecondOpinion#deathTold}: "my brother took his own life last
      * month") is held at {@code moderate} however sure the model is: it learnt the words of a suicide from crises, and
      * read the loss as the writer's own act now ({@code imminent}, "call the police now"). The bereaved are asked
-     * directly (the rule book's loss route), which a wish or a plan of their own said then raises again.
+     * directly (the rule book's loss route), which a wish or a plan of their own said then raises again. An attempt
+     * of the writer's own told as long ago and nothing else the lexicon hears ({@link SecondOpinion#attemptLongAgo}:
+     * "i took an overdose two years ago" and "pichle saal maine bohat saari goliyan kha li thi" were read
+     * {@code imminent}, "call the police now") is at most {@code high}: it is not happening now. Not lower: the
+     * thoughts come back in words the lexicon does not know ("ab phir wahi sochti hoon", «وهلق رجعت الأفكار»), which
+     * the model hears (a held-out probe, 6 December: held at {@code moderate}, 4 of 28 such messages were lost).
      *
      * <p>An ordinary answer that steadies ({@link SecondOpinion#steadied}: "my name is Samira", "yes i told my elder
      * sister, she's with me now", "I threw the pills in the bin") is read again below {@code high}: the model heard
@@ -153,6 +162,9 @@ public final class RiskRules {
         RiskLevel level = estimate.level(thresholds);
         if (level.atLeast(RiskLevel.HIGH) && second.deathTold()) {
             return RiskLevel.MODERATE;
+        }
+        if (level == RiskLevel.IMMINENT && second.attemptLongAgo()) {
+            return RiskLevel.HIGH;
         }
         if (level.atLeast(RiskLevel.HIGH) && second.steadied()) {
             return estimate.level(thresholds, RiskLevel.MODERATE);
@@ -193,14 +205,18 @@ public final class RiskRules {
      *                  the lexicon hears no other word of danger in it nor anything in the messages before it: a loss
      *                  told, not a danger of the writer's; without the time it may be an act just done ("my brother
      *                  threw himself off the roof"), where the emergency number comes first
+     * @param attemptLongAgo the message tells of an attempt of the writer's own long ago ("two years ago", "pichle
+     *                  saal", «السنة الماضية»), with at most a means or a place, and nothing was heard before it: told,
+     *                  not happening; with a wish or a time of today, or danger before it, it is not this
      * @param steadied  the message {@linkplain RiskRules#steadies steadies} (who the writer is, support found, the
      *                  means put away) and the model reads it below {@code high} without the messages before it
      */
-    public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold, boolean steadied) {
+    public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold,
+                                boolean attemptLongAgo, boolean steadied) {
 
-        /** An opinion on a message that tells of no death and does not steady. */
+        /** An opinion on a message that tells of no death or attempt long ago and does not steady. */
         public SecondOpinion(boolean lexicon, double crisis, boolean says) {
-            this(lexicon, crisis, says, false, false);
+            this(lexicon, crisis, says, false, false, false);
         }
 
         public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
@@ -218,7 +234,10 @@ public final class RiskRules {
             // a first message of a few words the lexicon does not know ("sorry", "خلاص"): the intent classifier
             // learnt such words from farewells, and with nothing before them the model must be sure alone
             boolean heard = intentMaySecond(message) && (says || !context.isEmpty());
-            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, steadied);
+            boolean attemptLongAgo = onlyLongAgo(message)
+                    && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
+            return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, attemptLongAgo,
+                    steadied);
         }
 
         static boolean told(Utterance message, DistressCategory... cues) {

@@ -144,6 +144,30 @@ class RiskRulesTest {
     }
 
     /**
+     * An attempt of one's own told as long ago, and nothing else the lexicon hears, is never answered as an act now:
+     * "i took an overdose two years ago" and "pichle saal maine bohat saari goliyan kha li thi" were read imminent by
+     * the model sure alone. It stays high, since the thoughts may be back in words only the model knows. A wish or a
+     * time of today beside it, or danger said before it, is not held.
+     */
+    @Test
+    void an_attempt_told_as_long_ago_with_nothing_else_heard_holds_a_model_reading_imminent_at_high() {
+        RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
+        for (String told : List.of("i took an overdose two years ago", "pichle saal maine bohat saari goliyan kha li thi",
+                "پچھلے سال میں نے بہت ساری گولیاں کھا لی تھیں")) {
+            RiskRules.Judgement j = rules.judge(read(told), List.of(), sure, THRESHOLDS, 0.9);
+
+            assertThat(j.level()).as(told).isEqualTo(RiskLevel.HIGH);
+            assertThat(j.source()).as(told).isEqualTo("model-attempt-long-ago:imminent");
+        }
+        assertThat(rules.judge(read("i took an overdose two years ago and i want to do it again tonight"), List.of(),
+                sure, THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("i took an overdose two years ago"), List.of(read("i want to die")), sure,
+                THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(rules.judge(read("last night i took 20 pills"), List.of(), sure, THRESHOLDS, 0).level())
+                .as("a night ago is not long ago").isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    /**
      * An ordinary answer that steadies is read below {@code high} even when the model, hearing the messages before
      * it, is sure of an emergency: "میرا نام سمیرا ہے" (my name is Samira) after a past attempt was read imminent, "yes
      * i told my elder sister, she's with me now" after a blackmailer's threat high (the conversation probe of 6
