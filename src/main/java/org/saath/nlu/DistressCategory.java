@@ -99,6 +99,12 @@ public enum DistressCategory {
      */
     PAST,
     /**
+     * Doing it again ("do it again", "this time", "phir se", "is dafa", «مرة تانية», «هالمرة»), not negated: beside an
+     * attempt told, in the message or before it, the thoughts are back (a past attempt with thoughts now, {@code high});
+     * alone it is everyday talk ("loved the trip, want to do it again").
+     */
+    AGAIN,
+    /**
      * Who the writer is, told as an answer ("my name is", "i'm 16", "meri umar", «اسمي», «عمري»): with nothing else of
      * danger in the message, not a danger the model may read into it from the messages before.
      */
@@ -138,13 +144,13 @@ public enum DistressCategory {
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
      * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
-     * told, a time gone by, who the writer is, support found, the means put away.
+     * told, a time gone by, who the writer is, support found, the means put away, doing it again.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
                  TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST,
-                 INTRODUCTION, SUPPORTED, PUT_AWAY -> true;
+                 INTRODUCTION, SUPPORTED, PUT_AWAY, AGAIN -> true;
             default -> false;
         };
     }

@@ -39,6 +39,9 @@ import java.util.Set;
 public final class DistressDetector {
 
     static final int NEGATION_WINDOW = 3;
+    /** The signal of doing it again beside an attempt told: the thoughts are back. */
+    static final String AGAIN_AFTER_ATTEMPT = "passive_ideation:again after an attempt";
+
     /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
     private static final RiskLevel PAST = RiskLevel.MODERATE;
     /** What tells of a death or a suicide, whoever's, for a {@link DistressCategory#FOLLOW wish to follow}. */
@@ -109,6 +112,13 @@ public final class DistressDetector {
                 severity = RiskLevel.IMMINENT;
             }
             if (category == DistressCategory.TOPIC && !isStandingTopic(match, matches)) {
+                continue;
+            }
+            if (category == DistressCategory.AGAIN) {
+                // "i would never do it again" is not the thoughts back
+                if (!inside(match, masked) && !isNegated(match, matches, masked, negatedStates, clauses)) {
+                    cues.add(category);
+                }
                 continue;
             }
             if (category.isGuard() || category == DistressCategory.NEGATION
@@ -189,6 +199,11 @@ public final class DistressDetector {
         }
         if (matches.stream().anyMatch(DistressDetector::arabizi)) {
             signals.add(ARABIZI);
+        }
+        if (cues.contains(DistressCategory.AGAIN) && seen.contains(DistressCategory.PAST_ATTEMPT)) {
+            seen.add(DistressCategory.PASSIVE_IDEATION);         // "tried two years ago, and this time i won't fail"
+            anyPlain = true;
+            signals.add(AGAIN_AFTER_ATTEMPT);
         }
         risk = combine(risk, seen);
         // the person speaks of their own act or wish ("i took all the pills"): whoever else is named, it is theirs;

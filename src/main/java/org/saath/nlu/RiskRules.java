@@ -350,13 +350,17 @@ public final class RiskRules {
 
     /**
      * The lexicon's combination over this message's categories and the previous messages' together; and "i want to do
-     * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least. An answer
+     * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least; doing it
+     * again after an attempt told is the thoughts back ({@code high} with the attempt). An answer
      * that {@linkplain #steadies steadies} adds nothing: "she's with me now" after "i want to die" is not a time for it.
      */
     static RiskLevel withContext(Utterance message, List<Utterance> context) {
         Set<DistressCategory> now = message.lexicon().categories();
         boolean follows = message.lexicon().follows() && context.stream().anyMatch(c -> c.lexicon().tellsDeath());
-        if (context.isEmpty() || !follows && now.stream().noneMatch(CONTRIBUTING::contains) || steadies(message)) {
+        boolean again = message.lexicon().cues().contains(DistressCategory.AGAIN)
+                && context.stream().anyMatch(c -> c.lexicon().categories().contains(DistressCategory.PAST_ATTEMPT));
+        if (context.isEmpty() || !follows && !again && now.stream().noneMatch(CONTRIBUTING::contains)
+                || steadies(message)) {
             return RiskLevel.NONE;
         }
         Set<DistressCategory> together = EnumSet.noneOf(DistressCategory.class);
@@ -364,6 +368,9 @@ public final class RiskRules {
         context.forEach(c -> together.addAll(c.lexicon().categories()));
         if (follows) {
             together.add(DistressCategory.IDEATION);
+        }
+        if (again) {
+            together.add(DistressCategory.PASSIVE_IDEATION);     // "i feel like doing it again" after "i tried last year"
         }
         return DistressDetector.combine(follows ? RiskLevel.HIGH : RiskLevel.NONE, together);
     }

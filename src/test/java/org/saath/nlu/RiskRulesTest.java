@@ -168,6 +168,35 @@ class RiskRulesTest {
     }
 
     /**
+     * Doing it again beside an attempt told, in the message or before it, is the thoughts back: a past attempt with
+     * thoughts now, high by the lexicon alone. Negated ("i would never do it again") or without an attempt ("loved
+     * the trip, want to do it again") it is nothing. Thinking about death is one's own thought, not a death told.
+     */
+    @Test
+    void doing_it_again_after_an_attempt_told_is_the_thoughts_back() {
+        for (String again : List.of("i tried to kill myself two years ago and this time i wont fail",
+                "pichle saal goliyan kha li thi, is dafa pakka", "حاولت انتحر قبل سنتين، والمرة دي مش هفشل")) {
+            Utterance u = read(again);
+
+            assertThat(u.lexicon().signals()).as(again).contains(DistressDetector.AGAIN_AFTER_ATTEMPT);
+            assertThat(rules.judge(u, List.of(), RiskEstimate.none(), THRESHOLDS, 0).level()).as(again)
+                    .isEqualTo(RiskLevel.HIGH);
+        }
+        assertThat(read("i took an overdose last year and i would never do it again").lexicon().signals())
+                .doesNotContain(DistressDetector.AGAIN_AFTER_ATTEMPT);
+        assertThat(rules.judge(read("loved the trip, want to do it again"), List.of(), RiskEstimate.none(), THRESHOLDS,
+                0).level()).isEqualTo(RiskLevel.NONE);
+        assertThat(rules.judge(read("i feel like doing it again"), List.of(read("i took an overdose two years ago")),
+                RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(rules.judge(read("i feel like doing it again"), List.of(read("we went to murree last year")),
+                RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
+
+        Utterance death = read("attempted as a teenager. been thinking about death all week");
+        assertThat(RiskRules.SecondOpinion.of(death, List.of(), 0).deathTold()).isFalse();
+        assertThat(rules.judge(death, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    /**
      * An ordinary answer that steadies is read below {@code high} even when the model, hearing the messages before
      * it, is sure of an emergency: "میرا نام سمیرا ہے" (my name is Samira) after a past attempt was read imminent, "yes
      * i told my elder sister, she's with me now" after a blackmailer's threat high (the conversation probe of 6
