@@ -150,7 +150,7 @@ public final class RiskRules {
      * "i took an overdose two years ago" and "pichle saal maine bohat saari goliyan kha li thi" were read
      * {@code imminent}, "call the police now") is at most {@code high}: it is not happening now. Not lower: the
      * thoughts come back in words the lexicon does not know ("ab phir wahi sochti hoon", «وهلق رجعت الأفكار»), which
-     * the model hears (a held-out probe, 6 December: held at {@code moderate}, 4 of 28 such messages were lost).
+     * the model hears (a dev probe, 6 December: held at {@code moderate}, 4 of 28 such messages were lost).
      *
      * <p>An ordinary answer that steadies ({@link SecondOpinion#steadied}: "my name is Samira", "yes i told my elder
      * sister, she's with me now", "I threw the pills in the bin") is read again below {@code high}: the model heard
