@@ -175,7 +175,7 @@ class RiskRulesTest {
     @Test
     void doing_it_again_after_an_attempt_told_is_the_thoughts_back() {
         for (String again : List.of("i tried to kill myself two years ago and this time i wont fail",
-                "pichle saal goliyan kha li thi, is dafa pakka", "حاولت انتحر قبل سنتين، والمرة دي مش هفشل")) {
+                "pichle saal goliyan kha li thi, is dafa pakka", "حاولت انتحر قبل سنتين، وبفكر اعيدها")) {
             Utterance u = read(again);
 
             assertThat(u.lexicon().signals()).as(again).contains(DistressDetector.AGAIN_AFTER_ATTEMPT);
@@ -190,6 +190,10 @@ class RiskRulesTest {
                 RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.HIGH);
         assertThat(rules.judge(read("i feel like doing it again"), List.of(read("we went to murree last year")),
                 RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
+        // "again" alone is an everyday word: only the act again counts
+        assertThat(rules.judge(read("ok kal dobara message karungi"),
+                List.of(read("pichle saal maine bohat goliyan kha li thi")), RiskEstimate.none(), THRESHOLDS, 0).level())
+                .isLessThan(RiskLevel.HIGH);
 
         Utterance death = read("attempted as a teenager. been thinking about death all week");
         assertThat(RiskRules.SecondOpinion.of(death, List.of(), 0).deathTold()).isFalse();
