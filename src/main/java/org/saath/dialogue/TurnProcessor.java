@@ -122,7 +122,7 @@ public final class TurnProcessor {
         return answer(in).result();
     }
 
-    /** As {@link #handle}, saying whether the message was a repeat (for the sender's limit: a repeat is not counted). */
+    /** As {@link #handle}, saying whether the message was a repeat (a repeat is not counted against its sender). */
     public Answer answer(InboundMessage in) {
         ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
         Analyser analyser = p.analyser().get();

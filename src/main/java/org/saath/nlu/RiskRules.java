@@ -163,9 +163,6 @@ public final class RiskRules {
         if (level.atLeast(RiskLevel.HIGH) && second.deathTold()) {
             return RiskLevel.MODERATE;
         }
-        if (level == RiskLevel.IMMINENT && second.attemptLongAgo()) {
-            return RiskLevel.HIGH;
-        }
         if (level.atLeast(RiskLevel.HIGH) && second.steadied()) {
             return estimate.level(thresholds, RiskLevel.MODERATE);
         }
@@ -173,7 +170,8 @@ public final class RiskRules {
                 && !second.seconds(thresholds)) {
             return second.says() ? RiskLevel.MODERATE : estimate.level(thresholds, RiskLevel.MODERATE);
         }
-        return level;
+        // a cap on what is believed, last: an unsure, unseconded reading stays held at moderate above
+        return level == RiskLevel.IMMINENT && second.attemptLongAgo() ? RiskLevel.HIGH : level;
     }
 
     /**
@@ -238,10 +236,6 @@ public final class RiskRules {
                     && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, attemptLongAgo,
                     steadied);
-        }
-
-        static boolean told(Utterance message, DistressCategory... cues) {
-            return Arrays.stream(cues).anyMatch(message.lexicon().cues()::contains);
         }
 
         /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */
@@ -334,6 +328,11 @@ public final class RiskRules {
                         || c == DistressCategory.TIMEFRAME);
     }
 
+    /** Whether the lexicon heard one of {@code cues} in the message. */
+    private static boolean told(Utterance message, DistressCategory... cues) {
+        return Arrays.stream(cues).anyMatch(message.lexicon().cues()::contains);
+    }
+
     /**
      * An ordinary answer that steadies: who the writer is, or support found, with nothing else of danger but a time;
      * or the means put away, named with nothing else but a time ({@link SecondOpinion#steadied}).
@@ -342,17 +341,17 @@ public final class RiskRules {
         Set<DistressCategory> found = message.lexicon().categories();
         // a time alone is no danger ("she's with me now", «جنبي دلوقتي»); a means beside support may be at hand; what
         // is given away must be the means ("gave my things to my brother" is a preparation)
-        return SecondOpinion.told(message, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED)
+        return told(message, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED)
                 && found.stream().allMatch(c -> c == DistressCategory.TIMEFRAME)
-                || SecondOpinion.told(message, DistressCategory.PUT_AWAY) && found.contains(DistressCategory.MEANS)
+                || told(message, DistressCategory.PUT_AWAY) && found.contains(DistressCategory.MEANS)
                 && found.stream().allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME);
     }
 
     /**
      * The lexicon's combination over this message's categories and the previous messages' together; and "i want to do
      * the same" after a message that told of a death or a suicide is a wish to follow, {@code high} at least; doing it
-     * again after an attempt told is the thoughts back ({@code high} with the attempt). An answer
-     * that {@linkplain #steadies steadies} adds nothing: "she's with me now" after "i want to die" is not a time for it.
+     * again after an attempt told is the thoughts back ({@code high} with the attempt). An answer that
+     * {@linkplain #steadies steadies} adds nothing: "she's with me now" after "i want to die" is not a time for it.
      */
     static RiskLevel withContext(Utterance message, List<Utterance> context) {
         Set<DistressCategory> now = message.lexicon().categories();
@@ -370,7 +369,7 @@ public final class RiskRules {
             together.add(DistressCategory.IDEATION);
         }
         if (again) {
-            together.add(DistressCategory.PASSIVE_IDEATION);     // "i feel like doing it again" after "i tried last year"
+            together.add(DistressCategory.PASSIVE_IDEATION);     // "i feel like doing it again" after an attempt
         }
         return DistressDetector.combine(follows ? RiskLevel.HIGH : RiskLevel.NONE, together);
     }

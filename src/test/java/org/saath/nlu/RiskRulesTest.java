@@ -152,7 +152,8 @@ class RiskRulesTest {
     @Test
     void an_attempt_told_as_long_ago_with_nothing_else_heard_holds_a_model_reading_imminent_at_high() {
         RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
-        for (String told : List.of("i took an overdose two years ago", "pichle saal maine bohat saari goliyan kha li thi",
+        for (String told : List.of("i took an overdose two years ago",
+                "pichle saal maine bohat saari goliyan kha li thi",
                 "پچھلے سال میں نے بہت ساری گولیاں کھا لی تھیں")) {
             RiskRules.Judgement j = rules.judge(read(told), List.of(), sure, THRESHOLDS, 0.9);
 
@@ -165,6 +166,10 @@ class RiskRulesTest {
                 THRESHOLDS, 0).level()).isEqualTo(RiskLevel.IMMINENT);
         assertThat(rules.judge(read("last night i took 20 pills"), List.of(), sure, THRESHOLDS, 0).level())
                 .as("a night ago is not long ago").isEqualTo(RiskLevel.IMMINENT);
+        // a cap on what the model is believed, never a way past the hold of an unsure, unseconded reading
+        RiskEstimate unsure = new RiskEstimate(0.9, 0.8, 0.45, 0.35);
+        assertThat(rules.judge(read("i took an overdose two years ago"), List.of(), unsure, THRESHOLDS, 0).level())
+                .isEqualTo(RiskLevel.MODERATE);
     }
 
     /**
@@ -192,8 +197,8 @@ class RiskRulesTest {
                 RiskEstimate.none(), THRESHOLDS, 0).level()).isEqualTo(RiskLevel.NONE);
         // "again" alone is an everyday word: only the act again counts
         assertThat(rules.judge(read("ok kal dobara message karungi"),
-                List.of(read("pichle saal maine bohat goliyan kha li thi")), RiskEstimate.none(), THRESHOLDS, 0).level())
-                .isLessThan(RiskLevel.HIGH);
+                List.of(read("pichle saal maine bohat goliyan kha li thi")), RiskEstimate.none(), THRESHOLDS, 0)
+                .level()).isLessThan(RiskLevel.HIGH);
 
         Utterance death = read("attempted as a teenager. been thinking about death all week");
         assertThat(RiskRules.SecondOpinion.of(death, List.of(), 0).deathTold()).isFalse();
