@@ -94,10 +94,28 @@ public enum DistressCategory {
     /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
     DEATH,
     /**
-     * A time gone by, near or far ("last month", "yesterday", "pichle hafte", «الشهر الماضي»): a {@link #DEATH death}
-     * told with it is a loss, not an act now.
+     * A time gone by, days or more ("last month", "last week", "pichle hafte", «الشهر الماضي»): a {@link #DEATH death}
+     * told with it, or with {@link #YESTERDAY}, is a loss, not an act now.
      */
     PAST,
+    /**
+     * The day before ("yesterday", "last night", "kal raat", «امبارح», «کل رات»): a death told with it is a loss, as with
+     * {@link #PAST}; an attempt of the writer's own told with it was just made, as with {@link #RECENT}.
+     */
+    YESTERDAY,
+    /**
+     * A time of the last hours ("an hour ago", "this morning", "just now", "thori der pehle", «من ساعة», «گھنٹہ پہلے»):
+     * an attempt of the writer's own told in its clause, or with {@link #YESTERDAY} there, was just made ("tried to hang
+     * myself an hour ago but the rope broke"), and the body may still be in danger: an act, {@code imminent}, not a
+     * past attempt to screen. A death told with it is not held as a loss: it may have only just happened, and the
+     * emergency number comes first.
+     */
+    RECENT,
+    /**
+     * Trying, right beside a wish to die or in the words of a past attempt ("tried to", "ki koshish", «حاولت»,
+     * «کی کوشش»): with a time of the last day, an attempt just made.
+     */
+    TRIED,
     /**
      * Doing it again ("do it again", "this time", "phir se", "is dafa", «مرة تانية», «هالمرة»), not negated: beside an
      * attempt told, in the message or before it, the thoughts are back (a past attempt with thoughts now, {@code high});
@@ -144,12 +162,13 @@ public enum DistressCategory {
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
      * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
      * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
-     * told, a time gone by, who the writer is, support found, the means put away, doing it again.
+     * told, a time gone by, the day before, the last hours, trying, who the writer is, support found, the means put
+     * away, doing it again.
      */
     public boolean isCue() {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST,
+                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST, YESTERDAY, RECENT, TRIED,
                  INTRODUCTION, SUPPORTED, PUT_AWAY, AGAIN -> true;
             default -> false;
         };

@@ -225,7 +225,7 @@ public final class RiskRules {
                                 boolean steadied) {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
             boolean deathTold = message.lexicon().tellsDeath() && told(message, DistressCategory.PAST,
-                    DistressCategory.LONG_AGO) && message.lexicon().categories().isEmpty()
+                    DistressCategory.YESTERDAY, DistressCategory.LONG_AGO) && message.lexicon().categories().isEmpty()
                     && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             boolean says = message.text().tokens().size() > RiskFeatures.SHORT_TOKENS
                     || !message.lexicon().categories().isEmpty();

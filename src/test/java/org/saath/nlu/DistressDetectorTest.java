@@ -258,6 +258,53 @@ class DistressDetectorTest {
         }
     }
 
+    /**
+     * An attempt of one's own told with a time of the last day was just made: an act, in every language. Told long ago
+     * it stays a past attempt; someone else's is not made the writer's act; a tense alone ("I had eaten last night")
+     * names no attempt; and "every day" is no amount that makes a daily medicine an overdose.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i attempted suicide last night|imminent",
+        "tried to hang myself an hour ago but the rope broke|imminent",
+        "i tried to end my life yesterday, im in hospital now|imminent",
+        "i attempted last night and nobody knows|imminent",
+        "kal raat khudkushi ki koshish ki thi|imminent",
+        "kal raat khud ko latkane ki koshish ki thi, gardan mein dard hai|imminent",
+        "کل رات خودکشی کی کوشش کی تھی|imminent",
+        "ابھی گلے میں رسی ڈالی تھی، رسی ٹوٹ گئی|imminent",
+        "امبارح حاولت انتحر|imminent",
+        "i tried to die yesterday. thats it|imminent",
+        "few hrs back i tried to suffocate myself w a plastic bag|imminent",
+        "kal maine jaan dene ki koshish ki, kisi ko nahi pata|imminent",
+        "میں نے کل اپنی جان دینے کی کوشش کی|imminent",
+        "البارحة حاولت أذبح نفسي بالموس|imminent",
+        "yesterday i swallowed a whole strip|imminent",
+        "tried to sleep last night and just wanted to die|high",
+        "i tried to die years ago, i'm okay now|moderate",
+        "i attempted suicide two years ago, doing well now|moderate",
+        "pichle saal khudkushi ki koshish ki thi|moderate",
+        "kal raat khana kha liya tha|moderate",
+        "my attempt yesterday at baking was a disaster|moderate",
+        "اخذت دوا الضغط كل يوم الحمدلله|none",
+        "توني من ساعة ماخذ حبوب الضغط كلها|imminent",
+        "اخذت ترامادول وايد من الصبح وحاس جسمي ثقيل|imminent"
+    })
+    void an_attempt_told_with_a_time_of_the_last_day_is_an_act(String text, String risk) {
+        DistressAssessment a = assertRisk(text, risk);
+        if (!risk.equals("imminent")) {
+            assertThat(a.categories()).as(text).doesNotContain(DistressCategory.ACT);
+        }
+    }
+
+    @Test
+    void someone_else_s_attempt_or_death_last_night_is_not_the_writer_s_act() {
+        for (String text : List.of("my brother killed himself last night", "she tried to kill herself last night")) {
+            DistressAssessment a = assess(text);
+            assertThat(a.categories()).as("%s: %s", text, a.signals()).doesNotContain(DistressCategory.ACT);
+        }
+    }
+
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
