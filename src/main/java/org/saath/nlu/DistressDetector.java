@@ -289,15 +289,20 @@ public final class DistressDetector {
      * asked a screening question of someone who had tried the night before. The attempt must be named: a phrase of
      * danger in its words ("kill myself" in "tried to kill myself"; {@link #namesAttempt}) or trying said in them
      * ("jaan dene ki koshish"); a tense alone is not one ("kal raat khana kha liya tha", I had eaten last night), and
-     * a medicine with it is a dose unless an amount makes it an act ({@code Clauses#takenIn}). Not someone else's
-     * ("my brother killed himself last night" is a death told, not an emergency to call).
+     * a medicine with it is a dose unless an amount makes it an act ({@code Clauses#takenIn}). Someone else's only
+     * when trying is said ({@link #justNow}).
      */
     private static boolean justAttempted(DistressLexicon.Match match, List<DistressLexicon.Match> matches,
                                          Clauses clauses) {
-        boolean named = matches.stream().anyMatch(inner -> inner != match && inner.start() < match.end()
-                && inner.end() > match.start() && (namesAttempt(inner.entry().category()) || is(inner,
-                DistressCategory.TRIED)));
-        return named && justNow(match, clauses);
+        boolean tried = false;
+        boolean named = false;
+        for (DistressLexicon.Match inner : matches) {
+            if (inner != match && inner.start() < match.end() && inner.end() > match.start()) {
+                tried |= is(inner, DistressCategory.TRIED);
+                named |= namesAttempt(inner.entry().category());
+            }
+        }
+        return (tried || named) && justNow(match, clauses, tried);
     }
 
     /**
@@ -309,20 +314,22 @@ public final class DistressDetector {
     private static boolean triedJustNow(DistressLexicon.Match wish, List<DistressLexicon.Match> matches,
                                         Clauses clauses) {
         return matches.stream().anyMatch(t -> is(t, DistressCategory.TRIED)
-                && (t.end() == wish.start() || wish.end() == t.start())) && justNow(wish, clauses);
+                && (t.end() == wish.start() || wish.end() == t.start())) && justNow(wish, clauses, true);
     }
 
     /**
-     * A time of the last hours or of the day before in the clause of {@code match}, none long past, and no one else's
-     * doing. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj", «اليوم»): the
+     * A time of the last hours or of the day before in the clause of {@code match}, and none long past; and, unless
+     * trying is said ({@code tried}: "my brother tried to kill himself last night", for whom the helper is answered
+     * with the emergency first), the writer's own doing: "my brother killed himself last night" is a death told, not an
+     * emergency to call. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj", «اليوم»): the
      * lexicon the risk model was trained with has those, and an attempt told beside one ("tried before, tonight i'll
      * finish it") read as an act changed what the model learns from its corpus (the fixed split of
      * {@code RiskModelEvalTest}: {@code imminent} recall 0.811 → 0.796).
      */
-    private static boolean justNow(DistressLexicon.Match match, Clauses clauses) {
+    private static boolean justNow(DistressLexicon.Match match, Clauses clauses, boolean tried) {
         return (clauses.with(DistressCategory.RECENT, match) || clauses.with(DistressCategory.YESTERDAY, match))
                 && !clauses.with(DistressCategory.LONG_AGO, match)
-                && !namesAnother(match) && !isSomeoneElse(clauses.subjectOf(match));
+                && (tried || !namesAnother(match) && !isSomeoneElse(clauses.subjectOf(match)));
     }
 
     /**

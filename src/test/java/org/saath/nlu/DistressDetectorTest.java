@@ -297,11 +297,22 @@ class DistressDetectorTest {
         }
     }
 
+    /**
+     * Someone else's death last night is a loss told, not an act; someone else's attempt last night, with trying said,
+     * is an act of theirs: the helper gets the emergency first, for them.
+     */
     @Test
-    void someone_else_s_attempt_or_death_last_night_is_not_the_writer_s_act() {
-        for (String text : List.of("my brother killed himself last night", "she tried to kill herself last night")) {
+    void someone_else_s_death_last_night_is_told_and_their_attempt_is_their_act() {
+        for (String text : List.of("my brother killed himself last night", "meri behen ne kal raat khudkushi kar li")) {
             DistressAssessment a = assess(text);
             assertThat(a.categories()).as("%s: %s", text, a.signals()).doesNotContain(DistressCategory.ACT);
+        }
+        for (String text : List.of("my brother tried to kill himself last night", "bhai ne kal raat khudkushi ki "
+                + "koshish ki", "أخوي حاول ينتحر امبارح")) {
+            DistressAssessment a = assess(text);
+            assertThat(a.categories()).as("%s: %s", text, a.signals()).contains(DistressCategory.ACT);
+            assertThat(a.risk()).as(text).isEqualTo(RiskLevel.IMMINENT);
+            assertThat(a.thirdPerson()).as(text).isTrue();
         }
     }
 
