@@ -280,6 +280,7 @@ class DistressDetectorTest {
         "میں نے کل اپنی جان دینے کی کوشش کی|imminent",
         "البارحة حاولت أذبح نفسي بالموس|imminent",
         "yesterday i swallowed a whole strip|imminent",
+        "من شوية كنت عامل المشنقة ولابسها|high",
         "tried to sleep last night and just wanted to die|high",
         "i tried to die years ago, i'm okay now|moderate",
         "i attempted suicide two years ago, doing well now|moderate",
