@@ -130,6 +130,13 @@ class RiskRulesTest {
             assertThat(j.level()).as(loss).isEqualTo(RiskLevel.MODERATE);
             assertThat(j.source()).as(loss).isEqualTo("model-death-told:imminent");
         }
+        // the day before is a time gone by too; the last hours are not: it may have only just happened
+        for (String loss : List.of("my brother took his own life last night", "ابن عمي قتل نفسه امبارح")) {
+            assertThat(rules.judge(read(loss), List.of(), sure, THRESHOLDS, 0).source()).as(loss)
+                    .isEqualTo("model-death-told:imminent");
+        }
+        assertThat(rules.judge(read("my brother took his own life an hour ago"), List.of(), sure, THRESHOLDS, 0)
+                .level()).isEqualTo(RiskLevel.IMMINENT);
         // without a time gone by it may be an act just done: the emergency number first
         assertThat(rules.judge(read("my brother took his own life"), List.of(), sure, THRESHOLDS, 0).level())
                 .isEqualTo(RiskLevel.IMMINENT);
