@@ -290,7 +290,8 @@ public final class DistressDetector {
      * danger in its words ("kill myself" in "tried to kill myself"; {@link #namesAttempt}) or trying said in them
      * ("jaan dene ki koshish"); a tense alone is not one ("kal raat khana kha liya tha", I had eaten last night), and
      * a medicine with it is a dose unless an amount makes it an act ({@code Clauses#takenIn}). Someone else's only
-     * when trying is said ({@link #justNow}).
+     * when trying is said, or an act's own phrase lies in its words ("she attempted suicide last night"; {@link
+     * #justNow}).
      */
     private static boolean justAttempted(DistressLexicon.Match match, List<DistressLexicon.Match> matches,
                                          Clauses clauses) {
@@ -298,7 +299,7 @@ public final class DistressDetector {
         boolean named = false;
         for (DistressLexicon.Match inner : matches) {
             if (inner != match && inner.start() < match.end() && inner.end() > match.start()) {
-                tried |= is(inner, DistressCategory.TRIED);
+                tried |= is(inner, DistressCategory.TRIED) || is(inner, DistressCategory.ACT);
                 named |= namesAttempt(inner.entry().category());
             }
         }

@@ -299,8 +299,8 @@ class DistressDetectorTest {
     }
 
     /**
-     * Someone else's death last night is a loss told, not an act; someone else's attempt last night, with trying said,
-     * is an act of theirs: the helper gets the emergency first, for them.
+     * Someone else's death last night is a loss told, not an act; someone else's attempt last night, with trying said
+     * or in an act's own words, is an act of theirs: the helper gets the emergency first, for them.
      */
     @Test
     void someone_else_s_death_last_night_is_told_and_their_attempt_is_their_act() {
@@ -309,7 +309,7 @@ class DistressDetectorTest {
             assertThat(a.categories()).as("%s: %s", text, a.signals()).doesNotContain(DistressCategory.ACT);
         }
         for (String text : List.of("my brother tried to kill himself last night", "bhai ne kal raat khudkushi ki "
-                + "koshish ki", "أخوي حاول ينتحر امبارح")) {
+                + "koshish ki", "أخوي حاول ينتحر امبارح", "she attempted suicide last night")) {
             DistressAssessment a = assess(text);
             assertThat(a.categories()).as("%s: %s", text, a.signals()).contains(DistressCategory.ACT);
             assertThat(a.risk()).as(text).isEqualTo(RiskLevel.IMMINENT);
