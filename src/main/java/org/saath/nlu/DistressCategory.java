@@ -99,15 +99,15 @@ public enum DistressCategory {
      */
     PAST,
     /**
-     * The day before ("yesterday", "last night", "kal raat", «امبارح», «کل رات»): a death told with it is a loss, as with
-     * {@link #PAST}; an attempt of the writer's own told with it was just made, as with {@link #RECENT}.
+     * The day before ("yesterday", "last night", "kal raat", «امبارح», «کل رات»): a death told with it is a loss, as
+     * with {@link #PAST}; an attempt told with it was just made, as with {@link #RECENT}.
      */
     YESTERDAY,
     /**
      * A time of the last hours ("an hour ago", "this morning", "just now", "thori der pehle", «من ساعة», «گھنٹہ پہلے»):
-     * an attempt of the writer's own told in its clause, or with {@link #YESTERDAY} there, was just made ("tried to hang
-     * myself an hour ago but the rope broke"), and the body may still be in danger: an act, {@code imminent}, not a
-     * past attempt to screen. A death told with it is not held as a loss: it may have only just happened, and the
+     * an attempt told in its clause, or with {@link #YESTERDAY} there, was just made ("tried to hang myself an hour
+     * ago but the rope broke"), and the body may still be in danger: an act, {@code imminent}, not a past attempt to
+     * screen (someone else's only with the attempt said: {@code DistressDetector#justAttempted}). A death told with it is not held as a loss: it may have only just happened, and the
      * emergency number comes first.
      */
     RECENT,

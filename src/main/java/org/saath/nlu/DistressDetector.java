@@ -283,9 +283,9 @@ public final class DistressDetector {
     }
 
     /**
-     * An attempt of the writer's own with a time within the last day in its clause, and no time long past ("tried to
-     * hang myself an hour ago but the rope broke", "kal raat khudkushi ki koshish ki thi"): an act just done, whose
-     * injuries or poison may still kill. Read as a past attempt it was {@code moderate} or {@code high}, and the bot
+     * A past attempt with a time within the last day in its clause, and no time long past ("tried to hang myself an
+     * hour ago but the rope broke", "kal raat khudkushi ki koshish ki thi"): an act just done, whose injuries or
+     * poison may still kill. Read as a past attempt it was {@code moderate} or {@code high}, and the bot
      * asked a screening question of someone who had tried the night before. The attempt must be named: a phrase of
      * danger in its words ("kill myself" in "tried to kill myself"; {@link #namesAttempt}) or trying said in them
      * ("jaan dene ki koshish"); a tense alone is not one ("kal raat khana kha liya tha", I had eaten last night), and
@@ -322,8 +322,8 @@ public final class DistressDetector {
      * A time of the last hours or of the day before in the clause of {@code match}, and none long past; and, unless
      * trying is said ({@code tried}: "my brother tried to kill himself last night", for whom the helper is answered
      * with the emergency first), the writer's own doing: "my brother killed himself last night" is a death told, not an
-     * emergency to call. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj", «اليوم»): the
-     * lexicon the risk model was trained with has those, and an attempt told beside one ("tried before, tonight i'll
+     * emergency to call. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj",
+     * «اليوم»): the lexicon the risk model was trained with has those, and an attempt told beside one ("tried before, tonight i'll
      * finish it") read as an act changed what the model learns from its corpus (the fixed split of
      * {@code RiskModelEvalTest}: {@code imminent} recall 0.811 → 0.796).
      */
@@ -335,8 +335,8 @@ public final class DistressDetector {
 
     /**
      * Whether a phrase of {@code category} in the words of a past attempt names an attempt on one's life: not another
-     * past attempt, and not self-harm ("كنت اجرح نفسي ورجعت اجرح نفسي اليوم", I used to hurt myself and did again today,
-     * is self-harm back, {@code high}, not an emergency).
+     * past attempt, and not self-harm ("كنت اجرح نفسي ورجعت اجرح نفسي اليوم", I used to hurt myself and did again
+     * today, is self-harm back, {@code high}, not an emergency).
      */
     private static boolean namesAttempt(DistressCategory category) {
         return category.isDistress() && category != DistressCategory.PAST_ATTEMPT
@@ -534,7 +534,8 @@ public final class DistressDetector {
         /** Whether an amount that no idiom masks stands in the clause of {@code means}. */
         private boolean amountInClause(DistressLexicon.Match means, boolean[] masked) {
             for (DistressLexicon.Match cue : matches) {
-                if (is(cue, DistressCategory.AMOUNT) && !inside(cue, masked) && sameClause(cue.start(), means.start())) {
+                if (is(cue, DistressCategory.AMOUNT) && !inside(cue, masked)
+                        && sameClause(cue.start(), means.start())) {
                     return true;
                 }
             }

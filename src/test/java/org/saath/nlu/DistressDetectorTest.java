@@ -260,8 +260,8 @@ class DistressDetectorTest {
 
     /**
      * An attempt of one's own told with a time of the last day was just made: an act, in every language. Told long ago
-     * it stays a past attempt; someone else's is not made the writer's act; a tense alone ("I had eaten last night")
-     * names no attempt; and "every day" is no amount that makes a daily medicine an overdose.
+     * it stays a past attempt, and trying to sleep is not trying to die; "every day" is no amount that makes a daily
+     * medicine an overdose.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -285,7 +285,6 @@ class DistressDetectorTest {
         "i tried to die years ago, i'm okay now|moderate",
         "i attempted suicide two years ago, doing well now|moderate",
         "pichle saal khudkushi ki koshish ki thi|moderate",
-        "kal raat khana kha liya tha|moderate",
         "my attempt yesterday at baking was a disaster|moderate",
         "اخذت دوا الضغط كل يوم الحمدلله|none",
         "توني من ساعة ماخذ حبوب الضغط كلها|imminent",
@@ -295,6 +294,20 @@ class DistressDetectorTest {
         DistressAssessment a = assertRisk(text, risk);
         if (!risk.equals("imminent")) {
             assertThat(a.categories()).as(text).doesNotContain(DistressCategory.ACT);
+        }
+    }
+
+    /**
+     * A tense alone names no attempt, with a time of the last day or without: "kal raat khana kha liya tha" (I had
+     * eaten last night) is no act. (The lexicon reads the bare past perfect as a past attempt, a reading this test leaves
+     * alone.)
+     */
+    @Test
+    void a_tense_with_a_time_of_the_last_day_is_no_act() {
+        for (String text : List.of("kal raat khana kha liya tha", "کل رات کھانا کھا لیا تھا")) {
+            DistressAssessment a = assess(text);
+            assertThat(a.categories()).as("%s: %s", text, a.signals()).doesNotContain(DistressCategory.ACT);
+            assertThat(a.risk()).as(text).isNotEqualTo(RiskLevel.IMMINENT);
         }
     }
 
