@@ -286,24 +286,20 @@ public final class DistressDetector {
      * A past attempt with a time within the last day in its clause, and no time long past ("tried to hang myself an
      * hour ago but the rope broke", "kal raat khudkushi ki koshish ki thi"): an act just done, whose injuries or
      * poison may still kill. Read as a past attempt it was {@code moderate} or {@code high}, and the bot
-     * asked a screening question of someone who had tried the night before. The attempt must be named: a phrase of
-     * danger in its words ("kill myself" in "tried to kill myself"; {@link #namesAttempt}) or trying said in them
-     * ("jaan dene ki koshish"); a tense alone is not one ("kal raat khana kha liya tha", I had eaten last night), and
-     * a medicine with it is a dose unless an amount makes it an act ({@code Clauses#takenIn}). Someone else's only
-     * when trying is said, or an act's own phrase lies in its words ("she attempted suicide last night"; {@link
-     * #justNow}).
+     * asked a screening question of someone who had tried the night before. The trying must be said in its words,
+     * done ({@link DistressCategory#TRIED}: "tried to", "ki koshish ki", «حاولت», «کی کوشش کی»), or an act's own phrase
+     * lie in them ("attempted suicide last night"): a phrase of danger alone is not enough, since "khudkushi ki
+     * koshish" is also the attempt to come ("kal khudkushi ki koshish karunga", I'll try tomorrow) and one thought of
+     * ("kal se khudkushi ki koshish ke baare mein soch raha hoon"); a tense alone is none ("kal raat khana kha liya
+     * tha", I had eaten last night), and a medicine with it is a dose unless an amount makes it an act
+     * ({@code Clauses#takenIn}). Whoever made it: "she attempted suicide last night" is her act, and the helper is
+     * answered with the emergency first; a death told ("my brother killed himself last night") says no trying.
      */
     private static boolean justAttempted(DistressLexicon.Match match, List<DistressLexicon.Match> matches,
                                          Clauses clauses) {
-        boolean tried = false;
-        boolean named = false;
-        for (DistressLexicon.Match inner : matches) {
-            if (inner != match && inner.start() < match.end() && inner.end() > match.start()) {
-                tried |= is(inner, DistressCategory.TRIED) || is(inner, DistressCategory.ACT);
-                named |= namesAttempt(inner.entry().category());
-            }
-        }
-        return (tried || named) && justNow(match, clauses, tried);
+        boolean tried = matches.stream().anyMatch(inner -> inner != match && inner.start() < match.end()
+                && inner.end() > match.start() && (is(inner, DistressCategory.TRIED) || is(inner, DistressCategory.ACT)));
+        return tried && justNow(match, clauses);
     }
 
     /**
@@ -315,32 +311,18 @@ public final class DistressDetector {
     private static boolean triedJustNow(DistressLexicon.Match wish, List<DistressLexicon.Match> matches,
                                         Clauses clauses) {
         return matches.stream().anyMatch(t -> is(t, DistressCategory.TRIED)
-                && (t.end() == wish.start() || wish.end() == t.start())) && justNow(wish, clauses, true);
+                && (t.end() == wish.start() || wish.end() == t.start())) && justNow(wish, clauses);
     }
 
     /**
-     * A time of the last hours or of the day before in the clause of {@code match}, and none long past; and, unless
-     * trying is said ({@code tried}: "my brother tried to kill himself last night", for whom the helper is answered
-     * with the emergency first), the writer's own doing: "my brother killed himself last night" is a death told, not an
-     * emergency to call. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj",
+     * A time of the last hours or of the day before in the clause of {@code match}, and none long past. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj",
      * «اليوم»): the lexicon the risk model was trained with has those, and an attempt told beside one ("tried before, tonight i'll
      * finish it") read as an act changed what the model learns from its corpus (the fixed split of
      * {@code RiskModelEvalTest}: {@code imminent} recall 0.811 → 0.796).
      */
-    private static boolean justNow(DistressLexicon.Match match, Clauses clauses, boolean tried) {
+    private static boolean justNow(DistressLexicon.Match match, Clauses clauses) {
         return (clauses.with(DistressCategory.RECENT, match) || clauses.with(DistressCategory.YESTERDAY, match))
-                && !clauses.with(DistressCategory.LONG_AGO, match)
-                && (tried || !namesAnother(match) && !isSomeoneElse(clauses.subjectOf(match)));
-    }
-
-    /**
-     * Whether a phrase of {@code category} in the words of a past attempt names an attempt on one's life: not another
-     * past attempt, and not self-harm ("كنت اجرح نفسي ورجعت اجرح نفسي اليوم", I used to hurt myself and did again
-     * today, is self-harm back, {@code high}, not an emergency).
-     */
-    private static boolean namesAttempt(DistressCategory category) {
-        return category.isDistress() && category != DistressCategory.PAST_ATTEMPT
-                && category != DistressCategory.SELF_HARM;
+                && !clauses.with(DistressCategory.LONG_AGO, match);
     }
 
     /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */

@@ -299,12 +299,15 @@ class DistressDetectorTest {
 
     /**
      * A tense alone names no attempt, with a time of the last day or without: "kal raat khana kha liya tha" (I had
-     * eaten last night) is no act. (The lexicon reads the bare past perfect as a past attempt, a reading this test leaves
+     * eaten last night) is no act; nor is an attempt to come or one thought of, whose words are those of a past
+     * attempt in Roman Urdu and Urdu ("kal khudkushi ki koshish karunga", I'll try tomorrow). (The lexicon reads the bare past perfect as a past attempt, a reading this test leaves
      * alone.)
      */
     @Test
     void a_tense_with_a_time_of_the_last_day_is_no_act() {
-        for (String text : List.of("kal raat khana kha liya tha", "کل رات کھانا کھا لیا تھا")) {
+        for (String text : List.of("kal raat khana kha liya tha", "کل رات کھانا کھا لیا تھا",
+                "kal khudkushi ki koshish karunga", "main kal se khudkushi ki koshish ke baare mein soch raha hoon",
+                "کل خودکشی کی کوشش کروں گا")) {
             DistressAssessment a = assess(text);
             assertThat(a.categories()).as("%s: %s", text, a.signals()).doesNotContain(DistressCategory.ACT);
             assertThat(a.risk()).as(text).isNotEqualTo(RiskLevel.IMMINENT);
