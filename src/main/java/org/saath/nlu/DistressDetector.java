@@ -128,9 +128,12 @@ public final class DistressDetector {
                     || category == DistressCategory.SUPPORTED || category == DistressCategory.PUT_AWAY) {
                 cues.add(category);
             }
+            // a past attempt's words mask the phrases in them ("kill myself" in "tried to kill myself"), not an intent:
+            // in Roman Urdu and Urdu they are also those of the attempt to come ("khudkushi ki koshish karunga")
             if (category.isGuard() || category.isCue() && category != DistressCategory.THIRD_PERSON
                     || inside(match, masked)
-                    || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT && overlaps(match, past)
+                    || overlaps(match, topic) || category != DistressCategory.PAST_ATTEMPT
+                    && category != DistressCategory.INTENT && overlaps(match, past)
                     || isNarrated(category) && clauses.inStory(match)
                     || inside(match, narrated)) {
                 continue;

@@ -286,6 +286,8 @@ class DistressDetectorTest {
         "i attempted suicide two years ago, doing well now|moderate",
         "pichle saal khudkushi ki koshish ki thi|moderate",
         "my attempt yesterday at baking was a disaster|moderate",
+        "kal khudkushi ki koshish karunga|high",
+        "aaj raat khudkushi ki koshish karungi|imminent",
         "اخذت دوا الضغط كل يوم الحمدلله|none",
         "توني من ساعة ماخذ حبوب الضغط كلها|imminent",
         "اخذت ترامادول وايد من الصبح وحاس جسمي ثقيل|imminent"
