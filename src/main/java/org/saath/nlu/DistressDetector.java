@@ -42,6 +42,14 @@ public final class DistressDetector {
     /** The signal of doing it again beside an attempt told: the thoughts are back. */
     static final String AGAIN_AFTER_ATTEMPT = "passive_ideation:again after an attempt";
 
+    /**
+     * The cues kept with an assessment for the risk rules and the model's features ({@link DistressAssessment#cues}),
+     * besides the guards; {@link DistressCategory#AGAIN} is kept only where nothing negates it.
+     */
+    private static final Set<DistressCategory> KEPT_CUES = EnumSet.of(DistressCategory.NEGATION,
+            DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.PAST, DistressCategory.YESTERDAY,
+            DistressCategory.RECENT, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED,
+            DistressCategory.PUT_AWAY);
     /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
     private static final RiskLevel PAST = RiskLevel.MODERATE;
     /** What tells of a death or a suicide, whoever's, for a {@link DistressCategory#FOLLOW wish to follow}. */
@@ -121,11 +129,7 @@ public final class DistressDetector {
                 }
                 continue;
             }
-            if (category.isGuard() || category == DistressCategory.NEGATION
-                    || category == DistressCategory.THIRD_PERSON || category == DistressCategory.LONG_AGO
-                    || category == DistressCategory.PAST || category == DistressCategory.YESTERDAY
-                    || category == DistressCategory.RECENT || category == DistressCategory.INTRODUCTION
-                    || category == DistressCategory.SUPPORTED || category == DistressCategory.PUT_AWAY) {
+            if (category.isGuard() || KEPT_CUES.contains(category)) {
                 cues.add(category);
             }
             // a past attempt's words mask the phrases in them ("kill myself" in "tried to kill myself"), not an intent:
@@ -288,8 +292,8 @@ public final class DistressDetector {
     /**
      * A past attempt with a time within the last day in its clause, and no time long past ("tried to hang myself an
      * hour ago but the rope broke", "kal raat khudkushi ki koshish ki thi"): an act just done, whose injuries or
-     * poison may still kill. Read as a past attempt it was {@code moderate} or {@code high}, and the bot
-     * asked a screening question of someone who had tried the night before. The trying must be said in its words,
+     * poison may still kill. Read as a past attempt it was {@code moderate} or {@code high}, and the bot asked a
+     * screening question of someone who had tried the night before. The trying must be said in its words,
      * done ({@link DistressCategory#TRIED}: "tried to", "ki koshish ki", «حاولت», «کی کوشش کی»), or an act's own phrase
      * lie in them ("attempted suicide last night"): a phrase of danger alone is not enough, since "khudkushi ki
      * koshish" is also the attempt to come ("kal khudkushi ki koshish karunga", I'll try tomorrow) and one thought of
@@ -300,8 +304,9 @@ public final class DistressDetector {
      */
     private static boolean justAttempted(DistressLexicon.Match match, List<DistressLexicon.Match> matches,
                                          Clauses clauses) {
-        boolean tried = matches.stream().anyMatch(inner -> inner != match && inner.start() < match.end()
-                && inner.end() > match.start() && (is(inner, DistressCategory.TRIED) || is(inner, DistressCategory.ACT)));
+        boolean tried = matches.stream().anyMatch(inner -> inner != match
+                && inner.start() < match.end() && inner.end() > match.start()
+                && (is(inner, DistressCategory.TRIED) || is(inner, DistressCategory.ACT)));
         return tried && justNow(match, clauses);
     }
 
@@ -318,10 +323,11 @@ public final class DistressDetector {
     }
 
     /**
-     * A time of the last hours or of the day before in the clause of {@code match}, and none long past. Not a near time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj",
-     * «اليوم»): the lexicon the risk model was trained with has those, and an attempt told beside one ("tried before, tonight i'll
-     * finish it") read as an act changed what the model learns from its corpus (the fixed split of
-     * {@code RiskModelEvalTest}: {@code imminent} recall 0.811 → 0.796).
+     * A time of the last hours or of the day before in the clause of {@code match}, and none long past. Not a near
+     * time of the {@link DistressCategory#TIMEFRAME timeframe}s ("tonight", "aaj", «اليوم»): the lexicon the risk model
+     * was trained with has those, and an attempt told beside one ("tried before, tonight i'll finish it") read as an
+     * act changed what the model learns from its corpus (the fixed split of {@code RiskModelEvalTest}:
+     * {@code imminent} recall 0.811 → 0.796).
      */
     private static boolean justNow(DistressLexicon.Match match, Clauses clauses) {
         return (clauses.with(DistressCategory.RECENT, match) || clauses.with(DistressCategory.YESTERDAY, match))

@@ -356,7 +356,7 @@ public final class RiskRules {
     static RiskLevel withContext(Utterance message, List<Utterance> context) {
         Set<DistressCategory> now = message.lexicon().categories();
         boolean follows = message.lexicon().follows() && context.stream().anyMatch(c -> c.lexicon().tellsDeath());
-        boolean again = message.lexicon().cues().contains(DistressCategory.AGAIN)
+        boolean again = told(message, DistressCategory.AGAIN)
                 && context.stream().anyMatch(c -> c.lexicon().categories().contains(DistressCategory.PAST_ATTEMPT));
         if (context.isEmpty() || !follows && !again && now.stream().noneMatch(CONTRIBUTING::contains)
                 || steadies(message)) {
