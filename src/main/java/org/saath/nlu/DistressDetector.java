@@ -39,6 +39,14 @@ import java.util.Set;
 public final class DistressDetector {
 
     static final int NEGATION_WINDOW = 3;
+    /**
+     * Letters of Urdu that normalising keeps and Arabic does not write, but for «گ» and «چ», which Iraqi and Gulf Arabic
+     * write at times: there "he" and "she" are not read as someone else, a smaller loss than the writer's own act read
+     * as someone else's.
+     */
+    private static final String URDU_LETTERS = "ٹڈڑںپچگژ";
+    /** Arabic's "he" and "she", normalised as Urdu's «ہو» and «ہے» are. */
+    private static final Set<List<String>> ARABIC_PRONOUNS = Set.of(List.of("هو"), List.of("هي"));
     /** The signal of doing it again beside an attempt told: the thoughts are back. */
     static final String AGAIN_AFTER_ATTEMPT = "passive_ideation:again after an attempt";
 
@@ -88,7 +96,7 @@ public final class DistressDetector {
     }
 
     public DistressAssessment assess(NormalisedText text) {
-        List<DistressLexicon.Match> matches = lexicon.find(text);
+        List<DistressLexicon.Match> matches = withoutArabicPronounsInUrdu(lexicon.find(text), text);
         if (matches.isEmpty()) {
             return DistressAssessment.none();
         }
@@ -172,7 +180,7 @@ public final class DistressDetector {
                 seen.add(category);
                 anyPlain |= category.isSelfHarmFamily();
                 // whose it is: the nearest subject before it, read once for an act, a wish or a preparation
-                DistressCategory subject = category == DistressCategory.ACT || saidOfOneself(category)
+                DistressCategory subject = isDone(category) || saidOfOneself(category)
                         || category == DistressCategory.PREPARATION ? clauses.subjectOf(match) : null;
                 ownWords |= ownWords(category, match, subject, clauses);
                 someoneElses |= someoneElses(category, match, subject, clauses);
@@ -248,19 +256,25 @@ public final class DistressDetector {
      * garage i cut him down" was asked "took something or hurt yourself?"). Otherwise an act is the writer's whose
      * nearest subject is the writer ("i took all my grandma's heart pills"), or a means taken in with no subject
      * before it at all ("swallowed like 40 panadol, my mom is asleep"), and someone else's whose nearest subject is
-     * someone else ("he drank bleach"; the helpers' dev probe of 6 December).
+     * someone else ("he drank bleach"; the helpers' dev probe of 6 December). A past attempt is read as an act is,
+     * and is the writer's with the first person before it: "my mom doesnt know i tried to kill myself" had been
+     * answered as the mother's danger, and "she tried to kill herself" as the writer's (the s44 topic probe).
      */
     private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, DistressCategory subject,
                                     Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
             return true;
         }
-        if (category == DistressCategory.ACT && (namesAnother(match) || isSomeoneElse(subject))) {
+        if (isDone(category) && (namesAnother(match) || isSomeoneElse(subject))) {
             return false;
         }
         if (category == DistressCategory.ACT && (subject == DistressCategory.FIRST_PERSON
                 || clauses.takenWithNoSubject(match))) {
             return true;                                  // "i took all my grandma's heart pills"
+        }
+        if (category == DistressCategory.PAST_ATTEMPT) {
+            // "my mom doesnt know i tried to kill myself last year": the mother is the one who does not know
+            return subject == DistressCategory.FIRST_PERSON || clauses.firstPersonBefore(match);
         }
         if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
             return clauses.firstPersonInClauseBefore(match);
@@ -282,7 +296,7 @@ public final class DistressDetector {
      */
     private static boolean someoneElses(DistressCategory category, DistressLexicon.Match match,
                                         DistressCategory subject, Clauses clauses) {
-        if (category == DistressCategory.ACT || category == DistressCategory.PREPARATION) {
+        if (isDone(category) || category == DistressCategory.PREPARATION) {
             return namesAnother(match) || isSomeoneElse(subject);
         }
         return saidOfOneself(category)
@@ -337,6 +351,35 @@ public final class DistressDetector {
     /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */
     private static boolean isSomeoneElse(DistressCategory subject) {
         return subject == DistressCategory.OTHER_SUBJECT || subject == DistressCategory.THIRD_PERSON;
+    }
+
+    /**
+     * The matches without Arabic's one-word "he" and "she" ({@code هو}, {@code هي}, cues of someone else as an act's
+     * subject) in a message written with letters of Urdu's own ({@link #URDU_LETTERS}): normalised, they are Urdu's
+     * «ہو» and «ہے» (be, is), and «دل بہت بھاری ہے اور ابھی ساری گولیاں کھا لی ہیں» (my heart is heavy and I have just
+     * taken all the pills) was answered as someone else's act, to a helper.
+     */
+    private static List<DistressLexicon.Match> withoutArabicPronounsInUrdu(List<DistressLexicon.Match> matches,
+                                                                          NormalisedText text) {
+        if (matches.stream().noneMatch(DistressDetector::arabicPronoun)
+                || text.tokens().stream().noneMatch(t -> t.chars().anyMatch(c -> URDU_LETTERS.indexOf(c) >= 0))) {
+            return matches;
+        }
+        return matches.stream().filter(m -> !arabicPronoun(m)).toList();
+    }
+
+    private static boolean arabicPronoun(DistressLexicon.Match match) {
+        LexiconEntry entry = match.entry();
+        return entry.language() == Language.AR && entry.category() == DistressCategory.OTHER_SUBJECT
+                && ARABIC_PRONOUNS.contains(entry.tokens());
+    }
+
+    /**
+     * An act or an attempt told as done: whose it is, its subject or its own words say ("he drank bleach", "she tried
+     * to kill herself last year", "my mom doesnt know i tried to kill myself").
+     */
+    private static boolean isDone(DistressCategory category) {
+        return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;
     }
 
     /** A wish, a plan, self-harm or hopelessness: said of oneself when no one else stands as its subject. */
@@ -608,12 +651,17 @@ public final class DistressDetector {
             int at = anchor(act);
             DistressLexicon.Match nearest = null;
             for (DistressLexicon.Match cue : matches) {
-                if (isSubject(cue) && cue.end() <= at && !breakBetween(cue.start(), at)
+                if ((isSubject(cue) || carriesSubject(cue)) && cue.end() <= at && !breakBetween(cue.start(), at)
                         && (nearest == null || cue.end() > nearest.end())) {
                     nearest = cue;
                 }
             }
-            return nearest == null ? null : nearest.entry().category();
+            if (nearest == null) {
+                return null;
+            }
+            // a verb of saying in Urdu or Arabic carries its subject: "behen keh rahi hai kalai kaat li hai"
+            return nearest.entry().category() == DistressCategory.REPORT ? DistressCategory.OTHER_SUBJECT
+                    : nearest.entry().category();
         }
 
         /**
@@ -745,6 +793,15 @@ public final class DistressDetector {
             DistressCategory c = cue.entry().category();
             return c == DistressCategory.FIRST_PERSON || c == DistressCategory.OTHER_SUBJECT
                     || c == DistressCategory.THIRD_PERSON;
+        }
+
+        /**
+         * A verb of saying in Urdu or Arabic, which carries its subject ("kehti hai", «کہہ رہی ہے», «قالت»; see
+         * {@link #reported}): in its clause, what follows it is someone else's. Not the English ones: "said" and
+         * "wrote" name no one.
+         */
+        private static boolean carriesSubject(DistressLexicon.Match cue) {
+            return cue.entry().category() == DistressCategory.REPORT && cue.entry().language() != Language.EN;
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */

@@ -1170,4 +1170,43 @@ class DistressDetectorTest {
         assertThat(a.categories()).as("%s: %s", text, a.signals()).contains(DistressCategory.ACT);
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
+
+    /**
+     * Arabic's «هو» and «هي» (he, she) are Urdu's «ہو» and «ہے» (be, is) once normalised: in a message written with
+     * Urdu's own letters they are not someone else as an act's subject, and Urdu's own cues say whose it is.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "دل بہت بھاری ہے اور ابھی ساری گولیاں کھا لی ہیں|false",
+        "پھر سے کاٹ لیا ہے اس دفعہ گہرا ہے پورا باتھ روم خون سے بھر گیا|false",
+        "روم میٹ نے کوئی پوری بوتل پی لی ہے پتہ نہیں کیا تھا جاگ نہیں رہا|true",
+        "میری بہن نے خود کو باتھ روم میں بند کر لیا ہے، کہہ رہی ہے کلائی کاٹ لی ہے|true",
+        "فیس بک گروپ میں کسی نے ابھی لکھا ہے کہ زہر پی لیا ہے اور یہ آخری پوسٹ ہے|true",
+        // a verb of saying in Urdu or Arabic carries its subject: what follows it in its clause is someone else's
+        "بھائی جلدی آؤ پلیز!! صبا نے کمرہ اندر سے بند کر لیا ہے، کہہ رہی تھی زہر پی لیا ہے|true",
+        "بنتي بلعت شريط حبوب جدتها عمداً بعد ما زعقتلها، بتقول عايزة تموت، وبترجّع دلوقتي|true",
+        "منگنی ٹوٹ گئی، سب کہتے ہیں اللہ بہتر کرے گا۔ باتھ روم والا تیزاب پی لیا ہے، معاف کرنا امی|false",
+        "اخوي هو شرب كلور من شوي|true"
+    })
+    void arabic_he_and_she_are_not_read_in_urdu(String text, boolean thirdPerson) {
+        DistressAssessment a = assertRisk(text, "imminent");
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
+
+    /** A past attempt is whose its subject or its own words say, as an act is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my mom doesnt know i tried to kill myself last year|false",
+        "my sister found out i tried to kill myself|false",
+        "she tried to kill herself last year, shes doing better now|true",
+        "my friend who tried to kill herself last year is doing so much better now|true",
+        "پچھلے سال میری سہیلی نے خودکشی کی کوشش کی تھی، اب پھر وہی باتیں کرنے لگی ہے کہ وہ سب پر بوجھ ہے|true",
+        "وہ دن یاد آتا ہے جب اپنی کلائی کاٹی تھی|false"
+    })
+    void a_past_attempt_is_whose_its_subject_says(String text, boolean thirdPerson) {
+        DistressAssessment a = assess(text);
+        assertThat(a.categories()).as("%s: %s", text, a.signals()).contains(DistressCategory.PAST_ATTEMPT)
+                .doesNotContain(DistressCategory.ACT, DistressCategory.IDEATION);
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
+    }
 }
