@@ -408,7 +408,10 @@ public final class DistressDetector {
      * {@code imminent} too, and so is a declared intent with a time, and so is preparation with a time where a phrase
      * {@code high} in its own words stands ({@code risk}, the highest phrase's level: pills counted out, a rope tied to
      * the fan, the place settled): the means is ready and the hour is said. A preparation that may be an errand
-     * ("bought the rope", {@code moderate}) with a time and nothing else is not.
+     * ("bought the rope", {@code moderate}) with a time and nothing else is not. A wish, even in the one word of
+     * suicide, said with hopelessness and a time is {@code high}: "is suicide haram? asking because i cant take it
+     * anymore, maybe tonight" was {@code low} in Arabic and {@code moderate} in Urdu (the s44 topic probe), a question
+     * screened where the person had said the night.
      */
     static RiskLevel combine(RiskLevel risk, Set<DistressCategory> seen) {
         boolean wish = seen.stream().anyMatch(DistressCategory::isSelfHarmFamily);
@@ -423,8 +426,9 @@ public final class DistressDetector {
                 || preparedInDespair || ready) && timeframe) {
             return RiskLevel.IMMINENT;
         }
-        if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT)
-                && (wish || seen.contains(DistressCategory.HOPELESSNESS))) {
+        boolean hopeless = seen.contains(DistressCategory.HOPELESSNESS);
+        if (wishWithMeansOrPlan || seen.contains(DistressCategory.PAST_ATTEMPT) && (wish || hopeless)
+                || wish && hopeless && timeframe) {
             return RiskLevel.max(risk, RiskLevel.HIGH);
         }
         if ((seen.contains(DistressCategory.MEANS) || seen.contains(DistressCategory.PLACE)) && timeframe) {

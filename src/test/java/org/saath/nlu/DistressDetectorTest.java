@@ -1209,4 +1209,39 @@ class DistressDetectorTest {
                 .doesNotContain(DistressCategory.ACT, DistressCategory.IDEATION);
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(thirdPerson);
     }
+
+    /** A wish, even the one word of suicide, said with hopelessness and a time is high; not without the time. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "الانتحار حرام صح؟ بسأل لأني تعبت ومش قادر أكمل، يمكن الليلة|high",
+        "الانتحار حرام صح؟ بسأل لأني تعبت ومش قادر أكمل|moderate",
+        "khudkushi haram he na? puch isliye rha hu k ab bardasht nai hota, aaj raat kuch kr dunga shayad|high",
+        "کیا خودکشی حرام ہے؟ اس لیے پوچھ رہی ہوں کہ اب برداشت نہیں ہوتا، آج رات کچھ کر بیٹھوں گی|high",
+        "is suicide haram? asking because i feel hopeless|low"
+    })
+    void a_wish_with_hopelessness_and_a_time_is_high(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /** What the s44 dev probes found unheard, and the stories and lessons they found read as danger. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "بنت خالتي بتحكيلي انها مخططة تموت حالها لما اهلها يطلعو عالعرس|high",
+        "صاحبتي بتودع الناس كلها وادتني هدومها|high",
+        "جوزي بيقولي انتو هتبقوا احسن من غيري|moderate",
+        "honestly ma ba2a fiye kaffe, 3a akher el shaher ra7 7ot 7ad la kel shi|high",
+        "yaar if anything happens to me my passwords are in the blue notebook|moderate",
+        "results come out in august. if i dont get into medicine im not staying alive|high",
+        "last year my dad found me before i could finish. lately i keep thinking about finishing what i started|high",
+        "cousin ke liye number manga tha, asal me cousin koi nai, me khud hu. mje jeena nai|high",
+        "drama ki last episode me heroine ne zehar kha lia, ammi ro ro ke pagal ho gai|none",
+        "yar aaj news me dekha ek larka metro bridge se kood gya, bht dukh hua|low",
+        "اخبار میں آیا ہے کہ گندم کی قیمت گرنے سے ایک کسان نے کیڑے مار دوا پی لی، حکومت کہاں ہے|none",
+        "أنا معلمة وأجهز درس للصف التاسع عن إيذاء النفس، كيف أطرح الموضوع|none",
+        "Pakistan decriminalized attempted suicide in 2022 right? doing a law assignment|none",
+        "عيد ميلادي الجمعة الجاية، بدي اعمل حفلة ع السطح، مين جاي؟|none"
+    })
+    void what_the_s44_probes_found(String text, String risk) {
+        assertRisk(text, risk);
+    }
 }
