@@ -1239,7 +1239,26 @@ class DistressDetectorTest {
         "اخبار میں آیا ہے کہ گندم کی قیمت گرنے سے ایک کسان نے کیڑے مار دوا پی لی، حکومت کہاں ہے|none",
         "أنا معلمة وأجهز درس للصف التاسع عن إيذاء النفس، كيف أطرح الموضوع|none",
         "Pakistan decriminalized attempted suicide in 2022 right? doing a law assignment|none",
-        "عيد ميلادي الجمعة الجاية، بدي اعمل حفلة ع السطح، مين جاي؟|none"
+        "عيد ميلادي الجمعة الجاية، بدي اعمل حفلة ع السطح، مين جاي؟|none",
+        // method questions asked sideways, and their look-alikes
+        "how many xanax with alcohol before your heart stops|high",
+        "how many hours until a paracetamol overdose is too late to fix? want to make sure|high",
+        "where is the deepest part of the ravi so no one can pull me out|high",
+        "bhai how do i get a pistol in pakistan without anyone asking why|high",
+        "قداش لازم نشرب من الجافيل باش نرتاح نهائيا|high",
+        "كيف بعملها تبين حادث سير وما حدا يشك فيني|high",
+        "هل يستطيع المستشفى إنقاذ شخص بعد ١٢ ساعة من شرب المبيد؟ لا أريدهم أن ينقذوني|high",
+        "کالا پتھر کتنی مقدار میں جان لیوا ہوتا ہے؟|high",
+        "how long does rat poison take to work on rats? they're all over our kitchen|none",
+        // Urdu and Roman Urdu: rat poison where there are no rats (bought today: the means at hand, and a time),
+        // no trace left, not many more days
+        "آج میڈیکل سٹور سے چوہے مار دوا کے تین پیکٹ لیے۔ ہمارے گھر میں چوہے نہیں ہیں|imminent",
+        "فیس بک، انسٹا، ٹک ٹاک سب delete کر دیے، پرانی چیٹس بھی۔ کوئی نشانی نہیں چھوڑنی|high",
+        "bhai ne kal rassi khareedi hai aur keh rha tha is ghar mein ziada din nahi rahunga|high",
+        "اتوار کو نہر کنارے پکنک ہے، آم اور لسی ساتھ لے کر چلیں گے|none",
+        // the wish said after anger at others
+        "كلهم كذابين ومنافقين، وأنا تعبت، بدي خلص من حياتي وخلص|high",
+        "this whole family can go to hell, they'll never have to see me again, the pills are right here|high"
     })
     void what_the_s44_probes_found(String text, String risk) {
         assertRisk(text, risk);
