@@ -655,7 +655,8 @@ public final class DistressDetector {
             int at = anchor(act);
             DistressLexicon.Match nearest = null;
             for (DistressLexicon.Match cue : matches) {
-                if ((isSubject(cue) || carriesSubject(cue)) && cue.end() <= at && !breakBetween(cue.start(), at)
+                if ((isSubject(cue) || carriesSubject(cue) && !saidByWriter(cue)) && cue.end() <= at
+                        && !breakBetween(cue.start(), at)
                         && (nearest == null || cue.end() > nearest.end())) {
                     nearest = cue;
                 }
@@ -806,6 +807,12 @@ public final class DistressDetector {
          */
         private static boolean carriesSubject(DistressLexicon.Match cue) {
             return cue.entry().category() == DistressCategory.REPORT && cue.entry().language() != Language.EN;
+        }
+
+        /** Whether a verb of saying is the writer's own: «میں نے کہا» (I said) holds «نے کہا» (said). */
+        private boolean saidByWriter(DistressLexicon.Match report) {
+            return matches.stream().anyMatch(m -> m.entry().category() == DistressCategory.FIRST_PERSON
+                    && m.start() < report.end() && report.start() < m.end());
         }
 
         /** Whether the first person stands right before {@code phrase} (or begins it) in its clause. */
