@@ -1,6 +1,7 @@
 package org.saath.nlu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,12 +9,20 @@ import java.util.Set;
 /**
  * How the risk model reads a message: through the lexicon it was trained with, which can be older than the lexicon
  * the rules read. The two usually differ in a handful of phrases. In a message where none of those phrases occurs,
- * both lexicons find the same phrases at the same places, in the same order, and so give the same assessment: the
- * current lexicon's, already made, is reused, and only a message holding a phrase of the difference is read a
- * second time. The shortcut is taken only when the phrases the two share stand in the same order in both (the
- * order of the phrases found at one place follows the files); otherwise every message is read twice.
+ * both lexicons find the same phrases at the same places, in the same order, and so give the same categories and
+ * cues, all that the model reads of an assessment ({@link RiskFeatures}): the current lexicon's, already made, is
+ * reused, and only a message holding a phrase of the difference is read a second time. Phrases that only say whose a
+ * phrase of danger is ({@link #WHOSE}: «هي», «کہتی ہے», "told me") are left out of the difference: they change who
+ * the assessment says is at risk, never its categories or cues, and some are among the commonest words of a language
+ * («هي» is Urdu's «ہے» once normalised), so every such message was read twice. The shortcut is taken only when the
+ * phrases the two share stand in the same order in both (the order of the phrases found at one place follows the
+ * files); otherwise every message is read twice.
  */
 final class PinnedLexicon {
+
+    /** Cues that say whose a phrase of danger is, read only for that (see {@code DistressDetector.ownWords}). */
+    static final Set<DistressCategory> WHOSE = EnumSet.of(DistressCategory.OTHER_SUBJECT, DistressCategory.REPORT,
+            DistressCategory.WORRY);
 
     private final DistressDetector current;
     private final DistressDetector trained;
@@ -27,7 +36,8 @@ final class PinnedLexicon {
     }
 
     /**
-     * {@code text} as the model's lexicon reads it.
+     * {@code text} as the model's lexicon reads it: its categories and cues (who is at risk may be the current
+     * lexicon's reading where a phrase of the difference says only that).
      *
      * @param currently the current lexicon's assessment of {@code text}
      */
@@ -47,8 +57,8 @@ final class PinnedLexicon {
             return null;
         }
         List<LexiconEntry> differing = new ArrayList<>();
-        a.entries().stream().filter(e -> !inB.contains(e)).forEach(differing::add);
-        b.entries().stream().filter(e -> !inA.contains(e)).forEach(differing::add);
+        a.entries().stream().filter(e -> !inB.contains(e) && !WHOSE.contains(e.category())).forEach(differing::add);
+        b.entries().stream().filter(e -> !inA.contains(e) && !WHOSE.contains(e.category())).forEach(differing::add);
         return new DistressLexicon(differing);
     }
 }

@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The risk model reads a message through the lexicon it was trained with; reusing the current lexicon's reading when
- * no phrase of the difference occurs must give exactly what a second full reading gives, for every message.
+ * no phrase of the difference occurs must give exactly the categories and cues a second full reading gives (all the
+ * model reads of it), for every message.
  */
 class PinnedLexiconTest {
 
@@ -43,7 +45,8 @@ class PinnedLexiconTest {
         }
         for (String text : List.of("had a bad episode last night and took all my pills",
                 "goliyan ikatthi kar li hain, aaj raat", "maine goliyan ikatthi ki hain",
-                "i want to diiiie", "وبلعت كل الحبوب")) {
+                "i want to diiiie", "وبلعت كل الحبوب", "دل بہت بھاری ہے اور ابھی ساری گولیاں کھا لی ہیں",
+                "صبا نے کمرہ بند کر لیا ہے، کہہ رہی تھی زہر پی لیا ہے", "اخوي هو شرب كلور")) {
             TEXTS.add(NORMALISER.normalise(text));
         }
     }
@@ -77,6 +80,31 @@ class PinnedLexiconTest {
         assertReadsAsTrained(now, trained, pinned, false);
     }
 
+    /**
+     * The cues that only say whose a phrase is («هي», «کہتی ہے», "told me") are not read twice for: without them the
+     * lexicon finds the same categories and cues in every message, so the current reading is reused for all.
+     */
+    @Test
+    void phrasesThatOnlySayWhoseDoNotMakeAMessageReadTwice() {
+        List<LexiconEntry> entries = current.entries().stream()
+                .filter(e -> !PinnedLexicon.WHOSE.contains(e.category())).toList();
+        assertThat(entries).hasSizeLessThan(current.entries().size());
+        DistressDetector now = new DistressDetector(current);
+        DistressDetector trained = new DistressDetector(new DistressLexicon(entries));
+        PinnedLexicon pinned = new PinnedLexicon(now, trained);
+
+        int whoseDiffers = 0;
+        for (NormalisedText text : TEXTS) {
+            DistressAssessment mine = now.assess(text);
+            DistressAssessment expected = trained.assess(text);
+            DistressAssessment got = pinned.assess(text, mine);
+            assertThat(got).as(text.tokens().toString()).isSameAs(mine);
+            assertThat(features(got)).as(text.tokens().toString()).isEqualTo(features(expected));
+            whoseDiffers += mine.thirdPerson() == expected.thirdPerson() ? 0 : 1;
+        }
+        assertThat(whoseDiffers).as("messages whose reading of who is at risk the cues change").isPositive();
+    }
+
     @Test
     void theSameDetectorIsReadOnce() {
         DistressDetector now = new DistressDetector(current);
@@ -87,9 +115,14 @@ class PinnedLexiconTest {
         assertThat(pinned.assess(text, assessment)).isSameAs(assessment);
     }
 
+    /** What the risk model reads of an assessment: its categories and its cues. */
+    private static List<Set<DistressCategory>> features(DistressAssessment assessment) {
+        return List.of(assessment.categories(), assessment.cues());
+    }
+
     /**
-     * Every text: the pinned reading equals the trained lexicon's own, and the two lexicons do differ on some; with the
-     * {@code shortcut}, most are the current reading reused, without it none.
+     * Every text: the pinned reading's categories and cues equal the trained lexicon's own; with the {@code shortcut},
+     * the two lexicons differ on many and most are the current reading reused, without it none is.
      */
     private static void assertReadsAsTrained(DistressDetector now, DistressDetector trained, PinnedLexicon pinned,
                                              boolean shortcut) {
@@ -99,12 +132,12 @@ class PinnedLexiconTest {
             DistressAssessment mine = now.assess(text);
             DistressAssessment expected = trained.assess(text);
             DistressAssessment got = pinned.assess(text, mine);
-            assertThat(got).as(text.tokens().toString()).isEqualTo(expected);
-            differing += mine.equals(expected) ? 0 : 1;
+            assertThat(features(got)).as(text.tokens().toString()).isEqualTo(features(expected));
+            differing += features(mine).equals(features(expected)) ? 0 : 1;
             reused += got == mine ? 1 : 0;
         }
-        assertThat(differing).as("messages the two lexicons read differently").isGreaterThan(100);
         if (shortcut) {
+            assertThat(differing).as("messages the two lexicons read differently").isGreaterThan(100);
             assertThat(reused).as("messages read once").isGreaterThan(TEXTS.size() / 2);
         } else {
             assertThat(reused).isZero();
