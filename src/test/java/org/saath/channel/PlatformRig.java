@@ -56,6 +56,21 @@ public final class PlatformRig implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * POSTs {@code body} as a stream, without a Content-Length: the server reads it up to its limit before it answers,
+     * so a refusal is read by the client. With the length said, a server that refuses by the header closes the
+     * connection while a large body is still being sent, and the client may see the reset instead of the answer.
+     */
+    public HttpResponse<String> postStreamed(String path, byte[] body, String... headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
