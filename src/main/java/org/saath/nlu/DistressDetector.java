@@ -39,14 +39,6 @@ import java.util.Set;
 public final class DistressDetector {
 
     static final int NEGATION_WINDOW = 3;
-    /**
-     * Letters of Urdu that normalising keeps and Arabic does not write, but for «گ» and «چ», which Iraqi and Gulf Arabic
-     * write at times: there "he" and "she" are not read as someone else, a smaller loss than the writer's own act read
-     * as someone else's.
-     */
-    private static final String URDU_LETTERS = "ٹڈڑںپچگژ";
-    /** Arabic's "he" and "she", normalised as Urdu's «ہو» and «ہے» are. */
-    private static final Set<List<String>> ARABIC_PRONOUNS = Set.of(List.of("هو"), List.of("هي"));
     /** The signal of doing it again beside an attempt told: the thoughts are back. */
     static final String AGAIN_AFTER_ATTEMPT = "passive_ideation:again after an attempt";
 
@@ -81,9 +73,11 @@ public final class DistressDetector {
     public static final String ARABIZI = "arabizi";
 
     private final DistressLexicon lexicon;
+    private final SharedWords sharedWords;
 
     public DistressDetector(DistressLexicon lexicon) {
         this.lexicon = lexicon;
+        this.sharedWords = new SharedWords(lexicon.entries(), LanguageProfile.loadFromClasspath(), new TextNormaliser());
     }
 
     DistressLexicon lexicon() {
@@ -96,7 +90,7 @@ public final class DistressDetector {
     }
 
     public DistressAssessment assess(NormalisedText text) {
-        List<DistressLexicon.Match> matches = withoutArabicPronounsInUrdu(lexicon.find(text), text);
+        List<DistressLexicon.Match> matches = sharedWords.withoutThem(lexicon.find(text), text);
         if (matches.isEmpty()) {
             return DistressAssessment.none();
         }
@@ -351,27 +345,6 @@ public final class DistressDetector {
     /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */
     private static boolean isSomeoneElse(DistressCategory subject) {
         return subject == DistressCategory.OTHER_SUBJECT || subject == DistressCategory.THIRD_PERSON;
-    }
-
-    /**
-     * The matches without Arabic's one-word "he" and "she" ({@code هو}, {@code هي}, cues of someone else as an act's
-     * subject) in a message written with letters of Urdu's own ({@link #URDU_LETTERS}): normalised, they are Urdu's
-     * «ہو» and «ہے» (be, is), and «دل بہت بھاری ہے اور ابھی ساری گولیاں کھا لی ہیں» (my heart is heavy and I have just
-     * taken all the pills) was answered as someone else's act, to a helper.
-     */
-    private static List<DistressLexicon.Match> withoutArabicPronounsInUrdu(List<DistressLexicon.Match> matches,
-                                                                          NormalisedText text) {
-        if (matches.stream().noneMatch(DistressDetector::arabicPronoun)
-                || text.tokens().stream().noneMatch(t -> t.chars().anyMatch(c -> URDU_LETTERS.indexOf(c) >= 0))) {
-            return matches;
-        }
-        return matches.stream().filter(m -> !arabicPronoun(m)).toList();
-    }
-
-    private static boolean arabicPronoun(DistressLexicon.Match match) {
-        LexiconEntry entry = match.entry();
-        return entry.language() == Language.AR && entry.category() == DistressCategory.OTHER_SUBJECT
-                && ARABIC_PRONOUNS.contains(entry.tokens());
     }
 
     /**

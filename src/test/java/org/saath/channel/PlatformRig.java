@@ -48,12 +48,7 @@ public final class PlatformRig implements AutoCloseable {
     /** POSTs {@code body} to {@code path} with the given header name/value pairs. */
     public HttpResponse<String> post(String path, byte[] body, String... headers) throws IOException,
             InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return post(path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
     /**
@@ -63,8 +58,14 @@ public final class PlatformRig implements AutoCloseable {
      */
     public HttpResponse<String> postStreamed(String path, byte[] body, String... headers) throws IOException,
             InterruptedException {
+        return post(path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+                headers);
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+                .POST(body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
