@@ -33,10 +33,6 @@ public final class CommandDetector {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String SPEAK_PREFIX = "speak_";
 
-    /** A {@code within} phrase, with the rank of its command (lower wins). */
-    private record Phrase(int rank, Command command, List<String> tokens) {
-    }
-
     /** A phrase and the language it asks for; {@code order}: its place among all requests (earlier wins a tie). */
     private record LanguageRequest(List<String> phrase, Language language, int order) {
     }
@@ -44,32 +40,35 @@ public final class CommandDetector {
     private final Map<String, Command> whole;
     /** Language requests that are the whole message ("arabic"), by the message's normalised text. */
     private final Map<String, Language> wholeRequests;
-    /** {@code within} phrases by their first token, so a message is scanned once, not once per phrase. */
-    private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
+    /** {@code within} phrases by their words, ranked by their command's place, so a message is scanned once. */
+    private final PhraseTree<Command> within;
     private final Map<Command, List<List<String>>> leading;
-    /** Language requests by their first token, in their files' order. */
-    private final Map<String, List<LanguageRequest>> requestsByFirstToken = new HashMap<>();
+    /** Language requests by their words, ranked by their place in the files. */
+    private final PhraseTree<LanguageRequest> languageRequests;
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
                             Map<Command, List<List<String>>> leading, List<LanguageRequest> requests,
                             Map<String, Language> wholeRequests) {
         this.whole = whole;
         this.wholeRequests = wholeRequests;
+        PhraseTree.Builder<LanguageRequest> byWords = PhraseTree.builder();
         for (LanguageRequest request : requests) {
             if (!request.phrase().isEmpty()) {
-                requestsByFirstToken.computeIfAbsent(request.phrase().get(0), k -> new ArrayList<>()).add(request);
+                byWords.add(request.phrase(), request, request.order());
             }
         }
+        this.languageRequests = byWords.build();
+        PhraseTree.Builder<Command> phrases = PhraseTree.builder();
         int rank = 0;
         for (Map.Entry<Command, List<List<String>>> entry : within.entrySet()) {
             for (List<String> phrase : entry.getValue()) {
                 if (!phrase.isEmpty()) {
-                    byFirstToken.computeIfAbsent(phrase.get(0), k -> new ArrayList<>())
-                            .add(new Phrase(rank, entry.getKey(), List.copyOf(phrase)));
+                    phrases.add(phrase, entry.getKey(), rank);
                 }
             }
             rank++;
         }
+        this.within = phrases.build();
         this.leading = leading;
     }
 
@@ -164,16 +163,12 @@ public final class CommandDetector {
      */
     public Optional<Command> detect(NormalisedText text) {
         List<String> tokens = text.tokens();
-        Phrase best = null;
+        FirstRanked best = new FirstRanked();
         for (int i = 0; i < tokens.size(); i++) {
-            for (Phrase phrase : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
-                if ((best == null || phrase.rank() < best.rank()) && startsAt(tokens, i, phrase.tokens())) {
-                    best = phrase;
-                }
-            }
+            within.visitAt(tokens, i, tokens.get(i), best);
         }
-        if (best != null) {
-            return Optional.of(best.command());
+        if (best.command != null) {
+            return Optional.of(best.command);
         }
         Optional<Command> exact = Optional.ofNullable(whole.get(text.text()));
         return exact.or(() -> leading(text));
@@ -194,18 +189,32 @@ public final class CommandDetector {
             return Optional.of(asked);
         }
         List<String> tokens = text.tokens();
-        LanguageRequest best = null;
+        LanguageRequest[] best = new LanguageRequest[1];
         for (int i = 0; i < tokens.size(); i++) {
-            for (LanguageRequest request : requestsByFirstToken.getOrDefault(tokens.get(i), List.of())) {
+            languageRequests.visitAt(tokens, i, tokens.get(i), (request, order) -> {
                 int size = request.phrase().size();
-                boolean better = best == null || size > best.phrase().size()
-                        || size == best.phrase().size() && request.order() < best.order();
-                if (better && startsAt(tokens, i, request.phrase())) {
-                    best = request;
+                if (best[0] == null || size > best[0].phrase().size()
+                        || size == best[0].phrase().size() && order < best[0].order()) {
+                    best[0] = request;
                 }
+            });
+        }
+        return Optional.ofNullable(best[0]).map(LanguageRequest::language);
+    }
+
+    /** The command of the best-ranked phrase seen. */
+    private static final class FirstRanked implements PhraseTree.Visitor<Command> {
+
+        private Command command;
+        private int rank = Integer.MAX_VALUE;
+
+        @Override
+        public void found(Command found, int foundRank) {
+            if (foundRank < rank) {
+                command = found;
+                rank = foundRank;
             }
         }
-        return Optional.ofNullable(best).map(LanguageRequest::language);
     }
 
     /** A phrase that opens the message and is followed by a new clause (or nothing). */

@@ -9,12 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The distress lexicon: each supported language's {@code lang/<code>/lexicon.tsv}, with the columns
@@ -33,17 +30,8 @@ public final class DistressLexicon {
 
     private final List<LexiconEntry> entries;
     private final String sha256;
-    private final Map<String, List<LexiconEntry>> byFirstToken = new HashMap<>();
-    /**
-     * Entries whose first token is a prefix ({@code suicid*}), found by a message's token without a substring: those
-     * of two letters or more by the prefix's first two characters ({@code (c0 << 16) | c1} in the sorted
-     * {@code twoLetterKeys}, the entries at the same index of {@code twoLetterEntries}), those of one letter by it
-     * ({@code oneLetterKeys}); each list in the order of the files.
-     */
-    private final int[] twoLetterKeys;
-    private final List<LexiconEntry>[] twoLetterEntries;
-    private final int[] oneLetterKeys;
-    private final List<LexiconEntry>[] oneLetterEntries;
+    /** The phrases by their words; a phrase's rank puts those found at one position in the order {@link #find} gives. */
+    private final PhraseTree<LexiconEntry> tree;
 
     public DistressLexicon(List<LexiconEntry> entries) {
         this(entries, "");
@@ -53,36 +41,15 @@ public final class DistressLexicon {
     public DistressLexicon(List<LexiconEntry> entries, String sha256) {
         this.entries = List.copyOf(entries);
         this.sha256 = sha256;
-        Map<Integer, List<LexiconEntry>> twoLetters = new TreeMap<>();
-        Map<Integer, List<LexiconEntry>> oneLetter = new TreeMap<>();
-        for (LexiconEntry entry : this.entries) {
+        PhraseTree.Builder<LexiconEntry> phrases = PhraseTree.builder();
+        int count = this.entries.size();
+        for (int k = 0; k < count; k++) {
+            LexiconEntry entry = this.entries.get(k);
             String first = entry.tokens().get(0);
-            int stem = first.length() - 1;
-            if (!first.endsWith("*")) {
-                byFirstToken.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
-            } else if (stem >= 2) {
-                twoLetters.computeIfAbsent(key(first.charAt(0), first.charAt(1)), k -> new ArrayList<>()).add(entry);
-            } else if (stem == 1) {
-                oneLetter.computeIfAbsent((int) first.charAt(0), k -> new ArrayList<>()).add(entry);
-            }                                       // a bare "*" first would match every word: never read
+            int group = !first.endsWith("*") ? 0 : first.length() > 2 ? 1 : 2;      // whole, two letters+, one
+            phrases.add(entry.tokens(), entry, group * count + k);
         }
-        this.twoLetterKeys = keys(twoLetters);
-        this.twoLetterEntries = lists(twoLetters);
-        this.oneLetterKeys = keys(oneLetter);
-        this.oneLetterEntries = lists(oneLetter);
-    }
-
-    private static int key(char first, char second) {
-        return first << 16 | second;
-    }
-
-    private static int[] keys(Map<Integer, List<LexiconEntry>> index) {
-        return index.keySet().stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<LexiconEntry>[] lists(Map<Integer, List<LexiconEntry>> index) {
-        return index.values().stream().map(List::copyOf).toArray(List[]::new);
+        this.tree = phrases.build();
     }
 
     /**
@@ -187,12 +154,15 @@ public final class DistressLexicon {
      */
     public List<Match> find(List<String> tokens) {
         List<Match> matches = new ArrayList<>();
+        Found found = new Found();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            List<Match> here = matches.subList(matches.size(), matches.size());
-            addIfMatches(token, false, tokens, i, here);
+            int before = matches.size();
+            tree.visitAt(tokens, i, token, found);
+            found.addInOrder(i, matches, before, false);
             if (token.length() >= 3 && (token.charAt(0) == 'و' || token.charAt(0) == 'ف')) {
-                addIfMatches(token.substring(1), true, tokens, i, here);
+                tree.visitAt(tokens, i, token.substring(1), found);
+                found.addInOrder(i, matches, before, true);
             }
         }
         return matches;
@@ -230,29 +200,47 @@ public final class DistressLexicon {
         return merged;
     }
 
-    /** The phrases starting at {@code i} whose first word matches {@code first} (the token there or its stem). */
-    private void addIfMatches(String first, boolean joined, List<String> tokens, int i, List<Match> into) {
-        addIfMatches(byFirstToken.get(first), first, joined, tokens, i, into);
-        if (first.length() >= 2) {
-            int at = Arrays.binarySearch(twoLetterKeys, key(first.charAt(0), first.charAt(1)));
-            addIfMatches(at < 0 ? null : twoLetterEntries[at], first, joined, tokens, i, into);
-        }
-        if (!first.isEmpty() && oneLetterKeys.length > 0) {
-            int at = Arrays.binarySearch(oneLetterKeys, first.charAt(0));
-            addIfMatches(at < 0 ? null : oneLetterEntries[at], first, joined, tokens, i, into);
-        }
-    }
+    /** The phrases found at one position, with their ranks, until they are added in order. */
+    private static final class Found implements PhraseTree.Visitor<LexiconEntry> {
 
-    private static void addIfMatches(List<LexiconEntry> candidates, String first, boolean joined,
-                                     List<String> tokens, int i, List<Match> into) {
-        if (candidates == null) {
-            return;
-        }
-        for (LexiconEntry entry : candidates) {
-            // a stem read again finds no phrase twice ("فبلعت" and "بلعت" under a prefix entry)
-            if ((!joined || readsJoined(entry) && !alreadyFound(into, entry)) && entry.matchesAt(tokens, i, first)) {
-                into.add(new Match(entry, i, entry.tokens().size()));
+        private LexiconEntry[] entries = new LexiconEntry[4];
+        private int[] ranks = new int[4];
+        private int count;
+
+        @Override
+        public void found(LexiconEntry entry, int rank) {
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, count * 2);
+                ranks = Arrays.copyOf(ranks, count * 2);
             }
+            entries[count] = entry;
+            ranks[count++] = rank;
+        }
+
+        /**
+         * Adds what was found to {@code matches} by rank and empties this; from a word read without the "and" or "so"
+         * joined to it ({@code joined}), only the Arabic acts not found at this position (from {@code from}) already.
+         */
+        void addInOrder(int start, List<Match> matches, int from, boolean joined) {
+            for (int a = 1; a < count; a++) {                       // a few at most: insertion sort by rank
+                LexiconEntry entry = entries[a];
+                int rank = ranks[a];
+                int b = a - 1;
+                for (; b >= 0 && ranks[b] > rank; b--) {
+                    entries[b + 1] = entries[b];
+                    ranks[b + 1] = ranks[b];
+                }
+                entries[b + 1] = entry;
+                ranks[b + 1] = rank;
+            }
+            for (int a = 0; a < count; a++) {
+                LexiconEntry entry = entries[a];
+                if (!joined || readsJoined(entry) && !alreadyFound(matches.subList(from, matches.size()), entry)) {
+                    matches.add(new Match(entry, start, entry.tokens().size()));
+                }
+                entries[a] = null;
+            }
+            count = 0;
         }
     }
 

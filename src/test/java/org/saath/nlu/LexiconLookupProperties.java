@@ -88,11 +88,28 @@ class LexiconLookupProperties {
                 int length = pattern.endsWith("*") ? pattern.length() - 1 : -1;
                 boolean already = here.stream().anyMatch(m -> m.entry() == entry);
                 if ((stem == 2 ? length >= 2 : length == stem) && (!arabicOnly || DistressLexicon.readsJoined(entry))
-                        && !already && entry.matchesAt(tokens, i, first)) {
+                        && !already && startsAt(entry.tokens(), tokens, i, first)) {
                     here.add(new DistressLexicon.Match(entry, i, entry.tokens().size()));
                 }
             }
         }
+    }
+
+    /** Whether {@code phrase} starts at {@code start} of {@code tokens}, its first word read as {@code first}. */
+    private static boolean startsAt(List<String> phrase, List<String> tokens, int start, String first) {
+        if (start + phrase.size() > tokens.size() || !wordMatches(phrase.get(0), first)) {
+            return false;
+        }
+        for (int i = 1; i < phrase.size(); i++) {
+            if (!wordMatches(phrase.get(i), tokens.get(start + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wordMatches(String word, String token) {
+        return word.endsWith("*") ? token.startsWith(word.substring(0, word.length() - 1)) : word.equals(token);
     }
 
     @Provide
