@@ -81,17 +81,23 @@ public final class RiskRules {
     }
 
     /**
-     * As above, with {@code withoutContext}, the model's reading of the message on its own: an answer that
-     * {@linkplain #steadies steadies} is held below {@code high} only when the message judged alone, with that
-     * reading and no messages before it, is below it: the danger the model heard was in the messages before.
+     * As above, with {@code withoutContext}, the model's reading of the message on its own. An answer that tells who
+     * the writer is or the support found, and no word of danger but a time, is held below {@code high}; one that puts
+     * a means away ("I threw the pills in the bin") only when the message judged alone, with that reading and no
+     * messages before it, is below it: the danger the model heard was in the messages before. Support told is held
+     * whatever the model reads in it alone: "yes i told my elder sister, she's with me now" alone read
+     * {@code imminent}, words it learnt from helpers' crises ("she took pills, she's with me now"), and after a
+     * blackmailer's threat the person who had found help was told "call the police now".
      */
     public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
                            RiskEstimate withoutContext, RiskThresholds thresholds, double crisisProbability) {
         List<String> signals = new ArrayList<>();
         RiskLevel alone = estimate.level(thresholds);
-        // read alone, as if nothing came before it (and so never held again): below high, the danger was the context's
-        boolean steadied = !context.isEmpty() && steadies(message) && !judge(message, List.of(), withoutContext,
-                thresholds, crisisProbability).level().atLeast(RiskLevel.HIGH);
+        // a means put away is read alone, as if nothing came before it (and so never held again): below high, the
+        // danger was the context's
+        boolean steadied = !context.isEmpty() && (tellsSupport(message) || putsMeansAway(message)
+                && !judge(message, List.of(), withoutContext, thresholds, crisisProbability).level()
+                .atLeast(RiskLevel.HIGH));
         SecondOpinion second = SecondOpinion.of(message, context, crisisProbability, steadied);
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";
@@ -338,12 +344,22 @@ public final class RiskRules {
      * or the means put away, named with nothing else but a time ({@link SecondOpinion#steadied}).
      */
     static boolean steadies(Utterance message) {
-        Set<DistressCategory> found = message.lexicon().categories();
-        // a time alone is no danger ("she's with me now", «جنبي دلوقتي»); a means beside support may be at hand; what
-        // is given away must be the means ("gave my things to my brother" is a preparation)
+        return tellsSupport(message) || putsMeansAway(message);
+    }
+
+    /**
+     * Who the writer is or the support found, with no word of danger but a time ("she's with me now", «جنبي
+     * دلوقتي»); a means beside support may be at hand.
+     */
+    private static boolean tellsSupport(Utterance message) {
         return told(message, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED)
-                && found.stream().allMatch(c -> c == DistressCategory.TIMEFRAME)
-                || told(message, DistressCategory.PUT_AWAY) && found.contains(DistressCategory.MEANS)
+                && message.lexicon().categories().stream().allMatch(c -> c == DistressCategory.TIMEFRAME);
+    }
+
+    /** A means put away, named with nothing else but a time ("gave my things to my brother" is a preparation). */
+    private static boolean putsMeansAway(Utterance message) {
+        Set<DistressCategory> found = message.lexicon().categories();
+        return told(message, DistressCategory.PUT_AWAY) && found.contains(DistressCategory.MEANS)
                 && found.stream().allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -216,9 +217,14 @@ class RiskRulesTest {
      * An ordinary answer that steadies is read below {@code high} even when the model, hearing the messages before
      * it, is sure of an emergency: "میرا نام سمیرا ہے" (my name is Samira) after a past attempt was read imminent, "yes
      * i told my elder sister, she's with me now" after a blackmailer's threat high (the conversation probe of 6
-     * December). A word of danger in the answer, a means beside the support, things given away that are not the
-     * means, or a model that reads danger in the answer without the messages before it end the hold.
+     * December). A word of danger in the answer, a means beside the support or things given away that are not the
+     * means end the hold; a means put away is held only when the model reads no danger in the answer without the
+     * messages before it, while support told is held even then: "yes i told my elder sister, she's with me now" alone
+     * read {@code imminent} (words the model learnt from helpers' crises) and stayed an emergency.
      */
+    private static final Set<String> PUT_AWAY = Set.of("i threw the pills in the bin", "goliyan ammi ko de di hain",
+            "رميت الحبوب بالزبالة وعطيت أمي المفتاح");
+
     @Test
     void an_answer_that_steadies_is_read_below_high_however_sure_the_model_is() {
         RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
@@ -231,9 +237,10 @@ class RiskRulesTest {
 
             assertThat(j.level()).as(answer).isEqualTo(RiskLevel.MODERATE);
             assertThat(j.source()).as(answer).isEqualTo("model-steadied:imminent");
-            // the model reads danger in the answer's own words: it is not held
+            // the model reads danger in the answer's own words: a means put away is not held, support told is
+            boolean putAway = PUT_AWAY.contains(answer);
             assertThat(rules.judge(read(answer), before, sure, sure, THRESHOLDS, 0.9).level()).as(answer)
-                    .isEqualTo(RiskLevel.IMMINENT);
+                    .isEqualTo(putAway ? RiskLevel.IMMINENT : RiskLevel.MODERATE);
         }
         for (String danger : List.of("my name is ali and i took 30 pills an hour ago",
                 "my sister is with me but i still want to die", "the pills are with me now",
