@@ -160,9 +160,10 @@ public final class RiskRules {
      *
      * <p>An ordinary answer that steadies ({@link SecondOpinion#steadied}: "my name is Samira", "yes i told my elder
      * sister, she's with me now", "I threw the pills in the bin") is read again below {@code high}: the model heard
-     * the danger in the messages before it (a past attempt, a blackmailer's threat) and read the answer as an
-     * emergency ("call the police now" to someone who had just said their name). What was said before is not
-     * forgotten: the conversation keeps the risk it reached, and a word of danger in the answer itself ends the hold.
+     * the danger in the messages before it (a past attempt, a blackmailer's threat), or in support told in words it
+     * learnt from helpers' crises ("she's with me now"), and read the answer as an emergency ("call the police now" to
+     * someone who had just said their name). What was said before is not forgotten: the conversation keeps the risk
+     * it reached, and a word of danger in the answer itself ends the hold.
      */
     public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
