@@ -70,7 +70,7 @@ class CommandLookupProperties {
     }
 
     @Property(tries = 3000)
-    void the_longest_language_request_wins(@ForAll("messages") List<String> words) {
+    void the_longest_language_request_wins(@ForAll("requests") List<String> words) {
         NormalisedText text = NORMALISER.normalise(String.join(" ", words));
         Optional<Request> expected = longestRequest(text.tokens());
 
@@ -98,6 +98,14 @@ class CommandLookupProperties {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Messages with two or three language requests in them, often for different languages. */
+    @Provide
+    Arbitrary<List<String>> requests() {
+        Arbitrary<String> request = Arbitraries.of(REQUESTS).map(r -> String.join(" ", r.phrase()));
+        Arbitrary<String> other = Arbitraries.of("i", "the", "hai", "و", "today", "ok", "please", "بس", "yaar", "now");
+        return Arbitraries.frequencyOf(Tuple.of(3, request), Tuple.of(2, other)).list().ofMinSize(2).ofMaxSize(6);
     }
 
     @Provide
