@@ -41,7 +41,7 @@ public final class CommandDetector {
     /** Language requests that are the whole message ("arabic"), by the message's normalised text. */
     private final Map<String, Language> wholeRequests;
     /** {@code within} phrases by their words, ranked by their command's place, so a message is scanned once. */
-    private final PhraseTree<Command> within;
+    private final PhraseTree<Command> withinPhrases;
     private final Map<Command, List<List<String>>> leading;
     /** Language requests by their words, ranked by their place in the files. */
     private final PhraseTree<LanguageRequest> languageRequests;
@@ -68,7 +68,7 @@ public final class CommandDetector {
             }
             rank++;
         }
-        this.within = phrases.build();
+        this.withinPhrases = phrases.build();
         this.leading = leading;
     }
 
@@ -165,7 +165,7 @@ public final class CommandDetector {
         List<String> tokens = text.tokens();
         FirstRanked best = new FirstRanked();
         for (int i = 0; i < tokens.size(); i++) {
-            within.visitAt(tokens, i, tokens.get(i), best);
+            withinPhrases.visitAt(tokens, i, tokens.get(i), best);
         }
         if (best.command != null) {
             return Optional.of(best.command);
