@@ -137,7 +137,10 @@ public final class Analyser {
             intent = Intent.CRISIS;
         }
         signals.add("classifier:" + classification.intent().label() + ":" + Decimals.two(classification.confidence()));
-        boolean thirdPerson = message.lexicon().thirdPerson() && risk.atLeast(RiskLevel.MODERATE);
+        // an answer that steadies names who is with the writer ("meri khala aa gayi hain, woh aaj mere paas rukengi"):
+        // it tells of no one else's danger, and the helper's reply ("call with them") was given to the person at risk
+        boolean thirdPerson = message.lexicon().thirdPerson() && risk.atLeast(RiskLevel.MODERATE)
+                && (previous.isEmpty() || !RiskRules.steadies(message));
         if (thirdPerson) {
             signals.add("third_person");
         }
