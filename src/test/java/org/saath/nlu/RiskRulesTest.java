@@ -213,6 +213,10 @@ class RiskRulesTest {
         assertThat(rules.judge(death, List.of(), MODEL_SAYS_HIGH, THRESHOLDS, 0).level()).isEqualTo(RiskLevel.HIGH);
     }
 
+    /** The answers below that put a means away; the others tell who the writer is or the support found. */
+    private static final Set<String> PUT_AWAY = Set.of("i threw the pills in the bin", "goliyan ammi ko de di hain",
+            "رميت الحبوب بالزبالة وعطيت أمي المفتاح");
+
     /**
      * An ordinary answer that steadies is read below {@code high} even when the model, hearing the messages before
      * it, is sure of an emergency: "میرا نام سمیرا ہے" (my name is Samira) after a past attempt was read imminent, "yes
@@ -222,9 +226,6 @@ class RiskRulesTest {
      * messages before it, while support told is held even then: "yes i told my elder sister, she's with me now" alone
      * read {@code imminent} (words the model learnt from helpers' crises) and stayed an emergency.
      */
-    private static final Set<String> PUT_AWAY = Set.of("i threw the pills in the bin", "goliyan ammi ko de di hain",
-            "رميت الحبوب بالزبالة وعطيت أمي المفتاح");
-
     @Test
     void an_answer_that_steadies_is_read_below_high_however_sure_the_model_is() {
         RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
