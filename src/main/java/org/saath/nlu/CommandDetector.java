@@ -189,17 +189,26 @@ public final class CommandDetector {
             return Optional.of(asked);
         }
         List<String> tokens = text.tokens();
-        LanguageRequest[] best = new LanguageRequest[1];
+        LongestRequest best = new LongestRequest();
         for (int i = 0; i < tokens.size(); i++) {
-            languageRequests.visitAt(tokens, i, tokens.get(i), (request, order) -> {
-                int size = request.phrase().size();
-                if (best[0] == null || size > best[0].phrase().size()
-                        || size == best[0].phrase().size() && order < best[0].order()) {
-                    best[0] = request;
-                }
-            });
+            languageRequests.visitAt(tokens, i, tokens.get(i), best);
         }
-        return Optional.ofNullable(best[0]).map(LanguageRequest::language);
+        return Optional.ofNullable(best.request).map(LanguageRequest::language);
+    }
+
+    /** The longest request seen; of two as long, the one read first (its rank is its order). */
+    private static final class LongestRequest implements PhraseTree.Visitor<LanguageRequest> {
+
+        private LanguageRequest request;
+
+        @Override
+        public void found(LanguageRequest found, int order) {
+            int size = found.phrase().size();
+            if (request == null || size > request.phrase().size()
+                    || size == request.phrase().size() && order < request.order()) {
+                request = found;
+            }
+        }
     }
 
     /** The command of the best-ranked phrase seen. */
