@@ -154,8 +154,8 @@ public final class TurnProcessor {
         // consent is for the escalation it was asked for: once that has ended, the next one asks again
         Optional<ConversationRow> conversation = open.isPresent() ? stored
                 : stored.map(ConversationRow::withoutConsent);
-        List<String> earlierTexts = tx.recentUserTexts(Analyser.CONTEXT_TURNS);
-        Analysis analysis = read.analyser().analyse(read.reading(), earlierTexts);                  // 3 risk, with the
+        Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
+        Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
@@ -175,7 +175,8 @@ public final class TurnProcessor {
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, now));         // 4 decide
         TurnFacts facts = decided.facts();
-        Cues.Found who = read.cues().withWhoFrom(earlierTexts.stream().map(p.cues()::find).toList());
+        Cues.Found who = read.cues().withWhoFrom(before.messages().stream().map(m -> p.cues().find(m.text()))
+                .toList());
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),

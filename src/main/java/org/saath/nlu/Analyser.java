@@ -74,6 +74,19 @@ public final class Analyser {
                           MessageFeatures features) {
     }
 
+    /**
+     * The same person's previous messages as the risk layer reads them, oldest first: only the last
+     * {@value #CONTEXT_TURNS}. Read once per turn; the turn's other readers of those messages (the cues of who is
+     * at risk) take their normalised texts from here.
+     */
+    public record Context(List<Utterance> messages) {
+        public static final Context NONE = new Context(List.of());
+
+        public Context {
+            messages = List.copyOf(messages);
+        }
+    }
+
     /** A first message, or one read without its conversation. */
     public Analysis analyse(String raw) {
         return analyse(read(raw), List.of());
@@ -85,7 +98,12 @@ public final class Analyser {
      *                {@value #CONTEXT_TURNS} are read
      */
     public Analysis analyse(String raw, List<String> context) {
-        return analyse(read(raw), context);
+        return analyse(read(raw), context(context));
+    }
+
+    /** As {@link #analyse(Reading, Context)}, reading the previous messages first. */
+    public Analysis analyse(Reading reading, List<String> context) {
+        return analyse(reading, context(context));
     }
 
     /** Normalise → language → intent → lexicon → command → gender cues: the message alone. */
@@ -101,13 +119,13 @@ public final class Analyser {
      * The risk of a message read together with the same person's previous messages (oldest first; only the last
      * {@value #CONTEXT_TURNS} count), by the risk model and the rules; and the rest of the analysis.
      */
-    public Analysis analyse(Reading reading, List<String> context) {
+    public Analysis analyse(Reading reading, Context context) {
         Classification classification = reading.classification();
         Utterance message = reading.message();
         // a command ("yes", "stop", "show my safety plan") steers the conversation, it is not a follow-up: the rules
         // read it in the conversation's state (a report, "i dont want to go to hospital", is read with what came
         // before it)
-        List<Utterance> before = read(context);
+        List<Utterance> before = context.messages();
         List<Utterance> previous = reading.command().filter(Command::steers).isPresent() ? List.of() : before;
         RiskEstimate estimate = estimate(message, reading.features(), previous);
         // a bare "yes", "ok" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
@@ -184,14 +202,14 @@ public final class Analyser {
                         || k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k) && k != DistressCategory.PLAN);
     }
 
-
-    private List<Utterance> read(List<String> context) {
+    /** The last {@value #CONTEXT_TURNS} of {@code context} (oldest first), normalised and through the lexicon. */
+    public Context context(List<String> context) {
         List<Utterance> previous = new ArrayList<>(CONTEXT_TURNS);
         for (String earlier : context.subList(Math.max(0, context.size() - CONTEXT_TURNS), context.size())) {
             NormalisedText text = normaliser.normalise(earlier);
             previous.add(new Utterance(text, distress.assess(text)));
         }
-        return previous;
+        return new Context(previous);
     }
 
     /** A failing classifier must not lose the person: degrade to "unsure", and the lexicon still sets risk. */
