@@ -63,6 +63,8 @@ public final class Database implements AutoCloseable {
     /** What Flyway reads and migrates through: the pool on SQLite, connections of its own on PostgreSQL. */
     private final DataSource migrating;
     private final Dialect dialect;
+    /** The conversations' near-cache (SQLite only): see {@link TurnSnapshots}. */
+    private final TurnSnapshots snapshots;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
     /** One checkpoint at a time in this process (see {@link #erasePages}). */
     private final ReentrantLock checkpoints = new ReentrantLock();
@@ -117,6 +119,7 @@ public final class Database implements AutoCloseable {
         this.migrating = migrating;
         this.dialect = dialect;
         this.sqliteFile = sqliteFile;
+        this.snapshots = dialect == Dialect.SQLITE ? TurnSnapshots.inMemory() : TurnSnapshots.NONE;
     }
 
     /** The embedded default: {@code saath.db} in the data folder. */
@@ -342,6 +345,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** What each person's last turn left, on SQLite; shared by every reader of this store in the process. */
+    TurnSnapshots snapshots() {
+        return snapshots;
     }
 
     /**

@@ -73,7 +73,7 @@ final class EscalationSql {
         if (found.isEmpty()) {
             // every caller read it in this unit first: it is gone only if another process deleted the person since
             // (saath forget on SQLite, whose units read before their write transaction); the unit runs again
-            throw JdbcConversations.readIsGone("the escalation was deleted after this unit read it");
+            throw JdbcConversations.readIsStale("the escalation was deleted after this unit read it");
         }
         if (!from.contains(found.get().state())
                 || expected.filter(v -> v != found.get().version()).isPresent()) {
@@ -109,7 +109,7 @@ final class EscalationSql {
     static void requirePerson(Sql sql, ConversationKey key) throws SQLException {
         if (sql.one("SELECT 1 FROM conversations WHERE channel = ? AND user_ref = ?", rs -> rs.getInt(1),
                 key.channel(), key.userRef()).isEmpty()) {
-            throw JdbcConversations.readIsGone("the person was deleted after this unit read them");
+            throw JdbcConversations.readIsStale("the person was deleted after this unit read them");
         }
     }
 

@@ -56,6 +56,7 @@ public final class JdbcConversationStore implements ConversationStore {
             }
             return rows;
         });
+        db.snapshots().dropAll();          // a snapshot may hold a message the window just deleted
         db.erasePages();
         return deleted;
     }

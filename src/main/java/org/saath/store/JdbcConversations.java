@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *       several nodes serialise too; it is released by commit or rollback, and stores nothing about the person.</li>
  * </ol>
  * On SQLite reads run before the write transaction (the node lock keeps them current: SQLite is one node); a turn's
- * first read runs on the group committer's connection ({@link Database#readInGroup}), whose pages are at hand. A
+ * first read runs on the group committer's connection ({@link Database#readInGroup}), whose pages are at hand, or is
+ * not run at all when the person's last turn left a snapshot of what it wrote ({@link TurnSnapshots}): whether the
+ * message was answered before is then checked in the transaction that writes the turn. A
  * unit that only records its turn hands the writes to the group commit ({@link Database#commitInGroup}) and returns
  * once they are committed; a unit that needs an answer from a write (a partner's place, a transition) opens its own
  * write transaction at that write, so the file's single write slot is held only for the writes.
@@ -71,7 +73,7 @@ public final class JdbcConversations implements Conversations {
     public <T> T withConversation(ConversationKey key, Function<ConversationTx, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(key, work);
+                return once(key, work, attempt == 1);
             } catch (StoreException e) {
                 if (attempt == ATTEMPTS || !lostToAnother(e)) {
                     throw e;
@@ -88,11 +90,11 @@ public final class JdbcConversations implements Conversations {
     }
 
     /**
-     * What a write throws when what its unit read is gone: another process deleted it between the unit's reads and
-     * this write ({@code saath forget} on SQLite, whose units read before their write transaction). The unit runs
-     * again on what is there now.
+     * What a write throws when what its unit read is no longer so: another process deleted it between the unit's
+     * reads and this write ({@code saath forget} on SQLite, whose units read before their write transaction), or the
+     * unit took from memory a conversation whose message had been answered. The unit runs again on what is there now.
      */
-    static SQLException readIsGone(String what) {
+    static SQLException readIsStale(String what) {
         return new SQLException(what, SERIALISATION_FAILURE);
     }
 
@@ -105,18 +107,26 @@ public final class JdbcConversations implements Conversations {
         return null;
     }
 
-    private <T> T once(ConversationKey key, Function<ConversationTx, T> work) {
+    /**
+     * @param fromMemory whether a turn may take the conversation from its snapshot ({@link TurnSnapshots}): not when
+     *                   running again, after a write found the snapshot wrong
+     */
+    private <T> T once(ConversationKey key, Function<ConversationTx, T> work, boolean fromMemory) {
         ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
         List<Transition> moved;
         boolean forgot;
         T result;
+        Optional<TurnSnapshots.Snapshot> left = Optional.empty();
+        boolean untouched = false;
         lock.lock();
         try {
-            try (Unit unit = new Unit(key)) {
+            try (Unit unit = new Unit(key, fromMemory)) {
                 result = work.apply(unit);
                 unit.commit();
                 forgot = unit.forgot;
                 moved = unit.moved;
+                left = unit.left();
+                untouched = unit.wroteNothing();
             }
             if (forgot) {
                 db.erasePages();        // once the unit's connection is back: erasing takes one of its own
@@ -124,6 +134,13 @@ public final class JdbcConversations implements Conversations {
         } catch (SQLException e) {
             throw new StoreException("a conversation's unit of work failed: " + e.getMessage(), e);
         } finally {
+            // still under the lock: the next unit of this conversation finds what this one left, what was there if it
+            // wrote nothing, or nothing
+            if (left.isPresent()) {
+                db.snapshots().keep(key, left.get());
+            } else if (!untouched) {
+                db.snapshots().drop(key);
+            }
             lock.unlock();
         }
         moved.forEach(this::tell);
@@ -151,13 +168,26 @@ public final class JdbcConversations implements Conversations {
          *  unit wrote. */
         private List<String> recent;
         private boolean forgot;
+        /** Whether a turn's first read may come from the conversation's snapshot. */
+        private final boolean fromMemory;
+        /**
+         * The message ids of a turn that took its conversation from the snapshot: whether the message was answered
+         * before is checked by the unit's first write, in its transaction. Null once checked, or when read.
+         */
+        private String[] unchecked;
+        /** The open escalation and the last messages as the turn's first read found them; null before it. */
+        private Optional<EscalationRow> openAtStart;
+        private List<String> recentAtStart;
+        /** The turns this unit recorded, in order. */
+        private final List<TurnWrite> recorded = new ArrayList<>();
         /** The transitions this unit made, told to the listener after the commit. */
         private final List<Transition> moved = new ArrayList<>();
         /** SQLite: writes that need no answer now, committed with other conversations' in one group commit. */
         private final List<Database.Work<?>> deferred = new ArrayList<>();
 
-        Unit(ConversationKey key) throws SQLException {
+        Unit(ConversationKey key, boolean fromMemory) throws SQLException {
             this.key = key;
+            this.fromMemory = fromMemory;
             if (db.dialect() == Database.Dialect.POSTGRESQL) {
                 try {
                     writing().execute("SELECT pg_advisory_xact_lock(?)", key.lockId());
@@ -171,6 +201,10 @@ public final class JdbcConversations implements Conversations {
         private Sql writing() throws SQLException {
             if (tx == null) {
                 tx = db.begin();
+                if (unchecked != null) {
+                    requireUnanswered(tx.sql(), unchecked);
+                    unchecked = null;
+                }
                 for (Database.Work<?> work : deferred) {     // what was deferred goes first, in order
                     work.run(tx.sql());
                 }
@@ -210,13 +244,60 @@ public final class JdbcConversations implements Conversations {
             if (conversation != null) {
                 return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
             }
-            // a turn's first read: the conversation and its open escalation come with it, in the same statement
-            Database.Work<TurnSql.Start> first = sql -> TurnSql.start(sql, key, messageId, messageKey);
-            TurnSql.Start start = tx != null ? read(first) : db.readInGroup(first);
-            conversation = start.conversation();
-            open = start.open();
-            recent = start.recentTexts();
-            return start.response();
+            Optional<TurnSnapshots.Snapshot> kept = fromMemory && tx == null ? db.snapshots().get(key)
+                    : Optional.empty();
+            if (kept.isPresent()) {
+                conversation = Optional.of(kept.get().conversation());
+                open = kept.get().open();
+                recent = kept.get().recentTexts();
+                unchecked = new String[] {messageId, messageKey};
+            } else {
+                // a turn's first read: the conversation and its open escalation come with it, in the same statement
+                Database.Work<TurnSql.Start> first = sql -> TurnSql.start(sql, key, messageId, messageKey);
+                TurnSql.Start start = tx != null ? read(first) : db.readInGroup(first);
+                conversation = start.conversation();
+                open = start.open();
+                recent = start.recentTexts();
+                if (start.response().isPresent()) {
+                    return start.response();
+                }
+            }
+            openAtStart = open;
+            recentAtStart = recent;
+            return Optional.empty();
+        }
+
+        /**
+         * Fails the unit as a serialisation failure when the message it answers from a snapshot was answered before
+         * (a platform's redelivery): nothing of it is written, and it runs again reading the store, which finds the
+         * first answer.
+         */
+        private void requireUnanswered(Sql sql, String[] ids) throws SQLException {
+            if (TurnSql.processedResponse(sql, key, ids[0], ids[1]).isPresent()) {
+                throw readIsStale("the message was answered before this turn took its conversation from memory");
+            }
+        }
+
+        /** Whether the unit committed no write at all (it only read). */
+        boolean wroteNothing() {
+            return tx == null && recorded.isEmpty() && deferred.isEmpty();
+        }
+
+        /**
+         * What this unit leaves for the conversation's next turn: the state its turn wrote, when it recorded a turn
+         * through the group commit alone, after the turn's first read. Nothing when it wrote otherwise (an
+         * escalation opened, raised or moved, a partner's place, a reply noted, the person forgotten): the next turn
+         * reads the store.
+         */
+        Optional<TurnSnapshots.Snapshot> left() {
+            if (tx != null || forgot || recentAtStart == null || recorded.isEmpty() || recorded.stream().anyMatch(
+                    w -> w.newEscalation().isPresent() || w.raisedEscalation().isPresent())) {
+                return Optional.empty();
+            }
+            List<String> texts = new ArrayList<>(recentAtStart);
+            recorded.forEach(w -> texts.add(w.turn().textRedacted()));
+            return Optional.of(new TurnSnapshots.Snapshot(recorded.get(recorded.size() - 1).conversation(),
+                    openAtStart, texts.subList(Math.max(0, texts.size() - TurnSql.RECENT_TEXTS), texts.size())));
         }
 
         @Override
@@ -264,6 +345,7 @@ public final class JdbcConversations implements Conversations {
             };
             open = null;             // the write may open one
             recent = null;
+            recorded.add(write);
             if (tx == null && db.dialect() == Database.Dialect.SQLITE) {
                 deferred.add(work);
             } else {
@@ -389,14 +471,23 @@ public final class JdbcConversations implements Conversations {
         }
 
         void commit() throws SQLException {
+            String[] check = unchecked;
             if (tx != null) {
                 tx.commit();
             } else if (!deferred.isEmpty()) {
                 List<Database.Work<?>> writes = List.copyOf(deferred);
                 db.commitInGroup(sql -> {
+                    if (check != null) {
+                        requireUnanswered(sql, check);
+                    }
                     for (Database.Work<?> work : writes) {
                         work.run(sql);
                     }
+                    return null;
+                });
+            } else if (check != null) {         // nothing written: the answer given must still be the first
+                db.readInGroup(sql -> {
+                    requireUnanswered(sql, check);
                     return null;
                 });
             }

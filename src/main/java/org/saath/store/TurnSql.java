@@ -193,7 +193,7 @@ final class TurnSql {
                     row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
                     row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(),
                     row.lastReply(), row.personGender(), row.otherGender(), now, row.id()) == 0) {
-                throw JdbcConversations.readIsGone("the conversation was deleted after this turn read it");
+                throw JdbcConversations.readIsStale("the conversation was deleted after this turn read it");
             }
             return;
         }
