@@ -30,6 +30,8 @@ public final class DistressLexicon {
 
     private final List<LexiconEntry> entries;
     private final String sha256;
+    /** How the phrases and a message's words are spelt before they are compared. */
+    private final Spellings spellings;
     /** The phrases by their words; a phrase's rank puts those found at one position in the order {@link #find} gives. */
     private final PhraseTree<LexiconEntry> tree;
 
@@ -39,7 +41,18 @@ public final class DistressLexicon {
 
     /** @param sha256 a digest of the files the entries came from, recorded with models trained on them */
     public DistressLexicon(List<LexiconEntry> entries, String sha256) {
-        this.entries = List.copyOf(entries);
+        this(entries, sha256, Spellings.NONE);
+    }
+
+    /**
+     * @param spellings the words' other spellings: the phrases are read in the words' spelling (a phrase that then
+     *                  reads as an earlier one is read once), and so is every message
+     */
+    DistressLexicon(List<LexiconEntry> entries, String sha256, Spellings spellings) {
+        this.spellings = spellings;
+        this.entries = spellings.isEmpty() ? List.copyOf(entries) : onceEach(entries.stream()
+                .map(e -> new LexiconEntry(e.phrase(), spellings.respell(e.tokens()), e.language(), e.severity(),
+                        e.category())).toList());
         this.sha256 = sha256;
         PhraseTree.Builder<LexiconEntry> phrases = PhraseTree.builder();
         int count = this.entries.size();
@@ -74,7 +87,8 @@ public final class DistressLexicon {
         if (entries.isEmpty()) {
             throw new LexiconException("the distress lexicon in " + langRoot + " has no entries", null);
         }
-        return new DistressLexicon(onceEach(entries), HexFormat.of().formatHex(digest.digest()));
+        Spellings spellings = Spellings.load(langRoot, normaliser, digest);
+        return new DistressLexicon(onceEach(entries), HexFormat.of().formatHex(digest.digest()), spellings);
     }
 
     /** The entries without those that repeat an earlier one's words, language, severity and category. */
@@ -95,6 +109,11 @@ public final class DistressLexicon {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /** Whether a word of {@code tokens} is read in another spelling than it was written in. */
+    boolean respells(List<String> tokens) {
+        return spellings.respell(tokens) != tokens;
     }
 
     /** A digest of the lexicon files, or "" for a lexicon built in memory. */
@@ -147,12 +166,14 @@ public final class DistressLexicon {
     }
 
     /**
-     * Every phrase that occurs in {@code tokens}, in order of position; at one position, the phrases whose first
-     * word is whole, then those whose first word is a prefix of two letters or more ({@code suicid*}), then those
-     * of one letter, each in the order of the files. An Arabic word written with "and" or "so" joined to it
-     * ({@code وشربت السم}, {@code فبلعت}) is also read without it, for the Arabic acts.
+     * Every phrase that occurs in {@code written} (its words read in their {@linkplain Spellings listed spelling}),
+     * in order of position; at one position, the phrases whose first word is whole, then those whose first word is a
+     * prefix of two letters or more ({@code suicid*}), then those of one letter, each in the order of the files. An
+     * Arabic word written with "and" or "so" joined to it ({@code وشربت السم}, {@code فبلعت}) is also read without
+     * it, for the Arabic acts.
      */
-    public List<Match> find(List<String> tokens) {
+    public List<Match> find(List<String> written) {
+        List<String> tokens = spellings.respell(written);
         List<Match> matches = new ArrayList<>();
         Found found = new Found();
         for (int i = 0; i < tokens.size(); i++) {

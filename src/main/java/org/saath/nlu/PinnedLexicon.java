@@ -16,7 +16,8 @@ import java.util.Set;
  * the assessment says is at risk, never its categories or cues, and some are among the commonest words of a language
  * («هي» is Urdu's «ہے» once normalised), so every such message was read twice. The shortcut is taken only when the
  * phrases the two share stand in the same order in both (the order of the phrases found at one place follows the
- * files); otherwise every message is read twice.
+ * files); otherwise every message is read twice. A message with a word the current lexicon reads in another spelling
+ * ({@link Spellings}: "khtm" as "khatam") is read again too.
  */
 final class PinnedLexicon {
 
@@ -42,7 +43,9 @@ final class PinnedLexicon {
      * @param currently the current lexicon's assessment of {@code text}
      */
     DistressAssessment assess(NormalisedText text, DistressAssessment currently) {
-        if (current == trained || difference != null && difference.find(text).isEmpty()) {
+        if (current == trained || difference != null && !current.lexicon().respells(text.tokens())
+                && !(text.hasDrawnOutLetters() && current.lexicon().respells(text.pairedTokens()))
+                && difference.find(text).isEmpty()) {
             return currently;
         }
         return trained.assess(text);

@@ -70,7 +70,8 @@ public final class ModelRegistry<C extends KeptCard> {
     }
 
     /**
-     * The lexicon the promoted model was trained with ({@code <lang>/lexicon.tsv} under it), when it was kept: the
+     * The lexicon the promoted model was trained with ({@code <lang>/lexicon.tsv} under it, and the spellings it read
+     * them with, {@code <lang>/spellings.tsv}, where there were any), when it was kept: the
      * model reads its features through it, while the rules read the current lexicon, so a phrase added for safety
      * takes effect without retraining and without moving the model.
      */
@@ -90,6 +91,10 @@ public final class ModelRegistry<C extends KeptCard> {
             Path target = to.resolve(language.code()).resolve("lexicon.tsv");
             Files.createDirectories(target.getParent());
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            Path spellings = file.resolveSibling("spellings.tsv");          // read with the phrases, when there
+            if (Files.isRegularFile(spellings)) {
+                Files.copy(spellings, target.resolveSibling("spellings.tsv"), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

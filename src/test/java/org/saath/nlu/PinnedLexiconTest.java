@@ -89,7 +89,8 @@ class PinnedLexiconTest {
         List<LexiconEntry> entries = current.entries().stream()
                 .filter(e -> !PinnedLexicon.WHOSE.contains(e.category())).toList();
         assertThat(entries).hasSizeLessThan(current.entries().size());
-        DistressDetector now = new DistressDetector(current);
+        // the same phrases without the words' other spellings, which make a message read twice (SpellingsTest)
+        DistressDetector now = new DistressDetector(new DistressLexicon(current.entries()));
         DistressDetector trained = new DistressDetector(new DistressLexicon(entries));
         PinnedLexicon pinned = new PinnedLexicon(now, trained);
 
