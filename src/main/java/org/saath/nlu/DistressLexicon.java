@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The distress lexicon: each supported language's {@code lang/<code>/lexicon.tsv}, with the columns
@@ -122,6 +123,14 @@ public final class DistressLexicon {
     }
 
     private static void readFile(Path file, TextNormaliser normaliser, List<LexiconEntry> into) throws IOException {
+        eachLine(file, line -> into.add(parse(line, normaliser)));
+    }
+
+    /**
+     * Hands each line of a tab-separated file after its header to {@code read}, skipping blank lines and comments
+     * ({@code #}); a line {@code read} refuses ({@link IllegalArgumentException}) fails with the file and line number.
+     */
+    static void eachLine(Path file, Consumer<String> read) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -129,7 +138,7 @@ public final class DistressLexicon {
                 continue;
             }
             try {
-                into.add(parse(line, normaliser));
+                read.accept(line);
             } catch (IllegalArgumentException e) {
                 throw new LexiconException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
             }

@@ -42,18 +42,7 @@ public final class Spellings {
                 continue;
             }
             try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 1; i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    try {
-                        add(line, normaliser, words);
-                    } catch (IllegalArgumentException e) {
-                        throw new LexiconException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
-                    }
-                }
+                DistressLexicon.eachLine(file, line -> add(line, normaliser, words));
                 digest.update(("spellings " + language.code()).getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             } catch (IOException e) {

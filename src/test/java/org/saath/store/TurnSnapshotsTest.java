@@ -26,6 +26,16 @@ class TurnSnapshotsTest {
     @RegisterExtension
     final TestDatabases databases = new TestDatabases("snapshots", 4);
 
+    private final AtomicInteger runs = new AtomicInteger();
+
+    /** The person's first two turns, on {@code db}. */
+    private Conversations afterTwoTurns(Database db) {
+        Conversations conversations = new JdbcConversations(db);
+        conversations.withConversation(KEY, turnOf(1, "first", runs));
+        conversations.withConversation(KEY, turnOf(2, "second", runs));
+        return conversations;
+    }
+
     /** A turn as {@code TurnProcessor} records it: the conversation after it, with {@code turns} turns. */
     private static TurnWrite turn(boolean isNew, int turns, String text, Optional<EscalationRow> escalation) {
         ConversationRow row = new ConversationRow("c-1", KEY.channel(), KEY.userRef(), "en", "open",
@@ -70,7 +80,6 @@ class TurnSnapshotsTest {
     void after_each_kind_of_unit_what_is_kept_in_memory_is_what_the_store_holds_or_nothing() {
         Database db = databases.open(TestStores.Kind.SQLITE);
         Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
         List<Boolean> kept = new ArrayList<>();
 
         conversations.withConversation(KEY, turnOf(1, "first", runs));               // a new person
@@ -107,10 +116,7 @@ class TurnSnapshotsTest {
     @Test
     void a_redelivered_message_whose_conversation_is_in_memory_gets_its_first_answer_and_changes_nothing() {
         Database db = databases.open(TestStores.Kind.SQLITE);
-        Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
-        conversations.withConversation(KEY, turnOf(1, "first", runs));
-        conversations.withConversation(KEY, turnOf(2, "second", runs));
+        Conversations conversations = afterTwoTurns(db);
         assertThat(db.snapshots().get(KEY)).isPresent();
 
         runs.set(0);
@@ -126,10 +132,7 @@ class TurnSnapshotsTest {
     @Test
     void a_redelivered_message_takes_no_partner_s_place_before_it_is_found_answered() {
         Database db = databases.open(TestStores.Kind.SQLITE);
-        Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
-        conversations.withConversation(KEY, turnOf(1, "first", runs));
-        conversations.withConversation(KEY, turnOf(2, "second", runs));
+        Conversations conversations = afterTwoTurns(db);
 
         String again = conversations.withConversation(KEY, tx -> {
             Optional<String> earlier = tx.processedResponse("id-2", "key-2");
@@ -151,10 +154,7 @@ class TurnSnapshotsTest {
     @Test
     void asking_whether_a_message_was_answered_is_answered_from_the_file() {
         Database db = databases.open(TestStores.Kind.SQLITE);
-        Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
-        conversations.withConversation(KEY, turnOf(1, "first", runs));
-        conversations.withConversation(KEY, turnOf(2, "second", runs));
+        Conversations conversations = afterTwoTurns(db);
 
         Optional<String> unknown = conversations.withConversation(KEY, tx -> tx.processedResponse("id-9", "key-9"));
         boolean keptAfterReading = db.snapshots().get(KEY).isPresent();
@@ -170,11 +170,8 @@ class TurnSnapshotsTest {
     void a_person_another_process_forgot_is_not_brought_back_from_memory() {
         String url = databases.url(TestStores.Kind.SQLITE);
         Database server = databases.open(url);
-        Conversations conversations = new JdbcConversations(server);
+        Conversations conversations = afterTwoTurns(server);
         Conversations otherProcess = new JdbcConversations(databases.open(url));
-        AtomicInteger runs = new AtomicInteger();
-        conversations.withConversation(KEY, turnOf(1, "first", runs));
-        conversations.withConversation(KEY, turnOf(2, "second", runs));
         otherProcess.withConversation(KEY, tx -> tx.forget(Optional.empty(), "", T0));
 
         runs.set(0);
@@ -190,7 +187,6 @@ class TurnSnapshotsTest {
     void the_retention_window_and_forgetting_drop_what_is_in_memory() {
         Database db = databases.open(TestStores.Kind.SQLITE);
         Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
         conversations.withConversation(KEY, turnOf(1, "first", runs));
         new JdbcConversationStore(db).deleteOlderThan(T0.minusSeconds(1));
         assertThat(db.snapshots().get(KEY)).isEmpty();
@@ -205,10 +201,7 @@ class TurnSnapshotsTest {
     @Test
     void on_postgresql_nothing_is_kept_in_memory() {
         Database db = databases.open(TestStores.Kind.POSTGRESQL);
-        Conversations conversations = new JdbcConversations(db);
-        AtomicInteger runs = new AtomicInteger();
-        conversations.withConversation(KEY, turnOf(1, "first", runs));
-        conversations.withConversation(KEY, turnOf(2, "second", runs));
+        afterTwoTurns(db);
 
         assertThat(db.snapshots().get(KEY)).isEmpty();
         assertThat(runs).hasValue(2);
