@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 /**
  * The distress lexicon: each supported language's {@code lang/<code>/lexicon.tsv}, with the columns
  * {@code phrase<TAB>language<TAB>severity<TAB>category} after a header line. Phrases go through the same
- * {@link TextNormaliser} as messages, so they are written the natural way. Immutable once loaded.
+ * {@link TextNormaliser} as messages, so they are written the natural way; a word typed in several ways is read in
+ * one spelling, phrases and messages alike ({@link Spellings}, {@code lang/<code>/spellings.tsv}). Immutable once
+ * loaded.
  */
 public final class DistressLexicon {
 

@@ -78,7 +78,7 @@ public final class JdbcConversations implements Conversations {
                 if (attempt == ATTEMPTS || !lostToAnother(e)) {
                     throw e;
                 }
-                LOG.info("a conversation's unit of work lost to another ({}); running it again", sqlState(e));
+                LOG.info("a conversation's unit of work runs again ({}: {})", sqlState(e), sqlMessage(e));
             }
         }
     }
@@ -98,13 +98,23 @@ public final class JdbcConversations implements Conversations {
         return new SQLException(what, SERIALISATION_FAILURE);
     }
 
-    private static String sqlState(Throwable e) {
+    /** The first SQL error with a state among the causes of {@code e}: what the unit lost to. */
+    private static Optional<SQLException> sqlError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+                return Optional.of(sql);
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    private static String sqlState(Throwable e) {
+        return sqlError(e).map(SQLException::getSQLState).orElse(null);
+    }
+
+    /** Its message: why the unit runs again, never a person's words. */
+    private static String sqlMessage(Throwable e) {
+        return sqlError(e).map(SQLException::getMessage).orElse(null);
     }
 
     /**
