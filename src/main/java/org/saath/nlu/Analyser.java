@@ -89,7 +89,7 @@ public final class Analyser {
 
     /** A first message, or one read without its conversation. */
     public Analysis analyse(String raw) {
-        return analyse(read(raw), List.of());
+        return analyse(read(raw), Context.NONE);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Spellings {
         return tokens.get(0);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return words.isEmpty();
     }
 

@@ -290,7 +290,7 @@ public final class JdbcConversations implements Conversations {
 
         /** Whether the unit committed no write at all (it only read). */
         boolean wroteNothing() {
-            return tx == null && recorded.isEmpty() && deferred.isEmpty();
+            return tx == null && deferred.isEmpty();        // a turn recorded is deferred or written in tx
         }
 
         /**
