@@ -309,9 +309,9 @@ public final class TurnProcessor {
      * risk that raises it (a dose asked for a headache) would lose the turn to the rule for the same question at risk.
      */
     private Decided decide(TurnFacts facts) {
-        RuleEngine rules = p.rules().get();
-        TurnFacts raised = facts.withRiskAtLeast(rules.riskFloor(facts));
-        return new Decided(raised, p.safety().apply(rules.decide(facts), raised));
+        RuleEngine.Ruling ruling = p.rules().get().rule(facts);
+        TurnFacts raised = facts.withRiskAtLeast(ruling.riskFloor());
+        return new Decided(raised, p.safety().apply(ruling.decision(), raised));
     }
 
     /**

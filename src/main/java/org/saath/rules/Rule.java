@@ -63,13 +63,23 @@ public record Rule(String id, int priority, When when, Then then) {
             return (conversationRiskAtLeast == null || f.conversationRisk().atLeast(conversationRiskAtLeast))
                     && (conversationRiskAtMost == null || conversationRiskAtMost.atLeast(f.conversationRisk()))
                     && (earlierRiskAtLeast == null || f.earlierRisk().atLeast(earlierRiskAtLeast))
-                    && f.signals().containsAll(signals) && signalsNone.stream().noneMatch(f.signals()::contains)
+                    && f.signals().containsAll(signals) && noneHeard(signalsNone, f.signals())
                     && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans())
                     && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable())
                     && (hasCommand == null || hasCommand == f.command().isPresent())
                     && (topicSaid == null || topicSaid == f.topicSaid())
                     && (actBefore.isEmpty() || actBefore.contains(f.actBefore()))
                     && (classifiedAs.isEmpty() || classifiedAs.contains(f.classified()));
+        }
+
+        /** Whether none of {@code unwanted} was heard (a loop: every turn asks this of every rule). */
+        private static boolean noneHeard(Set<DistressCategory> unwanted, Set<DistressCategory> heard) {
+            for (DistressCategory category : unwanted) {
+                if (heard.contains(category)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -121,6 +121,26 @@ class RuleBookTest {
         assertThat(engine.decide(facts(Intent.ANXIETY, RiskLevel.LOW)).ruleId()).isEqualTo("default");
     }
 
+    /** One reading of the book gives the matching rule's decision and the risk it raises the turn to. */
+    @Test
+    void a_ruling_carries_the_matching_rule_s_decision_and_risk_floor() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: said-yes, priority: 5, when: {commands: [yes]}, then: {template: crisis, risk-at-least: high}}
+                """ + DEFAULT));
+        TurnFacts yes = new TurnFacts(Intent.OUT_OF_SCOPE, 0.9, false, RiskLevel.LOW, RiskLevel.LOW, Language.EN,
+                "PK", DialogueState.SAFETY_CHECK, false, false, Optional.of(Command.YES));
+
+        RuleEngine.Ruling raised = engine.rule(yes);
+        RuleEngine.Ruling plain = engine.rule(facts(Intent.GREETING, RiskLevel.LOW));
+
+        assertThat(raised.decision().ruleId()).isEqualTo("said-yes");
+        assertThat(raised.decision().nextState()).isEqualTo(DialogueState.SAFETY_CHECK);
+        assertThat(raised.riskFloor()).isEqualTo(RiskLevel.HIGH);
+        assertThat(plain.decision().ruleId()).isEqualTo("default");
+        assertThat(plain.riskFloor()).isEqualTo(RiskLevel.NONE);
+    }
+
     /**
      * What the conversation remembers and what the message said: someone who already said they want to die is not
      * asked again (conversation risk), hopelessness is asked about (signals), a dose question is risk
