@@ -2,6 +2,8 @@ package org.saath.helpline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,11 +34,18 @@ public final class HelplineDirectory {
     /** Each line's place in the file, and each id's line: looked up instead of comparing whole entries. */
     private final Map<Helpline, Integer> positions = new IdentityHashMap<>();
     private final Map<String, Helpline> ids = new HashMap<>();
-    /** Each country's lines (emergency numbers apart), its emergency numbers, and the international entries, in
-     *  file order: a turn asks for them several times, and the whole file need not be read each time. */
-    private final Map<String, List<Helpline>> lines;
+    /** Each country's lines (emergency numbers apart) with their topics as bits, its emergency numbers, and the
+     *  international entries, in file order: a turn asks for them several times, and the whole file need not be
+     *  read each time. */
+    private final Map<String, List<Listed>> lines;
     private final Map<String, List<Helpline>> emergencyNumbers;
     private final List<Helpline> international;
+    /** Each topic some line lists, as the number of its bit. */
+    private final Map<String, Integer> topicBits = new HashMap<>();
+
+    /** A line and its topics, each as its bit: whether it lists one of a need's topics is one intersection. */
+    private record Listed(Helpline line, BitSet topics) {
+    }
 
     public HelplineDirectory(List<Helpline> helplines) {
         this.helplines = List.copyOf(helplines);
@@ -44,7 +53,11 @@ public final class HelplineDirectory {
             positions.putIfAbsent(this.helplines.get(i), i);
             ids.putIfAbsent(this.helplines.get(i).id(), this.helplines.get(i));
         }
-        this.lines = byCountry(this.helplines.stream().filter(h -> !h.emergency()).toList());
+        this.helplines.forEach(h -> h.topics().forEach(t -> topicBits.putIfAbsent(t, topicBits.size())));
+        Map<String, List<Listed>> lines = new HashMap<>();
+        byCountry(this.helplines.stream().filter(h -> !h.emergency()).toList()).forEach((country, list) ->
+                lines.put(country, list.stream().map(h -> new Listed(h, bits(h.topics()))).toList()));
+        this.lines = lines;
         this.emergencyNumbers = byCountry(this.helplines.stream().filter(Helpline::emergency).toList());
         this.international = this.helplines.stream().filter(Helpline::international).toList();
     }
@@ -78,12 +91,27 @@ public final class HelplineDirectory {
 
     /** Every line of the need's country listing one of its topics and fitting it, ranked, whatever its hours. */
     public List<HelplineOffer> fitting(Need need, Instant at) {
-        return lines.getOrDefault(need.country(), List.of()).stream()
-                .filter(h -> listsAny(h, need.topics()))
-                .filter(need::fits)
-                .map(h -> HelplineOffer.at(h, at))
-                .sorted(ranking(need.language()))
-                .toList();
+        BitSet wanted = bits(need.topics());
+        List<HelplineOffer> fitting = new ArrayList<>();
+        for (Listed listed : lines.getOrDefault(need.country(), List.of())) {
+            if (listed.topics().intersects(wanted) && need.fits(listed.line())) {
+                fitting.add(HelplineOffer.at(listed.line(), at));
+            }
+        }
+        fitting.sort(ranking(need.language()));
+        return Collections.unmodifiableList(fitting);
+    }
+
+    /** {@code topics} as bits; a topic no line lists has none. */
+    private BitSet bits(Set<String> topics) {
+        BitSet bits = new BitSet(topicBits.size());
+        for (String topic : topics) {
+            Integer bit = topicBits.get(topic);
+            if (bit != null) {
+                bits.set(bit);
+            }
+        }
+        return bits;
     }
 
     /** Every national line for everyone of {@code country} listing one of {@code topics}, ranked. */
@@ -131,7 +159,7 @@ public final class HelplineDirectory {
                 .map(h -> HelplineOffer.at(h, at)).toList();
     }
 
-    /** Whether {@code line} lists any of {@code topics} (a loop: every turn asks this of every line of a country). */
+    /** Whether {@code line} lists any of {@code topics}. */
     private static boolean listsAny(Helpline line, Set<String> topics) {
         for (String topic : line.topics()) {
             if (topics.contains(topic)) {
