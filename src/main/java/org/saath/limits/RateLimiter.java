@@ -33,7 +33,9 @@ public final class RateLimiter {
         this.burst = burst;
         this.tokensPerNano = burst / (double) window.toNanos();
         this.ticker = ticker;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(MAX_KEYS).ticker(ticker).build();
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(MAX_KEYS).ticker(ticker)
+                .executor(Runnable::run)       // its upkeep on the request's thread: no wake-up of another per message
+                .build();
     }
 
     /**

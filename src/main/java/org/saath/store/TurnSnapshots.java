@@ -43,7 +43,9 @@ final class TurnSnapshots {
 
     static TurnSnapshots inMemory() {
         return new TurnSnapshots(Caffeine.newBuilder().maximumSize(ENTRIES)
-                .expireAfterWrite(Duration.ofMinutes(MINUTES)).build());
+                .expireAfterWrite(Duration.ofMinutes(MINUTES))
+                .executor(Runnable::run)       // its upkeep on the thread that wrote: no wake-up of another per turn
+                .build());
     }
 
     Optional<Snapshot> get(ConversationKey key) {
