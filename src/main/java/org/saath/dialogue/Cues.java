@@ -55,14 +55,18 @@ public final class Cues {
     }
 
     private final TextNormaliser normaliser;
-    /** Each section's keys, in file order (the first topic named wins). */
-    private final Map<String, Set<String>> sections;
+    /** Each section's keys, in file order (the first topic named wins), each with its cue ({@link #cue}). */
+    private final Map<String, Map<String, String>> sections = new HashMap<>();
     /** The phrases by their first word: a message is read once, word by word, not once per phrase. */
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
 
     private Cues(TextNormaliser normaliser, Map<String, Set<String>> sections, List<Phrase> phrases) {
         this.normaliser = normaliser;
-        this.sections = sections;
+        sections.forEach((section, keys) -> {
+            Map<String, String> cues = new LinkedHashMap<>();
+            keys.forEach(key -> cues.put(key, cue(section, key)));
+            this.sections.put(section, cues);
+        });
         phrases.forEach(p -> byFirstWord.computeIfAbsent(p.parts().get(0).get(0), w -> new ArrayList<>()).add(p));
     }
 
@@ -143,12 +147,15 @@ public final class Cues {
 
     /** The keys of {@code section} in file order that {@code named} holds. */
     private Set<String> matching(String section, Set<String> named) {
+        if (named.isEmpty()) {
+            return Set.of();                            // most messages name none
+        }
         Set<String> out = new LinkedHashSet<>();
-        for (String key : sections.getOrDefault(section, Set.of())) {
-            if (named.contains(cue(section, key))) {
+        sections.getOrDefault(section, Map.of()).forEach((key, cue) -> {
+            if (named.contains(cue)) {
                 out.add(key);
             }
-        }
+        });
         return out;
     }
 
