@@ -44,10 +44,10 @@ public final class FloodGate {
         String sender = hasher.hash(in.channel(), in.userId());
         Optional<Duration> wait = perSender.tryAcquire(sender);
         if (wait.isPresent() && !analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)) {
-            return turns.answeredBefore(in)
+            return turns.answeredBefore(in, sender)
                     .orElseThrow(() -> new RateLimitedException("too many messages from this sender", wait.get()));
         }
-        TurnProcessor.Answer answer = turns.answer(in);
+        TurnProcessor.Answer answer = turns.answer(in, sender);     // the sender's hash is made once
         if (answer.repeat() && wait.isEmpty()) {
             perSender.giveBack(sender);
         }

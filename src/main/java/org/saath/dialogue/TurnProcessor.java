@@ -124,7 +124,12 @@ public final class TurnProcessor {
 
     /** As {@link #handle}, saying whether the message was a repeat (a repeat is not counted against its sender). */
     public Answer answer(InboundMessage in) {
-        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+        return answer(in, p.hasher().hash(in.channel(), in.userId()));
+    }
+
+    /** As {@link #answer(InboundMessage)}, for a sender whose keyed hash the caller has made already. */
+    Answer answer(InboundMessage in, String userRef) {
+        ConversationKey key = new ConversationKey(in.channel(), userRef);
         Analyser analyser = p.analyser().get();
         Analyser.Reading reading = analyser.read(in.text());                                        // 3 analyse
         Read read = new Read(analyser, reading, p.cues().find(reading.text()), p.redactor().redact(in.text()));
@@ -243,10 +248,11 @@ public final class TurnProcessor {
 
     /**
      * The answer already given to this message, if it was handled before: asked for a message its sender's limit
-     * would refuse, so that a repeat of an answered one gets its answer rather than a refusal.
+     * would refuse, so that a repeat of an answered one gets its answer rather than a refusal. {@code userRef} is the
+     * sender's keyed hash, made by the caller.
      */
-    public Optional<TurnResult> answeredBefore(InboundMessage in) {
-        ConversationKey key = new ConversationKey(in.channel(), p.hasher().hash(in.channel(), in.userId()));
+    Optional<TurnResult> answeredBefore(InboundMessage in, String userRef) {
+        ConversationKey key = new ConversationKey(in.channel(), userRef);
         String forgetKey = p.hasher().messageKey(in.channel(), key.userRef(), in.messageId());
         return p.conversations().withConversation(key, tx -> tx.processedResponse(in.messageId(), forgetKey))
                 .map(TurnJson::read);
