@@ -83,7 +83,7 @@ public final class TurnProcessor {
     }
 
     /** The answer to a message, and whether it was a repeat of one answered before (answered from the store). */
-    public record Answer(TurnResult result, boolean repeat) {
+    record Answer(TurnResult result, boolean repeat) {
     }
 
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
@@ -119,15 +119,13 @@ public final class TurnProcessor {
      * The observer hears of the turn once, after its unit of work committed.
      */
     public TurnResult handle(InboundMessage in) {
-        return answer(in).result();
+        return answer(in, p.hasher().hash(in.channel(), in.userId())).result();
     }
 
-    /** As {@link #handle}, saying whether the message was a repeat (a repeat is not counted against its sender). */
-    public Answer answer(InboundMessage in) {
-        return answer(in, p.hasher().hash(in.channel(), in.userId()));
-    }
-
-    /** As {@link #answer(InboundMessage)}, for a sender whose keyed hash the caller has made already. */
+    /**
+     * As {@link #handle}, for a sender whose keyed hash ({@code userRef}) the caller has made already, saying whether
+     * the message was a repeat (a repeat is not counted against its sender).
+     */
     Answer answer(InboundMessage in, String userRef) {
         ConversationKey key = new ConversationKey(in.channel(), userRef);
         Analyser analyser = p.analyser().get();
