@@ -50,7 +50,8 @@ final class PersonReading {
     }
 
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */
-    private static final Pattern ARABIC_SOUND_DIGIT = Pattern.compile("[35679]");
+    private static final String ARABIC_SOUND_DIGITS = "35679";
+    private static final Pattern ARABIC_SOUND_DIGIT = Pattern.compile("[" + ARABIC_SOUND_DIGITS + "]");
     /** A number with a unit or an ordinal ("9am", "3rd", "5k"), not a word. */
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "\\d+(st|nd|rd|th|am|pm|s|k|x|h|hr|hrs|min|mins|kg|km|yo|yr|yrs)");
@@ -61,10 +62,22 @@ final class PersonReading {
      * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough.
      */
     static boolean isArabizi(String text) {
+        if (!hasSoundDigit(text)) {
+            return false;       // most messages: no token to split, no pattern to run (every turn asks this)
+        }
         for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+")) {
             long letters = token.chars().filter(Character::isLetter).count();
             if (letters >= 2 && token.chars().allMatch(c -> c < 128) && ARABIC_SOUND_DIGIT.matcher(token).find()
                     && !NUMBER_WITH_UNIT.matcher(token).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSoundDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (ARABIC_SOUND_DIGITS.indexOf(text.charAt(i)) >= 0) {
                 return true;
             }
         }
