@@ -1,10 +1,8 @@
 package org.saath.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -83,9 +81,10 @@ public final class Database implements AutoCloseable {
     private static final long CHECKPOINT_EVERY_MS = 50;
     /**
      * The WAL's bound: 1 GB of 4 KB pages. A restart holds every commit while SQLite copies the last frames and syncs:
-     * 60–135 ms here, 15–50 ms since {@link #syncFiles} flushes first (both measured with a 64 MB bound). At 64 MB it
-     * came about once a second at full load and set the p99 at 64 connections (127 ms, against 40 with no restarts);
-     * at 1 GB it comes every 15–20 s.
+     * 60–135 ms here, measured with a 64 MB bound, where it came about once a second at full load and set the p99 at
+     * 64 connections (127 ms, against 40 with no restarts); at 1 GB it comes every 15–20 s. The files are not
+     * flushed from Java before it (that took it to 15–50 ms): closing a descriptor of a file drops every POSIX lock
+     * the process holds on it, SQLite's included, and another process could then take the file and delete the WAL.
      * A forgotten person's pages never wait for it: {@link #erasePages} empties the WAL at once (or once a reader of
      * an older snapshot is gone).
      */
@@ -101,8 +100,6 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread committer;
     private volatile Thread checkpointer;
-    /** SQLite: the database file (its WAL is beside it), or null. */
-    private final Path sqliteFile;
     private volatile boolean closed;
     /** An erasure whose WAL could not be emptied yet ({@link #erasePages}). */
     private volatile boolean erasePending;
@@ -114,11 +111,10 @@ public final class Database implements AutoCloseable {
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
-    private Database(HikariDataSource pool, DataSource migrating, Dialect dialect, Path sqliteFile) {
+    private Database(HikariDataSource pool, DataSource migrating, Dialect dialect) {
         this.pool = pool;
         this.migrating = migrating;
         this.dialect = dialect;
-        this.sqliteFile = sqliteFile;
         this.snapshots = dialect == Dialect.SQLITE ? TurnSnapshots.inMemory() : TurnSnapshots.NONE;
     }
 
@@ -175,7 +171,7 @@ public final class Database implements AutoCloseable {
         // its own, so that a pool of one (store.pool-size: 1) starts and answers readiness as well
         DataSource migrating = dialect == Dialect.SQLITE ? pool : postgres(url, username, password);
         migrate(pool, migrating, dialect);
-        Database db = new Database(pool, migrating, dialect, dialect == Dialect.SQLITE ? sqliteFile(url) : null);
+        Database db = new Database(pool, migrating, dialect);
         if (dialect == Dialect.SQLITE) {
             db.startCheckpointer(walRestartFrames);
         }
@@ -226,16 +222,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Flushes both files first ({@link #syncFiles}), then copies what the passive checkpoints left with this
-     * process's writers held back, and waits for readers of an older snapshot to finish ({@code RESTART}), so that
-     * the next commit writes the WAL from its start. Those readers take microseconds, but SQLite's busy handler waits
-     * for them in sleeps of 1, 2, 5, 10… ms and, with readers overlapping on one read mark, once waited out the
-     * connection's whole 10 s timeout with every commit held. Here it waits {@value #RESTART_WAIT_MS} ms at first;
-     * each restart that could not finish (a reader descheduled on a busy machine) doubles the wait for the next
-     * round, up to {@value #RESTART_WAIT_MAX_MS} ms, and one that finishes sets it back.
+     * Copies what the passive checkpoints left with this process's writers held back, and waits for readers of an
+     * older snapshot to finish ({@code RESTART}), so that the next commit writes the WAL from its start. Those
+     * readers take microseconds, but SQLite's busy handler waits for them in sleeps of 1, 2, 5, 10… ms and, with
+     * readers overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit
+     * held. Here it waits {@value #RESTART_WAIT_MS} ms at first; each restart that could not finish (a reader
+     * descheduled on a busy machine) doubles the wait for the next round, up to {@value #RESTART_WAIT_MAX_MS} ms, and
+     * one that finishes sets it back. Package-private for the test that restarts the WAL when it chooses.
      */
-    private void restartWal() {
-        syncFiles();
+    void restartWal() {
         sqliteWriter.lock();
         checkpoints.lock();
         try {
@@ -258,15 +253,6 @@ public final class Database implements AutoCloseable {
      * Flushed here first, the restart's own syncs find only what came since. A file that cannot be flushed is left
      * to SQLite's own sync, as before.
      */
-    private void syncFiles() {
-        for (Path file : List.of(sqliteFile, sqliteFile.resolveSibling(sqliteFile.getFileName() + "-wal"))) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(false);
-            } catch (IOException e) {
-                LOG.debug("could not flush {} before a WAL restart: {}", file.getFileName(), e.toString());
-            }
-        }
-    }
 
     private static DataSource sqlite(String url) {
         Path file = sqliteFile(url);

@@ -44,6 +44,53 @@ class DatabaseTest {
     Path dir;
 
     /**
+     * Another process that opens the running server's file and closes it again (an operator's {@code sqlite3}, a
+     * second {@code saath} command) once the WAL has started over: it must still find the server there, see each
+     * write the server acknowledges after its visit, and leave the WAL to the server. The flush before a restart
+     * opened and closed the file from Java, and closing any descriptor of a file drops every POSIX lock the process
+     * holds on it, SQLite's own included: the visitor then took the file for its own, copied the WAL in and deleted
+     * it, and every later write of the server went into a deleted file (unseen by other processes, lost in a crash).
+     */
+    @Test
+    void another_process_visiting_the_file_after_a_wal_restart_sees_every_later_write() throws Exception {
+        String url = Database.sqliteUrl(dir);
+        String count = "SELECT COUNT(*) FROM probe";
+        try (Database db = Database.open(url, "", "", 2, Database.WAL_RESTART_FRAMES)) {
+            db.write(sql -> sql.update("CREATE TABLE probe (n INTEGER, pad TEXT)"));
+            for (int n = 0; n < 40; n++) {
+                insert(db, n);
+            }
+            db.restartWal();
+
+            assertThat(visit(url, "alone")).as("the file for another process alone").isEqualTo("refused");
+            assertThat(visit(url, count)).isEqualTo("40");
+            insert(db, 40);                                   // acknowledged after the visit
+            assertThat(visit(url, count)).as("the write made after another process came and went").isEqualTo("41");
+        }
+        try (Database reopened = Database.open(url, "", "", 1)) {
+            Optional<Integer> rows = reopened.read(sql -> sql.one(count, rs -> rs.getInt(1)));
+            assertThat(rows).contains(41);
+        }
+    }
+
+    private static void insert(Database db, int n) {
+        db.write(sql -> sql.update("INSERT INTO probe (n, pad) VALUES (?, ?)", n, "x".repeat(3_000)));
+    }
+
+    /** Runs {@link StoreVisitor} in a child JVM: what another process reads from the file now (its arguments). */
+    private static String visit(String url, String... query) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), StoreVisitor.class.getName(), url));
+        command.addAll(List.of(query));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    /**
      * The store, its WAL and shared-memory file hold every conversation: readable by their owner alone, whatever the
      * umask, and a store made by an earlier build (readable by all) is made owner-only when it is opened.
      */
