@@ -82,9 +82,8 @@ public final class Database implements AutoCloseable {
     /**
      * The WAL's bound: 1 GB of 4 KB pages. A restart holds every commit while SQLite copies the last frames and syncs:
      * 60–135 ms here, measured with a 64 MB bound, where it came about once a second at full load and set the p99 at
-     * 64 connections (127 ms, against 40 with no restarts); at 1 GB it comes every 15–20 s. The files are not
-     * flushed from Java before it (that took it to 15–50 ms): closing a descriptor of a file drops every POSIX lock
-     * the process holds on it, SQLite's included, and another process could then take the file and delete the WAL.
+     * 64 connections (127 ms, against 40 with no restarts), 15–50 ms since {@link SqliteFlush} flushes the files
+     * first; at 1 GB it comes every 15–20 s.
      * A forgotten person's pages never wait for it: {@link #erasePages} empties the WAL at once (or once a reader of
      * an older snapshot is gone).
      */
@@ -100,6 +99,8 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private volatile Thread committer;
     private volatile Thread checkpointer;
+    /** SQLite: the database file (its WAL is beside it), or null. */
+    private final Path sqliteFile;
     private volatile boolean closed;
     /** An erasure whose WAL could not be emptied yet ({@link #erasePages}). */
     private volatile boolean erasePending;
@@ -111,10 +112,11 @@ public final class Database implements AutoCloseable {
     /** How long the next WAL restart waits for readers (the checkpointer's thread alone reads and sets it). */
     private int restartWaitMs = RESTART_WAIT_MS;
 
-    private Database(HikariDataSource pool, DataSource migrating, Dialect dialect) {
+    private Database(HikariDataSource pool, DataSource migrating, Dialect dialect, Path sqliteFile) {
         this.pool = pool;
         this.migrating = migrating;
         this.dialect = dialect;
+        this.sqliteFile = sqliteFile;
         this.snapshots = dialect == Dialect.SQLITE ? TurnSnapshots.inMemory() : TurnSnapshots.NONE;
     }
 
@@ -171,7 +173,7 @@ public final class Database implements AutoCloseable {
         // its own, so that a pool of one (store.pool-size: 1) starts and answers readiness as well
         DataSource migrating = dialect == Dialect.SQLITE ? pool : postgres(url, username, password);
         migrate(pool, migrating, dialect);
-        Database db = new Database(pool, migrating, dialect);
+        Database db = new Database(pool, migrating, dialect, dialect == Dialect.SQLITE ? sqliteFile(url) : null);
         if (dialect == Dialect.SQLITE) {
             db.startCheckpointer(walRestartFrames);
         }
@@ -222,15 +224,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Copies what the passive checkpoints left with this process's writers held back, and waits for readers of an
-     * older snapshot to finish ({@code RESTART}), so that the next commit writes the WAL from its start. Those
-     * readers take microseconds, but SQLite's busy handler waits for them in sleeps of 1, 2, 5, 10… ms and, with
-     * readers overlapping on one read mark, once waited out the connection's whole 10 s timeout with every commit
-     * held. Here it waits {@value #RESTART_WAIT_MS} ms at first; each restart that could not finish (a reader
-     * descheduled on a busy machine) doubles the wait for the next round, up to {@value #RESTART_WAIT_MAX_MS} ms, and
-     * one that finishes sets it back. Package-private for the test that restarts the WAL when it chooses.
+     * Flushes both files first ({@link SqliteFlush}), then copies what the passive checkpoints left with this
+     * process's writers held back, and waits for readers of an older snapshot to finish ({@code RESTART}), so that the
+     * next commit writes the WAL from its start. Those readers take microseconds, but SQLite's busy handler waits for
+     * them in sleeps of 1, 2, 5, 10… ms and, with readers overlapping on one read mark, once waited out the
+     * connection's whole 10 s timeout with every commit held. Here it waits {@value #RESTART_WAIT_MS} ms at first;
+     * each restart that could not finish (a reader descheduled on a busy machine) doubles the wait for the next
+     * round, up to {@value #RESTART_WAIT_MAX_MS} ms, and one that finishes sets it back. Package-private for the test
+     * that restarts the WAL when it chooses.
      */
     void restartWal() {
+        SqliteFlush.flush(sqliteFile);
         sqliteWriter.lock();
         checkpoints.lock();
         try {
