@@ -41,6 +41,15 @@ public final class FloodGate {
      * answer when it was answered before; otherwise throws {@link RateLimitedException}.
      */
     public TurnResult handle(InboundMessage in) {
+        return answer(in).result();
+    }
+
+    /** As {@link #handle}, the answer as the JSON stored with the message id: a repeat gets the same bytes. */
+    public String handleAsJson(InboundMessage in) {
+        return answer(in).json();
+    }
+
+    private TurnProcessor.Answer answer(InboundMessage in) {
         String sender = hasher.hash(in.channel(), in.userId());
         Optional<Duration> wait = perSender.tryAcquire(sender);
         if (wait.isPresent() && !analyser.get().analyse(in.text()).risk().atLeast(RiskLevel.HIGH)) {
@@ -51,6 +60,6 @@ public final class FloodGate {
         if (answer.repeat() && wait.isEmpty()) {
             perSender.giveBack(sender);
         }
-        return answer.result();
+        return answer;
     }
 }

@@ -42,6 +42,7 @@ import org.saath.store.ConversationTx;
 import org.saath.store.Conversations;
 import org.saath.store.EscalationRow;
 import org.saath.store.HandoffStore;
+import org.saath.store.TurnWrite;
 
 /**
  * The whole turn pipeline of DESIGN.md in one method, {@link #handle}: session → analyse → decide → resources →
@@ -74,16 +75,26 @@ public final class TurnProcessor {
     record Replied(TurnResult result, String replyId) {
     }
 
-    /** The answer, and what the turn did for the observer (nothing for a repeated delivery: it is not a turn). */
-    private record Handled(TurnResult result, Optional<TurnOutcome> outcome, boolean repeat) {
+    /**
+     * The answer, as stored with the message id ({@code json}: what a repeat is answered with), and what the turn did
+     * for the observer (nothing for a repeated delivery: it is not a turn).
+     */
+    private record Handled(TurnResult result, String json, Optional<TurnOutcome> outcome, boolean repeat) {
 
-        Handled(TurnResult result, Optional<TurnOutcome> outcome) {
-            this(result, outcome, false);
+        Handled(TurnResult result, String json, Optional<TurnOutcome> outcome) {
+            this(result, json, outcome, false);
         }
     }
 
-    /** The answer to a message, and whether it was a repeat of one answered before (answered from the store). */
-    record Answer(TurnResult result, boolean repeat) {
+    /**
+     * The answer to a message, as stored with its id ({@code json}, sent as it is: a repeat gets the same bytes), and
+     * whether it was a repeat of one answered before (answered from the store).
+     */
+    record Answer(TurnResult result, String json, boolean repeat) {
+
+        static Answer repeated(String json) {
+            return new Answer(TurnJson.read(json), json, true);
+        }
     }
 
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
@@ -135,7 +146,7 @@ public final class TurnProcessor {
         EscalationRequester.Admission admission = p.escalations().admission(key.userRef(), in.origin());
         Handled handled = p.conversations().withConversation(key, tx -> turn(tx, in, read, admission));
         handled.outcome().ifPresent(observer::observe);                                              // 9 observe
-        return new Answer(handled.result(), handled.repeat());
+        return new Answer(handled.result(), handled.json(), handled.repeat());
     }
 
     /** Steps 1–8 of DESIGN.md's turn, inside one transaction: dedupe, load, decide, write. */
@@ -144,7 +155,7 @@ public final class TurnProcessor {
         String forgetKey = p.hasher().messageKey(received.channel(), tx.key().userRef(), received.messageId());
         Optional<String> earlier = tx.processedResponse(received.messageId(), forgetKey);            // dedupe
         if (earlier.isPresent()) {
-            return new Handled(TurnJson.read(earlier.get()), Optional.empty(), true);
+            return new Handled(TurnJson.read(earlier.get()), earlier.get(), Optional.empty(), true);
         }
         // a platform's message id can hold the person's number (a WhatsApp wamid is their number in base64): only
         // its keyed hash is stored, as the turn's message id and in the dedupe record
@@ -169,9 +180,9 @@ public final class TurnProcessor {
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             TurnResult relayed = records.relayed(tx, in, conversation.get(), open.get(), analysis, read.redacted(),
                     now);
-            return outcome(relayed, TurnOutcome.Kind.RELAYED, in, analysis, p.countries().resolve(in.country(),
-                    in.phoneNumber()), RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get()
-                    .peakRisk())), false, Optional.empty(), now);
+            return outcome(relayed, TurnJson.write(relayed), TurnOutcome.Kind.RELAYED, in, analysis,
+                    p.countries().resolve(in.country(), in.phoneNumber()), RiskLevel.max(analysis.risk(),
+                    RiskLevel.fromCode(conversation.get().peakRisk())), false, Optional.empty(), now);
         }
         Optional<String> remembered = p.topics().remembered(conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
@@ -186,9 +197,9 @@ public final class TurnProcessor {
                 facts.country(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
-            return outcome(forget(tx, in, forgetKey, conversationId, decided, resources, person, now),
-                    TurnOutcome.Kind.FORGOTTEN, in, analysis, facts.country(), facts.conversationRisk(), false,
-                    Optional.empty(), now);
+            TurnResult forgotten = forget(tx, in, forgetKey, conversationId, decided, resources, person, now);
+            return outcome(forgotten, TurnJson.write(forgotten), TurnOutcome.Kind.FORGOTTEN, in, analysis,
+                    facts.country(), facts.conversationRisk(), false, Optional.empty(), now);
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
@@ -197,11 +208,12 @@ public final class TurnProcessor {
                 conversationId, plan.nextState(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person,  // 7 reply
                 asksForSomeone(read, analysis));
-        tx.record(records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis, // 8 record
-                decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now));
-        return outcome(replied.result(), TurnOutcome.Kind.ANSWERED, in, analysis, facts.country(),
-                facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e -> new TurnOutcome.Opened(
-                        e.state().code(), handoff.partner().map(Partner::id))), now);
+        TurnWrite written = records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis,
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now);
+        tx.record(written);                                                                         // 8 record
+        return outcome(replied.result(), written.responseJson(), TurnOutcome.Kind.ANSWERED, in, analysis,
+                facts.country(), facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e ->
+                        new TurnOutcome.Opened(e.state().code(), handoff.partner().map(Partner::id))), now);
     }
 
     /**
@@ -224,15 +236,16 @@ public final class TurnProcessor {
     private static Handled passed(ConversationTx tx, InboundMessage in, Optional<ConversationRow> conversation,
                                   Instant now) {
         TurnResult nothing = new TurnResult(List.of(), null);
-        conversation.ifPresent(c -> tx.recordProcessed(c.id(), in.messageId(), TurnJson.write(nothing), now));
-        return new Handled(nothing, Optional.empty());
+        String json = TurnJson.write(nothing);
+        conversation.ifPresent(c -> tx.recordProcessed(c.id(), in.messageId(), json, now));
+        return new Handled(nothing, json, Optional.empty());
     }
 
     /** The answer, with what the turn did in closed values only (for the observer, after the commit). */
-    private static Handled outcome(TurnResult result, TurnOutcome.Kind kind, InboundMessage in, Analysis a,
-                                   String country, RiskLevel conversationRisk, boolean newConversation,
+    private static Handled outcome(TurnResult result, String json, TurnOutcome.Kind kind, InboundMessage in,
+                                   Analysis a, String country, RiskLevel conversationRisk, boolean newConversation,
                                    Optional<TurnOutcome.Opened> opened, Instant now) {
-        return new Handled(result, Optional.of(new TurnOutcome(in.channel(), country, a.language(), a.intent(),
+        return new Handled(result, json, Optional.of(new TurnOutcome(in.channel(), country, a.language(), a.intent(),
                 a.risk(), conversationRisk, kind, newConversation, result.replies().size(), opened, now)));
     }
 
@@ -249,11 +262,11 @@ public final class TurnProcessor {
      * would refuse, so that a repeat of an answered one gets its answer rather than a refusal. {@code userRef} is the
      * sender's keyed hash, made by the caller.
      */
-    Optional<TurnResult> answeredBefore(InboundMessage in, String userRef) {
+    Optional<Answer> answeredBefore(InboundMessage in, String userRef) {
         ConversationKey key = new ConversationKey(in.channel(), userRef);
         String forgetKey = p.hasher().messageKey(in.channel(), key.userRef(), in.messageId());
         return p.conversations().withConversation(key, tx -> tx.processedResponse(in.messageId(), forgetKey))
-                .map(TurnJson::read);
+                .map(Answer::repeated);
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */

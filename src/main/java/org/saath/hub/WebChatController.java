@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -69,7 +70,7 @@ public final class WebChatController {
         sameOrigin(ctx);
         String user = user(ctx);
         InboundMessage message = parse(user, JsonBody.bytes(ctx, maxBodyBytes)).from(ctx.ip());
-        ctx.json(hub.floodGate().handle(message));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(hub.floodGate().handleAsJson(message));
     }
 
     /** Messages for the person after sequence number {@code after}: a counsellor's words, status notes. */

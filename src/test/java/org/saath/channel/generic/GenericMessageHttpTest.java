@@ -120,7 +120,9 @@ class GenericMessageHttpTest {
         HttpResponse<String> second = post(fixture("crisis-roman-urdu.json"));
 
         assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(second.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(second.body()).as("the stored answer, byte for byte").isEqualTo(first.body());
+        assertThat(List.of(first, second)).allSatisfy(r -> assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json")));
         assertThat(Sqlite.count(data, "turns")).isEqualTo(1);
         assertThat(Sqlite.count(data, "processed_messages")).isEqualTo(1);
         assertThat(Sqlite.count(data, "escalations")).isEqualTo(1);
