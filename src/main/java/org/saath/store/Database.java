@@ -250,14 +250,6 @@ public final class Database implements AutoCloseable {
         return Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
     }
 
-    /**
-     * Flushes the database file and its WAL to the disk while commits go on. SQLite syncs the database file only at a
-     * checkpoint that copies the whole WAL, which under load is only the held restart: its {@code fsync} then wrote
-     * out every page the passive checkpoints had copied since the last one (55–75 ms, every commit waiting; strace).
-     * Flushed here first, the restart's own syncs find only what came since. A file that cannot be flushed is left
-     * to SQLite's own sync, as before.
-     */
-
     private static DataSource sqlite(String url) {
         Path file = sqliteFile(url);
         try {
