@@ -108,6 +108,11 @@ class CommandDetectorTest {
         "before i say anything, is this confidential? will anyone tell my parents?|privacy",
         "کیا یہ بات چیت راز رہے گی؟ میرے گھر والوں کو پتا نہیں چلنا چاہیے|privacy",
         "هل كلامي هنا سري؟ ما أبي أهلي يعرفون|privacy", "kya ye baat raaz rahegi|privacy",
+        // the s48 smoke: a privacy question of two questions was told "I can't help with that"
+        "is this chat private? who can read it?|privacy", "will anyone see what i write here|privacy",
+        "hi, is this conversation confidential|privacy", "kya ye chat private hai? kaun parhta hai|privacy",
+        "کیا یہ چیٹ پرائیویٹ ہے؟ کون پڑھے گا|privacy", "هل الشات سري؟ مين بيقرا رسايلي|privacy",
+        "meri baatein kaun parhega?|privacy", "who else can read these messages|privacy",
         "my friend is very depressed, how do i help her?|help_someone",
         "main uski kaise madad karun?|help_someone", "میں اس کی مدد کیسے کروں؟|help_someone",
         "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone",
@@ -154,7 +159,10 @@ class CommandDetectorTest {
         // a language someone else speaks is not one asked of Saath (the outside probe of 5 December, h08)
         "she is from the philippines, she doesnt speak arabic", "my mum doesn't speak english",
         "my husband doesnt speak urdu",
-        "ammi ko angrezi mein baat samajh nahi aati", "هي ما بتحكي بالانجليزي"})
+        "ammi ko angrezi mein baat samajh nahi aati", "هي ما بتحكي بالانجليزي",
+        // a letter read aloud, a class, a private school are not questions about this chat
+        "who can read it to me, my eyes are bad", "mere school mein kaun parhta hai pata nahi",
+        "is this private hospital cheaper than the government one"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
