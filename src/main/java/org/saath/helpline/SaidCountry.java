@@ -1,0 +1,76 @@
+package org.saath.helpline;
+
+import java.util.Optional;
+
+/**
+ * A country a person's own words named: where they are now ("I live in Dubai", «أنا ساكنة في عمّان الأردن», or
+ * "is there a helpline in Egypt?"), or where they are from ("I'm from Egypt", «أنا مصرية»). Where they are now says
+ * more than the channel knows; where they are from says more only than the deployment's default (a Pakistani in
+ * Dubai is from Pakistan). See {@link CountryResolver}.
+ */
+public record SaidCountry(String country, How how) {
+
+    /** What the words said of the country. */
+    public enum How {
+        /** The person is there now. */
+        HERE,
+        /**
+         * The person asks for its lines ("helpline in Egypt?"): heard as {@link #HERE}, and remembered so.
+         */
+        ASKED,
+        /**
+         * The person asks for its lines for someone else ("is there a helpline in Dubai for my sister"): heard for
+         * this message only.
+         */
+        ASKED_FOR_SOMEONE,
+        /** The person is from there. */
+        FROM
+    }
+
+    public SaidCountry {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("not a two-letter country code: " + country);
+        }
+    }
+
+    /**
+     * What a conversation knows after a message: where the person said they are replaces anything said before, and
+     * where they are from replaces only an earlier "from" ("I live in Dubai… I'm from Lahore" stays in Dubai); lines
+     * asked for someone else change nothing.
+     */
+    public static Optional<SaidCountry> after(Optional<SaidCountry> earlier, Optional<SaidCountry> now) {
+        if (now.isEmpty() || now.get().how() == How.ASKED_FOR_SOMEONE
+                || (now.get().how() == How.FROM && earlier.filter(SaidCountry::isHere).isPresent())) {
+            return earlier;
+        }
+        return now.map(s -> s.how() == How.ASKED ? new SaidCountry(s.country(), How.HERE) : s);
+    }
+
+    /** Where one message places the person: as {@link #after}, with lines asked for someone else for this message. */
+    public static Optional<SaidCountry> forMessage(Optional<SaidCountry> earlier, Optional<SaidCountry> now) {
+        return now.filter(s -> s.how() == How.ASKED_FOR_SOMEONE).or(() -> after(earlier, now));
+    }
+
+    /** These words, heard as lines asked for someone else when they were asked for a place. */
+    public SaidCountry askedForSomeone() {
+        return how == How.ASKED ? new SaidCountry(country, How.ASKED_FOR_SOMEONE) : this;
+    }
+
+    /** Whether the words place the person there now (or ask for its lines). */
+    public boolean isHere() {
+        return how != How.FROM;
+    }
+
+    /** As stored: {@code here:AE}, {@code from:EG} (a country asked for is stored as where the person is). */
+    public String code() {
+        return (isHere() ? "here:" : "from:") + country;
+    }
+
+    /** The stored {@link #code()} read back; empty for null or a value this version does not know. */
+    public static Optional<SaidCountry> fromCode(String code) {
+        if (code == null || !code.matches("(here|from):[A-Z]{2}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new SaidCountry(code.substring(5), code.startsWith("here") ? How.HERE : How.FROM));
+    }
+}

@@ -1,0 +1,136 @@
+package org.saath.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.saath.helpline.SaidCountry;
+import org.saath.nlu.TextNormaliser;
+
+/** The country a person's own words place them in, from every language's {@code places.yaml}. */
+class PlacesTest {
+
+    private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static final Places PLACES = Places.loadFromClasspath(NORMALISER);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i live in dubai|AE|HERE",
+        "I'm in Dubai right now and i want to die|AE|HERE",
+        "im currently living in riyadh, everything is falling apart|SA|HERE",
+        "we live in Sharjah, my husband works long hours|AE|HERE",
+        "i moved to the uk for my masters and i have nobody|GB|HERE",
+        "i am a student in london|GB|HERE",
+        "here in pakistan nobody cares about this|PK|HERE",
+        "i live in pakistan but work in dubai|PK|HERE",
+        "I'm from Pakistan, living in Dubai|AE|HERE",
+        "my sister lives in Dubai and I'm in Lahore|PK|HERE",
+        "is there a helpline in egypt|EG|ASKED",
+        "any uae helpline?|AE|ASKED",
+        "therapist in doha please|QA|ASKED",
+        "i'm from egypt|EG|FROM",
+        "im egyptian btw|EG|FROM",
+        "main dubai mein hun|AE|HERE",
+        "mai saudia me rehti hun aur bohat akeli hun|SA|HERE",
+        "hum qatar mein rehte hain|QA|HERE",
+        "main abhi london mein hoon|GB|HERE",
+        "saudia ka helpline number kya hai|SA|ASKED",
+        "main karachi se hun|PK|FROM",
+        "میں دبئی میں رہتا ہوں|AE|HERE",
+        "میں آج کل سعودی عرب میں ہوں|SA|HERE",
+        "قطر میں کوئی ہیلپ لائن ہے؟|QA|ASKED",
+        "انا ساكنة في الأردن|JO|HERE",
+        "أنا عايش بالرياض من سنتين|SA|HERE",
+        "انا في مصر|EG|HERE",
+        "أعيش في دبي وحدي|AE|HERE",
+        "انتقلت الى الكويت السنة الماضية|KW|HERE",
+        "رقم خط المساعدة في الأردن؟|JO|ASKED",
+        "هل يوجد خط ساخن في السعودية|SA|ASKED",
+        "انا مصرية|EG|FROM",
+        "أنا من المغرب|MA|FROM"
+    })
+    void a_person_s_own_place_is_read_in_every_language(String message, String country, SaidCountry.How how) {
+        assertThat(PLACES.find(message)).as(message).contains(new SaidCountry(country, how));
+    }
+
+    /** Someone else's place, a past one, a denied one, or a name that is something else here. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "my brother lives in dubai",
+        "my husband works in Saudi and sends money",
+        "i used to live in dubai",
+        "i don't live in dubai anymore",
+        "im not in dubai",
+        "i'm in love with someone",
+        "i live in fear of him",
+        "i want to live in canada one day",
+        "meri behan dubai mein hai",
+        "woh saudia mein kaam karta hai",
+        "میری بہن دبئی میں ہے",
+        "أخوي ساكن في دبي",
+        "انا ساكنة في عمان",        // Amman or Oman: the letters alone do not tell
+        "انا جدة لخمسة أحفاد",       // "I'm a grandmother of five", not Jeddah
+        "i feel so alone"
+    })
+    void someone_else_s_place_a_past_one_or_another_word_is_not_read(String message) {
+        assertThat(PLACES.find(message)).as(message).isEmpty();
+    }
+
+    @Test
+    void where_the_person_is_beats_where_they_are_from_and_the_last_place_said_wins() {
+        assertThat(PLACES.find("i'm from egypt but i live in jordan now")).contains(new SaidCountry("JO",
+                SaidCountry.How.HERE));
+        assertThat(PLACES.find("i was in dubai last year, now i live in doha")).contains(new SaidCountry("QA",
+                SaidCountry.How.HERE));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "is there a helpline in dubai for my sister? she is not okay|AE",
+        "dubai ka helpline number meri behan ke liye|AE",
+        "قطر میں کوئی ہیلپ لائن ہے؟ میرے بھائی کے لیے|QA",
+        "هل يوجد خط ساخن في السعودية لأختي|SA"
+    })
+    void lines_asked_for_someone_else_are_told_apart(String message, String country) {
+        assertThat(PLACES.find(message)).as(message)
+                .contains(new SaidCountry(country, SaidCountry.How.ASKED_FOR_SOMEONE));
+    }
+
+    @Test
+    void a_wrong_places_file_stops_the_load_with_its_name() {
+        assertThatThrownBy(() -> load("here: [\"i live in dubai\"]\nplaces: {AE: {place: [dubai]}}"))
+                .hasMessageContaining("lang/xx/places.yaml").hasMessageContaining("exactly one [place]");
+        assertThatThrownBy(() -> load("here: [\"{|i} live in [place]\"]\nplaces: {AE: {place: [dubai]}}"))
+                .hasMessageContaining("may not start with words that may be left out");
+        assertThatThrownBy(() -> load("here: [\"i live in [place]\"]\nplaces: {AE: {place: [dubai]}, "
+                + "QA: {place: [dubai]}}")).hasMessageContaining("'dubai' names both AE and QA");
+        assertThatThrownBy(() -> load("near: [\"i live in [place]\"]")).hasMessageContaining("unknown section 'near'");
+        assertThatThrownBy(() -> load("others: [\"for [place]\"]\nplaces: {AE: {place: [dubai]}}"))
+                .hasMessageContaining("is an others phrase, which names no place");
+        assertThatThrownBy(() -> load("places: {uae: {place: [dubai]}}"))
+                .hasMessageContaining("places.uae is not a two-letter country code");
+        assertThat(load("here: [\"i live in [place]\"]\nplaces: {AE: {place: [dubai]}}").find("i live in dubai"))
+                .contains(new SaidCountry("AE", SaidCountry.How.HERE));
+    }
+
+    private static Places load(String yaml) {
+        Map<String, InputStream> files = new LinkedHashMap<>();
+        files.put("lang/xx/places.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        return Places.load(NORMALISER, files);
+    }
+
+    @Test
+    void no_place_is_read_from_an_empty_message() {
+        assertThat(PLACES.find("")).isEqualTo(Optional.empty());
+    }
+}

@@ -1,0 +1,46 @@
+package org.saath.helpline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.saath.helpline.SaidCountry.How;
+
+class SaidCountryTest {
+
+    private static final Optional<SaidCountry> NOTHING = Optional.empty();
+
+    @Test
+    void where_the_person_is_replaces_anything_said_before_and_where_they_are_from_only_an_earlier_from() {
+        Optional<SaidCountry> dubai = Optional.of(new SaidCountry("AE", How.HERE));
+        Optional<SaidCountry> fromEgypt = Optional.of(new SaidCountry("EG", How.FROM));
+        Optional<SaidCountry> fromLahore = Optional.of(new SaidCountry("PK", How.FROM));
+
+        assertThat(SaidCountry.after(NOTHING, dubai)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(dubai, NOTHING)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(dubai, fromLahore)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(fromEgypt, fromLahore)).isEqualTo(fromLahore);
+        assertThat(SaidCountry.after(fromEgypt, dubai)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(dubai, Optional.of(new SaidCountry("JO", How.HERE))))
+                .contains(new SaidCountry("JO", How.HERE));
+    }
+
+    @Test
+    void lines_asked_for_a_place_are_remembered_as_where_the_person_is() {
+        assertThat(SaidCountry.after(Optional.of(new SaidCountry("PK", How.FROM)),
+                Optional.of(new SaidCountry("EG", How.ASKED)))).contains(new SaidCountry("EG", How.HERE));
+        assertThat(new SaidCountry("EG", How.ASKED).code()).isEqualTo("here:EG");
+    }
+
+    @Test
+    void the_stored_code_reads_back_and_anything_else_reads_as_nothing_said() {
+        assertThat(SaidCountry.fromCode(new SaidCountry("AE", How.HERE).code())).contains(new SaidCountry("AE", How.HERE));
+        assertThat(SaidCountry.fromCode("from:EG")).contains(new SaidCountry("EG", How.FROM));
+        assertThat(SaidCountry.fromCode(null)).isEmpty();
+        assertThat(SaidCountry.fromCode("AE")).isEmpty();
+        assertThat(SaidCountry.fromCode("near:AE")).isEmpty();
+        assertThatThrownBy(() -> new SaidCountry("uae", How.HERE)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
