@@ -16,13 +16,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.saath.helpline.Need;
+import org.saath.helpline.SaidCountry;
 import org.saath.nlu.Language;
 import org.saath.nlu.NormalisedText;
 import org.saath.nlu.TextNormaliser;
 
 /**
  * Words that say more than the intent: what a message is about ("he beat me" is abuse even when the classifier
- * hears only fear), who the person may be and where they are, from every language's {@code lang/<code>/cues.yaml}.
+ * hears only fear), who the person may be and where they are, from every language's {@code lang/<code>/cues.yaml},
+ * and the country they say they are in ({@link Places}, {@code lang/<code>/places.yaml}).
  * A phrase may hold "…", standing for up to {@value #GAP} other words. Immutable and thread-safe.
  */
 public final class Cues {
@@ -31,8 +33,14 @@ public final class Cues {
     private static final String ELLIPSIS = "…";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** What one message's words tell. */
-    public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
+    /** What one message's words tell; {@code said}: the country they place the person in, if any. */
+    public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
+                        Optional<SaidCountry> said) {
+
+        /** Words that name no country. */
+        public Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
+            this(topic, audiences, regions, Optional.empty());
+        }
 
         /**
          * This message's topic, with the groups and regions {@code earlier} messages named too: a child who gave
@@ -46,7 +54,7 @@ public final class Cues {
                 who.addAll(f.audiences());
                 where.addAll(f.regions());
             });
-            return new Found(topic, Set.copyOf(who), Set.copyOf(where));
+            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said);
         }
     }
 
@@ -55,13 +63,15 @@ public final class Cues {
     }
 
     private final TextNormaliser normaliser;
+    private final Places places;
     /** Each section's keys, in file order (the first topic named wins), each with its cue ({@link #cue}). */
     private final Map<String, Map<String, String>> sections = new HashMap<>();
     /** The phrases by their first word: a message is read once, word by word, not once per phrase. */
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
 
-    private Cues(TextNormaliser normaliser, Map<String, Set<String>> sections, List<Phrase> phrases) {
+    private Cues(TextNormaliser normaliser, Places places, Map<String, Set<String>> sections, List<Phrase> phrases) {
         this.normaliser = normaliser;
+        this.places = places;
         sections.forEach((section, keys) -> {
             Map<String, String> cues = new LinkedHashMap<>();
             keys.forEach(key -> cues.put(key, cue(section, key)));
@@ -85,7 +95,7 @@ public final class Cues {
                 }));
             });
         }
-        return new Cues(normaliser, sections, phrases);
+        return new Cues(normaliser, Places.loadFromClasspath(normaliser), sections, phrases);
     }
 
     private static Phrase phrase(TextNormaliser normaliser, String file, String section, String key, String raw) {
@@ -133,7 +143,7 @@ public final class Cues {
             }
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
-        return new Found(topic, matching("audiences", named), matching("regions", named));
+        return new Found(topic, matching("audiences", named), matching("regions", named), places.find(text));
     }
 
     /** What the words add to a need: the groups and regions they name. */

@@ -18,6 +18,7 @@ import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.Leaving;
 import org.saath.escalation.Partner;
 import org.saath.helpline.CountryResolver;
+import org.saath.helpline.SaidCountry;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Need;
 import org.saath.helpline.Referral;
@@ -171,6 +172,10 @@ public final class TurnProcessor {
         Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
         Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
+        // where the person said they are, this message or an earlier one, before the channel's country
+        Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
+        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, read.cues().said()),
+                in.phoneNumber());
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -180,15 +185,18 @@ public final class TurnProcessor {
         if (open.filter(e -> HELD_BY_HUMAN.contains(e.state())).isPresent() && !leaves(analysis)) {
             TurnResult relayed = records.relayed(tx, in, conversation.get(), open.get(), analysis, read.redacted(),
                     now);
-            return outcome(relayed, TurnJson.write(relayed), TurnOutcome.Kind.RELAYED, in, analysis,
-                    p.countries().resolve(in.country(), in.phoneNumber()), RiskLevel.max(analysis.risk(),
-                    RiskLevel.fromCode(conversation.get().peakRisk())), false, Optional.empty(), now);
+            return outcome(relayed, TurnJson.write(relayed), TurnOutcome.Kind.RELAYED, in, analysis, country,
+                    RiskLevel.max(analysis.risk(), RiskLevel.fromCode(conversation.get().peakRisk())), false,
+                    Optional.empty(), now);
         }
         Optional<String> remembered = p.topics().remembered(conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
-        Decided decided = decide(facts(in, conversation, analysis, named, remembered, now));         // 4 decide
+        Decided decided = decide(facts(in, conversation, analysis, named, remembered, country, now)); // 4 decide
         TurnFacts facts = decided.facts();
+        // lines asked for a place are the person's place from now on, unless asked in a message about someone else
+        Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
+                .map(s -> facts.thirdPerson() ? s.askedForSomeone() : s));
         Cues.Found who = read.cues().withWhoFrom(before.messages().stream().map(m -> p.cues().find(m.text()))
                 .toList());
         boolean medical = medical(analysis, facts);
@@ -209,7 +217,7 @@ public final class TurnProcessor {
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person,  // 7 reply
                 asksForSomeone(read, analysis));
         TurnWrite written = records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis,
-                decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, now);
+                decided, named.isPresent(), plan, resources.offers(), handoff, replied, person, said, now);
         tx.record(written);                                                                         // 8 record
         return outcome(replied.result(), written.responseJson(), TurnOutcome.Kind.ANSWERED, in, analysis,
                 facts.country(), facts.conversationRisk(), conversation.isEmpty(), handoff.opened().map(e ->
@@ -276,7 +284,7 @@ public final class TurnProcessor {
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
-                            Optional<String> named, Optional<String> remembered, Instant now) {
+                            Optional<String> named, Optional<String> remembered, String country, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -285,7 +293,7 @@ public final class TurnProcessor {
         String topic = named.or(() -> remembered).orElse("");
         TurnFacts facts = new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 PersonReading.replyLanguage(a, in.text(), conversation),
-                p.countries().resolve(in.country(), in.phoneNumber()), state,
+                country, state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || asksHowToHelp(a)
                         || stillAboutSomeoneElse(a, conversation),

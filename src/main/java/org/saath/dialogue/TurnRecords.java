@@ -14,6 +14,7 @@ import org.saath.escalation.EscalationDesk;
 import org.saath.escalation.Notifications;
 import org.saath.escalation.Partner;
 import org.saath.helpline.HelplineOffer;
+import org.saath.helpline.SaidCountry;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
 import org.saath.nlu.Language;
@@ -49,7 +50,7 @@ final class TurnRecords {
                        Optional<ConversationRow> existing, Analysis a, TurnProcessor.Decided decided,
                        boolean topicNamed, SafetyPlanFlow.Outcome plan, List<HelplineOffer> offers,
                        CounsellorHandoff.Outcome handoff, TurnProcessor.Replied replied, ReplyComposer.Person person,
-                       Instant now) {
+                       Optional<SaidCountry> said, Instant now) {
         TurnResult result = replied.result();
         Optional<Escalation> opened = handoff.opened();
         Optional<Partner> partner = handoff.partner();
@@ -70,7 +71,8 @@ final class TurnRecords {
                 facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1,
                 existing.map(ConversationRow::createdAt).orElse(now), preferred, plan.nextStep(), consent, topic,
-                topicAt, replied.replyId(), person.gender().code(), person.otherGender().code());
+                topicAt, replied.replyId(), person.gender().code(), person.otherGender().code(),
+                said.map(SaidCountry::code).orElse(null));
         String replyText = String.join("\n", result.replies().stream().map(TurnResult.Reply::text).toList());
         TurnRow turn = new TurnRow("turn-" + ids.get(), conversationId, in.messageId(), now,
                 redacted, a.language().code(), a.intent().label(), a.confidence(),

@@ -11,11 +11,22 @@ import java.time.Instant;
  * (kept since {@code topicAt}), {@code lastReply} the template and variant the bot answered with last; all three
  * may be null. {@code personGender} and {@code otherGender} are what the person's words marked about themselves and
  * about the person they wrote about last ({@code feminine}, {@code masculine}, or null when never marked).
+ * {@code saidCountry} is the country the person's words placed them in ({@code here:AE}) or said they are from
+ * ({@code from:EG}), null when never said.
  */
 public record ConversationRow(String id, String channel, String userRef, String language, String state,
                               String peakRisk, Instant peakRiskAt, int turns, Instant createdAt,
                               String preferredLanguage, int planStep, String consent, String topic, Instant topicAt,
-                              String lastReply, String personGender, String otherGender) {
+                              String lastReply, String personGender, String otherGender, String saidCountry) {
+
+    /** A conversation whose words never said a country. */
+    public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
+                           Instant peakRiskAt, int turns, Instant createdAt, String preferredLanguage, int planStep,
+                           String consent, String topic, Instant topicAt, String lastReply, String personGender,
+                           String otherGender) {
+        this(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt, preferredLanguage, planStep,
+                consent, topic, topicAt, lastReply, personGender, otherGender, null);
+    }
 
     /** A conversation whose words never marked a gender. */
     public ConversationRow(String id, String channel, String userRef, String language, String state, String peakRisk,
@@ -46,13 +57,16 @@ public record ConversationRow(String id, String channel, String userRef, String 
      */
     public ConversationRow withoutConsent() {
         return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
-                preferredLanguage, planStep, null, topic, topicAt, lastReply, personGender, otherGender);
+                preferredLanguage, planStep, null, topic, topicAt, lastReply, personGender, otherGender, saidCountry);
     }
 
-    /** This row with the topic, last reply and genders of {@code earlier} (turns that do not change them). */
+    /**
+     * This row with the topic, last reply, genders and said country of {@code earlier} (turns that do not change
+     * them).
+     */
     public ConversationRow keeping(ConversationRow earlier) {
         return new ConversationRow(id, channel, userRef, language, state, peakRisk, peakRiskAt, turns, createdAt,
                 preferredLanguage, planStep, consent, earlier.topic, earlier.topicAt, earlier.lastReply,
-                earlier.personGender, earlier.otherGender);
+                earlier.personGender, earlier.otherGender, earlier.saidCountry);
     }
 }

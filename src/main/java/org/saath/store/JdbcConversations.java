@@ -459,7 +459,7 @@ public final class JdbcConversations implements Conversations {
             conversation = conversation == null ? null : conversation.map(c -> new ConversationRow(c.id(), c.channel(),
                     c.userRef(), c.language(), c.state(), c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(),
                     c.preferredLanguage(), c.planStep(), c.consent(), c.topic(), c.topicAt(), replyId,
-                    c.personGender(), c.otherGender()));
+                    c.personGender(), c.otherGender(), c.saidCountry()));
         }
 
         @Override

@@ -31,7 +31,7 @@ final class TurnSql {
 
     private static final String CONVERSATION_COLUMNS = "id, channel, user_ref, language, state, peak_risk, "
             + "peak_risk_at, turns, created_at, preferred_language, plan_step, consent, topic, topic_at, last_reply, "
-            + "person_gender, other_gender";
+            + "person_gender, other_gender, said_country";
     private static final String ESCALATION_COLUMNS = "id, conversation_id, state, reason, risk, topic, language, "
             + "created_at, partner_id, country, priority";
 
@@ -45,8 +45,11 @@ final class TurnSql {
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
             + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
-    /** The column of the latest of the {@link #RECENT_TEXTS} in {@link #START}; the ones before follow it. */
-    private static final int RECENT_AT = 31;
+    /** The first column of the conversation, of its open escalation, and of the latest of the {@link #RECENT_TEXTS}
+     * in {@link #START} (the ones before follow it). */
+    private static final int CONVERSATION_AT = 3;
+    private static final int ESCALATION_AT = CONVERSATION_AT + CONVERSATION_COLUMNS.split(", ").length;
+    private static final int RECENT_AT = ESCALATION_AT + ESCALATION_COLUMNS.split(", ").length;
 
     /** The person's last messages, latest first, one column each: {@code ORDER BY … LIMIT 1 OFFSET n}. */
     private static String recentTexts() {
@@ -72,8 +75,9 @@ final class TurnSql {
     static Start start(Sql sql, ConversationKey key, String messageId, String messageKey) throws SQLException {
         return sql.one(START, rs -> new Start(
                 firstOf(rs.getString(1), rs.getString(2)),
-                rs.getString(3) == null ? Optional.empty() : Optional.of(conversationRow(rs, 3)),
-                rs.getString(20) == null ? Optional.empty() : Optional.of(escalationRow(rs, 20)),
+                rs.getString(CONVERSATION_AT) == null ? Optional.empty()
+                        : Optional.of(conversationRow(rs, CONVERSATION_AT)),
+                rs.getString(ESCALATION_AT) == null ? Optional.empty() : Optional.of(escalationRow(rs, ESCALATION_AT)),
                 recentTexts(rs)),
                 key.channel(), key.userRef(), messageKey, messageId, messageKey, key.channel(), key.userRef())
                 .orElseThrow();
@@ -118,7 +122,7 @@ final class TurnSql {
                 rs.getString(at + 3), rs.getString(at + 4), rs.getString(at + 5), Times.parse(rs.getString(at + 6)),
                 rs.getInt(at + 7), Times.parse(rs.getString(at + 8)), rs.getString(at + 9), rs.getInt(at + 10),
                 rs.getString(at + 11), rs.getString(at + 12), Times.parse(rs.getString(at + 13)),
-                rs.getString(at + 14), rs.getString(at + 15), rs.getString(at + 16));
+                rs.getString(at + 14), rs.getString(at + 15), rs.getString(at + 16), rs.getString(at + 17));
     }
 
     /** An escalation's {@link #ESCALATION_COLUMNS}, the first at column {@code at}. */
@@ -189,21 +193,22 @@ final class TurnSql {
         if (!isNew) {
             if (sql.update("UPDATE conversations SET language = ?, state = ?, peak_risk = ?, peak_risk_at = ?, "
                             + "turns = ?, preferred_language = ?, plan_step = ?, consent = ?, topic = ?, topic_at = ?, "
-                            + "last_reply = ?, person_gender = ?, other_gender = ?, updated_at = ? WHERE id = ?",
+                            + "last_reply = ?, person_gender = ?, other_gender = ?, said_country = ?, updated_at = ? "
+                            + "WHERE id = ?",
                     row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
                     row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(),
-                    row.lastReply(), row.personGender(), row.otherGender(), now, row.id()) == 0) {
+                    row.lastReply(), row.personGender(), row.otherGender(), row.saidCountry(), now, row.id()) == 0) {
                 throw JdbcConversations.readIsStale("the conversation was deleted after this turn read it");
             }
             return;
         }
         sql.update("INSERT INTO conversations (id, channel, user_ref, language, state, peak_risk, peak_risk_at, turns, "
                         + "preferred_language, plan_step, consent, topic, topic_at, last_reply, person_gender, "
-                        + "other_gender, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
+                        + "other_gender, said_country, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.channel(),
                 row.userRef(), row.language(), row.state(), row.peakRisk(), row.peakRiskAt(), row.turns(),
                 row.preferredLanguage(), row.planStep(), row.consent(), row.topic(), row.topicAt(), row.lastReply(),
-                row.personGender(), row.otherGender(), row.createdAt(), now);
+                row.personGender(), row.otherGender(), row.saidCountry(), row.createdAt(), now);
     }
 
     /**

@@ -25,6 +25,22 @@ class CountryResolverTest {
     })
     void country_comes_from_the_request_then_the_phone_then_the_default(String requested, String phone,
                                                                         String expected) {
-        assertThat(resolver.resolve(Optional.ofNullable(requested), Optional.ofNullable(phone))).isEqualTo(expected);
+        assertThat(resolver.resolve(Optional.ofNullable(requested), Optional.empty(), Optional.ofNullable(phone)))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "here:AE|PK|+923001234567|AE",   // "I live in Dubai" from a Pakistani number, on a channel that says PK
+        "here:EG|-|-|EG",
+        "from:EG|-|-|EG",                // "I'm from Egypt", and nothing else known: Egypt, not the default
+        "from:EG|AE|-|AE",               // an Egyptian in the Emirates, as the channel says
+        "from:PK|-|+971501234567|AE",    // a Pakistani with a UAE number
+        "-|-|+971501234567|AE"
+    })
+    void where_the_person_says_they_are_beats_the_channel_and_where_they_are_from_beats_only_the_default(
+            String said, String requested, String phone, String expected) {
+        assertThat(resolver.resolve(Optional.ofNullable(requested), SaidCountry.fromCode(said),
+                Optional.ofNullable(phone))).isEqualTo(expected);
     }
 }

@@ -180,25 +180,34 @@ class JdbcConversationsTest {
         assertThat(reread.lastReply()).isEqualTo(longestReply);
     }
 
-    /** The gender a person's words marked ("chahti hoon") is kept, so the next replies keep agreeing with it. */
+    /**
+     * The gender a person's words marked ("chahti hoon") is kept, so the next replies keep agreeing with it; and the
+     * country they said they are in ("I live in Dubai"), so the next turns offer its lines; read back by a new store
+     * object, from the file or the server, not from a snapshot in memory.
+     */
     @ParameterizedTest
     @EnumSource(TestStores.Kind.class)
-    void the_genders_the_person_s_words_marked_are_kept_across_turns(TestStores.Kind kind) {
-        Conversations conversations = new JdbcConversations(open(url(kind)));
+    void the_genders_and_the_country_the_person_s_words_marked_are_kept_across_turns(TestStores.Kind kind) {
+        String url = url(kind);
+        Conversations conversations = new JdbcConversations(open(url));
         conversations.withConversation(KEY, tx -> {
             ConversationRow c = write("c-1", true, 1, "m-1", Optional.empty()).conversation();
             tx.record(new TurnWrite(new ConversationRow(c.id(), c.channel(), c.userRef(), c.language(), c.state(),
                     c.peakRisk(), c.peakRiskAt(), c.turns(), c.createdAt(), null, 0, null, null, null, null,
-                    "feminine", "masculine"), true, "m-1", "{}", write("c-1", true, 1, "m-1", Optional.empty()).turn(),
-                    Optional.empty(), Optional.empty()));
+                    "feminine", "masculine", "here:AE"), true, "m-1", "{}",
+                    write("c-1", true, 1, "m-1", Optional.empty()).turn(), Optional.empty(), Optional.empty()));
             return null;
         });
 
-        ConversationRow reread = conversations.withConversation(KEY, tx -> tx.conversation().orElseThrow());
+        ConversationRow reread = new JdbcConversations(open(url))
+                .withConversation(KEY, tx -> tx.conversation().orElseThrow());
         assertThat(reread.personGender()).isEqualTo("feminine");
         assertThat(reread.otherGender()).isEqualTo("masculine");
-        assertThat(new ConversationRow("c-1", KEY.channel(), KEY.userRef(), "en", "open", "none", T0, 2, T0, null, 0)
-                .keeping(reread).personGender()).isEqualTo("feminine");
+        assertThat(reread.saidCountry()).isEqualTo("here:AE");
+        ConversationRow relayed = new ConversationRow("c-1", KEY.channel(), KEY.userRef(), "en", "open", "none", T0, 2,
+                T0, null, 0).keeping(reread);
+        assertThat(relayed.personGender()).isEqualTo("feminine");
+        assertThat(relayed.saidCountry()).isEqualTo("here:AE");
     }
 
     private static TurnWrite remembering(TurnWrite w, String topic, Instant topicAt, String lastReply) {

@@ -1,0 +1,97 @@
+package org.saath.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saath.TestComponents;
+import org.saath.channel.TurnResult;
+
+/**
+ * A person who says where they are gets that country's lines, through the real {@link TurnProcessor}, for the rest
+ * of the conversation: on the generic channel with no country (the deployment's default is Pakistan) and over a
+ * country the channel gives. Someone else's place changes nothing.
+ */
+class SaidCountryConversationTest {
+
+    @TempDir
+    Path data;
+
+    private ConversationScript chat(String user, String country) {
+        return new ConversationScript(TestComponents.components(data, TestComponents.PK_AFTERNOON).turns(), user,
+                country);
+    }
+
+    /** Every line in the last answer, with at least one. */
+    private static List<String> lines(ConversationScript chat) {
+        List<String> ids = chat.replies().stream().flatMap(r -> r.helplines().stream())
+                .map(TurnResult.HelplineView::id).toList();
+        assertThat(ids).as("the answer offers lines").isNotEmpty();
+        return ids;
+    }
+
+    private static void onlyLinesOf(ConversationScript chat, String country) {
+        assertThat(lines(chat)).as(chat.allText())
+                .allMatch(id -> id.startsWith(country + "-") || id.startsWith("intl-"))
+                .anyMatch(id -> id.startsWith(country + "-"));
+    }
+
+    @Test
+    void a_person_who_said_they_live_in_dubai_gets_the_emirates_lines_when_the_crisis_comes_later() {
+        ConversationScript chat = chat("said-1", null)
+                .user("hi, i live in dubai and i have been feeling really low")
+                .user("i keep thinking about it")
+                .user("i want to end my life");
+        onlyLinesOf(chat, "ae");
+        assertThat(chat.allText()).contains("999").doesNotContain("1122", "15 (");
+    }
+
+    @Test
+    void where_the_person_says_they_are_beats_the_country_the_channel_gives() {
+        onlyLinesOf(chat("said-2", "PK").user("I'm in Dubai and I want to end my life"), "ae");
+    }
+
+    @Test
+    void someone_else_s_country_leaves_the_person_s_own_lines() {
+        onlyLinesOf(chat("said-3", null).user("my brother lives in dubai and he says he wants to kill himself"), "pk");
+    }
+
+    @Test
+    void lines_asked_for_someone_else_s_country_are_given_once_and_not_kept_for_the_person() {
+        ConversationScript chat = chat("said-4", null)
+                .user("is there a helpline in dubai for my sister? she is not okay");
+        onlyLinesOf(chat, "ae");
+        onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
+    }
+
+    @Test
+    void lines_asked_for_a_country_are_kept_for_the_person_who_asked() {
+        ConversationScript chat = chat("said-5", null).user("is there any helpline in egypt?");
+        onlyLinesOf(chat, "eg");
+        onlyLinesOf(chat.user("i want to end my life"), "eg");
+    }
+
+    @Test
+    void roman_urdu_urdu_and_arabic_speakers_are_heard_too() {
+        onlyLinesOf(chat("said-6", null).user("main saudia mein rehti hoon").user("main khudkushi karna chahti hoon"),
+                "sa");
+        onlyLinesOf(chat("said-7", null).user("میں قطر میں رہتا ہوں").user("میں خودکشی کرنا چاہتا ہوں"), "qa");
+        onlyLinesOf(chat("said-8", null).user("انا ساكنة في الأردن").user("بدي انتحر"), "jo");
+    }
+
+    @Test
+    void where_the_person_is_from_counts_only_when_the_channel_tells_nothing() {
+        onlyLinesOf(chat("said-9", null).user("انا مصرية").user("بدي انتحر"), "eg");
+        onlyLinesOf(chat("said-10", "AE").user("انا مصرية").user("بدي انتحر"), "ae");
+    }
+
+    @Test
+    void saying_where_one_is_from_does_not_undo_where_one_said_one_lives() {
+        ConversationScript chat = chat("said-11", null).user("i live in doha").user("i'm from lahore originally")
+                .user("i want to end my life");
+        onlyLinesOf(chat, "qa");
+    }
+}
