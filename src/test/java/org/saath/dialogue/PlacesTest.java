@@ -76,6 +76,7 @@ class PlacesTest {
         "i want to live in canada one day",
         "meri behan dubai mein hai",
         "woh saudia mein kaam karta hai",
+        "woh dubai mein hai",
         "میری بہن دبئی میں ہے",
         "أخوي ساكن في دبي",
         "انا ساكنة في عمان",        // Amman or Oman: the letters alone do not tell
