@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,48 +30,72 @@ import org.saath.nlu.TextNormaliser;
  * the last one said wins. Lines asked in a message that fits an {@code others} phrase ("for my sister") are asked
  * for someone else. Immutable and thread-safe.
  *
- * <p>A frame is words, {@code {a|b c|}} choices as in {@code commands.yaml} (an empty one lets the words be left out;
- * not in the first choice), one {@code [place]} or {@code [people]} slot, the country it tells, and any number of
- * {@code [any]} slots: any place's name, telling nothing ("from [any] but living in [place]"). An {@code others}
- * phrase is written the same way, with no slot. The choices are tried as they come, not spelled out at load. Every language's frames are tried
- * with every language's names, so code-mixed messages ("main Dubai mein hoon") are read too.
+ * <p>A frame is words and {@code {a|b c|}} choices as in {@code commands.yaml} (an empty choice lets the words be
+ * left out), one {@code [place]} or {@code [people]} slot (the country it tells), and any of:
+ * {@code [place-in]}, a place's name with "in" joined to it in Arabic script (بدبي، فالرياض); {@code [any]}, any
+ * place's name, telling nothing ("from [any] but living in [place]"), and {@code [any-people]}, the same for a
+ * people's name ("[any-people] guy in [place]"); {@code *}, any one word of the same clause
+ * that is not one of its file's {@code gap-stops} ("[place] mein * * hun": "Jeddah mein driver hun", not "Jeddah mein hai
+ * aur main … hun"); {@code ^} and {@code $}, the start and end of a clause. A frame may not start with {@code *}
+ * (it is found by the word or name it starts with). A file's {@code words} names choices a frame writes as
+ * {@code {<name>}} or {@code {|<name>}}. An Arabic frame's first word is also found with "and" or
+ * "so" joined to it. An {@code others} phrase is written the same way, with no slot. The choices
+ * are tried as they come, not spelled out at load. Every language's frames are tried with every language's names,
+ * so code-mixed messages ("main Dubai mein hoon") are read too.
  */
 public final class Places {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern PART = Pattern.compile("\\{([^}]*)}|\\[(place|people|any)]|[^\\s{}\\[\\]]+");
+    private static final Pattern PART = Pattern.compile("\\{([^}]*)}|\\[(place|place-in|people|any|any-people)]|[^\\s{}\\[\\]]+");
     /** The sections of a {@code places.yaml} that hold frames, and what their frames tell. */
     private static final Map<String, SaidCountry.How> FRAMES = Map.of("here", SaidCountry.How.HERE,
             "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM);
+    private static final String ANY_WORD = "*";
+    private static final Pattern NAMED = Pattern.compile("<([\\w-]+)>");
+    /** Prepositions Arabic joins to a name: "in" (بدبي، and فالرياض in the Maghreb) and "to" (للأردن). */
+    private static final List<String> JOINED_IN = List.of("ب", "ف");
 
-    /** One place's name as tokens, and its country. */
-    private record Name(List<String> tokens, String country) {
+    /** One place's name as tokens, its country, and whether "in" is joined to it. */
+    private record Name(List<String> tokens, String country, boolean joinedIn) {
     }
 
-    /** One step of a frame: words (one of the alternatives), or a name of the given kind. */
-    private record Slot(List<List<String>> alternatives, String names) {
+    /** What one step of a frame matches. */
+    private enum Step { WORDS, PLACE, PLACE_IN, PEOPLE, ANY_PLACE, ANY_PEOPLE, CLAUSE_START, CLAUSE_END }
+
+    /** One step of a frame: for {@link Step#WORDS}, one of {@code alternatives} ({@code *} for any word). */
+    private record Slot(Step step, List<List<String>> alternatives) {
+
+        boolean tells() {
+            return step == Step.PLACE || step == Step.PLACE_IN || step == Step.PEOPLE;
+        }
+
+        boolean consumes() {
+            return step != Step.CLAUSE_START && step != Step.CLAUSE_END;
+        }
     }
 
-    /** A frame, and what it tells ({@code how} is null for an {@code others} phrase). */
-    private record Frame(List<Slot> slots, SaidCountry.How how) {
-    }
-
-    /** A frame fitted at a token: where it starts, and what it said. */
-    private record Fit(int at, SaidCountry said) {
+    /**
+     * A frame, what it tells ({@code how} is null for an {@code others} phrase), and the words its {@code *} never
+     * stands for (its file's {@code gap-stops}).
+     */
+    private record Frame(List<Slot> slots, SaidCountry.How how, Set<String> gapStops) {
     }
 
     private final TextNormaliser normaliser;
-    /** {@code place} and {@code people} names by their first token. */
-    private final Map<String, Map<String, List<Name>>> names;
+    /** Place names and people names by their first token. */
+    private final Map<String, List<Name>> places;
+    private final Map<String, List<Name>> people;
     /** The frames, and the {@code others} phrases, by a first token they may start with. */
     private final Map<String, List<Frame>> byFirstWord = new HashMap<>();
     private final Map<String, List<Frame>> othersByFirstWord = new HashMap<>();
 
-    private Places(TextNormaliser normaliser, Map<String, Map<String, List<Name>>> names, List<Frame> frames) {
+    private Places(TextNormaliser normaliser, Map<String, List<Name>> places, Map<String, List<Name>> people,
+                   List<Frame> frames) {
         this.normaliser = normaliser;
-        this.names = names;
+        this.places = places;
+        this.people = people;
         for (Frame frame : frames) {
-            for (String first : firstWords(frame.slots().get(0))) {
+            for (String first : firstWords(frame)) {
                 (frame.how() == null ? othersByFirstWord : byFirstWord)
                         .computeIfAbsent(first, w -> new ArrayList<>()).add(frame);
             }
@@ -77,9 +103,9 @@ public final class Places {
     }
 
     public static Places loadFromClasspath(TextNormaliser normaliser) {
-        List<String> files = Language.supported().stream().map(l -> "lang/" + l.code() + "/places.yaml").toList();
         Map<String, InputStream> streams = new LinkedHashMap<>();
-        for (String file : files) {
+        for (Language language : Language.supported()) {
+            String file = "lang/" + language.code() + "/places.yaml";
             streams.put(file, Places.class.getClassLoader().getResourceAsStream(file));
         }
         return load(normaliser, streams);
@@ -87,24 +113,60 @@ public final class Places {
 
     /** The frames and names of {@code files} (name → content); a file that is missing or wrong stops the load. */
     static Places load(TextNormaliser normaliser, Map<String, InputStream> files) {
-        Map<String, Map<String, List<Name>>> names = Map.of("place", new HashMap<>(), "people", new HashMap<>());
+        Map<String, List<Name>> places = new HashMap<>();
+        Map<String, List<Name>> people = new HashMap<>();
         Map<String, String> seen = new HashMap<>();                    // every name's country, to refuse a clash
         List<Frame> frames = new ArrayList<>();
         files.forEach((file, in) -> {
             Map<String, Object> raw = read(file, in);
+            Set<String> gapStops = new HashSet<>();
+            if (raw.containsKey("gap-stops")) {
+                strings(file, "gap-stops", raw.get("gap-stops"))
+                        .forEach(w -> gapStops.addAll(normaliser.normalise(w).tokens()));
+            }
+            Map<String, String> named = named(file, raw.get("words"));
             raw.forEach((section, value) -> {
                 if (FRAMES.containsKey(section) || section.equals("others")) {
                     for (String frame : strings(file, section, value)) {
-                        frames.add(frame(normaliser, file, frame, FRAMES.get(section)));
+                        frames.add(frame(normaliser, file, withNamed(file, frame, named), FRAMES.get(section),
+                                Set.copyOf(gapStops)));
                     }
                 } else if (section.equals("places")) {
-                    readNames(normaliser, file, value, names, seen);
-                } else {
+                    readNames(normaliser, file, value, places, people, seen);
+                } else if (!section.equals("gap-stops") && !section.equals("words")) {
                     throw new TemplateException(file + ": unknown section '" + section + "'");
                 }
             });
         });
-        return new Places(normaliser, names, frames);
+        return new Places(normaliser, places, people, frames);
+    }
+
+    /** A file's {@code words}: named choices, {@code I: "انا|أنا|…"}. */
+    private static Map<String, String> named(String file, Object words) {
+        Map<String, String> named = new HashMap<>();
+        if (words == null) {
+            return named;
+        }
+        if (!(words instanceof Map<?, ?> map) || !map.values().stream().allMatch(String.class::isInstance)) {
+            throw new TemplateException(file + ": words must map names to choices such as \"a|b c\"");
+        }
+        map.forEach((name, choices) -> named.put(String.valueOf(name), (String) choices));
+        return named;
+    }
+
+    /** {@code frame} with each {@code <name>} replaced by its choices. */
+    private static String withNamed(String file, String frame, Map<String, String> named) {
+        Matcher name = NAMED.matcher(frame);
+        StringBuilder out = new StringBuilder();
+        while (name.find()) {
+            String choices = named.get(name.group(1));
+            if (choices == null) {
+                throw new TemplateException(file + ": frame '" + frame + "' names <" + name.group(1)
+                        + ">, which words does not hold");
+            }
+            name.appendReplacement(out, Matcher.quoteReplacement(choices));
+        }
+        return name.appendTail(out).toString();
     }
 
     /** Where {@code text}'s words say the person is, or is from. */
@@ -115,31 +177,48 @@ public final class Places {
     /** As {@link #find(String)}, for a message already normalised. */
     public Optional<SaidCountry> find(NormalisedText text) {
         List<String> tokens = text.tokens();
-        Fit here = null;
-        Fit from = null;
+        SaidCountry here = null;
+        SaidCountry from = null;
         for (int i = 0; i < tokens.size(); i++) {
-            for (Frame frame : byFirstWord.getOrDefault(tokens.get(i), List.of())) {
-                Optional<String> country = fit(tokens, frame.slots(), 0, i, null);
-                if (country.isPresent()) {
-                    Fit fit = new Fit(i, new SaidCountry(country.get(), frame.how()));
-                    if (fit.said().isHere()) {
-                        here = fit;             // the last one said wins: i starts later each time
-                    } else {
-                        from = fit;
+            for (NormalisedText read : readings(text, i)) {
+                for (Frame frame : byFirstWord.getOrDefault(read.tokens().get(i), List.of())) {
+                    Optional<String> country = fit(read, frame, 0, i, null);
+                    if (country.isPresent()) {
+                        SaidCountry said = new SaidCountry(country.get(), frame.how());
+                        if (said.isHere()) {
+                            here = said;        // the last one said wins: i starts later each time
+                        } else {
+                            from = said;
+                        }
                     }
                 }
             }
         }
-        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from).map(Fit::said);
-        return said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(tokens)
+        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from);
+        return said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)
                 ? said.map(SaidCountry::askedForSomeone) : said;
     }
 
+    /**
+     * The message as read from token {@code i}: as written, and where an Arabic word there has "and" or "so" joined
+     * to it (وعايشة في جدة، فانا بالرياض), also without it.
+     */
+    private static List<NormalisedText> readings(NormalisedText text, int i) {
+        String token = text.tokens().get(i);
+        if (token.length() < 3 || token.charAt(0) != 'و' && token.charAt(0) != 'ف') {
+            return List.of(text);
+        }
+        List<String> tokens = new ArrayList<>(text.tokens());
+        tokens.set(i, token.substring(1));
+        return List.of(text, new NormalisedText(text.text(), tokens, text.clauseStarts()));
+    }
+
     /** Whether an {@code others} phrase occurs: "for my sister", "meri behan ke liye", «لأختي». */
-    private boolean forSomeoneElse(List<String> tokens) {
+    private boolean forSomeoneElse(NormalisedText text) {
+        List<String> tokens = text.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             for (Frame phrase : othersByFirstWord.getOrDefault(tokens.get(i), List.of())) {
-                if (fits(tokens, phrase.slots(), 0, i)) {
+                if (fit(text, phrase, 0, i, "").isPresent()) {
                     return true;
                 }
             }
@@ -147,97 +226,156 @@ public final class Places {
         return false;
     }
 
-    /** Whether the words of {@code slots} from {@code slot} on fit the tokens from {@code at} (no name slots). */
-    private static boolean fits(List<String> tokens, List<Slot> slots, int slot, int at) {
+    /**
+     * The country named if the frame's slots {@code slot}… fit the tokens from {@code at}; {@code told} is what the
+     * slots before told (a phrase that tells nothing passes a non-null one in, so that a fit shows as present).
+     */
+    private Optional<String> fit(NormalisedText text, Frame frame, int slot, int at, String told) {
+        List<Slot> slots = frame.slots();
         if (slot == slots.size()) {
-            return true;
+            return Optional.ofNullable(told);
         }
-        for (List<String> words : slots.get(slot).alternatives()) {
-            if (startsAt(tokens, words, at) && fits(tokens, slots, slot + 1, at + words.size())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The country named if slots {@code slot}… fit the tokens from {@code at}. */
-    private Optional<String> fit(List<String> tokens, List<Slot> slots, int slot, int at, String country) {
-        if (slot == slots.size()) {
-            return Optional.ofNullable(country);
-        }
+        List<String> tokens = text.tokens();
         Slot step = slots.get(slot);
-        if (step.names() == null) {
-            for (List<String> words : step.alternatives()) {
-                if (startsAt(tokens, words, at)) {
-                    Optional<String> rest = fit(tokens, slots, slot + 1, at + words.size(), country);
-                    if (rest.isPresent()) {
-                        return rest;
+        switch (step.step()) {
+            case CLAUSE_START, CLAUSE_END -> {
+                boolean edge = step.step() == Step.CLAUSE_START ? at == 0 : at == tokens.size();
+                return edge || text.clauseStarts().contains(at) ? fit(text, frame, slot + 1, at, told)
+                        : Optional.empty();
+            }
+            case WORDS -> {
+                for (List<String> words : step.alternatives()) {
+                    if (wordsAt(text, words, at, frame.gapStops())) {
+                        Optional<String> rest = fit(text, frame, slot + 1, at + words.size(), told);
+                        if (rest.isPresent()) {
+                            return rest;
+                        }
                     }
                 }
+                return Optional.empty();
             }
-            return Optional.empty();
-        }
-        if (at >= tokens.size()) {
-            return Optional.empty();
-        }
-        boolean tells = !step.names().equals("any");
-        for (Name name : names.get(tells ? step.names() : "place").getOrDefault(tokens.get(at), List.of())) {
-            if (startsAt(tokens, name.tokens(), at)) {
-                Optional<String> rest = fit(tokens, slots, slot + 1, at + name.tokens().size(),
-                        tells ? name.country() : country);
-                if (rest.isPresent()) {
-                    return rest;
+            default -> {
+                if (at >= tokens.size()) {
+                    return Optional.empty();
                 }
+                boolean ofPeople = step.step() == Step.PEOPLE || step.step() == Step.ANY_PEOPLE;
+                for (Name name : (ofPeople ? people : places).getOrDefault(tokens.get(at), List.of())) {
+                    if ((step.step() != Step.PLACE_IN || name.joinedIn()) && startsAt(tokens, name.tokens(), at)) {
+                        Optional<String> rest = fit(text, frame, slot + 1, at + name.tokens().size(),
+                                step.tells() ? name.country() : told);
+                        if (rest.isPresent()) {
+                            return rest;
+                        }
+                    }
+                }
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+    }
+
+    /** Whether {@code words} occur at {@code at}, a {@code *} standing for a word of the clause that is no stop. */
+    private static boolean wordsAt(NormalisedText text, List<String> words, int at, Set<String> gapStops) {
+        List<String> tokens = text.tokens();
+        if (at + words.size() > tokens.size()) {
+            return false;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String token = tokens.get(at + i);
+            boolean fits = words.get(i).equals(ANY_WORD)
+                    ? !gapStops.contains(token) && !text.clauseStarts().contains(at + i) && at + i > 0
+                    : words.get(i).equals(token);
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsAt(List<String> tokens, List<String> words, int at) {
         return at + words.size() <= tokens.size() && tokens.subList(at, at + words.size()).equals(words);
     }
 
-    private List<String> firstWords(Slot slot) {
-        if (slot.names() != null) {
-            return List.copyOf(names.get(slot.names().equals("any") ? "place" : slot.names()).keySet());
-        }
-        return slot.alternatives().stream().map(words -> words.get(0)).distinct().toList();
+    /** The tokens a frame may start with: those of its first slot that takes a word, and past words left out. */
+    private List<String> firstWords(Frame frame) {
+        return List.copyOf(firstWords(frame.slots(), 0, new HashSet<>()));
     }
 
-    private static Frame frame(TextNormaliser normaliser, String file, String raw, SaidCountry.How how) {
+    private Set<String> firstWords(List<Slot> slots, int from, Set<String> into) {
+        Slot slot = slots.get(from);
+        switch (slot.step()) {
+            case CLAUSE_START, CLAUSE_END -> firstWords(slots, from + 1, into);
+            case WORDS -> slot.alternatives().forEach(words -> {
+                if (words.isEmpty()) {
+                    firstWords(slots, from + 1, into);
+                } else {
+                    into.add(words.get(0));
+                }
+            });
+            case PEOPLE, ANY_PEOPLE -> into.addAll(people.keySet());
+            default -> into.addAll(places.keySet());
+        }
+        return into;
+    }
+
+    private static Frame frame(TextNormaliser normaliser, String file, String raw, SaidCountry.How how,
+                               Set<String> gapStops) {
         List<Slot> slots = new ArrayList<>();
-        int nameSlots = 0;
         Matcher part = PART.matcher(raw);
         while (part.find()) {
             if (part.group(2) != null) {
-                slots.add(new Slot(List.of(), part.group(2)));
-                nameSlots += part.group(2).equals("any") ? 0 : 1;
+                slots.add(new Slot(switch (part.group(2)) {
+                    case "place" -> Step.PLACE;
+                    case "place-in" -> Step.PLACE_IN;
+                    case "people" -> Step.PEOPLE;
+                    case "any-people" -> Step.ANY_PEOPLE;
+                    default -> Step.ANY_PLACE;
+                }, List.of()));
+            } else if (part.group().equals("^") || part.group().equals("$")) {
+                slots.add(new Slot(part.group().equals("^") ? Step.CLAUSE_START : Step.CLAUSE_END, List.of()));
             } else {
                 List<List<String>> alternatives = new ArrayList<>();
                 String group = part.group(1) != null ? part.group(1) : part.group();
                 for (String alternative : group.split("\\|", -1)) {
-                    alternatives.add(normaliser.normalise(alternative).tokens());
+                    alternatives.add(alternative.trim().equals(ANY_WORD) ? List.of(ANY_WORD)
+                            : normaliser.normalise(alternative).tokens());
                 }
                 if (alternatives.stream().allMatch(List::isEmpty)) {
                     throw new TemplateException(file + ": frame '" + raw + "' has a part with no words");
                 }
-                slots.add(new Slot(alternatives, null));
+                slots.add(new Slot(Step.WORDS, alternatives));
             }
         }
-        if (how == null ? slots.stream().anyMatch(step -> step.names() != null) : nameSlots != 1) {
+        long telling = slots.stream().filter(Slot::tells).count();
+        if (how == null ? slots.stream().anyMatch(s -> s.step() != Step.WORDS && s.consumes()) : telling != 1) {
             throw new TemplateException(file + ": frame '" + raw + (how == null
                     ? "' is an others phrase, which names no place" : "' needs exactly one [place] or [people]"));
         }
-        if (slots.get(0).names() == null && slots.get(0).alternatives().stream().anyMatch(List::isEmpty)) {
-            throw new TemplateException(file + ": frame '" + raw + "' may not start with words that may be left out");
+        if (startsWithAnyWord(slots, 0)) {
+            throw new TemplateException(file + ": frame '" + raw + "' may start with *, any word: it needs a word or "
+                    + "a name to start from");
         }
-        return new Frame(List.copyOf(slots), how);
+        return new Frame(List.copyOf(slots), how, gapStops);
     }
 
-    /** {@code places: {AE: {place: [dubai, …], people: [emirati, …]}, …}}; a name given two countries stops the load. */
+    /** Whether a frame may start with {@code *} (or has no word at all), past anchors and words left out. */
+    private static boolean startsWithAnyWord(List<Slot> slots, int from) {
+        if (from == slots.size()) {
+            return true;
+        }
+        Slot slot = slots.get(from);
+        if (!slot.consumes()) {
+            return startsWithAnyWord(slots, from + 1);
+        }
+        return slot.step() == Step.WORDS && slot.alternatives().stream().anyMatch(words -> words.isEmpty()
+                ? startsWithAnyWord(slots, from + 1) : words.get(0).equals(ANY_WORD));
+    }
+
+    /**
+     * {@code places: {AE: {place: [dubai, …], people: [emirati, …]}, …}}; a name given two countries stops the load.
+     */
     @SuppressWarnings("unchecked")
-    private static void readNames(TextNormaliser normaliser, String file, Object value,
-                                  Map<String, Map<String, List<Name>>> names, Map<String, String> seen) {
+    private static void readNames(TextNormaliser normaliser, String file, Object value, Map<String, List<Name>> places,
+                                  Map<String, List<Name>> people, Map<String, String> seen) {
         if (!(value instanceof Map<?, ?> countries)) {
             throw new TemplateException(file + ": places must map country codes to their names");
         }
@@ -248,20 +386,20 @@ public final class Places {
                         + "place and people names");
             }
             ((Map<String, Object>) kinds).forEach((kind, list) -> {
-                if (!names.containsKey(kind)) {
+                if (!kind.equals("place") && !kind.equals("people")) {
                     throw new TemplateException(file + ": places." + country + " has unknown kind '" + kind + "'");
                 }
                 for (String said : strings(file, "places." + country + "." + kind, list)) {
-                    for (List<String> tokens : spellings(normaliser, said)) {
-                        String key = kind + " " + String.join(" ", tokens);
+                    for (Name name : spellings(normaliser, file, said, country)) {
+                        String key = kind + " " + String.join(" ", name.tokens());
                         String before = seen.putIfAbsent(key, country);
                         if (before != null && !before.equals(country)) {
                             throw new TemplateException(file + ": '" + said + "' names both " + before + " and "
                                     + country);
                         }
                         if (before == null) {
-                            names.get(kind).computeIfAbsent(tokens.get(0), t -> new ArrayList<>())
-                                    .add(new Name(tokens, country));
+                            (kind.equals("place") ? places : people)
+                                    .computeIfAbsent(name.tokens().get(0), t -> new ArrayList<>()).add(name);
                         }
                     }
                 }
@@ -270,24 +408,30 @@ public final class Places {
     }
 
     /**
-     * A name as it may be written: in Arabic script also with "in" or "to" joined to it (بمصر، بالرياض، لمصر،
-     * للأردن), as Arabic writes them.
+     * A name as it may be written: in Arabic script also with "in" or "to" joined to it (بمصر، بالرياض، فالرباط،
+     * لمصر، للأردن), as Arabic writes them.
      */
-    private static List<List<String>> spellings(TextNormaliser normaliser, String said) {
+    private static List<Name> spellings(TextNormaliser normaliser, String file, String said, String country) {
         List<String> tokens = normaliser.normalise(said).tokens();
         if (tokens.isEmpty()) {
-            throw new TemplateException("a place name with no words: '" + said + "'");
+            throw new TemplateException(file + ": a place name with no words: '" + said + "'");
         }
-        List<List<String>> out = new ArrayList<>(List.of(tokens));
+        List<Name> out = new ArrayList<>(List.of(new Name(tokens, country, false)));
         String first = tokens.get(0);
         if (first.codePointAt(0) >= 0x0600 && first.codePointAt(0) <= 0x06FF) {
-            for (String joined : List.of("ب" + first, first.startsWith("ال") ? "ل" + first.substring(1) : "ل" + first)) {
-                List<String> spelled = new ArrayList<>(tokens);
-                spelled.set(0, joined);
-                out.add(spelled);
+            for (String in : JOINED_IN) {
+                out.add(new Name(joined(tokens, in + first), country, true));
             }
+            out.add(new Name(joined(tokens, first.startsWith("ال") ? "ل" + first.substring(1) : "ل" + first),
+                    country, false));
         }
         return out;
+    }
+
+    private static List<String> joined(List<String> tokens, String first) {
+        List<String> spelled = new ArrayList<>(tokens);
+        spelled.set(0, first);
+        return List.copyOf(spelled);
     }
 
     private static List<String> strings(String file, String where, Object value) {

@@ -57,7 +57,21 @@ class PlacesTest {
         "رقم خط المساعدة في الأردن؟|JO|ASKED",
         "هل يوجد خط ساخن في السعودية|SA|ASKED",
         "انا مصرية|EG|FROM",
-        "أنا من المغرب|MA|FROM"
+        "أنا من المغرب|MA|FROM",
+        "i live with my husband in dubai|AE|HERE",
+        "currently based in leeds, doing my phd and drowning|GB|HERE",
+        "syrian guy in amman, no papers|JO|HERE",
+        "hi. 22, in karachi. i cant sleep|PK|HERE",
+        "riyadh me gharon ki safai karti hun|SA|HERE",
+        "kuwait mein 3 saal ho gaye ghar nahi gaya|KW|HERE",
+        "ریاض میں نوکری کرتا ہوں|SA|HERE",
+        "ساكنة بدبي مع اهلي|AE|HERE",
+        "وانا ساكن بالرياض من زمان|SA|HERE",
+        "أنا طالبة ف لندن|GB|HERE",
+        "بشتغل في مطعم في اسطنبول|TR|HERE",
+        "رقم خط مساعدة نفسية بلبنان|LB|ASKED",
+        "moroccan girl here, lost|MA|FROM",
+        "mera taluq multan se hai|PK|FROM"
     })
     void a_person_s_own_place_is_read_in_every_language(String message, String country, SaidCountry.How how) {
         assertThat(PLACES.find(message)).as(message).contains(new SaidCountry(country, how));
@@ -81,7 +95,12 @@ class PlacesTest {
         "أخوي ساكن في دبي",
         "انا ساكنة في عمان",        // Amman or Oman: the letters alone do not tell
         "انا جدة لخمسة أحفاد",       // "I'm a grandmother of five", not Jeddah
-        "i feel so alone"
+        "i feel so alone",
+        "i work hard but my brother in dubai does nothing",
+        "meri behan dubai mein hai aur main bohat pareshan hun",
+        "ریاض کا نمبر دو",                 // Riaz's number
+        "انا خايفة على اختي في دبي",
+        "she is 28, married, and her husband in doha beats her"
     })
     void someone_else_s_place_a_past_one_or_another_word_is_not_read(String message) {
         assertThat(PLACES.find(message)).as(message).isEmpty();
@@ -111,17 +130,30 @@ class PlacesTest {
     void a_wrong_places_file_stops_the_load_with_its_name() {
         assertThatThrownBy(() -> load("here: [\"i live in dubai\"]\nplaces: {AE: {place: [dubai]}}"))
                 .hasMessageContaining("lang/xx/places.yaml").hasMessageContaining("exactly one [place]");
-        assertThatThrownBy(() -> load("here: [\"{|i} live in [place]\"]\nplaces: {AE: {place: [dubai]}}"))
-                .hasMessageContaining("may not start with words that may be left out");
+        assertThatThrownBy(() -> load("here: [\"{|*} live in [place]\"]\nplaces: {AE: {place: [dubai]}}"))
+                .hasMessageContaining("may start with *");
         assertThatThrownBy(() -> load("here: [\"i live in [place]\"]\nplaces: {AE: {place: [dubai]}, "
                 + "QA: {place: [dubai]}}")).hasMessageContaining("'dubai' names both AE and QA");
         assertThatThrownBy(() -> load("near: [\"i live in [place]\"]")).hasMessageContaining("unknown section 'near'");
+        assertThatThrownBy(() -> load("here: [\"{<me>} live in [place]\"]\nplaces: {AE: {place: [dubai]}}"))
+                .hasMessageContaining("names <me>, which words does not hold");
         assertThatThrownBy(() -> load("others: [\"for [place]\"]\nplaces: {AE: {place: [dubai]}}"))
                 .hasMessageContaining("is an others phrase, which names no place");
         assertThatThrownBy(() -> load("places: {uae: {place: [dubai]}}"))
                 .hasMessageContaining("places.uae is not a two-letter country code");
         assertThat(load("here: [\"i live in [place]\"]\nplaces: {AE: {place: [dubai]}}").find("i live in dubai"))
                 .contains(new SaidCountry("AE", SaidCountry.How.HERE));
+    }
+
+    /** {@code *} is one word of the same clause that is no gap-stop of its own file; {@code <name>} a named choice. */
+    @Test
+    void a_gap_word_stays_in_its_clause_and_stops_at_its_file_s_stop_words() {
+        Places places = load("words: {me: \"i|we\"}\ngap-stops: [but]\nhere: [\"{<me>} work * in [place]\"]\n"
+                + "places: {AE: {place: [dubai]}}");
+        assertThat(places.find("we work hard in dubai")).contains(new SaidCountry("AE", SaidCountry.How.HERE));
+        assertThat(places.find("i work but in dubai")).isEmpty();
+        assertThat(places.find("i work. in dubai")).isEmpty();
+        assertThat(places.find("i work in dubai")).isEmpty();        // * is one word, not none
     }
 
     private static Places load(String yaml) {
