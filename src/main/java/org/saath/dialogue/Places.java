@@ -204,12 +204,12 @@ public final class Places {
      * to it (وعايشة في جدة، فانا بالرياض), also without it.
      */
     private static List<NormalisedText> readings(NormalisedText text, int i) {
-        String token = text.tokens().get(i);
-        if (token.length() < 3 || token.charAt(0) != 'و' && token.charAt(0) != 'ف') {
+        Optional<String> unjoined = TextNormaliser.withoutJoinedAnd(text.tokens().get(i));
+        if (unjoined.isEmpty()) {
             return List.of(text);
         }
         List<String> tokens = new ArrayList<>(text.tokens());
-        tokens.set(i, token.substring(1));
+        tokens.set(i, unjoined.get());
         return List.of(text, new NormalisedText(text.text(), tokens, text.clauseStarts()));
     }
 

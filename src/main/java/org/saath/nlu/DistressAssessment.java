@@ -13,13 +13,18 @@ import java.util.Set;
  * idiom, a negation, a third person (the risk model uses them as features). {@code follows}: the person says they
  * would do as someone did ("i want to do the same"), not negated; {@code tellsDeath}: the message tells of a death or a
  * suicide, whoever's. Together, in one message or across the conversation, they are a wish to follow the dead.
+ * {@code learned}: the categories the risk model reads as features, those it was trained with: {@code categories}
+ * less what only an Arabic wish read with "and" joined gave ("وبدي انتحر"), which the rules hear and the model's
+ * training never read.
  */
-public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, Set<DistressCategory> cues,
+public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, Set<DistressCategory> learned,
+                                 Set<DistressCategory> cues,
                                  boolean thirdPerson, boolean onlyNegated, boolean requestsHuman,
                                  List<String> signals, boolean follows, boolean tellsDeath) {
 
     public DistressAssessment {
         categories = inOrder(categories);
+        learned = inOrder(learned);
         cues = inOrder(cues);
         signals = List.copyOf(signals);
     }
@@ -33,7 +38,7 @@ public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categorie
     }
 
     public static DistressAssessment none() {
-        return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), false, false, false, List.of(), false,
-                false);
+        return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), Set.of(), false, false, false, List.of(),
+                false, false);
     }
 }

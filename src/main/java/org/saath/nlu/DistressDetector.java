@@ -105,6 +105,8 @@ public final class DistressDetector {
         // a story's act holds the words of a wish too ("drama mein heroine ne zehar kha liya": "zehar kha")
         boolean[] narrated = mask(matches, size, m -> isNarrated(m.entry().category()) && clauses.inStory(m));
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
+        // what the risk model reads: not what a wish read with "and" joined gave (its training read them without)
+        Set<DistressCategory> learned = EnumSet.noneOf(DistressCategory.class);
         Set<DistressCategory> cues = EnumSet.noneOf(DistressCategory.class);
         List<String> signals = new ArrayList<>();
         boolean ownWords = false;
@@ -172,6 +174,9 @@ public final class DistressDetector {
                 signals.add("negated:" + category.code() + ":" + match.entry().phrase());
             } else {
                 seen.add(category);
+                if (!match.unlearned()) {
+                    learned.add(category);
+                }
                 anyPlain |= category.isSelfHarmFamily();
                 // whose it is: the nearest subject before it, read once for an act, a wish or a preparation
                 DistressCategory subject = isDone(category) || saidOfOneself(category)
@@ -181,6 +186,7 @@ public final class DistressDetector {
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
                     seen.add(DistressCategory.IDEATION);          // "keep thinking of drinking the kerosene"
+                    learned.add(DistressCategory.IDEATION);
                     anyPlain = true;
                     ownWords |= clauses.firstPersonInClauseBefore(match);
                     // "cousin says he's going to drink the pesticide"
@@ -200,6 +206,7 @@ public final class DistressDetector {
         DistressLexicon.Match follow = follow(matches, masked, negatedStates, clauses);
         if (follow != null && tellsDeath) {
             seen.add(DistressCategory.IDEATION);
+            learned.add(DistressCategory.IDEATION);
             anyPlain = true;
             ownWords |= clauses.firstPersonInClauseBefore(follow)
                     || !clauses.with(DistressCategory.THIRD_PERSON, follow);
@@ -209,6 +216,7 @@ public final class DistressDetector {
         DistressLexicon.Match toDie = clauses.amountToDie(masked, negatedStates);
         if (toDie != null) {
             seen.add(DistressCategory.METHOD_QUESTION);         // "kitna zeher chahiye marne ke liye"
+            learned.add(DistressCategory.METHOD_QUESTION);
             anyPlain = true;
             risk = RiskLevel.max(risk, RiskLevel.HIGH);
             signals.add(DistressCategory.METHOD_QUESTION.code() + ":how much to " + toDie.entry().phrase());
@@ -218,6 +226,7 @@ public final class DistressDetector {
         }
         if (cues.contains(DistressCategory.AGAIN) && seen.contains(DistressCategory.PAST_ATTEMPT)) {
             seen.add(DistressCategory.PASSIVE_IDEATION);         // "tried two years ago, and this time i won't fail"
+            learned.add(DistressCategory.PASSIVE_IDEATION);
             anyPlain = true;
             signals.add(AGAIN_AFTER_ATTEMPT);
         }
@@ -235,8 +244,8 @@ public final class DistressDetector {
         boolean reported = seen.stream().allMatch(c -> c == DistressCategory.MEANS
                 || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported();
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
-        return new DistressAssessment(risk, seen, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman, signals,
-                follow != null, tellsDeath);
+        return new DistressAssessment(risk, seen, learned, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman,
+                signals, follow != null, tellsDeath);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -24,7 +26,20 @@ import java.util.function.Consumer;
 public final class DistressLexicon {
 
     /** A phrase found in a message: where it starts, how many tokens it covers. */
-    public record Match(LexiconEntry entry, int start, int length) {
+    /** The categories of a wish or a decision in the writer's own words, read with "and" joined (two words or more). */
+    private static final Set<DistressCategory> JOINED_WISHES = EnumSet.of(DistressCategory.IDEATION,
+            DistressCategory.INTENT, DistressCategory.PLAN, DistressCategory.PASSIVE_IDEATION);
+
+    /**
+     * A phrase found at {@code start}; {@code unlearned}: found in a way the risk model's training did not read it
+     * (a wish with "and" joined, {@link #readsJoined}), so its category is not among the model's features.
+     */
+    public record Match(LexiconEntry entry, int start, int length, boolean unlearned) {
+
+        public Match(LexiconEntry entry, int start, int length) {
+            this(entry, start, length, false);
+        }
+
 
         int end() {
             return start + length;
@@ -192,8 +207,9 @@ public final class DistressLexicon {
             int before = matches.size();
             tree.visitAt(tokens, i, token, found);
             found.addInOrder(i, matches, before, false);
-            if (token.length() >= 3 && (token.charAt(0) == 'و' || token.charAt(0) == 'ف')) {
-                tree.visitAt(tokens, i, token.substring(1), found);
+            Optional<String> unjoined = TextNormaliser.withoutJoinedAnd(token);
+            if (unjoined.isPresent()) {
+                tree.visitAt(tokens, i, unjoined.get(), found);
                 found.addInOrder(i, matches, before, true);
             }
         }
@@ -268,7 +284,8 @@ public final class DistressLexicon {
             for (int a = 0; a < count; a++) {
                 LexiconEntry entry = entries[a];
                 if (!joined || readsJoined(entry) && !alreadyFound(matches.subList(from, matches.size()), entry)) {
-                    matches.add(new Match(entry, start, entry.tokens().size()));
+                    matches.add(new Match(entry, start, entry.tokens().size(),
+                            joined && JOINED_WISHES.contains(entry.category())));
                 }
                 entries[a] = null;
             }
@@ -278,11 +295,14 @@ public final class DistressLexicon {
 
     /**
      * Whether {@code entry} is also read with "and" or "so" joined to its first word: the Arabic acts, told after what
-     * led to them ("تعبت وبلعت كل الحبوب"). Not the other phrases: read joined, they changed what the risk model learns
-     * from its own corpus more than they helped (a cross-validation split, src/test/resources/golden/risk-eval.txt).
+     * led to them ("تعبت وبلعت كل الحبوب"), and the Arabic wishes of two words or more, told the same way ("تعبت وبدي
+     * انتحر", "والله تعبت وناوي انتحر الليلة": read as the lone «انتحر» they were moderate). Not the other phrases:
+     * read joined, single words and the other categories changed what the risk model learns from its own corpus more
+     * than they helped (a cross-validation split, src/test/resources/golden/risk-eval.txt).
      */
     static boolean readsJoined(LexiconEntry entry) {
-        return entry.language() == Language.AR && entry.category() == DistressCategory.ACT;
+        return entry.language() == Language.AR && (entry.category() == DistressCategory.ACT
+                || entry.tokens().size() >= 2 && JOINED_WISHES.contains(entry.category()));
     }
 
     /** Whether {@code entry} is already among the phrases found at this position (by the word and by its stem). */

@@ -64,17 +64,17 @@ public record RiskFeatures(FeatureSpec text, boolean contextWords, boolean lexic
             }
         }
         if (lexiconCategories) {
-            for (DistressCategory c : message.lexicon().categories()) {
+            for (DistressCategory c : message.lexicon().learned()) {
                 sink.begin().append("lc:").append(c.code()).end();
             }
             for (DistressCategory c : message.lexicon().cues()) {
                 sink.begin().append("lc:").append(c.code()).end();
             }
-            if (message.lexicon().categories().isEmpty()) {
+            if (message.lexicon().learned().isEmpty()) {
                 sink.feature("lc:none");
             }
             for (Utterance previous : context) {
-                for (DistressCategory c : previous.lexicon().categories()) {
+                for (DistressCategory c : previous.lexicon().learned()) {
                     sink.begin().append("pc:").append(c.code()).end();
                     if (isShort) {
                         sink.begin().append("s:pc:").append(c.code()).end();

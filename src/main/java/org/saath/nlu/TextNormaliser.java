@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,16 @@ import java.util.Set;
 public final class TextNormaliser {
 
     private static final String CLAUSE_PUNCTUATION = ".,!?;:\n\u060C\u061F\u061B\u06D4";
+
+    /**
+     * An Arabic word that may have "and" (و) or "so" (ف) joined to its front ("وبدي", "فبلعت"), without that letter;
+     * empty for a word of fewer than three letters or one that starts otherwise. Whether it was a conjunction is for
+     * the reader to decide (وحيد "lonely" starts with the same letter): the lexicon and the places read both.
+     */
+    public static Optional<String> withoutJoinedAnd(String token) {
+        return token.length() >= 3 && (token.charAt(0) == 'و' || token.charAt(0) == 'ف')
+                ? Optional.of(token.substring(1)) : Optional.empty();
+    }
 
     /** Normalises {@code raw}; never returns null, and an empty or symbol-only message gives no tokens. */
     public NormalisedText normalise(String raw) {
