@@ -192,7 +192,8 @@ public final class TurnProcessor {
         Optional<String> remembered = p.topics().remembered(conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
-        Decided decided = decide(facts(in, conversation, analysis, named, remembered, country, now)); // 4 decide
+        Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
+                read.cues().said().filter(SaidCountry::isHere).isPresent(), now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
@@ -284,7 +285,8 @@ public final class TurnProcessor {
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
-                            Optional<String> named, Optional<String> remembered, String country, Instant now) {
+                            Optional<String> named, Optional<String> remembered, String country, boolean placeSaid,
+                            Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -298,7 +300,8 @@ public final class TurnProcessor {
                         || asksHowToHelp(a)
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified());
+                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified(),
+                placeSaid);
         return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
                 CounsellorHandoff.topic(facts)));
     }

@@ -24,7 +24,8 @@ public record Rule(String id, int priority, When when, Then then) {
      * whether the message said a command at all ("no", "stop", "more lines"…); {@code topicSaid} whether this
      * message's own words or intent named the topic, rather than the conversation remembering it;
      * {@code actBefore} whose act on the body one of the messages read with this one told (empty: anyone's or none);
-     * {@code classifiedAs} the intent classifier's own reading, before a risk of {@code high} made the intent a crisis.
+     * {@code classifiedAs} the intent classifier's own reading, before a risk of {@code high} made the intent a crisis;
+     * {@code placeSaid} whether this message said where the person is ("I live in Riyadh").
      */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
@@ -32,7 +33,8 @@ public record Rule(String id, int priority, When when, Then then) {
                        Set<String> topics, RiskLevel conversationRiskAtLeast, RiskLevel conversationRiskAtMost,
                        Set<DistressCategory> signals, Boolean asksAboutMeans, RiskLevel earlierRiskAtLeast,
                        Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand,
-                       Boolean topicSaid, Set<Analysis.ActBefore> actBefore, Set<Intent> classifiedAs) {
+                       Boolean topicSaid, Set<Analysis.ActBefore> actBefore, Set<Intent> classifiedAs,
+                       Boolean placeSaid) {
 
         /** Conditions without the conversation's risk, signals or means. */
         public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
@@ -40,7 +42,7 @@ public record Rule(String id, int priority, When when, Then then) {
                     Boolean requestsHuman, Boolean thirdPerson, Set<Command> commands, Set<String> topics) {
             this(intents, riskAtLeast, riskAtMost, languages, countries, states, minConfidence, lowConfidence,
                     requestsHuman, thirdPerson, commands, topics, null, null, Set.of(), null, null, Set.of(), null,
-                    null, null, Set.of(), Set.of());
+                    null, null, Set.of(), Set.of(), null);
         }
 
         boolean matches(TurnFacts f) {
@@ -70,7 +72,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (hasCommand == null || hasCommand == f.command().isPresent())
                     && (topicSaid == null || topicSaid == f.topicSaid())
                     && (actBefore.isEmpty() || actBefore.contains(f.actBefore()))
-                    && (classifiedAs.isEmpty() || classifiedAs.contains(f.classified()));
+                    && (classifiedAs.isEmpty() || classifiedAs.contains(f.classified()))
+                    && (placeSaid == null || placeSaid == f.placeSaid());
         }
 
         /** Whether none of {@code unwanted} was heard (a loop: every turn asks this of every rule). */

@@ -79,7 +79,8 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                    @JsonProperty("has-command") Boolean hasCommand,
                    @JsonProperty("topic-said") Boolean topicSaid,
                    @JsonProperty("act-before") String actBefore,
-                   @JsonProperty("classified-as") List<String> classifiedAs) {
+                   @JsonProperty("classified-as") List<String> classifiedAs,
+                   @JsonProperty("place-said") Boolean placeSaid) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -165,7 +166,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                 && w.conversationRiskAtLeast() == null && w.conversationRiskAtMost() == null && w.signals().isEmpty()
                 && w.asksAboutMeans() == null && w.earlierRiskAtLeast() == null && w.signalsNone().isEmpty()
                 && w.counsellorAvailable() == null && w.hasCommand() == null && w.topicSaid() == null
-                && w.actBefore().isEmpty() && w.classifiedAs().isEmpty();
+                && w.actBefore().isEmpty() && w.classifiedAs().isEmpty() && w.placeSaid() == null;
     }
 
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
@@ -176,7 +177,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
         check(templates.contains(r.then().template()), "unknown template '" + r.then().template() + "'");
         RawWhen w = r.when() == null
                 ? new RawWhen(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null) : r.when();
+                null, null, null, null, null, null, null, null, null) : r.when();
         RawThen t = r.then();
         Set<String> helplineTopics = set(t.helplineTopics(), topic -> {
             check(topics.contains(topic), "unknown helpline topic '" + topic + "'");
@@ -198,7 +199,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
                 set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid(),
-                actBefore(w.actBefore()), set(w.classifiedAs(), RuleBook::intent)),
+                actBefore(w.actBefore()), set(w.classifiedAs(), RuleBook::intent), w.placeSaid()),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

@@ -25,14 +25,15 @@ import org.saath.nlu.RiskLevel;
  * {@code actBefore}: whose act on the body (tablets taken, a cut, a hanging) one of the messages read with this one
  * told, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
  * {@code classified}: the intent classifier's own reading before a risk of {@code high} or more made {@code intent} a
- * crisis (a helper's "i cant stop shaking", read with the other person's danger, is still anxiety).
+ * crisis (a helper's "i cant stop shaking", read with the other person's danger, is still anxiety). {@code placeSaid}:
+ * this message said where the person is, or asked for a country's lines ("I live in Riyadh").
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, boolean topicSaid, Set<DistressCategory> signals,
                         boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable,
-                        Analysis.ActBefore actBefore, Intent classified) {
+                        Analysis.ActBefore actBefore, Intent classified, boolean placeSaid) {
 
     public TurnFacts {
         command = command == null ? Optional.empty() : command;
@@ -43,26 +44,38 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
         classified = classified == null ? intent : classified;
     }
 
+    /** Facts of a message that said no place. */
+    public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
+                     RiskLevel conversationRisk, Language language, String country, DialogueState state,
+                     boolean requestsHuman, boolean thirdPerson, Optional<Command> command, String topic,
+                     boolean topicSaid, Set<DistressCategory> signals, boolean asksAboutMeans, RiskLevel earlierRisk,
+                     boolean counsellorAvailable, Analysis.ActBefore actBefore, Intent classified) {
+        this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
+                thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable,
+                actBefore, classified, false);
+    }
+
     /** Facts of a conversation with no remembered topic. */
     public TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                      RiskLevel conversationRisk, Language language, String country, DialogueState state,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
                 thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true, Analysis.ActBefore.NONE,
-                intent);
+                intent, false);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */
     public TurnFacts withRiskAtLeast(RiskLevel floor) {
         return new TurnFacts(intent, confidence, lowConfidence, RiskLevel.max(risk, floor),
                 RiskLevel.max(conversationRisk, floor), language, country, state, requestsHuman, thirdPerson, command,
-                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable, actBefore, classified);
+                topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable, actBefore, classified,
+                placeSaid);
     }
 
     /** These facts with whether a counsellor could be offered now. */
     public TurnFacts withCounsellorAvailable(boolean available) {
         return new TurnFacts(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state,
                 requestsHuman, thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, available,
-                actBefore, classified);
+                actBefore, classified, placeSaid);
     }
 }

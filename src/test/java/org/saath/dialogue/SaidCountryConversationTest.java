@@ -94,4 +94,16 @@ class SaidCountryConversationTest {
                 .user("i want to end my life");
         onlyLinesOf(chat, "qa");
     }
+
+    @Test
+    void a_message_that_only_says_where_the_person_is_is_answered_as_heard_not_as_out_of_scope() {
+        ConversationScript chat = chat("said-12", null).user("hi, i moved to riyadh last year for work");
+        assertThat(chat.allText()).contains("Thank you for telling me where you are").doesNotContain("can't help");
+        assertThat(chat("said-13", null).user("salam, main aaj kal doha mein hoon").allText())
+                .contains("yaad rakhoon ga ke aap kahan hain");
+        assertThat(chat("said-14", null).user("انا ساكنة في الأردن").allText()).contains("أين أنت");
+        // a place with a need in it goes the need's way
+        assertThat(chat("said-15", null).user("i live in dubai and i want to end my life").allText())
+                .doesNotContain("Thank you for telling me where you are");
+    }
 }
