@@ -31,28 +31,28 @@ import org.saath.nlu.TextNormaliser;
  * for someone else. Immutable and thread-safe.
  *
  * <p>A frame is words and {@code {a|b c|}} choices as in {@code commands.yaml} (an empty choice lets the words be
- * left out), one {@code [place]} or {@code [people]} slot (the country it tells), and any of:
- * {@code [place-in]}, a place's name with "in" joined to it in Arabic script (بدبي، فالرياض); {@code [any]}, any
- * place's name, telling nothing ("from [any] but living in [place]"), and {@code [any-people]}, the same for a
- * people's name ("[any-people] guy in [place]"); {@code *}, any one word of the same clause
- * that is not one of its file's {@code gap-stops} ("[place] mein * * hun": "Jeddah mein driver hun", not "Jeddah mein hai
- * aur main … hun"); {@code ^} and {@code $}, the start and end of a clause. A frame may not start with {@code *}
- * (it is found by the word or name it starts with). A file's {@code words} names choices a frame writes as
- * {@code {<name>}} or {@code {|<name>}}. An Arabic frame's first word is also found with "and" or
- * "so" joined to it. An {@code others} phrase is written the same way, with no slot. The choices
- * are tried as they come, not spelled out at load. Every language's frames are tried with every language's names,
- * so code-mixed messages ("main Dubai mein hoon") are read too.
+ * left out), one {@code [place]} or {@code [people]} slot (the country it tells), and any of: {@code [place-in]}, a
+ * place's name with "in" joined to it in Arabic script (بدبي، فالرياض); {@code [any]} and {@code [any-people]}, a
+ * place's or a people's name that tells nothing ("from [any] but living in [place]", "[any-people] guy in
+ * [place]"); {@code *}, any one word of the same clause that is not one of its file's {@code gap-stops} ("[place]
+ * mein * * hun" reads "Jeddah mein driver hun", not "Jeddah mein hai aur main … hun"); {@code ^} and {@code $}, the
+ * start and end of a clause. A frame may not start with {@code *} (it is found by the word or name it starts with);
+ * an Arabic frame's first word is also found with "and" or "so" joined to it (وانا ساكنة). A file's {@code words}
+ * names choices a frame writes as {@code {<name>}} or {@code {|<name>}}. An {@code others} phrase is written the
+ * same way, with no slot. The choices are tried as they come, not spelled out at load. Every language's frames are
+ * tried with every language's names, so code-mixed messages ("main Dubai mein hoon") are read too.
  */
 public final class Places {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern PART = Pattern.compile("\\{([^}]*)}|\\[(place|place-in|people|any|any-people)]|[^\\s{}\\[\\]]+");
+    private static final Pattern PART =
+            Pattern.compile("\\{([^}]*)}|\\[(place|place-in|people|any|any-people)]|[^\\s{}\\[\\]]+");
     /** The sections of a {@code places.yaml} that hold frames, and what their frames tell. */
     private static final Map<String, SaidCountry.How> FRAMES = Map.of("here", SaidCountry.How.HERE,
             "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM);
     private static final String ANY_WORD = "*";
     private static final Pattern NAMED = Pattern.compile("<([\\w-]+)>");
-    /** Prepositions Arabic joins to a name: "in" (بدبي، and فالرياض in the Maghreb) and "to" (للأردن). */
+    /** The "in" Arabic joins to a name: بدبي, and فالرياض in the Maghreb ("to", للأردن, is a spelling, not "in"). */
     private static final List<String> JOINED_IN = List.of("ب", "ف");
 
     /** One place's name as tokens, its country, and whether "in" is joined to it. */
