@@ -133,6 +133,15 @@ public final class Cues {
 
     /** As {@link #find(String)}, for a message already normalised (as the analysis reads it). */
     public Found find(NormalisedText text) {
+        Found who = findWho(text);
+        return new Found(who.topic(), who.audiences(), who.regions(), places.find(text));
+    }
+
+    /**
+     * As {@link #find(NormalisedText)} without the country: an earlier message read for who the person is (the
+     * country they said is kept by the conversation, not read again).
+     */
+    public Found findWho(NormalisedText text) {
         List<String> tokens = text.tokens();
         Set<String> named = new HashSet<>();            // the cue of every phrase that occurs
         for (int i = 0; i < tokens.size(); i++) {
@@ -143,7 +152,7 @@ public final class Cues {
             }
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
-        return new Found(topic, matching("audiences", named), matching("regions", named), places.find(text));
+        return new Found(topic, matching("audiences", named), matching("regions", named));
     }
 
     /** What the words add to a need: the groups and regions they name. */

@@ -198,7 +198,7 @@ public final class TurnProcessor {
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
                 .map(s -> facts.thirdPerson() ? s.askedForSomeone() : s));
-        Cues.Found who = read.cues().withWhoFrom(before.messages().stream().map(m -> p.cues().find(m.text()))
+        Cues.Found who = read.cues().withWhoFrom(before.messages().stream().map(m -> p.cues().findWho(m.text()))
                 .toList());
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
