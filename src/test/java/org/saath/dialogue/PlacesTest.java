@@ -117,6 +117,7 @@ class PlacesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "is there a helpline in dubai for my sister? she is not okay|AE",
+        "need a therapist in doha for my little brother|QA",
         "dubai ka helpline number meri behan ke liye|AE",
         "قطر میں کوئی ہیلپ لائن ہے؟ میرے بھائی کے لیے|QA",
         "هل يوجد خط ساخن في السعودية لأختي|SA"
