@@ -138,6 +138,10 @@ public final class Places {
                 }
             });
         });
+        // the longest name first: "london ontario" before "london"
+        for (Map<String, List<Name>> names : List.of(places, people)) {
+            names.values().forEach(list -> list.sort((a, b) -> b.tokens().size() - a.tokens().size()));
+        }
         return new Places(normaliser, places, people, frames);
     }
 
