@@ -2,13 +2,17 @@ package org.saath.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.channel.TurnResult;
+import org.saath.escalation.PartnerDirectory;
+import org.saath.outbox.MutableClock;
 
 /**
  * A person who says where they are gets that country's lines, through the real {@link TurnProcessor}, for the rest
@@ -105,5 +109,30 @@ class SaidCountryConversationTest {
         // a place with a need in it goes the need's way
         assertThat(chat("said-15", null).user("i live in dubai and i want to end my life").allText())
                 .doesNotContain("Thank you for telling me where you are");
+    }
+
+    /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
+    @Test
+    void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()
+            throws Exception {
+        Path partners = Files.writeString(Files.createDirectories(data).resolve("partners.yaml"), """
+                partners:
+                  - id: partner-pk
+                    name: PK only
+                    countries: [PK]
+                    capacity: 2
+                    api-key-sha256: %s
+                """.formatted(PartnerDirectory.sha256("key-pk-0123456789")));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+        ConversationScript inDubai = new ConversationScript(app.turns(), "said-16", "PK")
+                .user("i'm in dubai now. can i talk to a human please");
+        assertThat(inDubai.allText()).contains("no counsellor is available through Saath right now")
+                .doesNotContain("I've asked a human counsellor");
+        assertThat(lines(inDubai)).allMatch(id -> id.startsWith("ae-") || id.startsWith("intl-"));
+
+        ConversationScript inLahore = new ConversationScript(app.turns(), "said-17", null)
+                .user("can i talk to a human please");
+        assertThat(inLahore.allText()).contains("I've asked a human counsellor to join this conversation");
     }
 }
