@@ -207,10 +207,10 @@ public final class Places {
      * The message as read from token {@code i}: as written, and where an Arabic word there has "and" or "so" joined
      * to it (وعايشة في جدة، فانا بالرياض), also without it.
      */
-    private static List<NormalisedText> readings(NormalisedText text, int i) {
+    private List<NormalisedText> readings(NormalisedText text, int i) {
         Optional<String> unjoined = TextNormaliser.withoutJoinedAnd(text.tokens().get(i));
-        if (unjoined.isEmpty()) {
-            return List.of(text);
+        if (unjoined.isEmpty() || !byFirstWord.containsKey(unjoined.get())) {
+            return List.of(text);           // most such words start no frame: nothing to copy
         }
         List<String> tokens = new ArrayList<>(text.tokens());
         tokens.set(i, unjoined.get());

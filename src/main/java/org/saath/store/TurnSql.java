@@ -45,8 +45,10 @@ final class TurnSql {
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
             + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
-    /** The first column of the conversation, of its open escalation, and of the latest of the {@link #RECENT_TEXTS}
-     * in {@link #START} (the ones before follow it). */
+    /**
+     * The first column of the conversation, of its open escalation, and of the latest of the {@link #RECENT_TEXTS}
+     * in {@link #START} (the ones before follow it).
+     */
     private static final int CONVERSATION_AT = 3;
     private static final int ESCALATION_AT = CONVERSATION_AT + CONVERSATION_COLUMNS.split(", ").length;
     private static final int RECENT_AT = ESCALATION_AT + ESCALATION_COLUMNS.split(", ").length;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saath.Components;
 import org.saath.TestComponents;
+import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
 import org.saath.escalation.PartnerDirectory;
 import org.saath.outbox.MutableClock;
@@ -56,6 +58,23 @@ class SaidCountryConversationTest {
     @Test
     void where_the_person_says_they_are_beats_the_country_the_channel_gives() {
         onlyLinesOf(chat("said-2", "PK").user("I'm in Dubai and I want to end my life"), "ae");
+    }
+
+    /** A Pakistani number (WhatsApp, SMS) gives Pakistan's lines, until its owner says they are in Dubai. */
+    @Test
+    void where_the_person_says_they_are_beats_the_country_of_their_phone_number() {
+        TurnProcessor turns = TestComponents.components(data, TestComponents.PK_AFTERNOON).turns();
+        TurnResult home = turns.handle(new InboundMessage("test", "said-18", "m-1", "i want to end my life",
+                Optional.empty(), Optional.of("+923001234567")));
+        TurnResult away = turns.handle(new InboundMessage("test", "said-19", "m-1",
+                "I'm in Dubai and I want to end my life", Optional.empty(), Optional.of("+923001234567")));
+        assertThat(ids(home)).isNotEmpty().allMatch(id -> id.startsWith("pk-") || id.startsWith("intl-"));
+        assertThat(ids(away)).isNotEmpty().allMatch(id -> id.startsWith("ae-") || id.startsWith("intl-"));
+    }
+
+    private static List<String> ids(TurnResult result) {
+        return result.replies().stream().flatMap(r -> r.helplines().stream()).map(TurnResult.HelplineView::id)
+                .toList();
     }
 
     @Test
