@@ -25,7 +25,8 @@ public class PlacesScore {
         for (String line : lines.subList(1, lines.size())) {
             String[] row = line.split("\t", 3);
             String kind = row[1].equals("-") ? "-" : row[1].substring(0, row[1].indexOf(':'));
-            String outcome = outcome(row[1], kind, places.find(row[2]));
+            // where someone else is never places the writer (it counts only for a message about their danger)
+            String outcome = outcome(row[1], kind, places.find(row[2]).filter(s -> s.how() != SaidCountry.How.THERE));
             for (String key : List.of(row[0] + " " + kind, "all " + kind)) {
                 Map<String, Integer> c = counts.computeIfAbsent(key, k -> new TreeMap<>());
                 c.merge("rows", 1, Integer::sum);

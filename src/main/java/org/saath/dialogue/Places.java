@@ -24,10 +24,11 @@ import org.saath.nlu.TextNormaliser;
 /**
  * Where a person's own words say they are, from every language's {@code lang/<code>/places.yaml}: frames in the
  * first person ("i live in [place]", "[place] mein rehti hoon", «انا ساكنة في [place]»), each with a slot for a
- * place's name or its people's ("i'm [people]"), and the names of each country's places. Only the person's own
- * present place counts: "my brother lives in Dubai", "I used to live in Dubai" and "I don't live in Dubai" fit no
- * frame. When a message fits several frames, where the person is (or asks for lines) beats where they are from, and
- * the last one said wins. Lines asked in a message that fits an {@code others} phrase ("for my sister") are asked
+ * place's name or its people's ("i'm [people]"), and the names of each country's places. "I used to live in Dubai"
+ * and "I don't live in Dubai" fit no frame; "my brother lives in Dubai" fits only a {@code there} frame, someone
+ * else's present place ({@link SaidCountry.How#THERE}). When a message fits several frames, where the person is (or
+ * asks for lines) beats where they are from, which beats where someone else is; of the person's own, the last one
+ * said wins, of someone else's the first. Lines asked in a message that fits an {@code others} phrase ("for my sister") are asked
  * for someone else. Immutable and thread-safe.
  *
  * <p>A frame is words and {@code {a|b c|}} choices as in {@code commands.yaml} (an empty choice lets the words be
@@ -49,7 +50,7 @@ public final class Places {
             Pattern.compile("\\{([^}]*)}|\\[(place|place-in|people|any|any-people)]|[^\\s{}\\[\\]]+");
     /** The sections of a {@code places.yaml} that hold frames, and what their frames tell. */
     private static final Map<String, SaidCountry.How> FRAMES = Map.of("here", SaidCountry.How.HERE,
-            "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM);
+            "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM, "there", SaidCountry.How.THERE);
     private static final String ANY_WORD = "*";
     private static final Pattern NAMED = Pattern.compile("<([\\w-]+)>");
     /** The "in" Arabic joins to a name: بدبي, and فالرياض in the Maghreb ("to", للأردن, is a spelling, not "in"). */
@@ -183,6 +184,7 @@ public final class Places {
         List<String> tokens = text.tokens();
         SaidCountry here = null;
         SaidCountry from = null;
+        SaidCountry there = null;
         for (int i = 0; i < tokens.size(); i++) {
             for (NormalisedText read : readings(text, i)) {
                 for (Frame frame : byFirstWord.getOrDefault(read.tokens().get(i), List.of())) {
@@ -191,14 +193,16 @@ public final class Places {
                         SaidCountry said = new SaidCountry(country.get(), frame.how());
                         if (said.isHere()) {
                             here = said;        // the last one said wins: i starts later each time
-                        } else {
+                        } else if (said.how() == SaidCountry.How.FROM) {
                             from = said;
+                        } else if (there == null) {
+                            there = said;       // the first someone named is most often the one it is about
                         }
                     }
                 }
             }
         }
-        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from);
+        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from != null ? from : there);
         return said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)
                 ? said.map(SaidCountry::askedForSomeone) : said;
     }

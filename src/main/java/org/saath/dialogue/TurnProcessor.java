@@ -172,10 +172,11 @@ public final class TurnProcessor {
         Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
         Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
-        // where the person said they are, this message or an earlier one, before the channel's country
+        // where the person said they are, this message or an earlier one, before the channel's country; where
+        // someone else is, for a message about their danger
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
-        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, read.cues().said()),
-                in.phoneNumber());
+        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, read.cues().said(),
+                analysis.thirdPerson() || in.forwarded()), in.phoneNumber());
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }

@@ -8,11 +8,12 @@ import com.google.i18n.phonenumbers.Phonenumber;
 
 /**
  * Which country's helplines a person gets, from the best evidence of where they are now: where their own words say
- * they are ("I live in Dubai", "is there a helpline in Egypt?"); else the country the request names; else the
- * country of the phone number the channel gives (WhatsApp, SMS; read with libphonenumber from its international
- * prefix, or from its calling code alone where the number's range is unknown: a Pakistani working in Dubai keeps a
- * +92 number); else where their words say they are from; else the deployment's default. The number itself is never
- * stored.
+ * they are ("I live in Dubai", "is there a helpline in Egypt?"), or, in a message about someone else's danger, where
+ * that someone is ("my brother in Dubai says he will end it": {@link SaidCountry#forMessage} passes it only then);
+ * else the country the request names; else the country of the phone number the channel gives (WhatsApp, SMS; read
+ * with libphonenumber from its international prefix, or from its calling code alone where the number's range is
+ * unknown: a Pakistani working in Dubai keeps a +92 number); else where their words say they are from; else the
+ * deployment's default. The number itself is never stored.
  */
 public final class CountryResolver {
 
@@ -24,8 +25,9 @@ public final class CountryResolver {
     }
 
     public String resolve(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber) {
-        Optional<String> here = said.filter(SaidCountry::isHere).map(SaidCountry::country);
-        Optional<String> from = said.filter(s -> !s.isHere()).map(SaidCountry::country);
+        Optional<String> here = said.filter(s -> s.isHere() || s.how() == SaidCountry.How.THERE)
+                .map(SaidCountry::country);
+        Optional<String> from = said.filter(s -> s.how() == SaidCountry.How.FROM).map(SaidCountry::country);
         return here.or(() -> requested).or(() -> phoneNumber.flatMap(this::regionOf)).or(() -> from)
                 .orElse(defaultCountry);
     }

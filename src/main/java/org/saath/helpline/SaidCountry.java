@@ -6,7 +6,8 @@ import java.util.Optional;
  * A country a person's own words named: where they are now ("I live in Dubai", «أنا ساكنة في عمّان الأردن», or
  * "is there a helpline in Egypt?"), or where they are from ("I'm from Egypt", «أنا مصرية»). Where they are now says
  * more than the channel knows; where they are from says more only than the deployment's default (a Pakistani in
- * Dubai is from Pakistan). See {@link CountryResolver}.
+ * Dubai is from Pakistan). Where someone else is ("my brother lives in Dubai") counts only for a message about that
+ * someone's danger. See {@link CountryResolver}.
  */
 public record SaidCountry(String country, How how) {
 
@@ -24,7 +25,13 @@ public record SaidCountry(String country, How how) {
          */
         ASKED_FOR_SOMEONE,
         /** The person is from there. */
-        FROM
+        FROM,
+        /**
+         * Someone else is there now ("my brother lives in Dubai", «اختي بدبي»): the lines of a message about their
+         * danger ("… and he says he will kill himself tonight") are that country's, for this message only; it never
+         * places the person.
+         */
+        THERE
     }
 
     public SaidCountry {
@@ -36,19 +43,24 @@ public record SaidCountry(String country, How how) {
     /**
      * What a conversation knows after a message: where the person said they are replaces anything said before, and
      * where they are from replaces only an earlier "from" ("I live in Dubai… I'm from Lahore" stays in Dubai); lines
-     * asked for someone else change nothing.
+     * asked for someone else, and where someone else is, change nothing.
      */
     public static Optional<SaidCountry> after(Optional<SaidCountry> earlier, Optional<SaidCountry> now) {
-        if (now.isEmpty() || now.get().how() == How.ASKED_FOR_SOMEONE
+        if (now.isEmpty() || now.get().how() == How.ASKED_FOR_SOMEONE || now.get().how() == How.THERE
                 || (now.get().how() == How.FROM && earlier.filter(SaidCountry::isHere).isPresent())) {
             return earlier;
         }
         return now.map(s -> s.how() == How.ASKED ? new SaidCountry(s.country(), How.HERE) : s);
     }
 
-    /** Where one message places the person: as {@link #after}, with lines asked for someone else for this message. */
-    public static Optional<SaidCountry> forMessage(Optional<SaidCountry> earlier, Optional<SaidCountry> now) {
-        return now.filter(s -> s.how() == How.ASKED_FOR_SOMEONE).or(() -> after(earlier, now));
+    /**
+     * The country whose lines one message gets: as {@link #after}, but lines asked for someone else, and where
+     * someone else is when the message is {@code aboutSomeoneElse}'s danger, count for this message.
+     */
+    public static Optional<SaidCountry> forMessage(Optional<SaidCountry> earlier, Optional<SaidCountry> now,
+                                                   boolean aboutSomeoneElse) {
+        return now.filter(s -> s.how() == How.ASKED_FOR_SOMEONE || s.how() == How.THERE && aboutSomeoneElse)
+                .or(() -> after(earlier, now));
     }
 
     /** These words, heard as lines asked for someone else when they were asked for a place. */
@@ -58,11 +70,17 @@ public record SaidCountry(String country, How how) {
 
     /** Whether the words place the person there now (or ask for its lines). */
     public boolean isHere() {
-        return how != How.FROM;
+        return how == How.HERE || how == How.ASKED || how == How.ASKED_FOR_SOMEONE;
     }
 
-    /** As stored: {@code here:AE}, {@code from:EG} (a country asked for is stored as where the person is). */
+    /**
+     * As stored: {@code here:AE}, {@code from:EG} (a country asked for is stored as where the person is; where someone
+     * else is is never stored, {@link #after}).
+     */
     public String code() {
+        if (how == How.THERE) {
+            throw new IllegalStateException("where someone else is is not kept: " + country);
+        }
         return (isHere() ? "here:" : "from:") + country;
     }
 

@@ -102,8 +102,38 @@ class PlacesTest {
         "انا خايفة على اختي في دبي",
         "she is 28, married, and her husband in doha beats her"
     })
-    void someone_else_s_place_a_past_one_or_another_word_is_not_read(String message) {
-        assertThat(PLACES.find(message)).as(message).isEmpty();
+    void someone_else_s_place_a_past_one_or_another_word_is_not_read_as_the_person_s(String message) {
+        assertThat(PLACES.find(message).filter(s -> s.how() != SaidCountry.How.THERE)).as(message).isEmpty();
+    }
+
+    /** Where someone else is now: heard for a message about their danger only (SaidCountry.forMessage). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my brother lives in dubai and he says he wants to kill himself|AE",
+        "my husband works in Saudi and sends money|SA",
+        "my best friend who's living in doha stopped eating|QA",
+        "my sister in riyadh took a whole strip of pills|SA",
+        "she lives in jeddah and she cut herself again|SA",
+        "my cousin moved to abu dhabi last year|AE",
+        "i work hard but my brother in dubai does nothing|AE",
+        "meri behan dubai mein hai aur main bohat pareshan hun|AE",
+        "bhai jo saudia mein hai wo keh raha hai khudkushi kar lega|SA",
+        "میری بہن دبئی میں رہتی ہے اور اس نے گولیاں کھا لی ہیں|AE",
+        "أخوي ساكن في دبي|AE",
+        "اختي بالرياض شربت كلور|SA",
+        "صاحبي يشتغل في قطر وما يرد علي|QA"
+    })
+    void where_someone_else_is_now_is_read_as_theirs(String message, String country) {
+        assertThat(PLACES.find(message)).as(message).contains(new SaidCountry(country, SaidCountry.How.THERE));
+    }
+
+    @Test
+    void the_person_s_own_place_beats_where_someone_else_is() {
+        assertThat(PLACES.find("my brother lives in dubai, i live in lahore")).contains(new SaidCountry("PK",
+                SaidCountry.How.HERE));
+        assertThat(PLACES.find("i'm from egypt and my sister is in dubai")).contains(new SaidCountry("EG",
+                SaidCountry.How.FROM));
+        assertThat(PLACES.find("my sister in law is so mean to me")).isEmpty();
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.saath.outbox.MutableClock;
 /**
  * A person who says where they are gets that country's lines, through the real {@link TurnProcessor}, for the rest
  * of the conversation: on the generic channel with no country (the deployment's default is Pakistan) and over a
- * country the channel gives. Someone else's place changes nothing.
+ * country the channel gives. Someone else's place counts for a message about their danger only.
  */
 class SaidCountryConversationTest {
 
@@ -77,9 +77,32 @@ class SaidCountryConversationTest {
                 .toList();
     }
 
+    /**
+     * A helper's message about someone else's danger gets the lines of where that someone is: Pakistan's 15 and 1122
+     * cannot reach a brother in Dubai. It is not kept: the helper's own danger gets their own lines.
+     */
     @Test
-    void someone_else_s_country_leaves_the_person_s_own_lines() {
-        onlyLinesOf(chat("said-3", null).user("my brother lives in dubai and he says he wants to kill himself"), "pk");
+    void a_message_about_someone_else_s_danger_gets_the_lines_of_where_they_are_for_that_message_only() {
+        ConversationScript chat = chat("said-3", null)
+                .user("my brother lives in dubai and he says he wants to kill himself");
+        onlyLinesOf(chat, "ae");
+        assertThat(chat.allText()).contains("999").doesNotContain("1122");
+        onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
+    }
+
+    @Test
+    void where_someone_else_lives_leaves_the_person_s_own_lines_for_their_own_danger() {
+        onlyLinesOf(chat("said-20", null).user("my brother lives in dubai and i miss him, i want to end my life"),
+                "pk");
+        onlyLinesOf(chat("said-21", "PK").user("my sister moved to riyadh last year. i want to kill myself"), "pk");
+    }
+
+    @Test
+    void someone_else_s_place_is_heard_in_roman_urdu_urdu_and_arabic() {
+        onlyLinesOf(chat("said-22", "PK").user("meri behen dubai mein rehti hai aur usne saari goliyan kha li hain"),
+                "ae");
+        onlyLinesOf(chat("said-23", null).user("میرا بھائی سعودیہ میں رہتا ہے اور وہ کہتا ہے کہ خودکشی کر لے گا"), "sa");
+        onlyLinesOf(chat("said-24", null).user("اخوي ساكن في دبي وقال انه بينتحر الليلة"), "ae");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +43,14 @@ class CountryResolverTest {
             String said, String requested, String phone, String expected) {
         assertThat(resolver.resolve(Optional.ofNullable(requested), SaidCountry.fromCode(said),
                 Optional.ofNullable(phone))).isEqualTo(expected);
+    }
+
+    /** Passed only for a message about someone else's danger (SaidCountry.forMessage): where that someone is. */
+    @Test
+    void where_someone_else_is_beats_the_channel_for_a_message_about_their_danger() {
+        Optional<SaidCountry> brotherInDubai = Optional.of(new SaidCountry("AE", SaidCountry.How.THERE));
+        assertThat(resolver.resolve(Optional.of("PK"), brotherInDubai, Optional.of("+923001234567")))
+                .isEqualTo("AE");
+        assertThat(resolver.resolve(Optional.empty(), brotherInDubai, Optional.empty())).isEqualTo("AE");
     }
 }

@@ -35,6 +35,20 @@ class SaidCountryTest {
     }
 
     @Test
+    void where_someone_else_is_counts_for_a_message_about_their_danger_and_is_never_kept() {
+        Optional<SaidCountry> dubai = Optional.of(new SaidCountry("AE", How.HERE));
+        Optional<SaidCountry> brotherInDoha = Optional.of(new SaidCountry("QA", How.THERE));
+
+        assertThat(SaidCountry.forMessage(dubai, brotherInDoha, true)).isEqualTo(brotherInDoha);
+        assertThat(SaidCountry.forMessage(dubai, brotherInDoha, false)).isEqualTo(dubai);
+        assertThat(SaidCountry.forMessage(NOTHING, brotherInDoha, false)).isEmpty();
+        assertThat(SaidCountry.after(dubai, brotherInDoha)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(NOTHING, brotherInDoha)).isEmpty();
+        assertThat(brotherInDoha.get().isHere()).isFalse();
+        assertThatThrownBy(() -> brotherInDoha.get().code()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void the_stored_code_reads_back_and_anything_else_reads_as_nothing_said() {
         SaidCountry dubai = new SaidCountry("AE", How.HERE);
         assertThat(SaidCountry.fromCode(dubai.code())).contains(dubai);
