@@ -138,6 +138,21 @@ public final class Cues {
     }
 
     /**
+     * Where someone else is, told in the latest of {@code earlier} messages (oldest first) that tells it: "my sister
+     * lives in Riyadh" before "she says she will end it tonight". Read only for a message about someone else's danger
+     * that names no place itself.
+     */
+    public Optional<SaidCountry> someoneElseBefore(List<NormalisedText> earlier) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Optional<SaidCountry> said = places.find(earlier.get(i));
+            if (said.isPresent()) {
+                return said.filter(s -> s.how() == SaidCountry.How.THERE);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * As {@link #find(NormalisedText)} without the country: an earlier message read for who the person is (the
      * country they said is kept by the conversation, not read again).
      */

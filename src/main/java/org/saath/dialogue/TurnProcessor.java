@@ -30,6 +30,7 @@ import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
 import org.saath.nlu.RiskLevel;
+import org.saath.nlu.Utterance;
 import org.saath.privacy.Redactor;
 import org.saath.privacy.UserRefHasher;
 import org.saath.rules.Decision;
@@ -173,10 +174,14 @@ public final class TurnProcessor {
         Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
         // where the person said they are, this message or an earlier one, before the channel's country; where
-        // someone else is, for a message about their danger
+        // someone else is, this message or a recent one, for a message about their danger
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
-        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, read.cues().said(),
-                analysis.thirdPerson() || in.forwarded()), in.phoneNumber());
+        boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded();
+        Optional<SaidCountry> saidNow = read.cues().said().isEmpty() && aboutSomeoneElse
+                ? p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList())
+                : read.cues().said();
+        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, saidNow,
+                aboutSomeoneElse), in.phoneNumber());
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }

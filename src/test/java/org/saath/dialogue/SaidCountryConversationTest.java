@@ -90,6 +90,17 @@ class SaidCountryConversationTest {
         onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
     }
 
+    /** A helper tells where someone is first, and their danger after it. */
+    @Test
+    void where_someone_else_is_said_a_message_before_their_danger_still_counts() {
+        ConversationScript chat = chat("said-25", "PK")
+                .user("my sister lives in riyadh, she has been very low since her divorce")
+                .user("she just told me she swallowed all her sleeping pills");
+        onlyLinesOf(chat, "sa");
+        assertThat(chat.allText()).contains("911").doesNotContain("1122");
+        onlyLinesOf(chat.user("i feel like i want to die too"), "pk");
+    }
+
     @Test
     void where_someone_else_lives_leaves_the_person_s_own_lines_for_their_own_danger() {
         onlyLinesOf(chat("said-20", null).user("my brother lives in dubai and i miss him, i want to end my life"),
