@@ -32,10 +32,11 @@ final class PersonReading {
      * remembers (so "main thak gayi hoon" keeps counting when the next message is "haan"); the same for the person
      * they write about; and whether the conversation's remembered peak was high before this message, so a second
      * disclosure gets a follow-up, not the first crisis reply again; and whether a death was told before this message
-     * ({@code remembered}: the conversation's topic while it lasts).
+     * ({@code remembered}: the conversation's topic while it lasts); and the lines' country, and whether it is where
+     * someone else is rather than the writer.
      */
     static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, Optional<String> remembered,
-                                   ConversationRisk risk, String country, Instant now) {
+                                   ConversationRisk risk, String country, boolean linesElsewhere, Instant now) {
         Gender gender = a.gender().self().or(Gender.fromCode(conversation.map(ConversationRow::personGender)
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
@@ -46,7 +47,8 @@ final class PersonReading {
                 c.peakRiskAt(), now).atLeast(RiskLevel.HIGH) && !answeredAHelper(c) && !answeredALoss(c)).orElse(false);
         // a death told in an earlier message and still remembered: the condolences were said then
         boolean lossBefore = remembered.filter(LOSSES::contains).isPresent();
-        return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, lossBefore, country);
+        return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, lossBefore, country,
+                linesElsewhere);
     }
 
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */

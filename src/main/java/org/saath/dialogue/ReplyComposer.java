@@ -58,10 +58,12 @@ public final class ReplyComposer {
      * What the reply knows of the person: the gender their own words marked, that of the person they wrote about,
      * what this message said (the distress lexicon's categories), whether the conversation had a crisis reply
      * before this turn, whether a death told in an earlier message is still remembered (its condolences were said),
-     * and their country (for the steps of a guide that differ by country).
+     * the country of the lines (for the steps of a guide that differ by country), and whether that is where someone
+     * else is rather than the writer ({@code linesElsewhere}: "my brother lives in Dubai and he wants to die" from
+     * Pakistan).
      */
     public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
-                         boolean lossBefore, String country) {
+                         boolean lossBefore, String country, boolean linesElsewhere) {
 
         public Person {
             said = Set.copyOf(said);
@@ -106,6 +108,10 @@ public final class ReplyComposer {
                 language);
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
+        if (t.person().linesElsewhere() && !block.offers().isEmpty()) {
+            // an emergency number reaches its own country's network: a helper abroad needs someone there to call
+            text = text + " " + emergency.fill(templates.get("lines_elsewhere", language).text(), false);
+        }
         text = withHandoff(text, t, id, block, emergency);
         if (handedBack(t.lastReply()) && !text.contains(templates.word("bot-marker", language))) {
             // the person last heard from a counsellor, then that the bot is back: this reply must not read as theirs

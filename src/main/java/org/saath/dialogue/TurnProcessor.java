@@ -182,6 +182,9 @@ public final class TurnProcessor {
                 : read.cues().said();
         String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, saidNow,
                 aboutSomeoneElse), in.phoneNumber());
+        // the writer's own country, where that is not the lines': they are told the numbers are for over there
+        boolean linesElsewhere = !country.equals(p.countries().resolve(in.country(),
+                SaidCountry.after(saidBefore, saidNow), in.phoneNumber()));
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -209,7 +212,7 @@ public final class TurnProcessor {
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
-                facts.country(), now);
+                facts.country(), linesElsewhere, now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
             TurnResult forgotten = forget(tx, in, forgetKey, conversationId, decided, resources, person, now);

@@ -23,6 +23,9 @@ import org.saath.outbox.MutableClock;
  */
 class SaidCountryConversationTest {
 
+    /** The note that a country's numbers may not connect from a phone in another one. */
+    private static final String ELSEWHERE = "From a phone in another country they may not connect";
+
     @TempDir
     Path data;
 
@@ -52,7 +55,7 @@ class SaidCountryConversationTest {
                 .user("i keep thinking about it")
                 .user("i want to end my life");
         onlyLinesOf(chat, "ae");
-        assertThat(chat.allText()).contains("999").doesNotContain("1122", "15 (");
+        assertThat(chat.allText()).contains("999").doesNotContain("1122", "15 (", ELSEWHERE);
     }
 
     @Test
@@ -86,9 +89,11 @@ class SaidCountryConversationTest {
         ConversationScript chat = chat("said-3", null)
                 .user("my brother lives in dubai and he says he wants to kill himself");
         onlyLinesOf(chat, "ae");
-        assertThat(chat.allText()).contains("999").doesNotContain("1122");
+        assertThat(chat.allText()).contains("999", ELSEWHERE).doesNotContain("1122");
         onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
+        assertThat(chat.allText()).doesNotContain(ELSEWHERE);
     }
+
 
     /** A helper tells where someone is first, and their danger after it. */
     @Test
@@ -103,8 +108,10 @@ class SaidCountryConversationTest {
 
     @Test
     void where_someone_else_lives_leaves_the_person_s_own_lines_for_their_own_danger() {
-        onlyLinesOf(chat("said-20", null).user("my brother lives in dubai and i miss him, i want to end my life"),
-                "pk");
+        ConversationScript own = chat("said-20", null)
+                .user("my brother lives in dubai and i miss him, i want to end my life");
+        onlyLinesOf(own, "pk");
+        assertThat(own.allText()).doesNotContain(ELSEWHERE);
         onlyLinesOf(chat("said-21", "PK").user("my sister moved to riyadh last year. i want to kill myself"), "pk");
     }
 
