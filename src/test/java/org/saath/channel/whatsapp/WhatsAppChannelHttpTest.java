@@ -579,7 +579,11 @@ class WhatsAppChannelHttpTest {
             root.detachAppender(captured);
         }
 
-        String log = String.join("\n", captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        List<ILoggingEvent> events;
+        synchronized (captured) {       // the appender's own lock: a delivery thread may still be logging to it
+            events = List.copyOf(captured.list);
+        }
+        String log = String.join("\n", events.stream().map(ILoggingEvent::getFormattedMessage).toList());
         assertThat(log).contains("dead after").doesNotContain("3001234567", "rashid", "want to die", "a1:");
     }
 
