@@ -46,8 +46,15 @@ class RiskCategoriesTest {
                 .isBetween(min, max);
         if (category.equals("third_person")) {
             assertThat(a.thirdPerson()).as("answered for the helper").isTrue();
+        } else if (OWN.contains(category)) {
+            assertThat(a.thirdPerson()).as("answered as the writer's own (%s), signals %s", text, a.signals())
+                    .isFalse();
         }
     }
+
+    /** The writer's own danger, whoever else a goodbye or a letter names ("take care of mum and dad"). */
+    private static final Set<String> OWN = Set.of("act_in_progress", "intent_plan_time", "preparation",
+            "active_ideation", "passive_ideation", "past_attempt_current", "self_harm");
 
     @Test
     void every_category_is_covered_in_every_language() throws IOException {
