@@ -33,13 +33,17 @@ public final class Cues {
     private static final String ELLIPSIS = "…";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** What one message's words tell; {@code said}: the country they place the person in, if any. */
+    /**
+     * What one message's words tell; {@code said}: the country they place the person in, if any; {@code there}: where
+     * someone else is; {@code placeAlone}: the message says nothing but the person's own place ("hi, i live in
+     * doha").
+     */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
-                        Optional<SaidCountry> said) {
+                        Optional<SaidCountry> said, Optional<SaidCountry> there, boolean placeAlone) {
 
         /** Words that name no country. */
         public Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
-            this(topic, audiences, regions, Optional.empty());
+            this(topic, audiences, regions, Optional.empty(), Optional.empty(), false);
         }
 
         /**
@@ -54,7 +58,7 @@ public final class Cues {
                 who.addAll(f.audiences());
                 where.addAll(f.regions());
             });
-            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said);
+            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, placeAlone);
         }
     }
 
@@ -134,7 +138,8 @@ public final class Cues {
     /** As {@link #find(String)}, for a message already normalised (as the analysis reads it). */
     public Found find(NormalisedText text) {
         Found who = findWho(text);
-        return new Found(who.topic(), who.audiences(), who.regions(), places.find(text));
+        Places.Reading place = places.read(text);
+        return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(), place.alone());
     }
 
     /**
@@ -144,9 +149,9 @@ public final class Cues {
      */
     public Optional<SaidCountry> someoneElseBefore(List<NormalisedText> earlier) {
         for (int i = earlier.size() - 1; i >= 0; i--) {
-            Optional<SaidCountry> said = places.find(earlier.get(i));
-            if (said.isPresent()) {
-                return said.filter(s -> s.how() == SaidCountry.How.THERE);
+            Optional<SaidCountry> there = places.read(earlier.get(i)).there();
+            if (there.isPresent()) {
+                return there;
             }
         }
         return Optional.empty();

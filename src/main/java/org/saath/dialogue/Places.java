@@ -56,6 +56,24 @@ public final class Places {
     /** The "in" Arabic joins to a name: بدبي, and فالرياض in the Maghreb ("to", للأردن, is a spelling, not "in"). */
     private static final List<String> JOINED_IN = List.of("ب", "ف");
 
+    /** What a frame that fits tells, and the token after its last one. */
+    private record Fit(String country, int end) {
+    }
+
+    /**
+     * What a message's words tell of places: the person's own ({@code said}: where they are, the lines they ask for,
+     * or where they are from), where someone else is ({@code there}), and whether the message says nothing but the
+     * person's own present place ({@code alone}: every word outside its frames is one of the files' {@code filler}
+     * words, "hi", "now", «حاليا»).
+     */
+    public record Reading(Optional<SaidCountry> said, Optional<SaidCountry> there, boolean alone) {
+
+        /** The person's own place, else where someone else is. */
+        public Optional<SaidCountry> any() {
+            return said.or(() -> there);
+        }
+    }
+
     /** One place's name as tokens, its country, and whether "in" is joined to it. */
     private record Name(List<String> tokens, String country, boolean joinedIn) {
     }
@@ -89,12 +107,15 @@ public final class Places {
     /** The frames, and the {@code others} phrases, by a first token they may start with. */
     private final Map<String, List<Frame>> byFirstWord = new HashMap<>();
     private final Map<String, List<Frame>> othersByFirstWord = new HashMap<>();
+    /** Words that say nothing beside a place ("hi", "now", «حاليا»): a message of a place and these says only it. */
+    private final Set<String> filler;
 
     private Places(TextNormaliser normaliser, Map<String, List<Name>> places, Map<String, List<Name>> people,
-                   List<Frame> frames) {
+                   List<Frame> frames, Set<String> filler) {
         this.normaliser = normaliser;
         this.places = places;
         this.people = people;
+        this.filler = Set.copyOf(filler);
         for (Frame frame : frames) {
             for (String first : firstWords(frame)) {
                 (frame.how() == null ? othersByFirstWord : byFirstWord)
@@ -118,6 +139,7 @@ public final class Places {
         Map<String, List<Name>> people = new HashMap<>();
         Map<String, String> seen = new HashMap<>();                    // every name's country, to refuse a clash
         List<Frame> frames = new ArrayList<>();
+        Set<String> filler = new HashSet<>();
         files.forEach((file, in) -> {
             Map<String, Object> raw = read(file, in);
             Set<String> gapStops = new HashSet<>();
@@ -134,6 +156,8 @@ public final class Places {
                     }
                 } else if (section.equals("places")) {
                     readNames(normaliser, file, value, places, people, seen);
+                } else if (section.equals("filler")) {
+                    strings(file, section, value).forEach(w -> filler.addAll(normaliser.normalise(w).tokens()));
                 } else if (!section.equals("gap-stops") && !section.equals("words")) {
                     throw new TemplateException(file + ": unknown section '" + section + "'");
                 }
@@ -143,7 +167,7 @@ public final class Places {
         for (Map<String, List<Name>> names : List.of(places, people)) {
             names.values().forEach(list -> list.sort((a, b) -> b.tokens().size() - a.tokens().size()));
         }
-        return new Places(normaliser, places, people, frames);
+        return new Places(normaliser, places, people, frames, filler);
     }
 
     /** A file's {@code words}: named choices, {@code I: "انا|أنا|…"}. */
@@ -181,16 +205,25 @@ public final class Places {
 
     /** As {@link #find(String)}, for a message already normalised. */
     public Optional<SaidCountry> find(NormalisedText text) {
+        return read(text).any();
+    }
+
+    /** Where {@code text}'s words say the person is, and whether they say nothing else. */
+    public Reading read(NormalisedText text) {
         List<String> tokens = text.tokens();
         SaidCountry here = null;
         SaidCountry from = null;
         SaidCountry there = null;
+        boolean[] own = new boolean[tokens.size()];        // the words of the frames of the person's own place
         for (int i = 0; i < tokens.size(); i++) {
             for (NormalisedText read : readings(text, i)) {
                 for (Frame frame : byFirstWord.getOrDefault(read.tokens().get(i), List.of())) {
-                    Optional<String> country = fit(read, frame, 0, i, null);
-                    if (country.isPresent()) {
-                        SaidCountry said = new SaidCountry(country.get(), frame.how());
+                    Optional<Fit> fit = fit(read, frame, 0, i, null);
+                    if (fit.isPresent()) {
+                        SaidCountry said = new SaidCountry(fit.get().country(), frame.how());
+                        if (frame.how() != SaidCountry.How.THERE) {
+                            java.util.Arrays.fill(own, i, fit.get().end(), true);
+                        }
                         if (said.isHere()) {
                             here = said;        // the last one said wins: i starts later each time
                         } else if (said.how() == SaidCountry.How.FROM) {
@@ -202,9 +235,15 @@ public final class Places {
                 }
             }
         }
-        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from != null ? from : there);
-        return said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)
-                ? said.map(SaidCountry::askedForSomeone) : said;
+        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from);
+        if (said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)) {
+            said = said.map(SaidCountry::askedForSomeone);
+        }
+        boolean alone = said.filter(s -> s.how() == SaidCountry.How.HERE).isPresent() && there == null;
+        for (int i = 0; alone && i < tokens.size(); i++) {
+            alone = own[i] || filler.contains(tokens.get(i));
+        }
+        return new Reading(said, Optional.ofNullable(there), alone);
     }
 
     /**
@@ -235,13 +274,14 @@ public final class Places {
     }
 
     /**
-     * The country named if the frame's slots {@code slot}… fit the tokens from {@code at}; {@code told} is what the
-     * slots before told (a phrase that tells nothing passes a non-null one in, so that a fit shows as present).
+     * The country named, and where the fit ends, if the frame's slots {@code slot}… fit the tokens from {@code at};
+     * {@code told} is what the slots before told (a phrase that tells nothing passes a non-null one in, so that a fit
+     * shows as present).
      */
-    private Optional<String> fit(NormalisedText text, Frame frame, int slot, int at, String told) {
+    private Optional<Fit> fit(NormalisedText text, Frame frame, int slot, int at, String told) {
         List<Slot> slots = frame.slots();
         if (slot == slots.size()) {
-            return Optional.ofNullable(told);
+            return told == null ? Optional.empty() : Optional.of(new Fit(told, at));
         }
         List<String> tokens = text.tokens();
         Slot step = slots.get(slot);
@@ -254,7 +294,7 @@ public final class Places {
             case WORDS -> {
                 for (List<String> words : step.alternatives()) {
                     if (wordsAt(text, words, at, frame.gapStops())) {
-                        Optional<String> rest = fit(text, frame, slot + 1, at + words.size(), told);
+                        Optional<Fit> rest = fit(text, frame, slot + 1, at + words.size(), told);
                         if (rest.isPresent()) {
                             return rest;
                         }
@@ -269,7 +309,7 @@ public final class Places {
                 boolean ofPeople = step.step() == Step.PEOPLE || step.step() == Step.ANY_PEOPLE;
                 for (Name name : (ofPeople ? people : places).getOrDefault(tokens.get(at), List.of())) {
                     if ((step.step() != Step.PLACE_IN || name.joinedIn()) && startsAt(tokens, name.tokens(), at)) {
-                        Optional<String> rest = fit(text, frame, slot + 1, at + name.tokens().size(),
+                        Optional<Fit> rest = fit(text, frame, slot + 1, at + name.tokens().size(),
                                 step.tells() ? name.country() : told);
                         if (rest.isPresent()) {
                             return rest;

@@ -174,17 +174,18 @@ public final class TurnProcessor {
         Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
         // where the person said they are, this message or an earlier one, before the channel's country; where
-        // someone else is, this message or a recent one, for a message about their danger
+        // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
+        // in karachi just cut herself": Karachi's lines)
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
         boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded();
-        Optional<SaidCountry> saidNow = read.cues().said().isEmpty() && aboutSomeoneElse
-                ? p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList())
-                : read.cues().said();
-        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore, saidNow,
-                aboutSomeoneElse), in.phoneNumber());
+        Optional<SaidCountry> theirs = !aboutSomeoneElse ? Optional.empty() : read.cues().there()
+                .or(() -> read.cues().said().isPresent() ? Optional.empty()
+                        : p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList()));
+        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore,
+                theirs.or(() -> read.cues().said()), aboutSomeoneElse), in.phoneNumber());
         // the writer's own country, where that is not the lines': they are told the numbers are for over there
         boolean linesElsewhere = !country.equals(p.countries().resolve(in.country(),
-                SaidCountry.after(saidBefore, saidNow), in.phoneNumber()));
+                SaidCountry.after(saidBefore, read.cues().said()), in.phoneNumber()));
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -202,7 +203,7 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
-                read.cues().said().filter(SaidCountry::isHere).isPresent(), now));
+                placeSaid(read.cues()), now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
@@ -294,8 +295,8 @@ public final class TurnProcessor {
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
-                            Optional<String> named, Optional<String> remembered, String country, boolean placeSaid,
-                            Instant now) {
+                            Optional<String> named, Optional<String> remembered, String country,
+                            TurnFacts.PlaceSaid placeSaid, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -349,6 +350,14 @@ public final class TurnProcessor {
         RuleEngine.Ruling ruling = p.rules().get().rule(facts);
         TurnFacts raised = facts.withRiskAtLeast(ruling.riskFloor());
         return new Decided(raised, p.safety().apply(ruling.decision(), raised));
+    }
+
+    /** What the message said of where the person is: nothing, their place with more, or their place alone. */
+    private static TurnFacts.PlaceSaid placeSaid(Cues.Found cues) {
+        if (cues.said().filter(SaidCountry::isHere).isEmpty() && !cues.placeAlone()) {
+            return TurnFacts.PlaceSaid.NONE;
+        }
+        return cues.placeAlone() ? TurnFacts.PlaceSaid.ALONE : TurnFacts.PlaceSaid.SAID;
     }
 
     /**

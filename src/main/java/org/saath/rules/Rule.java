@@ -25,7 +25,8 @@ public record Rule(String id, int priority, When when, Then then) {
      * message's own words or intent named the topic, rather than the conversation remembering it;
      * {@code actBefore} whose act on the body one of the messages read with this one told (empty: anyone's or none);
      * {@code classifiedAs} the intent classifier's own reading, before a risk of {@code high} made the intent a crisis;
-     * {@code placeSaid} whether this message said where the person is ("I live in Riyadh").
+     * {@code placeSaid} whether this message said where the person is ("I live in Riyadh": {@code SAID} or
+     * {@code ALONE} match {@code true}, {@code NONE} matches {@code false}), or said nothing else ({@code ALONE}).
      */
     public record When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
                        Set<String> countries, Set<DialogueState> states, Double minConfidence,
@@ -34,7 +35,7 @@ public record Rule(String id, int priority, When when, Then then) {
                        Set<DistressCategory> signals, Boolean asksAboutMeans, RiskLevel earlierRiskAtLeast,
                        Set<DistressCategory> signalsNone, Boolean counsellorAvailable, Boolean hasCommand,
                        Boolean topicSaid, Set<Analysis.ActBefore> actBefore, Set<Intent> classifiedAs,
-                       Boolean placeSaid) {
+                       TurnFacts.PlaceSaid placeSaid) {
 
         /** Conditions without the conversation's risk, signals or means. */
         public When(Set<Intent> intents, RiskLevel riskAtLeast, RiskLevel riskAtMost, Set<Language> languages,
@@ -73,7 +74,8 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (topicSaid == null || topicSaid == f.topicSaid())
                     && (actBefore.isEmpty() || actBefore.contains(f.actBefore()))
                     && (classifiedAs.isEmpty() || classifiedAs.contains(f.classified()))
-                    && (placeSaid == null || placeSaid == f.placeSaid());
+                    && (placeSaid == null || placeSaid == f.placeSaid()
+                        || placeSaid == TurnFacts.PlaceSaid.SAID && f.placeSaid() == TurnFacts.PlaceSaid.ALONE);
         }
 
         /** Whether none of {@code unwanted} was heard (a loop: every turn asks this of every rule). */

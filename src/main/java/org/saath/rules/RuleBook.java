@@ -32,7 +32,8 @@ import org.saath.nlu.RiskLevel;
  * (whether a partner could be offered the conversation now), has-command (whether the message said any command),
  * topic-said (whether the message named the topic itself, not remembered), act-before (own | someone-else | any |
  * none: whose act on the body a message read with this one told), classified-as (the intent classifier's own reading,
- * before a risk of high made the intent a crisis), languages, countries,
+ * before a risk of high made the intent a crisis), place-said (true | false | alone: whether the message said where
+ * the person is, and whether it said nothing else), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * topic-lines (the lines for what the conversation is about, from the book's {@code topic-lines} table), helplines,
  * escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An unknown
@@ -80,7 +81,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                    @JsonProperty("topic-said") Boolean topicSaid,
                    @JsonProperty("act-before") String actBefore,
                    @JsonProperty("classified-as") List<String> classifiedAs,
-                   @JsonProperty("place-said") Boolean placeSaid) {
+                   @JsonProperty("place-said") String placeSaid) {
     }
 
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
@@ -169,6 +170,20 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                 && w.actBefore().isEmpty() && w.classifiedAs().isEmpty() && w.placeSaid() == null;
     }
 
+    /** {@code place-said}: {@code true} (said, alone or not), {@code false} (not said) or {@code alone}. */
+    private static TurnFacts.PlaceSaid placeSaid(String said) {
+        if (said == null) {
+            return null;
+        }
+        return switch (said) {
+            case "true" -> TurnFacts.PlaceSaid.SAID;
+            case "false" -> TurnFacts.PlaceSaid.NONE;
+            case "alone" -> TurnFacts.PlaceSaid.ALONE;
+            default -> throw new IllegalArgumentException("place-said must be true, false or alone, not '" + said
+                    + "'");
+        };
+    }
+
     private static Rule convert(RawRule r, Set<String> templates, Set<String> topics,
                                 Predicate<String> helplineById) {
         check(r.id() != null && !r.id().isBlank(), "id is missing");
@@ -199,7 +214,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                 }), risk(w.conversationRiskAtLeast()), risk(w.conversationRiskAtMost()),
                 set(w.signals(), RuleBook::signal), w.asksAboutMeans(), risk(w.earlierRiskAtLeast()),
                 set(w.signalsNone(), RuleBook::signal), w.counsellorAvailable(), w.hasCommand(), w.topicSaid(),
-                actBefore(w.actBefore()), set(w.classifiedAs(), RuleBook::intent), w.placeSaid()),
+                actBefore(w.actBefore()), set(w.classifiedAs(), RuleBook::intent), placeSaid(w.placeSaid())),
                 new Rule.Then(t.template(), helplineTopics, helplineIds, Boolean.TRUE.equals(t.escalate()),
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),

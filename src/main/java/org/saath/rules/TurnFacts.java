@@ -26,16 +26,28 @@ import org.saath.nlu.RiskLevel;
  * told, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
  * {@code classified}: the intent classifier's own reading before a risk of {@code high} or more made {@code intent} a
  * crisis (a helper's "i cant stop shaking", read with the other person's danger, is still anxiety). {@code placeSaid}:
- * this message said where the person is, or asked for a country's lines ("I live in Riyadh").
+ * whether this message said where the person is, or asked for a country's lines ("I live in Riyadh"), and whether it
+ * said nothing else ("hi, i live in doha").
  */
 public record TurnFacts(Intent intent, double confidence, boolean lowConfidence, RiskLevel risk,
                         RiskLevel conversationRisk, Language language,
                         String country, DialogueState state, boolean requestsHuman, boolean thirdPerson,
                         Optional<Command> command, String topic, boolean topicSaid, Set<DistressCategory> signals,
                         boolean asksAboutMeans, RiskLevel earlierRisk, boolean counsellorAvailable,
-                        Analysis.ActBefore actBefore, Intent classified, boolean placeSaid) {
+                        Analysis.ActBefore actBefore, Intent classified, PlaceSaid placeSaid) {
+
+    /** What a message said of where the person is. */
+    public enum PlaceSaid {
+        /** Nothing. */
+        NONE,
+        /** Where they are, or the lines of a country asked for, with more besides. */
+        SAID,
+        /** Where they are and nothing else: a greeting or "now" at most. */
+        ALONE
+    }
 
     public TurnFacts {
+        placeSaid = placeSaid == null ? PlaceSaid.NONE : placeSaid;
         command = command == null ? Optional.empty() : command;
         topic = topic == null ? "" : topic;
         signals = signals == null ? Set.of() : Set.copyOf(signals);
@@ -52,7 +64,7 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      boolean counsellorAvailable, Analysis.ActBefore actBefore, Intent classified) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
                 thirdPerson, command, topic, topicSaid, signals, asksAboutMeans, earlierRisk, counsellorAvailable,
-                actBefore, classified, false);
+                actBefore, classified, PlaceSaid.NONE);
     }
 
     /** Facts of a conversation with no remembered topic. */
@@ -61,7 +73,7 @@ public record TurnFacts(Intent intent, double confidence, boolean lowConfidence,
                      boolean requestsHuman, boolean thirdPerson, Optional<Command> command) {
         this(intent, confidence, lowConfidence, risk, conversationRisk, language, country, state, requestsHuman,
                 thirdPerson, command, "", false, Set.of(), false, RiskLevel.NONE, true, Analysis.ActBefore.NONE,
-                intent, false);
+                intent, PlaceSaid.NONE);
     }
 
     /** These facts with the message's risk raised to at least {@code floor} (the conversation's too). */

@@ -128,6 +128,34 @@ class PlacesTest {
     }
 
     @Test
+    void a_message_of_the_person_s_place_and_filler_words_says_only_that() {
+        assertThat(read("hi i live in doha").alone()).isTrue();
+        assertThat(read("السلام عليكم انا ساكن في الرياض").alone()).isTrue();
+        assertThat(read("main saudia mein rehti hoon").alone()).isTrue();
+        assertThat(read("i'm in jeddah right now").alone()).isTrue();
+        assertThat(read("i live in doha and i feel so empty inside").alone()).isFalse();
+        assertThat(read("hi, i moved to riyadh last year for work").alone()).isFalse();
+        assertThat(read("is there a helpline in egypt?").alone()).isFalse();      // a request, not a place told
+        assertThat(read("i'm from egypt").alone()).isFalse();                     // where from is not where
+        assertThat(read("my brother lives in dubai").alone()).isFalse();
+    }
+
+    @Test
+    void the_person_s_own_place_and_someone_else_s_are_read_apart() {
+        Places.Reading both = read("im in dubai, my friend in karachi just told me she cut herself");
+        assertThat(both.said()).contains(new SaidCountry("AE", SaidCountry.How.HERE));
+        assertThat(both.there()).contains(new SaidCountry("PK", SaidCountry.How.THERE));
+        assertThat(read("my sister keeps saying she wants to die. she's in Dubai").there())
+                .contains(new SaidCountry("AE", SaidCountry.How.THERE));
+        assertThat(read("اخوي يقول ما يبي يعيش. هو الحين في كراتشي").there())
+                .contains(new SaidCountry("PK", SaidCountry.How.THERE));
+    }
+
+    private static Places.Reading read(String message) {
+        return PLACES.read(NORMALISER.normalise(message));
+    }
+
+    @Test
     void the_person_s_own_place_beats_where_someone_else_is() {
         assertThat(PLACES.find("my brother lives in dubai, i live in lahore")).contains(new SaidCountry("PK",
                 SaidCountry.How.HERE));

@@ -171,6 +171,46 @@ class SaidCountryConversationTest {
                 .doesNotContain("Thank you for telling me where you are");
     }
 
+    /**
+     * A message that says only where the person is ("hi i live in doha", «انا عايشة في دبي») was read by the risk
+     * model as a wish not to live, or by the intent classifier as low mood, and asked about suicide: it is thanked
+     * for. With anything more said, the reply is for that.
+     */
+    @Test
+    void a_message_of_a_place_alone_is_not_asked_about_suicide() {
+        ConversationScript doha = chat("said-26", null).user("hi i live in doha");
+        assertThat(doha.allText()).contains("Thank you for telling me where you are")
+                .doesNotContain("ending your life");
+        assertThat(chat("said-27", null).user("انا عايشة في دبي").allText()).contains("أين أنت")
+                .doesNotContain("إنهاء حياتك");
+        assertThat(chat("said-28", "PK").user("main saudia mein rehti hoon").allText())
+                .contains("yaad rakhoon ga ke aap kahan hain");
+        assertThat(chat("said-29", null).user("میں دبئی میں رہتی ہوں").allText()).contains("آپ کہاں ہیں");
+        assertThat(chat("said-30", null).user("i live in doha and i feel so empty inside").allText())
+                .doesNotContain("Thank you for telling me where you are");
+        // after it, the crisis gets the lines of the place told
+        onlyLinesOf(doha.user("i want to end my life"), "qa");
+    }
+
+    /** A helper in Dubai writing about a friend's cut in Karachi gets Karachi's lines, and their own later. */
+    @Test
+    void a_helper_abroad_gets_the_lines_of_where_the_person_in_danger_is() {
+        ConversationScript chat = chat("said-31", null)
+                .user("im in dubai, my friend in karachi just told me she cut herself and is bleeding");
+        onlyLinesOf(chat, "pk");
+        assertThat(chat.allText()).contains(ELSEWHERE).doesNotContain("999");
+        onlyLinesOf(chat.user("honestly i want to die too"), "ae");
+    }
+
+    /** "she's in Dubai" after the danger, as people add it, counts as well as before it. */
+    @Test
+    void someone_else_s_place_said_after_their_danger_counts() {
+        onlyLinesOf(chat("said-32", "PK").user("my sister keeps saying she wants to die. she's in Dubai"), "ae");
+        onlyLinesOf(chat("said-33", "PK").user("mera dost keh raha hai ab jeena nahi chahta. woh Jeddah mein hai"),
+                "sa");
+        onlyLinesOf(chat("said-34", "SA").user("اخوي يقول ما يبي يعيش. هو الحين في كراتشي"), "pk");
+    }
+
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
     @Test
     void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()

@@ -47,13 +47,36 @@ class RuleBookTest {
         "{id: r7, priority: 1, when: {mood: sad}, then: {template: crisis}}|mood",
         "{id: r8, priority: 1, when: {signals: [despair]}, then: {template: crisis}}|unknown signal 'despair'",
         "{id: r9, priority: 1, when: {conversation-risk-at-least: dire}, then: {template: crisis}}|unknown risk",
-        "{id: r10, priority: 1, when: {act-before: mine}, then: {template: crisis}}|act-before must be own"
+        "{id: r10, priority: 1, when: {act-before: mine}, then: {template: crisis}}|act-before must be own",
+        "{id: r11, priority: 1, when: {place-said: maybe}, then: {template: crisis}}|place-said must be true, false or"
     })
     void a_bad_rule_is_a_start_error_naming_the_file_and_the_rule(String rule, String message) {
         assertThatThrownBy(() -> load("rules:\n  - " + rule + "\n" + DEFAULT))
                 .isInstanceOf(RuleBookException.class)
                 .hasMessageContaining("test.yaml")
                 .hasMessageContaining(message);
+    }
+
+    /** {@code place-said: true} is any place said, {@code alone} a place and nothing else, {@code false} none. */
+    @Test
+    void place_said_tells_a_place_alone_from_a_place_with_more() {
+        RuleEngine engine = new RuleEngine(load("""
+                rules:
+                  - {id: alone, priority: 3, when: {place-said: alone}, then: {template: greeting}}
+                  - {id: said, priority: 2, when: {place-said: true}, then: {template: crisis}}
+                  - {id: none, priority: 1, when: {place-said: false}, then: {template: out_of_scope}}
+                """ + DEFAULT));
+        TurnFacts f = facts(Intent.OUT_OF_SCOPE, RiskLevel.NONE);
+        assertThat(engine.decide(placed(f, TurnFacts.PlaceSaid.ALONE)).ruleId()).isEqualTo("alone");
+        assertThat(engine.decide(placed(f, TurnFacts.PlaceSaid.SAID)).ruleId()).isEqualTo("said");
+        assertThat(engine.decide(placed(f, TurnFacts.PlaceSaid.NONE)).ruleId()).isEqualTo("none");
+    }
+
+    private static TurnFacts placed(TurnFacts f, TurnFacts.PlaceSaid place) {
+        return new TurnFacts(f.intent(), f.confidence(), f.lowConfidence(), f.risk(), f.conversationRisk(),
+                f.language(), f.country(), f.state(), f.requestsHuman(), f.thirdPerson(), f.command(), f.topic(),
+                f.topicSaid(), f.signals(), f.asksAboutMeans(), f.earlierRisk(), f.counsellorAvailable(), f.actBefore(),
+                f.classified(), place);
     }
 
     /**
