@@ -25,8 +25,9 @@ public class PlacesScore {
         for (String line : lines.subList(1, lines.size())) {
             String[] row = line.split("\t", 3);
             String kind = row[1].equals("-") ? "-" : row[1].substring(0, row[1].indexOf(':'));
-            // where someone else is never places the writer (it counts only for a message about their danger)
-            String outcome = outcome(row[1], kind, places.find(row[2]).filter(s -> s.how() != SaidCountry.How.THERE));
+            // where someone else is, or where the writer is not, never places the writer
+            String outcome = outcome(row[1], kind, places.find(row[2]).filter(s -> s.how() != SaidCountry.How.THERE
+                    && s.how() != SaidCountry.How.NOT_HERE));
             for (String key : List.of(row[0] + " " + kind, "all " + kind)) {
                 Map<String, Integer> c = counts.computeIfAbsent(key, k -> new TreeMap<>());
                 c.merge("rows", 1, Integer::sum);

@@ -25,11 +25,12 @@ import org.saath.nlu.TextNormaliser;
  * Where a person's own words say they are, from every language's {@code lang/<code>/places.yaml}: frames in the
  * first person ("i live in [place]", "[place] mein rehti hoon", «انا ساكنة في [place]»), each with a slot for a
  * place's name or its people's ("i'm [people]"), and the names of each country's places. "I used to live in Dubai"
- * and "I don't live in Dubai" fit no frame; "my brother lives in Dubai" fits only a {@code there} frame, someone
+ * and "I don't live in Dubai" fit no frame of where the person is ("I don't live in Dubai" fits a {@code not-here}
+ * frame, {@link SaidCountry.How#NOT_HERE}); "my brother lives in Dubai" fits only a {@code there} frame, someone
  * else's present place ({@link SaidCountry.How#THERE}). When a message fits several frames, where the person is (or
- * asks for lines) beats where they are from, which beats where someone else is; of the person's own, the last one
- * said wins, of someone else's the first. Lines asked in a message that fits an {@code others} phrase ("for my sister") are asked
- * for someone else. Immutable and thread-safe.
+ * asks for lines) beats where they are not, which beats where they are from; of the person's own, the last one said
+ * wins; where someone else is is read apart, the first one said. Lines asked in a message that fits an {@code others}
+ * phrase ("for my sister") are asked for someone else. Immutable and thread-safe.
  *
  * <p>A frame is words and {@code {a|b c|}} choices as in {@code commands.yaml} (an empty choice lets the words be
  * left out), one {@code [place]} or {@code [people]} slot (the country it tells), and any of: {@code [place-in]}, a
@@ -50,7 +51,8 @@ public final class Places {
             Pattern.compile("\\{([^}]*)}|\\[(place|place-in|people|any|any-people)]|[^\\s{}\\[\\]]+");
     /** The sections of a {@code places.yaml} that hold frames, and what their frames tell. */
     private static final Map<String, SaidCountry.How> FRAMES = Map.of("here", SaidCountry.How.HERE,
-            "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM, "there", SaidCountry.How.THERE);
+            "asks", SaidCountry.How.ASKED, "from", SaidCountry.How.FROM, "there", SaidCountry.How.THERE,
+            "not-here", SaidCountry.How.NOT_HERE);
     private static final String ANY_WORD = "*";
     private static final Pattern NAMED = Pattern.compile("<([\\w-]+)>");
     /** The "in" Arabic joins to a name: بدبي, and فالرياض in the Maghreb ("to", للأردن, is a spelling, not "in"). */
@@ -214,6 +216,7 @@ public final class Places {
         SaidCountry here = null;
         SaidCountry from = null;
         SaidCountry there = null;
+        SaidCountry notHere = null;
         boolean[] own = new boolean[tokens.size()];        // the words of the frames of the person's own place
         for (int i = 0; i < tokens.size(); i++) {
             for (NormalisedText read : readings(text, i)) {
@@ -228,6 +231,8 @@ public final class Places {
                             here = said;        // the last one said wins: i starts later each time
                         } else if (said.how() == SaidCountry.How.FROM) {
                             from = said;
+                        } else if (said.how() == SaidCountry.How.NOT_HERE) {
+                            notHere = said;
                         } else if (there == null) {
                             there = said;       // the first someone named is most often the one it is about
                         }
@@ -235,7 +240,7 @@ public final class Places {
                 }
             }
         }
-        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : from);
+        Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : notHere != null ? notHere : from);
         if (said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)) {
             said = said.map(SaidCountry::askedForSomeone);
         }

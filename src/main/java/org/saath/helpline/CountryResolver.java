@@ -13,9 +13,14 @@ import com.google.i18n.phonenumbers.Phonenumber;
  * else the country the request names; else the country of the phone number the channel gives (WhatsApp, SMS; read
  * with libphonenumber from its international prefix, or from its calling code alone where the number's range is
  * unknown: a Pakistani working in Dubai keeps a +92 number); else where their words say they are from; else the
- * deployment's default. The number itself is never stored.
+ * deployment's default. Where their words say they are not ("I'm not in Pakistan anymore") and the rest gives that
+ * country, the country is {@link #UNKNOWN}: the honest answer and the local emergency number, not lines that would
+ * not reach them. The number itself is never stored.
  */
 public final class CountryResolver {
+
+    /** No country known: "I don't know a line in your country", the international directories and 112. */
+    public static final String UNKNOWN = "ZZ";
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String defaultCountry;
@@ -28,8 +33,11 @@ public final class CountryResolver {
         Optional<String> here = said.filter(s -> s.isHere() || s.how() == SaidCountry.How.THERE)
                 .map(SaidCountry::country);
         Optional<String> from = said.filter(s -> s.how() == SaidCountry.How.FROM).map(SaidCountry::country);
-        return here.or(() -> requested).or(() -> phoneNumber.flatMap(this::regionOf)).or(() -> from)
+        String country = here.or(() -> requested).or(() -> phoneNumber.flatMap(this::regionOf)).or(() -> from)
                 .orElse(defaultCountry);
+        boolean notThere = said.filter(s -> s.how() == SaidCountry.How.NOT_HERE && s.country().equals(country))
+                .isPresent();
+        return notThere ? UNKNOWN : country;
     }
 
     /**

@@ -27,6 +27,12 @@ public record SaidCountry(String country, How how) {
         /** The person is from there. */
         FROM,
         /**
+         * The person is not there (any more): "I'm not in Pakistan anymore", «انا مو في السعودية الحين». A channel
+         * or a default of that country gives way to "I don't know a line in your country" and the local emergency
+         * number: its lines would not reach them.
+         */
+        NOT_HERE,
+        /**
          * Someone else is there now ("my brother lives in Dubai", «اختي بدبي»): the lines of a message about their
          * danger ("… and he says he will kill himself tonight") are that country's, for this message only; it never
          * places the person.
@@ -42,12 +48,15 @@ public record SaidCountry(String country, How how) {
 
     /**
      * What a conversation knows after a message: where the person said they are replaces anything said before, and
-     * where they are from replaces only an earlier "from" ("I live in Dubai… I'm from Lahore" stays in Dubai); lines
-     * asked for someone else, and where someone else is, change nothing.
+     * where they are from replaces only an earlier "from" ("I live in Dubai… I'm from Lahore" stays in Dubai); where
+     * they are not replaces anything but a place elsewhere ("I live in Dubai… I'm not in Pakistan" stays in Dubai);
+     * lines asked for someone else, and where someone else is, change nothing.
      */
     public static Optional<SaidCountry> after(Optional<SaidCountry> earlier, Optional<SaidCountry> now) {
         if (now.isEmpty() || now.get().how() == How.ASKED_FOR_SOMEONE || now.get().how() == How.THERE
-                || (now.get().how() == How.FROM && earlier.filter(SaidCountry::isHere).isPresent())) {
+                || (now.get().how() == How.FROM && earlier.filter(s -> s.how() != How.FROM).isPresent())
+                || (now.get().how() == How.NOT_HERE && earlier.filter(SaidCountry::isHere)
+                        .filter(s -> !s.country().equals(now.get().country())).isPresent())) {
             return earlier;
         }
         return now.map(s -> s.how() == How.ASKED ? new SaidCountry(s.country(), How.HERE) : s);
@@ -74,21 +83,23 @@ public record SaidCountry(String country, How how) {
     }
 
     /**
-     * As stored: {@code here:AE}, {@code from:EG} (a country asked for is stored as where the person is; where someone
-     * else is is never stored, {@link #after}).
+     * As stored: {@code here:AE}, {@code from:EG}, {@code not:PK} (a country asked for is stored as where the person
+     * is; where someone else is is never stored, {@link #after}).
      */
     public String code() {
         if (how == How.THERE) {
             throw new IllegalStateException("where someone else is is not kept: " + country);
         }
-        return (isHere() ? "here:" : "from:") + country;
+        return (isHere() ? "here:" : how == How.NOT_HERE ? "not:" : "from:") + country;
     }
 
     /** The stored {@link #code()} read back; empty for null or a value this version does not know. */
     public static Optional<SaidCountry> fromCode(String code) {
-        if (code == null || !code.matches("(here|from):[A-Z]{2}")) {
+        if (code == null || !code.matches("(here|from|not):[A-Z]{2}")) {
             return Optional.empty();
         }
-        return Optional.of(new SaidCountry(code.substring(5), code.startsWith("here") ? How.HERE : How.FROM));
+        String country = code.substring(code.indexOf(':') + 1);
+        return Optional.of(new SaidCountry(country, code.startsWith("here") ? How.HERE
+                : code.startsWith("not") ? How.NOT_HERE : How.FROM));
     }
 }

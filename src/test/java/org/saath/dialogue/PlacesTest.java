@@ -103,7 +103,8 @@ class PlacesTest {
         "she is 28, married, and her husband in doha beats her"
     })
     void someone_else_s_place_a_past_one_or_another_word_is_not_read_as_the_person_s(String message) {
-        assertThat(PLACES.find(message).filter(s -> s.how() != SaidCountry.How.THERE)).as(message).isEmpty();
+        assertThat(PLACES.find(message).filter(SaidCountry::isHere)).as(message).isEmpty();
+        assertThat(PLACES.find(message).filter(s -> s.how() == SaidCountry.How.FROM)).as(message).isEmpty();
     }
 
     /** Where someone else is now: heard for a message about their danger only (SaidCountry.forMessage). */
@@ -153,6 +154,27 @@ class PlacesTest {
 
     private static Places.Reading read(String message) {
         return PLACES.read(NORMALISER.normalise(message));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I'm not in pakistan anymore, moved abroad last year|PK",
+        "i don't live in dubai anymore|AE",
+        "i left pakistan in 2019|PK",
+        "main ab pakistan mein nahi hun, bahar aa gaya hun|PK",
+        "میں اب پاکستان میں نہیں ہوں|PK",
+        "انا مو في السعودية الحين، سافرت|SA",
+        "سافرت من مصر السنة اللي فاتت|EG"
+    })
+    void where_the_person_says_they_are_not_is_read(String message, String country) {
+        assertThat(PLACES.find(message)).as(message).contains(new SaidCountry(country, SaidCountry.How.NOT_HERE));
+    }
+
+    @Test
+    void the_person_s_own_place_beats_where_they_are_not_and_someone_else_s_is_not_theirs() {
+        assertThat(PLACES.find("I'm not in pakistan anymore, i live in dubai now"))
+                .contains(new SaidCountry("AE", SaidCountry.How.HERE));
+        assertThat(PLACES.find("my brother is not in pakistan")).isEmpty();
     }
 
     @Test

@@ -119,7 +119,8 @@ class SaidCountryConversationTest {
     void someone_else_s_place_is_heard_in_roman_urdu_urdu_and_arabic() {
         onlyLinesOf(chat("said-22", "PK").user("meri behen dubai mein rehti hai aur usne saari goliyan kha li hain"),
                 "ae");
-        onlyLinesOf(chat("said-23", null).user("میرا بھائی سعودیہ میں رہتا ہے اور وہ کہتا ہے کہ خودکشی کر لے گا"), "sa");
+        onlyLinesOf(chat("said-23", null).user("میرا بھائی سعودیہ میں رہتا ہے اور وہ کہتا ہے کہ خودکشی کر لے گا"),
+                "sa");
         onlyLinesOf(chat("said-24", null).user("اخوي ساكن في دبي وقال انه بينتحر الليلة"), "ae");
     }
 
@@ -209,6 +210,29 @@ class SaidCountryConversationTest {
         onlyLinesOf(chat("said-33", "PK").user("mera dost keh raha hai ab jeena nahi chahta. woh Jeddah mein hai"),
                 "sa");
         onlyLinesOf(chat("said-34", "SA").user("اخوي يقول ما يبي يعيش. هو الحين في كراتشي"), "pk");
+    }
+
+    /**
+     * "I'm not in Pakistan anymore" on a channel that says Pakistan: its 15 and 1122 would not reach them. They get the
+     * honest answer, the international directories and the local emergency number, for the rest of the conversation,
+     * until they say where they are.
+     */
+    @Test
+    void a_person_who_says_they_are_not_in_the_channel_s_country_is_not_given_its_numbers() {
+        ConversationScript chat = chat("said-35", "PK")
+                .user("I'm not in pakistan anymore, moved abroad last year. I want to die");
+        assertThat(ids(chat)).isNotEmpty().allMatch(id -> id.startsWith("intl-"));
+        assertThat(chat.allText()).contains("local emergency number").doesNotContain("1122", "Umang");
+        chat.user("i keep thinking about ending it");
+        assertThat(ids(chat)).allMatch(id -> id.startsWith("intl-"));
+        onlyLinesOf(chat.user("i live in dubai now. i want to end my life"), "ae");
+        ConversationScript arabic = chat("said-36", "SA").user("انا مو في السعودية الحين، سافرت. ابي اموت");
+        assertThat(ids(arabic)).isNotEmpty().allMatch(id -> id.startsWith("intl-"));
+    }
+
+    private static List<String> ids(ConversationScript chat) {
+        return chat.replies().stream().flatMap(r -> r.helplines().stream()).map(TurnResult.HelplineView::id)
+                .toList();
     }
 
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */

@@ -45,6 +45,19 @@ class CountryResolverTest {
                 Optional.ofNullable(phone))).isEqualTo(expected);
     }
 
+    /** "I'm not in Pakistan anymore": Pakistan's lines would not reach them, whichever way Pakistan came. */
+    @Test
+    void where_the_person_says_they_are_not_gives_way_to_no_country_known() {
+        Optional<SaidCountry> notPakistan = Optional.of(new SaidCountry("PK", SaidCountry.How.NOT_HERE));
+        assertThat(resolver.resolve(Optional.of("PK"), notPakistan, Optional.empty()))
+                .isEqualTo(CountryResolver.UNKNOWN);
+        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.of("+923001234567")))
+                .isEqualTo(CountryResolver.UNKNOWN);
+        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.empty()))
+                .isEqualTo(CountryResolver.UNKNOWN);                                // the default is Pakistan
+        assertThat(resolver.resolve(Optional.of("AE"), notPakistan, Optional.empty())).isEqualTo("AE");
+    }
+
     /** Passed only for a message about someone else's danger (SaidCountry.forMessage): where that someone is. */
     @Test
     void where_someone_else_is_beats_the_channel_for_a_message_about_their_danger() {

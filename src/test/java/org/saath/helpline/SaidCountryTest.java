@@ -49,6 +49,22 @@ class SaidCountryTest {
     }
 
     @Test
+    void where_the_person_is_not_is_kept_until_they_say_where_they_are() {
+        Optional<SaidCountry> lahore = Optional.of(new SaidCountry("PK", How.HERE));
+        Optional<SaidCountry> notPakistan = Optional.of(new SaidCountry("PK", How.NOT_HERE));
+        Optional<SaidCountry> dubai = Optional.of(new SaidCountry("AE", How.HERE));
+
+        assertThat(SaidCountry.after(lahore, notPakistan)).isEqualTo(notPakistan);
+        assertThat(SaidCountry.after(dubai, notPakistan)).isEqualTo(dubai);     // in Dubai, and not in Pakistan
+        assertThat(SaidCountry.after(notPakistan, dubai)).isEqualTo(dubai);
+        assertThat(SaidCountry.after(notPakistan, Optional.of(new SaidCountry("EG", How.FROM))))
+                .isEqualTo(notPakistan);
+        assertThat(notPakistan.get().isHere()).isFalse();
+        assertThat(SaidCountry.fromCode(notPakistan.get().code())).isEqualTo(notPakistan);
+        assertThat(notPakistan.get().code()).isEqualTo("not:PK");
+    }
+
+    @Test
     void the_stored_code_reads_back_and_anything_else_reads_as_nothing_said() {
         SaidCountry dubai = new SaidCountry("AE", How.HERE);
         assertThat(SaidCountry.fromCode(dubai.code())).contains(dubai);
