@@ -11,8 +11,8 @@ import java.time.Instant;
  * (kept since {@code topicAt}), {@code lastReply} the template and variant the bot answered with last; all three
  * may be null. {@code personGender} and {@code otherGender} are what the person's words marked about themselves and
  * about the person they wrote about last ({@code feminine}, {@code masculine}, or null when never marked).
- * {@code saidCountry} is the country the person's words placed them in ({@code here:AE}) or said they are from
- * ({@code from:EG}), null when never said.
+ * {@code saidCountry} is the country the person's words placed them in ({@code here:AE}), said they are from
+ * ({@code from:EG}) or said they are not in ({@code not:PK}), null when never said.
  */
 public record ConversationRow(String id, String channel, String userRef, String language, String state,
                               String peakRisk, Instant peakRiskAt, int turns, Instant createdAt,
