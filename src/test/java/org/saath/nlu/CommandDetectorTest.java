@@ -28,6 +28,7 @@ class CommandDetectorTest {
         "not really, i just want to talk|no", "nahi yaar, bas baat karni hai|no", "لا، بس بدي احكي|no",
         "yes, please find someone|yes", "haan, baat karni hai|yes", "نعم، أريد|yes",
         "i'm fine|fine", "no i'm fine|fine", "i'm fine, forget it|fine", "nvm im fine|fine",
+        "nahi nahi I'm fine, forget it|fine", "no no im fine|fine",
         "nahi main theek hoon|fine", "main theek hoon|fine", "میں ٹھیک ہوں|fine",
         "أنا بخير|fine", "أنا كويسة|fine",
         "more lines|more", "details|more", "aur lines|more", "مزید لائنز|more", "تفاصيل|more", "أرقام أخرى|more",
