@@ -3,6 +3,7 @@ package org.saath.dialogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -225,7 +226,7 @@ public final class Places {
                     if (fit.isPresent()) {
                         SaidCountry said = new SaidCountry(fit.get().country(), frame.how());
                         if (frame.how() != SaidCountry.How.THERE) {
-                            java.util.Arrays.fill(own, i, fit.get().end(), true);
+                            Arrays.fill(own, i, fit.get().end(), true);
                         }
                         if (said.isHere()) {
                             here = said;        // the last one said wins: i starts later each time

@@ -108,8 +108,10 @@ public final class ReplyComposer {
                 language);
         String intro = block.intro() == null ? null : emergency.fill(block.intro(), false);
         String text = emergency.fill(texts.fill(chosen.text(), t, block.introSaysDanger()), template.linesFirst());
-        if (t.person().linesElsewhere() && !block.offers().isEmpty()) {
+        if (t.person().linesElsewhere()
+                && block.offers().stream().anyMatch(o -> o.helpline().country().equals(t.person().country()))) {
             // an emergency number reaches its own country's network: a helper abroad needs someone there to call
+            // (not said of the international directories alone, for a country with no line known)
             text = text + " " + emergency.fill(templates.get("lines_elsewhere", language).text(), false);
         }
         text = withHandoff(text, t, id, block, emergency);

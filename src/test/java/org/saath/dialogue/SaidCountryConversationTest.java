@@ -92,6 +92,9 @@ class SaidCountryConversationTest {
         assertThat(chat.allText()).contains("999", ELSEWHERE).doesNotContain("1122");
         onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
         assertThat(chat.allText()).doesNotContain(ELSEWHERE);
+        // a country with no line known: the honest answer and the directories, which reach anyone
+        assertThat(chat("said-37", "PK").user("my brother lives in paris and he says he wants to kill himself")
+                .allText()).contains("local emergency number").doesNotContain(ELSEWHERE, "1122");
     }
 
 
