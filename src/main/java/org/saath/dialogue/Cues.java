@@ -36,14 +36,16 @@ public final class Cues {
     /**
      * What one message's words tell; {@code said}: the country they place the person in, if any; {@code there}: where
      * someone else is; {@code placeAlone}: the message says nothing but the person's own place ("hi, i live in
-     * doha").
+     * doha"); {@code aboutSomeoneElse}: it tells of what is done to someone else ("her husband beats her", «زوجها
+     * يضربها»), so the one who writes is a helper.
      */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
-                        Optional<SaidCountry> said, Optional<SaidCountry> there, boolean placeAlone) {
+                        Optional<SaidCountry> said, Optional<SaidCountry> there, boolean placeAlone,
+                        boolean aboutSomeoneElse) {
 
-        /** Words that name no country. */
+        /** Words that name no country and no one else's situation. */
         public Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
-            this(topic, audiences, regions, Optional.empty(), Optional.empty(), false);
+            this(topic, audiences, regions, Optional.empty(), Optional.empty(), false, false);
         }
 
         /**
@@ -58,7 +60,7 @@ public final class Cues {
                 who.addAll(f.audiences());
                 where.addAll(f.regions());
             });
-            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, placeAlone);
+            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, placeAlone, aboutSomeoneElse);
         }
     }
 
@@ -90,7 +92,7 @@ public final class Cues {
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/cues.yaml";
             read(name).forEach((section, keys) -> {
-                if (!Set.of("topics", "audiences", "regions").contains(section)) {
+                if (!Set.of("topics", "audiences", "regions", "someone-else").contains(section)) {
                     throw new TemplateException(name + ": unknown section '" + section + "'");
                 }
                 keys.forEach((key, said) -> said.forEach(p -> {
@@ -139,7 +141,8 @@ public final class Cues {
     public Found find(NormalisedText text) {
         Found who = findWho(text);
         Places.Reading place = places.read(text);
-        return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(), place.alone());
+        return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(), place.alone(),
+                who.aboutSomeoneElse());
     }
 
     /**
@@ -172,7 +175,8 @@ public final class Cues {
             }
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
-        return new Found(topic, matching("audiences", named), matching("regions", named));
+        return new Found(topic, matching("audiences", named), matching("regions", named), Optional.empty(),
+                Optional.empty(), false, !matching("someone-else", named).isEmpty());
     }
 
     /** What the words add to a need: the groups and regions they name. */

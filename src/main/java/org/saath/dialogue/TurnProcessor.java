@@ -177,7 +177,8 @@ public final class TurnProcessor {
         // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
         // in karachi just cut herself": Karachi's lines)
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
-        boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded();
+        boolean helpsSomeoneElse = abuseOfSomeoneElse(read.cues(), analysis);
+        boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded() || helpsSomeoneElse;
         Optional<SaidCountry> theirs = !aboutSomeoneElse ? Optional.empty() : read.cues().there()
                 .or(() -> read.cues().said().isPresent() ? Optional.empty()
                         : p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList()));
@@ -203,7 +204,7 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
-                placeSaid(read.cues()), now));
+                placeSaid(read.cues()), helpsSomeoneElse, now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
@@ -296,7 +297,7 @@ public final class TurnProcessor {
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
                             Optional<String> named, Optional<String> remembered, String country,
-                            TurnFacts.PlaceSaid placeSaid, Instant now) {
+                            TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse, Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -307,7 +308,7 @@ public final class TurnProcessor {
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 country, state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
-                        || asksHowToHelp(a)
+                        || asksHowToHelp(a) || helpsSomeoneElse
                         || stillAboutSomeoneElse(a, conversation),
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified(),
@@ -350,6 +351,17 @@ public final class TurnProcessor {
         RuleEngine.Ruling ruling = p.rules().get().rule(facts);
         TurnFacts raised = facts.withRiskAtLeast(ruling.riskFloor());
         return new Decided(raised, p.safety().apply(ruling.decision(), raised));
+    }
+
+    /**
+     * Abuse told of someone else ("her husband beats her", «اختي في دبي زوجها يضربها»), with no danger of a wish or an
+     * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
+     * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
+     */
+    private static boolean abuseOfSomeoneElse(Cues.Found cues, Analysis analysis) {
+        return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
+                && (cues.topic().filter("abuse_violence"::equals).isPresent()
+                    || analysis.intent() == Intent.ABUSE_VIOLENCE);
     }
 
     /** What the message said of where the person is: nothing, their place with more, or their place alone. */

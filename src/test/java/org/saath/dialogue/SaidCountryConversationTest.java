@@ -238,6 +238,26 @@ class SaidCountryConversationTest {
                 .toList();
     }
 
+    /**
+     * Abuse told of someone else, in another country: the writer is thanked as a helper and gets the lines of where
+     * the person hurt is, not "I'm sorry this is happening to you" with their own country's (the s50 QA pass).
+     */
+    @Test
+    void abuse_told_of_someone_else_is_answered_to_the_helper_with_the_lines_of_where_they_are() {
+        ConversationScript english = chat("said-38", "PK")
+                .user("my friend in Abu Dhabi, her husband beats her, she's terrified");
+        onlyLinesOf(english, "ae");
+        assertThat(english.allText()).contains("Thank you for looking out for them", "999")
+                .doesNotContain("happening to you", "Are you safe right now", "1122");
+        ConversationScript arabic = chat("said-39", "PK").user("اختي في دبي زوجها يضربها كل يوم");
+        onlyLinesOf(arabic, "ae");
+        assertThat(arabic.allText()).contains("شكرا لاهتمامك بهذا الشخص");
+        onlyLinesOf(chat("said-40", "PK").user("meri behen ko uska shohar roz maarta hai, woh riyadh mein hai"), "sa");
+        // the person's own abuse is theirs
+        assertThat(chat("said-41", "PK").user("my husband beats me every day").allText())
+                .contains("happening to you").doesNotContain("looking out for");
+    }
+
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
     @Test
     void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()
