@@ -132,7 +132,8 @@ class PlacesTest {
         "main ab pakistan mein nahi hun, bahar aa gaya hun|PK|NOT_HERE",
         "میں اب پاکستان میں نہیں ہوں|PK|NOT_HERE",
         "انا مو في السعودية الحين، سافرت|SA|NOT_HERE",
-        "سافرت من مصر السنة اللي فاتت|EG|NOT_HERE"
+        "سافرت من مصر السنة اللي فاتت|EG|NOT_HERE",
+        "لم أعد في السعودية. أفكر في الانتحار|SA|NOT_HERE"
     })
     void someone_else_s_place_and_where_the_person_is_not_are_read(String message, String country,
                                                                    SaidCountry.How how) {
