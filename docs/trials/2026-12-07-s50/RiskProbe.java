@@ -18,7 +18,9 @@ public class RiskProbe {
         String[] r = l.split("\t", -1); if (r.length <= T || r[T].isBlank()) continue;
         List<String> ctx = org.saath.training.RiskText.splitContext(X>=0&&r.length>X?r[X]:"");
         Analysis x = an.analyse(r[T], ctx);
-        System.out.println(r[L]+"\t"+r[R]+"\t"+x.risk().name().toLowerCase()+"\t"+r[C]+"\t"+x.riskSource()+"\t"+x.intent()+"\t"+r[T]+"\t"+(X>=0&&r.length>X?r[X]:"")+"\t"+String.join(" ",x.signals()));
+        String context = X >= 0 && r.length > X ? r[X] : "";
+        System.out.println(String.join("\t", r[L], r[R], x.risk().name().toLowerCase(), r[C], x.riskSource(),
+            x.intent().toString(), r[T], context, String.join(" ", x.signals())));
       }
     }
   }
