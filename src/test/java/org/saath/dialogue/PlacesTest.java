@@ -133,7 +133,10 @@ class PlacesTest {
         "میں اب پاکستان میں نہیں ہوں|PK|NOT_HERE",
         "انا مو في السعودية الحين، سافرت|SA|NOT_HERE",
         "سافرت من مصر السنة اللي فاتت|EG|NOT_HERE",
-        "لم أعد في السعودية. أفكر في الانتحار|SA|NOT_HERE"
+        "لم أعد في السعودية. أفكر في الانتحار|SA|NOT_HERE",
+        "my mum back home in Pakistan keeps saying she wants to die|PK|THERE",
+        "i miss my family back home in pakistan|PK|THERE",
+        "im back home in lahore now|PK|HERE"
     })
     void someone_else_s_place_and_where_the_person_is_not_are_read(String message, String country,
                                                                    SaidCountry.How how) {

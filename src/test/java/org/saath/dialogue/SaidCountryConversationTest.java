@@ -206,6 +206,19 @@ class SaidCountryConversationTest {
         onlyLinesOf(chat.user("honestly i want to die too"), "ae");
     }
 
+    /**
+     * "my mum back home in Pakistan" is someone else's place, not the writer's: it had replaced the writer's Doha
+     * with Pakistan for the rest of the conversation (the second s50 QA pass).
+     */
+    @Test
+    void a_mother_back_home_is_not_the_writer_s_own_place() {
+        ConversationScript chat = chat("said-42", null).user("hi, I live in Doha")
+                .user("my mum back home in Pakistan keeps saying she wants to die");
+        onlyLinesOf(chat, "pk");
+        assertThat(chat.allText()).contains(ELSEWHERE);
+        onlyLinesOf(chat.user("honestly i want to end my life too"), "qa");
+    }
+
     /** "she's in Dubai" after the danger, as people add it, counts as well as before it. */
     @Test
     void someone_else_s_place_said_after_their_danger_counts() {
