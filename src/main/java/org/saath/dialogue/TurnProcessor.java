@@ -182,11 +182,14 @@ public final class TurnProcessor {
         Optional<SaidCountry> theirs = !aboutSomeoneElse ? Optional.empty() : read.cues().there()
                 .or(() -> read.cues().said().isPresent() ? Optional.empty()
                         : p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList()));
-        String country = p.countries().resolve(in.country(), SaidCountry.forMessage(saidBefore,
-                theirs.or(() -> read.cues().said()), aboutSomeoneElse), in.phoneNumber());
-        // the writer's own country, where that is not the lines': they are told the numbers are for over there
-        boolean linesElsewhere = !country.equals(p.countries().resolve(in.country(),
-                SaidCountry.after(saidBefore, read.cues().said()), in.phoneNumber()));
+        Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues().said()),
+                aboutSomeoneElse);
+        Optional<SaidCountry> own = SaidCountry.after(saidBefore, read.cues().said());
+        String country = p.countries().resolve(in.country(), forLines, in.phoneNumber());
+        // the writer's own country, where that is not the lines': they are told the numbers are for over there (read
+        // again only when other words chose the lines: most turns parse the phone number once)
+        boolean linesElsewhere = !forLines.equals(own)
+                && !country.equals(p.countries().resolve(in.country(), own, in.phoneNumber()));
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -366,10 +369,11 @@ public final class TurnProcessor {
 
     /** What the message said of where the person is: nothing, their place with more, or their place alone. */
     private static TurnFacts.PlaceSaid placeSaid(Cues.Found cues) {
-        if (cues.said().filter(SaidCountry::isHere).isEmpty() && !cues.placeAlone()) {
-            return TurnFacts.PlaceSaid.NONE;
+        if (cues.placeAlone()) {
+            return TurnFacts.PlaceSaid.ALONE;       // only where the person is now: Places.Reading#alone
         }
-        return cues.placeAlone() ? TurnFacts.PlaceSaid.ALONE : TurnFacts.PlaceSaid.SAID;
+        return cues.said().filter(SaidCountry::isHere).isPresent() ? TurnFacts.PlaceSaid.SAID
+                : TurnFacts.PlaceSaid.NONE;
     }
 
     /**

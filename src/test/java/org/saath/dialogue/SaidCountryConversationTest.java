@@ -132,6 +132,7 @@ class SaidCountryConversationTest {
         ConversationScript chat = chat("said-4", null)
                 .user("is there a helpline in dubai for my sister? she is not okay");
         onlyLinesOf(chat, "ae");
+        assertThat(chat.allText()).contains(ELSEWHERE);         // the README says lines asked for her get it too
         onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
     }
 
