@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.saath.nlu.Analysis;
 import org.saath.nlu.DistressCategory;
+import org.saath.nlu.DistressDetector;
 import org.saath.nlu.Intent;
 import org.saath.nlu.RiskLevel;
 
@@ -26,6 +27,8 @@ public final class TopicMemory {
      * messages back, and an abuse guess took over the replies).
      */
     public static final String EMERGENCY = "emergency";
+    /** The topic of a death told by someone bereaved. */
+    static final String BEREAVEMENT = "bereavement";
 
     /** Intents that are situations a person is in, rather than feelings or small talk. */
     static final Set<Intent> SITUATIONS = EnumSet.of(Intent.ABUSE_VIOLENCE, Intent.CYBERBULLYING, Intent.SUBSTANCE,
@@ -38,7 +41,10 @@ public final class TopicMemory {
     }
 
     /**
-     * The topic the message itself names: its words first, else an act on the body it tells at high risk or above
+     * The topic the message itself names: its words first, else a loss where the lexicon read someone else's act told
+     * with their death long gone ({@link DistressDetector#LOSS_TOLD}: "my brother took too many pills and died last
+     * month", whose act stands between the person and the death, too far apart for a topic's phrase; a loss, not
+     * named a suicide: an overdose may have been an accident), else an act on the body it tells at high risk or above
      * ({@link #EMERGENCY}), else a situation intent the classifier is sure of. The
      * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
@@ -46,6 +52,9 @@ public final class TopicMemory {
     public Optional<String> of(Analysis analysis, Cues.Found cues, Optional<String> remembered) {
         if (cues.topic().isPresent()) {
             return cues.topic();
+        }
+        if (analysis.signals().contains(DistressDetector.LOSS_TOLD)) {
+            return Optional.of(BEREAVEMENT);
         }
         if (analysis.categories().contains(DistressCategory.ACT) && analysis.risk().atLeast(RiskLevel.HIGH)) {
             return Optional.of(EMERGENCY);

@@ -56,6 +56,14 @@ public final class DistressDetector {
     private static final Set<DistressCategory> DEATH_TOLD = EnumSet.of(DistressCategory.DEATH,
             DistressCategory.IDEATION, DistressCategory.INTENT, DistressCategory.ACT, DistressCategory.SELF_HARM,
             DistressCategory.PAST_ATTEMPT);
+    /**
+     * What someone else's death may be told with and still be a loss told: the act that ended their life, its means
+     * and place, and their attempt told as long ago.
+     */
+    private static final Set<DistressCategory> ANOTHERS_DEATH = EnumSet.of(DistressCategory.ACT,
+            DistressCategory.SELF_HARM, DistressCategory.IDEATION, DistressCategory.PAST_ATTEMPT,
+            DistressCategory.MEANS, DistressCategory.PLACE);
+
     /** The English words by which an act's own phrase names someone else as the one it happens to. */
     private static final Set<String> ANOTHER = Set.of("him", "her", "his", "himself", "herself", "he", "hes", "she",
             "shes", "they", "theyre", "themselves");
@@ -71,6 +79,11 @@ public final class DistressDetector {
      * ("baddi mout", "nheb nmout"): the person reads Arabic, though the detector heard English or Roman Urdu.
      */
     public static final String ARABIZI = "arabizi";
+    /**
+     * The signal of someone else's act told with their death and a time gone by ({@link #lossTold}): a loss told,
+     * whose danger categories are dropped.
+     */
+    public static final String LOSS_TOLD = "loss-told";
 
     private final DistressLexicon lexicon;
     private final SharedWords sharedWords;
@@ -241,6 +254,16 @@ public final class DistressDetector {
         // lexicon heard nothing but a means, a place or a time ("mera beta kehta hai exams ke baad train ke aagay aa
         // jaunga", read by the model alone, had been answered as the writer's own; the helpers' dev probe of 6
         // December); what it hears has its own subject ("mom keeps saying nobody cares. took 30 pills" is the writer's)
+        if (!ownWords && someoneElses && lossTold(matches, idioms, cues, clauses)
+                && seen.stream().allMatch(ANOTHERS_DEATH::contains)) {
+            // someone else's act told with their death and a time gone by is a loss told, not an act now ("my brother
+            // took too many pills and died last month" had been read imminent: "call the police now"); the model's
+            // reading of it is held as a death told's is (RiskRules.SecondOpinion#deathTold)
+            signals.removeIf(s -> ANOTHERS_DEATH.stream().anyMatch(c -> s.startsWith(c.code() + ":")));
+            signals.add(LOSS_TOLD);
+            return new DistressAssessment(RiskLevel.NONE, Set.of(), learned, cues, true, false, requestsHuman, signals,
+                    follow != null, true);
+        }
         boolean reported = seen.stream().allMatch(c -> c == DistressCategory.MEANS
                 || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported();
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
@@ -418,6 +441,32 @@ public final class DistressDetector {
         }
         return risk;
     }
+
+    /**
+     * Whether the message tells of a death ("died", "passed away", "mar gaya", «توفي») outside an idiom and outside
+     * an act's own phrase, with a time gone by in its clause ({@link DistressCategory#PAST},
+     * {@link DistressCategory#YESTERDAY}, {@link DistressCategory#LONG_AGO}: "died last month") and a phrase of the
+     * act that ended the life within {@value #DEATH_SPAN} words of it ("took too many pills and died", "died last
+     * year, he took too many pills"; a mother who "died of cancer in march" says nothing of the pesticide the writer
+     * took many clauses later), and no time of the last hours anywhere ({@link DistressCategory#RECENT}: it may have
+     * only just happened, and the emergency number comes first). A death in an act's phrase is feared, not told:
+     * "took too many pills last night and i think he's dead" is an emergency.
+     */
+    private static boolean lossTold(List<DistressLexicon.Match> matches, boolean[] idioms, Set<DistressCategory> cues,
+                                    Clauses clauses) {
+        if (cues.contains(DistressCategory.RECENT)) {
+            return false;
+        }
+        boolean[] acts = mask(matches, idioms.length, m -> is(m, DistressCategory.ACT));
+        return matches.stream().anyMatch(m -> is(m, DistressCategory.DEATH) && !inside(m, idioms) && !inside(m, acts)
+                && (clauses.with(DistressCategory.PAST, m) || clauses.with(DistressCategory.YESTERDAY, m)
+                || clauses.with(DistressCategory.LONG_AGO, m))
+                && matches.stream().anyMatch(d -> ANOTHERS_DEATH.contains(d.entry().category())
+                && d.start() - m.end() <= DEATH_SPAN && m.start() - d.end() <= DEATH_SPAN));
+    }
+
+    /** How many words may stand between a death told and the act that ended the life: {@link #lossTold}. */
+    private static final int DEATH_SPAN = 6;
 
     /** A phrase of the Arabic lexicon in Latin letters, two words or more: {@link #ARABIZI}. */
     private static boolean arabizi(DistressLexicon.Match match) {

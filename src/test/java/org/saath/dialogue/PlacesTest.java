@@ -136,7 +136,14 @@ class PlacesTest {
         "لم أعد في السعودية. أفكر في الانتحار|SA|NOT_HERE",
         "my mum back home in Pakistan keeps saying she wants to die|PK|THERE",
         "i miss my family back home in pakistan|PK|THERE",
-        "im back home in lahore now|PK|HERE"
+        "im back home in lahore now|PK|HERE",
+        // where someone's act was done (s51)
+        "my brother overdosed in Jeddah, what do i do|SA|THERE",
+        "my friend took too many pills in riyadh|SA|THERE",
+        "she swallowed bleach in dubai and wont answer|AE|THERE",
+        "mera bhai ne jeddah mein overdose kar liya hai|SA|THERE",
+        "میرے بھائی نے جدہ میں زہر کھا لیا ہے|SA|THERE",
+        "اخوي اخذ حبوب كثيرة في جدة|SA|THERE"
     })
     void someone_else_s_place_and_where_the_person_is_not_are_read(String message, String country,
                                                                    SaidCountry.How how) {

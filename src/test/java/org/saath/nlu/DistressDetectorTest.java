@@ -335,6 +335,68 @@ class DistressDetectorTest {
         }
     }
 
+    /**
+     * Someone else's act told with their death and a time gone by near it is a loss told: no danger category, no
+     * risk, someone else's, the signal {@code loss-told} (s51: "my brother took too many pills and died last month"
+     * had been read imminent, "call the police now"). The same act with a death told just now, with no time, with the
+     * time in a far clause, or of the writer's own, is not.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "my brother took too many pills and died last month",
+        "my friend swallowed poison and passed away last week",
+        "my sister overdosed and died in june",
+        "my cousin died last year, he took too many pills",
+        "bhai ne pichle saal zehar kha liya tha aur mar gaya",
+        "میرے بھائی نے پچھلے سال زہر کھا لیا اور فوت ہو گیا"
+    })
+    void someone_else_s_act_told_with_their_death_long_gone_is_a_loss(String text) {
+        DistressAssessment a = assess(text);
+        assertThat(a.categories()).as("%s: %s", text, a.signals()).isEmpty();
+        assertThat(a.risk()).as(text).isEqualTo(RiskLevel.NONE);
+        assertThat(a.signals()).as(text).contains("loss-told");
+        assertThat(a.thirdPerson()).as(text).isTrue();
+        assertThat(a.tellsDeath()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // no time, or a time of the last hours: it may have just happened
+        "my friend took too many pills and died|imminent",
+        "my brother took too many pills last night and he died this morning|imminent",
+        // a death feared, not told
+        "my brother took too many pills last night and i think he's dead|imminent",
+        "bhai ne kal raat goliyan kha li thi, lagta hai mar gaya|imminent",
+        // the death is someone else's, far from the writer's own act
+        "my mother died of cancer in march and my father remarried in june my stepmother has made it clear im not "
+                + "wanted i have a friend who told me which pesticide they use on their farm and i took a bottle when "
+                + "i visited i keep it in my bag|imminent"
+    })
+    void an_act_with_a_death_just_now_feared_or_far_away_is_not_a_loss(String text, String risk) {
+        DistressAssessment a = assertRisk(text, risk);
+        assertThat(a.signals()).as(text).doesNotContain("loss-told");
+    }
+
+    /**
+     * "overdosed" told as done is an act (s51: "my brother overdosed in Jeddah" was read low, "overdosed" being only
+     * a means), whose it is read from its subject; of coffee or Netflix an idiom; told as long ago a past attempt.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my brother overdosed in Jeddah|imminent|true",
+        "she overdosed, what do i do|imminent|true",
+        "my flatmate overdosed|imminent|true",
+        "mera bhai ne overdose kar liya hai|high|true",
+        "overdosed last night, feel like shit|imminent|false",
+        "i overdosed two years ago|moderate|false",
+        "he overdosed on coffee|none|false",
+        "overdosed on netflix this weekend|none|false"
+    })
+    void an_overdose_told_as_done_is_an_act(String text, String risk, boolean someoneElse) {
+        DistressAssessment a = assertRisk(text, risk);
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
+    }
+
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
