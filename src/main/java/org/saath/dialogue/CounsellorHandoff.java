@@ -1,6 +1,7 @@
 package org.saath.dialogue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.saath.escalation.Escalation;
@@ -29,11 +30,13 @@ final class CounsellorHandoff {
      * What the turn does about a human: the new escalation, its partner, whether a counsellor can take it, whether
      * to ask for consent, whether the person ended the open escalation ("stop"), and whether a new escalation was
      * refused (the sender's escalation limit), so that the reply says no counsellor is available rather than
-     * promising one; the open escalation's risk when the conversation's rose above it; and whether a request
-     * that no partner could take before was offered to one now ({@code offeredNow}).
+     * promising one; the open escalation's risk when the conversation's rose above it; whether a request
+     * that no partner could take before was offered to one now ({@code offeredNow}); and the country a new escalation
+     * is for (its partner's, else the first the person's counsellor may be in), or null when none is opened.
      */
     record Outcome(Optional<Escalation> opened, Optional<Partner> partner, boolean counsellor, boolean askConsent,
-                   boolean ended, boolean refused, Optional<TurnWrite.RaisedEscalation> risen, boolean offeredNow) {
+                   boolean ended, boolean refused, Optional<TurnWrite.RaisedEscalation> risen, boolean offeredNow,
+                   String country) {
     }
 
     private final EscalationRequester requester;
@@ -47,28 +50,34 @@ final class CounsellorHandoff {
     /**
      * Inside the turn's unit of work {@code tx}: the message's {@code admission} (its sender and, on the web chat, its
      * address) counts against the escalation limits, and a partner's place is taken in the turn's transaction.
+     * {@code countries} are where a counsellor for this person may be, in order: the writer's own country first,
+     * then, for a message about someone elsewhere, theirs.
      */
-    Outcome decide(ConversationTx tx, TurnFacts facts, EscalationRequester.Admission admission, boolean escalate,
-                   String priority, Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
+    Outcome decide(ConversationTx tx, TurnFacts facts, List<String> countries,
+                   EscalationRequester.Admission admission, boolean escalate, String priority,
+                   Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
                    DialogueState nextState, Instant now) {
         if (nextState == DialogueState.STOPPED && open.isPresent()) {
             // "stop" or "end chat" ends a request, an offer or a counsellor's chat alike; the partner is told the
             // person left, and how
             desk.endByPerson(tx, open.get().id(), facts.command().filter(Command.END_CHAT::equals).isPresent()
                     ? Leaving.ENDED_CHAT : Leaving.STOPPED);
-            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false);
+            return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false,
+                    null);
         }
         Optional<Escalation> requested = requester.request(admission, escalate,
                 open.map(CounsellorHandoff::toDomain), conversationId, facts.conversationRisk(), facts.requestsHuman(),
                 topic(facts), facts.language().code(), priority, now);
-        Optional<Partner> partner = requested.flatMap(e -> desk.route(tx, facts.country(), e.language(), e.topic()));
+        Optional<EscalationDesk.Routed> routed = requested.flatMap(e -> desk.route(tx, countries, e.language(),
+                e.topic()));
+        Optional<Partner> partner = routed.map(EscalationDesk.Routed::partner);
         Optional<Escalation> opened = requested.map(e -> partner.isPresent() ? e.offered() : e);
         Optional<TurnWrite.RaisedEscalation> risen = risen(open, facts.conversationRisk(),
                 escalate ? priority : EscalationRow.NORMAL);
         // a request no partner could take when it was made (all full or closed) is offered again when the person
         // asks again: one open escalation per conversation would otherwise keep them from a counsellor for good
         boolean offeredNow = escalate && open.filter(e -> e.partnerId() == null).isPresent() && desk.offerWaiting(tx,
-                open.get().id(), facts.country(), open.get().language(),
+                open.get().id(), countries, open.get().language(),
                 risen.map(TurnWrite.RaisedEscalation::risk).orElse(open.get().risk()),
                 risen.map(TurnWrite.RaisedEscalation::topic).orElse(open.get().topic()), now).isPresent();
         boolean counsellor = partner.isPresent() || offeredNow || open.map(EscalationRow::partnerId).isPresent();
@@ -78,7 +87,8 @@ final class CounsellorHandoff {
         boolean askConsent = counsellor && consentUnasked && (opened.isPresent() || offeredNow || answeredCheck)
                 && !CHECKS.contains(nextState);
         boolean refused = escalate && open.isEmpty() && requested.isEmpty();
-        return new Outcome(opened, partner, counsellor, askConsent, false, refused, risen, offeredNow);
+        String country = opened.isEmpty() ? null : routed.map(EscalationDesk.Routed::country).orElse(countries.get(0));
+        return new Outcome(opened, partner, counsellor, askConsent, false, refused, risen, offeredNow, country);
     }
 
     /** The questions whose yes or no must not be taken for consent. */

@@ -186,10 +186,12 @@ public final class TurnProcessor {
                 aboutSomeoneElse);
         Optional<SaidCountry> own = SaidCountry.after(saidBefore, read.cues().said());
         String country = p.countries().resolve(in.country(), forLines, in.phoneNumber());
-        // the writer's own country, where that is not the lines': they are told the numbers are for over there (read
-        // again only when other words chose the lines: most turns parse the phone number once)
-        boolean linesElsewhere = !forLines.equals(own)
-                && !country.equals(p.countries().resolve(in.country(), own, in.phoneNumber()));
+        // the writer's own country, where that is not the lines': they are told the numbers are for over there, and a
+        // counsellor is looked for where they are first, then where the other person is (read again only when other
+        // words chose the lines: most turns parse the phone number once)
+        String ownCountry = forLines.equals(own) ? country : p.countries().resolve(in.country(), own, in.phoneNumber());
+        boolean linesElsewhere = !country.equals(ownCountry);
+        List<String> counsellorCountries = linesElsewhere ? List.of(ownCountry, country) : List.of(country);
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
         }
@@ -207,7 +209,7 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
-                placeSaid(read.cues()), helpsSomeoneElse, now));
+                counsellorCountries, placeSaid(read.cues()), helpsSomeoneElse, now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
@@ -226,9 +228,9 @@ public final class TurnProcessor {
         }
         SafetyPlanFlow.Outcome plan = plans.next(decided.decision(),
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
-        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, admission, decided.decision().escalate(),  // 6
-                decided.decision().priority(), open, conversation.map(ConversationRow::consent).orElse(null) == null,
-                conversationId, plan.nextState(), now);
+        CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, counsellorCountries, admission,           // 6
+                decided.decision().escalate(), decided.decision().priority(), open,
+                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person,  // 7 reply
                 asksForSomeone(read, analysis));
         TurnWrite written = records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis,
@@ -300,7 +302,8 @@ public final class TurnProcessor {
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
                             Optional<String> named, Optional<String> remembered, String country,
-                            TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse, Instant now) {
+                            List<String> counsellorCountries, TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse,
+                            Instant now) {
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -316,7 +319,7 @@ public final class TurnProcessor {
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified(),
                 placeSaid);
-        return facts.withCounsellorAvailable(p.desk().couldOffer(facts.country(), facts.language().code(),
+        return facts.withCounsellorAvailable(p.desk().couldOffer(counsellorCountries, facts.language().code(),
                 CounsellorHandoff.topic(facts)));
     }
 

@@ -81,7 +81,7 @@ final class TurnRecords {
                 replyText, a.modelVersion());
         Optional<EscalationRow> escalation = opened.map(e -> new EscalationRow(e.id(), e.conversationId(),
                 e.state().code(), e.reason(), e.risk().code(), e.topic(), e.language(), e.createdAt(),
-                partner.map(Partner::id).orElse(null), facts.country(), e.priority()));
+                partner.map(Partner::id).orElse(null), handoff.country(), e.priority()));
         List<OutboxRow> outbox = new ArrayList<>(people.rows(in, key.userRef(), conversationId, result,
                 facts.language(), replied.replyId(), now));
         // a new escalation is stored offered at version 1 (EscalationSql.insert)

@@ -78,38 +78,54 @@ public final class EscalationDesk {
     }
 
     /**
-     * Whether a partner that covers this person's country, language and need is open now, its free places not
-     * counted: a reply offers a human counsellor only when one could be asked. Reads the configuration only.
+     * Whether a partner that covers one of {@code countries}, this person's language and need is open now, its free
+     * places not counted: a reply offers a human counsellor only when one could be asked. Reads the configuration
+     * only.
      */
-    public boolean couldOffer(String country, String language, String topic) {
-        return partners.route(country, language, topic, clock.instant(), p -> true, Set.of()).isPresent();
+    public boolean couldOffer(List<String> countries, String language, String topic) {
+        return countries.stream().anyMatch(country -> partners.route(country, language, topic, clock.instant(),
+                p -> true, Set.of()).isPresent());
+    }
+
+    /**
+     * A partner found for an escalation, and the country it was found for: the first of the person's
+     * {@code countries} that a partner open now with a free place covers.
+     */
+    public record Routed(Partner partner, String country) {
     }
 
     /**
      * Inside a turn: the partner an escalation for this person is offered to now, if one is open and has a free
-     * place, which is taken in the turn's transaction.
+     * place, which is taken in the turn's transaction; {@code countries} are tried in order (a helper's own country,
+     * then the country of the person they write about: {@code TurnProcessor}).
      */
-    public Optional<Partner> route(ConversationTx tx, String country, String language, String topic) {
-        return partners.route(country, language, topic, clock.instant(),
-                p -> tx.takePartnerSlot(p.id(), p.capacity()), Set.of());
+    public Optional<Routed> route(ConversationTx tx, List<String> countries, String language, String topic) {
+        for (String country : countries) {
+            Optional<Partner> partner = partners.route(country, language, topic, clock.instant(),
+                    p -> tx.takePartnerSlot(p.id(), p.capacity()), Set.of());
+            if (partner.isPresent()) {
+                return Optional.of(new Routed(partner.get(), country));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
      * Offers a waiting request (no partner could take it when it was made) to a partner that fits and has room now,
      * told through the outbox, inside the person's unit of work; empty when none can take it yet.
      */
-    public Optional<Partner> offerWaiting(ConversationTx tx, String escalationId, String country, String language,
-                                          String risk, String topic, Instant now) {
+    public Optional<Partner> offerWaiting(ConversationTx tx, String escalationId, List<String> countries,
+                                          String language, String risk, String topic, Instant now) {
         Optional<ConversationTx.EscalationNow> seen = tx.escalation(escalationId)
                 .filter(e -> e.state().equals("requested"));
         if (seen.isEmpty()) {
             return Optional.empty();
         }
         int version = seen.get().version();
-        return route(tx, country, language, topic).filter(p -> tx.transition(escalationId, Set.of("requested"),
-                "offered", Optional.of(p.id()), "saath", now, Optional.of(version), List.of(Notifications.offered(
-                        p.id(), escalationId, seen.get().conversationId(), risk, topic, language, version + 1, now)),
-                Optional.empty()));
+        return route(tx, countries, language, topic).map(Routed::partner).filter(p -> tx.transition(escalationId,
+                Set.of("requested"), "offered", Optional.of(p.id()), "saath", now, Optional.of(version),
+                List.of(Notifications.offered(p.id(), escalationId, seen.get().conversationId(), risk, topic,
+                        language, version + 1, now)), Optional.empty()));
     }
 
     public List<HandoffStore.Escalation> queue(Partner partner) {

@@ -13,7 +13,9 @@ import org.saath.Components;
 import org.saath.TestComponents;
 import org.saath.channel.InboundMessage;
 import org.saath.channel.TurnResult;
+import org.saath.escalation.Partner;
 import org.saath.escalation.PartnerDirectory;
+import org.saath.store.HandoffStore;
 import org.saath.outbox.MutableClock;
 
 /**
@@ -295,5 +297,45 @@ class SaidCountryConversationTest {
         ConversationScript inLahore = new ConversationScript(app.turns(), "said-17", null)
                 .user("can i talk to a human please");
         assertThat(inLahore.allText()).contains("I've asked a human counsellor to join this conversation");
+    }
+
+    /**
+     * A helper's counsellor is looked for where the helper is, then where the person they write about is: a helper
+     * in Pakistan about a sister in Dubai had been told no counsellor was available, the escalation following the
+     * sister's lines to a country no partner covers (s51). The lines stay the sister's; the escalation keeps the
+     * country its partner was found for, whose lines a later note carries.
+     */
+    @Test
+    void a_helper_s_counsellor_is_looked_for_where_the_helper_is_then_where_the_other_person_is() throws Exception {
+        Path partners = Files.writeString(Files.createDirectories(data).resolve("partners.yaml"), """
+                partners:
+                  - id: partner-pk
+                    name: PK only
+                    countries: [PK]
+                    capacity: 5
+                    api-key-sha256: %s
+                """.formatted(PartnerDirectory.sha256("key-pk-0123456789")));
+        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+        // in Pakistan, about a sister in Dubai: Dubai's numbers, a Pakistani counsellor for the helper
+        ConversationScript fromLahore = new ConversationScript(app.turns(), "said-50", "PK")
+                .user("my sister lives in dubai, she just told me she swallowed all her sleeping pills");
+        assertThat(fromLahore.allText()).contains("asked a human counsellor")
+                .doesNotContain("no counsellor is available");
+        assertThat(lines(fromLahore)).allMatch(id -> id.startsWith("ae-") || id.startsWith("intl-"));
+        // in Dubai, about a friend in Karachi: no partner where the helper is, so one where the friend is
+        ConversationScript fromDubai = new ConversationScript(app.turns(), "said-51", null)
+                .user("im in dubai, my friend in karachi just told me she cut herself and is bleeding");
+        assertThat(fromDubai.allText()).contains("asked a human counsellor");
+        assertThat(lines(fromDubai)).anyMatch(id -> id.startsWith("pk-"));
+        // in Dubai about themselves: no partner covers them, as before
+        ConversationScript ownInDubai = new ConversationScript(app.turns(), "said-52", null)
+                .user("im in dubai and i want to end my life, can i talk to a human");
+        assertThat(ownInDubai.allText()).contains("No counsellor is available")
+                .doesNotContain("I've asked a human counsellor");
+
+        Partner pk = app.partners().byId("partner-pk").orElseThrow();
+        assertThat(app.desk().queue(pk)).extracting(HandoffStore.Escalation::country)
+                .containsExactlyInAnyOrder("PK", "PK");
     }
 }
