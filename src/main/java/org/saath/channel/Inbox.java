@@ -8,6 +8,7 @@ import org.saath.dialogue.FloodGate;
 import org.saath.privacy.AddressCipher;
 import org.saath.privacy.SealedAddress;
 import org.saath.privacy.UserRefHasher;
+import org.saath.store.MessageIdReusedException;
 
 /**
  * Where platform channels hand what a person wrote: past the per-sender flood limit ({@link FloodGate}: over it,
@@ -60,11 +61,26 @@ public final class Inbox {
     private TurnResult accept(InboundMessage message, Optional<String> address, Instant wroteAt) {
         // a redelivered message gets its first answer and is not counted against its sender again (FloodGate)
         if (address.isEmpty()) {
-            return floodGate.handle(message);
+            return handle(message);
         }
         String userRef = hasher.hash(message.channel(), message.userId());
         Instant now = clock.instant();
         SealedAddress sealed = cipher.seal(address.get(), message.channel(), userRef);
-        return floodGate.handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
+        return handle(message.replyingTo(sealed, wroteAt.isAfter(now) ? now : wroteAt));
+    }
+
+    /**
+     * A platform's id answered before for another text is another message, not a redelivery (Telegram chooses an
+     * update's id at random after a week without updates, so one may meet an id still remembered): it is handled
+     * under an id of its own, made from the platform's and the text, which a redelivery of it makes again.
+     */
+    private TurnResult handle(InboundMessage message) {
+        try {
+            return floodGate.handle(message);
+        } catch (MessageIdReusedException e) {
+            String userRef = hasher.hash(message.channel(), message.userId());
+            return floodGate.handle(message.storedAs(message.messageId() + "#"
+                    + hasher.textKey(message.channel(), userRef, message.text()).substring(0, 16)));
+        }
     }
 }

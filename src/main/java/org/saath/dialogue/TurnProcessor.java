@@ -155,7 +155,8 @@ public final class TurnProcessor {
     private Handled turn(ConversationTx tx, InboundMessage received, Read read,
                          EscalationRequester.Admission admission) {
         String forgetKey = p.hasher().messageKey(received.channel(), tx.key().userRef(), received.messageId());
-        Optional<String> earlier = tx.processedResponse(received.messageId(), forgetKey);            // dedupe
+        Optional<String> earlier = tx.processedResponse(received.messageId(), forgetKey,            // dedupe
+                p.hasher().textKey(received.channel(), tx.key().userRef(), received.text()));
         if (earlier.isPresent()) {
             return new Handled(TurnJson.read(earlier.get()), earlier.get(), Optional.empty(), true);
         }
@@ -290,8 +291,9 @@ public final class TurnProcessor {
     Optional<Answer> answeredBefore(InboundMessage in, String userRef) {
         ConversationKey key = new ConversationKey(in.channel(), userRef);
         String forgetKey = p.hasher().messageKey(in.channel(), key.userRef(), in.messageId());
-        return p.conversations().withConversation(key, tx -> tx.processedResponse(in.messageId(), forgetKey))
-                .map(Answer::repeated);
+        String textKey = p.hasher().textKey(in.channel(), key.userRef(), in.text());
+        return p.conversations().withConversation(key, tx -> tx.processedResponse(in.messageId(), forgetKey,
+                textKey)).map(Answer::repeated);
     }
 
     /** Messages waiting for a person (a counsellor's words, status notes) after sequence number {@code after}. */

@@ -48,6 +48,15 @@ public final class UserRefHasher {
     }
 
     /**
+     * The form in which a message's text is kept with its id, to tell a redelivery (the same text) from another
+     * message sent under an id used before: a keyed hash, which nobody without the secret can check a guessed text
+     * against.
+     */
+    public String textKey(String channel, String userRef, String text) {
+        return hash(channel, "text\0" + userRef + '\0' + text);
+    }
+
+    /**
      * The form in which the id a platform gave one of Saath's own messages is stored (to find it when a receipt says
      * it failed): a keyed hash, like {@link #messageKey}, for the same reason.
      */

@@ -21,8 +21,11 @@ public interface ConversationTx {
     /**
      * The response stored for a message this person sent before, if any: by its id, or, for a "delete my data"
      * (after which nothing links the id to the person), by its keyed hash {@code messageKey} (see {@link #forget}).
+     * {@code textKey} is the keyed hash of the message's text: it is recorded with the message id by this unit's
+     * writes, and a message id recorded with another text throws {@link MessageIdReusedException} (a record written
+     * before texts were keyed, or forgotten, is not checked).
      */
-    Optional<String> processedResponse(String messageId, String messageKey);
+    Optional<String> processedResponse(String messageId, String messageKey, String textKey);
 
     Optional<ConversationRow> conversation();
 

@@ -188,6 +188,8 @@ public final class JdbcConversations implements Conversations {
         /** The open escalation and the last messages as the turn's first read found them; null before it. */
         private Optional<EscalationRow> openAtStart;
         private List<String> recentAtStart;
+        /** The keyed hash of the text of the message this unit answers, kept with its id; null before it is told. */
+        private String textKey;
         /** The turns this unit recorded, in order. */
         private final List<TurnWrite> recorded = new ArrayList<>();
         /** The transitions this unit made, told to the listener after the commit. */
@@ -250,9 +252,11 @@ public final class JdbcConversations implements Conversations {
         }
 
         @Override
-        public Optional<String> processedResponse(String messageId, String messageKey) {
+        public Optional<String> processedResponse(String messageId, String messageKey, String textKey) {
+            this.textKey = textKey;
             if (conversation != null) {
-                return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey));
+                return read(sql -> TurnSql.processedResponse(sql, key, messageId, messageKey))
+                        .map(p -> p.sameText(textKey).response());
             }
             Optional<TurnSnapshots.Snapshot> kept = fromMemory && tx == null ? db.snapshots().get(key)
                     : Optional.empty();
@@ -269,7 +273,7 @@ public final class JdbcConversations implements Conversations {
                 open = start.open();
                 recent = start.recentTexts();
                 if (start.response().isPresent()) {
-                    return start.response();
+                    return Optional.of(start.response().get().sameText(textKey).response());
                 }
             }
             openAtStart = open;
@@ -349,8 +353,9 @@ public final class JdbcConversations implements Conversations {
 
         @Override
         public void record(TurnWrite write) {
+            String text = textKey;
             Database.Work<Void> work = sql -> {
-                TurnSql.record(sql, write);
+                TurnSql.record(sql, write, text);
                 return null;
             };
             open = null;             // the write may open one
@@ -382,8 +387,8 @@ public final class JdbcConversations implements Conversations {
                                     List<OutboxRow> outbox) {
             write(sql -> {
                 sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, "
-                        + "response, processed_at) VALUES (?, ?, ?, ?, ?, ?)", key.channel(), key.userRef(), messageId,
-                        conversationId, responseJson, at);
+                        + "response, processed_at, text_key) VALUES (?, ?, ?, ?, ?, ?, ?)", key.channel(),
+                        key.userRef(), messageId, conversationId, responseJson, at, textKey);
                 for (OutboxRow row : outbox) {
                     EscalationSql.enqueue(sql, row);
                 }

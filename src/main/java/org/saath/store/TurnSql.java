@@ -22,8 +22,23 @@ final class TurnSql {
      * What a person's turn reads first, in one statement: see {@link #start}. {@code recentTexts} holds the last
      * {@link #RECENT_TEXTS} or fewer of the person's messages, oldest first.
      */
-    record Start(Optional<String> response, Optional<ConversationRow> conversation, Optional<EscalationRow> open,
+    record Start(Optional<Processed> response, Optional<ConversationRow> conversation, Optional<EscalationRow> open,
                  List<String> recentTexts) {
+    }
+
+    /**
+     * A message answered before: the response stored, and the keyed hash of the text it was answered for (null for a
+     * record written before texts were keyed, and for a forgotten one).
+     */
+    record Processed(String response, String textKey) {
+
+        /** Throws {@link MessageIdReusedException} when the id was answered for another text than {@code textKey}. */
+        Processed sameText(String textKey) {
+            if (this.textKey != null && textKey != null && !this.textKey.equals(textKey)) {
+                throw new MessageIdReusedException();
+            }
+            return this;
+        }
     }
 
     /** How many of the person's last messages a turn's first read brings: the risk model's context (two). */
@@ -39,17 +54,18 @@ final class TurnSql {
      * A turn's first read. The dedupe record is found by the message id's keyed hash (what turns store) or, for a
      * record written before they did, by the id itself; a forgotten one by the keyed hash.
      */
-    private static final String START = "SELECT (SELECT response FROM processed_messages WHERE channel = ? AND "
-            + "user_ref = ? AND message_id IN (?, ?)), "
+    private static final String START = "SELECT p.response, p.text_key, "
             + "(SELECT response FROM forgotten_messages WHERE message_key = ?), "
             + prefixed("c.", CONVERSATION_COLUMNS) + ", " + prefixed("e.", ESCALATION_COLUMNS)
-            + recentTexts() + " FROM (SELECT 1 AS one) k LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
+            + recentTexts() + " FROM (SELECT 1 AS one) k "
+            + "LEFT JOIN processed_messages p ON p.channel = ? AND p.user_ref = ? AND p.message_id IN (?, ?) "
+            + "LEFT JOIN conversations c ON c.channel = ? AND c.user_ref = ? "
             + "LEFT JOIN escalations e ON e.conversation_id = c.id AND e.state IN " + OPEN;
     /**
      * The first column of the conversation, of its open escalation, and of the latest of the {@link #RECENT_TEXTS}
      * in {@link #START} (the ones before follow it).
      */
-    private static final int CONVERSATION_AT = 3;
+    private static final int CONVERSATION_AT = 4;
     private static final int ESCALATION_AT = CONVERSATION_AT + CONVERSATION_COLUMNS.split(", ").length;
     private static final int RECENT_AT = ESCALATION_AT + ESCALATION_COLUMNS.split(", ").length;
 
@@ -76,12 +92,12 @@ final class TurnSql {
      */
     static Start start(Sql sql, ConversationKey key, String messageId, String messageKey) throws SQLException {
         return sql.one(START, rs -> new Start(
-                firstOf(rs.getString(1), rs.getString(2)),
+                firstOf(rs.getString(1), rs.getString(2), rs.getString(3)),
                 rs.getString(CONVERSATION_AT) == null ? Optional.empty()
                         : Optional.of(conversationRow(rs, CONVERSATION_AT)),
                 rs.getString(ESCALATION_AT) == null ? Optional.empty() : Optional.of(escalationRow(rs, ESCALATION_AT)),
                 recentTexts(rs)),
-                key.channel(), key.userRef(), messageKey, messageId, messageKey, key.channel(), key.userRef())
+                messageKey, key.channel(), key.userRef(), messageKey, messageId, key.channel(), key.userRef())
                 .orElseThrow();
     }
 
@@ -95,17 +111,22 @@ final class TurnSql {
         return texts;
     }
 
-    private static Optional<String> firstOf(String processed, String forgotten) {
-        return Optional.ofNullable(processed != null ? processed : forgotten);
+    /** The processed record (its response and text key), else the forgotten one. */
+    private static Optional<Processed> firstOf(String processed, String textKey, String forgotten) {
+        if (processed != null) {
+            return Optional.of(new Processed(processed, textKey));
+        }
+        return Optional.ofNullable(forgotten).map(response -> new Processed(response, null));
     }
 
     /** One round trip: the processed message by its keyed hash (or, from before, its id), or a forgotten one. */
-    static Optional<String> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
+    static Optional<Processed> processedResponse(Sql sql, ConversationKey key, String messageId, String messageKey)
             throws SQLException {
-        return sql.one("SELECT response FROM processed_messages WHERE channel = ? AND user_ref = ? "
+        return sql.one("SELECT response, text_key FROM processed_messages WHERE channel = ? AND user_ref = ? "
                         + "AND message_id IN (?, ?) "
-                        + "UNION ALL SELECT response FROM forgotten_messages WHERE message_key = ?",
-                rs -> rs.getString(1), key.channel(), key.userRef(), messageKey, messageId, messageKey);
+                        + "UNION ALL SELECT response, NULL FROM forgotten_messages WHERE message_key = ?",
+                rs -> new Processed(rs.getString(1), rs.getString(2)), key.channel(), key.userRef(), messageKey,
+                messageId, messageKey);
     }
 
     static Optional<ConversationRow> conversation(Sql sql, ConversationKey key) throws SQLException {
@@ -149,13 +170,15 @@ final class TurnSql {
         return texts;
     }
 
-    static void record(Sql sql, TurnWrite write) throws SQLException {
+    /** Writes a turn; {@code textKey} is the keyed hash of its message's text, kept with its id (may be null). */
+    static void record(Sql sql, TurnWrite write, String textKey) throws SQLException {
         ConversationRow conversation = write.conversation();
         TurnRow turn = write.turn();
         saveConversation(sql, conversation, write.newConversation(), turn.createdAt());
         sql.update("INSERT INTO processed_messages (channel, user_ref, message_id, conversation_id, response, "
-                        + "processed_at) VALUES (?, ?, ?, ?, ?, ?)", conversation.channel(), conversation.userRef(),
-                write.messageId(), conversation.id(), write.responseJson(), turn.createdAt());
+                        + "processed_at, text_key) VALUES (?, ?, ?, ?, ?, ?, ?)", conversation.channel(),
+                conversation.userRef(), write.messageId(), conversation.id(), write.responseJson(), turn.createdAt(),
+                textKey);
         sql.update("INSERT INTO turns (id, conversation_id, message_id, created_at, text_redacted, language, intent, "
                         + "confidence, risk, conversation_risk, signals, rule_id, helplines, reply_text, model_version, "
                         + "turn_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", turn.id(),

@@ -19,6 +19,7 @@ import org.saath.escalation.SignInRefusedException;
 import org.saath.escalation.TooManyAttemptsException;
 import org.saath.escalation.UnknownEscalationException;
 import org.saath.limits.RateLimitedException;
+import org.saath.store.MessageIdReusedException;
 import org.saath.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ public final class ErrorMapping {
     private static final Map<Class<? extends Exception>, Integer> CLIENT_ERRORS = Map.of(
             BadRequestException.class, 400, PayloadTooLargeException.class, 413,
             UnknownEscalationException.class, 404, EscalationStateException.class, 409,
-            ConsentRequiredException.class, 403, AccessEndedException.class, 403, SignInRefusedException.class, 401);
+            ConsentRequiredException.class, 403, AccessEndedException.class, 403, SignInRefusedException.class, 401,
+            MessageIdReusedException.class, 409);
 
     public static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -62,6 +64,7 @@ public final class ErrorMapping {
         });
         routes.exception(UnknownEscalationException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(EscalationStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+        routes.exception(MessageIdReusedException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         routes.exception(ConsentRequiredException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(AccessEndedException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(SignInRefusedException.class, (e, ctx) -> error(ctx, 401, e.getMessage()));

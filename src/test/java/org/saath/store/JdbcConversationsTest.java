@@ -141,7 +141,7 @@ class JdbcConversationsTest {
 
         Conversations reopened = new JdbcConversations(open(url));
         reopened.withConversation(KEY, tx -> {
-            assertThat(tx.processedResponse("m-1", "none")).contains("{\"m\":\"m-1\"}");
+            assertThat(tx.processedResponse("m-1", "none", null)).contains("{\"m\":\"m-1\"}");
             assertThat(tx.conversation()).map(ConversationRow::peakRiskAt).contains(T0);
             assertThat(tx.openEscalation()).map(EscalationRow::id).contains("esc-1");
             return null;
@@ -366,7 +366,7 @@ class JdbcConversationsTest {
                 assertThat(c.peakRisk()).as("nothing of the deleted conversation").isEqualTo("none");
                 assertThat(c.turns()).isEqualTo(1);
             });
-            assertThat(tx.processedResponse("m-1", "none")).isEmpty();
+            assertThat(tx.processedResponse("m-1", "none", null)).isEmpty();
             return null;
         });
     }
@@ -466,8 +466,8 @@ class JdbcConversationsTest {
         assertThat(deleted).isTrue();
         conversations.withConversation(KEY, tx -> {
             assertThat(tx.conversation()).isEmpty();
-            assertThat(tx.processedResponse("m-1", "hmac-of-m-1")).isEmpty();
-            assertThat(tx.processedResponse("m-2", "hmac-of-m-2")).contains("{\"deleted\":true}");
+            assertThat(tx.processedResponse("m-1", "hmac-of-m-1", null)).isEmpty();
+            assertThat(tx.processedResponse("m-2", "hmac-of-m-2", null)).contains("{\"deleted\":true}");
             return null;
         });
         for (String table : List.of("conversations", "turns", "escalations", "escalation_events",

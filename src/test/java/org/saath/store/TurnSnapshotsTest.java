@@ -51,7 +51,7 @@ class TurnSnapshotsTest {
     private static Function<ConversationTx, String> turnOf(int turns, String text, AtomicInteger runs) {
         return tx -> {
             runs.incrementAndGet();
-            Optional<String> earlier = tx.processedResponse("id-" + turns, "key-" + turns);
+            Optional<String> earlier = tx.processedResponse("id-" + turns, "key-" + turns, null);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -91,7 +91,7 @@ class TurnSnapshotsTest {
             snapshotIsTheStore(db);
         }
         conversations.withConversation(KEY, tx -> {                                  // an escalation opened
-            tx.processedResponse("id-5", "key-5");
+            tx.processedResponse("id-5", "key-5", null);
             tx.record(turn(false, 5, "message 5", Optional.of(new EscalationRow("esc-1", "c-1", "requested",
                     "risk", "high", "crisis", "en", T0, null, "PK"))));
             return null;
@@ -135,7 +135,7 @@ class TurnSnapshotsTest {
         Conversations conversations = afterTwoTurns(db);
 
         String again = conversations.withConversation(KEY, tx -> {
-            Optional<String> earlier = tx.processedResponse("id-2", "key-2");
+            Optional<String> earlier = tx.processedResponse("id-2", "key-2", null);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -156,9 +156,11 @@ class TurnSnapshotsTest {
         Database db = databases.open(TestStores.Kind.SQLITE);
         Conversations conversations = afterTwoTurns(db);
 
-        Optional<String> unknown = conversations.withConversation(KEY, tx -> tx.processedResponse("id-9", "key-9"));
+        Optional<String> unknown = conversations.withConversation(KEY, tx -> tx.processedResponse("id-9", "key-9",
+                null));
         boolean keptAfterReading = db.snapshots().get(KEY).isPresent();
-        Optional<String> first = conversations.withConversation(KEY, tx -> tx.processedResponse("id-1", "key-1"));
+        Optional<String> first = conversations.withConversation(KEY, tx -> tx.processedResponse("id-1", "key-1",
+                null));
 
         assertThat(unknown).isEmpty();
         assertThat(keptAfterReading).as("a unit that only read changed nothing: what is in memory stays").isTrue();

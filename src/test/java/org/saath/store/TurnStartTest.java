@@ -1,6 +1,7 @@
 package org.saath.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class TurnStartTest {
         sameAsSeparateReads(db, "m-2", "key-2");                                    // a new message
         db.read(sql -> {
             TurnSql.Start start = TurnSql.start(sql, KEY, "m-1", "key-1");
-            assertThat(start.response()).contains("{\"m\":\"m-1\"}");
+            assertThat(start.response().map(TurnSql.Processed::response)).contains("{\"m\":\"m-1\"}");
             assertThat(start.conversation()).map(ConversationRow::lastReply).contains("reply-7");
             assertThat(start.conversation()).map(ConversationRow::otherGender).contains("male");
             assertThat(start.open()).contains(requested);
@@ -95,8 +96,44 @@ class TurnStartTest {
 
         conversations.withConversation(KEY, tx -> tx.forget(Optional.of("key-3"), "{\"deleted\":true}", T0));
         sameAsSeparateReads(db, "m-3", "key-3");                                    // forgotten: only the hash
-        db.read(sql -> assertThat(TurnSql.start(sql, KEY, "m-3", "key-3").response())
-                .contains("{\"deleted\":true}"));
+        db.read(sql -> assertThat(TurnSql.start(sql, KEY, "m-3", "key-3").response()
+                .map(TurnSql.Processed::response)).contains("{\"deleted\":true}"));
+    }
+
+    /**
+     * A message id is kept with the keyed hash of its text: the same id with the same text is a redelivery (its first
+     * answer), with another text a second message under a used id ({@link MessageIdReusedException}), whether the
+     * unit reads the record in its first read or after it; a record without a text key (written before them) is not
+     * checked, nor is a message whose text key is not known.
+     */
+    @ParameterizedTest
+    @EnumSource(TestStores.Kind.class)
+    void a_message_id_answered_for_one_text_refuses_another(TestStores.Kind kind) {
+        Database db = open(kind);
+        Conversations conversations = new JdbcConversations(db);
+        conversations.withConversation(KEY, tx -> {
+            assertThat(tx.processedResponse("m-1", "key-1", "text-a")).isEmpty();
+            tx.record(write(true, 1, "key-1", Optional.empty()));
+            return null;
+        });
+        Optional<String> again = conversations.withConversation(KEY,
+                tx -> tx.processedResponse("m-1", "key-1", "text-a"));
+        assertThat(again).contains("{\"m\":\"key-1\"}");
+        assertThatThrownBy(() -> conversations.withConversation(KEY,
+                tx -> tx.processedResponse("m-1", "key-1", "text-b"))).isInstanceOf(MessageIdReusedException.class);
+        Optional<String> unknownText = conversations.withConversation(KEY,
+                tx -> tx.processedResponse("m-1", "key-1", null));
+        assertThat(unknownText).contains("{\"m\":\"key-1\"}");
+        // read after the unit's first read (its conversation known): the same check
+        assertThatThrownBy(() -> conversations.withConversation(KEY, tx -> {
+            tx.processedResponse("m-9", "key-9", "text-c");
+            return tx.processedResponse("m-1", "key-1", "text-b");
+        })).isInstanceOf(MessageIdReusedException.class);
+        // a record of before text keys: not checked
+        db.write(sql -> sql.update("UPDATE processed_messages SET text_key = NULL WHERE message_id = ?", "key-1"));
+        Optional<String> older = conversations.withConversation(KEY,
+                tx -> tx.processedResponse("m-1", "key-1", "text-b"));
+        assertThat(older).contains("{\"m\":\"key-1\"}");
     }
 
     @ParameterizedTest
@@ -112,7 +149,7 @@ class TurnStartTest {
         });
 
         conversations.withConversation(KEY, tx -> {
-            assertThat(tx.processedResponse("m-2", "key-2")).isEmpty();
+            assertThat(tx.processedResponse("m-2", "key-2", null)).isEmpty();
             assertThat(tx.openEscalation()).contains(requested);
             tx.transition("esc-1", Set.of("requested"), "resolved", Optional.empty(), "person", T0,
                     Optional.empty(), List.of(), Optional.empty());

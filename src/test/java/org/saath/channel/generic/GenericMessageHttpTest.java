@@ -128,6 +128,31 @@ class GenericMessageHttpTest {
         assertThat(Sqlite.count(data, "escalations")).isEqualTo(1);
     }
 
+    /**
+     * A client that reuses an id for another text (a QA pass of s50: the second message, "i took all my pills", got
+     * the first one's answer and was dropped) gets 409 with the reason, and nothing of it is stored; the same id with
+     * its own text is still a redelivery, and the conversation goes on.
+     */
+    @Test
+    void a_message_id_reused_for_another_text_is_a_409_and_changes_nothing() throws Exception {
+        HttpResponse<String> first = post("{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}");
+        HttpResponse<String> reused = post("{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"i took all my "
+                + "pills\"}");
+
+        assertThat(reused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(reused.body()).path("error").asText()).contains("message id was already used");
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(1);
+        assertThat(Sqlite.count(data, "processed_messages")).isEqualTo(1);
+        assertThat(Sqlite.count(data, "escalations")).isZero();
+
+        HttpResponse<String> redelivered = post("{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}");
+        assertThat(redelivered.statusCode()).isEqualTo(200);
+        assertThat(redelivered.body()).isEqualTo(first.body());
+        HttpResponse<String> next = post("{\"user\":\"u-1\",\"id\":\"m-2\",\"text\":\"i took all my pills\"}");
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(Sqlite.count(data, "turns")).isEqualTo(2);
+    }
+
     @Test
     void same_message_id_from_another_user_is_a_new_message() throws Exception {
         post("{\"user\":\"u-1\",\"id\":\"m-1\",\"text\":\"hello\"}");

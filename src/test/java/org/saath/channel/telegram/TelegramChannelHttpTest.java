@@ -329,6 +329,25 @@ class TelegramChannelHttpTest {
      * A forwarded message is someone else's words (a friend's, shown to the person): a crisis in it is answered for
      * the helper, as "my friend says she will…" is, not as if the person were about to act.
      */
+    /**
+     * An update id answered before, sent again with another text, is another message (Telegram picks an update's id at
+     * random after a week without updates): it gets its own answer, and a redelivery of it nothing more.
+     */
+    @Test
+    void an_update_id_met_again_with_another_text_is_a_new_message() throws Exception {
+        ObjectNode first = fixture("telegram-text.json").put("update_id", 777);
+        ((ObjectNode) first.get("message")).put("text", "hello");
+        assertThat(post(JSON.writeValueAsBytes(first), SECRET).statusCode()).isEqualTo(200);
+        ObjectNode later = fixture("telegram-text.json").put("update_id", 777);
+        ((ObjectNode) later.get("message")).put("text", "i took all my pills an hour ago");
+        assertThat(post(JSON.writeValueAsBytes(later), SECRET).statusCode()).isEqualTo(200);
+        assertThat(post(JSON.writeValueAsBytes(later), SECRET).statusCode()).isEqualTo(200);
+
+        assertThat(platform.rig().strings("SELECT risk FROM turns ORDER BY turn_no")).hasSize(2).last()
+                .isEqualTo("imminent");
+        assertThat(platform.rig().count("processed_messages")).isEqualTo(2);
+    }
+
     @Test
     void a_forwarded_crisis_is_answered_for_the_helper() throws Exception {
         ObjectNode update = fixture("telegram-text.json").put("update_id", nextUpdate++);
