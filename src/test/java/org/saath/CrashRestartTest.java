@@ -97,6 +97,11 @@ class CrashRestartTest {
                         "text", text, "country", "PK")))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The text of the load's {@code i}-th message of each person: every fifth a crisis. */
+    private static String textOf(int i) {
+        return i % 5 == 0 ? "i want to kill myself" : "i feel anxious about my exams";
+    }
+
     @Test
     void kill_9_under_load_loses_no_acknowledged_turn_escalation_or_delivery() throws Exception {
         partner = new PartnerEndpoint("partner-a-webhook-secret");
@@ -116,7 +121,7 @@ class CrashRestartTest {
                 for (int i = 0; loading.get() && i < 10_000; i++) {
                     String user = "u-" + thread + "-" + (i % 25);
                     String id = "m-" + i;
-                    String text = i % 5 == 0 ? "i want to kill myself" : "i feel anxious about my exams";
+                    String text = textOf(i);
                     sent.incrementAndGet();
                     try {
                         HttpResponse<String> response = send(port, user, id, text);
@@ -143,7 +148,9 @@ class CrashRestartTest {
         List<String> escalations = new ArrayList<>();
         for (Map.Entry<String, String> ack : before.entrySet()) {
             String[] userAndId = ack.getKey().split("/");
-            HttpResponse<String> again = send(restarted, userAndId[0], userAndId[1], "anything else");
+            // the same message again (the same id with another text would be refused: 409)
+            HttpResponse<String> again = send(restarted, userAndId[0], userAndId[1],
+                    textOf(Integer.parseInt(userAndId[1].substring(2))));
             assertThat(again.body()).as("the recorded answer to " + ack.getKey()).isEqualTo(ack.getValue());
             JsonNode escalation = JSON.readTree(ack.getValue()).get("escalation");
             if (escalation != null && !escalation.isNull() && escalation.get("state").asText().equals("offered")) {
