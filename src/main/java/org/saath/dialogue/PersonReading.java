@@ -54,6 +54,7 @@ final class PersonReading {
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */
     private static final String ARABIC_SOUND_DIGITS = "35679";
     private static final Pattern ARABIC_SOUND_DIGIT = Pattern.compile("[" + ARABIC_SOUND_DIGITS + "]");
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("\\d+$");
     /** A number with a unit or an ordinal ("9am", "3rd", "5k"), not a word. */
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "\\d+(st|nd|rd|th|am|pm|s|k|x|h|hr|hrs|min|mins|kg|km|yo|yr|yrs)");
@@ -61,7 +62,8 @@ final class PersonReading {
     /**
      * Arabic written in Latin letters with digits for Arabic sounds ("salam, ana m9ale9 bzaf", "ba3d el natayej",
      * "3ende 7bob"): the detector reads it as Roman Urdu or English, and a Moroccan in crisis was answered in Roman
-     * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough.
+     * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough, with a digit before one of its
+     * letters: "gave my ps5 to my cousin" had been answered in Arabic (the s51 QA pass).
      */
     static boolean isArabizi(String text) {
         if (!hasSoundDigit(text)) {
@@ -69,7 +71,9 @@ final class PersonReading {
         }
         for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+")) {
             long letters = token.chars().filter(Character::isLetter).count();
-            if (letters >= 2 && token.chars().allMatch(c -> c < 128) && ARABIC_SOUND_DIGIT.matcher(token).find()
+            // a digit at a word's end only names a thing ("ps5", "mp3", "iphone 15"): one before a letter is a sound
+            if (letters >= 2 && token.chars().allMatch(c -> c < 128)
+                    && ARABIC_SOUND_DIGIT.matcher(TRAILING_DIGITS.matcher(token).replaceFirst("")).find()
                     && !NUMBER_WITH_UNIT.matcher(token).matches()) {
                 return true;
             }

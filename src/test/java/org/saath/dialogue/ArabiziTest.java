@@ -25,7 +25,11 @@ class ArabiziTest {
         "main bohat pareshan hoon yaar|false",
         "i feel so low these days|false",
         "mera number 0300 1234567 hai|false",
-        "ana 2alba mksour|false"
+        "ana 2alba mksour|false",
+        // a digit at a word's end names a thing (the s51 QA pass: answered in Arabic)
+        "gave my ps5 and my watch to my cousin today|false",
+        "my mp3 player and my iphone7 broke|false",
+        "ana ta3bana w ma 7ada fahemni|true"
     })
     void digits_for_arabic_sounds_mark_arabizi(String text, boolean arabizi) {
         assertThat(PersonReading.isArabizi(text)).as(text).isEqualTo(arabizi);
