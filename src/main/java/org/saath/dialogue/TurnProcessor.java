@@ -26,6 +26,7 @@ import org.saath.helpline.Referrals;
 import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.Command;
+import org.saath.nlu.DistressAssessment;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Intent;
 import org.saath.nlu.Language;
@@ -179,9 +180,12 @@ public final class TurnProcessor {
         // in karachi just cut herself": Karachi's lines)
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
         boolean helpsSomeoneElse = abuseOfSomeoneElse(read.cues(), analysis);
-        boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded() || helpsSomeoneElse;
+        boolean stillHelping = stillAboutSomeoneElse(analysis, read.reading().message().lexicon(), stored);
+        boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded() || helpsSomeoneElse || stillHelping;
+        // a helper's follow-up keeps the other person's place even when it tells the helper's own ("انا بعمان شو
+        // بقدر اعمل" after a friend in Riyadh had got Jordan's 911: the s51 QA pass)
         Optional<SaidCountry> theirs = !aboutSomeoneElse ? Optional.empty() : read.cues().there()
-                .or(() -> read.cues().said().isPresent() ? Optional.empty()
+                .or(() -> read.cues().said().isPresent() && !stillHelping ? Optional.empty()
                         : p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList()));
         Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues().said()),
                 aboutSomeoneElse);
@@ -210,7 +214,7 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
         Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
-                counsellorCountries, placeSaid(read.cues()), helpsSomeoneElse, now));
+                counsellorCountries, placeSaid(read.cues()), helpsSomeoneElse || stillHelping, now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
         Optional<SaidCountry> said = SaidCountry.after(saidBefore, read.cues().said()
@@ -306,6 +310,7 @@ public final class TurnProcessor {
                             Optional<String> named, Optional<String> remembered, String country,
                             List<String> counsellorCountries, TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse,
                             Instant now) {
+        // helpsSomeoneElse: abuse told of someone else, or a helper's next message (stillAboutSomeoneElse)
         RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
@@ -316,8 +321,7 @@ public final class TurnProcessor {
                 PersonReading.replyLanguage(a, in.text(), conversation),
                 country, state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
-                        || asksHowToHelp(a) || helpsSomeoneElse
-                        || stillAboutSomeoneElse(a, conversation),
+                        || asksHowToHelp(a) || helpsSomeoneElse,
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
                 named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified(),
                 placeSaid);
@@ -340,14 +344,19 @@ public final class TurnProcessor {
      * now", «اعمل ايه؟») is still about the other person, not the writer's own crisis, unless the writer now says
      * danger of their own ("honestly i feel like dying too"), says they would do as the other did ("I think about
      * doing the same", after a friend's suicide: the risk rules read it with the death told before) without naming
-     * anyone else, or answers with a command.
+     * anyone else, or answers with a command. Danger told with no subject of its own ("khoon ruk nahi raha", the
+     * bleeding will not stop, after a sister's cut: the s51 QA pass had it answered as the writer's own, with the
+     * writer's country's numbers) is the other person's too; a wish with no subject is the writer's
+     * ({@link DistressAssessment#ownWords}).
      */
-    private static boolean stillAboutSomeoneElse(Analysis a, Optional<ConversationRow> conversation) {
+    private static boolean stillAboutSomeoneElse(Analysis a, DistressAssessment words,
+                                                 Optional<ConversationRow> conversation) {
         boolean followsThemself = a.follows() && !a.thirdPerson();
         return conversation.map(PersonReading::answeredAHelper).orElse(false)
                 // "ok" goes on with the helper too, and so does a report ("she won't go to the hospital")
                 && a.command().filter(c -> c.steers() && c != Command.OK).isEmpty()
-                && !followsThemself && a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily);
+                && !followsThemself && (!words.ownWords() || a.thirdPerson()
+                || a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily));
     }
 
     /**

@@ -15,12 +15,14 @@ import java.util.Set;
  * suicide, whoever's. Together, in one message or across the conversation, they are a wish to follow the dead.
  * {@code learned}: the categories the risk model reads as features, those it was trained with: {@code categories}
  * less what only an Arabic wish read with "and" joined gave ("وبدي انتحر"), which the rules hear and the model's
- * training never read.
+ * training never read. {@code ownWords}: a phrase of danger in it is the writer's by its words (a wish with no one
+ * else before it, an act or a means after "i"); an act told with no subject ("khoon ruk nahi raha", the bleeding
+ * will not stop) is no one's by its words: the conversation says whose.
  */
 public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categories, Set<DistressCategory> learned,
                                  Set<DistressCategory> cues,
                                  boolean thirdPerson, boolean onlyNegated, boolean requestsHuman,
-                                 List<String> signals, boolean follows, boolean tellsDeath) {
+                                 List<String> signals, boolean follows, boolean tellsDeath, boolean ownWords) {
 
     public DistressAssessment {
         categories = inOrder(categories);
@@ -39,6 +41,6 @@ public record DistressAssessment(RiskLevel risk, Set<DistressCategory> categorie
 
     public static DistressAssessment none() {
         return new DistressAssessment(RiskLevel.NONE, Set.of(), Set.of(), Set.of(), false, false, false, List.of(),
-                false, false);
+                false, false, false);
     }
 }

@@ -133,6 +133,11 @@ public enum DistressCategory {
      */
     SUPPORTED,
     /**
+     * Someone doing well now, told of them ("he's fine now", "doing much better", "ab theek hai", «الحين بخير»):
+     * beside someone else's attempt told as long ago, a story of recovery, not a danger now ({@code RiskRules}).
+     */
+    RECOVERED,
+    /**
      * The means put out of reach ("threw the pills away", "ammi ko de di", «رميت الحبوب بالزبالة»): a step to safety,
      * though it names the means.
      */
@@ -169,7 +174,7 @@ public enum DistressCategory {
         return switch (this) {
             case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
                  TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST, YESTERDAY, RECENT, TRIED,
-                 INTRODUCTION, SUPPORTED, PUT_AWAY, AGAIN -> true;
+                 INTRODUCTION, SUPPORTED, RECOVERED, PUT_AWAY, AGAIN -> true;
             default -> false;
         };
     }

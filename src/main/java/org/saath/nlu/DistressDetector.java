@@ -49,6 +49,7 @@ public final class DistressDetector {
     private static final Set<DistressCategory> KEPT_CUES = EnumSet.of(DistressCategory.NEGATION,
             DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.PAST, DistressCategory.YESTERDAY,
             DistressCategory.RECENT, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED,
+            DistressCategory.RECOVERED,
             DistressCategory.PUT_AWAY);
     /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
     private static final RiskLevel PAST = RiskLevel.MODERATE;
@@ -262,13 +263,13 @@ public final class DistressDetector {
             signals.removeIf(s -> ANOTHERS_DEATH.stream().anyMatch(c -> s.startsWith(c.code() + ":")));
             signals.add(LOSS_TOLD);
             return new DistressAssessment(RiskLevel.NONE, Set.of(), learned, cues, true, false, requestsHuman, signals,
-                    follow != null, true);
+                    follow != null, true, false);
         }
         boolean reported = seen.stream().allMatch(c -> c == DistressCategory.MEANS
                 || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported();
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
         return new DistressAssessment(risk, seen, learned, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman,
-                signals, follow != null, tellsDeath);
+                signals, follow != null, tellsDeath, ownWords);
     }
 
     /**

@@ -103,7 +103,9 @@ public final class RiskRules {
         String source = "model";
         if (model != alone) {
             boolean heldAtHigh = second.attemptLongAgo() && model == RiskLevel.HIGH;
-            source = (second.deathTold() ? "model-death-told:" : heldAtHigh ? "model-attempt-long-ago:"
+            source = (second.deathTold() ? "model-death-told:"
+                    : second.recoveryTold() ? "model-recovery-told:"
+                    : heldAtHigh ? "model-attempt-long-ago:"
                     : second.steadied() ? "model-steadied:" : "model-unseconded:") + alone.code();
             signals.add(source);
         } else if (model.atLeast(RiskLevel.HIGH)) {
@@ -156,7 +158,10 @@ public final class RiskRules {
      * "i took an overdose two years ago" and "pichle saal maine bohat saari goliyan kha li thi" were read
      * {@code imminent}, "call the police now") is at most {@code high}: it is not happening now. Not lower: the
      * thoughts come back in words the lexicon does not know ("ab phir wahi sochti hoon", «وهلق رجعت الأفكار»), which
-     * the model hears (a dev probe, 6 December: held at {@code moderate}, 4 of 28 such messages were lost).
+     * the model hears (a dev probe, 6 December: held at {@code moderate}, 4 of 28 such messages were lost). An attempt
+     * told as long ago with a recovery and nothing else ({@link SecondOpinion#recoveryTold}: "my uncle tried to kill
+     * himself years ago, he's fine now", which got the helper's emergency reply, the QA pass of s50; "i tried years ago
+     * but i'm fine now") is held at {@code moderate}, as a death told is: asked directly; danger told now raises it.
      *
      * <p>An ordinary answer that steadies ({@link SecondOpinion#steadied}: "my name is Samira", "yes i told my elder
      * sister, she's with me now", "I threw the pills in the bin") is read again below {@code high}: the model heard
@@ -167,7 +172,7 @@ public final class RiskRules {
      */
     public static RiskLevel modelLevel(RiskEstimate estimate, RiskThresholds thresholds, SecondOpinion second) {
         RiskLevel level = estimate.level(thresholds);
-        if (level.atLeast(RiskLevel.HIGH) && second.deathTold()) {
+        if (level.atLeast(RiskLevel.HIGH) && (second.deathTold() || second.recoveryTold())) {
             return RiskLevel.MODERATE;
         }
         if (level.atLeast(RiskLevel.HIGH) && second.steadied()) {
@@ -213,15 +218,20 @@ public final class RiskRules {
      * @param attemptLongAgo the message tells of an attempt of the writer's own long ago ("two years ago", "pichle
      *                  saal", «السنة الماضية»), with at most a means or a place, and nothing was heard before it: told,
      *                  not happening; with a wish or a time of today, or danger before it, it is not this
+     * @param recoveryTold an attempt told as long ago, with at most a means or a place, beside a recovery told ("my
+     *                  uncle tried to kill himself years ago, he's fine now", "i tried years ago but i'm fine now":
+     *                  {@link DistressCategory#RECOVERED}), and nothing heard before it: a story, not a danger now;
+     *                  without the recovery told it is not this ("… and now she is saying goodbye to everyone" is
+     *                  read as the model reads it)
      * @param steadied  the message {@linkplain RiskRules#steadies steadies} (who the writer is, support found, the
      *                  means put away) and the model reads it below {@code high} without the messages before it
      */
     public record SecondOpinion(boolean lexicon, double crisis, boolean says, boolean deathTold,
-                                boolean attemptLongAgo, boolean steadied) {
+                                boolean attemptLongAgo, boolean recoveryTold, boolean steadied) {
 
         /** An opinion on a message that tells of no death or attempt long ago and does not steady. */
         public SecondOpinion(boolean lexicon, double crisis, boolean says) {
-            this(lexicon, crisis, says, false, false, false);
+            this(lexicon, crisis, says, false, false, false, false);
         }
 
         public static SecondOpinion of(Utterance message, List<Utterance> context, double crisisProbability) {
@@ -242,7 +252,7 @@ public final class RiskRules {
             boolean attemptLongAgo = onlyLongAgo(message)
                     && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, attemptLongAgo,
-                    steadied);
+                    attemptLongAgo && told(message, DistressCategory.RECOVERED), steadied);
         }
 
         /** Whether this seconds a model-only {@code high}+ read with {@code thresholds}. */

@@ -274,6 +274,39 @@ class SaidCountryConversationTest {
                 .contains("happening to you").doesNotContain("looking out for");
     }
 
+    /**
+     * A helper's next messages keep the other person's place (the s51 QA passes: "he's not replying now" after a
+     * friend's overdose in Dubai got Pakistan's 1122; "khoon ruk nahi raha" after a sister's cut in Dubai was answered
+     * as the writer's own, with Pakistan's numbers; a helper who then said where they are, «انا بعمان شو بقدر اعمل»,
+     * got that country's numbers for a friend in Riyadh), and the writer's own place is still theirs afterwards.
+     */
+    @Test
+    void a_helper_s_next_messages_keep_the_other_person_s_place() {
+        ConversationScript notReplying = chat("said-60", "PK")
+                .user("my friend in Dubai just told me on snap he took a bottle of pills, im in karachi, what do i do")
+                .user("he's not replying now");
+        onlyLinesOf(notReplying, "ae");
+        assertThat(notReplying.allText()).contains("may not connect");
+
+        ConversationScript bleeding = chat("said-61", "PK")
+                .user("meri behen dubai mein hai, usne abhi video call pe haath kaat liya")
+                .user("khoon ruk nahi raha");
+        onlyLinesOf(bleeding, "ae");
+        assertThat(bleeding.allText()).doesNotContain("aap ki hifazat");
+
+        ConversationScript fromAmman = chat("said-62", "JO")
+                .user("صاحبي بعتلي انو رح ينتحر الليلة وهو بالسعودية بالرياض")
+                .user("انا بعمان شو بقدر اعمل");
+        onlyLinesOf(fromAmman, "sa");
+        ConversationScript notMe = chat("said-63", "AE")
+                .user("My friend in Riyadh just texted me he took a lot of pills")
+                .user("اخوي مو انا، هو بالسعودية وانا بدبي");
+        onlyLinesOf(notMe, "sa");
+
+        // the helper's own wish afterwards is theirs, with the lines of where they are
+        onlyLinesOf(fromAmman.user("وانا كمان بدي موت"), "jo");
+    }
+
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
     @Test
     void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()

@@ -397,6 +397,24 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
     }
 
+    /**
+     * Someone doing well now, told beside their attempt long ago, is a cue of its own ({@code recovered}): the risk
+     * rules read the story of a recovery from it (RiskRulesTest), not a danger now.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "my uncle tried to kill himself years ago, he's fine now",
+        "my friend who tried to kill herself last year is doing so much better now",
+        "meri behen ne do saal pehle khudkushi ki koshish ki thi, ab theek hai",
+        "اخوي حاول ينتحر من سنتين والحين الحمدلله بخير"
+    })
+    void a_recovery_told_beside_someone_else_s_attempt_long_ago_is_heard(String text) {
+        DistressAssessment a = assess(text);
+        assertThat(a.cues()).as("%s: %s", text, a.signals()).contains(DistressCategory.RECOVERED);
+        assertThat(a.categories()).as(text).containsOnly(DistressCategory.PAST_ATTEMPT);
+        assertThat(a.thirdPerson()).as(text).isTrue();
+    }
+
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -114,6 +114,28 @@ class RiskRulesTest {
     }
 
     /**
+     * An attempt told as long ago with a recovery, and nothing else heard, is held at moderate however sure the model
+     * is (s51: "my uncle tried to kill himself years ago, he's fine now" got the helper's emergency reply); without
+     * the recovery it is read as before: a goodbye the lexicon does not know may follow the attempt.
+     */
+    @Test
+    void an_attempt_long_ago_with_a_recovery_told_holds_the_model_at_moderate() {
+        RiskEstimate sure = new RiskEstimate(0.99, 0.95, 0.9, 0.8);
+        for (String story : List.of("my uncle tried to kill himself years ago, he's fine now",
+                "meri behen ne do saal pehle khudkushi ki koshish ki thi, ab theek hai",
+                "اخوي حاول ينتحر من سنتين والحين الحمدلله بخير", "i tried to kill myself years ago but i'm fine now")) {
+            RiskRules.Judgement j = rules.judge(read(story), List.of(), sure, THRESHOLDS, 0.9);
+            assertThat(j.level()).as(story).isEqualTo(RiskLevel.MODERATE);
+            assertThat(j.signals()).as(story).contains("model-recovery-told:imminent");
+        }
+        for (String notHeld : List.of("my sister tried to kill herself two years ago and now she is saying goodbye",
+                "i tried to kill myself years ago")) {
+            assertThat(rules.judge(read(notHeld), List.of(), sure, THRESHOLDS, 0.9).level()).as(notHeld)
+                    .isNotEqualTo(RiskLevel.MODERATE);
+        }
+    }
+
+    /**
      * A loss told as past and nothing else is asked about, never read as the writer's act now: "my brother took his
      * own life last month" was read imminent by the model sure alone and answered "call the police now". A wish of
      * the writer's own beside it, or danger heard before it, is not held; nor a death told with no time gone by.
