@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -62,6 +64,7 @@ import org.saath.nlu.DistressLexicon;
 import org.saath.nlu.GenderCues;
 import org.saath.nlu.IntentClassifier;
 import org.saath.nlu.Language;
+import org.saath.nlu.LanguageProfile;
 import org.saath.nlu.OpenNlpIntentClassifier;
 import org.saath.nlu.OpenNlpLanguageModel;
 import org.saath.nlu.OpenNlpRiskClassifier;
@@ -106,6 +109,14 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                          ReloadableRules rules, EscalationDesk desk, HandoffStore handoffs, PartnerDirectory partners,
                          FloodGate floodGate, Conversations conversations, ConsoleParts console, HubParts hub,
                          Channels channels, Inbox inbox, PersonDelivery people, Operations ops) {
+
+    /** Where a person is: the deployment's default counts for a message in a language people write there. */
+    private static CountryResolver countryResolver(String defaultCountry) {
+        Map<Language, LanguageProfile> profiles = LanguageProfile.loadFromClasspath().stream()
+                .collect(Collectors.toMap(LanguageProfile::language, p -> p));
+        return new CountryResolver(defaultCountry, language -> !profiles.containsKey(language)
+                || profiles.get(language).writtenIn(defaultCountry));
+    }
 
     /** The NLU stage alone (for classify and evaluate), from the committed models and lexicon. */
     public static Analyser analyser(SaathConfig config) {
@@ -238,7 +249,7 @@ public record Components(SaathConfig config, TurnProcessor turns, PromotedModel 
                 renderer, composer, Cues.loadFromClasspath(new TextNormaliser()), new Redactor(),
                 new ConversationRisk(config.dialogue().riskMemory()),
                 new TopicMemory(config.dialogue().topicMemory()), clock, new TimeOrderedIds(clock),
-                new CountryResolver(config.defaultCountry()), desk), ops.turns());
+                countryResolver(config.defaultCountry()), desk), ops.turns());
         FloodGate floodGate = new FloodGate(new RateLimiter(limits.messagesPerMinute(), Duration.ofMinutes(1), ticker),
                 hasher, model, turns);
         HubParts hub = HubParts.load(config, new HubParts.Service(rules, referrals, renderer, templates, hasher, turns,

@@ -190,11 +190,13 @@ public final class TurnProcessor {
         Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues().said()),
                 aboutSomeoneElse);
         Optional<SaidCountry> own = SaidCountry.after(saidBefore, read.cues().said());
-        String country = p.countries().resolve(in.country(), forLines, in.phoneNumber());
+        Language writes = PersonReading.replyLanguage(analysis, in.text(), conversation);
+        String country = p.countries().resolve(in.country(), forLines, in.phoneNumber(), writes);
         // the writer's own country, where that is not the lines': they are told the numbers are for over there, and a
         // counsellor is looked for where they are first, then where the other person is (read again only when other
         // words chose the lines: most turns parse the phone number once)
-        String ownCountry = forLines.equals(own) ? country : p.countries().resolve(in.country(), own, in.phoneNumber());
+        String ownCountry = forLines.equals(own) ? country
+                : p.countries().resolve(in.country(), own, in.phoneNumber(), writes);
         boolean linesElsewhere = !country.equals(ownCountry);
         List<String> counsellorCountries = linesElsewhere ? List.of(ownCountry, country) : List.of(country);
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {

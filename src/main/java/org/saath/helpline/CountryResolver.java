@@ -1,10 +1,12 @@
 package org.saath.helpline;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import org.saath.nlu.Language;
 
 /**
  * Which country's helplines a person gets, from the best evidence of where they are now: where their own words say
@@ -13,7 +15,9 @@ import com.google.i18n.phonenumbers.Phonenumber;
  * else the country the request names; else the country of the phone number the channel gives (WhatsApp, SMS; read
  * with libphonenumber from its international prefix, or from its calling code alone where the number's range is
  * unknown: a Pakistani working in Dubai keeps a +92 number); else where their words say they are from; else the
- * deployment's default. Where their words say they are not ("I'm not in Pakistan anymore") and the rest gives that
+ * deployment's default, for a message in a language people write there ({@link #CountryResolver(String, Predicate)}:
+ * an Arabic message with nothing telling where its writer is had Pakistan's 15 and 1122; it is {@link #UNKNOWN}
+ * instead). Where their words say they are not ("I'm not in Pakistan anymore") and the rest gives that
  * country, the country is {@link #UNKNOWN}: the honest answer and the local emergency number, not lines that would
  * not reach them. The number itself is never stored.
  */
@@ -24,17 +28,32 @@ public final class CountryResolver {
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final String defaultCountry;
+    private final Predicate<Language> writtenInDefault;
 
+    /** A resolver whose default counts for a message in any language. */
     public CountryResolver(String defaultCountry) {
-        this.defaultCountry = defaultCountry;
+        this(defaultCountry, language -> true);
     }
 
+    /** @param writtenInDefault whether people write a language in {@code defaultCountry} */
+    public CountryResolver(String defaultCountry, Predicate<Language> writtenInDefault) {
+        this.defaultCountry = defaultCountry;
+        this.writtenInDefault = writtenInDefault;
+    }
+
+    /** As {@link #resolve(Optional, Optional, Optional, Language)}, the default counting whatever the language. */
     public String resolve(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber) {
+        return resolve(requested, said, phoneNumber, null);
+    }
+
+    /** The country of a message in {@code language} (null: any); see the class comment for the evidence's order. */
+    public String resolve(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber,
+                          Language language) {
         Optional<String> here = said.filter(s -> s.isHere() || s.how() == SaidCountry.How.THERE)
                 .map(SaidCountry::country);
         Optional<String> from = said.filter(s -> s.how() == SaidCountry.How.FROM).map(SaidCountry::country);
         String country = here.or(() -> requested).or(() -> phoneNumber.flatMap(this::regionOf)).or(() -> from)
-                .orElse(defaultCountry);
+                .orElse(language == null || writtenInDefault.test(language) ? defaultCountry : UNKNOWN);
         boolean notThere = said.filter(s -> s.how() == SaidCountry.How.NOT_HERE && s.country().equals(country))
                 .isPresent();
         return notThere ? UNKNOWN : country;

@@ -307,6 +307,22 @@ class SaidCountryConversationTest {
         onlyLinesOf(fromAmman.user("وانا كمان بدي موت"), "jo");
     }
 
+    /**
+     * With no country from the channel, the phone or the person's words, the deployment's default (Pakistan) counts
+     * for a message in a language written there: Arabic gets the honest answer (the s51 QA pass: a woman on a Cairo
+     * bridge and an Amman plan for tonight got Pakistan's 15, 1122 and Umang), Roman Urdu and English Pakistan's.
+     */
+    @Test
+    void with_nothing_telling_where_an_arabic_writer_is_they_get_no_pakistani_numbers() {
+        ConversationScript bridge = chat("said-70", null).user("انا واقفة على الجسر دلوقتي وعايزة انط");
+        assertThat(lines(bridge)).allMatch(id -> id.startsWith("intl-"));
+        assertThat(bridge.allText()).doesNotContain("1122", "15 ");
+        onlyLinesOf(chat("said-71", null).user("mujhe jeena nahi hai"), "pk");
+        onlyLinesOf(chat("said-72", null).user("i want to end my life"), "pk");
+        // a place said later gives that country's lines
+        onlyLinesOf(bridge.user("انا في مصر"), "eg");
+    }
+
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
     @Test
     void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()

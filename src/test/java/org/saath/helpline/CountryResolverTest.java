@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.saath.nlu.Language;
+import org.saath.nlu.LanguageProfile;
 
 class CountryResolverTest {
 
@@ -28,6 +30,38 @@ class CountryResolverTest {
                                                                         String expected) {
         assertThat(resolver.resolve(Optional.ofNullable(requested), Optional.empty(), Optional.ofNullable(phone)))
                 .isEqualTo(expected);
+    }
+
+    /**
+     * The deployment's default counts for a message in a language people write there: an Arabic message with nothing
+     * telling where its writer is had Pakistan's 15 and 1122 (the s51 QA pass); it gets the honest answer instead.
+     * Anything else that tells where they are still counts.
+     */
+    @Test
+    void the_default_counts_only_for_a_language_written_there() {
+        CountryResolver byLanguage = new CountryResolver("PK", language -> language != Language.AR);
+        assertThat(byLanguage.resolve(Optional.empty(), Optional.empty(), Optional.empty(), Language.AR))
+                .isEqualTo(CountryResolver.UNKNOWN);
+        assertThat(byLanguage.resolve(Optional.empty(), Optional.empty(), Optional.empty(), Language.ROMAN_UR))
+                .isEqualTo("PK");
+        assertThat(byLanguage.resolve(Optional.of("PK"), Optional.empty(), Optional.empty(), Language.AR))
+                .isEqualTo("PK");
+        assertThat(byLanguage.resolve(Optional.empty(), Optional.empty(), Optional.of("+966501234567"), Language.AR))
+                .isEqualTo("SA");
+        assertThat(byLanguage.resolve(Optional.empty(), SaidCountry.fromCode("here:JO"), Optional.empty(),
+                Language.AR)).isEqualTo("JO");
+    }
+
+    /** Where each language of Saath is written, as its folder says: Arabic not in Pakistan, English anywhere. */
+    @Test
+    void each_language_folder_says_where_it_is_written() {
+        java.util.Map<Language, LanguageProfile> profiles = LanguageProfile.loadFromClasspath().stream()
+                .collect(java.util.stream.Collectors.toMap(LanguageProfile::language, p -> p));
+        assertThat(profiles.get(Language.AR).writtenIn("PK")).isFalse();
+        assertThat(profiles.get(Language.AR).writtenIn("EG")).isTrue();
+        assertThat(profiles.get(Language.UR).writtenIn("PK")).isTrue();
+        assertThat(profiles.get(Language.ROMAN_UR).writtenIn("PK")).isTrue();
+        assertThat(profiles.get(Language.EN).writtenIn("PK")).isTrue();
     }
 
     @ParameterizedTest
