@@ -415,6 +415,29 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as(text).isTrue();
     }
 
+    /** What the two outside QA passes of s51 found read too low, whose it was with it (true: someone else's). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my wife is threatening to jump from the balcony with our baby|high|true",
+        "ibni 3omro 12 sene 2al bado yemou2 la2ano bi zerkouh bl madrase|high|true",
+        "I've written letters to my mum and my sister. They're in my drawer. I think it's time|imminent|false",
+        "ropes le aaya hoon room mein|high|false",
+        "mera bhi dil karta hai mar jaun|moderate|false",
+        "mujhe bhi marna hai|high|false"
+    })
+    void what_the_s51_qa_passes_found(String text, String risk, boolean someoneElse) {
+        DistressAssessment a = assertRisk(text, risk);
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
+    }
+
+    /** Their look-alikes stay as they were. */
+    @ParameterizedTest
+    @ValueSource(strings = {"i think it's time to sleep lol", "my ex is threatening to leak my pics",
+        "i think its time i started gym"})
+    void the_s51_look_alikes_carry_no_risk_of_a_wish(String text) {
+        assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
+    }
+
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
