@@ -46,6 +46,7 @@ class CommandDetectorTest {
         "زوجي يهددني بالقتل وأهلي ما يسوون شي|not_safe", "abbu ne jaan se maarne ki dhamki di hai|not_safe",
         "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
         "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
+        "مين يقدر يشوف كلامي؟ اهلي ممكن يعرفون اني كلمتكم؟|privacy",
         // a threat to kill reported, and strangling tried
         "my partner hit me again tonight and said he'd kill me if i tell anyone|not_safe",
         "he told me he will kill me if i leave|not_safe", "last night he choked me|not_safe",

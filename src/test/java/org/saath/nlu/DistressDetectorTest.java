@@ -423,7 +423,10 @@ class DistressDetectorTest {
         "I've written letters to my mum and my sister. They're in my drawer. I think it's time|imminent|false",
         "ropes le aaya hoon room mein|high|false",
         "mera bhi dil karta hai mar jaun|moderate|false",
-        "mujhe bhi marna hai|high|false"
+        "mujhe bhi marna hai|high|false",
+        "الخدامة عندنا فلبينية لقيناها بالحمام مسكرة الباب وتقول بتذبح نفسها|high|true",
+        "اني بأربيل، صديقتي الكردية تكول راح تحرك نفسها|high|true",
+        "wlh ma b9itch bghit n3ich|high|false"
     })
     void what_the_s51_qa_passes_found(String text, String risk, boolean someoneElse) {
         DistressAssessment a = assertRisk(text, risk);
@@ -433,7 +436,7 @@ class DistressDetectorTest {
     /** Their look-alikes stay as they were. */
     @ParameterizedTest
     @ValueSource(strings = {"i think it's time to sleep lol", "my ex is threatening to leak my pics",
-        "i think its time i started gym"})
+        "i think its time i started gym", "بدي موت من الجوع شو في أكل عندكن؟", "ابويا هيموتني لو جبت مجموع وحش"})
     void the_s51_look_alikes_carry_no_risk_of_a_wish(String text) {
         assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
     }
