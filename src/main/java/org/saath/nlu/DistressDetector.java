@@ -118,6 +118,8 @@ public final class DistressDetector {
         boolean[] negatedStates = mask(matches, size, m -> is(m, DistressCategory.NEGATED_STATE));
         // a story's act holds the words of a wish too ("drama mein heroine ne zehar kha liya": "zehar kha")
         boolean[] narrated = mask(matches, size, m -> isNarrated(m.entry().category()) && clauses.inStory(m));
+        // a means named inside an act's own phrase ("overdos*" in "overdosed") is the act's: its subject says whose
+        boolean[] acts = mask(matches, size, m -> is(m, DistressCategory.ACT));
         Set<DistressCategory> seen = EnumSet.noneOf(DistressCategory.class);
         // what the risk model reads: not what a wish read with "and" joined gave (its training read them without)
         Set<DistressCategory> learned = EnumSet.noneOf(DistressCategory.class);
@@ -195,7 +197,8 @@ public final class DistressDetector {
                 // whose it is: the nearest subject before it, read once for an act, a wish or a preparation
                 DistressCategory subject = isDone(category) || saidOfOneself(category)
                         || category == DistressCategory.PREPARATION ? clauses.subjectOf(match) : null;
-                ownWords |= ownWords(category, match, subject, clauses);
+                ownWords |= !(category == DistressCategory.MEANS && inside(match, acts))
+                        && ownWords(category, match, subject, clauses);
                 someoneElses |= someoneElses(category, match, subject, clauses);
                 signals.add(category.code() + ":" + match.entry().phrase());
                 if (category == DistressCategory.MEANS && clauses.poisonToTake(match, masked, negatedStates)) {
@@ -290,7 +293,7 @@ public final class DistressDetector {
     private static boolean ownWords(DistressCategory category, DistressLexicon.Match match, DistressCategory subject,
                                     Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
-            return true;
+            return !clauses.reportedBySomeoneElse(match);
         }
         if (isDone(category) && (namesAnother(match) || isSomeoneElse(subject))) {
             return false;
@@ -323,6 +326,9 @@ public final class DistressDetector {
      */
     private static boolean someoneElses(DistressCategory category, DistressLexicon.Match match,
                                         DistressCategory subject, Clauses clauses) {
+        if (category == DistressCategory.GOODBYE) {
+            return clauses.reportedBySomeoneElse(match);
+        }
         if (isDone(category) || category == DistressCategory.PREPARATION) {
             return namesAnother(match) || isSomeoneElse(subject);
         }
@@ -800,6 +806,25 @@ public final class DistressDetector {
                         && (cue.entry().language() != Language.EN || someoneElseBefore(cue));
             }
             return report;
+        }
+
+        /**
+         * Whether a goodbye is someone else's, told as theirs: someone else's report stands before it in its clause
+         * ("my friend posted goodbye everyone", "he texted me goodbye forever", "usne story lagai hai 'goodbye
+         * everyone'"), an English one after someone else named, another language's with no "i" as its subject
+         * ("maine story lagai" is the writer's own). The s51 QA pass: a friend's goodbye in a hostel was answered as
+         * the writer's ("are you safe?").
+         */
+        boolean reportedBySomeoneElse(DistressLexicon.Match goodbye) {
+            for (DistressLexicon.Match cue : matches) {
+                if (is(cue, DistressCategory.REPORT) && cue.end() <= goodbye.start()
+                        && sameClause(cue.start(), goodbye.start())
+                        && (cue.entry().language() == Language.EN ? someoneElseBefore(cue)
+                        : subjectOf(cue) != DistressCategory.FIRST_PERSON)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether {@code cue} lies inside the writer's worry for someone ("i'm scared", "mujhe dar hai"). */

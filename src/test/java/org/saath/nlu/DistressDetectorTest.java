@@ -426,7 +426,15 @@ class DistressDetectorTest {
         "mujhe bhi marna hai|high|false",
         "الخدامة عندنا فلبينية لقيناها بالحمام مسكرة الباب وتقول بتذبح نفسها|high|true",
         "اني بأربيل، صديقتي الكردية تكول راح تحرك نفسها|high|true",
-        "wlh ma b9itch bghit n3ich|high|false"
+        "wlh ma b9itch bghit n3ich|high|false",
+        // a goodbye told as someone else's, and the writer's own
+        "bhai mera dost hostel mein hai islamabad, usne story lagai hai 'goodbye everyone' aur phone band hai|high|true",
+        "my friend posted goodbye everyone on her story and now her phone is off|high|true",
+        "maine story lagai hai goodbye everyone|high|false",
+        "i posted goodbye everyone on my story|high|false",
+        // someone else's preparation and method search, someone else's overdose after "i think"
+        "My son (16) has been giving his stuff away and searched 'painless ways' on the family laptop|high|true",
+        "my flatmate collapsed, i think he overdosed, he's breathing weird|imminent|true"
     })
     void what_the_s51_qa_passes_found(String text, String risk, boolean someoneElse) {
         DistressAssessment a = assertRisk(text, risk);
