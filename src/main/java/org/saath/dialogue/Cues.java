@@ -40,12 +40,12 @@ public final class Cues {
      * يضربها»), so the one who writes is a helper.
      */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
-                        Optional<SaidCountry> said, Optional<SaidCountry> there, boolean placeAlone,
-                        boolean aboutSomeoneElse) {
+                        Optional<SaidCountry> said, Optional<SaidCountry> there, Optional<SaidCountry> askedElsewhere,
+                        boolean placeAlone, boolean aboutSomeoneElse) {
 
         /** Words that name no country and no one else's situation. */
         public Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
-            this(topic, audiences, regions, Optional.empty(), Optional.empty(), false, false);
+            this(topic, audiences, regions, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
         }
 
         /**
@@ -60,7 +60,8 @@ public final class Cues {
                 who.addAll(f.audiences());
                 where.addAll(f.regions());
             });
-            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, placeAlone, aboutSomeoneElse);
+            return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, askedElsewhere, placeAlone,
+                    aboutSomeoneElse);
         }
     }
 
@@ -141,8 +142,8 @@ public final class Cues {
     public Found find(NormalisedText text) {
         Found who = findWho(text);
         Places.Reading place = places.read(text);
-        return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(), place.alone(),
-                who.aboutSomeoneElse());
+        return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(),
+                place.askedElsewhere(), place.alone(), who.aboutSomeoneElse());
     }
 
     /**
@@ -176,7 +177,7 @@ public final class Cues {
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
         return new Found(topic, matching("audiences", named), matching("regions", named), Optional.empty(),
-                Optional.empty(), false, !matching("someone-else", named).isEmpty());
+                Optional.empty(), Optional.empty(), false, !matching("someone-else", named).isEmpty());
     }
 
     /** What the words add to a need: the groups and regions they name. */

@@ -67,9 +67,12 @@ public final class Places {
      * What a message's words tell of places: the person's own ({@code said}: where they are, the lines they ask for,
      * or where they are from), where someone else is ({@code there}), and whether the message says nothing but the
      * person's own present place ({@code alone}: every word outside its frames is one of the files' {@code filler}
-     * words, "hi", "now", «حاليا»).
+     * words, "hi", "now", «حاليا»); and lines asked for another country than the one the person says they are in
+     * ({@code askedElsewhere}: "what's the suicide helpline number in Pakistan? my friend in Peshawar needs it, I'm
+     * in Houston" had the United States' lines, the s51 QA pass), for this message only.
      */
-    public record Reading(Optional<SaidCountry> said, Optional<SaidCountry> there, boolean alone) {
+    public record Reading(Optional<SaidCountry> said, Optional<SaidCountry> there,
+                          Optional<SaidCountry> askedElsewhere, boolean alone) {
 
         /** The person's own place, else where someone else is. */
         public Optional<SaidCountry> any() {
@@ -215,6 +218,7 @@ public final class Places {
     public Reading read(NormalisedText text) {
         List<String> tokens = text.tokens();
         SaidCountry here = null;
+        SaidCountry asked = null;
         SaidCountry from = null;
         SaidCountry there = null;
         SaidCountry notHere = null;
@@ -227,6 +231,9 @@ public final class Places {
                         SaidCountry said = new SaidCountry(fit.get().country(), frame.how());
                         if (frame.how() != SaidCountry.How.THERE) {
                             Arrays.fill(own, i, fit.get().end(), true);
+                        }
+                        if (said.how() == SaidCountry.How.ASKED) {
+                            asked = said;
                         }
                         if (said.isHere()) {
                             here = said;        // the last one said wins: i starts later each time
@@ -241,6 +248,13 @@ public final class Places {
                 }
             }
         }
+        // lines asked for one country by someone who says they are in another: the place is theirs, the lines asked
+        // are for this message
+        Optional<SaidCountry> askedElsewhere = Optional.empty();
+        if (asked != null && here != null && here.how() == SaidCountry.How.HERE
+                && !here.country().equals(asked.country())) {
+            askedElsewhere = Optional.of(asked.askedForSomeone());
+        }
         Optional<SaidCountry> said = Optional.ofNullable(here != null ? here : notHere != null ? notHere : from);
         if (said.filter(s -> s.how() == SaidCountry.How.ASKED).isPresent() && forSomeoneElse(text)) {
             said = said.map(SaidCountry::askedForSomeone);
@@ -249,7 +263,7 @@ public final class Places {
         for (int i = 0; alone && i < tokens.size(); i++) {
             alone = own[i] || filler.contains(tokens.get(i));
         }
-        return new Reading(said, Optional.ofNullable(there), alone);
+        return new Reading(said, Optional.ofNullable(there), askedElsewhere, alone);
     }
 
     /**

@@ -187,8 +187,8 @@ public final class TurnProcessor {
         Optional<SaidCountry> theirs = !aboutSomeoneElse ? Optional.empty() : read.cues().there()
                 .or(() -> read.cues().said().isPresent() && !stillHelping ? Optional.empty()
                         : p.cues().someoneElseBefore(before.messages().stream().map(Utterance::text).toList()));
-        Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues().said()),
-                aboutSomeoneElse);
+        Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues()
+                .askedElsewhere()).or(() -> read.cues().said()), aboutSomeoneElse);
         Optional<SaidCountry> own = SaidCountry.after(saidBefore, read.cues().said());
         Language writes = PersonReading.replyLanguage(analysis, in.text(), conversation);
         String country = p.countries().resolve(in.country(), forLines, in.phoneNumber(), writes);

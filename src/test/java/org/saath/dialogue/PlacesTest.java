@@ -163,6 +163,17 @@ class PlacesTest {
         assertThat(read("my brother lives in dubai").alone()).isFalse();
     }
 
+    /** Lines asked for one country by someone who says they are in another: the place is theirs, the ask for now. */
+    @Test
+    void lines_asked_for_another_country_than_the_person_s_own_are_read_apart() {
+        Places.Reading both = read("what's the suicide helpline number in Pakistan? my friend in Peshawar needs it, "
+                + "I'm in Houston");
+        assertThat(both.said()).contains(new SaidCountry("US", SaidCountry.How.HERE));
+        assertThat(both.askedElsewhere()).contains(new SaidCountry("PK", SaidCountry.How.ASKED_FOR_SOMEONE));
+        assertThat(read("helpline number in pakistan please, i'm in karachi").askedElsewhere()).isEmpty();
+        assertThat(read("what's the helpline number in pakistan?").askedElsewhere()).isEmpty();
+    }
+
     @Test
     void the_person_s_own_place_and_someone_else_s_are_read_apart() {
         Places.Reading both = read("im in dubai, my friend in karachi just told me she cut herself");

@@ -323,6 +323,18 @@ class SaidCountryConversationTest {
         onlyLinesOf(bridge.user("انا في مصر"), "eg");
     }
 
+    /**
+     * Lines asked for Pakistan by someone in Houston are Pakistan's for that message (the s51 QA pass: the US lines
+     * came), and the person's own wish afterwards gets the lines of where they are.
+     */
+    @Test
+    void lines_asked_for_another_country_come_and_the_person_s_own_place_is_kept() {
+        ConversationScript houston = chat("said-80", null).user("what's the suicide helpline number in Pakistan? my "
+                + "friend in Peshawar needs it, I'm in Houston");
+        onlyLinesOf(houston, "pk");
+        onlyLinesOf(houston.user("honestly i also feel like ending my life sometimes"), "us");
+    }
+
     /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
     @Test
     void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()
