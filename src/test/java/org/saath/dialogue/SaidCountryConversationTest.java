@@ -335,20 +335,25 @@ class SaidCountryConversationTest {
         onlyLinesOf(houston.user("honestly i also feel like ending my life sometimes"), "us");
     }
 
-    /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
-    @Test
-    void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()
-            throws Exception {
+    /** The service with one partner, open now, that covers Pakistan only, with {@code capacity} places. */
+    private Components withPakistaniPartnerOnly(int capacity) throws java.io.IOException {
         Path partners = Files.writeString(Files.createDirectories(data).resolve("partners.yaml"), """
                 partners:
                   - id: partner-pk
                     name: PK only
                     countries: [PK]
-                    capacity: 2
+                    capacity: %d
                     api-key-sha256: %s
-                """.formatted(PartnerDirectory.sha256("key-pk-0123456789")));
-        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
+                """.formatted(capacity, PartnerDirectory.sha256("key-pk-0123456789")));
+        return TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
                 TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+    }
+
+    /** A partner for Pakistan only is never offered a person who said they are in Dubai; they are told the truth. */
+    @Test
+    void a_partner_of_another_country_is_not_offered_the_person_and_they_are_told_no_counsellor_is_available()
+            throws Exception {
+        Components app = withPakistaniPartnerOnly(2);
         ConversationScript inDubai = new ConversationScript(app.turns(), "said-16", "PK")
                 .user("i'm in dubai now. can i talk to a human please");
         assertThat(inDubai.allText()).contains("no counsellor is available through Saath right now")
@@ -368,16 +373,7 @@ class SaidCountryConversationTest {
      */
     @Test
     void a_helper_s_counsellor_is_looked_for_where_the_helper_is_then_where_the_other_person_is() throws Exception {
-        Path partners = Files.writeString(Files.createDirectories(data).resolve("partners.yaml"), """
-                partners:
-                  - id: partner-pk
-                    name: PK only
-                    countries: [PK]
-                    capacity: 5
-                    api-key-sha256: %s
-                """.formatted(PartnerDirectory.sha256("key-pk-0123456789")));
-        Components app = TestComponents.load(TestComponents.config(data).withPartnersFile(partners.toString()),
-                TestComponents.analyser(), new MutableClock(TestComponents.PK_AFTERNOON));
+        Components app = withPakistaniPartnerOnly(5);
         // in Pakistan, about a sister in Dubai: Dubai's numbers, a Pakistani counsellor for the helper
         ConversationScript fromLahore = new ConversationScript(app.turns(), "said-50", "PK")
                 .user("my sister lives in dubai, she just told me she swallowed all her sleeping pills");

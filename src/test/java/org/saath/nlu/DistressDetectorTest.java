@@ -378,26 +378,6 @@ class DistressDetectorTest {
     }
 
     /**
-     * "overdosed" told as done is an act (s51: "my brother overdosed in Jeddah" was read low, "overdosed" being only
-     * a means), whose it is read from its subject; of coffee or Netflix an idiom; told as long ago a past attempt.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "my brother overdosed in Jeddah|imminent|true",
-        "she overdosed, what do i do|imminent|true",
-        "my flatmate overdosed|imminent|true",
-        "mera bhai ne overdose kar liya hai|high|true",
-        "overdosed last night, feel like shit|imminent|false",
-        "i overdosed two years ago|moderate|false",
-        "he overdosed on coffee|none|false",
-        "overdosed on netflix this weekend|none|false"
-    })
-    void an_overdose_told_as_done_is_an_act(String text, String risk, boolean someoneElse) {
-        DistressAssessment a = assertRisk(text, risk);
-        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
-    }
-
-    /**
      * Someone doing well now, told beside their attempt long ago, is a cue of its own ({@code recovered}): the risk
      * rules read the story of a recovery from it (RiskRulesTest), not a danger now.
      */
@@ -434,7 +414,17 @@ class DistressDetectorTest {
         "i posted goodbye everyone on my story|high|false",
         // someone else's preparation and method search, someone else's overdose after "i think"
         "My son (16) has been giving his stuff away and searched 'painless ways' on the family laptop|high|true",
-        "my flatmate collapsed, i think he overdosed, he's breathing weird|imminent|true"
+        "my flatmate collapsed, i think he overdosed, he's breathing weird|imminent|true",
+        // "overdosed" told as done is an act ("my brother overdosed in Jeddah" was read low, "overdosed" being only a
+        // means), whose it is read from its subject; of coffee or Netflix an idiom; told as long ago a past attempt
+        "my brother overdosed in Jeddah|imminent|true",
+        "she overdosed, what do i do|imminent|true",
+        "my flatmate overdosed|imminent|true",
+        "mera bhai ne overdose kar liya hai|high|true",
+        "overdosed last night, feel like shit|imminent|false",
+        "i overdosed two years ago|moderate|false",
+        "he overdosed on coffee|none|false",
+        "overdosed on netflix this weekend|none|false"
     })
     void what_the_s51_qa_passes_found(String text, String risk, boolean someoneElse) {
         DistressAssessment a = assertRisk(text, risk);
