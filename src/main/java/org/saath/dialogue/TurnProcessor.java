@@ -190,7 +190,7 @@ public final class TurnProcessor {
         Optional<SaidCountry> forLines = SaidCountry.forMessage(saidBefore, theirs.or(() -> read.cues()
                 .askedElsewhere()).or(() -> read.cues().said()), aboutSomeoneElse);
         Optional<SaidCountry> own = SaidCountry.after(saidBefore, read.cues().said());
-        Language writes = PersonReading.replyLanguage(analysis, in.text(), conversation);
+        Language writes = PersonReading.replyLanguage(analysis, in.text(), conversation);   // the reply's too
         String country = p.countries().resolve(in.country(), forLines, in.phoneNumber(), writes);
         // the writer's own country, where that is not the lines': they are told the numbers are for over there, and a
         // counsellor is looked for where they are first, then where the other person is (read again only when other
@@ -215,7 +215,7 @@ public final class TurnProcessor {
         Optional<String> remembered = p.topics().remembered(conversation.map(ConversationRow::topic).orElse(null),
                 conversation.map(ConversationRow::topicAt).orElse(null), now);
         Optional<String> named = p.topics().of(analysis, read.cues(), remembered);
-        Decided decided = decide(facts(in, conversation, analysis, named, remembered, country,    // 4 decide
+        Decided decided = decide(facts(in, conversation, analysis, named, remembered, writes, country,  // 4 decide
                 counsellorCountries, placeSaid(read.cues()), helpsSomeoneElse || stillHelping, now));
         TurnFacts facts = decided.facts();
         // lines asked for a place are the person's place from now on, unless asked in a message about someone else
@@ -309,7 +309,7 @@ public final class TurnProcessor {
     }
 
     private TurnFacts facts(InboundMessage in, Optional<ConversationRow> conversation, Analysis a,
-                            Optional<String> named, Optional<String> remembered, String country,
+                            Optional<String> named, Optional<String> remembered, Language language, String country,
                             List<String> counsellorCountries, TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse,
                             Instant now) {
         // helpsSomeoneElse: abuse told of someone else, or a helper's next message (stillAboutSomeoneElse)
@@ -320,8 +320,7 @@ public final class TurnProcessor {
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
         String topic = named.or(() -> remembered).orElse("");
         TurnFacts facts = new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
-                PersonReading.replyLanguage(a, in.text(), conversation),
-                country, state,
+                language, country, state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || asksHowToHelp(a) || helpsSomeoneElse,
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
