@@ -30,30 +30,20 @@ public final class CountryResolver {
     private final String defaultCountry;
     private final Predicate<Language> writtenInDefault;
 
-    /** A resolver whose default counts for a message in any language. */
-    public CountryResolver(String defaultCountry) {
-        this(defaultCountry, language -> true);
-    }
-
     /** @param writtenInDefault whether people write a language in {@code defaultCountry} */
     public CountryResolver(String defaultCountry, Predicate<Language> writtenInDefault) {
         this.defaultCountry = defaultCountry;
         this.writtenInDefault = writtenInDefault;
     }
 
-    /** As {@link #resolve(Optional, Optional, Optional, Language)}, the default counting whatever the language. */
-    public String resolve(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber) {
-        return resolve(requested, said, phoneNumber, null);
-    }
-
-    /** The country of a message in {@code language} (null: any); see the class comment for the evidence's order. */
+    /** The country of a message in {@code language}; see the class comment for the evidence's order. */
     public String resolve(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber,
                           Language language) {
         Optional<String> here = said.filter(s -> s.isHere() || s.how() == SaidCountry.How.THERE)
                 .map(SaidCountry::country);
         Optional<String> from = said.filter(s -> s.how() == SaidCountry.How.FROM).map(SaidCountry::country);
         String country = here.or(() -> requested).or(() -> phoneNumber.flatMap(this::regionOf)).or(() -> from)
-                .orElse(language == null || writtenInDefault.test(language) ? defaultCountry : UNKNOWN);
+                .orElse(writtenInDefault.test(language) ? defaultCountry : UNKNOWN);
         boolean notThere = said.filter(s -> s.how() == SaidCountry.How.NOT_HERE && s.country().equals(country))
                 .isPresent();
         return notThere ? UNKNOWN : country;

@@ -258,7 +258,7 @@ public final class DistressDetector {
         // lexicon heard nothing but a means, a place or a time ("mera beta kehta hai exams ke baad train ke aagay aa
         // jaunga", read by the model alone, had been answered as the writer's own; the helpers' dev probe of 6
         // December); what it hears has its own subject ("mom keeps saying nobody cares. took 30 pills" is the writer's)
-        if (!ownWords && someoneElses && lossTold(matches, idioms, cues, clauses)
+        if (!ownWords && someoneElses && lossTold(matches, idioms, acts, cues, clauses)
                 && seen.stream().allMatch(ANOTHERS_DEATH::contains)) {
             // someone else's act told with their death and a time gone by is a loss told, not an act now ("my brother
             // took too many pills and died last month" had been read imminent: "call the police now"); the model's
@@ -459,12 +459,11 @@ public final class DistressDetector {
      * only just happened, and the emergency number comes first). A death in an act's phrase is feared, not told:
      * "took too many pills last night and i think he's dead" is an emergency.
      */
-    private static boolean lossTold(List<DistressLexicon.Match> matches, boolean[] idioms, Set<DistressCategory> cues,
-                                    Clauses clauses) {
+    private static boolean lossTold(List<DistressLexicon.Match> matches, boolean[] idioms, boolean[] acts,
+                                    Set<DistressCategory> cues, Clauses clauses) {
         if (cues.contains(DistressCategory.RECENT)) {
             return false;
         }
-        boolean[] acts = mask(matches, idioms.length, m -> is(m, DistressCategory.ACT));
         return matches.stream().anyMatch(m -> is(m, DistressCategory.DEATH) && !inside(m, idioms) && !inside(m, acts)
                 && (clauses.with(DistressCategory.PAST, m) || clauses.with(DistressCategory.YESTERDAY, m)
                 || clauses.with(DistressCategory.LONG_AGO, m))

@@ -12,7 +12,8 @@ import org.saath.nlu.LanguageProfile;
 
 class CountryResolverTest {
 
-    private final CountryResolver resolver = new CountryResolver("PK");
+    /** A resolver whose default counts for a message in any language. */
+    private final CountryResolver resolver = new CountryResolver("PK", language -> true);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
@@ -28,8 +29,8 @@ class CountryResolverTest {
     })
     void country_comes_from_the_request_then_the_phone_then_the_default(String requested, String phone,
                                                                         String expected) {
-        assertThat(resolver.resolve(Optional.ofNullable(requested), Optional.empty(), Optional.ofNullable(phone)))
-                .isEqualTo(expected);
+        assertThat(resolver.resolve(Optional.ofNullable(requested), Optional.empty(), Optional.ofNullable(phone),
+                Language.EN)).isEqualTo(expected);
     }
 
     /**
@@ -76,28 +77,29 @@ class CountryResolverTest {
     void where_the_person_says_they_are_beats_the_channel_and_where_they_are_from_beats_only_the_default(
             String said, String requested, String phone, String expected) {
         assertThat(resolver.resolve(Optional.ofNullable(requested), SaidCountry.fromCode(said),
-                Optional.ofNullable(phone))).isEqualTo(expected);
+                Optional.ofNullable(phone), Language.EN)).isEqualTo(expected);
     }
 
     /** "I'm not in Pakistan anymore": Pakistan's lines would not reach them, whichever way Pakistan came. */
     @Test
     void where_the_person_says_they_are_not_gives_way_to_no_country_known() {
         Optional<SaidCountry> notPakistan = Optional.of(new SaidCountry("PK", SaidCountry.How.NOT_HERE));
-        assertThat(resolver.resolve(Optional.of("PK"), notPakistan, Optional.empty()))
+        assertThat(resolver.resolve(Optional.of("PK"), notPakistan, Optional.empty(), Language.EN))
                 .isEqualTo(CountryResolver.UNKNOWN);
-        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.of("+923001234567")))
-                .isEqualTo(CountryResolver.UNKNOWN);
-        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.empty()))
+        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.of("+923001234567"),
+                Language.EN)).isEqualTo(CountryResolver.UNKNOWN);
+        assertThat(resolver.resolve(Optional.empty(), notPakistan, Optional.empty(), Language.EN))
                 .isEqualTo(CountryResolver.UNKNOWN);                                // the default is Pakistan
-        assertThat(resolver.resolve(Optional.of("AE"), notPakistan, Optional.empty())).isEqualTo("AE");
+        assertThat(resolver.resolve(Optional.of("AE"), notPakistan, Optional.empty(), Language.EN)).isEqualTo("AE");
     }
 
     /** Passed only for a message about someone else's danger (SaidCountry.forMessage): where that someone is. */
     @Test
     void where_someone_else_is_beats_the_channel_for_a_message_about_their_danger() {
         Optional<SaidCountry> brotherInDubai = Optional.of(new SaidCountry("AE", SaidCountry.How.THERE));
-        assertThat(resolver.resolve(Optional.of("PK"), brotherInDubai, Optional.of("+923001234567")))
+        assertThat(resolver.resolve(Optional.of("PK"), brotherInDubai, Optional.of("+923001234567"),
+                Language.EN)).isEqualTo("AE");
+        assertThat(resolver.resolve(Optional.empty(), brotherInDubai, Optional.empty(), Language.EN))
                 .isEqualTo("AE");
-        assertThat(resolver.resolve(Optional.empty(), brotherInDubai, Optional.empty())).isEqualTo("AE");
     }
 }

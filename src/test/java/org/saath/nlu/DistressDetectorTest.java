@@ -421,6 +421,7 @@ class DistressDetectorTest {
         "she overdosed, what do i do|imminent|true",
         "my flatmate overdosed|imminent|true",
         "mera bhai ne overdose kar liya hai|high|true",
+        "میرے بھائی نے اوورڈوز کر لیا ہے|high|true",
         "overdosed last night, feel like shit|imminent|false",
         "i overdosed two years ago|moderate|false",
         "he overdosed on coffee|none|false",
