@@ -55,6 +55,12 @@ final class PersonReading {
     private static final String ARABIC_SOUND_DIGITS = "35679";
     private static final Pattern ARABIC_SOUND_DIGIT = Pattern.compile("[" + ARABIC_SOUND_DIGITS + "]");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("\\d+$");
+    /**
+     * A short word ending in one sound digit after a vowel ("ta3", "fo9", "ma3"): a sound, not a model's name ("ps5",
+     * "mp3", "iphone7").
+     */
+    private static final Pattern VOWEL_THEN_SOUND_DIGIT = Pattern.compile("^[a-z]{0,2}[aeiou][" + ARABIC_SOUND_DIGITS
+            + "]$");
     /** A number with a unit or an ordinal ("9am", "3rd", "5k"), not a word. */
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "\\d+(st|nd|rd|th|am|pm|s|k|x|h|hr|hrs|min|mins|kg|km|yo|yr|yrs)");
@@ -63,7 +69,9 @@ final class PersonReading {
      * Arabic written in Latin letters with digits for Arabic sounds ("salam, ana m9ale9 bzaf", "ba3d el natayej",
      * "3ende 7bob"): the detector reads it as Roman Urdu or English, and a Moroccan in crisis was answered in Roman
      * Urdu (the s35 probe). Such a message is answered in Arabic; one word is enough, with a digit before one of its
-     * letters: "gave my ps5 to my cousin" had been answered in Arabic (the s51 QA pass).
+     * letters: "gave my ps5 to my cousin" had been answered in Arabic (the s51 QA pass). A digit at a short word's end
+     * after a vowel is a sound too ("ta3", "fo9": "rani fo9 el pont ta3 constantine" was answered in English, the s52
+     * QA pass).
      */
     static boolean isArabizi(String text) {
         if (!hasSoundDigit(text)) {
@@ -73,7 +81,8 @@ final class PersonReading {
             long letters = token.chars().filter(Character::isLetter).count();
             // a digit at a word's end only names a thing ("ps5", "mp3", "iphone 15"): one before a letter is a sound
             if (letters >= 2 && token.chars().allMatch(c -> c < 128)
-                    && ARABIC_SOUND_DIGIT.matcher(TRAILING_DIGITS.matcher(token).replaceFirst("")).find()
+                    && (ARABIC_SOUND_DIGIT.matcher(TRAILING_DIGITS.matcher(token).replaceFirst("")).find()
+                        || VOWEL_THEN_SOUND_DIGIT.matcher(token).find())
                     && !NUMBER_WITH_UNIT.matcher(token).matches()) {
                 return true;
             }

@@ -14,11 +14,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * How one language is recognised, from its folder's {@code lang/<code>/language.yaml}: the script it is written in,
  * whether it is the default among that script's languages, letters that mark it (strong: only it uses them; weak:
- * it uses them more) and its common function words; and the countries where people write it ({@code countries},
- * empty: anywhere), for a deployment's default country.
+ * it uses them more) and its common function words; the words it is written with in Latin letters, for a language of
+ * another script ({@code latinWords}: Arabic's Arabizi, "rani", "bghit", "kayderbni"); and the countries where people
+ * write it ({@code countries}, empty: anywhere), for a deployment's default country.
  */
 public record LanguageProfile(Language language, Script script, boolean defaultForScript, String strongLetters,
-                              String weakLetters, Set<String> words, Set<String> countries) {
+                              String weakLetters, Set<String> words, Set<String> latinWords, Set<String> countries) {
 
     /** Whether people write this language in {@code country}: always, when the file names no countries. */
     public boolean writtenIn(String country) {
@@ -31,7 +32,7 @@ public record LanguageProfile(Language language, Script script, boolean defaultF
     private record File(String script, @JsonProperty("default-for-script") boolean defaultForScript,
                         @JsonProperty("strong-letters") String strongLetters,
                         @JsonProperty("weak-letters") String weakLetters, List<String> words,
-                        List<String> countries) {
+                        @JsonProperty("latin-words") List<String> latinWords, List<String> countries) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -51,6 +52,7 @@ public record LanguageProfile(Language language, Script script, boolean defaultF
                 profiles.add(new LanguageProfile(language, script, f.defaultForScript(),
                         f.strongLetters() == null ? "" : f.strongLetters(),
                         f.weakLetters() == null ? "" : f.weakLetters(), Set.copyOf(f.words()),
+                        f.latinWords() == null ? Set.of() : Set.copyOf(f.latinWords()),
                         f.countries() == null ? Set.of() : Set.copyOf(f.countries())));
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException(name + ": " + e.getMessage(), e);

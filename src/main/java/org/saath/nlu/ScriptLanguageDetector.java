@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  *       too short to tell; only the rest goes to {@code latinFallback} (OpenNLP's language model in the service),
  *       which has no Roman Urdu class and costs 15–25 µs a call (research/performance.md §3), and a word of a
  *       non-default language outweighs its "not the default".</li>
+ *   <li>Latin letters for a language of another script (Arabizi: "rajli kayderbni w kayhddni b lmout, ana f casa"):
+ *       that language wins with at least two of its {@code latin-words} making a quarter of the message and more
+ *       of them than any Latin-script language's words. Without it a Moroccan woman threatened by her husband was
+ *       answered in English with "I can't help with that", and an Algerian on a bridge with Pakistan's lines (the
+ *       s52 QA pass).</li>
  * </ul>
  */
 public final class ScriptLanguageDetector implements LanguageDetector {
@@ -28,6 +33,8 @@ public final class ScriptLanguageDetector implements LanguageDetector {
     private final Function<String, Language> latinFallback;
     private final List<LanguageProfile> arabic = new ArrayList<>();
     private final List<LanguageProfile> latin = new ArrayList<>();
+    /** Languages of another script that are also written in Latin letters (Arabic as Arabizi). */
+    private final List<LanguageProfile> inLatinLetters = new ArrayList<>();
     private Language arabicDefault = Language.OTHER;
     private LanguageProfile latinDefault;
 
@@ -41,6 +48,9 @@ public final class ScriptLanguageDetector implements LanguageDetector {
         for (LanguageProfile profile : LanguageProfile.loadFromClasspath()) {
             boolean isLatin = profile.script() == LanguageProfile.Script.LATIN;
             (isLatin ? latin : arabic).add(profile);
+            if (!isLatin && !profile.latinWords().isEmpty()) {
+                inLatinLetters.add(profile);
+            }
             if (profile.defaultForScript() && isLatin) {
                 latinDefault = profile;
             } else if (profile.defaultForScript()) {
@@ -103,6 +113,7 @@ public final class ScriptLanguageDetector implements LanguageDetector {
 
     private Language latinLanguage(String raw, NormalisedText normalised) {
         int[] hits = new int[latin.size()];
+        int[] lettered = new int[inLatinLetters.size()];
         int words = 0;
         for (String token : normalised.tokens()) {
             if (Character.isLetter(token.codePointAt(0))) {
@@ -110,6 +121,9 @@ public final class ScriptLanguageDetector implements LanguageDetector {
                 for (int k = 0; k < hits.length; k++) {
                     hits[k] += latin.get(k).words().contains(token) ? 1 : 0;
                 }
+            }
+            for (int k = 0; k < lettered.length; k++) {
+                lettered[k] += inLatinLetters.get(k).latinWords().contains(token) ? 1 : 0;
             }
         }
         int defaultHits = hits[latin.indexOf(latinDefault)];
@@ -119,6 +133,11 @@ public final class ScriptLanguageDetector implements LanguageDetector {
             if (latin.get(k) != latinDefault && hits[k] > otherHits) {
                 other = latin.get(k);
                 otherHits = hits[k];
+            }
+        }
+        for (int k = 0; k < lettered.length; k++) {
+            if (lettered[k] >= 2 && lettered[k] * 4 >= words && lettered[k] > defaultHits && lettered[k] > otherHits) {
+                return inLatinLetters.get(k).language();
             }
         }
         if (other != null && (otherHits >= 2 && otherHits * 5 >= words || otherHits > defaultHits)) {

@@ -29,7 +29,10 @@ class ArabiziTest {
         // a digit at a word's end names a thing (the s51 QA pass: answered in Arabic)
         "gave my ps5 and my watch to my cousin today|false",
         "my mp3 player and my iphone7 broke|false",
-        "ana ta3bana w ma 7ada fahemni|true"
+        "ana ta3bana w ma 7ada fahemni|true",
+        // a short word ending in a sound digit after a vowel (the s52 QA pass: an Algerian on a bridge, in English)
+        "rani fo9 el pont ta3 constantine|true",
+        "my grade9 results|false"
     })
     void digits_for_arabic_sounds_mark_arabizi(String text, boolean arabizi) {
         assertThat(PersonReading.isArabizi(text)).as(text).isEqualTo(arabizi);

@@ -71,7 +71,13 @@ class PlacesTest {
         "بشتغل في مطعم في اسطنبول|TR|HERE",
         "رقم خط مساعدة نفسية بلبنان|LB|ASKED",
         "moroccan girl here, lost|MA|FROM",
-        "mera taluq multan se hai|PK|FROM"
+        "mera taluq multan se hai|PK|FROM",
+        // the s52 QA passes: US states, Arabizi places, someone at a height in a city
+        "I want to kill myself. I am in Ohio|US|HERE", "i live in florida|US|HERE",
+        "khalas ana mish 2adra akamel, ana f dubai w akhadt 7boob kteer|AE|HERE",
+        "ana 3ayesh f Houston, w ba2ali fatra|US|HERE", "ana b basra|IQ|HERE", "ana f masr|EG|HERE",
+        "kleit barcha pilules, nheb nmout, ena f sfax|TN|HERE", "rajli kayderbni, ana f casa|MA|HERE",
+        "انا واقفة على سطح العمارة في القاهرة ومش قادرة خلاص|EG|HERE"
     })
     void a_person_s_own_place_is_read_in_every_language(String message, String country, SaidCountry.How how) {
         assertThat(PLACES.find(message)).as(message).contains(new SaidCountry(country, how));
@@ -100,7 +106,9 @@ class PlacesTest {
         "meri behan dubai mein hai aur main bohat pareshan hun",
         "ریاض کا نمبر دو",                 // Riaz's number
         "انا خايفة على اختي في دبي",
-        "she is 28, married, and her husband in doha beats her"
+        "she is 28, married, and her husband in doha beats her",
+        // Arabizi that names no place: "I'm fine", "in the house"
+        "ana b khir", "ana f l bit", "khouya f almania"
     })
     void someone_else_s_place_a_past_one_or_another_word_is_not_read_as_the_person_s(String message) {
         assertThat(PLACES.find(message).filter(SaidCountry::isHere)).as(message).isEmpty();
@@ -143,7 +151,11 @@ class PlacesTest {
         "she swallowed bleach in dubai and wont answer|AE|THERE",
         "mera bhai ne jeddah mein overdose kar liya hai|SA|THERE",
         "میرے بھائی نے جدہ میں زہر کھا لیا ہے|SA|THERE",
-        "اخوي اخذ حبوب كثيرة في جدة|SA|THERE"
+        "اخوي اخذ حبوب كثيرة في جدة|SA|THERE",
+        // the s52 QA passes: Arabizi kin and "he", "in" joined to the place, a son at university
+        "khouya f almania sift liya message|DE|THERE", "howa f hamburg|DE|THERE",
+        "اختي شربت دوا الفار باربيل|IQ|THERE",
+        "My son is at university in London. He has not answered for 3 days|GB|THERE"
     })
     void someone_else_s_place_and_where_the_person_is_not_are_read(String message, String country,
                                                                    SaidCountry.How how) {

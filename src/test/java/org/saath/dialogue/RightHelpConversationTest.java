@@ -40,10 +40,10 @@ class RightHelpConversationTest {
         return new ConversationScript(TestComponents.components(data, now).turns(), user, country);
     }
 
-    /** FR: "none of the lines I know is open… use the lines above" with no lines above. */
+    /** MY (FR before its EU number came): "none of the lines I know is open… use the lines above" with none above. */
     @Test
     void a_country_without_lines_gets_the_truth_the_international_directories_and_its_emergency_number() {
-        ConversationScript chat = chat("fr-1", "FR", FR_NIGHT).user("i want to end my life")
+        ConversationScript chat = chat("my-1", "MY", FR_NIGHT).user("i want to end my life")
                 .expectHelplines("intl-find-a-helpline", "intl-befrienders-worldwide")
                 .expectHandoff();
 
@@ -53,6 +53,18 @@ class RightHelpConversationTest {
                 .contains("https://findahelpline.com", "https://www.befrienders.org")
                 .doesNotContain("None of the crisis lines", "lines above");
         assertThat(chat.allText()).contains("No counsellor is available through Saath right now");
+    }
+
+    /**
+     * A country whose only known number is the EU's 112 (the research: "112 also works in every EU country"): the
+     * number first, not "112 may also work" (the s52 QA pass: a Syrian in Berlin at a seventh-floor window).
+     */
+    @Test
+    void a_country_with_only_the_eu_number_gets_112_first() {
+        ConversationScript chat = chat("de-1", "DE", FR_NIGHT)
+                .user("أنا سوري عايش ببرلين، قاعد ع شباك الطابق السابع وبدي اقفز")
+                .expectFirstHelpline("de-emergency-112");
+        assertThat(chat.replies().get(0).text()).contains("112").doesNotContain("وقد يعمل");
     }
 
     @Test

@@ -95,7 +95,7 @@ class SaidCountryConversationTest {
         onlyLinesOf(chat.user("honestly i want to end my life too"), "pk");
         assertThat(chat.allText()).doesNotContain(ELSEWHERE);
         // a country with no line known: the honest answer and the directories, which reach anyone
-        assertThat(chat("said-37", "PK").user("my brother lives in paris and he says he wants to kill himself")
+        assertThat(chat("said-37", "PK").user("my brother lives in kuala lumpur and he says he wants to kill himself")
                 .allText()).contains("local emergency number").doesNotContain(ELSEWHERE, "1122");
     }
 

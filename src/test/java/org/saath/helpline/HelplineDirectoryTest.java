@@ -129,7 +129,10 @@ class HelplineDirectoryTest {
         assertThat(emergency("EG")).containsExactly("122", "123");
         assertThat(emergency("LB")).containsExactly("112", "140");
         assertThat(emergency("GB")).containsExactly("999");
-        assertThat(emergency("FR")).isEmpty();
+        assertThat(emergency("MY")).isEmpty();
+        // in the EU only the EU-wide number, which the research's official source says works in every member state
+        assertThat(emergency("DE")).containsExactly("112");
+        assertThat(emergency("FR")).containsExactly("112");
         assertThat(DIRECTORY.byId("pk-edhi-115").orElseThrow().pairedWith()).containsExactly("pk-rescue-1122");
         assertThat(DIRECTORY.all()).filteredOn(Helpline::emergency)
                 .allSatisfy(h -> assertThat(h.service()).isIn("police", "ambulance", "emergency"));
@@ -184,7 +187,7 @@ class HelplineDirectoryTest {
         assertThat(DIRECTORY.international(Set.of("crisis"), TestComponents.PK_NIGHT))
                 .extracting(o -> o.helpline().contacts().get(0).value())
                 .containsExactly("https://findahelpline.com", "https://www.befrienders.org");
-        assertThat(DIRECTORY.hasLines("FR")).isFalse();
+        assertThat(DIRECTORY.hasLines("MY")).isFalse();
         assertThat(DIRECTORY.hasLines("BH")).isFalse();
         assertThat(DIRECTORY.hasLines("SA")).isTrue();
     }

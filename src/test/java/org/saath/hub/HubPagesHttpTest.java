@@ -77,11 +77,11 @@ class HubPagesHttpTest {
             throws Exception {
         String uae = hub.get("/help/topics/anxiety?country=AE&lang=en").body();
         String pakistan = hub.get("/help/topics/anxiety?country=PK&lang=en").body();
-        String france = hub.get("/help/topics/crisis?country=FR&lang=en").body();
+        String malaysia = hub.get("/help/topics/crisis?country=MY&lang=en").body();
 
         assertThat(uae).contains("href=\"https://wa.me/9718004673\"", "href=\"tel:8004673\"", "href=\"tel:999\"");
         assertThat(pakistan).doesNotContain("wa.me", "sms:");
-        assertThat(france).contains("your local emergency number", "href=\"tel:112\"", "findahelpline.com")
+        assertThat(malaysia).contains("your local emergency number", "href=\"tel:112\"", "findahelpline.com")
                 .doesNotContain("tel:15\"");
     }
 

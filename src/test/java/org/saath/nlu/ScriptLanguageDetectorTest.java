@@ -37,7 +37,13 @@ class ScriptLanguageDetectorTest {
         "أشعر بالقلق الشديد اليوم|ar",
         "انا تعبان كتير ومش عارف انام|ar",
         "бывает|other",
-        "😭😭|other"
+        "😭😭|other",
+        // Arabic in Latin letters without a digit (the s52 QA pass: a Moroccan woman was answered in English)
+        "rajli kayderbni w kayhddni b lmout, ana f casa|ar",
+        "rani fo9 el pont ta3 constantine, rani rayah nnaggez, khlas|ar",
+        "ya3tik el 3afye, merci ktir|ar",
+        // and Roman Urdu and English that share a word or two with it stay theirs
+        "mujhe ghar ana hai|roman_ur", "ana bas thak gaya hun|roman_ur", "w my friend at the mall|en"
     })
     void detects_the_language(String text, String expected) {
         assertThat(detector.detect(text, normaliser.normalise(text)).code()).isEqualTo(expected);
