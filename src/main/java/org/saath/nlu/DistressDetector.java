@@ -135,9 +135,13 @@ public final class DistressDetector {
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
             RiskLevel severity = match.entry().severity();
-            if (category == DistressCategory.MEANS && clauses.takenIn(match, masked, negatedStates)) {
+            // an act made only by a verb read with "and" joined ("وبلعت حبوب كتير") is heard by the rules, and stays a
+            // means for the risk model, which learnt its corpus without it (DistressLexicon#readsJoined)
+            boolean actByJoinedVerb = false;
+            if (category == DistressCategory.MEANS && clauses.takenIn(match, masked, negatedStates, false)) {
                 category = DistressCategory.ACT;                  // "i swallowed 40 panadol", "drank the phenyl"
                 severity = RiskLevel.IMMINENT;
+                actByJoinedVerb = !clauses.takenIn(match, masked, negatedStates, true);
             }
             if (category == DistressCategory.TOPIC && !isStandingTopic(match, matches)) {
                 continue;
@@ -191,7 +195,7 @@ public final class DistressDetector {
             } else {
                 seen.add(category);
                 if (!match.unlearned()) {
-                    learned.add(category);
+                    learned.add(actByJoinedVerb ? DistressCategory.MEANS : category);
                 }
                 anyPlain |= category.isSelfHarmFamily();
                 // whose it is: the nearest subject before it, read once for an act, a wish or a preparation
@@ -601,9 +605,9 @@ public final class DistressDetector {
          * {@value #MANY}: "i took 40 panadol", where "i took a panadol" is a dose, and so is «اخذت دوا الضغط كل يوم»,
          * every day).
          */
-        boolean takenIn(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
-            return verbInClause(DistressCategory.INGESTED, means, masked, negatedStates) && (isPoison(means)
-                    || amountInClause(means, masked) || manyInClause(means.start()));
+        boolean takenIn(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates, boolean learnedOnly) {
+            return verbInClause(DistressCategory.INGESTED, means, masked, negatedStates, learnedOnly)
+                    && (isPoison(means) || amountInClause(means, masked) || manyInClause(means.start()));
         }
 
         /** Whether an amount that no idiom masks stands in the clause of {@code means}. */
@@ -626,7 +630,7 @@ public final class DistressDetector {
          * dose.
          */
         boolean poisonToTake(DistressLexicon.Match means, boolean[] masked, boolean[] negatedStates) {
-            return isPoison(means) && verbInClause(DistressCategory.TO_INGEST, means, masked, negatedStates)
+            return isPoison(means) && verbInClause(DistressCategory.TO_INGEST, means, masked, negatedStates, false)
                     && (!with(DistressCategory.TOPIC, means) || firstPersonInClauseBefore(means));
         }
 
@@ -637,9 +641,10 @@ public final class DistressDetector {
 
         /** Whether a cue of {@code verb} that no negation lowers stands in the clause of {@code means}. */
         private boolean verbInClause(DistressCategory verb, DistressLexicon.Match means, boolean[] masked,
-                                     boolean[] negatedStates) {
+                                     boolean[] negatedStates, boolean learnedOnly) {
             for (DistressLexicon.Match cue : matches) {
-                if (cue.entry().category() == verb && sameClause(cue.start(), means.start())
+                if (cue.entry().category() == verb && !(learnedOnly && cue.unlearned())
+                        && sameClause(cue.start(), means.start())
                         && !isNegated(cue, matches, masked, negatedStates, this)) {
                     return true;
                 }

@@ -32,7 +32,8 @@ public final class DistressLexicon {
 
     /**
      * A phrase found at {@code start}; {@code unlearned}: found in a way the risk model's training did not read it
-     * (a wish with "and" joined, {@link #readsJoined}), so its category is not among the model's features.
+     * (a wish, or a verb of taking in, with "and" joined: {@link #readsJoined}), so what it makes is not among the
+     * model's features.
      */
     public record Match(LexiconEntry entry, int start, int length, boolean unlearned) {
 
@@ -284,8 +285,8 @@ public final class DistressLexicon {
             for (int a = 0; a < count; a++) {
                 LexiconEntry entry = entries[a];
                 if (!joined || readsJoined(entry) && !alreadyFound(matches.subList(from, matches.size()), entry)) {
-                    matches.add(new Match(entry, start, entry.tokens().size(),
-                            joined && JOINED_WISHES.contains(entry.category())));
+                    matches.add(new Match(entry, start, entry.tokens().size(), joined && (JOINED_WISHES.contains(
+                            entry.category()) || entry.category() == DistressCategory.INGESTED)));
                 }
                 entries[a] = null;
             }
@@ -296,12 +297,15 @@ public final class DistressLexicon {
     /**
      * Whether {@code entry} is also read with "and" or "so" joined to its first word: the Arabic acts, told after what
      * led to them ("تعبت وبلعت كل الحبوب"), and the Arabic wishes of two words or more, told the same way ("تعبت وبدي
-     * انتحر", "والله تعبت وناوي انتحر الليلة": read as the lone «انتحر» they were moderate). Not the other phrases:
+     * انتحر", "والله تعبت وناوي انتحر الليلة": read as the lone «انتحر» they were moderate), and the verbs of taking in
+     * that make a means an act ("انا في القاهرة وبلعت حبوب كتير" was read by the model alone, the police listed before
+     * the ambulance: the s52 QA pass). Not the other phrases:
      * read joined, single words and the other categories changed what the risk model learns from its own corpus more
      * than they helped (a cross-validation split, src/test/resources/golden/risk-eval.txt).
      */
     static boolean readsJoined(LexiconEntry entry) {
         return entry.language() == Language.AR && (entry.category() == DistressCategory.ACT
+                || entry.category() == DistressCategory.INGESTED
                 || entry.tokens().size() >= 2 && JOINED_WISHES.contains(entry.category()));
     }
 

@@ -440,6 +440,34 @@ class DistressDetectorTest {
         assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
     }
 
+    /**
+     * The s52 QA passes (Arabic dialects and Arabizi): an Algerian on a bridge, a Tunisian on a wall "now", a Libyan's
+     * plan for tonight in the Maghrebi first person, a wish with its last letter doubled, rat poison in Moroccan
+     * Arabizi, pills swallowed with "and" joined to the verb, pills in French in a Tunisian message.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rani fo9 el pont ta3 constantine, rani rayah nnaggez, khlas|imminent",
+        "ena taw 9a3ed 3al sour ta3 el dar, bech nrmi rou7i|imminent",
+        "انا في طرابلس ليبيا، ناوي ننتحر الليلة|imminent",
+        "ابي انتحرر خلااص ماعاد اقدر|high",
+        "chrebt dwa dial l far|imminent",
+        "انا في القاهرة وبلعت حبوب كتير|imminent",
+        "kleit barcha pilules, nheb nmout, ena f sfax|imminent"
+    })
+    void what_the_s52_qa_passes_found(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /** Their look-alikes: a love song's "I'd die for you", an errand done, a dinner eaten. */
+    @ParameterizedTest
+    @ValueSource(strings = {"بدي موت فيك يا حياتي ❤️ هيدي كلمات الغنية اللي بحبها", "هموت فيك",
+        "كنت تعبانة وخدت الرخصة",
+        "kleit bzaf lyoum", "el pont neuf is beautiful"})
+    void the_s52_look_alikes_carry_no_risk_of_a_wish(String text) {
+        assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
+    }
+
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
