@@ -9,6 +9,7 @@ const URGENT = new Set(['high', 'imminent']);
 const LEFT_WORDS = {
   ended_chat: 'The person has left: they ended the chat.',
   stopped: 'The person has left: they asked the service to stop.',
+  withdrawn: 'The person no longer wants a counsellor and cancelled the request.',
   data_deleted: 'The person has left and asked for their data to be deleted; nothing about them is kept.',
   retention: 'This conversation was removed after the retention period.',
   default: 'The person has left this conversation.'

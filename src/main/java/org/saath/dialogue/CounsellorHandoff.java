@@ -56,12 +56,13 @@ final class CounsellorHandoff {
     Outcome decide(ConversationTx tx, TurnFacts facts, List<String> countries,
                    EscalationRequester.Admission admission, boolean escalate, String priority,
                    Optional<EscalationRow> open, boolean consentUnasked, String conversationId,
-                   DialogueState nextState, Instant now) {
-        if (nextState == DialogueState.STOPPED && open.isPresent()) {
-            // "stop" or "end chat" ends a request, an offer or a counsellor's chat alike; the partner is told the
-            // person left, and how
-            desk.endByPerson(tx, open.get().id(), facts.command().filter(Command.END_CHAT::equals).isPresent()
-                    ? Leaving.ENDED_CHAT : Leaving.STOPPED);
+                   DialogueState nextState, boolean withdraw, Instant now) {
+        if ((nextState == DialogueState.STOPPED || withdraw) && open.isPresent()) {
+            // "stop" or "end chat" ends a request, an offer or a counsellor's chat alike, and so does "cancel the
+            // counsellor"; the partner is told the person left, and how
+            desk.endByPerson(tx, open.get().id(), withdraw ? Leaving.WITHDRAWN
+                    : facts.command().filter(Command.END_CHAT::equals).isPresent() ? Leaving.ENDED_CHAT
+                    : Leaving.STOPPED);
             return new Outcome(Optional.empty(), Optional.empty(), false, false, true, false, Optional.empty(), false,
                     null);
         }

@@ -3,6 +3,7 @@ package org.saath.dialogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +103,9 @@ public final class TurnProcessor {
 
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
     private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
+    /** What the lexicon may hear in a message of a helper far away ({@link #helperFromAfar}): no wish, act or plan. */
+    private static final Set<DistressCategory> FROM_AFAR_TOLD = EnumSet.of(DistressCategory.MEANS,
+            DistressCategory.PLACE, DistressCategory.TIMEFRAME, DistressCategory.GOODBYE);
 
     private final Parts p;
     private final SafetyPlanFlow plans = new SafetyPlanFlow();
@@ -179,7 +183,8 @@ public final class TurnProcessor {
         // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
         // in karachi just cut herself": Karachi's lines)
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
-        boolean helpsSomeoneElse = abuseOfSomeoneElse(read.cues(), analysis);
+        boolean helpsSomeoneElse = abuseOfSomeoneElse(read.cues(), analysis)
+                || helperFromAfar(read.cues(), analysis, read.reading().message().lexicon());
         boolean stillHelping = stillAboutSomeoneElse(analysis, read.reading().message().lexicon(), stored);
         boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded() || helpsSomeoneElse || stillHelping;
         // a helper's follow-up keeps the other person's place even when it tells the helper's own ("انا بعمان شو
@@ -237,7 +242,8 @@ public final class TurnProcessor {
                 conversation.map(ConversationRow::planStep).orElse(0), read.redacted());
         CounsellorHandoff.Outcome handoff = handoffs.decide(tx, facts, counsellorCountries, admission,           // 6
                 decided.decision().escalate(), decided.decision().priority(), open,
-                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(), now);
+                conversation.map(ConversationRow::consent).orElse(null) == null, conversationId, plan.nextState(),
+                decided.decision().withdraw(), now);
         Replied replied = reply(tx, plan, decided, resources, conversation, open, handoff, person,  // 7 reply
                 asksForSomeone(read, analysis));
         TurnWrite written = records.answered(in, read.redacted(), tx.key(), conversationId, conversation, analysis,
@@ -380,6 +386,23 @@ public final class TurnProcessor {
         return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
                 && (cues.topic().filter("abuse_violence"::equals).isPresent()
                     || analysis.intent() == Intent.ABUSE_VIOLENCE);
+    }
+
+    /**
+     * Someone else placed in one country and the writer in another, with danger the model reads but no word of danger
+     * the lexicon hears but a means, a place, a time or a farewell, none of it the writer's by its words: the writer is
+     * a helper far away ("my best friend in karachi just posted goodbye on her insta story and isnt picking up. im
+     * in london" was asked "are you safe right now?" with Britain's 999, and a mother in Lahore whose son at
+     * university in London had written "sorry for everything" got Pakistan's 15 and 1122: the s52 QA pass). A person
+     * at risk who names where a relative is says their own danger in words the lexicon mostly knows, and then it is
+     * read as theirs.
+     */
+    private static boolean helperFromAfar(Cues.Found cues, Analysis analysis, DistressAssessment words) {
+        Optional<String> theirs = cues.there().map(SaidCountry::country);
+        Optional<String> mine = cues.said().filter(s -> s.how() == SaidCountry.How.HERE).map(SaidCountry::country);
+        return theirs.isPresent() && mine.isPresent() && !theirs.equals(mine)
+                && analysis.risk().atLeast(RiskLevel.MODERATE) && !words.ownWords()
+                && words.categories().stream().allMatch(FROM_AFAR_TOLD::contains);
     }
 
     /** What the message said of where the person is: nothing, their place with more, or their place alone. */

@@ -3,6 +3,7 @@ package org.saath.escalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.saath.store.ConversationTx;
 
@@ -17,10 +18,17 @@ public final class Leaving {
     public static final String ENDED_CHAT = "ended_chat";
     /** The person wrote "stop". */
     public static final String STOPPED = "stopped";
+    /** The person no longer wants a counsellor ("cancel the counsellor", «غيرت رايي ما ابي مستشار»). */
+    public static final String WITHDRAWN = "withdrawn";
     /** The person asked for their data to be deleted ("delete my data", or {@code saath forget}). */
     public static final String DATA_DELETED = "data_deleted";
     /** Nothing happened in the conversation for the retention period. */
     public static final String RETENTION = "retention";
+    /**
+     * The ways a person ends an escalation in their own turn, recorded as its outcome (the store's
+     * {@code HandoffStore.leftSince} names the same three).
+     */
+    public static final Set<String> IN_THEIR_TURN = Set.of(ENDED_CHAT, STOPPED, WITHDRAWN);
 
     private Leaving() {
     }

@@ -106,7 +106,7 @@ public final class PartnerAccess {
             return e;
         }
         if (ours) {
-            boolean personLeft = Leaving.ENDED_CHAT.equals(e.outcome()) || Leaving.STOPPED.equals(e.outcome());
+            boolean personLeft = e.outcome() != null && Leaving.IN_THEIR_TURN.contains(e.outcome());
             throw new AccessEndedException(escalationId, personLeft ? left(e.outcome()) : "it is " + e.state());
         }
         if (store.partnersOf(escalationId).contains(partner.id())) {

@@ -137,8 +137,11 @@ public final class Analyser {
         // hold it below high only when the danger the model heard was theirs (RiskRules.steadies)
         RiskEstimate withoutContext = previous.isEmpty() || !RiskRules.steadies(message) ? estimate
                 : estimate(message, reading.features(), List.of());
+        // nor on a counsellor declined ("خلاص لا، ما ابي مستشار"), whose «ما ابي» it learnt from wishes not to live
+        // (the s52 QA pass: read high, the request was kept open); danger told with it is the lexicon's to hear
+        boolean declinesCounsellor = reading.command().filter(c -> c == Command.CANCEL_HUMAN).isPresent();
         RiskRules.Judgement judgement = rules.judge(message, previous, estimate, withoutContext,
-                riskModel.thresholds(), bareAnswer ? 0 : classification.crisisProbability());
+                riskModel.thresholds(), bareAnswer || declinesCounsellor ? 0 : classification.crisisProbability());
 
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());

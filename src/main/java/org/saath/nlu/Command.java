@@ -14,6 +14,12 @@ public enum Command {
     /** "english please", "urdu mein baat karo": which language is in {@link Analysis#asksForLanguage()}. */
     SPEAK,
     END_CHAT,
+    /**
+     * "cancel the counsellor", "mujhe counsellor nahi chahiye", «غيرت رايي ما ابي مستشار»: the person no longer wants
+     * a counsellor; the open escalation ends and its partner is told (the s52 QA passes: "actually no, cancel that, i
+     * dont want anyone reading my chat" was asked about suicide and the request stayed open). Before the no it holds.
+     */
+    CANCEL_HUMAN,
     /** "privacy", "who can read this?": what Saath keeps, for how long, and who reads it. */
     PRIVACY,
     /** "what can you do?", "aap kaun ho?", «شو بتقدر تعمل؟»: what Saath is and what it can do for the person. */

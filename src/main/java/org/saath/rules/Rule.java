@@ -97,7 +97,7 @@ public record Rule(String id, int priority, When when, Then then) {
      */
     public record Then(String template, Set<String> helplineTopics, List<String> helplineIds, boolean escalate,
                        String priority, DialogueState nextState, boolean forget, Decision.PlanStep plan,
-                       RiskLevel riskAtLeast, String consent, boolean topicLines) {
+                       RiskLevel riskAtLeast, String consent, boolean withdraw, boolean topicLines) {
     }
 
     boolean matches(TurnFacts facts) {

@@ -36,7 +36,8 @@ import org.saath.nlu.RiskLevel;
  * the person is, and whether it said nothing else), languages, countries,
  * states, min-confidence, low-confidence, requests-human, third-person, commands. Actions: template, helpline-topics,
  * topic-lines (the lines for what the conversation is about, from the book's {@code topic-lines} table), helplines,
- * escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least. An unknown
+ * escalate, escalate-priority, next-state, forget, safety-plan (start | answer | show), risk-at-least, consent,
+ * withdraw (the person no longer wants a counsellor: the open escalation ends, its partner is told). An unknown
  * intent, risk level, language, state, signal, template, helpline topic or helpline id fails the load with a message
  * naming the file and the rule, and a book without a default rule (one with no conditions) is refused.
  *
@@ -87,7 +88,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
     record RawThen(String template, @JsonProperty("helpline-topics") List<String> helplineTopics,
                    List<String> helplines, Boolean escalate, @JsonProperty("escalate-priority") String priority,
                    @JsonProperty("next-state") String nextState, Boolean forget, @JsonProperty("safety-plan") String plan,
-                   @JsonProperty("risk-at-least") String riskAtLeast, String consent,
+                   @JsonProperty("risk-at-least") String riskAtLeast, String consent, Boolean withdraw,
                    @JsonProperty("topic-lines") Boolean topicLines) {
     }
 
@@ -219,7 +220,7 @@ public record RuleBook(List<Rule> rules, Map<String, Set<String>> topicLines) {
                         priority(t.priority()), t.nextState() == null ? null : state(t.nextState()),
                         Boolean.TRUE.equals(t.forget()), plan(t.plan()),
                         t.riskAtLeast() == null ? null : RiskLevel.fromCode(t.riskAtLeast()), consent(t.consent()),
-                        topicLines));
+                        Boolean.TRUE.equals(t.withdraw()), topicLines));
     }
 
     private static DialogueState state(String code) {

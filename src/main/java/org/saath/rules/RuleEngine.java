@@ -38,7 +38,7 @@ public final class RuleEngine {
         return new Decision(rule.id(), then.template(),
                 then.topicLines() ? book.linesFor(facts.topic()) : then.helplineTopics(), then.helplineIds(),
                 then.escalate(), then.priority(), then.nextState() == null ? facts.state() : then.nextState(),
-                then.forget(), then.plan(), then.consent(), null);
+                then.forget(), then.plan(), then.consent(), then.withdraw(), null);
     }
 
     private Rule match(TurnFacts facts) {

@@ -56,7 +56,7 @@ public final class SafetyPolicy {
         }
         return new Decision(decision.ruleId(), template, topics, decision.helplineIds(), true, "urgent", next,
                 decision.forget(), Decision.PlanStep.NONE,
-                decision.consent(), raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
+                decision.consent(), false, raised.isEmpty() ? null : "safety-floor:" + String.join(",", raised));
     }
 
     /**

@@ -125,12 +125,13 @@ public final class HandoffStore {
     }
 
     /**
-     * A partner's escalations that ended without it at or after {@code since}: the person ended the chat or said
-     * "stop" (recorded as the escalation's outcome), or their data was deleted (kept apart from them); newest first.
+     * A partner's escalations that ended without it at or after {@code since}: the person ended the chat, said "stop"
+     * or no longer wanted a counsellor (recorded as the escalation's outcome: {@code Leaving.IN_THEIR_TURN}), or their
+     * data was deleted (kept apart from them); newest first.
      */
     public List<Left> leftSince(String partnerId, Instant since) {
         return db.read(sql -> sql.list("SELECT id, outcome, updated_at FROM escalations WHERE partner_id = ? "
-                + "AND state = 'resolved' AND outcome IN ('ended_chat', 'stopped') AND updated_at >= ? "
+                + "AND state = 'resolved' AND outcome IN ('ended_chat', 'stopped', 'withdrawn') AND updated_at >= ? "
                 + "UNION ALL SELECT escalation_id, reason, at FROM escalation_endings WHERE partner_id = ? "
                 + "AND at >= ? ORDER BY 3 DESC LIMIT 20", rs -> new Left(rs.getString(1), rs.getString(2),
                 Times.parse(rs.getString(3))), partnerId, since, partnerId, since));

@@ -19,8 +19,8 @@ import org.saath.TestComponents;
 import org.saath.TestStores;
 
 /**
- * "delete my data" and "stop" work in every state of an escalation, a counsellor's chat included, and "end chat"
- * before a counsellor holds it (once one does, the relay hears it), over real HTTP:
+ * "delete my data" and "stop" work in every state of an escalation, a counsellor's chat included, and "end chat" and
+ * "cancel the counsellor" before a counsellor holds it (once one does, the relay hears them), over real HTTP:
  * never relayed, the escalation ends (resolved by the person, with why), the partner is told by webhook and in its
  * console, its place is given back, and its access ends. After "delete my data" nothing about the person stays:
  * not in any row of any table (SQLite and PostgreSQL), nor in the bytes of the SQLite files; what is kept of the
@@ -44,7 +44,10 @@ class PersonLeavesHttpTest {
         // "end chat" while a counsellor holds the chat is heard on the relay's path (TurnRecords.relayed; HandoffHttpTest)
         Stream<Arguments> endChat = Stream.of(Stage.REQUESTED, Stage.OFFERED)
                 .map(stage -> Arguments.of(TestStores.Kind.SQLITE, stage, "end chat"));
-        return Stream.of(sqlite, endChat, Stream.of(
+        // no counsellor after all, before one holds the chat (then the counsellor hears it, and "end chat" ends it)
+        Stream<Arguments> withdrawn = Stream.of(Stage.REQUESTED, Stage.OFFERED)
+                .map(stage -> Arguments.of(TestStores.Kind.SQLITE, stage, "cancel the counsellor"));
+        return Stream.of(sqlite, endChat, withdrawn, Stream.of(
                 Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "delete my data"),
                 Arguments.of(TestStores.Kind.POSTGRESQL, Stage.ACTIVE, "stop"))).flatMap(s -> s);
     }
@@ -62,10 +65,15 @@ class PersonLeavesHttpTest {
         JsonNode left = app.send("u-1", "m-leave", command);
 
         assertThat(left.at("/replies/0/text").asText()).as("answered by the bot, not relayed")
-                .contains(command.equals("delete my data") ? "deleted everything" : "I'll stop here");
+                .contains(switch (command) {
+                    case "delete my data" -> "deleted everything";
+                    case "cancel the counsellor" -> "I've cancelled the request";
+                    default -> "I'll stop here";
+                });
         String reason = switch (command) {
             case "stop" -> "stopped";
             case "end chat" -> "ended_chat";
+            case "cancel the counsellor" -> "withdrawn";
             default -> "data_deleted";
         };
         if (stage != Stage.REQUESTED) {

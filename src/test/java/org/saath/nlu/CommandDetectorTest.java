@@ -123,7 +123,12 @@ class CommandDetectorTest {
         "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost",
         "can i whatsapp them?|write_instead", "ممكن اكلمهم واتساب؟|write_instead",
         "i would feel more comfortable talking to a woman counsellor|ask_woman", "female ho toh behtar hai|ask_woman",
-        "کسی خاتون سے بات ہو سکتی ہے؟|ask_woman", "في أخصائية نفسية أكلمها؟|ask_woman"
+        "کسی خاتون سے بات ہو سکتی ہے؟|ask_woman", "في أخصائية نفسية أكلمها؟|ask_woman",
+        // no counsellor after all (the s52 QA passes: the request stayed open), before the no it holds
+        "actually no, cancel that request. i dont want anyone reading my chat|cancel_human",
+        "cancel the counsellor request|cancel_human", "i don't want a counsellor anymore|cancel_human",
+        "nahi rehne do, mujhe counsellor nahi chahiye|cancel_human", "مجھے کونسلر نہیں چاہیے|cancel_human",
+        "خلاص لا، ما ابي مستشار، غيرت رايي|cancel_human", "الغي الطلب لو سمحت|cancel_human"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);
@@ -165,7 +170,9 @@ class CommandDetectorTest {
         "ammi ko angrezi mein baat samajh nahi aati", "هي ما بتحكي بالانجليزي",
         // a letter read aloud, a class, a private school are not questions about this chat
         "who can read it to me, my eyes are bad", "mere school mein kaun parhta hai pata nahi",
-        "is this private hospital cheaper than the government one"})
+        "is this private hospital cheaper than the government one",
+        // not wanting to talk to anyone is no counsellor declined: it may be the danger itself
+        "i dont want to talk to anyone anymore", "ما بدي احكي مع حدا", "kisi se baat nahi karni"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }

@@ -72,7 +72,7 @@ class SafetyFloorTest {
             for (Decision.PlanStep step : List.of(Decision.PlanStep.START, Decision.PlanStep.ANSWER,
                     Decision.PlanStep.SHOW)) {
                 Decision planned = new Decision("plan", "plan_q2", Set.of(), List.of(), false, "normal",
-                        DialogueState.SAFETY_PLAN, false, step, null, null);
+                        DialogueState.SAFETY_PLAN, false, step, null, false, null);
 
                 Decision after = new SafetyPolicy().apply(planned, facts);
 
@@ -91,7 +91,7 @@ class SafetyFloorTest {
         SafetyPolicy safety = new SafetyPolicy();
         Decision generous = new Decision("crisis-plus", "crisis_third_person", Set.of("crisis", "suicide", "gbv"),
                 List.of("pk-madadgaar"), true, "urgent", DialogueState.ESCALATED, false, Decision.PlanStep.NONE, null,
-                null);
+                false, null);
         TurnFacts high = new TurnFacts(Intent.CRISIS, 0.9, false, RiskLevel.HIGH, RiskLevel.HIGH, Language.EN,
                 "PK", DialogueState.OPEN, false, true, Optional.empty());
 
