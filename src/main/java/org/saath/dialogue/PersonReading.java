@@ -36,7 +36,8 @@ final class PersonReading {
      * someone else is rather than the writer.
      */
     static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, Optional<String> remembered,
-                                   ConversationRisk risk, String country, boolean linesElsewhere, Instant now) {
+                                   ConversationRisk risk, String country, boolean linesElsewhere,
+                                   boolean countryGuessed, Instant now) {
         Gender gender = a.gender().self().or(Gender.fromCode(conversation.map(ConversationRow::personGender)
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
@@ -48,7 +49,7 @@ final class PersonReading {
         // a death told in an earlier message and still remembered: the condolences were said then
         boolean lossBefore = remembered.filter(LOSSES::contains).isPresent();
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, lossBefore, country,
-                linesElsewhere);
+                linesElsewhere, countryGuessed);
     }
 
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.saath.channel.TurnResult;
 import org.saath.escalation.StatusTexts;
+import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Referral;
 import org.saath.nlu.DistressCategory;
@@ -63,7 +64,7 @@ public final class ReplyComposer {
      * Pakistan).
      */
     public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
-                         boolean lossBefore, String country, boolean linesElsewhere) {
+                         boolean lossBefore, String country, boolean linesElsewhere, boolean countryGuessed) {
 
         public Person {
             said = Set.copyOf(said);
@@ -113,6 +114,11 @@ public final class ReplyComposer {
             // an emergency number reaches its own country's network: a helper abroad needs someone there to call
             // (not said of the international directories alone, for a country with no line known)
             text = text + " " + emergency.fill(templates.get("lines_elsewhere", language).text(), false);
+        } else if (t.person().countryGuessed() && block.listsEmergency()) {
+            // nothing told where the person is: whose emergency numbers these are, and a way to get the right ones,
+            // first, so that a question the reply ends with stays last
+            text = Templates.put(templates.get("country_guessed", language).text(), Templates.COUNTRY,
+                    CountryResolver.name(t.person().country(), language)) + " " + text;
         }
         text = withHandoff(text, t, id, block, emergency);
         if (handedBack(t.lastReply()) && !text.contains(templates.word("bot-marker", language))) {

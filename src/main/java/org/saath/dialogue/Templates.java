@@ -61,8 +61,10 @@ public final class Templates {
     public static final String SILENT = "{silent}";
     /** Where what calling each listed line costs goes, as far as the directory knows ("Umang: free"). */
     public static final String COSTS = "{costs}";
+    /** Where the name of the country whose numbers a reply gives goes ({@code country_guessed}). */
+    public static final String COUNTRY = "{country}";
     private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT,
-            COSTS);
+            COSTS, COUNTRY);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
 
     /**

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.saath.nlu.Analyser;
 import org.saath.nlu.Analysis;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.DistressDetector;
@@ -29,6 +30,14 @@ public final class TopicMemory {
     public static final String EMERGENCY = "emergency";
     /** The topic of a death told by someone bereaved. */
     static final String BEREAVEMENT = "bereavement";
+    /** A death by suicide told of someone the person lost. */
+    static final String SUICIDE_LOSS = "suicide_loss";
+    /**
+     * A suicide told as news or a story, of no one the person names as theirs ("did u see the news about the student at
+     * karachi uni who died by suicide? so sad" was given the condolences of a loss and "if it has only just happened,
+     * call 15": the s52 QA pass).
+     */
+    static final String SUICIDE_NEWS = "suicide_news";
 
     /** Intents that are situations a person is in, rather than feelings or small talk. */
     static final Set<Intent> SITUATIONS = EnumSet.of(Intent.ABUSE_VIOLENCE, Intent.CYBERBULLYING, Intent.SUBSTANCE,
@@ -50,6 +59,10 @@ public final class TopicMemory {
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
      */
     public Optional<String> of(Analysis analysis, Cues.Found cues, Optional<String> remembered) {
+        if (cues.topic().filter(SUICIDE_LOSS::equals).isPresent()
+                && analysis.signals().contains(Analyser.TOLD_AS_TOPIC)) {
+            return Optional.of(SUICIDE_NEWS);
+        }
         if (cues.topic().isPresent()) {
             return cues.topic();
         }

@@ -203,6 +203,7 @@ public final class TurnProcessor {
         String ownCountry = forLines.equals(own) ? country
                 : p.countries().resolve(in.country(), own, in.phoneNumber(), writes);
         boolean linesElsewhere = !country.equals(ownCountry);
+        boolean countryGuessed = p.countries().byDefault(in.country(), forLines, in.phoneNumber(), writes);
         List<String> counsellorCountries = linesElsewhere ? List.of(ownCountry, country) : List.of(country);
         if (in.answering().isPresent() && !askedLast.equals(in.answering()) && !notSafe(stored, analysis)) {
             return passed(tx, in, stored, now);     // a tap on an old question's button answers nothing now
@@ -231,7 +232,7 @@ public final class TurnProcessor {
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
-                facts.country(), linesElsewhere, now);
+                facts.country(), linesElsewhere, countryGuessed, now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
             TurnResult forgotten = forget(tx, in, forgetKey, conversationId, decided, resources, person, now);

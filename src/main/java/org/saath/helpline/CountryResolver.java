@@ -1,5 +1,6 @@
 package org.saath.helpline;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -47,6 +48,27 @@ public final class CountryResolver {
         boolean notThere = said.filter(s -> s.how() == SaidCountry.How.NOT_HERE && s.country().equals(country))
                 .isPresent();
         return notThere ? UNKNOWN : country;
+    }
+
+    /**
+     * Whether the country a message gets is the deployment's default alone: nothing the request, the words or the phone
+     * number tell. The reply then says whose numbers they are and asks for the country ("I took 40 tylenol … I'm in
+     * Ohio" had got Pakistan's 1122 with nothing said about it: the s52 QA pass).
+     */
+    public boolean byDefault(Optional<String> requested, Optional<SaidCountry> said, Optional<String> phoneNumber,
+                             Language language) {
+        return requested.isEmpty() && said.isEmpty() && phoneNumber.isEmpty() && writtenInDefault.test(language);
+    }
+
+    /** A country's name in {@code language}, from the JDK's CLDR data (Urdu, Arabic; English for the others). */
+    public static String name(String code, Language language) {
+        Locale locale = switch (language) {
+            case UR -> Locale.forLanguageTag("ur");
+            case AR -> Locale.forLanguageTag("ar");
+            default -> Locale.ENGLISH;
+        };
+        String name = new Locale("", code).getDisplayCountry(locale);
+        return name.isBlank() ? code : name;
     }
 
     /**

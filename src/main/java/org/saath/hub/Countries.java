@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.saath.helpline.CountryResolver;
 import org.saath.helpline.Helpline;
 import org.saath.helpline.HelplineDirectory;
 import org.saath.nlu.Language;
@@ -52,8 +53,7 @@ public final class Countries {
 
     /** The country's name in {@code language}. */
     public String name(String code, Language language) {
-        String name = new Locale("", code).getDisplayCountry(locale(language));
-        return name.isBlank() ? code : name;
+        return CountryResolver.name(code, language);
     }
 
     static Locale locale(Language language) {

@@ -87,6 +87,13 @@ public final class Analyser {
         }
     }
 
+    /**
+     * The signal of a message whose words frame it as a topic (the news, a film, a lesson) and name no one of the
+     * writer's own ("did u see the news about the student … who died by suicide?"): a death it tells is no loss of
+     * theirs ({@code TopicMemory}).
+     */
+    public static final String TOLD_AS_TOPIC = "told-as-topic";
+
     /** A first message, or one read without its conversation. */
     public Analysis analyse(String raw) {
         return analyse(read(raw), Context.NONE);
@@ -126,7 +133,8 @@ public final class Analyser {
         // read it in the conversation's state (a report, "i dont want to go to hospital", is read with what came
         // before it)
         List<Utterance> before = context.messages();
-        List<Utterance> previous = reading.command().filter(Command::steers).isPresent() ? List.of() : before;
+        List<Utterance> previous = reading.command().filter(Command::steers).isPresent()
+                || partsAfterCalm(reading, before) ? List.of() : before;
         RiskEstimate estimate = estimate(message, reading.features(), previous);
         // a bare "yes", "ok" or "I'm fine" ("im safe", "yes i'm safe") says nothing more than the answer: the intent
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
@@ -164,6 +172,10 @@ public final class Analyser {
                 && (previous.isEmpty() || !RiskRules.steadies(message));
         if (thirdPerson) {
             signals.add("third_person");
+        }
+        if (message.lexicon().cues().contains(DistressCategory.TOPIC)
+                && !message.lexicon().cues().contains(DistressCategory.THIRD_PERSON)) {
+            signals.add(TOLD_AS_TOPIC);
         }
         boolean asksAboutMeans = asksAboutMeans(message.lexicon(), classification, lowConfidence);
         if (asksAboutMeans) {
@@ -241,6 +253,25 @@ public final class Analyser {
     private Utterance asTrained(Utterance u) {
         DistressAssessment trained = modelDistress.assess(u.text(), u.lexicon());
         return trained == u.lexicon() ? u : new Utterance(u.text(), trained);
+    }
+
+    /**
+     * A thanks or a goodbye with no word of danger, after messages with none either that the model itself reads below
+     * {@code moderate} on their own: it is read on its own too. The model learnt farewells after distress as danger,
+     * and «شكرا كتير، ريحتيني، باي» (thanks a lot, you made me feel better, bye) after being "a bit upset about work"
+     * was read imminent: "please call now", the police first, a counsellor asked (the s52 QA pass). After danger the
+     * model hears in words the lexicon does not know ("everyone would be happier without me"), a goodbye is read with
+     * it as before.
+     */
+    private boolean partsAfterCalm(Reading reading, List<Utterance> before) {
+        if (before.isEmpty() || reading.classification().intent() != Intent.GRATITUDE_GOODBYE
+                || !reading.message().lexicon().categories().isEmpty()
+                || before.stream().anyMatch(u -> !u.lexicon().categories().isEmpty())) {
+            return false;
+        }
+        Utterance last = before.get(before.size() - 1);
+        RiskEstimate earlier = estimate(last, new MessageFeatures(last.text()), before.subList(0, before.size() - 1));
+        return !earlier.level(riskModel.thresholds()).atLeast(RiskLevel.MODERATE);
     }
 
     /** The versions of the intent and risk models answering: {@code <intent>+risk-<risk>}. */

@@ -176,6 +176,15 @@ public final class DistressDetector {
                 continue;
             }
             boolean negated = isNegated(match, matches, masked, negatedStates, clauses);
+            if (category == DistressCategory.SELF_HARM && clauses.inStory(match)) {
+                // self-harm told in a story ("in the drama the girl cuts her arm with a blade": read high once a
+                // parent's "my son cuts his arm" was heard, s52) is the story's: no level of its own, and still a
+                // feature for the risk model, which learnt its corpus with it
+                if (!negated && !match.unlearned()) {
+                    learned.add(category);
+                }
+                continue;
+            }
             if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
                     && clauses.with(DistressCategory.LONG_AGO, match)
                     && !clauses.with(DistressCategory.TIMEFRAME, match)) {
@@ -518,7 +527,8 @@ public final class DistressDetector {
 
     /**
      * Events a story or the news can tell: an act, an attempt. Wishes are never discounted by a topic nearby, unless
-     * their words lie wholly inside such an act.
+     * their words lie wholly inside such an act. Self-harm told in a story is the story's too, for the rules only
+     * ({@code assess}).
      */
     private static boolean isNarrated(DistressCategory category) {
         return category == DistressCategory.ACT || category == DistressCategory.PAST_ATTEMPT;

@@ -285,8 +285,7 @@ public final class DistressLexicon {
             for (int a = 0; a < count; a++) {
                 LexiconEntry entry = entries[a];
                 if (!joined || readsJoined(entry) && !alreadyFound(matches.subList(from, matches.size()), entry)) {
-                    matches.add(new Match(entry, start, entry.tokens().size(), joined && (JOINED_WISHES.contains(
-                            entry.category()) || entry.category() == DistressCategory.INGESTED)));
+                    matches.add(new Match(entry, start, entry.tokens().size(), joined && unlearnedJoined(entry)));
                 }
                 entries[a] = null;
             }
@@ -307,6 +306,14 @@ public final class DistressLexicon {
         return entry.language() == Language.AR && (entry.category() == DistressCategory.ACT
                 || entry.category() == DistressCategory.INGESTED
                 || entry.tokens().size() >= 2 && JOINED_WISHES.contains(entry.category()));
+    }
+
+    /**
+     * Whether {@code entry}, read with "and" joined, makes what the risk model's training never read from it: a wish,
+     * or a verb of taking in ({@link Match#unlearned}). The Arabic acts were read joined when it was trained.
+     */
+    static boolean unlearnedJoined(LexiconEntry entry) {
+        return JOINED_WISHES.contains(entry.category()) || entry.category() == DistressCategory.INGESTED;
     }
 
     /** Whether {@code entry} is already among the phrases found at this position (by the word and by its stem). */

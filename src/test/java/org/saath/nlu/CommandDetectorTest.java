@@ -128,7 +128,16 @@ class CommandDetectorTest {
         "actually no, cancel that request. i dont want anyone reading my chat|cancel_human",
         "cancel the counsellor request|cancel_human", "i don't want a counsellor anymore|cancel_human",
         "nahi rehne do, mujhe counsellor nahi chahiye|cancel_human", "مجھے کونسلر نہیں چاہیے|cancel_human",
-        "خلاص لا، ما ابي مستشار، غيرت رايي|cancel_human", "الغي الطلب لو سمحت|cancel_human"
+        "خلاص لا، ما ابي مستشار، غيرت رايي|cancel_human", "الغي الطلب لو سمحت|cancel_human",
+        // a no that names what it denies (the s52 QA passes: the question was asked again)
+        "no im not having those thoughts now, im genuinely ok|denies",
+        "nahi khud ko kuch nahi karungi, bas thak gayi hun|denies",
+        "نہیں بیٹا، خودکشی حرام ہے، ایسا نہیں سوچتا|denies", "لا ما عندي نية اعمل شي، بس تعبان|denies",
+        "لا مش بفكر انتحر، بس زهقت|denies",
+        // privacy asked with words between, how long messages are kept, whether Saath sees where one is (s52)
+        "kya meri baatein koi aur parh sakta hai? mere ghar walon ko to pata nahi chalega?|privacy",
+        "kya tum meri location dekh sakte ho?|privacy", "وبتحتفظوا بالرسائل لوقتيش؟|privacy",
+        "how long do you keep my messages|privacy", "can you see my location|privacy"
     })
     void commands_are_understood_in_every_language(String text, String command) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).map(Command::code).contains(command);

@@ -453,7 +453,21 @@ class DistressDetectorTest {
         "ابي انتحرر خلااص ماعاد اقدر|high",
         "chrebt dwa dial l far|imminent",
         "انا في القاهرة وبلعت حبوب كتير|imminent",
-        "kleit barcha pilules, nheb nmout, ena f sfax|imminent"
+        "kleit barcha pilules, nheb nmout, ena f sfax|imminent",
+        // a plan with its hour and the means held or made ready (read high: the emergency number not first)
+        "i have a plan for tonight. ive saved up my antidepressants for weeks|imminent",
+        "قد قررت اقتل نفسي الليلة، والسلاح عندي جاهز|imminent",
+        "قررت الليلة بعد ما ينامون اهلي بنهي كل شي، مجهز كل شي|imminent",
+        "عايز اموت، ومعايا الحبوب في ايدي|imminent",
+        "راني حاب نقتل روحي، شريت الدوا وراني نستنى الليل|imminent",
+        "mujy ab jeena ni h yr, sb khtm krna h aj hi, koi ni samjhta|high",
+        // someone else's danger in hand now, and a parent's son who cuts
+        "my wife says she will set herself on fire, she is holding the kerosene|imminent",
+        "my flatmate locked herself in the bathroom, she has a knife and doesnt want to live|imminent",
+        "meri biwi keh rahi hai ke wo khud ko aag laga legi, kerosene uthaya hua hai. hum jeddah me hain|imminent",
+        "my 14 year old son cuts his arm with a blade, what should i do?|high",
+        "میرا چودہ سال کا بیٹا اپنے بازو پر بلیڈ سے کٹ لگاتا ہے۔ میں کیا کروں؟|high",
+        "ابني عمره ١٤ سنة لقيته بجرح ايده بالشفرة، شو اعمل؟|high"
     })
     void what_the_s52_qa_passes_found(String text, String risk) {
         assertRisk(text, risk);
@@ -463,7 +477,9 @@ class DistressDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"بدي موت فيك يا حياتي ❤️ هيدي كلمات الغنية اللي بحبها", "هموت فيك",
         "كنت تعبانة وخدت الرخصة",
-        "kleit bzaf lyoum", "el pont neuf is beautiful"})
+        "kleit bzaf lyoum", "el pont neuf is beautiful", "he cuts his arm hair with scissors lol",
+        "she is holding a baby, so cute", "درزی کپڑے پر کٹ لگاتا ہے", "نائی بالوں پر اچھا کٹ لگاتا ہے",
+        "in the drama the girl cuts her arm with a blade", "the news said a man set himself on fire in protest"})
     void the_s52_look_alikes_carry_no_risk_of_a_wish(String text) {
         assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
     }

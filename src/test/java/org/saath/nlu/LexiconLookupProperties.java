@@ -89,7 +89,8 @@ class LexiconLookupProperties {
                 boolean already = here.stream().anyMatch(m -> m.entry() == entry);
                 if ((stem == 2 ? length >= 2 : length == stem) && (!arabicOnly || DistressLexicon.readsJoined(entry))
                         && !already && startsAt(entry.tokens(), tokens, i, first)) {
-                    here.add(new DistressLexicon.Match(entry, i, entry.tokens().size()));
+                    here.add(new DistressLexicon.Match(entry, i, entry.tokens().size(),
+                            arabicOnly && DistressLexicon.unlearnedJoined(entry)));
                 }
             }
         }
