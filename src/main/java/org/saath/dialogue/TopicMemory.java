@@ -50,7 +50,8 @@ public final class TopicMemory {
     }
 
     /**
-     * The topic the message itself names: its words first, else a loss where the lexicon read someone else's act told
+     * The topic the message itself names: its words first (a suicide they tell as news or a story, naming no one of the
+     * writer's own, {@link #SUICIDE_NEWS} rather than a loss), else a loss where the lexicon read someone else's act told
      * with their death long gone ({@link DistressDetector#LOSS_TOLD}: "my brother took too many pills and died last
      * month", whose act stands between the person and the death, too far apart for a topic's phrase; a loss, not
      * named a suicide: an overdose may have been an accident), else an act on the body it tells at high risk or above

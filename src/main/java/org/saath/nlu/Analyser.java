@@ -24,6 +24,13 @@ public final class Analyser {
     /** The previous messages read as context: as many as the risk corpus gives its rows. */
     public static final int CONTEXT_TURNS = 2;
 
+    /**
+     * The signal of a message whose words frame it as a topic (the news, a film, a lesson) and name no one of the
+     * writer's own ("did u see the news about the student … who died by suicide?"): a death it tells is no loss of
+     * theirs ({@code TopicMemory}).
+     */
+    public static final String TOLD_AS_TOPIC = "told-as-topic";
+
     /** What names a way of dying: a means, a place, a question about a method or a dose. */
     private static final Set<DistressCategory> MEANS_OR_WAY = EnumSet.of(DistressCategory.MEANS,
             DistressCategory.PLACE, DistressCategory.METHOD_QUESTION);
@@ -86,13 +93,6 @@ public final class Analyser {
             messages = List.copyOf(messages);
         }
     }
-
-    /**
-     * The signal of a message whose words frame it as a topic (the news, a film, a lesson) and name no one of the
-     * writer's own ("did u see the news about the student … who died by suicide?"): a death it tells is no loss of
-     * theirs ({@code TopicMemory}).
-     */
-    public static final String TOLD_AS_TOPIC = "told-as-topic";
 
     /** A first message, or one read without its conversation. */
     public Analysis analyse(String raw) {

@@ -87,7 +87,6 @@ public enum Command {
     COST,
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
-    /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     /**
      * A no that names what it denies: "im not having those thoughts", "khud ko kuch nahi karungi", «ایسا نہیں سوچتا»,
      * «ما عندي نية اعمل شي». It answers "are you having thoughts of ending your life?" as a no does (the s52 QA passes:
@@ -95,6 +94,7 @@ public enum Command {
      * the messages before it, whose danger it denies. After "I'm not safe", before "I'm fine" and the no it holds.
      */
     DENIES,
+    /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
     YES,
     /**
