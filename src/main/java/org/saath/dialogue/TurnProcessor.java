@@ -392,11 +392,11 @@ public final class TurnProcessor {
     /**
      * Someone else placed in one country and the writer in another, with danger the model reads (high or more: the
      * writer's own low mood beside a friend's city is still theirs) but no word of danger the lexicon hears but a
-     * means, a place, a time or a farewell, none of it the writer's by its words: the writer is a helper far away ("my best friend in karachi just posted goodbye on her insta story and isnt picking up. im
-     * in london" was asked "are you safe right now?" with Britain's 999, and a mother in Lahore whose son at
-     * university in London had written "sorry for everything" got Pakistan's 15 and 1122: the s52 QA pass). A person
-     * at risk who names where a relative is says their own danger in words the lexicon mostly knows, and then it is
-     * read as theirs.
+     * means, a place, a time or a farewell, none of it the writer's by its words: the writer is a helper far away
+     * ("my best friend in karachi just posted goodbye on her insta story and isnt picking up. im in london" was asked
+     * "are you safe right now?" with Britain's 999, and a mother in Lahore whose son at university in London had
+     * written "sorry for everything" got Pakistan's 15 and 1122: the s52 QA pass). A person at risk who names where a
+     * relative is says their own danger in words the lexicon mostly knows, and then it is read as theirs.
      */
     private static boolean helperFromAfar(Cues.Found cues, Analysis analysis, DistressAssessment words) {
         Optional<String> theirs = cues.there().map(SaidCountry::country);
