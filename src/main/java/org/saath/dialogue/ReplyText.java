@@ -1,8 +1,10 @@
 package org.saath.dialogue;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
 
+import org.saath.helpline.Referral;
 import org.saath.nlu.DistressCategory;
 import org.saath.nlu.Language;
 import org.saath.rules.CrisisTemplates;
@@ -36,6 +38,10 @@ final class ReplyText {
      * variant after the one sent last (after a crisis reply, the next short follow-up); a short acknowledgement
      * first when it would still repeat the last reply.
      */
+    /** How a country's crisis lines stand when none would answer now. */
+    private static final Set<Referral.CrisisCover> NO_LINE_NOW = EnumSet.of(Referral.CrisisCover.NONE,
+            Referral.CrisisCover.CLOSED);
+
     Chosen choose(String id, Templates.Template template, ReplyComposer.Turn t) {
         boolean crisis = CrisisTemplates.SHAPED.contains(id);
         Chosen chosen;
@@ -44,6 +50,14 @@ final class ReplyText {
         } else {
             int variant = nextVariant(id, template, t);
             chosen = new Chosen(template.texts().get(variant), id + "#" + variant);
+            if (variant > 0 && template.noLines() != null && CrisisTemplates.SHAPED.contains(id)
+                    && NO_LINE_NOW.contains(t.referral().crisis())) {
+                // a crisis follow-up speaks of "the line above": where no crisis line is open now (only the police or
+                // two web directories were above it in Saudi Arabia, Kuwait, Libya: the s52 QA pass), one that names
+                // none, in turn with the first text, so that no two replies in a row are the same
+                chosen = (id + "#no-lines").equals(t.lastReply()) ? new Chosen(template.texts().get(0), id + "#0")
+                        : new Chosen(template.noLines(), id + "#no-lines");
+            }
         }
         if (chosen.replyId().equals(t.lastReply())) {
             // said first instead of where the text says it ("… I'm still here with you." twice in one reply)

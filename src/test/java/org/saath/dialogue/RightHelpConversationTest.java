@@ -67,6 +67,23 @@ class RightHelpConversationTest {
         assertThat(chat.replies().get(0).text()).contains("112").doesNotContain("وقد يعمل");
     }
 
+    /**
+     * A crisis follow-up where no crisis line is open names none ("the people on the line above want to hear from
+     * you" stood under the police alone in Saudi Arabia: the s52 QA pass), and no two follow-ups in a row are the same.
+     */
+    @Test
+    void a_crisis_follow_up_where_no_crisis_line_is_open_speaks_of_no_line() {
+        ConversationScript chat = chat("sa-1", "SA", FR_NIGHT).user("i want to end my life");
+        List<String> followUps = new java.util.ArrayList<>();
+        for (String answer : List.of("i dont know", "idk", "nothing helps")) {
+            followUps.add(chat.user(answer).replies().get(0).text());
+        }
+        assertThat(followUps).allSatisfy(text -> assertThat(text).doesNotContain("line above", "call the line"))
+                .allSatisfy(text -> assertThat(text).contains("999"));
+        assertThat(followUps.get(0)).isNotEqualTo(followUps.get(1));
+        assertThat(followUps.get(1)).isNotEqualTo(followUps.get(2));
+    }
+
     @Test
     void no_sentence_speaks_of_lines_that_are_not_there_in_any_country_or_hour() {
         List<List<String>> conversations = List.of(
