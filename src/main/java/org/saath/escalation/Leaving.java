@@ -24,10 +24,7 @@ public final class Leaving {
     public static final String DATA_DELETED = "data_deleted";
     /** Nothing happened in the conversation for the retention period. */
     public static final String RETENTION = "retention";
-    /**
-     * The ways a person ends an escalation in their own turn, recorded as its outcome (the store's
-     * {@code HandoffStore.leftSince} names the same three).
-     */
+    /** The ways a person ends an escalation in their own turn, recorded as its outcome. */
     public static final Set<String> IN_THEIR_TURN = Set.of(ENDED_CHAT, STOPPED, WITHDRAWN);
 
     private Leaving() {

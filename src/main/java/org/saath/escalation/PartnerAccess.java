@@ -89,7 +89,7 @@ public final class PartnerAccess {
 
     /** This partner's escalations that the person left (or whose data went) in the last day, newest first. */
     public List<HandoffStore.Left> leftRecently(Partner partner) {
-        return store.leftSince(partner.id(), clock.instant().minus(LEFT_SHOWN));
+        return store.leftSince(partner.id(), clock.instant().minus(LEFT_SHOWN), Leaving.IN_THEIR_TURN);
     }
 
     /** The escalation, when it is offered to {@code partner} or held by it now; see the class comment. */

@@ -62,13 +62,17 @@ public final class CountryResolver {
 
     /** A country's name in {@code language}, from the JDK's CLDR data (Urdu, Arabic; English for the others). */
     public static String name(String code, Language language) {
-        Locale locale = switch (language) {
+        String name = new Locale("", code).getDisplayCountry(locale(language));
+        return name.isBlank() ? code : name;
+    }
+
+    /** The locale countries are named and sorted in for {@code language}. */
+    public static Locale locale(Language language) {
+        return switch (language) {
             case UR -> Locale.forLanguageTag("ur");
             case AR -> Locale.forLanguageTag("ar");
             default -> Locale.ENGLISH;
         };
-        String name = new Locale("", code).getDisplayCountry(locale);
-        return name.isBlank() ? code : name;
     }
 
     /**

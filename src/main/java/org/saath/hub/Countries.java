@@ -56,16 +56,8 @@ public final class Countries {
         return CountryResolver.name(code, language);
     }
 
-    static Locale locale(Language language) {
-        return switch (language) {
-            case UR -> Locale.forLanguageTag("ur");
-            case AR -> Locale.forLanguageTag("ar");
-            default -> Locale.ENGLISH;
-        };
-    }
-
     private Comparator<String> byName(Language language) {
-        Collator collator = Collator.getInstance(locale(language));
+        Collator collator = Collator.getInstance(CountryResolver.locale(language));
         return Comparator.comparing((String c) -> name(c, language), collator);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -125,16 +126,20 @@ public final class HandoffStore {
     }
 
     /**
-     * A partner's escalations that ended without it at or after {@code since}: the person ended the chat, said "stop"
-     * or no longer wanted a counsellor (recorded as the escalation's outcome: {@code Leaving.IN_THEIR_TURN}), or their
-     * data was deleted (kept apart from them); newest first.
+     * A partner's escalations that ended without it at or after {@code since}: resolved with one of {@code outcomes}
+     * (the ways a person leaves in their own turn, recorded as the escalation's outcome: ended the chat, said "stop",
+     * no longer wanted a counsellor), or their data deleted (kept apart from them); newest first.
      */
-    public List<Left> leftSince(String partnerId, Instant since) {
+    public List<Left> leftSince(String partnerId, Instant since, Set<String> outcomes) {
+        List<Object> params = new ArrayList<>(List.of(partnerId));
+        params.addAll(outcomes);
+        params.addAll(List.of(since, partnerId, since));
+        String marks = String.join(", ", Collections.nCopies(outcomes.size(), "?"));
         return db.read(sql -> sql.list("SELECT id, outcome, updated_at FROM escalations WHERE partner_id = ? "
-                + "AND state = 'resolved' AND outcome IN ('ended_chat', 'stopped', 'withdrawn') AND updated_at >= ? "
+                + "AND state = 'resolved' AND outcome IN (" + marks + ") AND updated_at >= ? "
                 + "UNION ALL SELECT escalation_id, reason, at FROM escalation_endings WHERE partner_id = ? "
                 + "AND at >= ? ORDER BY 3 DESC LIMIT 20", rs -> new Left(rs.getString(1), rs.getString(2),
-                Times.parse(rs.getString(3))), partnerId, since, partnerId, since));
+                Times.parse(rs.getString(3))), params.toArray()));
     }
 
     /**

@@ -432,11 +432,19 @@ class DistressDetectorTest {
         assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
     }
 
-    /** Their look-alikes stay as they were. */
+    /**
+     * The look-alikes of what the s51 and s52 QA passes found stay as they were: sleep, gym and a leak threatened (s51);
+     * a love song's "I'd die for you", a licence got, a dinner eaten, a bridge in Paris, arm hair cut, a baby held, a
+     * tailor's and a barber's cut, self-harm and self-immolation told in a drama or the news (s52).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"i think it's time to sleep lol", "my ex is threatening to leak my pics",
-        "i think its time i started gym", "بدي موت من الجوع شو في أكل عندكن؟", "ابويا هيموتني لو جبت مجموع وحش"})
-    void the_s51_look_alikes_carry_no_risk_of_a_wish(String text) {
+        "i think its time i started gym", "بدي موت من الجوع شو في أكل عندكن؟", "ابويا هيموتني لو جبت مجموع وحش",
+        "بدي موت فيك يا حياتي ❤️ هيدي كلمات الغنية اللي بحبها", "هموت فيك", "كنت تعبانة وخدت الرخصة",
+        "kleit bzaf lyoum", "el pont neuf is beautiful", "he cuts his arm hair with scissors lol",
+        "she is holding a baby, so cute", "درزی کپڑے پر کٹ لگاتا ہے", "نائی بالوں پر اچھا کٹ لگاتا ہے",
+        "in the drama the girl cuts her arm with a blade", "the news said a man set himself on fire in protest"})
+    void the_qa_passes_look_alikes_carry_no_risk_of_a_wish(String text) {
         assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
     }
 
@@ -471,17 +479,6 @@ class DistressDetectorTest {
     })
     void what_the_s52_qa_passes_found(String text, String risk) {
         assertRisk(text, risk);
-    }
-
-    /** Their look-alikes: a love song's "I'd die for you", an errand done, a dinner eaten. */
-    @ParameterizedTest
-    @ValueSource(strings = {"بدي موت فيك يا حياتي ❤️ هيدي كلمات الغنية اللي بحبها", "هموت فيك",
-        "كنت تعبانة وخدت الرخصة",
-        "kleit bzaf lyoum", "el pont neuf is beautiful", "he cuts his arm hair with scissors lol",
-        "she is holding a baby, so cute", "درزی کپڑے پر کٹ لگاتا ہے", "نائی بالوں پر اچھا کٹ لگاتا ہے",
-        "in the drama the girl cuts her arm with a blade", "the news said a man set himself on fire in protest"})
-    void the_s52_look_alikes_carry_no_risk_of_a_wish(String text) {
-        assertThat(assess(text).risk()).as("%s: %s", text, assess(text).signals()).isIn(RiskLevel.NONE, RiskLevel.LOW);
     }
 
     /** A clause word opens a clause of its own: a topic or a negation before it does not reach what follows. */
