@@ -38,7 +38,8 @@ class CuesTest {
     /**
      * Sexual harassment at work or in the street is its own topic (gbv), in every language; abuse at home named in
      * the same message keeps the abuse route (the first topic in the file wins); stress at work alone names none. A
-     * forced marriage is abuse. A death told is its own topic: by suicide (suicide_loss, before any other loss) or not
+     * forced marriage is abuse; online blackmail with pictures is its own topic (cyberbullying), after abuse at home.
+     * A death told is its own topic: by suicide (suicide_loss, before any other loss) or not
      * (bereavement, a pet's too); words that only look like it name none (an exam passed, years gone by, a wish to
      * die of one's own, an attempt survived).
      */
@@ -53,6 +54,12 @@ class CuesTest {
         "my parents are taking me to Pakistan in the summer to get married|abuse_violence",
         "ghar wale zabardasti shaadi karwa rahe hain|abuse_violence",
         "اهلي بدهم يجوزوني غصب عني|abuse_violence",
+        "a guy has my pics and says he will send them to my family unless i pay|cyberbullying",
+        "koi larka meri tasveerein viral karne ki dhamki de raha hai|cyberbullying",
+        "وحد عندو تصاويري و كيهددني يصيفطهم لعائلتي|cyberbullying",
+        "وہ مجھے بلیک میل کر رہا ہے|cyberbullying",
+        "my husband beats me and says he will share my pictures|abuse_violence",
+        "i lost all my photos when my phone broke|none",
         "my sister got married last summer and i miss her|none",
         "my boss keeps shouting at me and i can't sleep|none",
         "my son died by suicide last year|suicide_loss",
