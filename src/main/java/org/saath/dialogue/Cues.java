@@ -37,15 +37,17 @@ public final class Cues {
      * What one message's words tell; {@code said}: the country they place the person in, if any; {@code there}: where
      * someone else is; {@code placeAlone}: the message says nothing but the person's own place ("hi, i live in
      * doha"); {@code aboutSomeoneElse}: it tells of what is done to someone else ("her husband beats her", «زوجها
-     * يضربها»), so the one who writes is a helper.
+     * يضربها»), so the one who writes is a helper; {@code firstAid}: what the body needs first, where the words tell
+     * it (section {@code first-aid}: {@code bleeding}, {@code height}), for an emergency reply's first step.
      */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
                         Optional<SaidCountry> said, Optional<SaidCountry> there, Optional<SaidCountry> askedElsewhere,
-                        boolean placeAlone, boolean aboutSomeoneElse) {
+                        boolean placeAlone, boolean aboutSomeoneElse, Optional<String> firstAid) {
 
-        /** Words that name no country and no one else's situation. */
+        /** Words that name no country, no one else's situation and no first aid. */
         public Found(Optional<String> topic, Set<String> audiences, Set<String> regions) {
-            this(topic, audiences, regions, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+            this(topic, audiences, regions, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
+                    Optional.empty());
         }
 
         /**
@@ -61,7 +63,7 @@ public final class Cues {
                 where.addAll(f.regions());
             });
             return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, askedElsewhere, placeAlone,
-                    aboutSomeoneElse);
+                    aboutSomeoneElse, firstAid);
         }
     }
 
@@ -93,7 +95,7 @@ public final class Cues {
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/cues.yaml";
             read(name).forEach((section, keys) -> {
-                if (!Set.of("topics", "audiences", "regions", "someone-else").contains(section)) {
+                if (!Set.of("topics", "audiences", "regions", "someone-else", "first-aid").contains(section)) {
                     throw new TemplateException(name + ": unknown section '" + section + "'");
                 }
                 keys.forEach((key, said) -> said.forEach(p -> {
@@ -143,7 +145,7 @@ public final class Cues {
         Found who = findWho(text);
         Places.Reading place = places.read(text);
         return new Found(who.topic(), who.audiences(), who.regions(), place.said(), place.there(),
-                place.askedElsewhere(), place.alone(), who.aboutSomeoneElse());
+                place.askedElsewhere(), place.alone(), who.aboutSomeoneElse(), who.firstAid());
     }
 
     /**
@@ -177,7 +179,8 @@ public final class Cues {
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
         return new Found(topic, matching("audiences", named), matching("regions", named), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, !matching("someone-else", named).isEmpty());
+                Optional.empty(), Optional.empty(), false, !matching("someone-else", named).isEmpty(),
+                matching("first-aid", named).stream().findFirst());
     }
 
     /** What the words add to a need: the groups and regions they name. */

@@ -33,11 +33,11 @@ final class PersonReading {
      * they write about; and whether the conversation's remembered peak was high before this message, so a second
      * disclosure gets a follow-up, not the first crisis reply again; and whether a death was told before this message
      * ({@code remembered}: the conversation's topic while it lasts); and the lines' country, and whether it is where
-     * someone else is rather than the writer.
+     * someone else is rather than the writer; and what the body needs first, where this message's words tell it.
      */
     static ReplyComposer.Person of(Analysis a, Optional<ConversationRow> conversation, Optional<String> remembered,
                                    ConversationRisk risk, String country, boolean linesElsewhere,
-                                   boolean countryGuessed, Instant now) {
+                                   boolean countryGuessed, Optional<String> firstAid, Instant now) {
         Gender gender = a.gender().self().or(Gender.fromCode(conversation.map(ConversationRow::personGender)
                 .orElse(null)));
         Gender other = a.gender().other().or(Gender.fromCode(conversation.map(ConversationRow::otherGender)
@@ -49,7 +49,7 @@ final class PersonReading {
         // a death told in an earlier message and still remembered: the condolences were said then
         boolean lossBefore = remembered.filter(LOSSES::contains).isPresent();
         return new ReplyComposer.Person(gender, other, a.categories(), crisisBefore, lossBefore, country,
-                linesElsewhere, countryGuessed);
+                linesElsewhere, countryGuessed, firstAid);
     }
 
     /** Digits that stand for Arabic sounds in Latin letters (ع 3, ح 7, ق/ص 9, خ 5, ط 6). */

@@ -64,7 +64,8 @@ public final class ReplyComposer {
      * Pakistan).
      */
     public record Person(Gender gender, Gender otherGender, Set<DistressCategory> said, boolean crisisBefore,
-                         boolean lossBefore, String country, boolean linesElsewhere, boolean countryGuessed) {
+                         boolean lossBefore, String country, boolean linesElsewhere, boolean countryGuessed,
+                         Optional<String> firstAid) {
 
         public Person {
             said = Set.copyOf(said);

@@ -68,11 +68,17 @@ final class ReplyText {
         return chosen;
     }
 
-    /** {@code text} with what the person said, "if you are in danger…" (unless {@code dangerSaid}) and retention. */
+    /**
+     * {@code text} with what the person said, "if you are in danger…" (unless {@code dangerSaid}), the first step for
+     * the body (pressure on a wound, a step back from an edge, else a doctor for anything taken) and retention.
+     */
     String fill(String text, ReplyComposer.Turn t, boolean dangerSaid) {
         String danger = dangerSaid ? "" : templates.word("danger", t.language());
         String heard = text.replace(Templates.HEARD, templates.word(heard(t.person().said()), t.language()));
-        return Templates.put(heard, Templates.DANGER, danger).replace(Templates.RETENTION, retention(t.language()));
+        String firstAid = heard.contains(Templates.FIRST_AID) ? templates.word(t.person().firstAid()
+                .map(kind -> "first-aid-" + kind).orElse("first-aid"), t.language(), t.person().gender()) : "";
+        return Templates.put(Templates.put(heard, Templates.DANGER, danger), Templates.FIRST_AID, firstAid)
+                .replace(Templates.RETENTION, retention(t.language()));
     }
 
     /** How long chats are kept, in {@code language} ("90 days"). */

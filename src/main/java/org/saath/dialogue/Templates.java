@@ -63,9 +63,17 @@ public final class Templates {
     public static final String COSTS = "{costs}";
     /** Where the name of the country whose numbers a reply gives goes ({@code country_guessed}). */
     public static final String COUNTRY = "{country}";
+    /**
+     * Where an emergency reply's first step for the body goes: the word {@code first-aid}, or {@code first-aid-bleeding}
+     * / {@code first-aid-height} where the message's words tell of bleeding or of a height (cues section
+     * {@code first-aid}); each may have a {@code -feminine} and {@code -masculine} form.
+     */
+    public static final String FIRST_AID = "{first-aid}";
     private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT,
-            COSTS, COUNTRY);
+            COSTS, COUNTRY, FIRST_AID);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+}");
+    /** The ending of a word's form for a gender ({@link #word(String, Language, Gender)}). */
+    private static final Pattern GENDERED_FORM = Pattern.compile("-(feminine|masculine)$");
 
     /**
      * {@code text} with {@code placeholder} replaced by {@code words}; with nothing to say ({@code words} empty) the
@@ -207,14 +215,21 @@ public final class Templates {
         }
         for (Map.Entry<Language, RawFile> file : files.entrySet()) {
             String name = fileName(file.getKey());
+            // a word's gendered forms ("first-aid-feminine") are a language's own, beside the word every file has
+            Set<String> ownWords = new TreeSet<>(file.getValue().words().keySet());
+            ownWords.removeIf(w -> GENDERED_FORM.matcher(w).find()
+                    && en.words().containsKey(GENDERED_FORM.matcher(w).replaceAll("")));
             if (!file.getValue().templates().keySet().equals(en.templates().keySet())
-                    || !file.getValue().words().keySet().equals(en.words().keySet())) {
+                    || !ownWords.equals(en.words().keySet())) {
                 Set<String> diff = new TreeSet<>(en.templates().keySet());
                 diff.removeAll(file.getValue().templates().keySet());
                 Set<String> words = new TreeSet<>(en.words().keySet());
-                words.removeAll(file.getValue().words().keySet());
+                words.removeAll(ownWords);
+                Set<String> extra = new TreeSet<>(ownWords);
+                extra.removeAll(en.words().keySet());
                 throw new TemplateException(name + " does not have the same templates and words as "
-                        + fileName(Language.EN) + " (missing " + diff + ", words " + words + ")");
+                        + fileName(Language.EN) + " (missing " + diff + ", words " + words + ", words not in it "
+                        + extra + ")");
             }
             file.getValue().templates().forEach((id, t) -> check(name, id, t, en.templates().get(id)));
         }
@@ -275,6 +290,12 @@ public final class Templates {
             throw new TemplateException("unknown word '" + key + "'");
         }
         return word;
+    }
+
+    /** The word {@code key} in the form for {@code gender} where the file has one ({@code key-feminine}), else as is. */
+    public String word(String key, Language language, Gender gender) {
+        String form = gender.code() == null ? null : file(language).words().get(key + "-" + gender.code());
+        return form != null ? form : word(key, language);
     }
 
     /** The file of {@code language} as read ({@code other} uses English), for the review of what Saath says. */

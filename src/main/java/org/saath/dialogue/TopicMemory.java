@@ -28,6 +28,8 @@ public final class TopicMemory {
      * messages back, and an abuse guess took over the replies).
      */
     public static final String EMERGENCY = "emergency";
+    /** The first aid of a wound that bleeds ({@link Cues.Found#firstAid()}): an act on the body, told as its blood. */
+    private static final String BLEEDING = "bleeding";
     /** The topic of a death told by someone bereaved. */
     static final String BEREAVEMENT = "bereavement";
     /** A death by suicide told of someone the person lost. */
@@ -55,7 +57,7 @@ public final class TopicMemory {
      * with their death long gone ({@link DistressDetector#LOSS_TOLD}: "my brother took too many pills and died last
      * month", whose act stands between the person and the death, too far apart for a topic's phrase; a loss, not
      * named a suicide: an overdose may have been an accident), else an act on the body it tells at high risk or above
-     * ({@link #EMERGENCY}), else a situation intent the classifier is sure of. The
+     * ({@link #EMERGENCY}; a wound that bleeds is one, though its words are a cut's), else a situation intent the classifier is sure of. The
      * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
      */
@@ -70,7 +72,9 @@ public final class TopicMemory {
         if (analysis.signals().contains(DistressDetector.LOSS_TOLD)) {
             return Optional.of(BEREAVEMENT);
         }
-        if (analysis.categories().contains(DistressCategory.ACT) && analysis.risk().atLeast(RiskLevel.HIGH)) {
+        boolean bleeding = cues.firstAid().filter(BLEEDING::equals).isPresent();   // "cut my wrist and it's bleeding"
+        if ((analysis.categories().contains(DistressCategory.ACT) || bleeding)
+                && analysis.risk().atLeast(RiskLevel.HIGH)) {
             return Optional.of(EMERGENCY);
         }
         if (analysis.lowConfidence() || !SITUATIONS.contains(analysis.intent())) {

@@ -232,7 +232,7 @@ public final class TurnProcessor {
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
-                facts.country(), linesElsewhere, countryGuessed, now);
+                facts.country(), linesElsewhere, countryGuessed, read.cues().firstAid(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
             TurnResult forgotten = forget(tx, in, forgetKey, conversationId, decided, resources, person, now);

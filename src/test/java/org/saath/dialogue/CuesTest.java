@@ -80,4 +80,25 @@ class CuesTest {
     void words_name_what_the_message_is_about(String text, String topic) {
         assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
     }
+
+    /**
+     * What the body needs first, told in the words: a wound that bleeds, a height, a place of danger; an overdose or a
+     * wish names none (its reply says to see a doctor for anything taken), nor does a chat "on chat".
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i cut my wrist and its bleeding a lot, it wont stop|bleeding",
+        "khoon ruk nahi raha maine nas kaat li|bleeding",
+        "الدم ما وقف|bleeding",
+        "im standing on the roof of my building|height",
+        "انا واقف على الجسر|height",
+        "main chhat par khari hoon|height",
+        "i'm on the train tracks|place",
+        "i took 40 panadol|none",
+        "i want to die|none",
+        "baat chat pe karo|none"
+    })
+    void words_tell_the_first_aid_a_body_needs(String text, String kind) {
+        assertThat(CUES.find(text).firstAid().orElse("none")).as(text).isEqualTo(kind);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.saath.channel.SmsSegments;
+import org.saath.nlu.Gender;
 import org.saath.nlu.Language;
 
 /**
@@ -31,6 +32,18 @@ class TemplateReviewTest {
             GUIDES.texts(language).forEach(text -> findings.addAll(review.neutral(language.code() + " guide", text)));
             assertThat(findings).as(language.code()).isEmpty();
         }
+    }
+
+    @Test
+    void a_word_is_said_in_the_form_for_the_person_s_gender_where_the_language_has_one() {
+        String feminine = TEMPLATES.word("first-aid", Language.AR, Gender.FEMININE);
+        assertThat(feminine).contains("كنتِ").isNotEqualTo(TEMPLATES.word("first-aid", Language.AR));
+        assertThat(TEMPLATES.word("first-aid", Language.AR, Gender.UNMARKED))
+                .isEqualTo(TEMPLATES.word("first-aid", Language.AR)).doesNotContain("كنتِ");
+        assertThat(TEMPLATES.word("first-aid-bleeding", Language.AR, Gender.FEMININE))
+                .isEqualTo(TEMPLATES.word("first-aid-bleeding", Language.AR));
+        assertThat(TEMPLATES.word("first-aid", Language.EN, Gender.MASCULINE))
+                .isEqualTo(TEMPLATES.word("first-aid", Language.EN));
     }
 
     @Test
