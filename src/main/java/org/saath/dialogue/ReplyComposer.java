@@ -191,7 +191,7 @@ public final class ReplyComposer {
                     .fill(t.text(), false), language);
         }
         String openIntro = t.intro() != null ? t.intro() : templates.get("crisis", language).intro();
-        ReplyLines.Block block = lines.crisis(referral, referral.lines(), openIntro, language, false);
+        ReplyLines.Block block = lines.crisis(referral, referral.lines(), openIntro, language, false, true);
         EmergencyWords emergency = new EmergencyWords(templates, renderer, referral, block.listsEmergency(),
                 language);
         String intro = emergency.fill(block.intro(), false);

@@ -3,6 +3,7 @@ package org.saath.dialogue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.saath.helpline.CountryResolver;
 import org.saath.helpline.HelplineOffer;
 import org.saath.helpline.Referral;
 import org.saath.nlu.Language;
@@ -65,7 +66,7 @@ final class ReplyLines {
         List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
         if (emergency.isEmpty() && (template.emergencyFirst() || crisis)) {
             // no emergency number known for the country: the truth about the crisis lines, the directories
-            return crisis(r, t.offers(), template.intro(), t.language(), !template.emergencyFirst());
+            return crisis(r, t.offers(), template.intro(), t.language(), !template.emergencyFirst(), countryKnown(t));
         }
         // after an act or a plan for now, the crisis follow-ups keep the emergency numbers first while that is
         // remembered ("why do you care" after "going to take them tonight" had lost 911 from its list)
@@ -80,7 +81,7 @@ final class ReplyLines {
             return new Block(template.intro(), distinct(offers));
         }
         if (crisis) {
-            Block block = crisis(r, t.offers(), template.intro(), t.language(), true);
+            Block block = crisis(r, t.offers(), template.intro(), t.language(), true, countryKnown(t));
             // the truth about the crisis lines is said once a conversation; a follow-up keeps the lines, the emergency
             // numbers first, under the template's own intro ("Please call now:"), each line with its label. A helper
             // always gets the template's intro: "if YOU are in danger" is not what they need to read
@@ -98,7 +99,8 @@ final class ReplyLines {
             List<HelplineOffer> offers = new ArrayList<>(afterCrisis ? emergency : List.of());
             offers.addAll(r.listening());
             offers.addAll(r.international());
-            String intro = afterCrisis ? "intro-no-crisis-line"
+            String intro = afterCrisis ? (countryKnown(t) ? "intro-no-crisis-line" : "intro-country-unknown")
+                    : !countryKnown(t) ? "no-lines-intro-country-unknown"
                     : r.listening().isEmpty() ? "no-lines-intro" : "no-lines-intro-listening";
             return new Block(templates.word(intro, t.language()), distinct(offers));
         }
@@ -116,11 +118,21 @@ final class ReplyLines {
     }
 
     /**
+     * Whether the person's country is known: where nothing told it (an Arabic message with no country), "I don't know a
+     * crisis line in your country" would be untrue, and the reply asks for it instead (the s53 QA pass: no reply to 25
+     * people without a country asked where they were).
+     */
+    private static boolean countryKnown(ReplyComposer.Turn t) {
+        return !CountryResolver.UNKNOWN.equals(t.person().country());
+    }
+
+    /**
      * Crisis lines as they stand: the open ones lead (at most {@value #CRISIS_LINES} when {@code brief}, with a
      * "more lines" hint for the rest); else the truth about them, and the emergency numbers first (when
      * {@code brief}, with one international directory after them rather than every one).
      */
-    Block crisis(Referral r, List<HelplineOffer> offers, String openIntro, Language language, boolean brief) {
+    Block crisis(Referral r, List<HelplineOffer> offers, String openIntro, Language language, boolean brief,
+                 boolean countryKnown) {
         List<HelplineOffer> emergency = r.emergencyKnown() ? r.emergency() : List.of();
         if (r.crisis() == Referral.CrisisCover.OPEN && brief) {
             List<HelplineOffer> open = offers.stream().filter(HelplineOffer::isOpen).limit(CRISIS_LINES).toList();
@@ -136,7 +148,7 @@ final class ReplyLines {
             case OPEN -> openIntro;
             case CLOSED -> templates.word("intro-none-open", language);
             case UNCONFIRMED -> templates.word("intro-unconfirmed", language);
-            case NONE -> templates.word("intro-no-crisis-line", language);
+            case NONE -> templates.word(countryKnown ? "intro-no-crisis-line" : "intro-country-unknown", language);
         };
         if (r.crisis() != Referral.CrisisCover.OPEN) {
             out.addAll(emergency);

@@ -26,6 +26,9 @@ class PlacesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "i live in dubai|AE|HERE",
+        "انا واقف على جسر عبدون وبدي انط|JO|HERE",
+        "انا عايشة في نابلس وبدي اموت|PS|HERE",
+        "انا في تعز وما اشتي اعيش|YE|HERE",
         "I'm in Dubai right now and i want to die|AE|HERE",
         "im currently living in riyadh, everything is falling apart|SA|HERE",
         "we live in Sharjah, my husband works long hours|AE|HERE",
