@@ -444,9 +444,18 @@ public final class TurnProcessor {
     private static boolean medical(Analysis analysis, TurnFacts facts) {
         boolean actTold = analysis.actBefore() != Analysis.ActBefore.NONE
                 || TopicMemory.EMERGENCY.equals(facts.topic());
+        // a cut told at high risk, and danger of the person's own now with no one else's violence in it ("i'll kill
+        // myself tonight"): the ambulance before the police (the s53 QA pass had the police first for self-harm, an
+        // overdose and a plan for tonight; fear of the police keeps people from calling)
+        boolean violence = facts.topic() != null && VIOLENCE.contains(facts.topic());
         return analysis.categories().contains(DistressCategory.ACT)
-                || actTold && facts.conversationRisk().atLeast(RiskLevel.HIGH);
+                || actTold && facts.conversationRisk().atLeast(RiskLevel.HIGH)
+                || analysis.categories().contains(DistressCategory.SELF_HARM) && analysis.risk().atLeast(RiskLevel.HIGH)
+                || facts.conversationRisk() == RiskLevel.IMMINENT && !violence;
     }
+
+    /** The topics of someone else's violence, where the police come first. */
+    private static final Set<String> VIOLENCE = Set.of("abuse_violence", "gbv");
 
     /**
      * Deletes everything about the person and confirms; nothing of this turn is recorded. When the safety floor

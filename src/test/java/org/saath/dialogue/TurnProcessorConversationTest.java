@@ -49,16 +49,19 @@ class TurnProcessorConversationTest {
                 .containsOnly("high");
     }
 
-    /** Intent, means and a timeframe: the emergency numbers first, an open 24/7 line, and "are you safe?". */
+    /**
+     * Intent, means and a timeframe: the emergency numbers first (the ambulance before the police: no one else's
+     * violence is in it), an open 24/7 line, and "are you safe?".
+     */
     @Test
     void imminent_risk_leads_with_the_emergency_numbers_then_an_open_line_and_asks_if_the_person_is_safe() {
         ConversationScript chat = chat("u-2i", "PK", TestComponents.PK_NIGHT)
                 .user("i want to kill myself tonight, i have the pills")
-                .expectHelplines("pk-police-15", "pk-rescue-1122", "pk-umang")
+                .expectHelplines("pk-rescue-1122", "pk-police-15", "pk-umang")
                 .expectHandoff();
         // an emergency number is open at every hour by what it is: no label; the crisis line keeps its own
         assertThat(chat.replies().get(0).text())
-                .startsWith("Please call now:\n- Police: phone 15\n- Ambulance (across Punjab, in some districts elsewhere): phone 1122\n- ")
+                .startsWith("Please call now:\n- Ambulance (across Punjab, in some districts elsewhere): phone 1122\n- Police: phone 15\n- ")
                 .containsPattern("\n- [^\n]*Umang[^\n]*\\(open 24/7\\)")
                 .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
