@@ -27,6 +27,9 @@ class PlacesTest {
     @CsvSource(delimiter = '|', value = {
         "i live in dubai|AE|HERE",
         "انا واقف على جسر عبدون وبدي انط|JO|HERE",
+        "on the roof of my apartment in sydney. thinking about jumping|AU|HERE",
+        "nairobi here. i feel like killing myself, nobody cares|KE|HERE",
+        "Im in Lagos, I've been thinking of ending my life|NG|HERE",
         "انا عايشة في نابلس وبدي اموت|PS|HERE",
         "انا في تعز وما اشتي اعيش|YE|HERE",
         "I'm in Dubai right now and i want to die|AE|HERE",
