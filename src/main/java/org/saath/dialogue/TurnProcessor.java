@@ -361,8 +361,8 @@ public final class TurnProcessor {
                                                  Optional<ConversationRow> conversation) {
         boolean followsThemself = a.follows() && !a.thirdPerson();
         return conversation.map(PersonReading::answeredAHelper).orElse(false)
-                // "ok" goes on with the helper too, and so does a report ("she won't go to the hospital")
-                && a.command().filter(c -> c.steers() && c != Command.OK).isEmpty()
+                // "ok" and "idk" go on with the helper too, and so does a report ("she won't go to the hospital")
+                && a.command().filter(c -> c.steers() && c != Command.OK && c != Command.UNSURE).isEmpty()
                 && !followsThemself && (!words.ownWords() || a.thirdPerson()
                 || a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily));
     }

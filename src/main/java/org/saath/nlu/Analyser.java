@@ -140,7 +140,7 @@ public final class Analyser {
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
         // bot asked "are you safe right now?" again)
         boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK
-                || c == Command.FINE).isPresent() && commands.isWhole(reading.text());
+                || c == Command.FINE || c == Command.UNSURE).isPresent() && commands.isWhole(reading.text());
         // an answer that steadies ("my name is Samira") is read once more without the messages before it: the rules
         // hold it below high only when the danger the model heard was theirs (RiskRules.steadies)
         RiskEstimate withoutContext = previous.isEmpty() || !RiskRules.steadies(message) ? estimate

@@ -103,6 +103,12 @@ public enum Command {
      * "ok" had been read as "I'm safe" and the emergency numbers dropped (an outside probe, 5 December, night).
      */
     OK,
+    /**
+     * "maybe", "idk", "shayad", «مدري»: not sure, said as the whole answer. To "are you having thoughts of ending your
+     * life?" it is no no, and is taken seriously (the s53 QA passes: "shayad" was asked the same question again, then
+     * "hmm" was told Saath cannot help); like {@link #OK}, no answer to "are you safe right now?".
+     */
+    UNSURE,
     NO, STOP,
     /**
      * Not said but sent: a voice note, a picture, a sticker or a document, which Saath cannot read. Set by the
