@@ -115,13 +115,18 @@ public final class ReplyComposer {
             // an emergency number reaches its own country's network: a helper abroad needs someone there to call
             // (not said of the international directories alone, for a country with no line known)
             text = text + " " + emergency.fill(templates.get("lines_elsewhere", language).text(), false);
-        } else if (t.person().countryGuessed() && block.listsEmergency()) {
-            // nothing told where the person is: whose emergency numbers these are, and a way to get the right ones,
-            // first, so that a question the reply ends with stays last
+        } else if (t.person().countryGuessed() && (block.listsEmergency() || t.firstTurn() && block.offers().stream()
+                .anyMatch(o -> o.helpline().country().equals(t.person().country())))) {
+            // nothing told where the person is: whose numbers these are, and a way to get the right ones, first, so
+            // that a question the reply ends with stays last (the s53 QA pass: "i want to kill myself" with no country
+            // had Umang and 15 with no word that they are Pakistan's): on the first reply, and on any listing emergency
+            // numbers
             text = Templates.put(templates.get("country_guessed", language).text(), Templates.COUNTRY,
                     CountryResolver.name(t.person().country(), language)) + " " + text;
         }
-        text = withHandoff(text, t, id, block, emergency);
+        // said after the text: the lines are above it where the template puts them first («رقم الطوارئ المذكور أدناه»
+        // under the numbers: the s53 QA pass)
+        text = withHandoff(text, t, id, block, emergency, template.linesFirst());
         if (handedBack(t.lastReply()) && !text.contains(templates.word("bot-marker", language))) {
             // the person last heard from a counsellor, then that the bot is back: this reply must not read as theirs
             text = templates.word("bot-intro", language) + " " + text;
@@ -204,7 +209,8 @@ public final class ReplyComposer {
      * ({@value Templates#HANDOFF}) the short words, else the whole note after the text. Nothing when the template
      * itself says a counsellor was asked, or the turn has nothing to tell of one ({@link Turn#tellsHandoff}).
      */
-    private String withHandoff(String text, Turn t, String id, ReplyLines.Block block, EmergencyWords emergency) {
+    private String withHandoff(String text, Turn t, String id, ReplyLines.Block block, EmergencyWords emergency,
+                               boolean linesFirst) {
         boolean asked = t.tellsHandoff() && t.counsellor() && !ASKS_COUNSELLOR.contains(id);
         boolean none = t.tellsHandoff() && !t.counsellor() && !id.startsWith("human_unavailable");
         if (text.contains(Templates.HANDOFF)) {
@@ -214,11 +220,11 @@ public final class ReplyComposer {
         }
         if (asked) {
             return text + " " + emergency.fill(templates.get(block.offers().isEmpty() ? "escalation_opened_alone"
-                    : "escalation_opened", t.language()).text(), false);
+                    : "escalation_opened", t.language()).text(), linesFirst);
         }
         if (none) {
             return text + " " + emergency.fill(templates.get(ReplyLines.anyOpen(block.offers()) ? "no_counsellor"
-                    : "no_counsellor_none_open", t.language()).text(), false);
+                    : "no_counsellor_none_open", t.language()).text(), linesFirst);
         }
         return text;
     }

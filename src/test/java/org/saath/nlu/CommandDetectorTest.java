@@ -47,7 +47,7 @@ class CommandDetectorTest {
         "زوجي يهددني بالقتل وأهلي ما يسوون شي|not_safe", "abbu ne jaan se maarne ki dhamki di hai|not_safe",
         "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "usne kaha hai k wo mujhe goli maar dega|not_safe",
         "میرا شوہر چھری لے کر دروازے پر کھڑا ہے اور کہہ رہا ہے آج تمہیں ختم کر دوں گا|not_safe",
-        "هلق هو بالبيت وقلي رح يدبحني|not_safe", "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
+        "هلق هو بالبيت وقلي رح يدبحني|not_safe", "انا خايفة اقول لبابا، هيموتني|not_safe", "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
         "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
         "مين يقدر يشوف كلامي؟ اهلي ممكن يعرفون اني كلمتكم؟|privacy",
         // a threat to kill reported, and strangling tried
@@ -186,7 +186,9 @@ class CommandDetectorTest {
         // not wanting to talk to anyone is no counsellor declined: it may be the danger itself
         "i dont want to talk to anyone anymore", "ما بدي احكي مع حدا", "kisi se baat nahi karni",
         // the writer's own "I'll end it" names no one who threatens them
-        "aaj raat khatam kar dunga sab", "آج سب ختم کر دوں گا", "main khud ko goli maar dunga"})
+        "aaj raat khatam kar dunga sab", "آج سب ختم کر دوں گا", "main khud ko goli maar dunga",
+        // a job or an exam that "will kill me" is an idiom
+        "الشغل ده هيموتني، المدير مش بيرحم"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
