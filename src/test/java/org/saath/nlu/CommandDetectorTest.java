@@ -130,6 +130,7 @@ class CommandDetectorTest {
         // no counsellor after all (the s52 QA passes: the request stayed open), before the no it holds
         "actually no, cancel that request. i dont want anyone reading my chat|cancel_human",
         "cancel the counsellor request|cancel_human", "i don't want a counsellor anymore|cancel_human",
+        "actually no nevermind. i dont want anyone reading this|cancel_human", "acha rehne do koi nahi|cancel_human",
         "nahi rehne do, mujhe counsellor nahi chahiye|cancel_human", "مجھے کونسلر نہیں چاہیے|cancel_human",
         "خلاص لا، ما ابي مستشار، غيرت رايي|cancel_human", "الغي الطلب لو سمحت|cancel_human",
         // a no that names what it denies (the s52 QA passes: the question was asked again)
