@@ -82,7 +82,8 @@ class ReloadUnderLoadHttpTest {
                             reloaded.await(60, TimeUnit.SECONDS);
                         }
                         String body = "{\"user\":\"u-" + sender + "\",\"id\":\"m-" + String.format("%02d", i)
-                                + "\",\"text\":\"i feel " + (i % 2 == 0 ? "anxious" : "so alone") + " today\"}";
+                                + "\",\"country\":\"PK\",\"text\":\"i feel "
+                                + (i % 2 == 0 ? "anxious" : "so alone") + " today\"}";
                         statuses.add(person.post(body).statusCode());
                         started.countDown();
                     }
