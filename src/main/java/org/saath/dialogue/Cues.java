@@ -38,7 +38,8 @@ public final class Cues {
      * someone else is; {@code placeAlone}: the message says nothing but the person's own place ("hi, i live in
      * doha"); {@code aboutSomeoneElse}: it tells of what is done to someone else ("her husband beats her", «زوجها
      * يضربها»), so the one who writes is a helper; {@code firstAid}: what the body needs first, where the words tell
-     * it (section {@code first-aid}: {@code bleeding}, {@code height}), for an emergency reply's first step.
+     * it (section {@code first-aid}: {@code bleeding}, {@code height}, {@code place}), for an emergency reply's
+     * first step.
      */
     public record Found(Optional<String> topic, Set<String> audiences, Set<String> regions,
                         Optional<SaidCountry> said, Optional<SaidCountry> there, Optional<SaidCountry> askedElsewhere,

@@ -64,9 +64,10 @@ public final class Templates {
     /** Where the name of the country whose numbers a reply gives goes ({@code country_guessed}). */
     public static final String COUNTRY = "{country}";
     /**
-     * Where an emergency reply's first step for the body goes: the word {@code first-aid}, or {@code first-aid-bleeding}
-     * / {@code first-aid-height} where the message's words tell of bleeding or of a height (cues section
-     * {@code first-aid}); each may have a {@code -feminine} and {@code -masculine} form.
+     * Where an emergency reply's first step for the body goes: the word {@code first-aid}, or
+     * {@code first-aid-bleeding}, {@code first-aid-height}, {@code first-aid-place} where the message's words tell of
+     * bleeding, a height or a place of danger (cues section {@code first-aid}); each may have a {@code -feminine} and
+     * {@code -masculine} form.
      */
     public static final String FIRST_AID = "{first-aid}";
     private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT,
@@ -292,7 +293,7 @@ public final class Templates {
         return word;
     }
 
-    /** The word {@code key} in the form for {@code gender} where the file has one ({@code key-feminine}), else as is. */
+    /** The word {@code key} in its form for {@code gender} where the file has one ({@code key-feminine}). */
     public String word(String key, Language language, Gender gender) {
         String form = gender.code() == null ? null : file(language).words().get(key + "-" + gender.code());
         return form != null ? form : word(key, language);

@@ -57,8 +57,9 @@ public final class TopicMemory {
      * with their death long gone ({@link DistressDetector#LOSS_TOLD}: "my brother took too many pills and died last
      * month", whose act stands between the person and the death, too far apart for a topic's phrase; a loss, not
      * named a suicide: an overdose may have been an accident), else an act on the body it tells at high risk or above
-     * ({@link #EMERGENCY}; a wound that bleeds is one, though its words are a cut's), else a situation intent the classifier is sure of. The
-     * classifier's guess does not replace a remembered topic that only words can name (a death, harassment at work):
+     * ({@link #EMERGENCY}; a wound that bleeds is one, though its words are a cut's), else a situation intent the
+     * classifier is sure of. The classifier's guess does not replace a remembered topic that only words can name (a
+     * death, harassment at work):
      * "main unke baghair nahi reh sakta" after "ammi ka inteqal hua" is grief, not the drugs the classifier heard.
      */
     public Optional<String> of(Analysis analysis, Cues.Found cues, Optional<String> remembered) {

@@ -61,7 +61,8 @@ class TurnProcessorConversationTest {
                 .expectHandoff();
         // an emergency number is open at every hour by what it is: no label; the crisis line keeps its own
         assertThat(chat.replies().get(0).text())
-                .startsWith("Please call now:\n- Ambulance (across Punjab, in some districts elsewhere): phone 1122\n- Police: phone 15\n- ")
+                .startsWith("Please call now:\n- Ambulance (across Punjab, in some districts elsewhere): phone 1122\n"
+                        + "- Police: phone 15\n- ")
                 .containsPattern("\n- [^\n]*Umang[^\n]*\\(open 24/7\\)")
                 .contains("Are you safe right now?").doesNotContain("thoughts of ending your life");
 
