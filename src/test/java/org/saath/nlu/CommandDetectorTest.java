@@ -49,6 +49,8 @@ class CommandDetectorTest {
         "میرے شوہر نے قتل کی دھمکی دی ہے|not_safe", "usne kaha hai k wo mujhe goli maar dega|not_safe",
         "میرا شوہر چھری لے کر دروازے پر کھڑا ہے اور کہہ رہا ہے آج تمہیں ختم کر دوں گا|not_safe",
         "هلق هو بالبيت وقلي رح يدبحني|not_safe", "انا خايفة اقول لبابا، هيموتني|not_safe",
+        "he is hitting me right now|not_safe", "جوزي مسك السكينة وبهددني فيها، انا بالحمام مسكرة عحالي|not_safe",
+        "زوجي عم يضربني هلق وقفل علي الباب|not_safe", "shohar abhi maar raha hai|not_safe",
         "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
         "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
         "مين يقدر يشوف كلامي؟ اهلي ممكن يعرفون اني كلمتكم؟|privacy",
