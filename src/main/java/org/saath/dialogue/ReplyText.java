@@ -20,6 +20,9 @@ final class ReplyText {
 
     /** The reply to a death told, whose first text (the condolences) is said once while the loss is remembered. */
     private static final String GRIEF = "grief";
+    /** How a country's crisis lines stand when none would answer now. */
+    private static final Set<Referral.CrisisCover> NO_LINE_NOW = EnumSet.of(Referral.CrisisCover.NONE,
+            Referral.CrisisCover.CLOSED);
 
     /** A text and the id it is remembered by ({@code template#variant}, or {@code template#no-lines}). */
     record Chosen(String text, String replyId) {
@@ -38,10 +41,6 @@ final class ReplyText {
      * variant after the one sent last (after a crisis reply, the next short follow-up); a short acknowledgement
      * first when it would still repeat the last reply.
      */
-    /** How a country's crisis lines stand when none would answer now. */
-    private static final Set<Referral.CrisisCover> NO_LINE_NOW = EnumSet.of(Referral.CrisisCover.NONE,
-            Referral.CrisisCover.CLOSED);
-
     Chosen choose(String id, Templates.Template template, ReplyComposer.Turn t) {
         boolean crisis = CrisisTemplates.SHAPED.contains(id);
         Chosen chosen;

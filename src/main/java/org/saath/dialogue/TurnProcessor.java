@@ -103,6 +103,8 @@ public final class TurnProcessor {
 
     private static final Set<String> HELD_BY_HUMAN = Set.of("claimed", "active");
     private static final Set<String> CRISIS_TOPICS = Set.of("crisis", "suicide");
+    /** The topics of someone else's violence, where the police come first ({@link #medical}). */
+    private static final Set<String> VIOLENCE = Set.of("abuse_violence", "gbv");
     /** What the lexicon may hear in a message of a helper far away ({@link #helperFromAfar}): no wish, act or plan. */
     private static final Set<DistressCategory> FROM_AFAR_TOLD = EnumSet.of(DistressCategory.MEANS,
             DistressCategory.PLACE, DistressCategory.TIMEFRAME, DistressCategory.GOODBYE);
@@ -453,9 +455,6 @@ public final class TurnProcessor {
                 || analysis.categories().contains(DistressCategory.SELF_HARM) && analysis.risk().atLeast(RiskLevel.HIGH)
                 || facts.conversationRisk() == RiskLevel.IMMINENT && !violence;
     }
-
-    /** The topics of someone else's violence, where the police come first. */
-    private static final Set<String> VIOLENCE = Set.of("abuse_violence", "gbv");
 
     /**
      * Deletes everything about the person and confirms; nothing of this turn is recorded. When the safety floor

@@ -126,6 +126,14 @@ public enum Command {
         return this != NO_DOCTOR && this != HELP_SOMEONE;
     }
 
+    /**
+     * Whether the rules count it as a command said ({@code has-command}): not sure ({@link #UNSURE}) is an answer in
+     * words that says little, heard as words are except where a rule names it.
+     */
+    public boolean counted() {
+        return this != UNSURE;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

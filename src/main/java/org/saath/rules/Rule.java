@@ -21,9 +21,9 @@ public record Rule(String id, int priority, When when, Then then) {
      * pair at the conversation's (the peak still remembered), {@code earlierRiskAtLeast} at the conversation's before
      * this message; {@code signals} must all have been heard in this message, {@code signalsNone} none of them;
      * {@code counsellorAvailable} whether a partner could be offered the conversation now; {@code hasCommand}
-     * whether the message said a command at all ("no", "stop", "more lines"…; not sure, {@link Command#UNSURE}, is an
-     * answer in words that says little, and counts as none but where a rule names it); {@code topicSaid} whether this
-     * message's own words or intent named the topic, rather than the conversation remembering it;
+     * whether the message said a command at all ("no", "stop", "more lines"…; {@link Command#counted}: not "not
+     * sure"); {@code topicSaid} whether this message's own words or intent named the topic, rather than the
+     * conversation remembering it;
      * {@code actBefore} whose act on the body one of the messages read with this one told (empty: anyone's or none);
      * {@code classifiedAs} the intent classifier's own reading, before a risk of {@code high} made the intent a crisis;
      * {@code placeSaid} whether this message said where the person is ("I live in Riyadh": {@code SAID} or
@@ -71,7 +71,7 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (signalsNone.isEmpty() || noneHeard(signalsNone, f.signals()))
                     && (asksAboutMeans == null || asksAboutMeans == f.asksAboutMeans())
                     && (counsellorAvailable == null || counsellorAvailable == f.counsellorAvailable())
-                    && (hasCommand == null || hasCommand == f.command().filter(c -> c != Command.UNSURE).isPresent())
+                    && (hasCommand == null || hasCommand == f.command().filter(Command::counted).isPresent())
                     && (topicSaid == null || topicSaid == f.topicSaid())
                     && (actBefore.isEmpty() || actBefore.contains(f.actBefore()))
                     && (classifiedAs.isEmpty() || classifiedAs.contains(f.classified()))
