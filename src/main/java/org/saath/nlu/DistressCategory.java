@@ -35,6 +35,12 @@ public enum DistressCategory {
      */
     LONG_AGO,
     /**
+     * Weeks or a month ago ("last week", "pichle mahine", «الأسبوع الماضي»): an act or self-harm told in its clause is a
+     * past attempt, and a recent one, so {@code high} at most, not {@code imminent} ("i overdosed last week, home from
+     * the hospital now" had the ambulance first); a death told with it is a loss.
+     */
+    WEEKS_AGO,
+    /**
      * A word that opens a new clause where no punctuation marks one ("but", "and then", "lekin", "لكن"); the clause
      * starts at its last word. A negation, a topic, a time long past or a third person does not reach across it:
      * "i know it's haram but i drank the poison".
@@ -94,8 +100,9 @@ public enum DistressCategory {
     /** Someone's death or suicide told ("died", "took her life", "jaan de di", "انتحر"): a cue for {@link #FOLLOW}. */
     DEATH,
     /**
-     * A time gone by, days or more ("last month", "last week", "pichle hafte", «الشهر الماضي»): a {@link #DEATH death}
-     * told with it, or with {@link #YESTERDAY}, is a loss, not an act now.
+     * A time gone by, days ("days ago", "din pehle", «قبل أيام»), or a month named ("in june"): a {@link #DEATH death}
+     * told with it, with {@link #YESTERDAY}, {@link #WEEKS_AGO} or {@link #LONG_AGO}, is a loss, not an act now; an act
+     * told with it is still an act (an overdose two days ago needs a doctor).
      */
     PAST,
     /**
@@ -165,14 +172,14 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
+     * time long past, weeks ago, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
      * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
      * told, a time gone by, the day before, the last hours, trying, who the writer is, support found, the means put
      * away, doing it again.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
+            case NEGATION, THIRD_PERSON, LONG_AGO, WEEKS_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
                  TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST, YESTERDAY, RECENT, TRIED,
                  INTRODUCTION, SUPPORTED, RECOVERED, PUT_AWAY, AGAIN -> true;
             default -> false;

@@ -47,7 +47,7 @@ public final class DistressDetector {
      * besides the guards; {@link DistressCategory#AGAIN} is kept only where nothing negates it.
      */
     private static final Set<DistressCategory> KEPT_CUES = EnumSet.of(DistressCategory.NEGATION,
-            DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.PAST, DistressCategory.YESTERDAY,
+            DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.WEEKS_AGO, DistressCategory.PAST, DistressCategory.YESTERDAY,
             DistressCategory.RECENT, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED,
             DistressCategory.RECOVERED,
             DistressCategory.PUT_AWAY);
@@ -186,10 +186,14 @@ public final class DistressDetector {
                 continue;
             }
             if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
-                    && clauses.with(DistressCategory.LONG_AGO, match)
                     && !clauses.with(DistressCategory.TIMEFRAME, match)) {
-                category = DistressCategory.PAST_ATTEMPT;
-                severity = severity.atLeast(PAST) ? PAST : severity;
+                if (clauses.with(DistressCategory.LONG_AGO, match)) {
+                    category = DistressCategory.PAST_ATTEMPT;
+                    severity = severity.atLeast(PAST) ? PAST : severity;
+                } else if (clauses.with(DistressCategory.WEEKS_AGO, match)) {
+                    category = DistressCategory.PAST_ATTEMPT;           // a recent attempt, not one in progress
+                    severity = severity.atLeast(RiskLevel.HIGH) ? RiskLevel.HIGH : severity;
+                }
             }
             if (category == DistressCategory.PAST_ATTEMPT && justAttempted(match, matches, clauses)
                     || (category == DistressCategory.IDEATION || category == DistressCategory.INTENT)
@@ -391,7 +395,7 @@ public final class DistressDetector {
      */
     private static boolean justNow(DistressLexicon.Match match, Clauses clauses) {
         return (clauses.with(DistressCategory.RECENT, match) || clauses.with(DistressCategory.YESTERDAY, match))
-                && !clauses.with(DistressCategory.LONG_AGO, match);
+                && !clauses.with(DistressCategory.LONG_AGO, match) && !clauses.with(DistressCategory.WEEKS_AGO, match);
     }
 
     /** Whether a subject ({@link Clauses#subjectOf}) is someone else: a third person named or another's pronoun. */
@@ -479,7 +483,7 @@ public final class DistressDetector {
         }
         return matches.stream().anyMatch(m -> is(m, DistressCategory.DEATH) && !inside(m, idioms) && !inside(m, acts)
                 && (clauses.with(DistressCategory.PAST, m) || clauses.with(DistressCategory.YESTERDAY, m)
-                || clauses.with(DistressCategory.LONG_AGO, m))
+                || clauses.with(DistressCategory.WEEKS_AGO, m) || clauses.with(DistressCategory.LONG_AGO, m))
                 && matches.stream().anyMatch(d -> ANOTHERS_DEATH.contains(d.entry().category())
                 && d.start() - m.end() <= DEATH_SPAN && m.start() - d.end() <= DEATH_SPAN));
     }

@@ -216,8 +216,9 @@ public final class RiskRules {
      *                  told, not a danger of the writer's; without the time it may be an act just done ("my brother
      *                  threw himself off the roof"), where the emergency number comes first
      * @param attemptLongAgo the message tells of an attempt of the writer's own long ago ("two years ago", "pichle
-     *                  saal", «السنة الماضية»), with at most a means or a place, and nothing was heard before it: told,
-     *                  not happening; with a wish or a time of today, or danger before it, it is not this
+     *                  saal", «السنة الماضية») or weeks ago ("last week", «الشهر الماضي»), with at most a means or a
+     *                  place, and nothing was heard before it: told, not happening; with a wish or a time of today, or
+     *                  danger before it, it is not this
      * @param recoveryTold an attempt told as long ago, with at most a means or a place, beside a recovery told ("my
      *                  uncle tried to kill himself years ago, he's fine now", "i tried years ago but i'm fine now":
      *                  {@link DistressCategory#RECOVERED}), and nothing heard before it: a story, not a danger now;
@@ -242,14 +243,15 @@ public final class RiskRules {
                                 boolean steadied) {
             boolean lexicon = hearsDanger(message) || context.stream().anyMatch(RiskRules::hearsDanger);
             boolean deathTold = message.lexicon().tellsDeath() && told(message, DistressCategory.PAST,
-                    DistressCategory.YESTERDAY, DistressCategory.LONG_AGO) && message.lexicon().categories().isEmpty()
+                    DistressCategory.YESTERDAY, DistressCategory.WEEKS_AGO, DistressCategory.LONG_AGO)
+                    && message.lexicon().categories().isEmpty()
                     && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             boolean says = message.text().tokens().size() > RiskFeatures.SHORT_TOKENS
                     || !message.lexicon().categories().isEmpty();
             // a first message of a few words the lexicon does not know ("sorry", "خلاص"): the intent classifier
             // learnt such words from farewells, and with nothing before them the model must be sure alone
             boolean heard = intentMaySecond(message) && (says || !context.isEmpty());
-            boolean attemptLongAgo = onlyLongAgo(message)
+            boolean attemptLongAgo = (onlyLongAgo(message) || onlyTold(message, DistressCategory.WEEKS_AGO))
                     && context.stream().allMatch(c -> c.lexicon().categories().isEmpty());
             return new SecondOpinion(lexicon, heard ? crisisProbability : 0, says, deathTold, attemptLongAgo,
                     attemptLongAgo && told(message, DistressCategory.RECOVERED), steadied);
@@ -326,8 +328,16 @@ public final class RiskRules {
      * model's {@code high}: there the model must be sure alone. A wish, hopelessness or a time today is not this.
      */
     private static boolean onlyLongAgo(Utterance message) {
+        return onlyTold(message, DistressCategory.LONG_AGO);
+    }
+
+    /**
+     * A past attempt told with {@code time} ({@link DistressCategory#LONG_AGO}, {@link DistressCategory#WEEKS_AGO}),
+     * with at most a means or a place, and nothing of today.
+     */
+    private static boolean onlyTold(Utterance message, DistressCategory time) {
         Set<DistressCategory> found = message.lexicon().categories();
-        return message.lexicon().cues().contains(DistressCategory.LONG_AGO) && found.contains(
+        return message.lexicon().cues().contains(time) && found.contains(
                 DistressCategory.PAST_ATTEMPT) && found.stream().allMatch(c -> c == DistressCategory.PAST_ATTEMPT
                 || c == DistressCategory.MEANS || c == DistressCategory.PLACE);
     }

@@ -259,6 +259,31 @@ class DistressDetectorTest {
     }
 
     /**
+     * An act told with weeks or a month ago is a past attempt and a recent one: {@code high} from the lexicon, never
+     * {@code imminent} ("i overdosed last week and im home from the hospital now" had the ambulance first, the s54 QA
+     * pass), in every language; the same act days ago is still an act, and a death told then is a loss, not an act.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i overdosed last week and im home from the hospital now|high",
+        "i swallowed all my pills a few weeks ago|high",
+        "maine pichle hafte saari goliyan kha li thin|high",
+        "پچھلے مہینے میں نے ساری گولیاں کھا لی تھیں|high",
+        "ابتلعت كل الحبوب الأسبوع الماضي وطلعت من المستشفى|high",
+        "i swallowed all the pills a few days ago and my stomach hurts|imminent"
+    })
+    void an_act_told_as_weeks_ago_is_a_recent_past_attempt(String text, String risk) {
+        DistressAssessment a = assertRisk(text, risk);
+        if (risk.equals("high")) {
+            assertThat(a.categories()).as(text).contains(DistressCategory.PAST_ATTEMPT)
+                    .doesNotContain(DistressCategory.ACT);
+            assertThat(a.cues()).as(text).contains(DistressCategory.WEEKS_AGO);
+        } else {
+            assertThat(a.categories()).as(text).contains(DistressCategory.ACT);
+        }
+    }
+
+    /**
      * An attempt of one's own told with a time of the last day was just made: an act, in every language. Told long ago
      * it stays a past attempt, and trying to sleep is not trying to die; "every day" is no amount that makes a daily
      * medicine an overdose.
