@@ -326,17 +326,34 @@ public final class TurnProcessor {
         Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
         RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
         RiskLevel conversationRisk = RiskLevel.max(a.risk(), earlier);
-        DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).orElse(DialogueState.NEW);
+        DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).map(DialogueState::written)
+                .orElse(DialogueState.NEW);
         String topic = named.or(() -> remembered).orElse("");
         TurnFacts facts = new TurnFacts(a.intent(), a.confidence(), a.lowConfidence(), a.risk(), conversationRisk,
                 language, country, state,
                 a.requestsHuman(), a.thirdPerson() || in.forwarded()  // a forward is someone else's words
                         || asksHowToHelp(a) || helpsSomeoneElse,
                 a.command().or(() -> in.media() ? Optional.of(Command.MEDIA) : Optional.empty()), topic,
-                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true, a.actBefore(), a.classified(),
-                placeSaid);
+                named.isPresent(), a.categories(), a.asksAboutMeans(), earlier, true,
+                actBefore(a, topic, earlier, conversation), a.classified(), placeSaid);
         return facts.withCounsellorAvailable(p.desk().couldOffer(counsellorCountries, facts.language().code(),
                 CounsellorHandoff.topic(facts)));
+    }
+
+    /**
+     * Whose act on the body the turn follows: what the messages read with it told, else the act the conversation
+     * still remembers as its topic while its risk is high, someone else's when the last reply spoke to a helper. Once
+     * the tablets were three messages back, "i'm scared" and "i feel sleepy" got a breathing exercise and the low-mood
+     * reply with no 911, and a mother's "what should i do" was told to ask her son about suicide (the s54 QA pass).
+     */
+    private static Analysis.ActBefore actBefore(Analysis a, String topic, RiskLevel earlier,
+                                                Optional<ConversationRow> conversation) {
+        if (a.actBefore() != Analysis.ActBefore.NONE || !TopicMemory.EMERGENCY.equals(topic)
+                || !earlier.atLeast(RiskLevel.HIGH)) {
+            return a.actBefore();
+        }
+        return conversation.map(PersonReading::answeredAHelper).orElse(false) ? Analysis.ActBefore.SOMEONE_ELSE
+                : Analysis.ActBefore.OWN;
     }
 
     /**

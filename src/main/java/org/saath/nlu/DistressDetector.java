@@ -167,8 +167,8 @@ public final class DistressDetector {
                 continue;
             }
             if (category == DistressCategory.THIRD_PERSON) {
-                // "take care of my mom" is a goodbye, not someone else at risk
-                thirdPerson |= !inside(match, phrases);
+                // "take care of my mom" is a goodbye, not someone else at risk; nor are "ammi's pills" swallowed
+                thirdPerson |= !inside(match, phrases) && !ownerOfMeans(match, matches, text.tokens());
                 continue;
             }
             if (category == DistressCategory.REQUEST_HUMAN) {
@@ -712,7 +712,7 @@ public final class DistressDetector {
             DistressLexicon.Match nearest = null;
             for (DistressLexicon.Match cue : matches) {
                 if ((isSubject(cue) || carriesSubject(cue) && !saidByWriter(cue)) && cue.end() <= at
-                        && !breakBetween(cue.start(), at)
+                        && !breakBetween(cue.start(), at) && !possessor(cue)
                         && (nearest == null || cue.end() > nearest.end())) {
                     nearest = cue;
                 }
@@ -723,6 +723,14 @@ public final class DistressDetector {
             // a verb of saying in Urdu or Arabic carries its subject: "behen keh rahi hai kalai kaat li hai"
             return nearest.entry().category() == DistressCategory.REPORT ? DistressCategory.OTHER_SUBJECT
                     : nearest.entry().category();
+        }
+
+        /**
+         * Whether {@code cue} is followed by the Urdu possessive: whose something is («امی کی گولیاں», ammi's pills),
+         * not who did it.
+         */
+        boolean possessor(DistressLexicon.Match cue) {
+            return cue.end() < text.tokens().size() && POSSESSIVE.contains(text.tokens().get(cue.end()));
         }
 
         /**
@@ -973,6 +981,26 @@ public final class DistressDetector {
         }
         return false;
     }
+
+    /**
+     * Whether a third person named is only whose the means are: the Urdu possessive right after it and a means or an
+     * act within a few words («میں نے ابھی امی کی ساری نیند کی گولیاں کھا لی ہیں», I've just taken all of ammi's
+     * sleeping pills, was answered as a helper told to stay with "them": the s54 QA pass). The cue stays a cue for
+     * the risk model, which learnt its corpus with it; only whose danger it is changes.
+     */
+    private static boolean ownerOfMeans(DistressLexicon.Match cue, List<DistressLexicon.Match> matches,
+                                        List<String> tokens) {
+        if (cue.end() >= tokens.size() || !POSSESSIVE.contains(tokens.get(cue.end()))) {
+            return false;
+        }
+        return matches.stream().anyMatch(m -> (is(m, DistressCategory.MEANS) || is(m, DistressCategory.ACT))
+                && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
+    }
+
+    /** The Urdu possessive as normalised («کی», «کا», «کے»; "ki", "ka", "ke" in Roman Urdu). */
+    private static final Set<String> POSSESSIVE = Set.of("كي", "كا", "ki", "ka", "ke", "kay");
+    /** How far after the possessive the means may start: "ammi ki saari neend ki goliyan". */
+    private static final int OWNER_SPAN = 4;
 
     private static boolean verbFinal(Language language) {
         return language == Language.UR || language == Language.ROMAN_UR;

@@ -33,6 +33,15 @@ public enum DialogueState {
                 || this == CRISIS_CHECK || this == SAFETY_CHECK || this == CONSENT_ASKED;
     }
 
+    /**
+     * Where a message written now finds the conversation: after "stop" or "end chat", open again. A rule that names no
+     * next state had kept it stopped, and each such turn ended the escalation the turn before had opened ("I still
+     * want to", after "end chat" and "hello?", closed the request "hello?" had opened: the s54 QA pass).
+     */
+    public DialogueState written() {
+        return this == STOPPED ? OPEN : this;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

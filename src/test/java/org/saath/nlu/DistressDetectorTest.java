@@ -259,6 +259,23 @@ class DistressDetectorTest {
     }
 
     /**
+     * Whose the means are is not who took them: «امی کی گولیاں» (ammi's pills) swallowed by the writer are the writer's
+     * act (answered as a helper told to stay with "them": the s54 QA pass); ammi as the subject is hers.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "میں نے ابھی امی کی ساری نیند کی گولیاں کھا لی ہیں|false",
+        "امی کی ساری گولیاں کھا لی ہیں|false",
+        "ammi ki goliyan kha li maine|false",
+        "میری امی نے ساری گولیاں کھا لی ہیں|true",
+        "ammi ne saari goliyan kha li hain|true"
+    })
+    void whose_the_means_are_is_not_who_took_them(String text, boolean someoneElse) {
+        DistressAssessment a = assertRisk(text, "imminent");
+        assertThat(a.thirdPerson()).as("%s: %s", text, a.signals()).isEqualTo(someoneElse);
+    }
+
+    /**
      * An act told with weeks or a month ago is a past attempt and a recent one: {@code high} from the lexicon, never
      * {@code imminent} ("i overdosed last week and im home from the hospital now" had the ambulance first, the s54 QA
      * pass), in every language; the same act days ago is still an act, and a death told then is a loss, not an act.
