@@ -15,7 +15,10 @@ class ScriptLanguageDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Me siento muy triste y no puedo dormir por las noches|other",
-        "Je me sens très seul depuis que je suis arrivé ici|other",
+        // French is written by Saath's Arabic speakers of the Maghreb and Lebanon, answered in Arabic (the s54 QA pass:
+        // "parfois je pense à me suicider" was answered in Roman Urdu, whose "me" it shares)
+        "Je me sens très seul depuis que je suis arrivé ici|ar",
+        "parfois je pense à me suicider|ar",
         "Ich habe seit Wochen keine Freude mehr am Leben|other",
         "billi ne chooha maar diya|roman_ur",
         "Everything feels heavy lately|en"
