@@ -54,7 +54,8 @@ public final class Cues {
         /**
          * This message's topic, with the groups and regions {@code earlier} messages named too: a child who gave
          * their age, or a city, one message ago is still a child in that city ("aaj bhi mara" after "12 saal ka,
-         * Lahore" lost the child-protection line).
+         * Lahore" lost the child-protection line); and the first aid the latest of them told, where this one tells
+         * none.
          */
         public Found withWhoFrom(List<Found> earlier) {
             Set<String> who = new LinkedHashSet<>(audiences);
@@ -63,8 +64,14 @@ public final class Cues {
                 who.addAll(f.audiences());
                 where.addAll(f.regions());
             });
+            // the body's first aid told in an earlier message holds for this one ("nahi utrunga", I won't come down,
+            // after "chhat ki deewar pe baitha hun": the edge, not the packet of tablets: the s54 QA pass)
+            Optional<String> aid = firstAid;
+            for (int i = earlier.size() - 1; aid.isEmpty() && i >= 0; i--) {
+                aid = earlier.get(i).firstAid();
+            }
             return new Found(topic, Set.copyOf(who), Set.copyOf(where), said, there, askedElsewhere, placeAlone,
-                    aboutSomeoneElse, firstAid);
+                    aboutSomeoneElse, aid);
         }
     }
 

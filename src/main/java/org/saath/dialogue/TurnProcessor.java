@@ -179,8 +179,8 @@ public final class TurnProcessor {
         Optional<ConversationRow> conversation = open.isPresent() ? stored
                 : stored.map(ConversationRow::withoutConsent);
         Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
-        Analysis analysis = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
-                                                                                                    //   previous turns
+        Analysis read3 = read.analyser().analyse(read.reading(), before);                           // 3 risk, with the
+        Analysis analysis = theirWayToIt(read3, stored, now) ? read3.theWritersOwn() : read3;      //   previous turns
         // where the person said they are, this message or an earlier one, before the channel's country; where
         // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
         // in karachi just cut herself": Karachi's lines)
@@ -234,7 +234,7 @@ public final class TurnProcessor {
         boolean medical = medical(analysis, facts);
         Resources resources = resources(decided.decision(), facts, who, medical, now);                 // 5 resources
         ReplyComposer.Person person = PersonReading.of(analysis, conversation, remembered, p.conversationRisk(),
-                facts.country(), linesElsewhere, countryGuessed, read.cues().firstAid(), now);
+                facts.country(), linesElsewhere, countryGuessed, who.firstAid(), now);
         String conversationId = conversation.map(ConversationRow::id).orElseGet(() -> "conv-" + p.ids().get());
         if (decided.decision().forget()) {
             TurnResult forgotten = forget(tx, in, forgetKey, conversationId, decided, resources, person, now);
@@ -338,6 +338,19 @@ public final class TurnProcessor {
                 actBefore(a, topic, earlier, conversation), a.classified(), placeSaid);
         return facts.withCounsellorAvailable(p.desk().couldOffer(counsellorCountries, facts.language().code(),
                 CounsellorHandoff.topic(facts)));
+    }
+
+    /**
+     * Someone named beside a means alone ("ابوي عنده مسدس بالبيت", my father has a pistol at home) in a conversation at
+     * the writer's own high risk: the writer's way to it, not someone else in danger (the s54 QA pass: the conversation
+     * turned to a helper's there, and "the pistol is in my hand now" was answered "say where he is, stay with him").
+     */
+    private boolean theirWayToIt(Analysis a, Optional<ConversationRow> stored, Instant now) {
+        boolean aWayAlone = !a.categories().isEmpty() && a.categories().stream()
+                .allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME);
+        return a.thirdPerson() && aWayAlone && stored.filter(c -> !PersonReading.answeredAHelper(c))
+                .map(c -> p.conversationRisk().after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()), c.peakRiskAt(),
+                        now).atLeast(RiskLevel.HIGH)).orElse(false);
     }
 
     /**

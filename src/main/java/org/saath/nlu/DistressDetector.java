@@ -329,8 +329,11 @@ public final class DistressDetector {
         if (saidOfOneself(category) && !namesAnother(match)) {
             // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
             // boyfriend left me, dont want to live anymore" had been answered "call one of these lines with him"
-            return clauses.firstPersonBefore(match) || subject == null && !clauses.anotherNamedBefore(match)
-                    && !clauses.anothersVerbLeads(match);
+            // and one whose nearest subject is the writer, however far back in its clause («انا من ساعة ما اتخرجت …
+            // وكنت هرمي نفسي بس اخويا الصغير صحي», I was going to throw myself but my little brother woke, was answered
+            // "stay with him": the s54 QA pass)
+            return clauses.firstPersonBefore(match) || subject == DistressCategory.FIRST_PERSON
+                    || subject == null && !clauses.anotherNamedBefore(match) && !clauses.anothersVerbLeads(match);
         }
         return category.isSelfHarmFamily() && clauses.firstPersonBefore(match);
     }

@@ -142,6 +142,9 @@ class CommandDetectorTest {
         "nahi khud ko kuch nahi karungi, bas thak gayi hun|denies",
         "نہیں بیٹا، خودکشی حرام ہے، ایسا نہیں سوچتا|denies", "لا ما عندي نية اعمل شي، بس تعبان|denies",
         "لا مش بفكر انتحر، بس زهقت|denies",
+        // what was not done, no plan (the s54 QA passes: read as "not safe", the police pushed first)
+        "nahi abhi kuch kiya nahi hai|denies", "no i haven't done anything|denies", "no plan. just thinking|denies",
+        "نہیں، ابھی کچھ ارادہ نہیں|denies", "لا ما عملت شي|denies",
         // privacy asked with words between, how long messages are kept, whether Saath sees where one is (s52)
         "kya meri baatein koi aur parh sakta hai? mere ghar walon ko to pata nahi chalega?|privacy",
         "kya tum meri location dekh sakte ho?|privacy", "وبتحتفظوا بالرسائل لوقتيش؟|privacy",
