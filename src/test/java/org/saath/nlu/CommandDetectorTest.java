@@ -145,6 +145,9 @@ class CommandDetectorTest {
         // what was not done, no plan (the s54 QA passes: read as "not safe", the police pushed first)
         "nahi abhi kuch kiya nahi hai|denies", "no i haven't done anything|denies", "no plan. just thinking|denies",
         "نہیں، ابھی کچھ ارادہ نہیں|denies", "لا ما عملت شي|denies",
+        // feeling better told inside thanks (s54: "Please call now" again)
+        "thanks, i feel a bit better now|fine", "shukriya yaar, ab behtar mehsoos ho raha hai|fine",
+        "بیٹا تم سے بات کر کے اچھا لگا|fine", "شكرا، حاسة احسن شوي|fine",
         // privacy asked with words between, how long messages are kept, whether Saath sees where one is (s52)
         "kya meri baatein koi aur parh sakta hai? mere ghar walon ko to pata nahi chalega?|privacy",
         "kya tum meri location dekh sakte ho?|privacy", "وبتحتفظوا بالرسائل لوقتيش؟|privacy",
