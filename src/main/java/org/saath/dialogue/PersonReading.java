@@ -107,6 +107,11 @@ final class PersonReading {
         return CrisisTemplates.TO_A_HELPER.contains(lastTemplate(conversation));
     }
 
+    /** Whether the bot's last reply was one of an emergency still going on ({@link CrisisTemplates#UNTIL_HELP_COMES}). */
+    static boolean stillInAnEmergency(ConversationRow conversation) {
+        return CrisisTemplates.UNTIL_HELP_COMES.contains(lastTemplate(conversation));
+    }
+
     /** Whether the bot's last reply answered a death by suicide told: that death set the peak, not the writer. */
     private static boolean answeredALoss(ConversationRow conversation) {
         return lastTemplate(conversation).equals("suicide_loss");

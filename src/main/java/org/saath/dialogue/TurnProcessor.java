@@ -179,8 +179,9 @@ public final class TurnProcessor {
         Optional<ConversationRow> conversation = open.isPresent() ? stored
                 : stored.map(ConversationRow::withoutConsent);
         Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
-        Analysis read3 = read.analyser().analyse(read.reading(), before);                           // 3 risk, with the
-        Analysis analysis = theirWayToIt(read3, stored, now) ? read3.theWritersOwn() : read3;      //   previous turns
+        Analysis analysed = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
+                                                                                                    //   previous turns
+        Analysis analysis = theirWayToIt(analysed, stored, now) ? analysed.theWritersOwn() : analysed;
         // where the person said they are, this message or an earlier one, before the channel's country; where
         // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
         // in karachi just cut herself": Karachi's lines)
@@ -355,14 +356,16 @@ public final class TurnProcessor {
 
     /**
      * Whose act on the body the turn follows: what the messages read with it told, else the act the conversation
-     * still remembers as its topic while its risk is high, someone else's when the last reply spoke to a helper. Once
-     * the tablets were three messages back, "i'm scared" and "i feel sleepy" got a breathing exercise and the low-mood
-     * reply with no 911, and a mother's "what should i do" was told to ask her son about suicide (the s54 QA pass).
+     * still remembers as its topic while its risk is high and the last reply was of the emergency still going on,
+     * someone else's when that reply spoke to a helper. Once the tablets were three messages back, "i'm scared" and "i
+     * feel sleepy" got a breathing exercise and the low-mood reply with no 911, and a mother's "what should i do" was
+     * told to ask her son about suicide (the s54 QA pass); once help has come, the act no longer leads.
      */
     private static Analysis.ActBefore actBefore(Analysis a, String topic, RiskLevel earlier,
                                                 Optional<ConversationRow> conversation) {
         if (a.actBefore() != Analysis.ActBefore.NONE || !TopicMemory.EMERGENCY.equals(topic)
-                || !earlier.atLeast(RiskLevel.HIGH)) {
+                || !earlier.atLeast(RiskLevel.HIGH)
+                || !conversation.map(PersonReading::stillInAnEmergency).orElse(false)) {
             return a.actBefore();
         }
         return conversation.map(PersonReading::answeredAHelper).orElse(false) ? Analysis.ActBefore.SOMEONE_ELSE

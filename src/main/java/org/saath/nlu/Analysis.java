@@ -38,15 +38,15 @@ public record Analysis(Language language, Intent intent, double confidence, bool
     /** The same reading with its danger the writer's own, not someone else's. */
     public Analysis theWritersOwn() {
         return new Analysis(language, intent, confidence, lowConfidence, risk, false, requestsHuman, command,
-                asksForLanguage, signals, modelVersion, categories, asksAboutMeans, gender, riskSource, follows, actBefore,
-                classified);
+                asksForLanguage, signals, modelVersion, categories, asksAboutMeans, gender, riskSource, follows,
+                actBefore, classified);
     }
 
     /**
      * Whether {@code categories} tell an act on the body (tablets taken, a cut, a hanging), whose first steps are a
-     * doctor, the packet kept, pressure on a wound: not an act told only as a place, an edge or a track, where the first
-     * step is away from it ("nahi utrunga", I won't come down, after "chhat ki deewar pe baitha hun" was told to keep
-     * the packet for the doctor and press on bleeding: the s54 QA pass).
+     * doctor, the packet kept, pressure on a wound: not an act told only as a place, an edge or a track, where the
+     * first step is away from it ("nahi utrunga", I won't come down, after "chhat ki deewar pe baitha hun" was told to
+     * keep the packet for the doctor and press on bleeding: the s54 QA pass).
      */
     public static boolean actOnTheBody(Set<DistressCategory> categories) {
         return categories.contains(DistressCategory.ACT) && (!categories.contains(DistressCategory.PLACE)

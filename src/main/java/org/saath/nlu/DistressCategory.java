@@ -172,16 +172,16 @@ public enum DistressCategory {
 
     /**
      * Cues that tell how to read the phrases around them and carry no risk themselves: negation, a third person, a
-     * time long past, weeks ago, a clause word, a negated state, the first person, someone else as a subject, taking in (done or
-     * to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone did, a death
-     * told, a time gone by, the day before, the last hours, trying, who the writer is, support found, the means put
-     * away, doing it again.
+     * time long past, weeks ago, a clause word, a negated state, the first person, someone else as a subject, taking
+     * in (done or to do), an amount, a question of quantity, dying as a purpose, a report, a worry, doing as someone
+     * did, a death told, a time gone by, the day before, the last hours, trying, who the writer is, support found, the
+     * means put away, doing it again.
      */
     public boolean isCue() {
         return switch (this) {
-            case NEGATION, THIRD_PERSON, LONG_AGO, WEEKS_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT, INGESTED,
-                 TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST, YESTERDAY, RECENT, TRIED,
-                 INTRODUCTION, SUPPORTED, RECOVERED, PUT_AWAY, AGAIN -> true;
+            case NEGATION, THIRD_PERSON, LONG_AGO, WEEKS_AGO, CLAUSE, NEGATED_STATE, FIRST_PERSON, OTHER_SUBJECT,
+                 INGESTED, TO_INGEST, AMOUNT, HOW_MUCH, DYING, REPORT, WORRY, FOLLOW, DEATH, PAST, YESTERDAY, RECENT,
+                 TRIED, INTRODUCTION, SUPPORTED, RECOVERED, PUT_AWAY, AGAIN -> true;
             default -> false;
         };
     }

@@ -47,9 +47,9 @@ public final class DistressDetector {
      * besides the guards; {@link DistressCategory#AGAIN} is kept only where nothing negates it.
      */
     private static final Set<DistressCategory> KEPT_CUES = EnumSet.of(DistressCategory.NEGATION,
-            DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.WEEKS_AGO, DistressCategory.PAST, DistressCategory.YESTERDAY,
-            DistressCategory.RECENT, DistressCategory.INTRODUCTION, DistressCategory.SUPPORTED,
-            DistressCategory.RECOVERED,
+            DistressCategory.THIRD_PERSON, DistressCategory.LONG_AGO, DistressCategory.WEEKS_AGO, DistressCategory.PAST,
+            DistressCategory.YESTERDAY, DistressCategory.RECENT, DistressCategory.INTRODUCTION,
+            DistressCategory.SUPPORTED, DistressCategory.RECOVERED,
             DistressCategory.PUT_AWAY);
     /** The level of a past attempt on its own (the lexicon's past-attempt phrases have it too). */
     private static final RiskLevel PAST = RiskLevel.MODERATE;
@@ -168,7 +168,7 @@ public final class DistressDetector {
             }
             if (category == DistressCategory.THIRD_PERSON) {
                 // "take care of my mom" is a goodbye, not someone else at risk; nor are "ammi's pills" swallowed
-                thirdPerson |= !inside(match, phrases) && !ownerOfMeans(match, matches, text.tokens());
+                thirdPerson |= !inside(match, phrases) && !ownerOfMeans(match, matches, clauses);
                 continue;
             }
             if (category == DistressCategory.REQUEST_HUMAN) {
@@ -992,12 +992,9 @@ public final class DistressDetector {
      * the risk model, which learnt its corpus with it; only whose danger it is changes.
      */
     private static boolean ownerOfMeans(DistressLexicon.Match cue, List<DistressLexicon.Match> matches,
-                                        List<String> tokens) {
-        if (cue.end() >= tokens.size() || !POSSESSIVE.contains(tokens.get(cue.end()))) {
-            return false;
-        }
-        return matches.stream().anyMatch(m -> (is(m, DistressCategory.MEANS) || is(m, DistressCategory.ACT))
-                && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
+                                        Clauses clauses) {
+        return clauses.possessor(cue) && matches.stream().anyMatch(m -> (is(m, DistressCategory.MEANS)
+                || is(m, DistressCategory.ACT)) && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
     }
 
     /** The Urdu possessive as normalised («کی», «کا», «کے»; "ki", "ka", "ke" in Roman Urdu). */

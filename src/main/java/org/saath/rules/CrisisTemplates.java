@@ -52,6 +52,16 @@ public final class CrisisTemplates {
     public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
             "first_steps_helper", "care_refused_helper", "helper_shaken");
 
+    /**
+     * Replies of an emergency still going on, until help comes: the emergency replies, the first steps, the answers to
+     * care refused, to "I'm calling", to a call unanswered, to "don't call anyone". While the bot's last reply was one of
+     * them, the act the conversation remembers still sets what follows; after "help is here" ({@code help_arrived}) or
+     * any other reply it no longer does ("they said i will be ok" must not be told to call the emergency number now).
+     */
+    public static final Set<String> UNTIL_HELP_COMES = Set.of("crisis_imminent", "crisis_third_person_imminent",
+            "first_steps", "first_steps_helper", "safe_after_act", "care_refused", "care_refused_helper", "call_for_me",
+            "helper_shaken", "not_safe", "line_unanswered", "calling", "dont_call", "write_instead", "wont_call");
+
     private CrisisTemplates() {
     }
 
