@@ -259,6 +259,24 @@ class DistressDetectorTest {
     }
 
     /**
+     * What the s54 QA passes found unheard: Levantine, Palestinian and Maghrebi Arabizi, the French of the Maghreb, the
+     * Roman Urdu and Urdu wish without "apni", one's death wished for the family's sake, not knowing how to go on; and
+     * the look-alikes that stay as they were (a life given for someone is an idiom).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "badde mout|high", "ana bajra7 7ali|high", "sa3at kanfker n7reg rasi 9dam l3amala|high",
+        "parfois je pense à me suicider|high", "je veux mourir|high", "j'ai pris toutes mes pilules|imminent",
+        "haan kabhi kabhi lagta hai jaan de dun|high", "کبھی کبھی لگتا ہے جان دے دوں|high",
+        "i think it is better if i die, they will get my gratuity at least|moderate",
+        "ما بعرف كيف أكمل|moderate",
+        "uske liye jaan de dun|none", "اس کے لیے جان دے دوں|none", "il va me tuer|none"
+    })
+    void what_the_s54_qa_passes_found_unheard(String text, String risk) {
+        assertRisk(text, risk);
+    }
+
+    /**
      * Whose the means are is not who took them: «امی کی گولیاں» (ammi's pills) swallowed by the writer are the writer's
      * act (answered as a helper told to stay with "them": the s54 QA pass); ammi as the subject is hers.
      */
