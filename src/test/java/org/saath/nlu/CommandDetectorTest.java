@@ -147,6 +147,7 @@ class CommandDetectorTest {
         "نہیں، ابھی کچھ ارادہ نہیں|denies", "لا ما عملت شي|denies",
         // feeling better told inside thanks (s54: "Please call now" again)
         "thanks, i feel a bit better now|fine", "shukriya yaar, ab behtar mehsoos ho raha hai|fine",
+        "please dont tell anyone|dont_call", "are you going to tell my parents?|dont_call",
         "بیٹا تم سے بات کر کے اچھا لگا|fine", "شكرا، حاسة احسن شوي|fine",
         // privacy asked with words between, how long messages are kept, whether Saath sees where one is (s52)
         "kya meri baatein koi aur parh sakta hai? mere ghar walon ko to pata nahi chalega?|privacy",
