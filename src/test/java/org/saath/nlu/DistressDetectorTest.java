@@ -270,7 +270,8 @@ class DistressDetectorTest {
         "haan kabhi kabhi lagta hai jaan de dun|high", "کبھی کبھی لگتا ہے جان دے دوں|high",
         "i think it is better if i die, they will get my gratuity at least|moderate",
         "ما بعرف كيف أكمل|moderate",
-        "uske liye jaan de dun|none", "اس کے لیے جان دے دوں|none", "il va me tuer|none"
+        "ghadi nchrb dwa dyal mama kaml|high",
+        "uske liye jaan de dun|none", "اس کے لیے جان دے دوں|none", "il va me tuer|none", "ghadi nchrbo atay|none"
     })
     void what_the_s54_qa_passes_found_unheard(String text, String risk) {
         assertRisk(text, risk);
