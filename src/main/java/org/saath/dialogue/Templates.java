@@ -65,9 +65,9 @@ public final class Templates {
     public static final String COUNTRY = "{country}";
     /**
      * Where an emergency reply's first step for the body goes: the word {@code first-aid}, or
-     * {@code first-aid-bleeding}, {@code first-aid-height}, {@code first-aid-place} where the message's words tell of
-     * bleeding, a height or a place of danger (cues section {@code first-aid}); each may have a {@code -feminine} and
-     * {@code -masculine} form.
+     * {@code first-aid-bleeding}, {@code first-aid-height}, {@code first-aid-place}, {@code first-aid-weapon} where the
+     * words of the message or of the two before it tell of bleeding, a height, a place of danger or a weapon in hand
+     * (cues section {@code first-aid}); each may have a {@code -feminine} and {@code -masculine} form.
      */
     public static final String FIRST_AID = "{first-aid}";
     private static final Set<String> PLACEHOLDERS = Set.of(EMERGENCY, HEARD, RETENTION, HANDOFF, DANGER, SILENT,

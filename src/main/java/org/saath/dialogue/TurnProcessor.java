@@ -323,9 +323,7 @@ public final class TurnProcessor {
                             List<String> counsellorCountries, TurnFacts.PlaceSaid placeSaid, boolean helpsSomeoneElse,
                             Instant now) {
         // helpsSomeoneElse: abuse told of someone else, or a helper's next message (stillAboutSomeoneElse)
-        RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
-        Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
-        RiskLevel earlier = p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
+        RiskLevel earlier = earlierRisk(conversation, now);
         RiskLevel conversationRisk = RiskLevel.max(a.risk(), earlier);
         DialogueState state = conversation.map(c -> DialogueState.fromCode(c.state())).map(DialogueState::written)
                 .orElse(DialogueState.NEW);
@@ -347,11 +345,17 @@ public final class TurnProcessor {
      * turned to a helper's there, and "the pistol is in my hand now" was answered "say where he is, stay with him").
      */
     private boolean theirWayToIt(Analysis a, Optional<ConversationRow> stored, Instant now) {
-        boolean aWayAlone = !a.categories().isEmpty() && a.categories().stream()
-                .allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME);
-        return a.thirdPerson() && aWayAlone && stored.filter(c -> !PersonReading.answeredAHelper(c))
-                .map(c -> p.conversationRisk().after(RiskLevel.NONE, RiskLevel.fromCode(c.peakRisk()), c.peakRiskAt(),
-                        now).atLeast(RiskLevel.HIGH)).orElse(false);
+        return a.thirdPerson() && !a.categories().isEmpty() && a.categories().stream()
+                .allMatch(c -> c == DistressCategory.MEANS || c == DistressCategory.TIMEFRAME)
+                && stored.filter(c -> !PersonReading.answeredAHelper(c)).isPresent()
+                && earlierRisk(stored, now).atLeast(RiskLevel.HIGH);
+    }
+
+    /** The conversation's risk before this message: its peak while still remembered, else none. */
+    private RiskLevel earlierRisk(Optional<ConversationRow> conversation, Instant now) {
+        RiskLevel peak = conversation.map(c -> RiskLevel.fromCode(c.peakRisk())).orElse(null);
+        Instant peakAt = conversation.map(ConversationRow::peakRiskAt).orElse(null);
+        return p.conversationRisk().after(RiskLevel.NONE, peak, peakAt, now);
     }
 
     /**

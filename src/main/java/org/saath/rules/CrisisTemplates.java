@@ -58,9 +58,8 @@ public final class CrisisTemplates {
      * them, the act the conversation remembers still sets what follows; after "help is here" ({@code help_arrived}) or
      * any other reply it no longer does ("they said i will be ok" must not be told to call the emergency number now).
      */
-    public static final Set<String> UNTIL_HELP_COMES = Set.of("crisis_imminent", "crisis_third_person_imminent",
-            "first_steps", "first_steps_helper", "safe_after_act", "care_refused", "care_refused_helper", "call_for_me",
-            "helper_shaken", "not_safe", "line_unanswered", "calling", "dont_call", "write_instead", "wont_call");
+    public static final Set<String> UNTIL_HELP_COMES = union(FIT_AT_IMMINENT, Set.of("crisis_third_person_imminent",
+            "first_steps_helper", "safe_after_act", "helper_shaken", "calling", "wont_call"));
 
     private CrisisTemplates() {
     }

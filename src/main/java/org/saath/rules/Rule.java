@@ -24,7 +24,7 @@ public record Rule(String id, int priority, When when, Then then) {
      * whether the message said a command at all ("no", "stop", "more lines"…; {@link Command#counted}: not "not
      * sure"); {@code topicSaid} whether this message's own words or intent named the topic, rather than the
      * conversation remembering it;
-     * {@code actBefore} whose act on the body one of the messages read with this one told (empty: anyone's or none);
+     * {@code actBefore} whose act on the body the turn follows ({@link TurnFacts}; empty: anyone's or none);
      * {@code classifiedAs} the intent classifier's own reading, before a risk of {@code high} made the intent a crisis;
      * {@code placeSaid} whether this message said where the person is ("I live in Riyadh": {@code SAID} or
      * {@code ALONE} match {@code true}, {@code NONE} matches {@code false}), or said nothing else ({@code ALONE}).

@@ -23,7 +23,7 @@ import org.saath.nlu.RiskLevel;
  * crisis is not asked the screening question again. {@code counsellorAvailable}: a partner that covers this person's
  * country, language and need is open now (its free places not counted), so offering a human counsellor is honest.
  * {@code actBefore}: whose act on the body (tablets taken, a cut, a hanging) one of the messages read with this one
- * told, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
+ * told, or the conversation still remembers while its emergency goes on, so a follow-up ("what do i do", "he's not waking up") is answered with what to do until help comes.
  * {@code classified}: the intent classifier's own reading before a risk of {@code high} or more made {@code intent} a
  * crisis (a helper's "i cant stop shaking", read with the other person's danger, is still anxiety). {@code placeSaid}:
  * whether this message said where the person is, or asked for a country's lines ("I live in Riyadh"), and whether it

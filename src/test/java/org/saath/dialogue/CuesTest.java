@@ -2,6 +2,9 @@ package org.saath.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.saath.nlu.TextNormaliser;
@@ -104,5 +107,20 @@ class CuesTest {
     })
     void words_tell_the_first_aid_a_body_needs(String text, String kind) {
         assertThat(CUES.find(text).firstAid().orElse("none")).as(text).isEqualTo(kind);
+    }
+
+    /**
+     * The first aid an earlier message told holds for one that tells none ("nahi utrunga", I won't come down, after the
+     * roof wall: the s54 QA pass), the latest first; the message's own wins.
+     */
+    @Test
+    void the_first_aid_of_the_messages_before_holds_where_this_one_tells_none() {
+        Cues.Found roof = CUES.findWho(new TextNormaliser().normalise("mein chhat ki deewar pe baitha hun"));
+        Cues.Found bleeding = CUES.findWho(new TextNormaliser().normalise("khoon ruk nahi raha"));
+
+        assertThat(CUES.find("nahi utrunga").withWhoFrom(List.of(roof)).firstAid()).contains("height");
+        assertThat(CUES.find("nahi utrunga").withWhoFrom(List.of(roof, bleeding)).firstAid()).contains("bleeding");
+        assertThat(CUES.find("i'm on the train tracks").withWhoFrom(List.of(roof)).firstAid()).contains("place");
+        assertThat(CUES.find("nahi utrunga").withWhoFrom(List.of()).firstAid()).isEmpty();
     }
 }
