@@ -68,7 +68,7 @@ final class TurnRecords {
         String topic = facts.topic().isEmpty() ? null : facts.topic();
         Instant topicAt = topic == null ? null : topicNamed ? now : existing.map(ConversationRow::topicAt).orElse(now);
         ConversationRow row = new ConversationRow(conversationId, key.channel(), key.userRef(),
-                facts.language().code(), next.code(), facts.conversationRisk().code(), peakAt,
+                facts.language().code(), next.code(), ConversationRisk.kept(facts.conversationRisk(), a).code(), peakAt,
                 existing.map(ConversationRow::turns).orElse(0) + 1,
                 existing.map(ConversationRow::createdAt).orElse(now), preferred, plan.nextStep(), consent, topic,
                 topicAt, replied.replyId(), person.gender().code(), person.otherGender().code(),

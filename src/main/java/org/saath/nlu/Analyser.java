@@ -217,12 +217,21 @@ public final class Analyser {
                         || k.isSelfHarmFamily() && !MEANS_OR_WAY.contains(k) && k != DistressCategory.PLAN);
     }
 
-    /** The last {@value #CONTEXT_TURNS} of {@code context} (oldest first), normalised and through the lexicon. */
+    /**
+     * The last {@value #CONTEXT_TURNS} of {@code context} (oldest first), normalised and through the lexicon, from after
+     * the last that said help has come ({@link Command#HELP_HERE}): what came before it is in hands that can help. The
+     * tablets two messages back had made "i feel so ashamed", after "the ambulance is here", an act still going on,
+     * with "call the emergency number now" (a dev probe, 7 December).
+     */
     public Context context(List<String> context) {
         List<Utterance> previous = new ArrayList<>(CONTEXT_TURNS);
         for (String earlier : context.subList(Math.max(0, context.size() - CONTEXT_TURNS), context.size())) {
             NormalisedText text = normaliser.normalise(earlier);
-            previous.add(new Utterance(text, distress.assess(text)));
+            if (commands.detect(text).filter(c -> c == Command.HELP_HERE).isPresent()) {
+                previous.clear();
+            } else {
+                previous.add(new Utterance(text, distress.assess(text)));
+            }
         }
         return new Context(previous);
     }

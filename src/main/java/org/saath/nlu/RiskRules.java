@@ -95,9 +95,11 @@ public final class RiskRules {
         RiskLevel alone = estimate.level(thresholds);
         // a means put away is read alone, as if nothing came before it (and so never held again): below high, the
         // danger was the context's
-        boolean steadied = !context.isEmpty() && (tellsSupport(message) || putsMeansAway(message)
+        // support told is held even read alone: "im at the hospital now" said help had come, and the model alone read
+        // it imminent (words it learnt from "im at the bridge now"), with "call the emergency number now" (a dev probe)
+        boolean steadied = tellsSupport(message) || !context.isEmpty() && putsMeansAway(message)
                 && !judge(message, List.of(), withoutContext, thresholds, crisisProbability).level()
-                .atLeast(RiskLevel.HIGH));
+                .atLeast(RiskLevel.HIGH);
         SecondOpinion second = SecondOpinion.of(message, context, crisisProbability, steadied);
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";

@@ -24,6 +24,11 @@ public enum DialogueState {
     SAFETY_PLAN,
     /** An escalation to a human has been requested. */
     ESCALATED,
+    /**
+     * Help has come after an act ("the ambulance is here", "im at the hospital now"): what follows is heard as the time
+     * after it, until a wish, a plan or an act is told again.
+     */
+    CARED_FOR,
     /** The person said stop; the next message they send reopens the conversation. */
     STOPPED;
 

@@ -82,7 +82,17 @@ class CuesTest {
         "2 saal guzar gaye aise hi|none",
         "ابي انتحر الليلة|none",
         "I want to die and plan my funeral|none",
-        "main ne khudkushi ki koshish ki thi|none"
+        "main ne khudkushi ki koshish ki thi|none",
+        // who a person is or loves, and a psychiatrist or therapy asked for (a dev probe, 7 December)
+        "i'm gay and my family found out|identity",
+        "main gay hun aur ghar walon ko pata chal gaya|identity",
+        "گھر والوں کو پتا چل گیا کہ میں ہم جنس پرست ہوں|identity",
+        "اهلي عرفوا اني مثلي|identity",
+        "i need to see a psychiatrist, can you help me find one|professional_care",
+        "mujhe koi acha psychiatrist chahiye lahore mein|professional_care",
+        "مجھے ماہر نفسیات چاہیے|professional_care",
+        "محتاجة دكتور نفسي كويس ومش غالي|professional_care",
+        "my psychiatrist is on leave this week|none"
     })
     void words_name_what_the_message_is_about(String text, String topic) {
         assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);

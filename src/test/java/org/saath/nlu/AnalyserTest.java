@@ -40,6 +40,31 @@ class AnalyserTest {
         assertThat(a.language()).isEqualTo(Language.EN);
     }
 
+    /**
+     * What came before help came is in hands that can help: the act two messages back set no act before "i feel so
+     * ashamed" once "the ambulance is here" came between (it had "call the emergency number now, unlock the door": a
+     * dev probe, 7 December), and "im at the hospital now", support told, is no emergency on the model's word alone.
+     */
+    @Test
+    void messages_before_help_came_are_not_read_with_what_follows() {
+        Analyser analyser = TestComponents.analyser();
+
+        Analysis after = analyser.analyse("i feel so ashamed", List.of("i took 20 panadol", "the ambulance is here"));
+        Analysis without = analyser.analyse("i feel so ashamed", List.of("i took 20 panadol", "nobody is home"));
+
+        assertThat(after.actBefore()).isEqualTo(Analysis.ActBefore.NONE);
+        assertThat(without.actBefore()).isEqualTo(Analysis.ActBefore.OWN);
+        assertThat(analyser.context(List.of("i took 20 panadol", "ambulance aa gayi hai")).messages()).isEmpty();
+        assertThat(analyser.context(List.of("الاسعاف وصل", "بلعت حبوب كثير")).messages()).hasSize(1);
+        for (String there : List.of("im at the hospital now", "main hospital mein hoon ab", "انا بالمستشفى الحين")) {
+            Analysis a = analyser.analyse(there);
+            assertThat(a.command()).as(there).contains(Command.HELP_HERE);
+            assertThat(a.risk()).as(there).isLessThan(RiskLevel.HIGH);
+        }
+        assertThat(analyser.analyse("im at the hospital now and i took more pills").risk())
+                .isEqualTo(RiskLevel.IMMINENT);
+    }
+
     /** Review finding 12: "how many paracetamol would kill me" was risk none and out of scope. */
     @Test
     void a_question_about_a_way_or_a_dose_is_marked_for_the_crisis_route_and_an_idiom_is_not() {

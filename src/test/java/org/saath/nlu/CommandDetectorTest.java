@@ -104,6 +104,9 @@ class CommandDetectorTest {
         // help has come after an act (the s38 probe)
         "ok the ambulance is here|help_here", "ambulance aa gayi hai|help_here", "الاسعاف وصل|help_here",
         "ہم ہسپتال پہنچ گئے|help_here",
+        // in hospital told by the person themself (a dev probe, 7 December: read imminent, "call now")
+        "im at the hospital now|help_here", "i'm in hospital|help_here", "the doctors are with me|help_here",
+        "main hospital mein hoon ab|help_here", "میں ہسپتال میں ہوں|help_here", "انا بالمستشفى الحين|help_here",
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
         "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
@@ -200,7 +203,9 @@ class CommandDetectorTest {
         // the writer's own "I'll end it" names no one who threatens them
         "aaj raat khatam kar dunga sab", "آج سب ختم کر دوں گا", "main khud ko goli maar dunga",
         // a job or an exam that "will kill me" is an idiom
-        "الشغل ده هيموتني، المدير مش بيرحم"})
+        "الشغل ده هيموتني، المدير مش بيرحم",
+        // family having found out is no question about this chat (a dev probe, 7 December: the privacy notice)
+        "main gay hun aur ghar walon ko pata chal gaya"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }
