@@ -149,7 +149,8 @@ public final class Analyser {
         // (the s52 QA pass: read high, the request was kept open); danger told with it is the lexicon's to hear
         boolean declinesCounsellor = reading.command().filter(c -> c == Command.CANCEL_HUMAN).isPresent();
         RiskRules.Judgement judgement = rules.judge(message, previous, estimate, withoutContext,
-                riskModel.thresholds(), bareAnswer || declinesCounsellor ? 0 : classification.crisisProbability());
+                riskModel.thresholds(), bareAnswer || declinesCounsellor ? 0 : classification.crisisProbability(),
+                reading.command().filter(c -> c == Command.HELP_HERE).isPresent());
 
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());

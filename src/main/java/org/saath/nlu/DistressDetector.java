@@ -65,9 +65,13 @@ public final class DistressDetector {
             DistressCategory.SELF_HARM, DistressCategory.IDEATION, DistressCategory.PAST_ATTEMPT,
             DistressCategory.MEANS, DistressCategory.PLACE);
 
-    /** The English words by which an act's own phrase names someone else as the one it happens to. */
+    /**
+     * The words by which an act's own phrase names someone else as the one it happens to: English pronouns, and the
+     * Arabic himself and herself («نفسها», Levantine «حالو»: «بنتي … شكلها تجرح نفسها بالموس», my daughter seems to cut
+     * herself, was thanked for telling of the writer's own thoughts of self-harm: the s55 QA pass).
+     */
     private static final Set<String> ANOTHER = Set.of("him", "her", "his", "himself", "herself", "he", "hes", "she",
-            "shes", "they", "theyre", "themselves");
+            "shes", "they", "theyre", "themselves", "نفسه", "نفسها", "حاله", "حالها", "حالو", "روحه", "روحها");
     /**
      * English verbs whose form says he or she is the one who wishes, when a wish starts with one and no subject stands
      * before it: "my friend is suicidal, wants to die" (answered "you're thinking about ending your life").

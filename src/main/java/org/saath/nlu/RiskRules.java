@@ -91,15 +91,26 @@ public final class RiskRules {
      */
     public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
                            RiskEstimate withoutContext, RiskThresholds thresholds, double crisisProbability) {
+        return judge(message, context, estimate, withoutContext, thresholds, crisisProbability, false);
+    }
+
+    /**
+     * As above, where {@code helpCame}: the message says help has come ("im at the hospital now", «الاسعاف وصل»:
+     * {@link Command#HELP_HERE}). With no word of danger in it but a time, it steadies as support told does, even read
+     * alone: the model alone read "im at the hospital now" imminent (words it learnt from "im at the bridge now"), with
+     * "call the emergency number now" (a dev probe, 7 December).
+     */
+    public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
+                           RiskEstimate withoutContext, RiskThresholds thresholds, double crisisProbability,
+                           boolean helpCame) {
         List<String> signals = new ArrayList<>();
         RiskLevel alone = estimate.level(thresholds);
         // a means put away is read alone, as if nothing came before it (and so never held again): below high, the
         // danger was the context's
-        // support told is held even read alone: "im at the hospital now" said help had come, and the model alone read
-        // it imminent (words it learnt from "im at the bridge now"), with "call the emergency number now" (a dev probe)
-        boolean steadied = tellsSupport(message) || !context.isEmpty() && putsMeansAway(message)
+        boolean steadied = !context.isEmpty() && (tellsSupport(message) || putsMeansAway(message)
                 && !judge(message, List.of(), withoutContext, thresholds, crisisProbability).level()
-                .atLeast(RiskLevel.HIGH);
+                .atLeast(RiskLevel.HIGH))
+                || helpCame && message.lexicon().categories().stream().allMatch(c -> c == DistressCategory.TIMEFRAME);
         SecondOpinion second = SecondOpinion.of(message, context, crisisProbability, steadied);
         RiskLevel model = modelLevel(estimate, thresholds, second);
         String source = "model";

@@ -107,6 +107,11 @@ class CommandDetectorTest {
         // in hospital told by the person themself (a dev probe, 7 December: read imminent, "call now")
         "im at the hospital now|help_here", "i'm in hospital|help_here", "the doctors are with me|help_here",
         "main hospital mein hoon ab|help_here", "میں ہسپتال میں ہوں|help_here", "انا بالمستشفى الحين|help_here",
+        // trust questions and denials outside English (the s55 QA pass: out of scope, or the same question again)
+        "kia tum insaan ho?|about", "police ko to nahi bataoge?|privacy", "ye chat koi parhta hy?|privacy",
+        "agar mein kuch bataun to ghar walon ko bataoge?|privacy",
+        "اگر میں کچھ بتاؤں تو کیا آپ میرے گھر والوں کو بتائیں گے؟|privacy",
+        "nahi suicide ka nahi soch raha yr, bas sharam aati hy|denies", "nahi suicide ka koi khayal nahi hy|denies",
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
         "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
@@ -205,7 +210,7 @@ class CommandDetectorTest {
         // a job or an exam that "will kill me" is an idiom
         "الشغل ده هيموتني، المدير مش بيرحم",
         // family having found out is no question about this chat (a dev probe, 7 December: the privacy notice)
-        "main gay hun aur ghar walon ko pata chal gaya"})
+        "main gay hun aur ghar walon ko pata chal gaya", "گھر والوں کو پتا چل گیا کہ میں ہم جنس پرست ہوں"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {
         assertThat(COMMANDS.detect(NORMALISER.normalise(text))).isEmpty();
     }

@@ -684,7 +684,13 @@ class DistressDetectorTest {
         "main nurse hoon, ek patient ne kaha ke woh khudkushi karna chahta hai|true",
         "im a student, want to die|false",
         "main ek student hoon aur marna chahta hoon|false",
-        "main ek patient hoon, marna chahta hoon|false"
+        "main ek patient hoon, marna chahta hoon|false",
+        // the Arabic herself and himself say whose the cutting is, however near the writer's own verb stands
+        // (the s55 QA pass: a mother who found the cuts was thanked for telling of her own thoughts)
+        "بنتي عمرها ١٤ سنة ولقيت جروح بيدها، شكلها تجرح نفسها بالموس|true",
+        "ابني عمره ١٦ وعم يجرح حالو|true",
+        "السلام عليكم، بنتي عمرها ١٤ سنة وتجرح نفسها، وش أسوي؟|true",
+        "ابي اقتل نفسي|false"
     })
     void someone_elses_wish_not_to_live_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assertRisk(text, "high");
