@@ -65,6 +65,10 @@ public final class DistressDetector {
             DistressCategory.SELF_HARM, DistressCategory.IDEATION, DistressCategory.PAST_ATTEMPT,
             DistressCategory.MEANS, DistressCategory.PLACE);
 
+    /** The English verbs of a written message someone sent: what follows them in their clause is that person's. */
+    private static final Set<String> WRITTEN = Set.of("texted", "messaged", "sent", "dmed", "posted", "wrote",
+            "tweeted");
+
     /**
      * The words by which an act's own phrase names someone else as the one it happens to: English pronouns, and the
      * Arabic himself and herself («نفسها», Levantine «حالو»: «بنتي … شكلها تجرح نفسها بالموس», my daughter seems to cut
@@ -316,6 +320,9 @@ public final class DistressDetector {
         if (category == DistressCategory.GOODBYE) {
             return !clauses.reportedBySomeoneElse(match);
         }
+        if (clauses.inSomeoneElsesMessage(match)) {
+            return false;
+        }
         if (isDone(category) && (namesAnother(match) || isSomeoneElse(subject))) {
             return false;
         }
@@ -352,6 +359,9 @@ public final class DistressDetector {
                                         DistressCategory subject, Clauses clauses) {
         if (category == DistressCategory.GOODBYE) {
             return clauses.reportedBySomeoneElse(match);
+        }
+        if (clauses.inSomeoneElsesMessage(match)) {
+            return true;
         }
         if (isDone(category) || category == DistressCategory.PREPARATION) {
             return namesAnother(match) || isSomeoneElse(subject);
@@ -854,6 +864,23 @@ public final class DistressDetector {
                         && sameClause(cue.start(), goodbye.start())
                         && (cue.entry().language() == Language.EN ? someoneElseBefore(cue)
                         : subjectOf(cue) != DistressCategory.FIRST_PERSON)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether a phrase stands in someone else's written message, after it in its clause: "my roommate just texted
+         * me 'i have a plan and i'm doing it tonight'" (the quotes are gone by now) had "Thank you for telling me
+         * you're thinking about ending your life" and was never told what to do for the roommate (the s55 QA pass).
+         * The "i" in it is theirs. English only: Urdu's and Arabic's verbs of saying carry their subject already.
+         */
+        boolean inSomeoneElsesMessage(DistressLexicon.Match phrase) {
+            for (DistressLexicon.Match cue : matches) {
+                if (is(cue, DistressCategory.REPORT) && cue.entry().language() == Language.EN
+                        && WRITTEN.contains(cue.entry().phrase().split(" ")[0]) && cue.end() <= phrase.start()
+                        && sameClause(cue.start(), phrase.start()) && someoneElseBefore(cue)) {
                     return true;
                 }
             }

@@ -876,6 +876,11 @@ class DistressDetectorTest {
         "My dad gave away his watch and told me to look after mum. I'm scared he's going to do something|true",
         "مجھے ڈر لگ رہا ہے، بھائی کہتا ہے کل سب ختم کر دے گا|true",
         "friend texted me goodbye and im scared, i want to die too|false",
+        // what someone else wrote, in their own "i" (the s55 QA pass: the roommate's plan was the writer's own)
+        "my roommate just texted me 'i have a plan and i'm doing it tonight, take care of my cat'|true",
+        "my sister sent me a message saying 'i can't do this anymore, goodbye'|true",
+        "my ex texted me again and i want to die|false",
+        "i texted my friend that i want to die|false",
         // a post told with where it was posted; the Arabic "I posted" and "she posted" are one word, and stay the writer's
         "meri friend ne insta pe likha hai ke ye uski last post hai|true",
         "maine insta pe likha hai ke ye meri last post hai|false",
