@@ -88,6 +88,11 @@ public enum Command {
     /** "i'll call them now", "abhi call karti hun", «هتصل دلوقتي»: the person is about to call a line. */
     CALLING,
     /**
+     * "i called umang, talked to someone for an hour", "Umang pe baat ki", «اتصلت بالخط وحكيت معهم»: a call made, no
+     * request for a person (the s55 QA pass: "no counsellor is available through Saath right now").
+     */
+    CALLED,
+    /**
      * A no that names what it denies: "im not having those thoughts", "khud ko kuch nahi karungi", «ایسا نہیں سوچتا»,
      * «ما عندي نية اعمل شي». It answers "are you having thoughts of ending your life?" as a no does (the s52 QA passes:
      * the same question was asked again) and "are you safe right now?" as "I'm fine" does; read on its own, without
