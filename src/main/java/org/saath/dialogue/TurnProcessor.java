@@ -188,7 +188,8 @@ public final class TurnProcessor {
         Optional<SaidCountry> saidBefore = stored.flatMap(c -> SaidCountry.fromCode(c.saidCountry()));
         boolean helpsSomeoneElse = abuseOfSomeoneElse(read.cues(), analysis)
                 || helperFromAfar(read.cues(), analysis, read.reading().message().lexicon());
-        boolean stillHelping = stillAboutSomeoneElse(analysis, read.reading().message().lexicon(), stored);
+        boolean stillHelping = stillAboutSomeoneElse(analysis, read.reading().message().lexicon(), stored)
+                && !ownAbuseTold(read.cues());
         boolean aboutSomeoneElse = analysis.thirdPerson() || in.forwarded() || helpsSomeoneElse || stillHelping;
         // a helper's follow-up keeps the other person's place even when it tells the helper's own ("انا بعمان شو
         // بقدر اعمل" after a friend in Riyadh had got Jordan's 911: the s51 QA pass)
@@ -422,6 +423,11 @@ public final class TurnProcessor {
      * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
      * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
      */
+    /** Abuse of the writer told in words ("he beats me too"): a helper who says it speaks of themself now. */
+    private static boolean ownAbuseTold(Cues.Found cues) {
+        return cues.topic().filter("abuse_violence"::equals).isPresent() && !cues.aboutSomeoneElse();
+    }
+
     private static boolean abuseOfSomeoneElse(Cues.Found cues, Analysis analysis) {
         return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
                 && (cues.topic().filter("abuse_violence"::equals).isPresent()

@@ -46,11 +46,13 @@ public final class CrisisTemplates {
 
     /**
      * Replies to someone who wrote about another person's danger: the helper's crisis replies, the first steps and the
-     * answer to care refused after someone else's act, and the reply to a helper's own distress. The helper's next
+     * answer to care refused after someone else's act, the reply to a helper's own distress, and to abuse of someone
+     * else (a teacher's "which office do I report to? we're in Lahore" had "I'm so sorry this is happening to you": the
+     * s55 QA pass). The helper's next
      * message ("what do i do", "she's not answering") is read as still about the other person.
      */
     public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
-            "first_steps_helper", "care_refused_helper", "helper_shaken");
+            "first_steps_helper", "care_refused_helper", "helper_shaken", "abuse_violence_helper");
 
     /**
      * Replies of an emergency still going on, until help comes: the emergency replies, the first steps, the answers to
