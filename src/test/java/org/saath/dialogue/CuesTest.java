@@ -92,7 +92,12 @@ class CuesTest {
         "mujhe koi acha psychiatrist chahiye lahore mein|professional_care",
         "مجھے ماہر نفسیات چاہیے|professional_care",
         "محتاجة دكتور نفسي كويس ومش غالي|professional_care",
-        "my psychiatrist is on leave this week|none"
+        "my psychiatrist is on leave this week|none",
+        // bullying told (the s55 QA pass)
+        "they call me fat and ugly every day|bullying",
+        "school mein sab mera mazak udate hain|bullying",
+        "کلاس میں سب میرا مذاق اڑاتے ہیں|bullying",
+        "انا بنت عمري ١٣ سنة والبنات بالمدرسة يتنمرون علي كل يوم|bullying"
     })
     void words_name_what_the_message_is_about(String text, String topic) {
         assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
