@@ -36,6 +36,12 @@ public enum Command {
      * the emergency numbers first, with another to try. After "I'm not safe", which says more.
      */
     NO_ANSWER,
+    /**
+     * "he hasn't answered me since this morning", "phone band hai", «ما رد علي من الصبح»: someone the writer worries about
+     * cannot be reached. After their talk of dying, someone should check on them now (the s55 QA pass: "seems like big
+     * pressure, shall I give you numbers?").
+     */
+    UNREACHABLE,
     /** "please don't call anyone", "police ko mat bulana", «لا تتصل بالشرطة»: fear that the bot will send someone. */
     DONT_CALL,
     /**

@@ -25,11 +25,12 @@ public final class CrisisTemplates {
      * {@code suicide_loss} (a death by suicide told: the loss, the emergency number if it has just happened, and the
      * direct question), the first steps until help comes after an act and the answer to care refused after one, the
      * person's own or someone else's, {@code helper_shaken} (a helper's own distress, the emergency numbers first for
-     * the other person) and {@code help_arrived} (help has come: what to tell them, and how the writer is).
+     * the other person), {@code help_arrived} (help has come: what to tell them, and how the writer is) and
+     * {@code unreachable} (someone who spoke of dying cannot be reached: someone to check on them, the emergency number).
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
             "wound_care", "suicide_loss", "first_steps", "first_steps_helper", "care_refused",
-            "care_refused_helper", "helper_shaken", "help_arrived"));
+            "care_refused_helper", "helper_shaken", "help_arrived", "unreachable"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
@@ -52,7 +53,7 @@ public final class CrisisTemplates {
      * message ("what do i do", "she's not answering") is read as still about the other person.
      */
     public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
-            "first_steps_helper", "care_refused_helper", "helper_shaken", "abuse_violence_helper");
+            "first_steps_helper", "care_refused_helper", "helper_shaken", "abuse_violence_helper", "unreachable");
 
     /**
      * Replies of an emergency still going on, until help comes: the emergency replies, the first steps, the answers to

@@ -112,6 +112,11 @@ class CommandDetectorTest {
         "agar mein kuch bataun to ghar walon ko bataoge?|privacy",
         "اگر میں کچھ بتاؤں تو کیا آپ میرے گھر والوں کو بتائیں گے؟|privacy",
         "nahi suicide ka nahi soch raha yr, bas sharam aati hy|denies", "nahi suicide ka koi khayal nahi hy|denies",
+        // someone worried about cannot be reached; a call made (the s55 QA pass)
+        "he hasn't answered me since this morning|unreachable", "she's not picking up|unreachable",
+        "she's not answering her phone now|unreachable",
+        "wo phone nahi utha raha|unreachable", "اليوم ما رد علي من الصبح|unreachable",
+        "i called umang, talked to someone for an hour|called", "اتصلت بالصليب الأحمر|calling",
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
         "اس وقت کس کو کال کروں|more",
         // what Saath is and can do
@@ -189,7 +194,7 @@ class CommandDetectorTest {
         "i need a sharp knife for the meat", "my mom is gonna kill me when she sees my grades",
         "the heat is killing me", "who are you to tell me what to do", "what can you do when nobody listens",
         "tell me about your day", "tell me about yourself and why you think you can judge me",
-        "she's not answering her phone now", "i'm not busy today",
+        "i'm not busy today",
         // asking for help is not asking Saath to send someone; wanting to talk is not refusing to call; "my heart
         // hurts" alone is heartache
         "can you send help for my anxiety", "can you just talk to me for a bit, im lonely", "mera dil bohat dukhi hai",
