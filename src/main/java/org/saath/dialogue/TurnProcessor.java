@@ -418,16 +418,16 @@ public final class TurnProcessor {
         return new Decided(raised, p.safety().apply(ruling.decision(), raised));
     }
 
-    /**
-     * Abuse told of someone else ("her husband beats her", «اختي في دبي زوجها يضربها»), with no danger of a wish or an
-     * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
-     * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
-     */
     /** Abuse of the writer told in words ("he beats me too"): a helper who says it speaks of themself now. */
     private static boolean ownAbuseTold(Cues.Found cues) {
         return cues.topic().filter("abuse_violence"::equals).isPresent() && !cues.aboutSomeoneElse();
     }
 
+    /**
+     * Abuse told of someone else ("her husband beats her", «اختي في دبي زوجها يضربها»), with no danger of a wish or an
+     * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
+     * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
+     */
     private static boolean abuseOfSomeoneElse(Cues.Found cues, Analysis analysis) {
         return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
                 && (cues.topic().filter("abuse_violence"::equals).isPresent()

@@ -47,8 +47,8 @@ public final class HelplineDirectoryLoader {
     public static final Set<String> TOPICS = Set.of("greeting", "seek_help", "anxiety", "depression", "crisis",
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
             "out_of_scope", "suicide", "gbv", "harassment", "child", "addiction", "legal", "digital_safety",
-            "professional_care", "bereavement", "suicide_loss", "suicide_news", "postpartum", "eating", "identity", "bullying",
-            Helpline.EMERGENCY);
+            "professional_care", "bereavement", "suicide_loss", "suicide_news", "postpartum", "eating", "identity",
+            "bullying", Helpline.EMERGENCY);
     /** What an emergency entry answers: police, ambulance, or one number for every service. */
     public static final Set<String> SERVICES = Set.of("police", Helpline.AMBULANCE, Helpline.EMERGENCY);
     private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");

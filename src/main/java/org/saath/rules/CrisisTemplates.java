@@ -49,8 +49,8 @@ public final class CrisisTemplates {
      * Replies to someone who wrote about another person's danger: the helper's crisis replies, the first steps and the
      * answer to care refused after someone else's act, the reply to a helper's own distress, and to abuse of someone
      * else (a teacher's "which office do I report to? we're in Lahore" had "I'm so sorry this is happening to you": the
-     * s55 QA pass). The helper's next
-     * message ("what do i do", "she's not answering") is read as still about the other person.
+     * s55 QA pass), and the reply to someone who cannot be reached. The helper's next message ("what do i do", "she's
+     * not answering") is read as still about the other person.
      */
     public static final Set<String> TO_A_HELPER = Set.of("crisis_third_person", "crisis_third_person_imminent",
             "first_steps_helper", "care_refused_helper", "helper_shaken", "abuse_violence_helper", "unreachable");
