@@ -131,10 +131,12 @@ public enum Command {
     /**
      * Whether the command steers the conversation, so that its risk is read without the messages before it ("yes",
      * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and
-     * so is a question about helping someone else ({@link #HELP_SOMEONE}).
+     * so are a question about helping someone else ({@link #HELP_SOMEONE}) and someone who cannot be reached
+     * ({@link #UNREACHABLE}: "he's not replying now" after a friend's overdose in Dubai is still that emergency, with
+     * Dubai's numbers).
      */
     public boolean steers() {
-        return this != NO_DOCTOR && this != HELP_SOMEONE;
+        return this != NO_DOCTOR && this != HELP_SOMEONE && this != UNREACHABLE;
     }
 
     /**
