@@ -99,6 +99,11 @@ public enum Command {
      */
     CALLED,
     /**
+     * A feeling said as the whole message ("sad", "lonely", "udaas hun", «تعبان»): said so, it is heard, not "I'm not
+     * sure I understood" (the s55 QA passes).
+     */
+    FEELING,
+    /**
      * A no that names what it denies: "im not having those thoughts", "khud ko kuch nahi karungi", «ایسا نہیں سوچتا»,
      * «ما عندي نية اعمل شي». It answers "are you having thoughts of ending your life?" as a no does (the s52 QA passes:
      * the same question was asked again) and "are you safe right now?" as "I'm fine" does; read on its own, without
@@ -133,18 +138,18 @@ public enum Command {
      * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and
      * so are a question about helping someone else ({@link #HELP_SOMEONE}) and someone who cannot be reached
      * ({@link #UNREACHABLE}: "he's not replying now" after a friend's overdose in Dubai is still that emergency, with
-     * Dubai's numbers).
+     * Dubai's numbers) and a feeling said alone ({@link #FEELING}: "sad" after tablets taken is read with them).
      */
     public boolean steers() {
-        return this != NO_DOCTOR && this != HELP_SOMEONE && this != UNREACHABLE;
+        return this != NO_DOCTOR && this != HELP_SOMEONE && this != UNREACHABLE && this != FEELING;
     }
 
     /**
-     * Whether the rules count it as a command said ({@code has-command}): not sure ({@link #UNSURE}) is an answer in
-     * words that says little, heard as words are except where a rule names it.
+     * Whether the rules count it as a command said ({@code has-command}): not sure ({@link #UNSURE}) and a feeling said
+     * alone ({@link #FEELING}) are answers in words that say little, heard as words are except where a rule names them.
      */
     public boolean counted() {
-        return this != UNSURE;
+        return this != UNSURE && this != FEELING;
     }
 
     public String code() {

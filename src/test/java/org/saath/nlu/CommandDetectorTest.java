@@ -115,6 +115,8 @@ class CommandDetectorTest {
         // someone worried about cannot be reached; a call made (the s55 QA pass)
         "he hasn't answered me since this morning|unreachable", "she's not picking up|unreachable",
         "she's not answering her phone now|unreachable",
+        // a feeling said as the whole message (the s55 QA passes)
+        "sad|feeling", "lonely|feeling", "udaas hun|feeling", "میں بہت اداس ہوں|feeling", "تعبان|feeling",
         "wo phone nahi utha raha|unreachable", "اليوم ما رد علي من الصبح|unreachable",
         "i called umang, talked to someone for an hour|called", "اتصلت بالصليب الأحمر|calling",
         "who can i call at this hour?|more", "raat ko kis ko call karun|more", "مين اكلم دلوقتي؟|more",
