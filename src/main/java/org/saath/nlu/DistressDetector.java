@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds distress in a message with the {@link DistressLexicon}, independently of the intent classifier.
@@ -859,15 +860,7 @@ public final class DistressDetector {
          * the writer's ("are you safe?").
          */
         boolean reportedBySomeoneElse(DistressLexicon.Match goodbye) {
-            for (DistressLexicon.Match cue : matches) {
-                if (is(cue, DistressCategory.REPORT) && cue.end() <= goodbye.start()
-                        && sameClause(cue.start(), goodbye.start())
-                        && (cue.entry().language() == Language.EN ? someoneElseBefore(cue)
-                        : subjectOf(cue) != DistressCategory.FIRST_PERSON)) {
-                    return true;
-                }
-            }
-            return false;
+            return reportedBy(goodbye, cue -> true);
         }
 
         /**
@@ -877,10 +870,20 @@ public final class DistressDetector {
          * The "i" in it is theirs. English only: Urdu's and Arabic's verbs of saying carry their subject already.
          */
         boolean inSomeoneElsesMessage(DistressLexicon.Match phrase) {
+            return reportedBy(phrase, cue -> cue.entry().language() == Language.EN
+                    && WRITTEN.contains(cue.entry().tokens().get(0)));
+        }
+
+        /**
+         * Whether a report of {@code kind} by someone else stands before {@code phrase} in its clause: an English one
+         * after someone else named, another language's with no "i" as its subject.
+         */
+        private boolean reportedBy(DistressLexicon.Match phrase, Predicate<DistressLexicon.Match> kind) {
             for (DistressLexicon.Match cue : matches) {
-                if (is(cue, DistressCategory.REPORT) && cue.entry().language() == Language.EN
-                        && WRITTEN.contains(cue.entry().phrase().split(" ")[0]) && cue.end() <= phrase.start()
-                        && sameClause(cue.start(), phrase.start()) && someoneElseBefore(cue)) {
+                if (is(cue, DistressCategory.REPORT) && kind.test(cue) && cue.end() <= phrase.start()
+                        && sameClause(cue.start(), phrase.start())
+                        && (cue.entry().language() == Language.EN ? someoneElseBefore(cue)
+                        : subjectOf(cue) != DistressCategory.FIRST_PERSON)) {
                     return true;
                 }
             }
