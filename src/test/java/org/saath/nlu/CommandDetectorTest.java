@@ -54,6 +54,8 @@ class CommandDetectorTest {
         "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
         "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
         "مين يقدر يشوف كلامي؟ اهلي ممكن يعرفون اني كلمتكم؟|privacy",
+        "إنتي رح تخبري حدا؟|privacy", "eza 2eltellak eno bade mout bt5abbir el police?|privacy",
+        "rah t2ol la ahli?|privacy",
         // a threat to kill reported, and strangling tried
         "my partner hit me again tonight and said he'd kill me if i tell anyone|not_safe",
         "he told me he will kill me if i leave|not_safe", "last night he choked me|not_safe",
