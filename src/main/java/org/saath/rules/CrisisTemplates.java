@@ -30,7 +30,7 @@ public final class CrisisTemplates {
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
             "wound_care", "suicide_loss", "first_steps", "first_steps_helper", "care_refused",
-            "care_refused_helper", "helper_shaken", "help_arrived", "unreachable"));
+            "care_refused_helper", "helper_shaken", "help_arrived", "unreachable", "baby_harm_now"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
@@ -39,11 +39,12 @@ public final class CrisisTemplates {
      * again), and the answers to what a person asks of Saath in danger, each with the emergency numbers first while an
      * act or a plan for now is remembered: {@code dont_call} (Saath calls nobody), {@code write_instead} (they cannot
      * talk on the phone), {@code call_for_me} (Saath sends nobody), {@code first_steps} (after an act of their own,
-     * what to do until help comes) and {@code care_refused} / {@code care_refused_helper} (a doctor now all the
-     * same).
+     * what to do until help comes), {@code care_refused} / {@code care_refused_helper} (a doctor now all the
+     * same) and {@code baby_harm_now} (harming the baby feared now: the baby out of reach, then the emergency number).
      */
     public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "not_safe", "line_unanswered",
-            "dont_call", "write_instead", "call_for_me", "first_steps", "care_refused", "care_refused_helper");
+            "dont_call", "write_instead", "call_for_me", "first_steps", "care_refused", "care_refused_helper",
+            "baby_harm_now");
 
     /**
      * Replies to someone who wrote about another person's danger: the helper's crisis replies, the first steps and the

@@ -93,6 +93,14 @@ class CuesTest {
         "مجھے ماہر نفسیات چاہیے|professional_care",
         "محتاجة دكتور نفسي كويس ومش غالي|professional_care",
         "my psychiatrist is on leave this week|none",
+        // frightening thoughts of harming the baby, before the birth that any of them names (the s55 QA pass)
+        "since the baby was born i cry all day and i have scary thoughts about the baby|baby_harm_thoughts",
+        "i keep getting thoughts of hurting my baby, i would never do it|baby_harm_thoughts",
+        "mujhe dar hai aaj raat baby ko kuch kar dungi|baby_harm_thoughts",
+        "بچے کو نقصان پہنچانے کے خیال آتے ہیں|baby_harm_thoughts",
+        "من يوم ولدت وأنا تعبانة، وبتجيني أفكار أأذي البيبي|baby_harm_thoughts",
+        "since the baby was born i cry all day|postpartum",
+        "the baby is teething and keeps us up all night|none",
         // bullying told (the s55 QA pass)
         "they call me fat and ugly every day|bullying",
         "school mein sab mera mazak udate hain|bullying",
