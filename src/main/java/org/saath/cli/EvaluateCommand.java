@@ -46,8 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private static final List<String> RISK_LABELS_IN_ORDER = List.of("none", "low", "moderate", "high", "imminent");
     private static final Set<String> RISK_LABELS = Set.copyOf(RISK_LABELS_IN_ORDER);
-    private static final List<String> CHALLENGE_COLUMNS = List.of("language", "risk", "intent", "category", "text",
-            "context");
+    /** A challenge file's columns; {@code intent} may be left out (a probe of risk alone: no intent figures). */
+    private static final List<String> CHALLENGE_COLUMNS = List.of("language", "risk", "category", "text", "context");
 
     @Mixin
     ConfigOptions options;
@@ -118,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         RiskSources sources = new RiskSources();
         readChallenge(table, analyser, risks, intents, sources);
         RiskScores riskScores = RiskScores.of(risks);
-        IntentReport intentReport = Evaluator.intentReport(intents);
+        IntentReport intentReport = intents.isEmpty() ? null : Evaluator.intentReport(intents);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (record) {
             Path cardFile = Path.of(config.modelsDir()).resolve("risk.card.json");
@@ -131,26 +131,33 @@ public final class EvaluateCommand implements Callable<Integer> {
             wrapped.put("mode", "challenge");
             wrapped.put("model", analyser.modelVersion());
             wrapped.put("risk", riskScores);
-            wrapped.put("intent", intentReport);
+            if (intentReport != null) {
+                wrapped.put("intent", intentReport);
+            }
             wrapped.put("sources", sources);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(wrapped));
         } else {
             out.println("file " + data + "  models " + analyser.modelVersion() + "  (aggregate figures only)");
             out.print(riskScores.render());
             out.println();
-            out.print(intentReport.render());
-            out.println();
+            if (intentReport != null) {
+                out.print(intentReport.render());
+                out.println();
+            }
             out.print(sources.render());
         }
         return 0;
     }
 
-    /** Each row read with its context; only the gold labels and what the analyser said are kept. */
+    /**
+     * Each row read with its context; only the gold labels and what the analyser said are kept. A file without an
+     * {@code intent} column gives no intent outcomes.
+     */
     private static void readChallenge(TsvTable table, Analyser analyser, List<RiskScores.Outcome> risks,
                                       List<Evaluator.Outcome> intents, RiskSources sources) {
         int language = table.column("language");
         int risk = table.column("risk");
-        int intent = table.column("intent");
+        int intent = table.hasColumn("intent") ? table.column("intent") : -1;
         int category = table.column("category");
         int text = table.column("text");
         int context = table.column("context");
@@ -164,13 +171,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             RiskLevel goldRisk = RiskLevel.fromCode(table.field(i, risk));
             risks.add(new RiskScores.Outcome(goldRisk, a.risk(), lang, table.field(i, category).trim()));
             sources.add(goldRisk, a);
+            if (intent < 0) {
+                continue;
+            }
             Intent gold = Intent.fromLabel(table.field(i, intent).trim()).orElseThrow(() -> new CorpusException(
                     table.origin(row) + ": unknown intent label"));
             intents.add(new Evaluator.Outcome(gold, a.intent(), a.risk(), lang, a.language().code()));
         }
     }
 
-    /** Per language: high+ recall, imminent recall, topic false alarms; and intent macro-F1. */
+    /** Per language: high+ recall, imminent recall, topic false alarms; and intent macro-F1 where intents were labelled. */
     static Map<String, Object> challengeSummary(RiskScores risk, IntentReport intent) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("rows", risk.overall().rows());
@@ -183,7 +193,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("imminentRecall", round(risk.overall().imminentRecall()));
         s.put("topicFalseAlarms", round(risk.overall().topicFalseAlarmRate()));
         s.put("falseHighAlarms", round(risk.overall().falseAlarmRate()));
-        s.put("intentMacroF1", round(intent.macroF1()));
+        if (intent != null) {
+            s.put("intentMacroF1", round(intent.macroF1()));
+        }
         return s;
     }
 

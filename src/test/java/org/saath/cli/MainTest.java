@@ -147,6 +147,20 @@ class MainTest {
         assertThat(streams.err()).contains("bad-context.tsv:3").contains("\"||\"").contains("\"|||\"");
     }
 
+    /** A probe of risk alone (challenge/everyday-probe.tsv) labels no intent: its risk figures, and no intent report. */
+    @Test
+    void evaluate_reads_a_risk_probe_without_intents() throws IOException {
+        Path probe = Files.writeString(dir.resolve("probe.tsv"), "language\trisk\tcategory\ttext\tcontext\n"
+                + "en\tnone\teveryday\thello there\t\n"
+                + "en\tlow\tdistress\tfailed my exam again, abbu will be so upset\t\n");
+
+        assertThat(Main.execute("evaluate", "--data", probe.toString(), "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(streams.out());
+        assertThat(report.get("mode").asText()).isEqualTo("challenge");
+        assertThat(report.at("/risk/overall/safeRows").asInt()).isEqualTo(2);
+        assertThat(report.has("intent")).as("no intent labelled, no intent figures").isFalse();
+    }
+
     @Test
     void counsellors_are_added_listed_and_disabled_with_the_readme_s_exit_codes() throws IOException {
         Path partners = Files.writeString(dir.resolve("partners.yaml"), """
