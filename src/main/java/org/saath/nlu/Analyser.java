@@ -158,6 +158,9 @@ public final class Analyser {
         if (asksAboutSaath(reading, message) && risk.atLeast(RiskLevel.MODERATE)) {
             risk = RiskLevel.LOW;
             signals.add("asks-about-saath");
+        } else if (asksHowToHelp(reading, message) && risk.atLeast(RiskLevel.MODERATE)) {
+            risk = RiskLevel.LOW;
+            signals.add("asks-how-to-help");
         }
         boolean lowConfidence = classification.confidence() < minConfidence;
         Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
@@ -197,6 +200,20 @@ public final class Analyser {
     private static boolean asksAboutSaath(Reading reading, Utterance message) {
         return reading.command().filter(c -> c == Command.PRIVACY || c == Command.ABOUT).isPresent()
                 && message.lexicon().categories().stream().noneMatch(DistressCategory::isDistress);
+    }
+
+    /**
+     * A helper's question about keeping someone safe ("should i remove the razors and pills from her room?", "what do i
+     * say to her?", "should i call the police?") whose words tell no danger but the means it would put away: the model,
+     * which learnt razors and the police from crises, read the first and the last {@code imminent} after a sister's wish
+     * to die, and the helper was told "if she has taken something" (the s55 QA pass). It is answered; an act or a time
+     * told with it is still heard.
+     */
+    private static boolean asksHowToHelp(Reading reading, Utterance message) {
+        Optional<Command> command = reading.command().filter(c -> c == Command.REMOVE_MEANS
+                || c == Command.WHAT_TO_SAY || c == Command.CALL_POLICE);
+        return command.isPresent() && message.lexicon().categories().stream().allMatch(c -> !c.isDistress()
+                || c == DistressCategory.MEANS && command.get() == Command.REMOVE_MEANS);
     }
 
     /**

@@ -85,6 +85,18 @@ public enum Command {
      */
     HELP_SOMEONE,
     /**
+     * A helper's question about the means: "should i remove the razors and pills from her room?", "goliyan chhupa dun?",
+     * «اخبي الحبوب؟» (the s55 QA pass: answered "call the emergency number now, if she has taken something").
+     */
+    REMOVE_MEANS,
+    /** A helper's question about what to say: "what do i say to her?", "usay kya kahun?", «شو بقلها؟». */
+    WHAT_TO_SAY,
+    /**
+     * A helper's question about calling: "should i call the police?", "police ko bulaun?", «هل اتصل بالشرطة؟»: when to
+     * call the emergency number, and who else can advise. Before "I'll call them" ({@link #CALLING}).
+     */
+    CALL_POLICE,
+    /**
      * "can i talk to a woman counsellor?", "koi aurat counsellor hai?", «في مستشارة بنت؟»: a person asked for, a woman
      * (the s39 probe: the wish was never acknowledged). Saath cannot choose who answers; it says so.
      */

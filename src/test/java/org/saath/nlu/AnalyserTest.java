@@ -65,6 +65,29 @@ class AnalyserTest {
                 .isEqualTo(RiskLevel.IMMINENT);
     }
 
+    /**
+     * A helper's question about keeping someone safe, read after their danger was told, is a question, not a danger of
+     * its own (the s55 QA pass: "should i remove the razors and pills from her room?" was read imminent); an act told
+     * with it still is one.
+     */
+    @Test
+    void a_helpers_question_about_keeping_someone_safe_is_held_below_moderate_and_an_act_with_it_is_not() {
+        Analyser analyser = TestComponents.analyser();
+        List<String> before = List.of("my sister told me she wants to kill herself");
+
+        for (String asked : List.of("should i remove the razors and pills from her room?", "kya main uski goliyan chhupa dun?",
+                "اخبي الحبوب؟", "what do i say to her?", "should i call the police?")) {
+            Analysis a = analyser.analyse(asked, before);
+            assertThat(a.command()).as(asked).get().isIn(Command.REMOVE_MEANS, Command.WHAT_TO_SAY,
+                    Command.CALL_POLICE);
+            assertThat(a.risk()).as(asked).isLessThanOrEqualTo(RiskLevel.LOW);
+        }
+        Analysis act = analyser.analyse("she took a whole strip of pills, should i call the police?", before);
+        assertThat(act.command()).contains(Command.CALL_POLICE);
+        assertThat(act.risk()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(act.signals()).doesNotContain("asks-how-to-help");
+    }
+
     /** Review finding 12: "how many paracetamol would kill me" was risk none and out of scope. */
     @Test
     void a_question_about_a_way_or_a_dose_is_marked_for_the_crisis_route_and_an_idiom_is_not() {
