@@ -180,7 +180,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** Per language: high+ recall, imminent recall, topic false alarms; and intent macro-F1 where intents were labelled. */
+    /**
+     * Per language: high+ recall, imminent recall, topic false alarms; and intent macro-F1 where intents are labelled.
+     */
     static Map<String, Object> challengeSummary(RiskScores risk, IntentReport intent) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("rows", risk.overall().rows());

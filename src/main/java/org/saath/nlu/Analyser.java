@@ -204,10 +204,10 @@ public final class Analyser {
 
     /**
      * A helper's question about keeping someone safe ("should i remove the razors and pills from her room?", "what do i
-     * say to her?", "should i call the police?") whose words tell no danger but the means it would put away: the model,
-     * which learnt razors and the police from crises, read the first and the last {@code imminent} after a sister's wish
-     * to die, and the helper was told "if she has taken something" (the s55 QA pass). It is answered; an act or a time
-     * told with it is still heard.
+     * say to her?", "should i call the police?") whose words tell no danger but the means it would put away: the
+     * model, which learnt razors and the police from crises, read the first and the last {@code imminent} after a
+     * sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass). It is answered; an
+     * act or a time told with it is still heard.
      */
     private static boolean asksHowToHelp(Reading reading, Utterance message) {
         Optional<Command> command = reading.command().filter(c -> c == Command.REMOVE_MEANS

@@ -85,8 +85,8 @@ public enum Command {
      */
     HELP_SOMEONE,
     /**
-     * A helper's question about the means: "should i remove the razors and pills from her room?", "goliyan chhupa dun?",
-     * «اخبي الحبوب؟» (the s55 QA pass: answered "call the emergency number now, if she has taken something").
+     * A helper's question about the means: "should i remove the razors and pills from her room?", "goliyan chhupa
+     * dun?", «اخبي الحبوب؟» (the s55 QA pass: answered "call the emergency number now, if she has taken something").
      */
     REMOVE_MEANS,
     /** A helper's question about what to say: "what do i say to her?", "usay kya kahun?", «شو بقلها؟». */

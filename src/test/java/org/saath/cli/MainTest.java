@@ -147,7 +147,7 @@ class MainTest {
         assertThat(streams.err()).contains("bad-context.tsv:3").contains("\"||\"").contains("\"|||\"");
     }
 
-    /** A probe of risk alone (challenge/everyday-probe.tsv) labels no intent: its risk figures, and no intent report. */
+    /** A probe of risk alone (challenge/everyday-probe.tsv) labels no intent: its risk figures, no intent report. */
     @Test
     void evaluate_reads_a_risk_probe_without_intents() throws IOException {
         Path probe = Files.writeString(dir.resolve("probe.tsv"), "language\trisk\tcategory\ttext\tcontext\n"

@@ -75,8 +75,8 @@ class AnalyserTest {
         Analyser analyser = TestComponents.analyser();
         List<String> before = List.of("my sister told me she wants to kill herself");
 
-        for (String asked : List.of("should i remove the razors and pills from her room?", "kya main uski goliyan chhupa dun?",
-                "اخبي الحبوب؟", "what do i say to her?", "should i call the police?")) {
+        for (String asked : List.of("should i remove the razors and pills from her room?",
+                "kya main uski goliyan chhupa dun?", "اخبي الحبوب؟", "what do i say to her?", "should i call the police?")) {
             Analysis a = analyser.analyse(asked, before);
             assertThat(a.command()).as(asked).get().isIn(Command.REMOVE_MEANS, Command.WHAT_TO_SAY,
                     Command.CALL_POLICE);
