@@ -48,7 +48,7 @@ public final class HelplineDirectoryLoader {
             "cyberbullying", "abuse_violence", "substance", "resource_request", "work_stress", "gratitude_goodbye",
             "out_of_scope", "suicide", "gbv", "harassment", "child", "addiction", "legal", "digital_safety",
             "professional_care", "bereavement", "suicide_loss", "suicide_news", "postpartum", "eating", "identity",
-            "bullying", "baby_harm_thoughts", Helpline.EMERGENCY);
+            "bullying", "baby_harm_thoughts", "housing", Helpline.EMERGENCY);
     /** What an emergency entry answers: police, ambulance, or one number for every service. */
     public static final Set<String> SERVICES = Set.of("police", Helpline.AMBULANCE, Helpline.EMERGENCY);
     private static final Set<String> LANGUAGES = Set.of("en", "ur", "roman_ur", "ar");

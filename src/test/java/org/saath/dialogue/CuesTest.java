@@ -101,6 +101,9 @@ class CuesTest {
         "من يوم ولدت وأنا تعبانة، وبتجيني أفكار أأذي البيبي|baby_harm_thoughts",
         "since the baby was born i cry all day|postpartum",
         "the baby is teething and keeps us up all night|none",
+        // a home lost (the s55 gap: the abuse reply)
+        "landlord threw us out of the house today|housing", "maalik makaan ne nikal diya|housing",
+        "مالک مکان نے نکال دیا|housing", "صاحب البيت طردنا|housing", "my husband threw me out of the house|none",
         // bullying told (the s55 QA pass)
         "they call me fat and ugly every day|bullying",
         "school mein sab mera mazak udate hain|bullying",
