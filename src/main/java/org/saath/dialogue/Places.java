@@ -477,7 +477,9 @@ public final class Places {
 
     /**
      * A name as it may be written: in Arabic script also with "in" or "to" joined to it (بمصر، بالرياض، فالرباط،
-     * لمصر، للأردن), as Arabic writes them.
+     * لمصر، للأردن), as Arabic writes them; not a one-word name of two letters, whose joined forms are everyday words
+     * (Yemen's إب: «باب», a door, was read "in Ibb", and a mother in Jordan whose son «قفل باب غرفته» had Yemen's lack
+     * of lines instead of Jordan's 911: the s56 QA pass).
      */
     private static List<Name> spellings(TextNormaliser normaliser, String file, String said, String country) {
         List<String> tokens = normaliser.normalise(said).tokens();
@@ -486,7 +488,8 @@ public final class Places {
         }
         List<Name> out = new ArrayList<>(List.of(new Name(tokens, country, false)));
         String first = tokens.get(0);
-        if (first.codePointAt(0) >= 0x0600 && first.codePointAt(0) <= 0x06FF) {
+        if (first.codePointAt(0) >= 0x0600 && first.codePointAt(0) <= 0x06FF
+                && (tokens.size() > 1 || first.length() > 2)) {
             for (String in : JOINED_IN) {
                 out.add(new Name(joined(tokens, in + first), country, true));
             }

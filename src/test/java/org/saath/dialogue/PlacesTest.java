@@ -123,6 +123,13 @@ class PlacesTest {
         assertThat(PLACES.find(message).filter(s -> s.how() == SaidCountry.How.FROM)).as(message).isEmpty();
     }
 
+    /** A door is not Yemen's Ibb (إب): «باب» was read "in Ibb" (the s56 QA pass), and a son's danger had Yemen's lines. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ابني وقفل باب غرفته وبحكي إنه بدو يموت", "اختي سكرت الباب على حالها"})
+    void a_door_names_no_place(String message) {
+        assertThat(PLACES.find(message)).as(message).isEmpty();
+    }
+
     /**
      * Where someone else is now (heard for a message about their danger only, SaidCountry.forMessage), and where the
      * person says they are not (a channel's country then gives way to the honest answer).
