@@ -204,7 +204,8 @@ public final class Analyser {
 
     /**
      * A helper's question about keeping someone safe ("should i remove the razors and pills from her room?", "what do i
-     * say to her?", "should i call the police?") whose words tell no danger but the means it would put away: the
+     * say to her?", "should i call the police?") whose words tell no danger but a means (the one to put away, or the one
+     * the other person has: "he has a big bottle of sleeping pills in his room, what do i say to him?"): the
      * model, which learnt razors and the police from crises, read the first and the last {@code imminent} after a
      * sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass). It is answered; an
      * act or a time told with it is still heard.
@@ -212,8 +213,8 @@ public final class Analyser {
     private static boolean asksHowToHelp(Reading reading, Utterance message) {
         Optional<Command> command = reading.command().filter(c -> c == Command.REMOVE_MEANS
                 || c == Command.WHAT_TO_SAY || c == Command.CALL_POLICE);
-        return command.isPresent() && message.lexicon().categories().stream().allMatch(c -> !c.isDistress()
-                || c == DistressCategory.MEANS && command.get() == Command.REMOVE_MEANS);
+        return command.isPresent() && message.lexicon().categories().stream()
+                .allMatch(c -> !c.isDistress() || c == DistressCategory.MEANS);
     }
 
     /**

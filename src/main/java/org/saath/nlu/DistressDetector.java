@@ -335,7 +335,12 @@ public final class DistressDetector {
             // "my mom doesnt know i tried to kill myself last year": the mother is the one who does not know
             return subject == DistressCategory.FIRST_PERSON || clauses.firstPersonBefore(match);
         }
-        if (category == DistressCategory.MEANS || category == DistressCategory.PREPARATION) {
+        if (category == DistressCategory.MEANS) {
+            // "should i take away his medicines?" after his wish to die: the means are his, the writer a helper (the
+            // s56 QA pass: thanked for telling of their own thoughts)
+            return clauses.firstPersonInClauseBefore(match) && !clauses.ownedByAnother(match);
+        }
+        if (category == DistressCategory.PREPARATION) {
             return clauses.firstPersonInClauseBefore(match);
         }
         if (saidOfOneself(category) && !namesAnother(match)) {
@@ -948,6 +953,11 @@ public final class DistressDetector {
             return firstPersonBefore(phrase, Integer.MAX_VALUE);
         }
 
+        /** Whether the word right before {@code means} says whose they are, someone else's: "his", "her", "unki". */
+        boolean ownedByAnother(DistressLexicon.Match means) {
+            return means.start() > 0 && ANOTHERS.contains(text.tokens().get(means.start() - 1));
+        }
+
         private boolean firstPersonBefore(DistressLexicon.Match phrase, int window) {
             for (DistressLexicon.Match cue : matches) {
                 if (cue.entry().category() == DistressCategory.FIRST_PERSON && cue.start() <= phrase.start()
@@ -1030,6 +1040,9 @@ public final class DistressDetector {
         return clauses.possessor(cue) && matches.stream().anyMatch(m -> (is(m, DistressCategory.MEANS)
                 || is(m, DistressCategory.ACT)) && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
     }
+
+    /** Someone else's, said right before a means: "his medicines", "her pills", "unki dawaiyan". */
+    private static final Set<String> ANOTHERS = Set.of("his", "her", "their", "uski", "unki", "uske", "unke");
 
     /** The Urdu possessive as normalised («کی», «کا», «کے»; "ki", "ka", "ke" in Roman Urdu). */
     private static final Set<String> POSSESSIVE = Set.of("كي", "كا", "ki", "ka", "ke", "kay");
