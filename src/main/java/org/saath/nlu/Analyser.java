@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Analyser {
 
+    /** A helper's questions about keeping someone safe ({@link #questionOfItsOwn}). */
+    private static final Set<Command> HOW_TO_HELP = EnumSet.of(Command.REMOVE_MEANS, Command.WHAT_TO_SAY,
+            Command.CALL_POLICE);
+
     private static final Logger LOG = LoggerFactory.getLogger(Analyser.class);
 
     /** The previous messages read as context: as many as the risk corpus gives its rows. */
@@ -155,12 +159,10 @@ public final class Analyser {
         List<String> signals = new ArrayList<>(message.lexicon().signals());
         signals.addAll(judgement.signals());
         RiskLevel risk = judgement.level();
-        if (asksAboutSaath(reading, message) && risk.atLeast(RiskLevel.MODERATE)) {
+        Optional<String> asked = questionOfItsOwn(reading, message);
+        if (asked.isPresent() && risk.atLeast(RiskLevel.MODERATE)) {
             risk = RiskLevel.LOW;
-            signals.add("asks-about-saath");
-        } else if (asksHowToHelp(reading, message) && risk.atLeast(RiskLevel.MODERATE)) {
-            risk = RiskLevel.LOW;
-            signals.add("asks-how-to-help");
+            signals.add(asked.get());
         }
         boolean lowConfidence = classification.confidence() < minConfidence;
         Intent intent = lowConfidence ? Intent.OUT_OF_SCOPE : classification.intent();
@@ -192,29 +194,29 @@ public final class Analyser {
     }
 
     /**
-     * A question about Saath itself ("before i say anything, is this confidential? will anyone tell my parents?",
-     * «کیا یہ بات چیت راز رہے گی؟», «هل كلامي هنا سري؟ ما أبي أهلي يعرفون») whose words tell no danger: the models,
-     * which learnt secrecy from crises, read it high, and the person asking before they say anything was told "please
-     * call now, are you safe?" (the s39 probe). It is answered; danger told in words with it is still heard.
+     * A question of its own, answered, whose words tell no danger; the signal that says which. About Saath itself
+     * ({@code asks-about-saath}: "before i say anything, is this confidential? will anyone tell my parents?",
+     * «کیا یہ بات چیت راز رہے گی؟», «هل كلامي هنا سري؟ ما أبي أهلي يعرفون»): the models, which learnt secrecy from
+     * crises, read it high, and the person asking before they say anything was told "please call now, are you safe?"
+     * (the s39 probe). A helper's, about keeping someone safe ({@code asks-how-to-help}: "should i remove the razors and
+     * pills from her room?", "what do i say to her?", "should i call the police?"), which may name a means (the one to
+     * put away, or the one the other person has: "he has a big bottle of sleeping pills in his room, what do i say to
+     * him?"): the model, which learnt razors and the police from crises, read the first and the last {@code imminent}
+     * after a sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass). Danger told
+     * in words with either, an act or a time, is still heard.
      */
-    private static boolean asksAboutSaath(Reading reading, Utterance message) {
-        return reading.command().filter(c -> c == Command.PRIVACY || c == Command.ABOUT).isPresent()
-                && message.lexicon().categories().stream().noneMatch(DistressCategory::isDistress);
-    }
-
-    /**
-     * A helper's question about keeping someone safe ("should i remove the razors and pills from her room?", "what do i
-     * say to her?", "should i call the police?") whose words tell no danger but a means (the one to put away, or the one
-     * the other person has: "he has a big bottle of sleeping pills in his room, what do i say to him?"): the
-     * model, which learnt razors and the police from crises, read the first and the last {@code imminent} after a
-     * sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass). It is answered; an
-     * act or a time told with it is still heard.
-     */
-    private static boolean asksHowToHelp(Reading reading, Utterance message) {
-        Optional<Command> command = reading.command().filter(c -> c == Command.REMOVE_MEANS
-                || c == Command.WHAT_TO_SAY || c == Command.CALL_POLICE);
-        return command.isPresent() && message.lexicon().categories().stream()
-                .allMatch(c -> !c.isDistress() || c == DistressCategory.MEANS);
+    private static Optional<String> questionOfItsOwn(Reading reading, Utterance message) {
+        Command command = reading.command().orElse(null);
+        Set<DistressCategory> told = message.lexicon().categories();
+        if ((command == Command.PRIVACY || command == Command.ABOUT)
+                && told.stream().noneMatch(DistressCategory::isDistress)) {
+            return Optional.of("asks-about-saath");
+        }
+        if (HOW_TO_HELP.contains(command) && told.stream()
+                .allMatch(c -> !c.isDistress() || c == DistressCategory.MEANS)) {
+            return Optional.of("asks-how-to-help");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -59,7 +59,8 @@ class CommandDetectorTest {
         "کیا میں اس کے کمرے سے گولیاں ہٹا دوں؟|remove_means", "اخبي الحبوب؟|remove_means",
         "what do i say to her?|what_to_say", "usay kya kahun?|what_to_say", "اسے کیا کہوں؟|what_to_say",
         "طيب شو بقلها؟|what_to_say", "should i call the police?|call_police", "police ko bulaun?|call_police",
-        "پولیس کو بلاؤں؟|call_police", "No numbers please, just some coping tips.|grounding", "هل اتصل بالاسعاف؟|call_police", "ok i'll call them now|calling",
+        "پولیس کو بلاؤں؟|call_police", "هل اتصل بالاسعاف؟|call_police", "ok i'll call them now|calling",
+        "No numbers please, just some coping tips.|grounding",
         "إنتي رح تخبري حدا؟|privacy", "eza 2eltellak eno bade mout bt5abbir el police?|privacy",
         "rah t2ol la ahli?|privacy",
         // a threat to kill reported, and strangling tried
