@@ -402,7 +402,10 @@ public final class TurnProcessor {
         boolean followsThemself = a.follows() && !a.thirdPerson();
         return conversation.map(PersonReading::answeredAHelper).orElse(false)
                 // "ok" and "idk" go on with the helper too, and so does a report ("she won't go to the hospital")
-                && a.command().filter(c -> c.steers() && c != Command.OK && c != Command.UNSURE).isEmpty()
+                // and so does a helper's question ("kya 1122 ko call karun?", the s56 QA pass: answered as the
+                // writer's own emergency)
+                && a.command().filter(c -> c.steers() && c != Command.OK && c != Command.UNSURE
+                        && !c.helpersQuestion()).isEmpty()
                 && !followsThemself && (!words.ownWords() || a.thirdPerson()
                 || a.categories().stream().noneMatch(DistressCategory::isSelfHarmFamily));
     }

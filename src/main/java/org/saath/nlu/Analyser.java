@@ -19,10 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Analyser {
 
-    /** A helper's questions about keeping someone safe ({@link #questionOfItsOwn}). */
-    private static final Set<Command> HOW_TO_HELP = EnumSet.of(Command.REMOVE_MEANS, Command.WHAT_TO_SAY,
-            Command.CALL_POLICE);
-
     private static final Logger LOG = LoggerFactory.getLogger(Analyser.class);
 
     /** The previous messages read as context: as many as the risk corpus gives its rows. */
@@ -202,8 +198,10 @@ public final class Analyser {
      * pills from her room?", "what do i say to her?", "should i call the police?"), which may name a means (the one to
      * put away, or the one the other person has: "he has a big bottle of sleeping pills in his room, what do i say to
      * him?"): the model, which learnt razors and the police from crises, read the first and the last {@code imminent}
-     * after a sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass). Danger told
-     * in words with either, an act or a time, is still heard.
+     * after a sister's wish to die, and the helper was told "if she has taken something" (the s55 QA pass); and how to
+     * help someone low ({@link Command#HELP_SOMEONE}, no means named: "My mother is depressed and stopped eating. She
+     * won't see a doctor. What can I do?" was read high by the model and asked "are you safe right now?", the s56 QA
+     * pass). Danger told in words with either, an act or a time, is still heard.
      */
     private static Optional<String> questionOfItsOwn(Reading reading, Utterance message) {
         Command command = reading.command().orElse(null);
@@ -212,8 +210,9 @@ public final class Analyser {
                 && told.stream().noneMatch(DistressCategory::isDistress)) {
             return Optional.of("asks-about-saath");
         }
-        if (HOW_TO_HELP.contains(command) && told.stream()
-                .allMatch(c -> !c.isDistress() || c == DistressCategory.MEANS)) {
+        if (command != null && command.helpersQuestion() && told.stream()
+                .allMatch(c -> !c.isDistress() || c == DistressCategory.MEANS)
+                || command == Command.HELP_SOMEONE && told.stream().noneMatch(DistressCategory::isDistress)) {
             return Optional.of("asks-how-to-help");
         }
         return Optional.empty();

@@ -157,6 +157,14 @@ public enum Command {
     }
 
     /**
+     * A helper's concrete question about keeping someone safe ({@link #REMOVE_MEANS}, {@link #WHAT_TO_SAY},
+     * {@link #CALL_POLICE}): asked after the bot answered a helper, it is still about the other person.
+     */
+    public boolean helpersQuestion() {
+        return this == REMOVE_MEANS || this == WHAT_TO_SAY || this == CALL_POLICE;
+    }
+
+    /**
      * Whether the rules count it as a command said ({@code has-command}): not sure ({@link #UNSURE}) and a feeling said
      * alone ({@link #FEELING}) are answers in words that say little, heard as words are except where a rule names them.
      */

@@ -88,6 +88,30 @@ class AnalyserTest {
         assertThat(act.signals()).doesNotContain("asks-how-to-help");
     }
 
+    /**
+     * How to help someone low, with no danger told, is a helper's question too (the s56 QA pass: "My mother is depressed
+     * and stopped eating. She won't see a doctor. What can I do?" was read high and asked "are you safe right now?");
+     * a wish told with it is still heard.
+     */
+    @Test
+    void how_to_help_someone_low_is_held_below_moderate_and_a_wish_with_it_is_not() {
+        Analyser analyser = TestComponents.analyser();
+
+        for (String asked : List.of("My mother is depressed and stopped eating. She won't see a doctor. What can I do?",
+                "meri ammi bohat udaas rehti hain, main unke liye kya kar sakti hun?",
+                "امي مكتئبة ومش بتاكل، ازاي اقنعها تروح لدكتور؟")) {
+            Analysis a = analyser.analyse(asked);
+            assertThat(a.command()).as(asked).contains(Command.HELP_SOMEONE);
+            assertThat(a.risk()).as(asked).isLessThanOrEqualTo(RiskLevel.LOW);
+        }
+        assertThat(analyser.analyse("My mother is depressed and stopped eating. She won't see a doctor. What can I do?")
+                .signals()).as("the model's high reading held").contains("asks-how-to-help");
+        Analysis wish = analyser.analyse("my mother says she wants to die and won't see a doctor, what can i do for her?");
+        assertThat(wish.command()).contains(Command.HELP_SOMEONE);
+        assertThat(wish.risk()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+        assertThat(wish.signals()).doesNotContain("asks-how-to-help");
+    }
+
     /** Review finding 12: "how many paracetamol would kill me" was risk none and out of scope. */
     @Test
     void a_question_about_a_way_or_a_dose_is_marked_for_the_crisis_route_and_an_idiom_is_not() {

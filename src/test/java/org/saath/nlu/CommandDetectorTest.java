@@ -150,6 +150,14 @@ class CommandDetectorTest {
         "my friend is very depressed, how do i help her?|help_someone",
         "main uski kaise madad karun?|help_someone", "میں اس کی مدد کیسے کروں؟|help_someone",
         "صاحبتي مكتئبة جداً، أساعدها إزاي؟|help_someone",
+        // someone low, no danger told: what to do for them, how to get them to a doctor (the s56 QA pass)
+        "My mother is depressed and stopped eating. She won't see a doctor. What can I do?|help_someone",
+        "I want to know how to convince her to see a doctor.|help_someone",
+        "main unke liye kya kar sakti hun?|help_someone", "unhe doctor ke paas le jane ke liye kaise manaun?|help_someone",
+        "میں ان کے لیے کیا کر سکتی ہوں؟|help_someone", "وہ ڈاکٹر کے پاس نہیں جانا چاہتی|help_someone",
+        "امي مكتئبة ومش بتاكل، ازاي اقنعها تروح لدكتور؟|help_someone", "وش اقدر اسوي لها؟|help_someone",
+        // no answer at a locked door or on the phone (the s56 QA pass)
+        "خبطت على الباب ومش بترد خالص|unreachable", "اتصلت فيها كمان مرة وما ردت، ما بعرف وين هي|unreachable",
         "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
         "الرقم ده مجاني؟|cost", "كم التكلفة؟|cost",
         "can i whatsapp them?|write_instead", "ممكن اكلمهم واتساب؟|write_instead",
