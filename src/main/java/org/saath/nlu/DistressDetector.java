@@ -338,10 +338,11 @@ public final class DistressDetector {
         if (category == DistressCategory.MEANS) {
             // "should i take away his medicines?" after his wish to die: the means are his, the writer a helper (the
             // s56 QA pass: thanked for telling of their own thoughts)
-            return clauses.firstPersonInClauseBefore(match) && !clauses.ownedByAnother(match);
+            return (clauses.firstPersonInClauseBefore(match) || clauses.firstPersonVerbAfter(match))
+                    && !clauses.ownedByAnother(match);
         }
         if (category == DistressCategory.PREPARATION) {
-            return clauses.firstPersonInClauseBefore(match);
+            return clauses.firstPersonInClauseBefore(match) || clauses.firstPersonVerbAfter(match);
         }
         if (saidOfOneself(category) && !namesAnother(match)) {
             // a wish with no subject before it in its clause is the writer's, whoever an earlier clause named: "my
@@ -953,6 +954,22 @@ public final class DistressDetector {
             return firstPersonBefore(phrase, Integer.MAX_VALUE);
         }
 
+        /**
+         * Whether the Urdu verb after {@code phrase} in its clause is the writer's: "hoon", «ہوں» (I am, I have) ends
+         * the clause of a subject left out ("kala pathar le aayi hoon", I have brought the hair-dye poison). The s56 QA
+         * pass: a mother's "kala pathar le aayi hoon, ab sab khatam. meri beti ko bata dena …" was answered as a helper
+         * ("say where they are, stay with them"): the daughter named after it was taken for the one at risk.
+         */
+        boolean firstPersonVerbAfter(DistressLexicon.Match phrase) {
+            List<String> tokens = text.tokens();
+            for (int i = phrase.end(); i < tokens.size() && !breakBetween(phrase.start(), i); i++) {
+                if (FIRST_PERSON_VERBS.contains(tokens.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether the word right before {@code means} says whose they are, someone else's: "his", "her", "unki". */
         boolean ownedByAnother(DistressLexicon.Match means) {
             return means.start() > 0 && ANOTHERS.contains(text.tokens().get(means.start() - 1));
@@ -1042,6 +1059,9 @@ public final class DistressDetector {
     }
 
     /** Someone else's, said right before a means: "his medicines", "her pills", "unki dawaiyan". */
+    /** The Urdu "am", "have" of the first person as normalised ("hoon", «ہوں»): the verb that ends its clause. */
+    private static final Set<String> FIRST_PERSON_VERBS = Set.of("hoon", "hun", "hu", "hn", "hoo", "\u0647\u0648\u06BA");
+
     private static final Set<String> ANOTHERS = Set.of("his", "her", "their", "uski", "unki", "uske", "unke");
 
     /** The Urdu possessive as normalised («کی», «کا», «کے»; "ki", "ka", "ke" in Roman Urdu). */

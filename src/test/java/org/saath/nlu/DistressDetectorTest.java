@@ -884,7 +884,12 @@ class DistressDetectorTest {
         // a post told with where it was posted; the Arabic "I posted" and "she posted" are one word, and stay the writer's
         "meri friend ne insta pe likha hai ke ye uski last post hai|true",
         "maine insta pe likha hai ke ye meri last post hai|false",
-        "نزلت ستوري انها اخر مرة|false"
+        "نزلت ستوري انها اخر مرة|false",
+        // the Urdu verb that ends the clause says whose a preparation is when no subject is said (the s56 QA pass: a
+        // mother's "kala pathar le aayi hoon … meri beti ko bata dena" was answered as a helper)
+        "kala pathar le aayi hoon, ab sab khatam. meri beti ko bata dena|false",
+        "کالا پتھر لے آئی ہوں، اب سب ختم۔ میری بیٹی کو بتا دینا|false",
+        "meri behen kala pathar le aayi hai, kehti hai ab sab khatam|true"
     })
     void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
