@@ -20,6 +20,12 @@ public enum Command {
      * dont want anyone reading my chat" was asked about suicide and the request stayed open). Before the no it holds.
      */
     CANCEL_HUMAN,
+    /**
+     * "is it a crime?", "pakistan mein yeh jurm hai na?", «هل الانتحار جريمة؟»: the law, which keeps people from asking
+     * for help (the s56 QA pass: answered about privacy only). Before {@link #PRIVACY}, which the same message often
+     * asks too ("would you tell the police?"): the answer to this one says who Saath tells as well.
+     */
+    LAW,
     /** "privacy", "who can read this?": what Saath keeps, for how long, and who reads it. */
     PRIVACY,
     /** "what can you do?", "aap kaun ho?", «شو بتقدر تعمل؟»: what Saath is and what it can do for the person. */

@@ -15,7 +15,8 @@ public final class CrisisTemplates {
      * when none is open, the emergency numbers where the country has no crisis line), and once the conversation has
      * had a crisis reply their short follow-ups are said rather than the long first text.
      */
-    public static final Set<String> SHAPED = Set.of("crisis", "crisis_privacy", "crisis_third_person",
+    public static final Set<String> SHAPED = Set.of("crisis", "crisis_privacy", "crisis_law_pakistan",
+            "crisis_law_elsewhere", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "dont_call", "write_instead",
             "call_for_me", "wont_call");
 

@@ -156,6 +156,10 @@ class CommandDetectorTest {
         "main unke liye kya kar sakti hun?|help_someone", "unhe doctor ke paas le jane ke liye kaise manaun?|help_someone",
         "میں ان کے لیے کیا کر سکتی ہوں؟|help_someone", "وہ ڈاکٹر کے پاس نہیں جانا چاہتی|help_someone",
         "امي مكتئبة ومش بتاكل، ازاي اقنعها تروح لدكتور؟|help_someone", "وش اقدر اسوي لها؟|help_someone",
+        // the law asked about, before the privacy question beside it (the s56 QA pass)
+        "kya aap police ko bataoge? pakistan mein yeh jurm hai na?|law", "is suicide a crime in pakistan?|law",
+        "will i be arrested if i go to hospital?|law", "کیا خودکشی جرم ہے؟|law",
+        "رح تبلغ الشرطة؟ سمعت إنه بالأردن بيحبسوا اللي بيحاول|law", "هل الانتحار جريمة؟|law",
         // no answer at a locked door or on the phone (the s56 QA pass)
         "خبطت على الباب ومش بترد خالص|unreachable", "اتصلت فيها كمان مرة وما ردت، ما بعرف وين هي|unreachable",
         "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
