@@ -181,7 +181,9 @@ public final class TurnProcessor {
         Analyser.Context before = read.analyser().context(tx.recentUserTexts(Analyser.CONTEXT_TURNS));
         Analysis analysed = read.analyser().analyse(read.reading(), before);                        // 3 risk, with the
                                                                                                     //   previous turns
-        Analysis analysis = theirWayToIt(analysed, stored, now) ? analysed.theWritersOwn() : analysed;
+        Analysis analysis = theirWayToIt(analysed, stored, now) ? analysed.theWritersOwn()
+                : worryForSomeoneElse(read.cues(), analysed) ? analysed.heldForAHelper("a-helpers-worry:postpartum")
+                : analysed;
         // where the person said they are, this message or an earlier one, before the channel's country; where
         // someone else is, this message or a recent one, for a message about their danger ("im in dubai, my friend
         // in karachi just cut herself": Karachi's lines)
@@ -431,6 +433,17 @@ public final class TurnProcessor {
      * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
      * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
      */
+    /**
+     * Low mood after a birth told of someone else ("my wife gave birth a month ago and cries all the time", «زوجتي
+     * ولدت قبل شهر وصارت تبكي طول الوقت»: cue section {@code someone-else}, topic {@code postpartum}) with no word of
+     * danger in it: a helper's worry, answered as one, whatever the model read (the s56 QA pass: a husband was asked
+     * "are you safe right now?" and escalated). A wish or an act told with it is read as the lexicon reads it.
+     */
+    private static boolean worryForSomeoneElse(Cues.Found cues, Analysis analysis) {
+        return cues.aboutSomeoneElse() && cues.topic().filter("postpartum"::equals).isPresent()
+                && analysis.categories().stream().noneMatch(DistressCategory::isDistress);
+    }
+
     private static boolean abuseOfSomeoneElse(Cues.Found cues, Analysis analysis) {
         return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
                 && (cues.topic().filter("abuse_violence"::equals).isPresent()

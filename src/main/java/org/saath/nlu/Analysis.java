@@ -1,5 +1,6 @@
 package org.saath.nlu;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,22 @@ public record Analysis(Language language, Intent intent, double confidence, bool
         return new Analysis(language, intent, confidence, lowConfidence, risk, false, requestsHuman, command,
                 asksForLanguage, signals, modelVersion, categories, asksAboutMeans, gender, riskSource, follows,
                 actBefore, classified);
+    }
+
+    /**
+     * The same reading as a helper's worry for someone else, with no word of danger in it: its risk held at
+     * {@code moderate} at most (the intent the classifier gave, where a risk read {@code high} had made it a crisis),
+     * about the other person, the hold named in the signals. What a person tells of another's situation in words the
+     * cues know ("my wife gave birth a month ago and cries all the time") was read {@code high} by the model, which
+     * learnt such words from crises, and the writer was asked "are you safe right now?".
+     */
+    public Analysis heldForAHelper(String signal) {
+        boolean held = risk.atLeast(RiskLevel.HIGH);
+        List<String> said = new ArrayList<>(signals);
+        said.add(signal);
+        return new Analysis(language, held ? classified : intent, confidence, lowConfidence,
+                held ? RiskLevel.MODERATE : risk, true, requestsHuman, command, asksForLanguage, said, modelVersion,
+                categories, asksAboutMeans, gender, riskSource, follows, actBefore, classified);
     }
 
     /**

@@ -156,6 +156,9 @@ class CommandDetectorTest {
         "main unke liye kya kar sakti hun?|help_someone", "unhe doctor ke paas le jane ke liye kaise manaun?|help_someone",
         "میں ان کے لیے کیا کر سکتی ہوں؟|help_someone", "وہ ڈاکٹر کے پاس نہیں جانا چاہتی|help_someone",
         "امي مكتئبة ومش بتاكل، ازاي اقنعها تروح لدكتور؟|help_someone", "وش اقدر اسوي لها؟|help_someone",
+        // asking about someone else, said so (the s56 QA pass: "I'm fine, I'm asking about my wife")
+        "أنا بخير، أسأل عن زوجتي|help_someone", "i'm fine, i'm asking about my wife|help_someone",
+        "main apni biwi ke bare mein pooch raha hoon|help_someone", "میں اپنی بیوی کے بارے میں پوچھ رہا ہوں|help_someone",
         // the law asked about, before the privacy question beside it (the s56 QA pass)
         "kya aap police ko bataoge? pakistan mein yeh jurm hai na?|law", "is suicide a crime in pakistan?|law",
         "will i be arrested if i go to hospital?|law", "کیا خودکشی جرم ہے؟|law",
