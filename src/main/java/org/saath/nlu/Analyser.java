@@ -140,7 +140,12 @@ public final class Analyser {
         // classifier, which learnt "safe" from crises, is not heard on it (it lifted "im safe" to moderate, and the
         // bot asked "are you safe right now?" again)
         boolean bareAnswer = reading.command().filter(c -> c == Command.YES || c == Command.OK
-                || c == Command.FINE || c == Command.UNSURE).isPresent() && commands.isWhole(reading.text());
+                || c == Command.FINE || c == Command.UNSURE).isPresent() && commands.isWhole(reading.text())
+                // nor on feeling better told in passing with no word of danger ("taking my medicine as prescribed,
+                // feeling better today actually" was asked about suicide: the s56 QA pass)
+                || reading.command().filter(c -> c == Command.FINE).isPresent()
+                && message.lexicon().categories().stream()
+                        .allMatch(c -> !c.isDistress() || c == DistressCategory.TIMEFRAME);
         // an answer that steadies ("my name is Samira") is read once more without the messages before it: the rules
         // hold it below high only when the danger the model heard was theirs (RiskRules.steadies)
         RiskEstimate withoutContext = previous.isEmpty() || !RiskRules.steadies(message) ? estimate
