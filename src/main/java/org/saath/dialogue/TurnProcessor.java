@@ -429,11 +429,6 @@ public final class TurnProcessor {
     }
 
     /**
-     * Abuse told of someone else ("her husband beats her", «اختي في دبي زوجها يضربها»), with no danger of a wish or an
-     * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
-     * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
-     */
-    /**
      * Low mood after a birth told of someone else ("my wife gave birth a month ago and cries all the time", «زوجتي
      * ولدت قبل شهر وصارت تبكي طول الوقت»: cue section {@code someone-else}, topic {@code postpartum}) with no word of
      * danger in it: a helper's worry, answered as one, whatever the model read (the s56 QA pass: a husband was asked
@@ -444,6 +439,11 @@ public final class TurnProcessor {
                 && analysis.categories().stream().noneMatch(DistressCategory::isDistress);
     }
 
+    /**
+     * Abuse told of someone else ("her husband beats her", «اختي في دبي زوجها يضربها»), with no danger of a wish or an
+     * act in it: the writer is a helper (the s50 QA pass: they were told "I'm sorry this is happening to you" with the
+     * lines of their own country). Danger read at moderate or more has the risk rules' own reading of whose it is.
+     */
     private static boolean abuseOfSomeoneElse(Cues.Found cues, Analysis analysis) {
         return cues.aboutSomeoneElse() && !analysis.risk().atLeast(RiskLevel.MODERATE)
                 && (cues.topic().filter("abuse_violence"::equals).isPresent()

@@ -1058,10 +1058,10 @@ public final class DistressDetector {
                 || is(m, DistressCategory.ACT)) && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
     }
 
-    /** Someone else's, said right before a means: "his medicines", "her pills", "unki dawaiyan". */
     /** The Urdu "am", "have" of the first person as normalised ("hoon", «ہوں»): the verb that ends its clause. */
     private static final Set<String> FIRST_PERSON_VERBS = Set.of("hoon", "hun", "hu", "hn", "hoo", "\u0647\u0648\u06BA");
 
+    /** Someone else's, said right before a means: "his medicines", "her pills", "unki dawaiyan". */
     private static final Set<String> ANOTHERS = Set.of("his", "her", "their", "uski", "unki", "uske", "unke");
 
     /** The Urdu possessive as normalised («کی», «کا», «کے»; "ki", "ka", "ke" in Roman Urdu). */
