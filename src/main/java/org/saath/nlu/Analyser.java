@@ -161,8 +161,14 @@ public final class Analyser {
         signals.addAll(judgement.signals());
         RiskLevel risk = judgement.level();
         Optional<String> asked = questionOfItsOwn(reading, message);
-        if (asked.isPresent() && risk.atLeast(RiskLevel.MODERATE)) {
-            risk = RiskLevel.LOW;
+        // how to help someone, asked in a first message, keeps what the model heard up to moderate: the worry it tells
+        // may be danger in words the lexicon does not know ("kehti hai kaash woh paida na hoti, uski madad kaise
+        // karun?", she says she wishes she had never been born); the other questions come after danger told, which
+        // the conversation remembers
+        boolean howToHelp = reading.command().filter(c -> c == Command.HELP_SOMEONE).isPresent();
+        RiskLevel heldAt = howToHelp ? RiskLevel.MODERATE : RiskLevel.LOW;
+        if (asked.isPresent() && risk.atLeast(howToHelp ? RiskLevel.HIGH : RiskLevel.MODERATE)) {
+            risk = heldAt;
             signals.add(asked.get());
         }
         boolean lowConfidence = classification.confidence() < minConfidence;

@@ -172,10 +172,12 @@ public enum Command {
 
     /**
      * Whether the rules count it as a command said ({@code has-command}): not sure ({@link #UNSURE}) and a feeling said
-     * alone ({@link #FEELING}) are answers in words that say little, heard as words are except where a rule names them.
+     * alone ({@link #FEELING}) are answers in words that say little, heard as words are except where a rule names them;
+     * so is a question about the law ({@link #LAW}), which the law rules answer only about suicide ("is blackmail a
+     * crime?" is heard as the blackmail it tells).
      */
     public boolean counted() {
-        return this != UNSURE && this != FEELING;
+        return this != UNSURE && this != FEELING && this != LAW;
     }
 
     public String code() {

@@ -295,7 +295,8 @@ public final class DistressDetector {
                     follow != null, true, false);
         }
         boolean reported = seen.stream().allMatch(c -> c == DistressCategory.MEANS
-                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported();
+                || c == DistressCategory.PLACE || c == DistressCategory.TIMEFRAME) && clauses.reported()
+                && clauses.toldInAReport(seen);
         thirdPerson = ((thirdPerson || someoneElses) && !seen.isEmpty() || reported) && !ownWords;
         return new DistressAssessment(risk, seen, learned, cues, thirdPerson, anyNegated && !anyPlain, requestsHuman,
                 signals, follow != null, tellsDeath, ownWords);
@@ -321,7 +322,7 @@ public final class DistressDetector {
         if (category == DistressCategory.GOODBYE) {
             return !clauses.reportedBySomeoneElse(match);
         }
-        if (clauses.inSomeoneElsesMessage(match)) {
+        if (clauses.inSomeoneElsesMessage(match) || saidOfOneself(category) && clauses.quotedFromSomeoneElse(match)) {
             return false;
         }
         if (isDone(category) && (namesAnother(match) || isSomeoneElse(subject))) {
@@ -367,7 +368,7 @@ public final class DistressDetector {
         if (category == DistressCategory.GOODBYE) {
             return clauses.reportedBySomeoneElse(match);
         }
-        if (clauses.inSomeoneElsesMessage(match)) {
+        if (clauses.inSomeoneElsesMessage(match) || saidOfOneself(category) && clauses.quotedFromSomeoneElse(match)) {
             return true;
         }
         if (isDone(category) || category == DistressCategory.PREPARATION) {
@@ -475,8 +476,12 @@ public final class DistressDetector {
         boolean preparedInDespair = seen.contains(DistressCategory.PREPARATION)
                 && seen.contains(DistressCategory.HOPELESSNESS);
         boolean ready = seen.contains(DistressCategory.PREPARATION) && risk.atLeast(RiskLevel.HIGH);
+        // a farewell beside the means made ready says now as a time does ("beti maaf kar dena, main ne kala pathar
+        // mangwa liya hai": the hair-dye poison ordered, a goodbye to a daughter; the s57 QA pass had the crisis
+        // reply with "if you are in danger")
+        boolean farewell = seen.contains(DistressCategory.GOODBYE);
         if (seen.contains(DistressCategory.ACT) || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT)
-                || preparedInDespair || ready) && timeframe) {
+                || preparedInDespair || ready) && timeframe || (preparedInDespair || ready) && farewell) {
             return RiskLevel.IMMINENT;
         }
         boolean hopeless = seen.contains(DistressCategory.HOPELESSNESS);
@@ -859,6 +864,17 @@ public final class DistressDetector {
         }
 
         /**
+         * Whether every phrase of {@code kinds} stands after a verb of saying in its clause: what was reported. The
+         * s57 QA pass: "failed all my a levels, dad said dont bother coming home. sitting on the platform now, the
+         * fast train comes through in 10 min" was answered as a helper's ("say where they are"), the father's words
+         * taken for the whole message.
+         */
+        boolean toldInAReport(Set<DistressCategory> kinds) {
+            return matches.stream().filter(m -> kinds.contains(m.entry().category()))
+                    .allMatch(m -> reportedBy(m, cue -> true));
+        }
+
+        /**
          * Whether a goodbye is someone else's, told as theirs: someone else's report stands before it in its clause
          * ("my friend posted goodbye everyone", "he texted me goodbye forever", "usne story lagai hai 'goodbye
          * everyone'"), an English one after someone else named, another language's with no "i" as its subject
@@ -894,6 +910,31 @@ public final class DistressDetector {
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether a wish stands in someone else's words, told as they said them: after a verb of saying in Urdu, Roman
+         * Urdu or Arabic whose subject is not the writer, in its clause ("meri cousin ne bathroom lock kar liya hai,
+         * kehti thi mujhe mar jana hai", «اخويه … كاعد يصيح راح اذب نفسي»: the s57 QA pass answered both as the
+         * writer's own danger, "go to a safer place"). Those languages report speech as it was said, so its "I" is the
+         * speaker's. Not a "should" ("log kehte hain ke mujhe mar jana chahiye", people say I should die; «لازم»):
+         * that is said to the writer, and its hurt is the writer's.
+         */
+        boolean quotedFromSomeoneElse(DistressLexicon.Match wish) {
+            if (wish.entry().language() == Language.EN) {
+                return false;
+            }
+            for (int i = wish.start(); i < Math.min(wish.end() + 2, text.tokens().size()); i++) {
+                if (SHOULD.contains(text.tokens().get(i))) {
+                    return false;
+                }
+            }
+            for (int i = Math.max(0, wish.start() - 2); i < wish.start(); i++) {
+                if (SHOULD.contains(text.tokens().get(i))) {
+                    return false;
+                }
+            }
+            return reportedBy(wish, cue -> cue.entry().language() != Language.EN && !saidByWriter(cue));
         }
 
         /** Whether {@code cue} lies inside the writer's worry for someone ("i'm scared", "mujhe dar hai"). */
@@ -1057,6 +1098,10 @@ public final class DistressDetector {
         return clauses.possessor(cue) && matches.stream().anyMatch(m -> (is(m, DistressCategory.MEANS)
                 || is(m, DistressCategory.ACT)) && m.start() > cue.end() && m.start() - cue.end() <= OWNER_SPAN);
     }
+
+    /** "Should", as normalised (Roman Urdu, Urdu «چاہیے», Arabic «لازم», «يجب»): a wish said to someone, not one's own. */
+    private static final Set<String> SHOULD = Set.of("chahiye", "chahye", "chaiye", "chahie",
+            "\u0686\u0627\u0647\u064A\u064A", "\u0644\u0627\u0632\u0645", "\u064A\u062C\u0628");
 
     /** The Urdu "am", "have" of the first person as normalised ("hoon", «ہوں»): the verb that ends its clause. */
     private static final Set<String> FIRST_PERSON_VERBS = Set.of("hoon", "hun", "hu", "hn", "hoo", "\u0647\u0648\u06BA");

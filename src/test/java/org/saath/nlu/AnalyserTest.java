@@ -90,11 +90,12 @@ class AnalyserTest {
 
     /**
      * How to help someone low, with no danger told, is a helper's question too (the s56 QA pass: "My mother is depressed
-     * and stopped eating. She won't see a doctor. What can I do?" was read high and asked "are you safe right now?");
-     * a wish told with it is still heard.
+     * and stopped eating. She won't see a doctor. What can I do?" was read high and asked "are you safe right now?"):
+     * held at moderate, what the model may have heard in words the lexicon does not know; a wish told with it is still
+     * heard.
      */
     @Test
-    void how_to_help_someone_low_is_held_below_moderate_and_a_wish_with_it_is_not() {
+    void how_to_help_someone_low_is_held_at_moderate_and_a_wish_with_it_is_not() {
         Analyser analyser = TestComponents.analyser();
 
         for (String asked : List.of("My mother is depressed and stopped eating. She won't see a doctor. What can I do?",
@@ -102,7 +103,7 @@ class AnalyserTest {
                 "امي مكتئبة ومش بتاكل، ازاي اقنعها تروح لدكتور؟")) {
             Analysis a = analyser.analyse(asked);
             assertThat(a.command()).as(asked).contains(Command.HELP_SOMEONE);
-            assertThat(a.risk()).as(asked).isLessThanOrEqualTo(RiskLevel.LOW);
+            assertThat(a.risk()).as(asked).isLessThanOrEqualTo(RiskLevel.MODERATE);
         }
         assertThat(analyser.analyse("My mother is depressed and stopped eating. She won't see a doctor. What can I do?")
                 .signals()).as("the model's high reading held").contains("asks-how-to-help");

@@ -163,6 +163,18 @@ class CommandDetectorTest {
         "kya aap police ko bataoge? pakistan mein yeh jurm hai na?|law", "is suicide a crime in pakistan?|law",
         "will i be arrested if i go to hospital?|law", "کیا خودکشی جرم ہے؟|law",
         "رح تبلغ الشرطة؟ سمعت إنه بالأردن بيحبسوا اللي بيحاول|law", "هل الانتحار جريمة؟|law",
+        // the s57 QA pass: no answer, no sound, a door not opened; which number to call; a racing heart; a good day;
+        // more lines, the cost, a call asked for, a counsellor cancelled, in the words people used
+        "still not opening. im scared|unreachable", "جربت اتصل فيها عشر مرات وما في رد، شو لازم اعمل؟|unreachable",
+        "خبطت كتير ومفيش صوت خالص|unreachable", "ab awaz nahi de rahi|unreachable",
+        "15 pe call karun ya 1122 pe?|call_police", "dil bohat tez dharak raha hai|body_emergency",
+        "dawai time pe le raha hun, aaj kaafi behtar feel ho raha hai alhamdulillah|fine",
+        "باخد العلاج بانتظام، والحمد لله النهاردة حاسس إني أحسن|fine", "aur lines do please|more",
+        "ممكن أرقام تانية؟|more", "kya yeh call free hai? mere paas balance kam hai|cost", "is calling them free?|cost",
+        "kya tum meri behen ko call kar sakte ho? uska number 0300-1234567 hai|call_for_me",
+        "nahi rehne do, abhi nahi. cancel karo|cancel_human",
+        "i cut sometimes. i don't want to die, it just helps|denies", "marne ka koi irada nahi hai|denies",
+        "مرنے کا کوئی ارادہ نہیں|denies", "مش عايزة اموت، بس بتريح|denies",
         // no answer at a locked door or on the phone (the s56 QA pass)
         "خبطت على الباب ومش بترد خالص|unreachable", "اتصلت فيها كمان مرة وما ردت، ما بعرف وين هي|unreachable",
         "do i have to pay to call umang?|cost", "koi free option hai?|cost", "کتنے پیسے لگتے ہیں؟|cost",
