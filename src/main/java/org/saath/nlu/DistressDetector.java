@@ -924,12 +924,8 @@ public final class DistressDetector {
             if (wish.entry().language() == Language.EN) {
                 return false;
             }
-            for (int i = wish.start(); i < Math.min(wish.end() + 2, text.tokens().size()); i++) {
-                if (SHOULD.contains(text.tokens().get(i))) {
-                    return false;
-                }
-            }
-            for (int i = Math.max(0, wish.start() - 2); i < wish.start(); i++) {
+            // a "should" within two words of the wish, either side ("mar jana chahiye", «لازم تموت»)
+            for (int i = Math.max(0, wish.start() - 2); i < Math.min(wish.end() + 2, text.tokens().size()); i++) {
                 if (SHOULD.contains(text.tokens().get(i))) {
                     return false;
                 }

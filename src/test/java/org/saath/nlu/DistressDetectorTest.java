@@ -889,7 +889,13 @@ class DistressDetectorTest {
         // mother's "kala pathar le aayi hoon … meri beti ko bata dena" was answered as a helper)
         "kala pathar le aayi hoon, ab sab khatam. meri beti ko bata dena|false",
         "کالا پتھر لے آئی ہوں، اب سب ختم۔ میری بیٹی کو بتا دینا|false",
-        "meri behen kala pathar le aayi hai, kehti hai ab sab khatam|true"
+        "meri behen kala pathar le aayi hai, kehti hai ab sab khatam|true",
+        // a wish in someone else's words, as Urdu and Arabic report speech (the s57 QA pass), but not a "should" said
+        // to the writer; a report's words end with their sentence
+        "meri cousin ne bathroom lock kar liya hai, kehti thi mujhe mar jana hai|true",
+        "اخويه صعد على سطح البيت وكاعد يصيح راح اذب نفسي|true",
+        "log kehte hain ke mujhe mar jana chahiye|false",
+        "failed all my a levels, dad said dont bother coming home. sitting on the platform now, the fast train comes through in 10 min|false"
     })
     void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
         DistressAssessment a = assess(text);
