@@ -999,8 +999,9 @@ public final class DistressDetector {
          */
         boolean firstPersonVerbAfter(DistressLexicon.Match phrase) {
             List<String> tokens = text.tokens();
-            for (int i = phrase.end(); i < tokens.size() && !breakBetween(phrase.start(), i); i++) {
-                if (FIRST_PERSON_VERBS.contains(tokens.get(i))) {
+            // a step at a time to the clause's end: each word is looked at once, however long the message
+            for (int i = phrase.start() + 1; i < tokens.size() && !breakBetween(i - 1, i); i++) {
+                if (i >= phrase.end() && FIRST_PERSON_VERBS.contains(tokens.get(i))) {
                     return true;
                 }
             }
