@@ -83,8 +83,8 @@ public final class Cues {
     private final Places places;
     /** Each section's keys, in file order (the first topic named wins), each with its cue ({@link #cue}). */
     private final Map<String, Map<String, String>> sections = new HashMap<>();
-    /** The phrases by their first word: a message is read once, word by word, not once per phrase. */
-    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+    /** Every phrase as one tree of words: a message is read once, word by word, not once per phrase. */
+    private final Node phrases = new Node();
 
     private Cues(TextNormaliser normaliser, Places places, Map<String, Set<String>> sections, List<Phrase> phrases) {
         this.normaliser = normaliser;
@@ -94,7 +94,56 @@ public final class Cues {
             keys.forEach(key -> cues.put(key, cue(section, key)));
             this.sections.put(section, cues);
         });
-        phrases.forEach(p -> byFirstWord.computeIfAbsent(p.parts().get(0).get(0), w -> new ArrayList<>()).add(p));
+        phrases.forEach(this.phrases::add);
+    }
+
+    /**
+     * A node of the phrase tree: the words that may come next, the gap before a phrase's next part (up to
+     * {@value #GAP} other words, then that part's first word) and the cues of the phrases that end here.
+     */
+    private static final class Node {
+        private final Map<String, Node> words = new HashMap<>();
+        private Node gap;
+        private final List<String> cues = new ArrayList<>();
+
+        void add(Phrase phrase) {
+            Node node = this;
+            for (int part = 0; part < phrase.parts().size(); part++) {
+                if (part > 0) {
+                    if (node.gap == null) {
+                        node.gap = new Node();
+                    }
+                    node = node.gap;
+                }
+                for (String word : phrase.parts().get(part)) {
+                    node = node.words.computeIfAbsent(word, w -> new Node());
+                }
+            }
+            if (!node.cues.contains(phrase.cue())) {
+                node.cues.add(phrase.cue());
+            }
+        }
+
+        /** Adds to {@code named} the cue of every phrase whose first word is token {@code at} of {@code tokens}. */
+        void collectAt(List<String> tokens, int at, Set<String> named) {
+            Node next = words.get(tokens.get(at));
+            if (next != null) {
+                next.collectAfter(tokens, at + 1, named);
+            }
+        }
+
+        /** This node reached with the words before {@code at} read. */
+        private void collectAfter(List<String> tokens, int at, Set<String> named) {
+            named.addAll(cues);
+            if (at < tokens.size()) {
+                collectAt(tokens, at, named);
+            }
+            if (gap != null) {
+                for (int i = at; i <= Math.min(at + GAP, tokens.size() - 1); i++) {
+                    gap.collectAt(tokens, i, named);
+                }
+            }
+        }
     }
 
     public static Cues loadFromClasspath(TextNormaliser normaliser) {
@@ -179,11 +228,7 @@ public final class Cues {
         List<String> tokens = text.tokens();
         Set<String> named = new HashSet<>();            // the cue of every phrase that occurs
         for (int i = 0; i < tokens.size(); i++) {
-            for (Phrase phrase : byFirstWord.getOrDefault(tokens.get(i), List.of())) {
-                if (!named.contains(phrase.cue()) && matchesAt(tokens, phrase.parts(), 0, i)) {
-                    named.add(phrase.cue());
-                }
-            }
+            phrases.collectAt(tokens, i, named);
         }
         Optional<String> topic = matching("topics", named).stream().findFirst();
         return new Found(topic, matching("audiences", named), matching("regions", named), Optional.empty(),
@@ -217,23 +262,5 @@ public final class Cues {
     /** A section's key as one string: {@code "topics abuse"}. */
     private static String cue(String section, String key) {
         return section + " " + key;
-    }
-
-    /** Whether part {@code part} occurs at token {@code at} and the parts after it follow, each within a gap. */
-    private static boolean matchesAt(List<String> tokens, List<List<String>> parts, int part, int at) {
-        List<String> run = parts.get(part);
-        if (at + run.size() > tokens.size() || !tokens.subList(at, at + run.size()).equals(run)) {
-            return false;
-        }
-        int next = at + run.size();
-        if (part + 1 == parts.size()) {
-            return true;
-        }
-        for (int i = next; i <= Math.min(next + GAP, tokens.size() - 1); i++) {
-            if (matchesAt(tokens, parts, part + 1, i)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

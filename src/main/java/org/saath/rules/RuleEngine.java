@@ -1,5 +1,9 @@
 package org.saath.rules;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.saath.nlu.Command;
 import org.saath.nlu.RiskLevel;
 
 /**
@@ -9,10 +13,33 @@ import org.saath.nlu.RiskLevel;
  */
 public final class RuleEngine {
 
+    private static final int NO_COMMAND = Command.values().length;
+
     private final RuleBook book;
+    /**
+     * The rules that can match a turn in each dialogue state with each command (or none, at {@link #NO_COMMAND}), in
+     * the book's order: most rules name a command or a state, and a turn need not ask the others (every turn asks).
+     */
+    private final Rule[][][] candidates;
 
     public RuleEngine(RuleBook book) {
         this.book = book;
+        DialogueState[] states = DialogueState.values();
+        this.candidates = new Rule[states.length][NO_COMMAND + 1][];
+        for (DialogueState state : states) {
+            for (int command = 0; command <= NO_COMMAND; command++) {
+                List<Rule> fit = new ArrayList<>();
+                for (Rule rule : book.rules()) {
+                    Rule.When when = rule.when();
+                    if ((when.states().isEmpty() || when.states().contains(state))
+                            && (when.commands().isEmpty()
+                                || command < NO_COMMAND && when.commands().contains(Command.values()[command]))) {
+                        fit.add(rule);
+                    }
+                }
+                candidates[state.ordinal()][command] = fit.toArray(Rule[]::new);
+            }
+        }
     }
 
     /**
@@ -42,7 +69,8 @@ public final class RuleEngine {
     }
 
     private Rule match(TurnFacts facts) {
-        for (Rule rule : book.rules()) {
+        int command = facts.command().map(Command::ordinal).orElse(NO_COMMAND);
+        for (Rule rule : candidates[facts.state().ordinal()][command]) {
             if (rule.matches(facts)) {
                 return rule;
             }

@@ -28,6 +28,23 @@ class CuesTest {
         assertThat(CUES.find(text).audiences().contains("children")).as(text).isEqualTo(child);
     }
 
+    /**
+     * "…" in a phrase stands for up to four other words, and a phrase may meet the start of another ("husband …
+     * beats her" within "her husband … beats her"): five words between are too many.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "her husband beats her|abuse_violence",
+        "her husband really often and badly beats her|abuse_violence",
+        "her husband really often and very badly beats her|none",
+        "husband husband beats her|abuse_violence",
+        "my husband said nothing. my neighbour beats her dog|abuse_violence",
+        "my husband said nothing at all, and then the neighbour beats her dog|none"
+    })
+    void a_gap_in_a_phrase_is_at_most_four_words(String text, String topic) {
+        assertThat(CUES.find(text).topic().orElse("none")).as(text).isEqualTo(topic);
+    }
+
     /** A city joined to "in" («باربيل», in Erbil) names its region. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
