@@ -80,6 +80,8 @@ public final class Places {
         }
     }
 
+    private static final Reading NOWHERE = new Reading(Optional.empty(), Optional.empty(), Optional.empty(), false);
+
     /** One place's name as tokens, its country, and whether "in" is joined to it. */
     private record Name(List<String> tokens, String country, boolean joinedIn) {
     }
@@ -217,6 +219,9 @@ public final class Places {
     /** Where {@code text}'s words say the person is, and whether they say nothing else. */
     public Reading read(NormalisedText text) {
         List<String> tokens = text.tokens();
+        if (!namesAny(tokens)) {
+            return NOWHERE;                 // most messages name no place or people: no frame can fit
+        }
         SaidCountry here = null;
         SaidCountry asked = null;
         SaidCountry from = null;
@@ -264,6 +269,23 @@ public final class Places {
             alone = own[i] || filler.contains(tokens.get(i));
         }
         return new Reading(said, Optional.ofNullable(there), askedElsewhere, alone);
+    }
+
+    /**
+     * Whether a place's or a people's name may start at one of {@code tokens}, as written or without an Arabic "and"
+     * or "so" joined to it: every frame that fits has one.
+     */
+    private boolean namesAny(List<String> tokens) {
+        for (String token : tokens) {
+            if (startsAName(token) || TextNormaliser.withoutJoinedAnd(token).filter(this::startsAName).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsAName(String token) {
+        return places.containsKey(token) || people.containsKey(token);
     }
 
     /**

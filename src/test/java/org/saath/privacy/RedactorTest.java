@@ -44,7 +44,11 @@ class RedactorTest {
         "میرا نام زرقا ہے، میں بہت اداس ہوں|میرا نام [NAME] ہے، میں بہت اداس ہوں",
         "مرحبا اسمي زرقاء كناري وعمري ١٩|مرحبا اسمي [NAME] وعمري 19",
         "my name is not important|my name is not important",
-        "mera naam Umar hai|mera naam [NAME] hai"
+        "mera naam Umar hai|mera naam [NAME] hai",
+        // whatever the case, and with the hamza: the introduction is found before the pattern is run
+        "HELLO MY NAME IS ALI KHAN|HELLO MY NAME IS [NAME]",
+        "Mera NAAM Umar hai|Mera NAAM [NAME] hai",
+        "إسمي سارة|إسمي [NAME]"
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);
