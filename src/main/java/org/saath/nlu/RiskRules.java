@@ -38,7 +38,9 @@ import java.util.Set;
  *       crisis probability of at least {@value #INTENT_CRISIS_MODERATE}: {@code moderate}, so that the bot asks
  *       directly (it never escalates on this alone). Not when the lexicon reads the message as a topic mention ("a
  *       seminar on suicide prevention") or finds only a means or a place in it, with at most a time ("rat poison
- *       for the storeroom"): the intent classifier has learnt neither topics from selves nor benign means.</li>
+ *       for the storeroom"): the intent classifier has learnt neither topics from selves nor benign means. With an
+ *       idiom and nothing else the lexicon hears, at least {@value #INTENT_CRISIS_IDIOM} ("main tum pe marta hun",
+ *       I die for you, at 0.34 is love; "sharam se mar jaunga", I'll die of shame, is still asked about).</li>
  *   <li>{@code way-and-time}: a {@code high} message of the person's own that names a means or a place and a near
  *       time ("one more hour, then the tablets in my drawer", "at fajr, from the balcony") is {@code imminent}: the
  *       way and the hour are said (../shared/research/risk-language.md §1). It was the rule book's
@@ -74,6 +76,13 @@ public final class RiskRules {
 
     /** Chosen on the intent sentences' cross-validation before the risk model existed; it only asks. */
     public static final double INTENT_CRISIS_MODERATE = 0.2;
+    /**
+     * The same bar for a message whose only words of dying are an idiom's ({@link #onlyIdiom}): the classifier learnt
+     * those words from crises alone, so they lift its crisis probability by themselves; an idiom read as a crisis must
+     * be more likely than not. Not chosen on any data: love said in words of dying («بموت فيك يا حبيبي» at 0.22,
+     * "main tum pe marta hun jaan" at 0.34) had the bot ask about suicide (the s57 QA pass).
+     */
+    public static final double INTENT_CRISIS_IDIOM = 0.5;
 
     public Judgement judge(Utterance message, List<Utterance> context, RiskEstimate estimate,
                            RiskThresholds thresholds, double crisisProbability) {
@@ -140,7 +149,8 @@ public final class RiskRules {
             source = "context";
             signals.add("rule:context:" + withContext.code());
         }
-        if (crisisProbability >= INTENT_CRISIS_MODERATE && level.compareTo(RiskLevel.MODERATE) < 0
+        double bar = onlyIdiom(message) ? INTENT_CRISIS_IDIOM : INTENT_CRISIS_MODERATE;
+        if (crisisProbability >= bar && level.compareTo(RiskLevel.MODERATE) < 0
                 && intentMayJudge(message)) {
             level = RiskLevel.MODERATE;
             source = "intent";

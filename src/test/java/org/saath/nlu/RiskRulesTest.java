@@ -381,6 +381,24 @@ class RiskRulesTest {
                 .as("an idiom beside a wish of one's own").isTrue();
     }
 
+    /**
+     * Love said in words of dying: with an idiom alone the intent classifier asks only when it is more likely than not
+     * a crisis; the same probability without the idiom still asks.
+     */
+    @Test
+    void an_idiom_alone_is_asked_about_only_when_the_intent_classifier_is_fairly_sure() {
+        for (String love : List.of("بموت فيك يا حبيبي، تقبرني بس اشتقتلك كتير", "main tum pe marta hun jaan")) {
+            Utterance message = read(love);
+            assertThat(message.lexicon().cues()).as(love).contains(DistressCategory.IDIOM);
+            assertThat(rules.judge(message, List.of(), RiskEstimate.none(), THRESHOLDS, 0.34).level()).as(love)
+                    .isEqualTo(RiskLevel.NONE);
+            assertThat(rules.judge(message, List.of(), RiskEstimate.none(), THRESHOLDS, 0.6).level()).as(love)
+                    .isEqualTo(RiskLevel.MODERATE);
+        }
+        assertThat(rules.judge(read("i miss you so much it hurts"), List.of(), RiskEstimate.none(), THRESHOLDS, 0.34)
+                .level()).as("no idiom: the usual bar").isEqualTo(RiskLevel.MODERATE);
+    }
+
     @Test
     void the_lexicon_in_the_message_or_in_the_context_seconds_the_model() {
         RiskRules.Judgement inMessage = rules.judge(read("i don't want to wake up tomorrow"), List.of(),
