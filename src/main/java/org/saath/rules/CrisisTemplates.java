@@ -29,11 +29,14 @@ public final class CrisisTemplates {
      * person's own or someone else's, {@code helper_shaken} (a helper's own distress, the emergency numbers first for
      * the other person), {@code help_arrived} (help has come: what to tell them, and how the writer is) and
      * {@code unreachable} (someone who spoke of dying cannot be reached: someone to check on them, the emergency number)
-     * and {@code self_harm_coping} (hurting oneself to cope, a wish to die denied: the wound, other ways, the lines).
+     * {@code self_harm_coping} (hurting oneself to cope, a wish to die denied: the wound, other ways, the lines) and
+     * {@code body_emergency} (chest pain, a numb arm: the emergency number now; its rule steps aside for a message that
+     * tells the person's own danger).
      */
     public static final Set<String> FIT_AT_HIGH = union(SHAPED, Set.of("not_safe", "line_unanswered", "calling",
             "wound_care", "suicide_loss", "first_steps", "first_steps_helper", "care_refused",
-            "care_refused_helper", "helper_shaken", "help_arrived", "unreachable", "baby_harm_now", "self_harm_coping"));
+            "care_refused_helper", "helper_shaken", "help_arrived", "unreachable", "baby_harm_now", "self_harm_coping",
+            "body_emergency"));
 
     /**
      * Replies fit to stand at {@code imminent} risk: they lead with the emergency numbers and ask no screening
