@@ -112,6 +112,14 @@ final class ReplyLines {
             // does the direct question about suicide when every line listed is closed (Dubai at 22:00)
             List<HelplineOffer> offers = new ArrayList<>(emergency);
             offers.addAll(t.offers());
+            offers.addAll(r.international());
+            return new Block(template.intro(), distinct(offers));
+        }
+        if (!t.offers().isEmpty() && !anyOpen(t.offers())) {
+            // every line listed is closed now (a lonely nurse in Doha at 3 a.m. had only a line opening at 7: the s58
+            // QA pass): the directories that fit the need, open at any hour, come after them
+            List<HelplineOffer> offers = new ArrayList<>(t.offers());
+            offers.addAll(r.international());
             return new Block(template.intro(), distinct(offers));
         }
         return new Block(template.intro(), t.offers());
