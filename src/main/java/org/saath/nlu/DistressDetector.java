@@ -480,8 +480,12 @@ public final class DistressDetector {
         // mangwa liya hai": the hair-dye poison ordered, a goodbye to a daughter; the s57 QA pass had the crisis
         // reply with "if you are in danger")
         boolean farewell = seen.contains(DistressCategory.GOODBYE);
+        // and a farewell that is high in its own words with a time now (a son locked in his room for two hours, a note
+        // found saying «سامحوني», forgive me: the s58 QA pass had "if he is in danger now")
+        boolean farewellNow = farewell && risk.atLeast(RiskLevel.HIGH) && timeframe;
         if (seen.contains(DistressCategory.ACT) || (wishWithMeansOrPlan || seen.contains(DistressCategory.INTENT)
-                || preparedInDespair || ready) && timeframe || (preparedInDespair || ready) && farewell) {
+                || preparedInDespair || ready) && timeframe || (preparedInDespair || ready) && farewell
+                || farewellNow) {
             return RiskLevel.IMMINENT;
         }
         boolean hopeless = seen.contains(DistressCategory.HOPELESSNESS);

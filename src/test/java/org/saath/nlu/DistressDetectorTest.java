@@ -38,7 +38,12 @@ class DistressDetectorTest {
         "khudkushi karna chahta hoon|high",
         "بدي انتحر|high",
         "میں خودکشی کرنا چاہتا ہوں|high",
-        "i wish i could sleep and never wake up|moderate"
+        "i wish i could sleep and never wake up|moderate",
+        // a farewell high in its own words with a time now is now; without the time it is high
+        "ولقيت ورقة مكتوب فيها سامحوني|high",
+        "قفل الاوضة على نفسه ولقيت ورقة مكتوب فيها سامحوني|imminent",
+        "rah n9tel rou7i lila|imminent",
+        "nheb n9tel rou7i|high"
     })
     void finds_risk_in_every_language(String text, String risk) {
         assertThat(assess(text).risk().code()).isEqualTo(risk);
