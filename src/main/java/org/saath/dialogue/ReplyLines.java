@@ -109,7 +109,8 @@ final class ReplyLines {
         }
         if ((t.conversationRisk().atLeast(RiskLevel.HIGH) || directQuestion) && !anyOpen(t.offers())) {
             // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"; so
-            // does the direct question about suicide when every line listed is closed (Dubai at 22:00)
+            // does the direct question about suicide when every line listed is closed (Dubai at 22:00); the
+            // directories follow the closed lines, as below
             List<HelplineOffer> offers = new ArrayList<>(emergency);
             offers.addAll(t.offers());
             offers.addAll(r.international());
