@@ -1,7 +1,9 @@
 package org.saath.privacy;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +15,11 @@ import java.util.regex.Pattern;
  */
 final class NameScan {
 
-    private static final Pattern INTRO = Pattern.compile("(?iu)(?<!\\p{L})(?:my name is|my name's|my names|"
-            + "mera naam|mera nam|mera name|meraa naam|میرا نام|اسمي|إسمي)\\s++");
+    /** How a person introduces themselves; each holds a string {@link #mayIntroduce} looks for. */
+    static final List<String> INTRODUCTIONS = List.of("my name is", "my name's", "my names", "mera naam", "mera nam",
+            "mera name", "meraa naam", "میرا نام", "اسمي", "إسمي");
+    private static final Pattern INTRO = Pattern.compile("(?iu)(?<!\\p{L})(?:"
+            + INTRODUCTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s++");
     private static final int MOST_WORDS = 3;
     /** Words that end a name, or show none was given. */
     private static final Set<String> NOT_A_NAME = Set.of("and", "but", "i", "i'm", "im", "not", "is", "so", "from",
@@ -46,8 +51,8 @@ final class NameScan {
     }
 
     /**
-     * Whether {@code text} holds "nam" or "naa" (any case), «نام» or «سمي», as every introduction the pattern knows
-     * does: most messages give no name, and one look at each character costs less than the pattern's look behind
+     * Whether {@code text} holds "nam" or "naa" (any case), «نام» or «سمي», as every one of {@link #INTRODUCTIONS}
+     * does ({@code RedactorTest}): most messages give no name, and one look at each character costs less than the pattern's look behind
      * each of them.
      */
     static boolean mayIntroduce(String text) {

@@ -1,6 +1,7 @@
 package org.saath.rules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.saath.nlu.Analysis;
@@ -54,12 +55,20 @@ public record Rule(String id, int priority, When when, Then then) {
                     && (riskAtMost == null || riskAtMost.atLeast(f.risk()))
                     && (languages.isEmpty() || languages.contains(f.language()))
                     && (countries.isEmpty() || countries.contains(f.country()))
-                    && (states.isEmpty() || states.contains(f.state()))
                     && (minConfidence == null || f.confidence() >= minConfidence)
                     && (lowConfidence == null || lowConfidence == f.lowConfidence())
                     && (requestsHuman == null || requestsHuman == f.requestsHuman())
                     && (thirdPerson == null || thirdPerson == f.thirdPerson())
-                    && (commands.isEmpty() || f.command().filter(commands::contains).isPresent());
+                    && allows(f.state(), f.command());
+        }
+
+        /**
+         * Whether a turn in {@code state} with {@code command} (empty: none said) meets the conditions on both: what
+         * the {@link RuleEngine} indexes the book by.
+         */
+        boolean allows(DialogueState state, Optional<Command> command) {
+            return (states.isEmpty() || states.contains(state))
+                    && (commands.isEmpty() || command.filter(commands::contains).isPresent());
         }
 
         /** The conditions on the conversation's risk and on what this message said. */

@@ -2,6 +2,7 @@ package org.saath.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.saath.nlu.Command;
 import org.saath.nlu.RiskLevel;
@@ -25,15 +26,14 @@ public final class RuleEngine {
     public RuleEngine(RuleBook book) {
         this.book = book;
         DialogueState[] states = DialogueState.values();
+        Command[] commands = Command.values();
         this.candidates = new Rule[states.length][NO_COMMAND + 1][];
         for (DialogueState state : states) {
             for (int command = 0; command <= NO_COMMAND; command++) {
+                Optional<Command> said = command < NO_COMMAND ? Optional.of(commands[command]) : Optional.empty();
                 List<Rule> fit = new ArrayList<>();
                 for (Rule rule : book.rules()) {
-                    Rule.When when = rule.when();
-                    if ((when.states().isEmpty() || when.states().contains(state))
-                            && (when.commands().isEmpty()
-                                || command < NO_COMMAND && when.commands().contains(Command.values()[command]))) {
+                    if (rule.when().allows(state, said)) {
                         fit.add(rule);
                     }
                 }

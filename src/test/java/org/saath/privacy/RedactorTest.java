@@ -2,6 +2,8 @@ package org.saath.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +54,16 @@ class RedactorTest {
     })
     void emails_cnic_and_card_numbers_are_removed(String in, String expected) {
         assertThat(redactor.redact(in)).isEqualTo(expected);
+    }
+
+    /** The look before the name pattern lets every introduction the pattern knows through, in any case. */
+    @Test
+    void every_introduction_passes_the_look_before_the_pattern() {
+        for (String intro : NameScan.INTRODUCTIONS) {
+            assertThat(NameScan.mayIntroduce("hi, " + intro + " Zarqa")).as(intro).isTrue();
+            assertThat(NameScan.mayIntroduce(intro.toUpperCase(Locale.ROOT))).as(intro).isTrue();
+        }
+        assertThat(NameScan.mayIntroduce("i feel so alone tonight")).isFalse();
     }
 
     @ParameterizedTest
