@@ -907,7 +907,7 @@ public final class DistressDetector {
         private boolean reportedBy(DistressLexicon.Match phrase, Predicate<DistressLexicon.Match> kind) {
             for (DistressLexicon.Match cue : matches) {
                 if (is(cue, DistressCategory.REPORT) && kind.test(cue) && cue.end() <= phrase.start()
-                        && sameClause(cue.start(), phrase.start())
+                        && (sameClause(cue.start(), phrase.start()) || quotedAfter(cue, phrase))
                         && (cue.entry().language() == Language.EN ? someoneElseBefore(cue)
                         : subjectOf(cue) != DistressCategory.FIRST_PERSON)) {
                     return true;
@@ -941,6 +941,22 @@ public final class DistressDetector {
         private boolean inWorry(DistressLexicon.Match cue) {
             return matches.stream().anyMatch(m -> m.entry().category() == DistressCategory.WORRY
                     && m.start() <= cue.start() && m.end() >= cue.end());
+        }
+
+        /**
+         * Whether {@code phrase} stands in a quotation that opens after {@code cue} in its clause: the quoted words
+         * may have clauses of their own ("my friend texted me 'sorry, this is my last message'", «رفيقي كتبلي "سامحني،
+         * هاي آخر رسالة"», the s58 QA pass: answered as the writer's own goodbye). A clause that starts where the
+         * quotation opens ("he wrote: 'bye, …'") is the quotation's.
+         */
+        private boolean quotedAfter(DistressLexicon.Match cue, DistressLexicon.Match phrase) {
+            for (NormalisedText.Quotation q : text.quotations()) {
+                if (q.from() >= cue.end() && q.from() <= phrase.start() && phrase.start() < q.to()
+                        && !breakBetween(cue.start(), q.from() - 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean someoneElseBefore(DistressLexicon.Match cue) {

@@ -14,11 +14,11 @@ import java.util.Set;
  *
  * <p>In order: Unicode NFKC; lower case; Arabic/Urdu letter variants folded (ي/ی/ى/ے → ي, ك/ک → ك, ه/ہ/ة/ۃ/ھ → ه,
  * أ/إ/آ → ا), diacritics, tatweel and zero-width marks removed, Eastern digits made ASCII; leetspeak inside words
- * undone ({@code k1ll mys3lf} → {@code kill myself}); apostrophes dropped ({@code don't} → {@code dont}); then
- * tokens are cut at anything that is not a letter or digit, each emoji becomes a token of its own, runs of three or
- * more equal characters collapse to one ({@code diiiie} → {@code die}; to two in {@link NormalisedText#pairedTokens},
- * {@code killll} → {@code kill}), and three or more single Latin letters in a row are joined
- * ({@code s u i c i d e} → {@code suicide}).
+ * undone ({@code k1ll mys3lf} → {@code kill myself}); apostrophes inside a word dropped ({@code don't} →
+ * {@code dont}); then tokens are cut at anything that is not a letter or digit (the spans between quotation marks
+ * noted), each emoji becomes a token of its own, runs of three or more equal characters collapse to one
+ * ({@code diiiie} → {@code die}; to two in {@link NormalisedText#pairedTokens}, {@code killll} → {@code kill}), and
+ * three or more single Latin letters in a row are joined ({@code s u i c i d e} → {@code suicide}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,16 +42,17 @@ public final class TextNormaliser {
         String text = composed.toLowerCase(Locale.ROOT);
         text = foldLetters(text);
         Set<Integer> clauseStarts = new HashSet<>();
-        Tokens cut = tokenise(text, clauseStarts);
+        List<NormalisedText.Quotation> quotations = new ArrayList<>(0);
+        Tokens cut = tokenise(text, clauseStarts, quotations);
         if (cut.paired == null) {
-            List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts);
-            return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts);
+            List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts, quotations);
+            return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts, null, quotations);
         }
-        List<String> paired = joinSpacedLetters(cut.paired, new HashSet<>(clauseStarts));
-        List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts);
+        List<String> paired = joinSpacedLetters(cut.paired, new HashSet<>(clauseStarts), new ArrayList<>(0));
+        List<String> tokens = joinSpacedLetters(cut.tokens, clauseStarts, quotations);
         // "a b cccc": three single letters joined in one list, not in the other; the drawn-out reading is dropped
         return new NormalisedText(String.join(" ", tokens), tokens, clauseStarts,
-                paired.size() == tokens.size() ? paired : null);
+                paired.size() == tokens.size() ? paired : null, quotations);
     }
 
     /** The tokens of a message, and the same with drawn-out letters kept twice (null when none was drawn out). */
@@ -124,11 +125,16 @@ public final class TextNormaliser {
                 out.append((char) ('0' + (c - '\u06F0')));
             } else if (isLeetBetweenLetters(text, i)) {
                 out.append(leet(c));
-            } else if (c != '\'' && c != '\u2019') {
-                out.append(c);
+            } else if (c != '\'' && c != '\u2019' || !betweenLetters(text, i)) {
+                out.append(c);                        // an apostrophe at a word's edge may be a quotation mark
             }
         }
         return out.toString();
+    }
+
+    private static boolean betweenLetters(String text, int i) {
+        return i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+                && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     private static boolean isRemovedMark(char c) {
@@ -179,17 +185,20 @@ public final class TextNormaliser {
 
     /**
      * Cuts tokens at non-letter/digit characters; each emoji is a token; elongations collapse. Records in
-     * {@code clauseStarts} the index of every token that follows sentence punctuation.
+     * {@code clauseStarts} the index of every token that follows sentence punctuation, and in {@code quotations} the
+     * tokens between quotation marks (one never closed runs to the end).
      */
-    private static Tokens tokenise(String text, Set<Integer> clauseStarts) {
+    private static Tokens tokenise(String text, Set<Integer> clauseStarts, List<NormalisedText.Quotation> quotations) {
         Tokens tokens = new Tokens();
         StringBuilder word = new StringBuilder();
+        int quoteOpen = -1;
+        int quoteKind = 0;
         int i = 0;
         while (i < text.length()) {
+            int at = i;
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')
-                    : Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+            if (isWordChar(cp)) {
                 word.appendCodePoint(cp);
                 continue;
             }
@@ -197,12 +206,58 @@ public final class TextNormaliser {
             if (CLAUSE_PUNCTUATION.indexOf(cp) >= 0 && !tokens.isEmpty()) {
                 clauseStarts.add(tokens.size());
             }
+            int kind = quoteKind(cp);
+            if (kind != 0) {
+                if (quoteOpen < 0 && opensQuote(text, at, i, kind)) {
+                    quoteOpen = tokens.size();
+                    quoteKind = kind;
+                } else if (quoteOpen >= 0 && kind == quoteKind && closesQuote(text, at, i, kind)) {
+                    if (tokens.size() > quoteOpen) {
+                        quotations.add(new NormalisedText.Quotation(quoteOpen, tokens.size()));
+                    }
+                    quoteOpen = -1;
+                }
+            }
             if (isEmoji(cp)) {
                 tokens.addEmoji(new String(Character.toChars(cp)));
             }
         }
         flush(word, tokens);
+        if (quoteOpen >= 0 && tokens.size() > quoteOpen) {
+            quotations.add(new NormalisedText.Quotation(quoteOpen, tokens.size()));
+        }
         return tokens;
+    }
+
+    private static boolean isWordChar(int cp) {
+        return cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')
+                : Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    }
+
+    private static final int DOUBLE_QUOTE = 1;
+    private static final int SINGLE_QUOTE = 2;
+    private static final int GUILLEMET = 3;
+
+    /** Which family of quotation marks {@code cp} belongs to, 0 if none: a quotation closes with a mark of its own. */
+    private static int quoteKind(int cp) {
+        return switch (cp) {
+            case '"', '\u201C', '\u201D', '\u201E' -> DOUBLE_QUOTE;
+            case '\'', '\u2018', '\u2019' -> SINGLE_QUOTE;
+            case '\u00AB', '\u00BB' -> GUILLEMET;
+            default -> 0;
+        };
+    }
+
+    /** A single mark opens a quotation only before a word and after none ("i'm" has an apostrophe, not a quote). */
+    private static boolean opensQuote(String text, int at, int after, int kind) {
+        return kind != SINGLE_QUOTE || (at == 0 || !isWordChar(text.codePointBefore(at)))
+                && after < text.length() && isWordChar(text.codePointAt(after));
+    }
+
+    /** ... and closes one only after a word or a mark and before none. */
+    private static boolean closesQuote(String text, int at, int after, int kind) {
+        return kind != SINGLE_QUOTE || at > 0 && !Character.isWhitespace(text.codePointBefore(at))
+                && (after >= text.length() || !isWordChar(text.codePointAt(after)));
     }
 
     private static void flush(StringBuilder word, Tokens tokens) {
@@ -253,13 +308,15 @@ public final class TextNormaliser {
      * Joins runs of three or more single Latin letters: {@code k m s} → {@code kms}; clause starts are moved to the
      * new token positions (a clause start inside a joined run disappears with the dots that made it).
      */
-    private static List<String> joinSpacedLetters(List<String> tokens, Set<Integer> clauseStarts) {
+    private static List<String> joinSpacedLetters(List<String> tokens, Set<Integer> clauseStarts,
+                                                  List<NormalisedText.Quotation> quotations) {
         if (!hasSpacedLetters(tokens)) {
             clauseStarts.remove(tokens.size());         // a start after the last token starts nothing
             return tokens;
         }
         List<String> out = new ArrayList<>(tokens.size());
         Set<Integer> moved = new HashSet<>();
+        int[] newIndex = new int[tokens.size() + 1];   // where each old token went (a joined run: where it starts)
         int i = 0;
         while (i < tokens.size()) {
             int j = i;
@@ -269,16 +326,18 @@ public final class TextNormaliser {
             if (clauseStarts.contains(i)) {
                 moved.add(out.size());
             }
-            if (j - i >= 3) {
-                out.add(String.join("", tokens.subList(i, j)));
-                i = j;
-            } else {
-                out.add(tokens.get(i));
-                i++;
+            int next = j - i >= 3 ? j : i + 1;
+            for (int k = i; k < next; k++) {
+                newIndex[k] = out.size();
             }
+            out.add(next == j && j - i >= 3 ? String.join("", tokens.subList(i, j)) : tokens.get(i));
+            i = next;
         }
+        newIndex[tokens.size()] = out.size();
         clauseStarts.clear();
         clauseStarts.addAll(moved);
+        quotations.replaceAll(q -> new NormalisedText.Quotation(newIndex[q.from()], newIndex[q.to()]));
+        quotations.removeIf(q -> q.from() >= q.to());
         return out;
     }
 

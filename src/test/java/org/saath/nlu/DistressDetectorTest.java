@@ -886,6 +886,12 @@ class DistressDetectorTest {
         "my sister sent me a message saying 'i can't do this anymore, goodbye'|true",
         "my ex texted me again and i want to die|false",
         "i texted my friend that i want to die|false",
+        // quoted words keep their clauses, and stay the writer's own only after the writer's report (the s58 QA pass)
+        "my friend texted me 'sorry, this is my last message' and now he's not answering|true",
+        "my roommate just texted me: “i have a plan, and i'm doing it tonight”|true",
+        "رفيقي كتبلي \"سامحني، هاي آخر رسالة\" وما عم يرد|true",
+        "i told him 'sorry, this is my last message'|false",
+        "my friend texted me 'sorry, this is my last message' and i'm scared, i want to die|false",
         // a post told with where it was posted; the Arabic "I posted" and "she posted" are one word, and stay the writer's
         "meri friend ne insta pe likha hai ke ye uski last post hai|true",
         "maine insta pe likha hai ke ye meri last post hai|false",

@@ -2,9 +2,12 @@ package org.saath.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TextNormaliserTest {
 
@@ -21,7 +24,9 @@ class TextNormaliserTest {
         "ｆｕｌｌ width|full width",
         "800mg tonight|800mg tonight",
         "call 0300-1234567|call 0300 1234567",
-        "i'm fine...|im fine"
+        "i'm fine...|im fine",
+        "my friends’ advice|my friends advice",
+        "rock’n’roll ’til late|rocknroll til late"
     })
     void latin_text_is_folded(String in, String expected) {
         assertThat(normaliser.normalise(in).text()).isEqualTo(expected);
@@ -72,5 +77,26 @@ class TextNormaliserTest {
     void empty_or_symbol_only_text_has_no_tokens() {
         assertThat(normaliser.normalise("   ...  ").isEmpty()).isTrue();
         assertThat(normaliser.normalise("").tokens()).isEmpty();
+    }
+
+    static Stream<Arguments> quoted() {
+        return Stream.of(   // text, the quoted tokens space-joined, one quotation after another
+                Arguments.of("my friend texted me 'sorry, this is my last message' and left",
+                        "sorry this is my last message"),
+                Arguments.of("he wrote: \"bye everyone\", then nothing", "bye everyone"),
+                Arguments.of("ammi ne kaha \u201Csab theek ho jayega\u201D", "sab theek ho jayega"),
+                Arguments.of("رفيقي كتبلي «سامحني، هاي آخر رسالة»", "سامحني هاي اخر رساله"),
+                Arguments.of("she posted 'goodbye", "goodbye"),
+                Arguments.of("i'm fine, don't worry, it's my friends' party", ""),
+                Arguments.of("'a b c d' is what he typed, then 'k m s'", "abcd;kms"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("quoted")
+    void quotation_marks_leave_the_spans_they_enclose(String in, String quoted) {
+        NormalisedText text = normaliser.normalise(in);
+        String found = String.join(";", text.quotations().stream()
+                .map(q -> String.join(" ", text.tokens().subList(q.from(), q.to()))).toList());
+        assertThat(found).isEqualTo(quoted);
     }
 }
