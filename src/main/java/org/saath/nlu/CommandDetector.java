@@ -3,6 +3,7 @@ package org.saath.nlu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,13 +26,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * requests in its own folder; when several language requests match, the longest phrase wins, and a {@code whole}
  * request ("arabic", "speak english") is one only as the whole message. A phrase may offer
  * choices in braces, an empty one for a word that may be left out: "{nahi|nai|} main {mehfooz|mehfuz} nahi {hoon|hun|}"
- * stands for each of its spellings, since a person types the answer to "are you safe?" however they type. Immutable
- * and thread-safe.
+ * stands for each of its spellings, since a person types the answer to "are you safe?" however they type. The
+ * {@code within} phrases of a file's {@code idioms} key are no command: a {@code within} phrase that starts inside one
+ * is not heard («الدكتور ده هيدبحني», the professor will slaughter me, is an exam's dread; «جوزي هيدبحني» is not).
+ * Immutable and thread-safe.
  */
 public final class CommandDetector {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String SPEAK_PREFIX = "speak_";
+    private static final String IDIOMS = "idioms";
 
     /** A phrase and the language it asks for; {@code order}: its place among all requests (earlier wins a tie). */
     private record LanguageRequest(List<String> phrase, Language language, int order) {
@@ -45,11 +49,22 @@ public final class CommandDetector {
     private final Map<Command, List<List<String>>> leading;
     /** Language requests by their words, ranked by their place in the files. */
     private final PhraseTree<LanguageRequest> languageRequests;
+    /** The {@code idioms} phrases, each with its length in words. */
+    private final PhraseTree<Integer> idioms;
+    private final boolean anyIdiom;
 
     private CommandDetector(Map<String, Command> whole, Map<Command, List<List<String>>> within,
                             Map<Command, List<List<String>>> leading, List<LanguageRequest> requests,
-                            Map<String, Language> wholeRequests) {
+                            Map<String, Language> wholeRequests, List<List<String>> idioms) {
         this.whole = whole;
+        PhraseTree.Builder<Integer> idiomWords = PhraseTree.builder();
+        for (List<String> idiom : idioms) {
+            if (!idiom.isEmpty()) {
+                idiomWords.add(idiom, idiom.size(), 0);
+            }
+        }
+        this.idioms = idiomWords.build();
+        this.anyIdiom = !idioms.isEmpty();
         this.wholeRequests = wholeRequests;
         PhraseTree.Builder<LanguageRequest> byWords = PhraseTree.builder();
         for (LanguageRequest request : requests) {
@@ -78,6 +93,7 @@ public final class CommandDetector {
         Map<Command, List<List<String>>> leading = new EnumMap<>(Command.class);
         List<LanguageRequest> requests = new ArrayList<>();
         Map<String, Language> wholeRequests = new HashMap<>();
+        List<List<String>> idioms = new ArrayList<>();
         for (Language language : Language.supported()) {
             String name = "lang/" + language.code() + "/commands.yaml";
             read(name).forEach((code, kinds) -> {
@@ -92,6 +108,10 @@ public final class CommandDetector {
                     });
                     return;
                 }
+                if (code.equals(IDIOMS)) {
+                    spelled(name, kinds.get("within")).forEach(p -> idioms.add(normaliser.normalise(p).tokens()));
+                    return;
+                }
                 Command command = command(name, code);
                 spelled(name, kinds.get("whole")).forEach(p -> whole.put(normaliser.normalise(p).text(), command));
                 spelled(name, kinds.get("within")).forEach(p -> within
@@ -103,7 +123,7 @@ public final class CommandDetector {
         if (!requests.isEmpty()) {
             within.put(Command.SPEAK, requests.stream().map(LanguageRequest::phrase).toList());
         }
-        return new CommandDetector(whole, within, leading, requests, Map.copyOf(wholeRequests));
+        return new CommandDetector(whole, within, leading, requests, Map.copyOf(wholeRequests), idioms);
     }
 
     /** Every spelling of a file's phrases: "{a|b|} c" is "a c", "b c" and "c" (see the class comment). */
@@ -163,15 +183,36 @@ public final class CommandDetector {
      */
     public Optional<Command> detect(NormalisedText text) {
         List<String> tokens = text.tokens();
+        boolean[] idiom = idioms(tokens);
         FirstRanked best = new FirstRanked();
         for (int i = 0; i < tokens.size(); i++) {
-            withinPhrases.visitAt(tokens, i, tokens.get(i), best);
+            if (idiom == null || !idiom[i]) {
+                withinPhrases.visitAt(tokens, i, tokens.get(i), best);
+            }
         }
         if (best.command != null) {
             return Optional.of(best.command);
         }
         Optional<Command> exact = Optional.ofNullable(whole.get(text.text()));
         return exact.or(() -> leading(text));
+    }
+
+    /** The words that stand in an idiom, where no {@code within} phrase starts; null when there are none. */
+    private boolean[] idioms(List<String> tokens) {
+        if (!anyIdiom) {
+            return null;
+        }
+        boolean[][] marked = {null};
+        for (int i = 0; i < tokens.size(); i++) {
+            int start = i;
+            idioms.visitAt(tokens, i, tokens.get(i), (length, rank) -> {
+                if (marked[0] == null) {
+                    marked[0] = new boolean[tokens.size()];
+                }
+                Arrays.fill(marked[0], start, Math.min(tokens.size(), start + length), true);
+            });
+        }
+        return marked[0];
     }
 
     /** Whether the whole message is one of the {@code whole} phrases ("im safe", "yes", "i'm fine"): nothing more. */

@@ -51,7 +51,8 @@ class CommandDetectorTest {
         "هلق هو بالبيت وقلي رح يدبحني|not_safe", "انا خايفة اقول لبابا، هيموتني|not_safe",
         "he is hitting me right now|not_safe", "جوزي مسك السكينة وبهددني فيها، انا بالحمام مسكرة عحالي|not_safe",
         "زوجي عم يضربني هلق وقفل علي الباب|not_safe", "shohar abhi maar raha hai|not_safe",
-        "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
+        "خوي يقول لو نطلع من الحوش نقتلك|not_safe", "جوزي هيدبحني لو عرف|not_safe",
+        "الامتحان ده هيدبحني وجوزي ماسك سكينة|not_safe", "ابي ارقام ثانية|more", "مزيد من الخطوط|more",
         "مين اللي بيقرا الكلام ده؟|privacy", "منو يشوف رسايلي|privacy",
         "مين يقدر يشوف كلامي؟ اهلي ممكن يعرفون اني كلمتكم؟|privacy",
         "should i remove the razors and pills from her room?|remove_means",
@@ -252,6 +253,8 @@ class CommandDetectorTest {
         "aaj raat khatam kar dunga sab", "آج سب ختم کر دوں گا", "main khud ko goli maar dunga",
         // a job or an exam that "will kill me" is an idiom
         "الشغل ده هيموتني، المدير مش بيرحم",
+        // ... and so is an exam's or a professor's "slaughter", the file's idioms (the s58 QA pass: the police number)
+        "امتحان بكرة الدكتور ده هيدبحني", "الامتحان راح يذبحني", "المستر بيدبحني لو ما حليت الواجب",
         // family having found out is no question about this chat (a dev probe, 7 December: the privacy notice)
         "main gay hun aur ghar walon ko pata chal gaya", "گھر والوں کو پتا چل گیا کہ میں ہم جنس پرست ہوں"})
     void a_yes_or_no_inside_a_longer_message_is_not_an_answer(String text) {

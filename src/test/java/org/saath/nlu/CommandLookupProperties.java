@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,10 @@ import net.jqwik.api.Tuple;
 /**
  * The command detector's lookup of its {@code within} phrases (through {@link PhraseTree}) finds what looking for
  * every phrase in the message finds: the command declared first in {@link Command} with a phrase anywhere in the
- * message, and of the language requests the longest found (of two as long, the one read first in the files). Checked
- * with messages made of the phrases' own words, of whole phrases among other words, and of words they lack; the
- * phrases are read from the language folders here, as the detector reads them.
+ * message (not one that starts inside one of the files' idioms), and of the language requests the longest found (of
+ * two as long, the one read first in the files). Checked with messages made of the phrases' own words, of whole
+ * phrases and idioms among other words, and of words they lack; the phrases are read from the language folders here,
+ * as the detector reads them.
  */
 class CommandLookupProperties {
 
@@ -34,6 +36,7 @@ class CommandLookupProperties {
     private static final CommandDetector DETECTOR = CommandDetector.loadFromClasspath(NORMALISER);
     private static final Map<Command, List<List<String>>> WITHIN = new LinkedHashMap<>();
     private static final List<Request> REQUESTS = new ArrayList<>();
+    private static final List<List<String>> IDIOMS = new ArrayList<>();
 
     private record Request(List<String> phrase, String language) {
     }
@@ -47,7 +50,9 @@ class CommandLookupProperties {
                         new TypeReference<LinkedHashMap<String, Map<String, List<String>>>>() { });
                 file.forEach((code, kinds) -> CommandDetector.spelled(name, kinds.get("within")).forEach(p -> {
                     List<String> tokens = NORMALISER.normalise(p).tokens();
-                    if (code.startsWith("speak_")) {
+                    if (code.equals("idioms")) {
+                        IDIOMS.add(tokens);
+                    } else if (code.startsWith("speak_")) {
                         REQUESTS.add(new Request(tokens, code.substring("speak_".length())));
                     } else {
                         WITHIN.computeIfAbsent(Command.fromCode(code), c -> new ArrayList<>()).add(tokens);
@@ -78,15 +83,32 @@ class CommandLookupProperties {
                 .as(text.text()).contains(request.language()));
     }
 
+    /** As the detector should: a phrase found anywhere, unless it starts inside an idiom found anywhere. */
     private static Optional<Command> firstDeclared(List<String> tokens) {
+        boolean[] inIdiom = new boolean[tokens.size()];
+        for (List<String> idiom : IDIOMS) {
+            for (int at : starts(tokens, idiom)) {
+                Arrays.fill(inIdiom, at, at + idiom.size(), true);
+            }
+        }
         for (Command command : Command.values()) {
             for (List<String> phrase : WITHIN.getOrDefault(command, List.of())) {
-                if (!phrase.isEmpty() && Collections.indexOfSubList(tokens, phrase) >= 0) {
+                if (starts(tokens, phrase).stream().anyMatch(at -> !inIdiom[at])) {
                     return Optional.of(command);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static List<Integer> starts(List<String> tokens, List<String> phrase) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; !phrase.isEmpty() && i + phrase.size() <= tokens.size(); i++) {
+            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
+                at.add(i);
+            }
+        }
+        return at;
     }
 
     private static Optional<Request> longestRequest(List<String> tokens) {
@@ -110,7 +132,7 @@ class CommandLookupProperties {
 
     @Provide
     Arbitrary<List<String>> messages() {
-        List<List<String>> phrases = new ArrayList<>();
+        List<List<String>> phrases = new ArrayList<>(IDIOMS);
         WITHIN.values().forEach(phrases::addAll);
         List<String> words = phrases.stream().flatMap(List::stream).distinct().toList();
         Arbitrary<String> whole = Arbitraries.of(phrases).map(p -> String.join(" ", p));
