@@ -61,6 +61,12 @@ public enum Command {
      */
     CALL_FOR_ME,
     /**
+     * "call my mum for me", "ammi ko call kar do", «ممكن تتصل بامي؟»: someone the person knows, to be called or told by
+     * Saath, which contacts no one (the s58 QA pass: "I can't help with that"); after danger told, the emergency
+     * number as for {@link #CALL_FOR_ME}.
+     */
+    CALL_SOMEONE,
+    /**
      * Not a steer but a body in danger: chest pain or a numb arm ("chest pain and my left arm is numb, is this a panic
      * attack?", «ذراعي اليسار تنمل»). It can be the heart even when it feels like panic: the emergency number now,
      * never a breathing exercise first. Heard from any message, like the other commands.
