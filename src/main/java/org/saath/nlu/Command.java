@@ -134,6 +134,14 @@ public enum Command {
      * the messages before it, whose danger it denies. After "I'm not safe", before "I'm fine" and the no it holds.
      */
     DENIES,
+    /**
+     * "is it haram?", "khudkushi haram hai na?", «الانتحار حرام بس…»: faith asked about. Saath does not answer it nor
+     * moralise (../shared/research/reply-review.md): a scholar or someone trusted answers that; many people of faith
+     * feel this way; and, where dying was named, the person may say more (the s58 QA pass: "khudkushi haram hai na?"
+     * had "I can't help with that", "is it haram to feel like this?" a breathing exercise). After a denial,
+     * which may name the faith it keeps («نہیں بیٹا، خودکشی حرام ہے، ایسا نہیں سوچتا»).
+     */
+    FAITH,
     /** "I'm fine", "main theek hoon", «أنا بخير»: an answer about how the person is, read with what came before. */
     FINE,
     YES,
