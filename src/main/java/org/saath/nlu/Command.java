@@ -170,10 +170,13 @@ public enum Command {
      * "stop" are no follow-ups); a report of care refused or not had ({@link #NO_DOCTOR}) is one, read with them, and
      * so are a question about helping someone else ({@link #HELP_SOMEONE}) and someone who cannot be reached
      * ({@link #UNREACHABLE}: "he's not replying now" after a friend's overdose in Dubai is still that emergency, with
-     * Dubai's numbers) and a feeling said alone ({@link #FEELING}: "sad" after tablets taken is read with them).
+     * Dubai's numbers) and a feeling said alone ({@link #FEELING}: "sad" after tablets taken is read with them), faith
+     * asked about ({@link #FAITH}: "will allah forgive me" after a plan for tonight is that plan's farewell) and someone
+     * to be called ({@link #CALL_SOMEONE}: "call my mum for me" after an overdose is that emergency).
      */
     public boolean steers() {
-        return this != NO_DOCTOR && this != HELP_SOMEONE && this != UNREACHABLE && this != FEELING;
+        return this != NO_DOCTOR && this != HELP_SOMEONE && this != UNREACHABLE && this != FEELING && this != FAITH
+                && this != CALL_SOMEONE;
     }
 
     /**

@@ -66,6 +66,24 @@ class AnalyserTest {
     }
 
     /**
+     * Faith asked about and someone to be called are part of what the person is telling, not steers: read with the
+     * messages before them ("will allah forgive me" after a plan for tonight is that plan's farewell; read alone, as a
+     * steer, it had been low, and a fixed split's Arabic imminent recall fell with it).
+     */
+    @Test
+    void faith_and_someone_to_call_are_read_with_what_came_before() {
+        Analyser analyser = TestComponents.analyser();
+        List<String> before = List.of("i have the pills ready and i'm taking them tonight");
+
+        for (String said : List.of("will allah forgive me", "call my mum for me")) {
+            Analysis a = analyser.analyse(said, before);
+            assertThat(a.command()).as(said).isPresent();
+            assertThat(a.command().get().steers()).as(said).isFalse();
+            assertThat(a.risk()).as(said).isGreaterThan(analyser.analyse(said).risk());
+        }
+    }
+
+    /**
      * A helper's question about keeping someone safe, read after their danger was told, is a question, not a danger of
      * its own (the s55 QA pass: "should i remove the razors and pills from her room?" was read imminent); an act told
      * with it still is one.
