@@ -43,7 +43,12 @@ class DistressDetectorTest {
         "ولقيت ورقة مكتوب فيها سامحوني|high",
         "قفل الاوضة على نفسه ولقيت ورقة مكتوب فيها سامحوني|imminent",
         "rah n9tel rou7i lila|imminent",
-        "nheb n9tel rou7i|high"
+        "nheb n9tel rou7i|high",
+        // traffic and a car or a train in front as the way (the s58 QA pass, a dev probe of 8 December)
+        "im standing by the motorway, i just want to walk into the traffic|high",
+        "i want to jump in front of the train|high",
+        "بدي ارمي حالي قدام سيارة|high",
+        "عايز ارمي نفسي قدام عربية|high"
     })
     void finds_risk_in_every_language(String text, String risk) {
         assertThat(assess(text).risk().code()).isEqualTo(risk);
@@ -187,7 +192,9 @@ class DistressDetectorTest {
         "my phone died again",
         "i need pills for my headache",
         "im going to jump in the shower brb",
-        "i'll jump at the chance"
+        "i'll jump at the chance",
+        "stuck on the motorway for two hours, so stressed",
+        "the kid ran out in front of a car but he is fine"
     })
     void idioms_and_everyday_talk_carry_no_risk(String text) {
         assertThat(assess(text).risk()).isIn(RiskLevel.NONE, RiskLevel.LOW);
