@@ -141,6 +141,7 @@ public final class DistressDetector {
         boolean requestsHuman = false;
         boolean anyNegated = false;
         boolean anyPlain = false;
+        boolean recovered = matches.stream().anyMatch(m -> is(m, DistressCategory.RECOVERED));
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
             RiskLevel severity = match.entry().severity();
@@ -193,6 +194,14 @@ public final class DistressDetector {
                     learned.add(category);
                 }
                 continue;
+            }
+            if (recovered && (category == DistressCategory.IDEATION || category == DistressCategory.INTENT
+                    || category == DistressCategory.PASSIVE_IDEATION) && clauses.with(DistressCategory.LONG_AGO, match)
+                    && !clauses.with(DistressCategory.TIMEFRAME, match)) {
+                // thoughts told as long ago beside a recovery ("two years ago i wanted to die, now im much better"):
+                // a story of recovery, read as an attempt long ago is (asked about, not an emergency: issue 9 §4)
+                category = DistressCategory.PAST_ATTEMPT;
+                severity = severity.atLeast(PAST) ? PAST : severity;
             }
             if ((category == DistressCategory.ACT || category == DistressCategory.SELF_HARM)
                     && !clauses.with(DistressCategory.TIMEFRAME, match)) {

@@ -48,7 +48,16 @@ class DistressDetectorTest {
         "im standing by the motorway, i just want to walk into the traffic|high",
         "i want to jump in front of the train|high",
         "بدي ارمي حالي قدام سيارة|high",
-        "عايز ارمي نفسي قدام عربية|high"
+        "عايز ارمي نفسي قدام عربية|high",
+        // ways and acts of a dev probe in seven Arabic dialects and in English and Roman Urdu (8 December)
+        "ابتلعت للتو كل الأقراص، أشعر بثقل في رأسي|imminent",
+        "ايدي مش بتبطل نزيف وانا مش عايزه اوقفها|imminent",
+        "غدوة الصباح قبل ما نروح للخدمة نعلق روحي في الكاراج|high",
+        "والله ودي اخنق نفسي بالشال|high",
+        "rani 9a3ed 3la l7afa ta3 lpont dork|imminent",
+        "wanna neck myself tbh|high",
+        "in like an hour im driving up to the cliffs. dont try and talk me out of it|imminent",
+        "zeher pee ke mar jaun, roz yehi khayal aata hai|high"
     })
     void finds_risk_in_every_language(String text, String risk) {
         assertThat(assess(text).risk().code()).isEqualTo(risk);
@@ -194,10 +203,29 @@ class DistressDetectorTest {
         "im going to jump in the shower brb",
         "i'll jump at the chance",
         "stuck on the motorway for two hours, so stressed",
-        "the kid ran out in front of a car but he is fine"
+        "the kid ran out in front of a car but he is fine",
+        "the song is killing me lol, i used to love it back then"
     })
     void idioms_and_everyday_talk_carry_no_risk(String text) {
         assertThat(assess(text).risk()).isIn(RiskLevel.NONE, RiskLevel.LOW);
+    }
+
+    /**
+     * Thoughts told as long ago beside a recovery are a story of recovery, read as an attempt long ago is (asked about,
+     * not an emergency: issue 9 §4, a dev probe of 8 December had "two years ago I wanted to die, now, thank God, I'm
+     * being treated" at high in three languages); without the recovery, or with a wish of today, they stay high.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "two years ago i wanted to die, now alhamdulillah im in therapy and much better|moderate",
+        "i used to want to kill myself back then, thank god it passed and im fine now|moderate",
+        "pichle saal mera marne ko dil karta tha, ab alhamdulillah theek hun|moderate",
+        "قبل سنتين كنت بدي موت، هلق الحمدلله عم اتعالج وصرت احسن بكتير|moderate",
+        "two years ago i wanted to die|high",
+        "last year i wanted to die, now im better but tonight i want to die again|high"
+    })
+    void thoughts_long_ago_beside_a_recovery_are_a_story(String text, String risk) {
+        assertThat(assess(text).risk().code()).as(text).isEqualTo(risk);
     }
 
     @Test
