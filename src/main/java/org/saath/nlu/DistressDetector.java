@@ -943,7 +943,19 @@ public final class DistressDetector {
                     return false;
                 }
             }
-            return reportedBy(wish, cue -> cue.entry().language() != Language.EN && !saidByWriter(cue));
+            return reportedBy(wish, cue -> cue.entry().language() != Language.EN && !saidByWriter(cue)
+                    && !saidByATopic(cue));
+        }
+
+        /**
+         * Whether a song, a film or the news is what says it: a topic's words right before the verb of saying
+         * («بسمع اغنية بتقول انا عايز اموت وانا بعيط», listening to a song that says "I want to die" and crying, the
+         * s58 QA pass: answered as someone else's danger, "call with them"). Its "I" is no one else at risk: the wish
+         * is read as English reads "a song that says i want to die", by its own subject.
+         */
+        private boolean saidByATopic(DistressLexicon.Match cue) {
+            return matches.stream().anyMatch(m -> m.entry().category() == DistressCategory.TOPIC
+                    && m.end() <= cue.start() && cue.start() - m.end() <= 1 && sameClause(m.start(), cue.start()));
         }
 
         /** Whether {@code cue} lies inside the writer's worry for someone ("i'm scared", "mujhe dar hai"). */

@@ -941,6 +941,9 @@ class DistressDetectorTest {
         "meri cousin ne bathroom lock kar liya hai, kehti thi mujhe mar jana hai|true",
         "اخويه صعد على سطح البيت وكاعد يصيح راح اذب نفسي|true",
         "log kehte hain ke mujhe mar jana chahiye|false",
+        // a song that says it is no one else at risk; a brother who says it after the news is (the s58 QA pass)
+        "بسمع اغنية بتقول انا عايز اموت وانا بعيط|false",
+        "اخويا شاف الاخبار وقال عايز اموت|true",
         "failed all my a levels, dad said dont bother coming home. sitting on the platform now, the fast train comes through in 10 min|false"
     })
     void what_someone_else_says_is_theirs(String text, boolean thirdPerson) {
