@@ -16,7 +16,7 @@ public final class CrisisTemplates {
      * had a crisis reply their short follow-ups are said rather than the long first text.
      */
     public static final Set<String> SHAPED = Set.of("crisis", "crisis_privacy", "crisis_law_pakistan",
-            "crisis_law_elsewhere", "crisis_third_person",
+            "crisis_law_elsewhere", "crisis_imminent_law_pakistan", "crisis_third_person",
             "crisis_third_person_imminent", "crisis_imminent", "crisis_means", "dont_call", "write_instead",
             "call_for_me", "wont_call");
 
@@ -46,9 +46,11 @@ public final class CrisisTemplates {
      * act or a plan for now is remembered: {@code dont_call} (Saath calls nobody), {@code write_instead} (they cannot
      * talk on the phone), {@code call_for_me} (Saath sends nobody), {@code first_steps} (after an act of their own,
      * what to do until help comes), {@code care_refused} / {@code care_refused_helper} (a doctor now all the
-     * same) and {@code baby_harm_now} (harming the baby feared now: the baby out of reach, then the emergency number).
+     * same), {@code baby_harm_now} (harming the baby feared now: the baby out of reach, then the emergency number) and
+     * {@code crisis_imminent_law_pakistan} (the emergency reply with the one law fact Saath holds, asked in Pakistan).
      */
-    public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "not_safe", "line_unanswered",
+    public static final Set<String> FIT_AT_IMMINENT = Set.of("crisis_imminent", "crisis_imminent_law_pakistan",
+            "not_safe", "line_unanswered",
             "dont_call", "write_instead", "call_for_me", "first_steps", "care_refused", "care_refused_helper",
             "baby_harm_now");
 
