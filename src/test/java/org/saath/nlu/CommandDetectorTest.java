@@ -70,7 +70,7 @@ class CommandDetectorTest {
         "feeling rubbish again|feeling", "i feel like crap today|feeling", "lonely again|feeling",
         "aaj mood off hai|feeling", "phir se udaas hun|feeling",
         "پولیس کو کال کروں یا 1122 پر؟|call_police", "اتصل بالشرطة ولا الاسعاف؟|call_police",
-        "what number do i call for an ambulance here|call_police", "ok i'll call them now|calling",
+        "should i call the police or an ambulance?|call_police", "ok i'll call them now|calling",
         "No numbers please, just some coping tips.|grounding",
         "إنتي رح تخبري حدا؟|privacy", "eza 2eltellak eno bade mout bt5abbir el police?|privacy",
         "rah t2ol la ahli?|privacy",
