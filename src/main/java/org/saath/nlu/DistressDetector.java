@@ -141,7 +141,9 @@ public final class DistressDetector {
         boolean requestsHuman = false;
         boolean anyNegated = false;
         boolean anyPlain = false;
-        boolean recovered = matches.stream().anyMatch(m -> is(m, DistressCategory.RECOVERED));
+        // a recovery told, not denied ("i'm not doing better now" is none)
+        boolean recovered = matches.stream().anyMatch(m -> is(m, DistressCategory.RECOVERED)
+                && !isNegated(m, matches, masked, negatedStates, clauses));
         for (DistressLexicon.Match match : matches) {
             DistressCategory category = match.entry().category();
             RiskLevel severity = match.entry().severity();

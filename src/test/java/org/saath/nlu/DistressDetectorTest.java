@@ -222,6 +222,7 @@ class DistressDetectorTest {
         "pichle saal mera marne ko dil karta tha, ab alhamdulillah theek hun|moderate",
         "قبل سنتين كنت بدي موت، هلق الحمدلله عم اتعالج وصرت احسن بكتير|moderate",
         "two years ago i wanted to die|high",
+        "two years ago i wanted to die, and i'm not doing better now|high",
         "last year i wanted to die, now im better but tonight i want to die again|high"
     })
     void thoughts_long_ago_beside_a_recovery_are_a_story(String text, String risk) {
