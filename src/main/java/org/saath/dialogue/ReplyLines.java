@@ -107,19 +107,14 @@ final class ReplyLines {
         if (id.equals("human_unavailable")) {
             return new Block(template.intro(), t.offers().stream().filter(HelplineOffer::isOpen).toList());
         }
-        if ((t.conversationRisk().atLeast(RiskLevel.HIGH) || directQuestion) && !anyOpen(t.offers())) {
-            // after a crisis every reply carries a way to reach a person now, even "I'm not sure I understood"; so
-            // does the direct question about suicide when every line listed is closed (Dubai at 22:00); the
-            // directories follow the closed lines, as below
-            List<HelplineOffer> offers = new ArrayList<>(emergency);
+        boolean reachNow = t.conversationRisk().atLeast(RiskLevel.HIGH) || directQuestion;
+        if (!anyOpen(t.offers()) && (reachNow || !t.offers().isEmpty())) {
+            // every line listed is closed now: the directories that fit the need, open at any hour, come after them (a
+            // lonely nurse in Doha at 3 a.m. had only a line opening at 7: the s58 QA pass); after a crisis every
+            // reply carries a way to reach a person now, even "I'm not sure I understood", and so does the direct
+            // question about suicide (Dubai at 22:00): the emergency numbers first
+            List<HelplineOffer> offers = new ArrayList<>(reachNow ? emergency : List.of());
             offers.addAll(t.offers());
-            offers.addAll(r.international());
-            return new Block(template.intro(), distinct(offers));
-        }
-        if (!t.offers().isEmpty() && !anyOpen(t.offers())) {
-            // every line listed is closed now (a lonely nurse in Doha at 3 a.m. had only a line opening at 7: the s58
-            // QA pass): the directories that fit the need, open at any hour, come after them
-            List<HelplineOffer> offers = new ArrayList<>(t.offers());
             offers.addAll(r.international());
             return new Block(template.intro(), distinct(offers));
         }

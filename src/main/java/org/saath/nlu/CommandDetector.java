@@ -197,22 +197,18 @@ public final class CommandDetector {
         return exact.or(() -> leading(text));
     }
 
-    /** The words that stand in an idiom, where no {@code within} phrase starts; null when there are none. */
+    /** The words that stand in an idiom, where no {@code within} phrase starts; null when no file lists one. */
     private boolean[] idioms(List<String> tokens) {
         if (!anyIdiom) {
             return null;
         }
-        boolean[][] marked = {null};
+        boolean[] marked = new boolean[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
             int start = i;
-            idioms.visitAt(tokens, i, tokens.get(i), (length, rank) -> {
-                if (marked[0] == null) {
-                    marked[0] = new boolean[tokens.size()];
-                }
-                Arrays.fill(marked[0], start, Math.min(tokens.size(), start + length), true);
-            });
+            idioms.visitAt(tokens, i, tokens.get(i),
+                    (length, rank) -> Arrays.fill(marked, start, Math.min(tokens.size(), start + length), true));
         }
-        return marked[0];
+        return marked;
     }
 
     /** Whether the whole message is one of the {@code whole} phrases ("im safe", "yes", "i'm fine"): nothing more. */

@@ -133,8 +133,8 @@ public final class TextNormaliser {
     }
 
     private static boolean betweenLetters(String text, int i) {
-        return i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
-                && Character.isLetterOrDigit(text.charAt(i + 1));
+        return i > 0 && i + 1 < text.length() && isWordChar(text.codePointBefore(i))
+                && isWordChar(text.codePointAt(i + 1));
     }
 
     private static boolean isRemovedMark(char c) {

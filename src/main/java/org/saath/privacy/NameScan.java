@@ -52,8 +52,8 @@ final class NameScan {
 
     /**
      * Whether {@code text} holds "nam" or "naa" (any case), «نام» or «سمي», as every one of {@link #INTRODUCTIONS}
-     * does ({@code RedactorTest}): most messages give no name, and one look at each character costs less than the pattern's look behind
-     * each of them.
+     * does ({@code RedactorTest}): most messages give no name, and one look at each character costs less than the
+     * pattern's look behind each of them.
      */
     static boolean mayIntroduce(String text) {
         for (int i = 0; i + 2 < text.length(); i++) {
